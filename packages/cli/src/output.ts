@@ -1,0 +1,16 @@
+import { writeFileAtomic } from '@build-artifact/core';
+import type { CommandIO } from './command.js';
+
+/** Writes command output to `-o FILE` atomically, or to stdout when no file (or `-`) is given. */
+export async function writeOutput(io: CommandIO, data: string, file?: string): Promise<void> {
+  if (file === undefined || file === '-') {
+    io.stdout.write(data);
+    return;
+  }
+  await writeFileAtomic(file, data);
+}
+
+/** True when colour may be used on this stream (a TTY, and NO_COLOR unset). */
+export function useColor(io: CommandIO, stream: CommandIO['stdout']): boolean {
+  return Boolean(stream.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}

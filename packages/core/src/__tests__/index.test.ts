@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import * as core from '../index.js';
+
+// An accidental removal from the public API fails here.
+describe('public API', () => {
+  it('exports every public name', () => {
+    expect(Object.keys(core).sort()).toEqual(
+      [
+        'BaseError', 'BuildType', 'CoreError', 'DIGEST_ALGORITHMS', 'MAX_SUBJECTS', 'MediaType', 'OCI_EMPTY_DIGEST',
+        'PredicateType', 'STATEMENT_TYPE_V1', 'assertAlgorithm', 'buildStatement', 'digestBytes', 'digestFile',
+        'encodeEnvelope', 'envelopePayload', 'expandPaths', 'fileError', 'formatChecksumLine', 'formatDigest',
+        'isBaseError', 'mapConcurrent', 'parseChecksumFile', 'parseDigest', 'parseStatement', 'preAuthEncoding',
+        'subjectName', 'subjectsFromChecksumFile', 'subjectsFromPaths', 'walkDirectory', 'writeFileAtomic',
+      ].sort(),
+    );
+  });
+
+  it('keeps the OCI empty digest equal to the digest of {}', () => {
+    expect(`sha256:${core.digestBytes('{}')}`).toBe(core.OCI_EMPTY_DIGEST);
+  });
+});
