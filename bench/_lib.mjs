@@ -11,9 +11,15 @@ export function timeCommand(cmd, args, { runs = 3, env, input } = {}) {
   let last;
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    last = spawnSync(cmd, args, { encoding: 'utf8', env: env ?? process.env, input, maxBuffer: 1 << 30 });
+    last = spawnSync(cmd, args, {
+      encoding: 'utf8',
+      env: env ?? process.env,
+      input,
+      maxBuffer: 1 << 30,
+    });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    if (last.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${last.status}): ${last.stderr}`);
+    if (last.status !== 0)
+      throw new Error(`${cmd} ${args.join(' ')} failed (${last.status}): ${last.stderr}`);
     best = Math.min(best, seconds);
   }
   return { seconds: best, result: last };

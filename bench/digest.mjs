@@ -29,15 +29,25 @@ try {
     const { seconds, result } = timeCommand(cmd, args, { runs: 3 });
     return { name, seconds, hex: result.stdout.slice(0, 64) };
   });
-  if (new Set(results.map((r) => r.hex)).size !== 1) throw new Error('the tools disagree on the digest');
+  if (new Set(results.map((r) => r.hex)).size !== 1)
+    throw new Error('the tools disagree on the digest');
   const openssl = results[2].seconds;
   printTable(
     ['tool', 'seconds', 'MiB/s', 'vs openssl (throughput)'],
-    results.map((r) => [r.name, r.seconds.toFixed(3), (size / 1024 / 1024 / r.seconds).toFixed(0), `${(openssl / r.seconds).toFixed(2)}x`]),
+    results.map((r) => [
+      r.name,
+      r.seconds.toFixed(3),
+      (size / 1024 / 1024 / r.seconds).toFixed(0),
+      `${(openssl / r.seconds).toFixed(2)}x`,
+    ]),
   );
   const ratio = openssl / results[0].seconds;
-  console.log(`\nattest/openssl throughput ratio: ${ratio.toFixed(2)}x (target >= 0.90x) ${ratio >= 0.9 ? 'OK' : 'BELOW TARGET'}`);
-  console.log(`attest/sha256sum throughput ratio: ${(results[1].seconds / results[0].seconds).toFixed(2)}x`);
+  console.log(
+    `\nattest/openssl throughput ratio: ${ratio.toFixed(2)}x (target >= 0.90x) ${ratio >= 0.9 ? 'OK' : 'BELOW TARGET'}`,
+  );
+  console.log(
+    `attest/sha256sum throughput ratio: ${(results[1].seconds / results[0].seconds).toFixed(2)}x`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

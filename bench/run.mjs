@@ -19,7 +19,9 @@ if (unknown.length > 0) {
 let failed = 0;
 for (const name of wanted.length > 0 ? wanted : all) {
   console.log(`\n== bench/${name}`);
-  const r = spawnSync(process.execPath, [new URL(`${name}.mjs`, dir).pathname], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [new URL(`${name}.mjs`, dir).pathname], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed > 0 ? 1 : 0);

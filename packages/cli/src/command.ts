@@ -25,7 +25,10 @@ export interface Command {
   /** Whether positional arguments are allowed. */
   positionals?: boolean;
   /** Returns the exit code: 0 success, 1 a check failed. Bad input throws. */
-  run(args: { values: Record<string, unknown>; positionals: string[] }, io: CommandIO): Promise<number>;
+  run(
+    args: { values: Record<string, unknown>; positionals: string[] },
+    io: CommandIO,
+  ): Promise<number>;
 }
 
 /** Bad flags or arguments: exit 2 with a pointer to --help. */

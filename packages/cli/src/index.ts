@@ -1,5 +1,5 @@
-export { main, version, commandHelp, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './main.js';
-export { UsageError } from './command.js';
 export type { Command, CommandIO, OptionsConfig } from './command.js';
+export { UsageError } from './command.js';
 export { commands } from './commands/index.js';
-export { writeOutput, useColor } from './output.js';
+export { commandHelp, EXIT_FAILED, EXIT_OK, EXIT_USAGE, main, version } from './main.js';
+export { useColor, writeOutput } from './output.js';

@@ -11,7 +11,9 @@ export const EXIT_USAGE = 2;
 const REPORT_URL = 'https://github.com/build-artifact/build-artifact/issues';
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -38,9 +40,15 @@ export function commandHelp(command: Command): string {
   const width = Math.max(10, ...command.help.map(([f]) => f.length));
   const lines = [`Usage: attest ${command.usage}`, '', command.summary, ''];
   if (command.help.length > 0) {
-    lines.push('Flags:', ...command.help.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`), `  ${'-h, --help'.padEnd(width)}  show this help`, '');
+    lines.push(
+      'Flags:',
+      ...command.help.map(([f, d]) => `  ${f.padEnd(width)}  ${d}`),
+      `  ${'-h, --help'.padEnd(width)}  show this help`,
+      '',
+    );
   }
-  if (command.examples?.length) lines.push('Examples:', ...command.examples.map((e) => `  ${e}`), '');
+  if (command.examples?.length)
+    lines.push('Examples:', ...command.examples.map((e) => `  ${e}`), '');
   return lines.join('\n');
 }
 
@@ -62,7 +70,9 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`attest: unknown command "${name}"\nRun 'attest --help' for the list of commands.\n`);
+    io.stderr.write(
+      `attest: unknown command "${name}"\nRun 'attest --help' for the list of commands.\n`,
+    );
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -72,11 +82,19 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
   try {
     let parsed: ReturnType<typeof parseArgs>;
     try {
-      parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.positionals ?? false, strict: true });
+      parsed = parseArgs({
+        args: [...rest],
+        options: command.options,
+        allowPositionals: command.positionals ?? false,
+        strict: true,
+      });
     } catch (err) {
       throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/s, ''));
     }
-    return await command.run({ values: parsed.values as Record<string, unknown>, positionals: parsed.positionals }, io);
+    return await command.run(
+      { values: parsed.values as Record<string, unknown>, positionals: parsed.positionals },
+      io,
+    );
   } catch (err) {
     return reportError(err, command, io);
   }
@@ -84,7 +102,9 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
 
 function reportError(err: unknown, command: Command, io: CommandIO): number {
   if (err instanceof UsageError) {
-    io.stderr.write(`attest ${command.name}: ${err.message}\nRun 'attest ${command.name} --help' for usage.\n`);
+    io.stderr.write(
+      `attest ${command.name}: ${err.message}\nRun 'attest ${command.name} --help' for usage.\n`,
+    );
     return EXIT_USAGE;
   }
   if (isBaseError(err)) {
@@ -93,7 +113,9 @@ function reportError(err: unknown, command: Command, io: CommandIO): number {
     return (err as { exitCode?: number }).exitCode === EXIT_FAILED ? EXIT_FAILED : EXIT_USAGE;
   }
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`attest ${command.name}: internal error: ${message}\nThis is a bug; please report it at ${REPORT_URL}${io.env.ATTEST_DEBUG ? '' : ' (set ATTEST_DEBUG=1 for details)'}\n`);
+  io.stderr.write(
+    `attest ${command.name}: internal error: ${message}\nThis is a bug; please report it at ${REPORT_URL}${io.env.ATTEST_DEBUG ? '' : ' (set ATTEST_DEBUG=1 for details)'}\n`,
+  );
   if (io.env.ATTEST_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
   return EXIT_FAILED;
 }

@@ -15,7 +15,10 @@ const HEX_LENGTH: Record<number, DigestAlgorithm> = { 64: 'sha256', 128: 'sha512
 // line with a leading backslash, so every entry stays on one line.
 function escapeName(name: string): { escaped: boolean; text: string } {
   if (!/[\\\n\r]/.test(name)) return { escaped: false, text: name };
-  return { escaped: true, text: name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r') };
+  return {
+    escaped: true,
+    text: name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r'),
+  };
 }
 
 function unescapeName(text: string): string {
@@ -39,13 +42,17 @@ export function parseChecksumFile(text: string, source = 'checksums'): ChecksumE
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '' || line.startsWith('#')) return;
     const fail = (what: string): never => {
-      throw new CoreError({ code: 'INVALID_CHECKSUM_FILE', message: `${source}:${index + 1}: ${what}` });
+      throw new CoreError({
+        code: 'INVALID_CHECKSUM_FILE',
+        message: `${source}:${index + 1}: ${what}`,
+      });
     };
     const bsd = /^(\\?)(SHA256|SHA512) \((.*)\) = ([0-9a-fA-F]+)$/.exec(line);
     if (bsd) {
       const algorithm = bsd[2]!.toLowerCase() as DigestAlgorithm;
       const hex = bsd[4]!.toLowerCase();
-      if (HEX_LENGTH[hex.length] !== algorithm) fail(`${bsd[2]} digest has ${hex.length} hex characters`);
+      if (HEX_LENGTH[hex.length] !== algorithm)
+        fail(`${bsd[2]} digest has ${hex.length} hex characters`);
       entries.push({ algorithm, hex, path: bsd[1] ? unescapeName(bsd[3]!) : bsd[3]! });
       return;
     }

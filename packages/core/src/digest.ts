@@ -21,7 +21,10 @@ export function assertAlgorithm(value: string): DigestAlgorithm {
 }
 
 /** Hashes bytes already in memory. */
-export function digestBytes(data: Uint8Array | string, algorithm: DigestAlgorithm = 'sha256'): string {
+export function digestBytes(
+  data: Uint8Array | string,
+  algorithm: DigestAlgorithm = 'sha256',
+): string {
   return createHash(algorithm).update(data).digest('hex');
 }
 
@@ -43,7 +46,10 @@ export async function digestFile(
   try {
     const hashes: Hash[] = algorithms.map((a) => createHash(a));
     const size = (await handle.stat()).size;
-    const buffers = [Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(size, 1))), Buffer.allocUnsafe(0)];
+    const buffers = [
+      Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(size, 1))),
+      Buffer.allocUnsafe(0),
+    ];
     let position = 0;
     let current = 0;
     let pending = handle.read(buffers[0]!, 0, buffers[0]!.length, position);
@@ -82,7 +88,10 @@ export function parseDigest(value: string): { algorithm: DigestAlgorithm; hex: s
   const match = /^(sha256|sha512):([0-9a-f]+)$/.exec(value);
   const expected = match?.[1] === 'sha512' ? 128 : 64;
   if (!match || match[2]!.length !== expected) {
-    throw new CoreError({ code: 'INVALID_ALGORITHM', message: `not a sha256 or sha512 digest: "${value}"` });
+    throw new CoreError({
+      code: 'INVALID_ALGORITHM',
+      message: `not a sha256 or sha512 digest: "${value}"`,
+    });
   }
   return { algorithm: match[1] as DigestAlgorithm, hex: match[2]! };
 }

@@ -14,19 +14,34 @@ export function preAuthEncoding(payloadType: string, payload: Uint8Array): Buffe
   return Buffer.concat([head, payload]);
 }
 
-export function encodeEnvelope(payloadType: string, payload: Uint8Array, signatures: { keyid?: string; sig: Uint8Array }[]): Envelope {
+export function encodeEnvelope(
+  payloadType: string,
+  payload: Uint8Array,
+  signatures: { keyid?: string; sig: Uint8Array }[],
+): Envelope {
   return {
     payloadType,
     payload: Buffer.from(payload).toString('base64'),
-    signatures: signatures.map((s) => ({ ...(s.keyid ? { keyid: s.keyid } : {}), sig: Buffer.from(s.sig).toString('base64') })),
+    signatures: signatures.map((s) => ({
+      ...(s.keyid ? { keyid: s.keyid } : {}),
+      sig: Buffer.from(s.sig).toString('base64'),
+    })),
   };
 }
 
 /** The raw payload bytes of an envelope, checking that it is well-formed. */
 export function envelopePayload(envelope: unknown, source = 'envelope'): Buffer {
   const e = envelope as Partial<Envelope> | null;
-  if (typeof e !== 'object' || e === null || typeof e.payload !== 'string' || typeof e.payloadType !== 'string') {
-    throw new CoreError({ code: 'INVALID_ENVELOPE', message: `${source}: not a DSSE envelope (payload and payloadType are required)` });
+  if (
+    typeof e !== 'object' ||
+    e === null ||
+    typeof e.payload !== 'string' ||
+    typeof e.payloadType !== 'string'
+  ) {
+    throw new CoreError({
+      code: 'INVALID_ENVELOPE',
+      message: `${source}: not a DSSE envelope (payload and payloadType are required)`,
+    });
   }
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(e.payload)) {
     throw new CoreError({ code: 'INVALID_ENVELOPE', message: `${source}: payload is not base64` });

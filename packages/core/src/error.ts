@@ -34,9 +34,17 @@ export function isBaseError(value: unknown): value is BaseError {
 export function fileError(path: string, err: unknown): CoreError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') {
-    return new CoreError({ code: 'FILE_NOT_FOUND', message: `${path}: no such file or directory`, cause: err });
+    return new CoreError({
+      code: 'FILE_NOT_FOUND',
+      message: `${path}: no such file or directory`,
+      cause: err,
+    });
   }
   const reason =
-    code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (err as Error)?.message ?? String(err);
+    code === 'EACCES'
+      ? 'permission denied'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : ((err as Error)?.message ?? String(err));
   return new CoreError({ code: 'FILE_UNREADABLE', message: `${path}: ${reason}`, cause: err });
 }

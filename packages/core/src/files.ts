@@ -18,7 +18,10 @@ function compareNames(a: string, b: string): number {
 }
 
 /** Every regular file below `dir`, recursing in sorted order; symlinks to files are followed. */
-export async function walkDirectory(dir: string, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+export async function walkDirectory(
+  dir: string,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const out: string[] = [];
   const visit = async (current: string): Promise<void> => {
     let entries: string[];
@@ -74,7 +77,8 @@ export async function expandPaths(
       for (const m of matches.sort(compareNames)) {
         if ((await stat(m)).isFile()) files.push(m);
       }
-      if (files.length === 0) throw fileError(arg, Object.assign(new Error('no match'), { code: 'ENOENT' }));
+      if (files.length === 0)
+        throw fileError(arg, Object.assign(new Error('no match'), { code: 'ENOENT' }));
       for (const path of files) found.push({ path, from: arg });
     }
   }

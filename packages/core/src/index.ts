@@ -1,26 +1,31 @@
-export { BaseError, CoreError, fileError, isBaseError } from './error.js';
-export type { CoreErrorCode } from './error.js';
-
-export { assertAlgorithm, DIGEST_ALGORITHMS, digestBytes, digestFile, formatDigest, parseDigest } from './digest.js';
-export type { DigestAlgorithm, DigestSet } from './digest.js';
-
-export { expandPaths, subjectName, walkDirectory } from './files.js';
-export type { FoundFile } from './files.js';
-
-export { mapConcurrent, subjectsFromChecksumFile, subjectsFromPaths } from './subjects.js';
-export type { SubjectOptions } from './subjects.js';
-
-export { formatChecksumLine, parseChecksumFile } from './checksums.js';
 export type { ChecksumEntry } from './checksums.js';
-
-export { buildStatement, MAX_SUBJECTS, parseStatement } from './statement.js';
-export type { ResourceDescriptor, Statement, Subject } from './statement.js';
-
-export { encodeEnvelope, envelopePayload, preAuthEncoding } from './dsse.js';
+export { formatChecksumLine, parseChecksumFile } from './checksums.js';
+export type { DigestAlgorithm, DigestSet } from './digest.js';
+export {
+  assertAlgorithm,
+  DIGEST_ALGORITHMS,
+  digestBytes,
+  digestFile,
+  formatDigest,
+  parseDigest,
+} from './digest.js';
 export type { Envelope } from './dsse.js';
-
-export { BuildType, MediaType, OCI_EMPTY_DIGEST, PredicateType, STATEMENT_TYPE_V1 } from './media-types.js';
-
-export type { ProgressEvent, ProgressCallback } from './progress.js';
+export { encodeEnvelope, envelopePayload, preAuthEncoding } from './dsse.js';
+export type { CoreErrorCode } from './error.js';
+export { BaseError, CoreError, fileError, isBaseError } from './error.js';
+export type { FoundFile } from './files.js';
+export { expandPaths, subjectName, walkDirectory } from './files.js';
+export {
+  BuildType,
+  MediaType,
+  OCI_EMPTY_DIGEST,
+  PredicateType,
+  STATEMENT_TYPE_V1,
+} from './media-types.js';
+export type { ProgressCallback, ProgressEvent } from './progress.js';
+export type { ResourceDescriptor, Statement, Subject } from './statement.js';
+export { buildStatement, MAX_SUBJECTS, parseStatement } from './statement.js';
+export type { SubjectOptions } from './subjects.js';
+export { mapConcurrent, subjectsFromChecksumFile, subjectsFromPaths } from './subjects.js';
 
 export { writeFileAtomic } from './write.js';

@@ -27,10 +27,12 @@ export const BuildType = {
   /** GitHub's buildType, the shape the GitHub attestations API accepts. */
   GITHUB_WORKFLOW_V1: 'https://actions.github.io/buildtypes/workflow/v1',
   /** Older GitHub provenance (slsa-github-generator and early actions/attest). */
-  GITHUB_WORKFLOW_LEGACY_V1: 'https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1',
+  GITHUB_WORKFLOW_LEGACY_V1:
+    'https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1',
   /** Our own buildType for builds outside GitHub Actions: never passes for a GitHub build. */
   LOCAL_V1: 'https://build-artifact.dev/buildtypes/local/v1',
 } as const;
 
 /** The digest of the OCI empty descriptor content `{}`. */
-export const OCI_EMPTY_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
+export const OCI_EMPTY_DIGEST =
+  'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';

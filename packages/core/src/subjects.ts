@@ -1,9 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { parseChecksumFile } from './checksums.js';
 import { type DigestAlgorithm, digestFile } from './digest.js';
 import { CoreError, fileError } from './error.js';
 import { expandPaths, subjectName } from './files.js';
 import { MAX_SUBJECTS, type Subject } from './statement.js';
-import { parseChecksumFile } from './checksums.js';
-import { readFile } from 'node:fs/promises';
 
 export interface SubjectOptions {
   algorithms?: readonly DigestAlgorithm[];
@@ -14,7 +14,11 @@ export interface SubjectOptions {
 }
 
 /** Runs `fn` over `items` with at most `limit` promises in flight, keeping the order of results. */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
@@ -28,11 +32,17 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn
 }
 
 /** Subjects for files, directories (recursed, sorted) and globs; names must be unique. */
-export async function subjectsFromPaths(paths: readonly string[], options: SubjectOptions = {}): Promise<Subject[]> {
+export async function subjectsFromPaths(
+  paths: readonly string[],
+  options: SubjectOptions = {},
+): Promise<Subject[]> {
   const files = await expandPaths(paths);
   const limit = options.limit ?? MAX_SUBJECTS;
   if (files.length > limit) {
-    throw new CoreError({ code: 'TOO_MANY_SUBJECTS', message: `${files.length} files found: at most ${limit} subjects are allowed` });
+    throw new CoreError({
+      code: 'TOO_MANY_SUBJECTS',
+      message: `${files.length} files found: at most ${limit} subjects are allowed`,
+    });
   }
   const algorithms = options.algorithms ?? ['sha256'];
   const subjects = await mapConcurrent(files, options.concurrency ?? 4, async (f) => ({
@@ -51,7 +61,9 @@ export async function subjectsFromChecksumFile(path: string): Promise<Subject[]>
     throw fileError(path, err);
   }
   const entries = parseChecksumFile(text, path);
-  return dedupeSubjects(entries.map((e) => ({ name: e.path, digest: { [e.algorithm]: e.hex } as Subject['digest'] })));
+  return dedupeSubjects(
+    entries.map((e) => ({ name: e.path, digest: { [e.algorithm]: e.hex } as Subject['digest'] })),
+  );
 }
 
 function dedupeSubjects(subjects: Subject[]): Subject[] {
@@ -59,7 +71,10 @@ function dedupeSubjects(subjects: Subject[]): Subject[] {
   for (const s of subjects) {
     const seen = byName.get(s.name);
     if (seen && JSON.stringify(seen.digest) !== JSON.stringify(s.digest)) {
-      throw new CoreError({ code: 'DUPLICATE_SUBJECT', message: `two different files would both be named "${s.name}"` });
+      throw new CoreError({
+        code: 'DUPLICATE_SUBJECT',
+        message: `two different files would both be named "${s.name}"`,
+      });
     }
     if (!seen) byName.set(s.name, s);
   }

@@ -8,7 +8,11 @@ import { fileError } from './error.js';
  * a temporary file beside it, which is then renamed over the target. Nothing half-written is
  * ever left at `path`.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode?: number): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  mode?: number,
+): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, data, mode === undefined ? undefined : { mode });

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIO } from './io.js';
 import { main } from '../index.js';
+import { captureIO } from './io.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,7 +20,11 @@ afterAll(async () => {
 
 describe('attest digest', () => {
   it('prints exactly what sha256sum prints for files, spaces and an empty file', async () => {
-    const files = [join(dir, 'tree', 'empty'), join(dir, 'tree', 'b dir', 'file with spaces.txt'), join(dir, 'tree', 'Z')];
+    const files = [
+      join(dir, 'tree', 'empty'),
+      join(dir, 'tree', 'b dir', 'file with spaces.txt'),
+      join(dir, 'tree', 'Z'),
+    ];
     const io = captureIO();
     expect(await main(['digest', ...files], io)).toBe(0);
     expect(io.out()).toBe(execFileSync('sha256sum', files, { encoding: 'utf8' }));
@@ -29,7 +33,14 @@ describe('attest digest', () => {
   it('recurses directories in byte order, like find | sort', async () => {
     const io = captureIO();
     expect(await main(['digest', '-a', 'sha512', join(dir, 'tree')], io)).toBe(0);
-    const expected = execFileSync('sh', ['-c', `find "${join(dir, 'tree')}" -type f | LC_ALL=C sort | tr '\\n' '\\0' | xargs -0 sha512sum`], { encoding: 'utf8' });
+    const expected = execFileSync(
+      'sh',
+      [
+        '-c',
+        `find "${join(dir, 'tree')}" -type f | LC_ALL=C sort | tr '\\n' '\\0' | xargs -0 sha512sum`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(io.out()).toBe(expected);
   });
 

@@ -2,7 +2,10 @@ import { PassThrough } from 'node:stream';
 import type { CommandIO } from '../index.js';
 
 /** A CommandIO whose stdout and stderr are collected in memory. */
-export function captureIO(env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): CommandIO & { out(): string; err(): string } {
+export function captureIO(
+  env: NodeJS.ProcessEnv = {},
+  cwd = process.cwd(),
+): CommandIO & { out(): string; err(): string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const chunks = { out: [] as Buffer[], err: [] as Buffer[] };

@@ -1,4 +1,10 @@
-import { assertAlgorithm, digestFile, expandPaths, formatChecksumLine, mapConcurrent } from '@build-artifact/core';
+import {
+  assertAlgorithm,
+  digestFile,
+  expandPaths,
+  formatChecksumLine,
+  mapConcurrent,
+} from '@build-artifact/core';
 import { type Command, UsageError } from '../command.js';
 
 export const digestCommand: Command = {

@@ -27,7 +27,9 @@ describe('checksum files', () => {
 
   it('parses GNU text and binary markers and BSD tags', () => {
     const hex = 'a'.repeat(64);
-    const entries = parseChecksumFile(`${hex}  a.txt\n${hex} *b.bin\nSHA512 (c) = ${'b'.repeat(128)}\n\\${hex}  d\\nе\n`);
+    const entries = parseChecksumFile(
+      `${hex}  a.txt\n${hex} *b.bin\nSHA512 (c) = ${'b'.repeat(128)}\n\\${hex}  d\\nе\n`,
+    );
     expect(entries).toEqual([
       { algorithm: 'sha256', hex, path: 'a.txt' },
       { algorithm: 'sha256', hex, path: 'b.bin', binary: true },
@@ -37,17 +39,25 @@ describe('checksum files', () => {
   });
 
   it('names the file and line of a bad entry', () => {
-    expect(() => parseChecksumFile(`${'a'.repeat(64)}  ok\nnot a line\n`, 'SHA256SUMS')).toThrow(/^SHA256SUMS:2: /);
-    expect(() => parseChecksumFile(`${'a'.repeat(40)}  sha1\n`, 'S')).toThrow(/S:1: .*neither sha256 nor sha512/);
+    expect(() => parseChecksumFile(`${'a'.repeat(64)}  ok\nnot a line\n`, 'SHA256SUMS')).toThrow(
+      /^SHA256SUMS:2: /,
+    );
+    expect(() => parseChecksumFile(`${'a'.repeat(40)}  sha1\n`, 'S')).toThrow(
+      /S:1: .*neither sha256 nor sha512/,
+    );
   });
 
   it('round-trips any name (fuzz)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => !s.startsWith(' ') && !s.startsWith('*')), fc.constantFrom('a', 'f'), (name, c) => {
-        const hex = c.repeat(64);
-        const [entry] = parseChecksumFile(formatChecksumLine(hex, name));
-        expect(entry?.path).toBe(name);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => !s.startsWith(' ') && !s.startsWith('*')),
+        fc.constantFrom('a', 'f'),
+        (name, c) => {
+          const hex = c.repeat(64);
+          const [entry] = parseChecksumFile(formatChecksumLine(hex, name));
+          expect(entry?.path).toBe(name);
+        },
+      ),
     );
   });
 

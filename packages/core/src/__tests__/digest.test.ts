@@ -13,7 +13,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const coreutils = (tool: string, path: string) => execFileSync(tool, [path], { encoding: 'utf8' }).split(' ')[0];
+const coreutils = (tool: string, path: string) =>
+  execFileSync(tool, [path], { encoding: 'utf8' }).split(' ')[0];
 
 describe('digestFile', () => {
   it('matches the known digests of the empty input', async () => {
@@ -45,12 +46,17 @@ describe('digestFile', () => {
     const d = await digestFile(path);
     expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
     // openssl (SHA-NI) is the quicker reference for 2 GiB; past 2^31 bytes offsets overflow int32.
-    const reference = execFileSync('openssl', ['dgst', '-sha256', '-r', path], { encoding: 'utf8' }).split(' ')[0];
+    const reference = execFileSync('openssl', ['dgst', '-sha256', '-r', path], {
+      encoding: 'utf8',
+    }).split(' ')[0];
     expect(d.sha256).toBe(reference);
   }, 120_000);
 
   it('names the file when it is missing', async () => {
-    await expect(digestFile(join(dir, 'nope'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', message: expect.stringContaining('nope') });
+    await expect(digestFile(join(dir, 'nope'))).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+      message: expect.stringContaining('nope'),
+    });
   });
 
   it('refuses a directory with FILE_UNREADABLE', async () => {

@@ -2,7 +2,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildStatement, digestBytes, parseStatement, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths } from '../index.js';
+import {
+  buildStatement,
+  digestBytes,
+  parseStatement,
+  preAuthEncoding,
+  subjectsFromChecksumFile,
+  subjectsFromPaths,
+} from '../index.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -24,14 +31,20 @@ describe('subjects', () => {
   });
 
   it('expands globs and hashes with sha512 too', async () => {
-    const subjects = await subjectsFromPaths([join(dir, 'out', '*.bin')], { algorithms: ['sha256', 'sha512'] });
+    const subjects = await subjectsFromPaths([join(dir, 'out', '*.bin')], {
+      algorithms: ['sha256', 'sha512'],
+    });
     expect(subjects.map((s) => s.name)).toEqual(['a.bin', 'b.bin']);
     expect(subjects[1]!.digest.sha512).toBe(digestBytes('b', 'sha512'));
   });
 
   it('refuses more than the limit and a glob that matches nothing', async () => {
-    await expect(subjectsFromPaths([join(dir, 'out')], { limit: 2 })).rejects.toMatchObject({ code: 'TOO_MANY_SUBJECTS' });
-    await expect(subjectsFromPaths([join(dir, '*.none')])).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(subjectsFromPaths([join(dir, 'out')], { limit: 2 })).rejects.toMatchObject({
+      code: 'TOO_MANY_SUBJECTS',
+    });
+    await expect(subjectsFromPaths([join(dir, '*.none')])).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+    });
   });
 
   it('reads subjects from a checksums file', async () => {
@@ -46,15 +59,19 @@ describe('subjects', () => {
 
 describe('statements and DSSE', () => {
   it('builds and re-parses a Statement v1', () => {
-    const st = buildStatement([{ name: 'x', digest: { sha256: digestBytes('x') } }], 'https://example.com/p', { a: 1 });
+    const st = buildStatement(
+      [{ name: 'x', digest: { sha256: digestBytes('x') } }],
+      'https://example.com/p',
+      { a: 1 },
+    );
     expect(parseStatement(JSON.parse(JSON.stringify(st)))).toEqual(st);
     expect(() => parseStatement({ ...st, subject: [] }, 'st.json')).toThrow(/^st.json: subject/);
   });
 
   it('encodes PAE as the DSSE spec example does', () => {
     // The worked example of the DSSE protocol document.
-    expect(preAuthEncoding('http://example.com/HelloWorld', Buffer.from('hello world')).toString()).toBe(
-      'DSSEv1 29 http://example.com/HelloWorld 11 hello world',
-    );
+    expect(
+      preAuthEncoding('http://example.com/HelloWorld', Buffer.from('hello world')).toString(),
+    ).toBe('DSSEv1 29 http://example.com/HelloWorld 11 hello world');
   });
 });
