@@ -1,1 +1,28 @@
-export {};
+export type { CertificateIdentity } from './certificate.js';
+export { certificateIdentity } from './certificate.js';
+export type { Failure, FailureReason, VerifyErrorCode } from './errors.js';
+export { VerifyError } from './errors.js';
+export type { Evidence } from './evidence.js';
+export { EVIDENCE_SUFFIXES, findEvidenceFiles, parseEvidence, readEvidence } from './evidence.js';
+export type { InspectedEvidence } from './inspect.js';
+export { inspectEvidence } from './inspect.js';
+export type { VerifyPolicy } from './policy.js';
+export { asksAboutProvenance, GITHUB_ACTIONS_ISSUER, validatePolicy } from './policy.js';
+export type { CrossCheck, SlsaLevel } from './provenance.js';
+export { crossCheck, slsaLevel } from './provenance.js';
+export type { NamedTrustedRoot, Trust, TrustOptions } from './trust.js';
+export {
+  GITHUB_TUF_URL,
+  loadTrustedRoot,
+  PUBLIC_GOOD_TUF_URL,
+  parseTrustedRoots,
+  publicGoodTrustedRootJSON,
+} from './trust.js';
+export type {
+  ArtifactInput,
+  Attempt,
+  CertificateSummary,
+  TlogEntrySummary,
+  VerificationResult,
+} from './verify.js';
+export { verifyArtifact } from './verify.js';

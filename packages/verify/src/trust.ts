@@ -1,0 +1,184 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fileError } from '@build-artifact/core';
+import type { X509Certificate } from '@sigstore/core';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { type TrustMaterial, toTrustMaterial } from '@sigstore/verify';
+import { VerifyError } from './errors.js';
+
+/** One trusted root (a Sigstore instance) ready for `@sigstore/verify`. */
+export interface NamedTrustedRoot {
+  /** `public-good`, `github`, or the file (and line) it was read from. */
+  name: string;
+  trustedRoot: TrustedRoot;
+  material: TrustMaterial;
+}
+
+/** Everything verification trusts. Build it with `loadTrustedRoot`. */
+export interface Trust {
+  roots: NamedTrustedRoot[];
+  /** Loads GitHub's instance (private repositories) on first need; absent with --trusted-root. */
+  loadGitHub?: () => Promise<NamedTrustedRoot>;
+  /** `--key`: bundles signed with this key (no certificate) verify against it. */
+  publicKey?: KeyObject;
+}
+
+export interface TrustOptions {
+  /** A trusted_root.json (JSON or JSON lines, as `gh attestation trusted-root` writes): replaces the shipped roots. */
+  trustedRootPath?: string;
+  /** Refresh the public-good root from its TUF repository (network) instead of the shipped copy. */
+  tufRefresh?: boolean;
+  /** Where TUF metadata is cached; default `$XDG_CACHE_HOME/build-artifact/tuf`. */
+  cacheDir?: string;
+  /** GitHub's TUF repository; default https://tuf-repo.github.com. */
+  githubTufURL?: string;
+  /** Network timeout for TUF, in milliseconds (default 5000). */
+  timeoutMs?: number;
+  /** A PEM public key for keyed bundles. */
+  publicKeyPem?: string;
+}
+
+export const PUBLIC_GOOD_TUF_URL = 'https://tuf-repo-cdn.sigstore.dev';
+export const GITHUB_TUF_URL = 'https://tuf-repo.github.com';
+const GITHUB_TUF_ROOT = fileURLToPath(new URL('../assets/github-tuf-root.json', import.meta.url));
+
+function named(name: string, json: unknown): NamedTrustedRoot {
+  const trustedRoot = TrustedRoot.fromJSON(json);
+  return { name, trustedRoot, material: toTrustMaterial(trustedRoot) };
+}
+
+/**
+ * The public-good trusted root shipped with `@sigstore/tuf` (its embedded TUF seed), so that
+ * verification works offline; `@sigstore/tuf`'s own `getTrustedRoot()` would go to the network.
+ */
+export function publicGoodTrustedRootJSON(): unknown {
+  const require = createRequire(import.meta.url);
+  const seeds = JSON.parse(
+    readFileSync(require.resolve('@sigstore/tuf/seeds.json'), 'utf8'),
+  ) as Record<string, { targets: Record<string, string> }>;
+  const encoded = seeds[PUBLIC_GOOD_TUF_URL]?.targets['trusted_root.json'];
+  if (!encoded) throw new Error('@sigstore/tuf ships no public-good trusted_root.json seed');
+  return JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+}
+
+/** Parses a trusted root file: JSON, or JSON lines with one root per line. */
+export function parseTrustedRoots(text: string, source: string): NamedTrustedRoot[] {
+  const docs: [string, unknown][] = [];
+  const fail = (where: string, what: string): never => {
+    throw new VerifyError({ code: 'INVALID_TRUSTED_ROOT', message: `${where}: ${what}` });
+  };
+  try {
+    docs.push([source, JSON.parse(text)]);
+  } catch {
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        docs.push([`${source}:${i + 1}`, JSON.parse(line)]);
+      } catch (err) {
+        fail(`${source}:${i + 1}`, `not JSON (${(err as Error).message})`);
+      }
+    });
+  }
+  if (docs.length === 0) fail(source, 'no trusted root in the file');
+  return docs.map(([where, json]) => {
+    const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
+    if (
+      typeof mediaType !== 'string' ||
+      !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')
+    ) {
+      fail(
+        where,
+        'not a Sigstore trusted root (mediaType application/vnd.dev.sigstore.trustedroot+json)',
+      );
+    }
+    try {
+      return named(where, json);
+    } catch (err) {
+      return fail(where, `invalid trusted root (${(err as Error).message})`);
+    }
+  });
+}
+
+function defaultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'build-artifact', 'tuf');
+}
+
+async function fromTUF(mirrorURL: string, options: TrustOptions, rootPath?: string) {
+  // Imported here: the TUF client and its HTTP stack are only needed when going online.
+  const { getTrustedRoot } = await import('@sigstore/tuf');
+  const root = await getTrustedRoot({
+    mirrorURL,
+    ...(rootPath ? { rootPath } : {}),
+    cachePath: options.cacheDir ?? defaultCacheDir(),
+    // Cached metadata is used as is unless a refresh was asked for: no network when the cache has it.
+    forceCache: !options.tufRefresh,
+    timeout: options.timeoutMs ?? 5000,
+    retry: { retries: 0 },
+  });
+  return TrustedRoot.toJSON(root);
+}
+
+/**
+ * What verification trusts: by default the shipped public-good root, and GitHub's instance
+ * through its TUF repository (root embedded as `gh` embeds it, cached) when a bundle needs it.
+ * `trustedRootPath` replaces both. `tufRefresh` fetches the public-good root online.
+ */
+export async function loadTrustedRoot(options: TrustOptions = {}): Promise<Trust> {
+  const trust: Trust = { roots: [] };
+  if (options.publicKeyPem !== undefined) {
+    try {
+      trust.publicKey = createPublicKey(options.publicKeyPem);
+    } catch (err) {
+      throw new VerifyError({
+        code: 'INVALID_KEY',
+        message: `not a PEM public key (${(err as Error).message})`,
+        cause: err,
+      });
+    }
+  }
+  if (options.trustedRootPath !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(options.trustedRootPath, 'utf8');
+    } catch (err) {
+      throw new VerifyError({
+        code: 'INVALID_TRUSTED_ROOT',
+        message: fileError(options.trustedRootPath, err).message,
+        cause: err,
+      });
+    }
+    trust.roots = parseTrustedRoots(text, options.trustedRootPath);
+    return trust;
+  }
+  if (options.tufRefresh) {
+    trust.roots = [named('public-good', await fromTUF(PUBLIC_GOOD_TUF_URL, options))];
+  } else {
+    trust.roots = [named('public-good', publicGoodTrustedRootJSON())];
+  }
+  let github: Promise<NamedTrustedRoot> | undefined;
+  trust.loadGitHub = () => {
+    github ??= fromTUF(options.githubTufURL ?? GITHUB_TUF_URL, options, GITHUB_TUF_ROOT).then(
+      (json) => named('github', json),
+    );
+    return github;
+  };
+  return trust;
+}
+
+/** True when a certificate was issued by one of this root's certificate authorities. */
+export function rootIssued(root: NamedTrustedRoot, leaf: X509Certificate): boolean {
+  return root.material.certificateAuthorities.some((ca) =>
+    ca.certChain.some((c) => c.subject.equals(leaf.issuer)),
+  );
+}
+
+/** GitHub's Fulcio names itself `O=GitHub, Inc.`: only then is GitHub's root worth fetching. */
+export function looksLikeGitHubFulcio(leaf: X509Certificate): boolean {
+  return leaf.issuer.includes(Buffer.from('GitHub, Inc.'));
+}
