@@ -33,7 +33,8 @@ export interface InspectedEvidence {
   errors: string[];
 }
 
-type J = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: decoding untrusted JSON field by field
+// biome-ignore lint/suspicious/noExplicitAny: untrusted JSON is decoded field by field, each guarded
+type J = Record<string, any>;
 
 function dn(der: Buffer): string {
   // Printable strings of a DER Name, enough to recognise an issuer (O=..., CN=...).
@@ -83,7 +84,7 @@ export function inspectEvidence(evidence: Evidence): InspectedEvidence {
       out.certificate = {
         ...certificateIdentity(cert),
         subject: dn(cert.subject) || undefined,
-        issuer: dn(cert.issuer),
+        certificateIssuer: dn(cert.issuer),
         notBefore: cert.notBefore.toISOString(),
         notAfter: cert.notAfter.toISOString(),
         serialNumber: cert.serialNumber.toString('hex'),

@@ -81,7 +81,7 @@ function anchored(source: string, flag: string, flags = ''): RegExp {
   }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const OWNER = /^[A-Za-z0-9_.-]+$/;
 
@@ -122,7 +122,7 @@ function signerWorkflowRegex(policy: VerifyPolicy): RegExp {
   const host = policy.hostname ?? 'github.com';
   let wf = policy.signerWorkflow!.replace(/^https:\/\//, '');
   // As gh: `OWNER/REPO/path` gets the host prepended; `host.tld/OWNER/...` is kept.
-  if (!/^[a-zA-Z0-9-]+\.[a-zA-Z0-9-]+[^/]*\//.test(wf)) wf = `${escape(host)}/${wf}`;
+  if (!/^[a-zA-Z0-9-]+\.[a-zA-Z0-9-]+[^/]*\//.test(wf)) wf = `${escapeRegex(host)}/${wf}`;
   // Pinned by tag or by commit SHA, both verify: any `@ref` may follow unless one is given.
   const tail = wf.includes('@') ? '' : '(?:@.+)?';
   return anchored(`https://${wf}${tail}`, '--signer-workflow');
