@@ -1,5 +1,7 @@
 import type { Command } from '../command.js';
 import { digestCommand } from './digest.js';
+import { inspectCommand } from './inspect.js';
+import { verifyCommand } from './verify.js';
 
 /** Every `attest` subcommand, in the order `attest --help` lists them. */
-export const commands: readonly Command[] = [digestCommand];
+export const commands: readonly Command[] = [digestCommand, verifyCommand, inspectCommand];
