@@ -1,1 +1,46 @@
-export {};
+export type { Assembly } from './assembly.js';
+export { binaryAssembly, binaryInventories } from './assembly.js';
+export { decodeDepV0, MAX_AUDIT_JSON } from './binary/auditable.js';
+export { findGoVersion, findModinfo, parseModinfo } from './binary/gobuildinfo.js';
+export {
+  findEmbeddedWasm,
+  inspectBinary,
+  inspectBytes,
+  MAX_BINARY_SIZE,
+} from './binary/inspect.js';
+export { detectFormat, findSection } from './binary/objfile.js';
+export { parseProducers, walkWasm } from './binary/wasm.js';
+export type { BuildOptions, SbomResult } from './bom.js';
+export { buildBom, MAX_BOM_BYTES } from './bom.js';
+export type { LockfileKind } from './detect.js';
+export { lockfileKind, SKIP_DIRS } from './detect.js';
+export type { SbomErrorCode } from './errors.js';
+export { SbomError } from './errors.js';
+export type { SbomOptions } from './generate.js';
+export { findLockfiles, generateSbom, inventoryFromLockfile } from './generate.js';
+export { parseCargoLock } from './lockfiles/cargo.js';
+export { parseGoMod, parseGoSum } from './lockfiles/gomod.js';
+export { parsePackageLock } from './lockfiles/npm.js';
+export { parsePnpmLock } from './lockfiles/pnpm.js';
+export {
+  parsePdmLock,
+  parsePipfileLock,
+  parsePoetryLock,
+  parseUvLock,
+} from './lockfiles/python.js';
+export { parseRequirements } from './lockfiles/requirements.js';
+export { parseYarnLock } from './lockfiles/yarn.js';
+export type {
+  AuditablePackage,
+  BinaryFormat,
+  BinaryInfo,
+  Ecosystem,
+  GoBuildInfo,
+  GoModule,
+  HashAlgorithm,
+  Inventory,
+  Package,
+  PackageHash,
+} from './model.js';
+export { validateBom } from './validate.js';
+export { TOOL_NAME, VERSION } from './version.js';

@@ -1,0 +1,148 @@
+import { basename } from 'node:path';
+import type { BinaryInfo, GoModule, Inventory, Package } from './model.js';
+import { cargoPurl, golangPurl } from './purl.js';
+
+/**
+ * One thing the BOM describes as a whole: the project (lockfiles), a binary, or a wasm module
+ * inside a binary. Its inventories are what it contains; children are binaries nested in it.
+ */
+export interface Assembly {
+  name: string;
+  version?: string;
+  type: 'application' | 'library' | 'file';
+  hashes?: { alg: 'SHA-256' | 'SHA-512'; content: string }[];
+  properties: Record<string, string>;
+  inventories: Inventory[];
+  children: Assembly[];
+  /** complete / incomplete / unknown: whether every part is listed. */
+  completeness: 'complete' | 'incomplete' | 'unknown';
+}
+
+function goModulePackage(m: GoModule, firstParty: boolean): Package {
+  const eff = m.replace ?? m;
+  const version = eff.version === '(devel)' ? '' : eff.version;
+  const pkg: Package = {
+    key: m.path,
+    ecosystem: 'golang',
+    name: eff.path,
+    version: eff.version,
+    purl: golangPurl(eff.path, version),
+    properties: {},
+  };
+  if (m.replace) pkg.properties!['build-artifact:go.replaces'] = `${m.path}@${m.version}`;
+  // The h1: sum is a hash over a file listing, not a file: a property, never a CycloneDX hash.
+  if (eff.sum) pkg.properties!['build-artifact:go.sum'] = eff.sum;
+  if (firstParty) {
+    pkg.firstParty = true;
+    pkg.properties!['build-artifact:go.main'] = 'true';
+  }
+  // A replacement by a local directory has no version: it is the project's own code.
+  if (m.replace && !m.replace.version) pkg.firstParty = true;
+  return pkg;
+}
+
+/** Inventories (Go modules, cargo-auditable crates) a binary carries. */
+export function binaryInventories(info: BinaryInfo, file: string): Inventory[] {
+  const out: Inventory[] = [];
+  if (info.go) {
+    const packages: Package[] = [];
+    if (info.go.main) packages.push(goModulePackage(info.go.main, true));
+    if (info.go.goVersion) {
+      const v = info.go.goVersion.replace(/^go/, '');
+      packages.push({
+        key: 'stdlib',
+        ecosystem: 'golang',
+        name: 'stdlib',
+        version: v,
+        purl: golangPurl('stdlib', v),
+        properties: { 'build-artifact:go.toolchain': info.go.goVersion },
+      });
+    }
+    for (const d of info.go.deps) packages.push(goModulePackage(d, false));
+    // With cgo, C libraries linked in are not in the build info.
+    const cgo = info.go.settings.CGO_ENABLED === '1';
+    out.push({
+      source: file,
+      format: 'go-buildinfo',
+      packages,
+      hasGraph: false,
+      completeness: cgo ? 'incomplete' : 'complete',
+      warnings: cgo ? [`${file}: built with cgo: C libraries are not listed`] : [],
+    });
+  }
+  if (info.auditable) {
+    const list = info.auditable;
+    const packages = list.map((p, i): Package => {
+      const local = p.source === 'local';
+      const pkg: Package = {
+        key: String(i),
+        ecosystem: 'cargo',
+        name: p.name,
+        version: p.version,
+        purl: cargoPurl(
+          p.name,
+          p.version,
+          p.source === 'crates.io' || local ? undefined : { repository_url: p.source },
+        ),
+        dependencies: (p.dependencies ?? []).map(String),
+      };
+      if (local || p.root) pkg.firstParty = true;
+      if (p.kind === 'build') pkg.scope = 'excluded';
+      return pkg;
+    });
+    out.push({
+      source: file,
+      format: 'cargo-auditable',
+      packages,
+      hasGraph: true,
+      completeness: 'complete',
+      warnings: [],
+    });
+  }
+  return out;
+}
+
+/** A binary as an assembly, with embedded modules as children. */
+export function binaryAssembly(info: BinaryInfo, name: string): Assembly {
+  const properties: Record<string, string> = { 'build-artifact:binary.format': info.format };
+  if (info.offset !== undefined) properties['build-artifact:binary.offset'] = String(info.offset);
+  properties['build-artifact:binary.size'] = String(info.size);
+  if (info.go) {
+    if (info.go.goVersion) properties['build-artifact:go.version'] = info.go.goVersion;
+    if (info.go.path) properties['build-artifact:go.path'] = info.go.path;
+    for (const [k, v] of Object.entries(info.go.settings))
+      properties[`build-artifact:go.build.${k}`] = v;
+  }
+  for (const [field, values] of Object.entries(info.producers ?? {})) {
+    properties[`build-artifact:wasm.producers.${field}`] = Object.entries(values)
+      .map(([n, v]) => (v ? `${n} ${v}` : n))
+      .join(', ');
+  }
+  const inventories = binaryInventories(info, name);
+  const children = info.embedded.map((e, i) =>
+    binaryAssembly(
+      e,
+      `${basename(name)}#${e.format}${info.embedded.length > 1 ? `-${i}` : ''}@${e.offset}`,
+    ),
+  );
+  const known = inventories.length > 0;
+  const parts = [...inventories.map((i) => i.completeness), ...children.map((c) => c.completeness)];
+  const completeness = !known
+    ? 'unknown'
+    : parts.includes('unknown')
+      ? 'unknown'
+      : parts.includes('incomplete')
+        ? 'incomplete'
+        : 'complete';
+  const hashes: Assembly['hashes'] = [{ alg: 'SHA-256', content: info.sha256 }];
+  if (info.sha512) hashes.push({ alg: 'SHA-512', content: info.sha512 });
+  return {
+    name,
+    type: 'application',
+    hashes,
+    properties,
+    inventories,
+    children,
+    completeness,
+  };
+}

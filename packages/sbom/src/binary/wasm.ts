@@ -1,0 +1,128 @@
+import { readUleb } from './leb.js';
+
+export const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
+export const CORE_VERSION = Buffer.from([0x01, 0x00, 0x00, 0x00]);
+export const COMPONENT_VERSION = Buffer.from([0x0d, 0x00, 0x01, 0x00]);
+
+export interface WasmSection {
+  id: number;
+  /** Payload range (after the id and size). */
+  start: number;
+  end: number;
+  /** Custom sections: their name; `start` then points past the name. */
+  name?: string;
+}
+
+export interface WasmWalk {
+  kind: 'module' | 'component';
+  sections: WasmSection[];
+  /** Where the last well-formed section ends. */
+  end: number;
+}
+
+// Order of the non-custom sections of a core module (datacount 12 sits before code 10, tag 13
+// between memory and global).
+const CORE_ORDER: Record<number, number> = {
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  13: 6,
+  6: 7,
+  7: 8,
+  8: 9,
+  9: 10,
+  12: 11,
+  10: 12,
+  11: 13,
+};
+
+function readName(buf: Uint8Array, pos: number, end: number): [string, number] {
+  const [len, p] = readUleb(buf, pos, end);
+  if (p + len > end) throw new RangeError('name past the section end');
+  return [Buffer.from(buf.buffer, buf.byteOffset + p, len).toString('utf8'), p + len];
+}
+
+/**
+ * Walks the sections of the wasm module or component at `offset`. With `strict`, anything
+ * malformed throws; without it (searching a module embedded in another file, which has no length
+ * header) the walk stops at the first byte that cannot continue a well-formed module, and `end` is
+ * where the module most likely ends.
+ */
+export function walkWasm(
+  buf: Uint8Array,
+  offset: number,
+  limit: number,
+  strict: boolean,
+): WasmWalk {
+  if (limit - offset < 8 || !WASM_MAGIC.equals(buf.subarray(offset, offset + 4))) {
+    throw new RangeError('no wasm magic');
+  }
+  const ver = buf.subarray(offset + 4, offset + 8);
+  const kind = CORE_VERSION.equals(ver)
+    ? 'module'
+    : COMPONENT_VERSION.equals(ver)
+      ? 'component'
+      : undefined;
+  if (!kind) throw new RangeError('unknown wasm version');
+  const sections: WasmSection[] = [];
+  let pos = offset + 8;
+  let order = 0;
+  while (pos < limit) {
+    try {
+      const id = buf[pos]!;
+      if (kind === 'module' ? id !== 0 && CORE_ORDER[id] === undefined : id > 11) {
+        throw new RangeError(`unknown section id ${id}`);
+      }
+      const [size, start] = readUleb(buf, pos + 1, limit);
+      const end = start + size;
+      if (end > limit) throw new RangeError(`section ${id} of ${size} bytes runs past the end`);
+      const section: WasmSection = { id, start, end };
+      if (id === 0) {
+        const [name, after] = readName(buf, start, end);
+        // Outside strict mode, a "custom section" whose name is not printable is the next file's bytes.
+        if (!strict && !/^[\x20-\x7e]{1,64}$/.test(name))
+          throw new RangeError('not a custom section');
+        section.name = name;
+        section.start = after;
+      } else if (kind === 'module') {
+        const o = CORE_ORDER[id]!;
+        if (o <= order) throw new RangeError(`section ${id} out of order`);
+        order = o;
+      }
+      sections.push(section);
+      pos = end;
+    } catch (err) {
+      if (strict) throw err;
+      break;
+    }
+  }
+  return { kind, sections, end: pos };
+}
+
+/** The `producers` custom section: field -> (name -> version). */
+export function parseProducers(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  let [fields, pos] = readUleb(buf, start, end);
+  if (fields > 64) throw new RangeError('too many producers fields');
+  while (fields-- > 0) {
+    const [field, p1] = readName(buf, pos, end);
+    let [count, p2] = readUleb(buf, p1, end);
+    if (count > 1024) throw new RangeError('too many producers values');
+    const values: Record<string, string> = {};
+    pos = p2;
+    while (count-- > 0) {
+      const [name, p3] = readName(buf, pos, end);
+      const [version, p4] = readName(buf, p3, end);
+      values[name] = version;
+      pos = p4;
+    }
+    out[field] = values;
+  }
+  return out;
+}

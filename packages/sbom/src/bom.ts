@@ -1,0 +1,239 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+import type { Assembly } from './assembly.js';
+import { SbomError } from './errors.js';
+import type { Ecosystem, Package } from './model.js';
+import { TOOL_NAME, VERSION } from './version.js';
+
+/** GitHub refuses attestation predicates past 16 MiB. */
+export const MAX_BOM_BYTES = 16 * 1024 * 1024;
+
+export interface BuildOptions {
+  specVersion: '1.6' | '1.7';
+  /** Seconds since the epoch: timestamp and (derived from content) serial number become fixed. */
+  sourceDateEpoch?: number;
+}
+
+export interface SbomResult {
+  bom: Record<string, unknown>;
+  json: string;
+  componentCount: number;
+  ecosystems: Record<string, number>;
+}
+
+interface Node {
+  ref: string;
+  component: Models.Component;
+  scopes: Set<string>;
+  deps?: Set<string>;
+  hashAlgs: Set<string>;
+}
+
+interface Composition {
+  aggregate: string;
+  assemblies?: string[];
+  dependencies?: string[];
+}
+
+const SCOPE = {
+  optional: Enums.ComponentScope.Optional,
+  excluded: Enums.ComponentScope.Excluded,
+} as const;
+
+/**
+ * Builds the CycloneDX document once, from the assembly tree. Third-party packages merge by purl;
+ * first-party parts go under the assembly's own component. The library builds and normalises the
+ * document; `dependencies` and `compositions` are written here because the library's model has no
+ * compositions, and would list every component as a leaf where we do not know its edges.
+ */
+export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
+  const usedRefs = new Set<string>();
+  const uniqueRef = (want: string): string => {
+    let ref = want;
+    for (let i = 2; usedRefs.has(ref); i++) ref = `${want}#${i}`;
+    usedRefs.add(ref);
+    return ref;
+  };
+  const nodes = new Map<string, Node>();
+  const ecosystems: Record<Ecosystem, number> = { cargo: 0, golang: 0, npm: 0, pypi: 0 };
+  const compositions: Composition[] = [];
+  let componentCount = 0;
+
+  const makeComponent = (
+    pkg: Package,
+    ref: string,
+    type = Enums.ComponentType.Library,
+  ): Models.Component => {
+    const c = new Models.Component(type, pkg.name, { bomRef: ref });
+    if (pkg.version) c.version = pkg.version;
+    if (pkg.purl) c.purl = pkg.purl;
+    for (const h of pkg.hashes ?? []) c.hashes.set(h.alg as Enums.HashAlgorithm, h.content);
+    for (const [k, v] of Object.entries(pkg.properties ?? {}))
+      c.properties.add(new Models.Property(k, v));
+    if (pkg.scope) c.scope = SCOPE[pkg.scope];
+    return c;
+  };
+
+  // Each assembly: its component, its packages (flat for the root's third-party ones, nested
+  // otherwise), and its compositions.
+  const visit = (asm: Assembly, prefix: string, isRoot: boolean): Models.Component => {
+    const asmRef = uniqueRef(isRoot ? `root:${asm.name}` : `${prefix}${asm.name}`);
+    const comp = new Models.Component(
+      asm.type === 'application' ? Enums.ComponentType.Application : Enums.ComponentType.Library,
+      asm.name,
+      { bomRef: asmRef },
+    );
+    if (asm.version) comp.version = asm.version;
+    for (const h of asm.hashes ?? []) comp.hashes.set(h.alg as Enums.HashAlgorithm, h.content);
+    for (const [k, v] of Object.entries(asm.properties))
+      comp.properties.add(new Models.Property(k, v));
+    const nestedPrefix = isRoot ? '' : `${asmRef}|`;
+    const asmNode: Node = { ref: asmRef, component: comp, scopes: new Set(), hashAlgs: new Set() };
+    nodes.set(asmRef, asmNode);
+    const local = new Map<string, Node>(); // purl -> node, within this assembly
+    const graphRefs = new Set<string>();
+    const firstPartyEdgeRefs = new Set<string>();
+    const firstPartyRefs: string[] = [];
+    for (const inv of asm.inventories) {
+      const keyToRef = new Map<string, string>();
+      for (const pkg of inv.packages) {
+        const mergeKey = pkg.purl && !pkg.firstParty ? pkg.purl : `${inv.source}#${pkg.key}`;
+        let node = local.get(mergeKey);
+        if (!node) {
+          const ref = uniqueRef(
+            nestedPrefix +
+              (pkg.purl ??
+                `${pkg.firstParty ? 'first-party' : 'unnamed'}:${inv.source}#${pkg.key}`),
+          );
+          const c = makeComponent(
+            pkg,
+            ref,
+            pkg.firstParty ? Enums.ComponentType.Application : Enums.ComponentType.Library,
+          );
+          node = {
+            ref,
+            component: c,
+            scopes: new Set(),
+            hashAlgs: new Set(pkg.hashes?.map((h) => h.alg)),
+          };
+          local.set(mergeKey, node);
+          nodes.set(ref, node);
+          componentCount++;
+          if (pkg.firstParty) {
+            firstPartyRefs.push(ref);
+            comp.components.add(c);
+          } else {
+            ecosystems[pkg.ecosystem]++;
+            if (isRoot) topLevel.push(c);
+            else comp.components.add(c);
+          }
+        } else {
+          // Seen in another lockfile: keep the hashes it did not have, widen the scope.
+          for (const h of pkg.hashes ?? []) {
+            if (!node.hashAlgs.has(h.alg)) {
+              node.component.hashes.set(h.alg as Enums.HashAlgorithm, h.content);
+              node.hashAlgs.add(h.alg);
+            }
+          }
+        }
+        node.scopes.add(pkg.scope ?? 'required');
+        keyToRef.set(pkg.key, node.ref);
+      }
+      for (const pkg of inv.packages) {
+        if (!inv.hasGraph && !(inv.firstPartyEdgesOnly && pkg.firstParty)) continue;
+        const node = nodes.get(keyToRef.get(pkg.key)!)!;
+        node.deps ??= new Set();
+        for (const d of pkg.dependencies ?? []) {
+          const target = keyToRef.get(d);
+          if (target && target !== node.ref) node.deps.add(target);
+        }
+        (inv.hasGraph ? graphRefs : firstPartyEdgeRefs).add(node.ref);
+      }
+    }
+    // The assembly depends on its first-party parts (and, for a binary, on what it contains
+    // when there is no first-party part to hang it on).
+    if (firstPartyRefs.length > 0) {
+      asmNode.deps = new Set(firstPartyRefs);
+      graphRefs.add(asmRef);
+    }
+    for (const child of asm.children) {
+      const c = visit(child, nestedPrefix, false);
+      if (isRoot) topLevel.push(c);
+      else comp.components.add(c);
+    }
+    compositions.push({ aggregate: asm.completeness, assemblies: [asmRef] });
+    for (const r of firstPartyEdgeRefs) graphRefs.delete(r);
+    if (graphRefs.size > 0)
+      compositions.push({ aggregate: 'complete', dependencies: [...graphRefs].sort() });
+    if (firstPartyEdgeRefs.size > 0) {
+      compositions.push({
+        aggregate: 'incomplete_first_party_only',
+        dependencies: [...firstPartyEdgeRefs].sort(),
+      });
+    }
+    return comp;
+  };
+
+  const topLevel: Models.Component[] = [];
+  const rootComponent = visit(root, '', true);
+
+  // Scope: required if any input needs it at run time, else optional, else excluded.
+  for (const node of nodes.values()) {
+    if (node.scopes.size === 0) continue;
+    if (node.scopes.has('required')) node.component.scope = undefined;
+    else if (node.scopes.has('optional')) node.component.scope = Enums.ComponentScope.Optional;
+    else node.component.scope = Enums.ComponentScope.Excluded;
+  }
+
+  const spec = Spec.SpecVersionDict[options.specVersion as Spec.Version]!;
+  const bom = new Models.Bom();
+  bom.metadata.component = rootComponent;
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Library, TOOL_NAME, { version: VERSION }),
+  );
+  if (options.sourceDateEpoch !== undefined)
+    bom.metadata.timestamp = new Date(options.sourceDateEpoch * 1000);
+  else bom.metadata.timestamp = new Date();
+  for (const c of topLevel) bom.components.add(c);
+
+  const factory = new Serialize.JSON.Normalize.Factory(spec);
+  const normalized = factory.makeForBom().normalize(bom, { sortLists: true }) as unknown as Record<
+    string,
+    unknown
+  >;
+
+  const dependencies = [...nodes.values()]
+    .filter((n) => n.deps !== undefined)
+    .map((n) => ({ ref: n.ref, dependsOn: [...n.deps!].sort() }))
+    .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  compositions.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+  const doc: Record<string, unknown> = {
+    $schema: normalized.$schema,
+    bomFormat: normalized.bomFormat,
+    specVersion: normalized.specVersion,
+    serialNumber: '',
+    version: 1,
+    metadata: normalized.metadata,
+    components: normalized.components,
+    dependencies,
+    compositions,
+  };
+  if (options.sourceDateEpoch !== undefined) {
+    // Same content, same serial number: a UUID (version 8 layout) from the document's SHA-256.
+    const h = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+    const v = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+    doc.serialNumber = `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  } else {
+    doc.serialNumber = `urn:uuid:${randomUUID()}`;
+  }
+  const json = `${JSON.stringify(doc, null, 2)}\n`;
+  const bytes = Buffer.byteLength(json);
+  if (bytes > MAX_BOM_BYTES) {
+    throw new SbomError({
+      code: 'BOM_TOO_LARGE',
+      message: `the SBOM is ${(bytes / 1048576).toFixed(1)} MiB, over the 16 MiB GitHub accepts for an attestation`,
+    });
+  }
+  return { bom: doc, json, componentCount, ecosystems };
+}

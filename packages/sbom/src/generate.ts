@@ -1,0 +1,170 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileError, type ProgressCallback, walkDirectory } from '@build-artifact/core';
+import { type Assembly, binaryAssembly } from './assembly.js';
+import { inspectBinary } from './binary/inspect.js';
+import { buildBom, type SbomResult } from './bom.js';
+import { lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
+import { SbomError } from './errors.js';
+import { parseLockfile } from './lockfiles/index.js';
+import type { Inventory } from './model.js';
+
+export interface SbomOptions {
+  specVersion?: '1.6' | '1.7';
+  /** Seconds since the epoch; defaults to `SOURCE_DATE_EPOCH` from the environment when set. */
+  sourceDateEpoch?: number;
+  onProgress?: ProgressCallback;
+}
+
+const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
+
+function readText(path: string): string {
+  try {
+    if (statSync(path).size > MAX_LOCKFILE_BYTES) {
+      throw new SbomError({
+        code: 'LIMIT_EXCEEDED',
+        file: path,
+        message: 'lockfile larger than 256 MiB',
+      });
+    }
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if (err instanceof SbomError) throw err;
+    throw fileError(path, err);
+  }
+}
+
+function readOptional(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw fileError(path, err);
+  }
+}
+
+/** Parses one lockfile by its name. */
+export function inventoryFromLockfile(path: string): Inventory {
+  const kind = lockfileKind(path);
+  if (!kind)
+    throw new SbomError({
+      code: 'UNSUPPORTED_INPUT',
+      file: path,
+      message: 'not a supported lockfile',
+    });
+  return parseLockfile(kind, readText(path), path, { required: readText, optional: readOptional });
+}
+
+/** The lockfiles below a directory, in sorted order, the skipped folders left out. */
+export async function findLockfiles(dir: string): Promise<string[]> {
+  const files = await walkDirectory(dir, SKIP_DIRS);
+  const found = files.filter((f) => lockfileKind(f) !== undefined);
+  // npm ignores package-lock.json when npm-shrinkwrap.json sits beside it.
+  const shrinkwrapDirs = new Set(
+    found.filter((f) => basename(f) === 'npm-shrinkwrap.json').map(dirname),
+  );
+  return found.filter(
+    (f) => !(basename(f) === 'package-lock.json' && shrinkwrapDirs.has(dirname(f))),
+  );
+}
+
+function parseEpoch(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,12}$/.test(value)) {
+    throw new SbomError({
+      code: 'UNSUPPORTED_INPUT',
+      message: `SOURCE_DATE_EPOCH "${value}" is not a number of seconds`,
+    });
+  }
+  return Number(value);
+}
+
+/**
+ * One CycloneDX BOM for any mix of directories (every lockfile in them), lockfiles and binaries
+ * (ELF, Mach-O, PE, wasm). Several paths merge into one document.
+ */
+export async function generateSbom(
+  paths: string[],
+  options: SbomOptions = {},
+): Promise<SbomResult> {
+  if (paths.length === 0) throw new SbomError({ code: 'NO_INPUTS', message: 'no paths given' });
+  const progress = options.onProgress ?? (() => {});
+  const inventories: Inventory[] = [];
+  const binaries: Assembly[] = [];
+  const names: string[] = [];
+  for (const path of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch (err) {
+      throw fileError(path, err);
+    }
+    if (isDir) {
+      names.push(basename(resolve(path)));
+      const files = await findLockfiles(path);
+      progress({ step: 'sbom', message: `${path}: ${files.length} lockfile(s)`, level: 'debug' });
+      for (const f of files) inventories.push(inventoryFromLockfile(f));
+      continue;
+    }
+    names.push(basename(path));
+    if (lockfileKind(path)) {
+      inventories.push(inventoryFromLockfile(path));
+      continue;
+    }
+    const manifest = MANIFESTS[basename(path)];
+    if (manifest) {
+      throw new SbomError({
+        code: 'UNSUPPORTED_INPUT',
+        file: path,
+        message: `a manifest, not a lockfile: give ${manifest} (or its directory)`,
+      });
+    }
+    progress({ step: 'sbom', message: `${path}: reading as a binary`, level: 'debug' });
+    binaries.push(binaryAssembly(await inspectBinary(path), basename(path)));
+  }
+  for (const inv of inventories) {
+    for (const w of inv.warnings) progress({ step: 'sbom', message: w, level: 'warning' });
+  }
+  for (const b of binaries) {
+    const walk = (a: Assembly): void => {
+      for (const inv of a.inventories)
+        for (const w of inv.warnings) progress({ step: 'sbom', message: w, level: 'warning' });
+      if (a.completeness === 'unknown' && a.inventories.length === 0) {
+        progress({
+          step: 'sbom',
+          message: `${a.name}: no Go build info, cargo-auditable data or embedded module found`,
+          level: 'warning',
+        });
+      }
+      a.children.forEach(walk);
+    };
+    walk(b);
+  }
+
+  let root: Assembly;
+  if (binaries.length === 1 && inventories.length === 0) {
+    root = binaries[0]!;
+  } else {
+    const parts = [
+      ...inventories.map((i) => i.completeness),
+      ...binaries.map((b) => b.completeness),
+    ];
+    root = {
+      name: names.length === 1 ? names[0]! : join(...[names.join('+')]),
+      type: 'application',
+      properties: {},
+      inventories,
+      children: binaries,
+      completeness: parts.includes('unknown')
+        ? 'unknown'
+        : parts.includes('incomplete') || parts.length === 0
+          ? 'incomplete'
+          : 'complete',
+    };
+  }
+  const sourceDateEpoch = options.sourceDateEpoch ?? parseEpoch(process.env.SOURCE_DATE_EPOCH);
+  return buildBom(root, {
+    specVersion: options.specVersion ?? '1.6',
+    ...(sourceDateEpoch === undefined ? {} : { sourceDateEpoch }),
+  });
+}

@@ -1,0 +1,163 @@
+import { malformed } from '../errors.js';
+import { sriToHashes } from '../hashes.js';
+import type { Inventory, Package } from '../model.js';
+import { npmPurl } from '../purl.js';
+import { isRecord, str } from './toml.js';
+import { parseYaml } from './yamlfile.js';
+
+/** `name@version(peers)` -> [name, version], for v9 keys and v6 keys without the leading `/`. */
+function splitKey(key: string): [string, string] {
+  const base = key.split('(')[0]!;
+  const at = base.indexOf('@', 1);
+  return at > 0 ? [base.slice(0, at), base.slice(at + 1)] : [base, ''];
+}
+
+/** v5 keys: `/name/1.2.3_peer@1` or `/@scope/name/1.2.3`. */
+function splitV5Key(key: string): [string, string] {
+  const k = key.replace(/^\//, '');
+  const parts = k.split('/');
+  const scoped = k.startsWith('@');
+  const name = scoped ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  const version = (scoped ? parts[2] : parts[1]) ?? '';
+  return [name, version.split('_')[0]!];
+}
+
+const stripPeers = (key: string): string => key.split('(')[0]!;
+
+/** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
+export function parsePnpmLock(text: string, file: string): Inventory {
+  const doc = parseYaml(text, file);
+  if (!isRecord(doc)) throw malformed(file, 'not a YAML mapping');
+  const lockVersion = String(doc.lockfileVersion ?? '');
+  const major = Number.parseFloat(lockVersion);
+  if (!(major >= 5)) throw malformed(file, `unsupported lockfileVersion "${lockVersion}"`);
+  const v9 = major >= 9;
+  const v5 = major < 6;
+  const pkgs = isRecord(doc.packages) ? doc.packages : {};
+  const snaps = v9 ? (isRecord(doc.snapshots) ? doc.snapshots : {}) : pkgs;
+
+  // The package key (peer suffix removed) of a dependency written as `name: version`.
+  const depKey = (name: string, value: string): string | undefined => {
+    if (value.startsWith('link:') || (value.startsWith('file:') && !v9)) return undefined;
+    if (v9) {
+      const base = value.split('(')[0]!;
+      return stripPeers(base.indexOf('@', 1) > 0 ? value : `${name}@${value}`);
+    }
+    if (value.startsWith('/')) return v5 ? value.split('_')[0] : stripPeers(value);
+    return v5 ? `/${name}/${value.split('_')[0]}` : stripPeers(`/${name}@${value}`);
+  };
+
+  const packages = new Map<string, Package>();
+  for (const [key, raw] of Object.entries(pkgs)) {
+    if (!isRecord(raw)) throw malformed(file, `packages["${key}"] is not a mapping`);
+    const pkey = v9 ? stripPeers(key) : v5 ? key.split('_')[0]! : stripPeers(key);
+    if (packages.has(pkey)) continue;
+    let [name, version] = v9
+      ? splitKey(key)
+      : v5
+        ? splitV5Key(key)
+        : splitKey(key.replace(/^\//, ''));
+    if (str(raw.name)) name = str(raw.name)!;
+    if (str(raw.version)) version = str(raw.version)!;
+    const resolution = isRecord(raw.resolution) ? raw.resolution : {};
+    const local = resolution.type === 'directory' || str(resolution.directory) !== undefined;
+    const pkg: Package = {
+      key: pkey,
+      ecosystem: 'npm',
+      name,
+      version,
+      purl: npmPurl(name, version),
+      dependencies: [],
+    };
+    if (local) pkg.firstParty = true;
+    const hashes = sriToHashes(resolution.integrity);
+    if (hashes) pkg.hashes = hashes;
+    if (!v9) {
+      if (raw.dev === true) pkg.scope = 'excluded';
+      else if (raw.optional === true) pkg.scope = 'optional';
+    }
+    packages.set(pkey, pkg);
+  }
+  const edges = new Map<string, Set<string>>();
+  const addEdges = (from: string, deps: unknown): void => {
+    if (!isRecord(deps)) return;
+    let set = edges.get(from);
+    if (!set) {
+      set = new Set();
+      edges.set(from, set);
+    }
+    for (const [name, spec] of Object.entries(deps)) {
+      const value = isRecord(spec)
+        ? str(spec.version)
+        : typeof spec === 'string'
+          ? spec
+          : String(spec);
+      if (value === undefined) continue;
+      const k = depKey(name, value);
+      if (k !== undefined && packages.has(k)) set.add(k);
+    }
+  };
+  const optionalSnap = new Set<string>();
+  for (const [key, raw] of Object.entries(snaps)) {
+    if (!isRecord(raw)) throw malformed(file, `snapshots["${key}"] is not a mapping`);
+    const pkey = v5 ? key.split('_')[0]! : stripPeers(key);
+    if (!packages.has(pkey)) continue;
+    addEdges(pkey, raw.dependencies);
+    addEdges(pkey, raw.optionalDependencies);
+    if (v9 && raw.optional === true) optionalSnap.add(pkey);
+  }
+
+  // Importers are the workspace's own folders: first-party, with their direct dependencies.
+  const importers: [string, Record<string, unknown>][] = isRecord(doc.importers)
+    ? Object.entries(doc.importers).map(([p, v]) => [p, isRecord(v) ? v : {}])
+    : [['.', doc]];
+  const prodRoots: string[] = [];
+  const devRoots: string[] = [];
+  const firstParty: Package[] = [];
+  for (const [path, imp] of importers) {
+    const key = `importer:${path}`;
+    addEdges(key, imp.dependencies);
+    addEdges(key, imp.optionalDependencies);
+    const prod = [...(edges.get(key) ?? [])];
+    addEdges(key, imp.devDependencies);
+    prodRoots.push(...prod);
+    for (const k of edges.get(key) ?? []) if (!prod.includes(k)) devRoots.push(k);
+    firstParty.push({
+      key,
+      ecosystem: 'npm',
+      name: path,
+      version: '',
+      firstParty: true,
+      dependencies: [...(edges.get(key) ?? [])],
+    });
+  }
+  for (const [k, pkg] of packages) pkg.dependencies = [...(edges.get(k) ?? [])];
+  if (v9) {
+    // v9 dropped the per-package dev flag: a package only reachable from devDependencies is dev.
+    const reach = (roots: string[]): Set<string> => {
+      const seen = new Set<string>();
+      const stack = [...roots];
+      while (stack.length > 0) {
+        const k = stack.pop()!;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        for (const d of edges.get(k) ?? []) stack.push(d);
+      }
+      return seen;
+    };
+    const prod = reach(prodRoots);
+    const dev = reach(devRoots);
+    for (const [k, pkg] of packages) {
+      if (!prod.has(k) && dev.has(k)) pkg.scope = 'excluded';
+      else if (optionalSnap.has(k)) pkg.scope = 'optional';
+    }
+  }
+  return {
+    source: file,
+    format: 'pnpm-lock.yaml',
+    packages: [...firstParty, ...packages.values()],
+    hasGraph: true,
+    completeness: 'complete',
+    warnings: [],
+  };
+}

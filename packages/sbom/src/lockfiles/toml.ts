@@ -1,0 +1,23 @@
+import { parse, TomlError } from 'smol-toml';
+import { malformed } from '../errors.js';
+
+/** Parses TOML, turning a syntax error into a typed error that names the file and the line. */
+export function parseToml(text: string, file: string): Record<string, unknown> {
+  try {
+    return parse(text) as Record<string, unknown>;
+  } catch (err) {
+    if (err instanceof TomlError) {
+      const first = err.message.split('\n')[0] ?? 'invalid TOML';
+      throw malformed(file, `invalid TOML: ${first}`, err.line, err);
+    }
+    throw malformed(file, `invalid TOML: ${(err as Error).message}`, undefined, err);
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
