@@ -1,7 +1,13 @@
 import type { Command } from '../command.js';
 import { digestCommand } from './digest.js';
 import { inspectCommand } from './inspect.js';
+import { sbomCommand } from './sbom.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `attest` subcommand, in the order `attest --help` lists them. */
-export const commands: readonly Command[] = [digestCommand, verifyCommand, inspectCommand];
+export const commands: readonly Command[] = [
+  digestCommand,
+  sbomCommand,
+  verifyCommand,
+  inspectCommand,
+];
