@@ -1,1 +1,6 @@
-export {};
+export type { GitHubClaims } from './claims.js';
+export { defaultClaims } from './claims.js';
+export type { DevSigstoreErrorCode } from './error.js';
+export { DevSigstoreError } from './error.js';
+export type { DevService, DevSigstore, DevSigstoreOptions } from './server.js';
+export { startDevSigstore } from './server.js';

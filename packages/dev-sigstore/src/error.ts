@@ -1,0 +1,5 @@
+import { BaseError } from '@build-artifact/core';
+
+export type DevSigstoreErrorCode = 'START_FAILED' | 'INVALID_OPTIONS';
+
+export class DevSigstoreError extends BaseError<DevSigstoreErrorCode> {}

@@ -1,0 +1,207 @@
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
+import { MediaType, type ProgressCallback, type Statement } from '@build-artifact/core';
+import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
+import {
+  DSSEBundleBuilder,
+  FulcioSigner,
+  RekorWitness,
+  type Signature,
+  type Signer,
+  TSAWitness,
+  type Witness,
+} from '@sigstore/sign';
+import { SignError, type SignErrorCode } from './error.js';
+import { PUBLIC_GOOD } from './instance.js';
+import { type RetryOptions, retryOptions } from './retry.js';
+import type { TokenProvider } from './token.js';
+
+interface CommonOptions {
+  /** Rekor base URL: a transparency log entry is made when set. */
+  rekorURL?: string;
+  /** RFC 3161 timestamp authority URL: a signed timestamp is added when set. */
+  tsaURL?: string;
+  /**
+   * Rekor entry type for the DSSE envelope. Default: `dsse` on the public-good Rekor (as
+   * actions/attest), `intoto` elsewhere (what the @sigstore/mock Rekor of the dev instance can
+   * log in a form @sigstore/verify checks).
+   */
+  rekorEntryType?: 'dsse' | 'intoto';
+  /** Per-request timeout in milliseconds (default 10000). */
+  timeout?: number;
+  retry?: RetryOptions;
+  onProgress?: ProgressCallback;
+}
+
+export interface KeylessSignOptions extends CommonOptions {
+  fulcioURL: string;
+  /** An OIDC token with audience `sigstore`... */
+  identityToken?: string;
+  /** ...or a function that fetches one (e.g. `actionsTokenProvider()`). */
+  tokenProvider?: TokenProvider;
+}
+
+export interface KeyedSignOptions extends CommonOptions {
+  /** An ECDSA P-256 private key in PEM (PKCS#8 or SEC1). */
+  privateKeyPem: string;
+}
+
+export type SignOptions = KeylessSignOptions | KeyedSignOptions;
+
+/** `keyid` recorded for a keyed signature: hex SHA-256 of the public key's SPKI DER. */
+export function publicKeyId(publicKey: KeyObject): string {
+  return createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('hex');
+}
+
+function loadPrivateKey(pem: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch (err) {
+    throw new SignError({
+      code: 'INVALID_KEY',
+      message: `not a PEM private key (or it is encrypted): ${(err as Error).message}`,
+      cause: err,
+    });
+  }
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new SignError({
+      code: 'INVALID_KEY',
+      message: `the key is ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''}, expected ECDSA P-256`,
+    });
+  }
+  return key;
+}
+
+/** A Signer over a local P-256 key: the bundle carries a `publicKey` hint instead of a certificate. */
+class KeySigner implements Signer {
+  private readonly publicPem: string;
+  private readonly hint: string;
+  constructor(private readonly key: KeyObject) {
+    const pub = createPublicKey(key);
+    this.publicPem = pub.export({ format: 'pem', type: 'spki' }).toString();
+    this.hint = publicKeyId(pub);
+  }
+  async sign(data: Buffer): Promise<Signature> {
+    return {
+      signature: sign('sha256', data, this.key),
+      key: { $case: 'publicKey', publicKey: this.publicPem, hint: this.hint },
+    };
+  }
+}
+
+// @sigstore/sign's InternalError codes, mapped to the service that failed.
+const SERVICE_BY_CODE: Record<string, [SignErrorCode, string]> = {
+  IDENTITY_TOKEN_READ_ERROR: ['TOKEN_FAILED', 'the OIDC token provider'],
+  IDENTITY_TOKEN_PARSE_ERROR: ['TOKEN_FAILED', 'the OIDC token'],
+  CA_CREATE_SIGNING_CERTIFICATE_ERROR: ['FULCIO_FAILED', 'Fulcio'],
+  TLOG_CREATE_ENTRY_ERROR: ['REKOR_FAILED', 'Rekor'],
+  TSA_CREATE_TIMESTAMP_ERROR: ['TSA_FAILED', 'the timestamp authority'],
+};
+
+function serviceError(err: unknown, urls: Record<string, string | undefined>): SignError {
+  if (err instanceof SignError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  const mapped = SERVICE_BY_CODE[code];
+  const cause = (err as { cause?: unknown }).cause;
+  const detail = [(err as Error).message, cause instanceof Error ? cause.message : undefined]
+    .filter(Boolean)
+    .join(': ');
+  if (!mapped) {
+    return new SignError({ code: 'SIGN_FAILED', message: `signing failed: ${detail}`, cause: err });
+  }
+  const url = { FULCIO_FAILED: urls.fulcio, REKOR_FAILED: urls.rekor, TSA_FAILED: urls.tsa }[
+    mapped[0] as 'FULCIO_FAILED' | 'REKOR_FAILED' | 'TSA_FAILED'
+  ];
+  return new SignError({
+    code: mapped[0],
+    message: `${mapped[1]}${url ? ` (${url})` : ''} failed: ${detail}`,
+    cause: err,
+  });
+}
+
+function statementBytes(statement: Statement | Uint8Array | string): Buffer {
+  if (typeof statement === 'string') return Buffer.from(statement, 'utf8');
+  if (statement instanceof Uint8Array) return Buffer.from(statement);
+  return Buffer.from(JSON.stringify(statement), 'utf8');
+}
+
+/**
+ * Signs an in-toto statement into a Sigstore bundle v0.3 with a DSSE envelope
+ * (`application/vnd.in-toto+json`). Keyless: an ephemeral key certified by Fulcio from the OIDC
+ * token, witnessed by Rekor and/or a TSA. Keyed: the given P-256 key, witnessed only if asked.
+ */
+export async function signStatement(
+  statement: Statement | Uint8Array | string,
+  options: SignOptions,
+): Promise<SerializedBundle> {
+  const timeout = options.timeout ?? 10_000;
+  const r = retryOptions(options.retry);
+  // promise-retry (inside @sigstore/sign) backs off exponentially from minTimeout.
+  const retry = {
+    retries: r.retries,
+    factor: 2,
+    minTimeout: r.minTimeout,
+    maxTimeout: r.maxTimeout,
+  };
+  let signer: Signer;
+  if ('privateKeyPem' in options && options.privateKeyPem !== undefined) {
+    signer = new KeySigner(loadPrivateKey(options.privateKeyPem));
+  } else {
+    const keyless = options as KeylessSignOptions;
+    if (!keyless.fulcioURL) {
+      throw new SignError({
+        code: 'INVALID_OPTIONS',
+        message: 'keyless signing needs a Fulcio URL',
+      });
+    }
+    if (!keyless.rekorURL && !keyless.tsaURL) {
+      throw new SignError({
+        code: 'INVALID_OPTIONS',
+        message:
+          'keyless signing needs a Rekor URL or a timestamp authority URL: a short-lived certificate alone cannot be verified later',
+      });
+    }
+    const token = keyless.identityToken;
+    const provider = keyless.tokenProvider ?? (token ? async () => token : undefined);
+    if (!provider) {
+      throw new SignError({
+        code: 'TOKEN_FAILED',
+        message: 'keyless signing needs an OIDC identity token or a token provider',
+      });
+    }
+    signer = new FulcioSigner({
+      identityProvider: { getToken: provider },
+      fulcioBaseURL: keyless.fulcioURL,
+      timeout,
+      retry,
+    });
+  }
+  const witnesses: Witness[] = [];
+  if (options.rekorURL) {
+    const entryType =
+      options.rekorEntryType ?? (options.rekorURL === PUBLIC_GOOD.rekorURL ? 'dsse' : 'intoto');
+    witnesses.push(new RekorWitness({ rekorBaseURL: options.rekorURL, entryType, timeout, retry }));
+  }
+  if (options.tsaURL) {
+    witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaURL, timeout, retry }));
+  }
+  options.onProgress?.({
+    step: 'sign',
+    message: `signing with ${'privateKeyPem' in options ? 'a local key' : (options as KeylessSignOptions).fulcioURL}${options.rekorURL ? `, Rekor ${options.rekorURL}` : ''}${options.tsaURL ? `, TSA ${options.tsaURL}` : ''}`,
+  });
+  try {
+    const bundle = await new DSSEBundleBuilder({ signer, witnesses }).create({
+      data: statementBytes(statement),
+      type: MediaType.IN_TOTO,
+    });
+    return bundleToJSON(bundle);
+  } catch (err) {
+    throw serviceError(err, {
+      fulcio: (options as KeylessSignOptions).fulcioURL,
+      rekor: options.rekorURL,
+      tsa: options.tsaURL,
+    });
+  }
+}
