@@ -1,1 +1,56 @@
-export {};
+export type { AnnotationContext, BundleFacts } from './annotations.js';
+export { bundleFacts, contextAnnotations, sourceDateEpoch } from './annotations.js';
+export type { Challenge } from './auth.js';
+export { parseChallenges, repositoryScope } from './auth.js';
+export type { Blob, BlobSource } from './blob.js';
+export { blobFromBytes, blobFromFile } from './blob.js';
+export type { Credentials } from './credentials.js';
+export { resolveCredentials, runCredentialHelper } from './credentials.js';
+export type { OciErrorCode, RegistryErrorEntry } from './error.js';
+export { OciError, parseErrorBody } from './error.js';
+export type { HttpRequest, RetryOptions, TransportOptions } from './http.js';
+export { RegistryTransport, retryAfterMs } from './http.js';
+export { OciLayout } from './layout.js';
+export type { OpenTargetOptions } from './open.js';
+export { openTarget } from './open.js';
+export { detectPlatform, formatPlatform, parsePlatform } from './platform.js';
+export type { PulledFile, PullOptions, PullResult, ReadManifest } from './pull.js';
+export { fetchReferrer, isIndex, pull, readManifest } from './pull.js';
+export type { AttachOptions, PlatformFile, PushedArtifact, PushOptions, Subject } from './push.js';
+export {
+  attachBundle,
+  attachReferrer,
+  attachSbom,
+  pushArtifact,
+  pushFile,
+  pushIndex,
+  pushWasm,
+} from './push.js';
+export type { LayoutReference, Reference, RegistryReference } from './reference.js';
+export {
+  formatReference,
+  isLoopback,
+  LAYOUT_PREFIX,
+  parseReference,
+  REGISTRY_PREFIX,
+} from './reference.js';
+export type { ListReferrersOptions } from './referrers.js';
+export { addToReferrersIndex, listReferrers, referrersTag } from './referrers.js';
+export type { OciClientOptions } from './registry.js';
+export { checkBytes, MAX_MANIFEST_BYTES, OciClient } from './registry.js';
+export type {
+  FetchedManifest,
+  PushBlobOptions,
+  PushBlobResult,
+  PushManifestResult,
+  Target,
+} from './target.js';
+export type { Descriptor, ImageIndex, ImageManifest, Manifest, Platform } from './types.js';
+export {
+  Annotation,
+  DEFAULT_FILE_ARTIFACT_TYPE,
+  EMPTY_CONFIG,
+  MANIFEST_ACCEPT,
+} from './types.js';
+export type { WasmInfo } from './wasm.js';
+export { detectWasm } from './wasm.js';

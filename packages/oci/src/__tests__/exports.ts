@@ -1,0 +1,4 @@
+// Tests import the package through its public entry point only.
+
+export type { ProgressEvent as ProgressEventLike } from '@build-artifact/core';
+export * from '../index.js';

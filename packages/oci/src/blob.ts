@@ -1,0 +1,61 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { digestBytes, digestFile, fileError } from '@build-artifact/core';
+
+/** Content to upload: bytes in memory or a file read in ranges when sent. */
+export type BlobSource = { data: Uint8Array } | { path: string };
+
+/** A blob with its digest and size known before any upload (so a HEAD can skip it). */
+export interface Blob {
+  digest: string;
+  size: number;
+  source: BlobSource;
+}
+
+export function blobFromBytes(data: Uint8Array | string): Blob {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  return { digest: `sha256:${digestBytes(bytes)}`, size: bytes.length, source: { data: bytes } };
+}
+
+export async function blobFromFile(path: string): Promise<Blob> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (err) {
+    throw fileError(path, err);
+  }
+  const digest = await digestFile(path, ['sha256']);
+  return { digest: `sha256:${digest.sha256}`, size, source: { path } };
+}
+
+/**
+ * A web stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
+ * uploads can show progress inside one request.
+ */
+export function blobStream(
+  blob: Blob,
+  start: number,
+  end: number,
+  onBytes?: (n: number) => void,
+): ReadableStream<Uint8Array> {
+  if ('data' in blob.source) {
+    const data = blob.source.data.subarray(start, end);
+    const node = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+    return counted(node, onBytes);
+  }
+  if (end <= start) return counted(Readable.from([]), onBytes);
+  const node = createReadStream(blob.source.path, {
+    start,
+    end: end - 1,
+    highWaterMark: 1 << 20,
+  });
+  return counted(node, onBytes);
+}
+
+function counted(node: Readable, onBytes?: (n: number) => void): ReadableStream<Uint8Array> {
+  if (onBytes) node.on('data', (chunk: Buffer) => onBytes(chunk.length));
+  return Readable.toWeb(node) as ReadableStream<Uint8Array>;
+}

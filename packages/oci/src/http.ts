@@ -1,0 +1,371 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ProgressCallback } from '@build-artifact/core';
+import { type Challenge, parseChallenges } from './auth.js';
+import { type Credentials, resolveCredentials } from './credentials.js';
+import { OciError, registryError } from './error.js';
+import { apiHost, isLoopback } from './reference.js';
+
+export interface RetryOptions {
+  /** Tries in all, the first included (default 5). */
+  attempts?: number;
+  /** First backoff delay; doubles each time, with jitter (default 250 ms). */
+  baseDelayMs?: number;
+  /** Longest backoff delay (default 8 s). */
+  maxDelayMs?: number;
+  /** Longest `Retry-After` honoured (default 60 s); a registry asking for more gets this. */
+  maxRetryAfterMs?: number;
+}
+
+export interface TransportOptions {
+  /** Plain HTTP for a registry that is not on loopback (loopback always uses it). */
+  plainHttp?: boolean;
+  /** Credentials to use; `null` forces anonymous; undefined looks them up (docker config...). */
+  credentials?: Credentials | null;
+  /** Environment for the credential look-up (DOCKER_CONFIG, HOME, GITHUB_TOKEN, PATH). */
+  env?: NodeJS.ProcessEnv;
+  retry?: RetryOptions;
+  userAgent?: string;
+  onProgress?: ProgressCallback;
+}
+
+export interface HttpRequest {
+  method: string;
+  /** A path below the registry (`/v2/...`) or an absolute URL (upload locations). */
+  url: string;
+  headers?: Record<string, string>;
+  /** Called once per try, so a stream body can be sent again. */
+  body?: () => NonNullable<RequestInit['body']>;
+  /** Token scopes this request needs. */
+  scopes: readonly string[];
+  /** Whether this transport may send it again after a reset, 429 or 5xx (default true). */
+  retry?: boolean;
+}
+
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+const FATAL_NETWORK = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+
+function networkCode(err: unknown): string | undefined {
+  let e = err as { code?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string') return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+function describeNetworkError(err: unknown): string {
+  const cause = (err as { cause?: { message?: string } }).cause;
+  const code = networkCode(err);
+  const message = cause?.message ?? (err as Error).message;
+  return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/** Milliseconds from a `Retry-After` header (seconds or an HTTP date). */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** True when the URL's origin differs from the base (credentials must not follow). */
+function sameOrigin(a: URL, b: URL): boolean {
+  return a.protocol === b.protocol && a.host === b.host;
+}
+
+/**
+ * The HTTP side of a registry: scheme choice, the auth challenge flow, manual redirects that
+ * never carry `Authorization` to another host, and retries with backoff.
+ */
+export class RegistryTransport {
+  readonly registry: string;
+  readonly baseUrl: URL;
+  readonly #options: TransportOptions;
+  #credentials: Promise<Credentials | undefined> | undefined;
+  #challenge: Challenge | undefined;
+  readonly #tokens = new Map<string, string>();
+
+  constructor(registry: string, options: TransportOptions = {}) {
+    this.registry = registry;
+    this.#options = options;
+    const scheme = options.plainHttp || isLoopback(registry) ? 'http' : 'https';
+    this.baseUrl = new URL(`${scheme}://${apiHost(registry)}/`);
+  }
+
+  #getCredentials(): Promise<Credentials | undefined> {
+    if (this.#options.credentials === null) return Promise.resolve(undefined);
+    if (this.#options.credentials) return Promise.resolve(this.#options.credentials);
+    this.#credentials ??= resolveCredentials(this.registry, this.#options.env ?? process.env);
+    return this.#credentials;
+  }
+
+  async #authorization(scopes: readonly string[]): Promise<string | undefined> {
+    const creds = await this.#getCredentials();
+    if (creds?.registryToken) return `Bearer ${creds.registryToken}`;
+    const challenge = this.#challenge;
+    if (!challenge) return undefined;
+    if (challenge.scheme === 'basic') {
+      if (creds?.username === undefined && creds?.password === undefined) return undefined;
+      return `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
+    }
+    if (challenge.scheme === 'bearer') {
+      const key = [...scopes].sort().join(' ');
+      let token = this.#tokens.get(key);
+      if (!token) {
+        token = await this.#fetchToken(challenge, scopes, creds);
+        this.#tokens.set(key, token);
+      }
+      return `Bearer ${token}`;
+    }
+    return undefined;
+  }
+
+  async #fetchToken(
+    challenge: Challenge,
+    scopes: readonly string[],
+    creds: Credentials | undefined,
+  ): Promise<string> {
+    const realm = challenge.params.realm;
+    if (!realm) {
+      throw new OciError({
+        code: 'UNAUTHORIZED',
+        message: `registry ${this.registry} asked for a bearer token without a realm`,
+        registry: this.registry,
+      });
+    }
+    const url = new URL(realm);
+    const service = challenge.params.service;
+    let response: Response;
+    try {
+      if (creds?.identityToken) {
+        // An identity token is an OAuth2 refresh token: POST it, as docker does.
+        const form = new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: creds.identityToken,
+          client_id: 'build-artifact',
+        });
+        if (service) form.set('service', service);
+        if (scopes.length) form.set('scope', scopes.join(' '));
+        response = await fetch(url, { method: 'POST', body: form, headers: this.#baseHeaders() });
+      } else {
+        if (service) url.searchParams.set('service', service);
+        for (const scope of scopes) url.searchParams.append('scope', scope);
+        const headers = this.#baseHeaders();
+        if (creds?.username !== undefined || creds?.password !== undefined) {
+          headers.authorization = `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
+        }
+        response = await fetch(url, { headers });
+      }
+    } catch (err) {
+      throw new OciError({
+        code: 'NETWORK',
+        message: `could not reach the token service ${url.origin} of registry ${this.registry}: ${describeNetworkError(err)}`,
+        registry: this.registry,
+        cause: err,
+      });
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      const err = registryError({
+        registry: `${this.registry} (token service ${url.origin})`,
+        method: 'GET',
+        path: url.pathname,
+        status: response.status,
+        body: text,
+        what: creds ? 'token request refused' : 'anonymous token request refused',
+      });
+      throw new OciError({
+        code: response.status === 403 ? 'DENIED' : 'UNAUTHORIZED',
+        message: err.message,
+        registry: this.registry,
+        status: response.status,
+        errors: err.errors,
+      });
+    }
+    let token: string | undefined;
+    try {
+      const json = JSON.parse(text) as { token?: string; access_token?: string };
+      token = json.token ?? json.access_token;
+    } catch {
+      token = undefined;
+    }
+    if (!token) {
+      throw new OciError({
+        code: 'UNAUTHORIZED',
+        message: `the token service of registry ${this.registry} answered without a token`,
+        registry: this.registry,
+      });
+    }
+    return token;
+  }
+
+  #baseHeaders(): Record<string, string> {
+    return { 'user-agent': this.#options.userAgent ?? 'build-artifact-attest/0.1' };
+  }
+
+  #resolve(url: string): URL {
+    return new URL(url, this.baseUrl);
+  }
+
+  /**
+   * Sends a request: retried on resets, 429 and 5xx (when `retry` allows), redirects followed
+   * by hand, the auth challenge answered once. Returns the final response, whatever its status.
+   */
+  async send(request: HttpRequest): Promise<Response> {
+    let response = await this.#sendWithRetry(request);
+    if (response.status === 401) {
+      const header = response.headers.get('www-authenticate') ?? '';
+      const challenge = parseChallenges(header).find(
+        (c) => c.scheme === 'bearer' || c.scheme === 'basic',
+      );
+      await response.body?.cancel();
+      if (!challenge) {
+        throw new OciError({
+          code: 'UNAUTHORIZED',
+          message: `registry ${this.registry} answered 401 to ${request.method} ${this.#resolve(request.url).pathname} without a usable challenge ("${header}")`,
+          registry: this.registry,
+          status: 401,
+        });
+      }
+      // A token that no longer works (expired, too narrow) is dropped and asked for again.
+      this.#tokens.delete([...request.scopes].sort().join(' '));
+      const scopes = [...request.scopes];
+      const asked = challenge.params.scope;
+      if (asked) for (const s of asked.split(' ')) if (!scopes.includes(s)) scopes.push(s);
+      this.#challenge = challenge;
+      const creds = await this.#getCredentials();
+      if (challenge.scheme === 'basic' && !creds) {
+        throw new OciError({
+          code: 'UNAUTHORIZED',
+          message: `registry ${this.registry} needs credentials (basic auth) and none were found: log in with docker login or set DOCKER_CONFIG`,
+          registry: this.registry,
+          status: 401,
+        });
+      }
+      response = await this.#sendWithRetry({ ...request, scopes });
+    }
+    return response;
+  }
+
+  /** Sends and throws a typed error unless the status is one of `ok`. */
+  async expect(request: HttpRequest, ok: readonly number[], what?: string): Promise<Response> {
+    const response = await this.send(request);
+    if (ok.includes(response.status)) return response;
+    throw await this.errorFor(request, response, what);
+  }
+
+  async errorFor(request: HttpRequest, response: Response, what?: string): Promise<OciError> {
+    const body = await response.text().catch(() => '');
+    const creds = response.status === 401 ? await this.#getCredentials() : undefined;
+    const err = registryError({
+      registry: this.registry,
+      method: request.method,
+      path: this.#resolve(request.url).pathname,
+      status: response.status,
+      body,
+      what,
+    });
+    if (response.status === 401 && !creds) {
+      return new OciError({
+        code: 'UNAUTHORIZED',
+        message: `${err.message} (no credentials found: log in with docker login, set DOCKER_CONFIG, or GITHUB_TOKEN for ghcr.io)`,
+        registry: this.registry,
+        status: 401,
+        errors: err.errors,
+      });
+    }
+    return err;
+  }
+
+  async #sendWithRetry(request: HttpRequest): Promise<Response> {
+    const retry = this.#options.retry ?? {};
+    const attempts = request.retry === false ? 1 : Math.max(1, retry.attempts ?? 5);
+    const base = retry.baseDelayMs ?? 250;
+    const maxDelay = retry.maxDelayMs ?? 8000;
+    const maxRetryAfter = retry.maxRetryAfterMs ?? 60_000;
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await this.#sendFollowingRedirects(request);
+      } catch (err) {
+        if (err instanceof OciError) throw err;
+        const code = networkCode(err);
+        const fatal = code !== undefined && FATAL_NETWORK.has(code);
+        if (fatal || attempt >= attempts) {
+          throw new OciError({
+            code: 'NETWORK',
+            message: `${request.method} ${this.#resolve(request.url).pathname} to registry ${this.registry} failed${attempt > 1 ? ` after ${attempt} tries` : ''}: ${describeNetworkError(err)}`,
+            registry: this.registry,
+            cause: err,
+          });
+        }
+        const delay = Math.min(maxDelay, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+        this.#options.onProgress?.({
+          step: 'oci.retry',
+          level: 'warning',
+          message: `${request.method} ${this.#resolve(request.url).pathname}: ${describeNetworkError(err)}; retrying in ${Math.round(delay)} ms`,
+        });
+        await sleep(delay);
+        continue;
+      }
+      if (!RETRY_STATUS.has(response.status) || attempt >= attempts) return response;
+      const after = retryAfterMs(response.headers.get('retry-after'));
+      const backoff = Math.min(maxDelay, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+      const delay = after === undefined ? backoff : Math.min(after, maxRetryAfter);
+      await response.body?.cancel();
+      this.#options.onProgress?.({
+        step: 'oci.retry',
+        level: 'warning',
+        message: `registry ${this.registry} answered ${response.status} to ${request.method} ${this.#resolve(request.url).pathname}; retrying in ${Math.round(delay)} ms`,
+      });
+      await sleep(delay);
+    }
+  }
+
+  async #sendFollowingRedirects(request: HttpRequest): Promise<Response> {
+    let url = this.#resolve(request.url);
+    let method = request.method;
+    let withBody = request.body !== undefined;
+    const authorization = await this.#authorization(request.scopes);
+    for (let hop = 0; hop <= 10; hop++) {
+      const headers: Record<string, string> = { ...this.#baseHeaders(), ...request.headers };
+      // Credentials go to the registry's own origin only, never to a storage redirect.
+      if (authorization && sameOrigin(url, this.baseUrl)) headers.authorization = authorization;
+      if (!withBody) {
+        delete headers['content-length'];
+        delete headers['content-type'];
+      }
+      const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual' };
+      if (withBody && request.body) {
+        init.body = request.body();
+        init.duplex = 'half';
+      }
+      const response = await fetch(url, init);
+      const location = response.headers.get('location');
+      if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
+      await response.body?.cancel();
+      url = new URL(location, url);
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
+        method = method === 'HEAD' ? 'HEAD' : 'GET';
+        withBody = false;
+      }
+    }
+    throw new OciError({
+      code: 'REGISTRY_ERROR',
+      message: `registry ${this.registry}: too many redirects for ${request.method} ${request.url}`,
+      registry: this.registry,
+    });
+  }
+}

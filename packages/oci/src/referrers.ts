@@ -1,0 +1,92 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MediaType } from '@build-artifact/core';
+import { OciError } from './error.js';
+import type { Target } from './target.js';
+import type { Descriptor, ImageIndex } from './types.js';
+
+/** The referrers tag schema: `sha256:<hex>` becomes the tag `sha256-<hex>`. */
+export function referrersTag(digest: string): string {
+  return digest.replace(':', '-').slice(0, 128);
+}
+
+function decodeIndex(bytes: Uint8Array, where: string): ImageIndex {
+  try {
+    const index = JSON.parse(new TextDecoder().decode(bytes)) as ImageIndex;
+    if (!Array.isArray(index.manifests)) throw new Error('no "manifests" array');
+    return index;
+  } catch (err) {
+    throw new OciError({
+      code: 'INVALID_MANIFEST',
+      message: `${where} is not an OCI index: ${(err as Error).message}`,
+      cause: err,
+    });
+  }
+}
+
+async function readTagIndex(target: Target, subject: string): Promise<ImageIndex | undefined> {
+  const found = await target.tryFetchManifest(referrersTag(subject));
+  if (!found) return undefined;
+  return decodeIndex(found.bytes, `referrers index ${referrersTag(subject)} in ${target.display}`);
+}
+
+/**
+ * Adds one entry to the referrers tag index of `subject`, keeping every entry another writer
+ * put there. Distribution 2.8 has no conditional PUT, so this re-reads after writing and merges
+ * again when a concurrent writer's index replaced ours.
+ */
+export async function addToReferrersIndex(
+  target: Target,
+  subject: string,
+  entry: Descriptor,
+  options: { attempts?: number; settleMs?: number } = {},
+): Promise<void> {
+  const attempts = options.attempts ?? 10;
+  const settle = options.settleMs ?? 200;
+  const tag = referrersTag(subject);
+  let confirmed = 0;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const current = await readTagIndex(target, subject);
+    if (!current?.manifests.some((m) => m.digest === entry.digest)) {
+      confirmed = 0;
+      const index: ImageIndex = {
+        schemaVersion: 2,
+        mediaType: MediaType.OCI_INDEX,
+        manifests: [...(current?.manifests ?? []), entry],
+      };
+      await target.pushManifest(
+        new TextEncoder().encode(JSON.stringify(index)),
+        MediaType.OCI_INDEX,
+        tag,
+      );
+    } else if (++confirmed >= 2) {
+      return;
+    }
+    // A writer that read the index before our write may still write after it and drop our
+    // entry: look again once such a read-modify-write has had time to land, and merge again if
+    // it did. Seen twice, with a pause between, the entry is taken as settled.
+    await sleep(settle / 2 + Math.random() * settle);
+  }
+  throw new OciError({
+    code: 'REFERRERS_CONFLICT',
+    message: `could not add ${entry.digest} to the referrers index ${tag} in ${target.display}: other writers kept replacing it`,
+  });
+}
+
+export interface ListReferrersOptions {
+  /** Only referrers of this artifactType. */
+  artifactType?: string;
+}
+
+/**
+ * The referrers of a manifest: from the referrers API where the registry has it, else from the
+ * referrers tag schema index (a missing tag means none).
+ */
+export async function listReferrers(
+  target: Target,
+  digest: string,
+  options: ListReferrersOptions = {},
+): Promise<Descriptor[]> {
+  let list = await target.referrersApi(digest);
+  if (list === undefined) list = (await readTagIndex(target, digest))?.manifests ?? [];
+  return options.artifactType ? list.filter((d) => d.artifactType === options.artifactType) : list;
+}

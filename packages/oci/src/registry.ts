@@ -1,0 +1,517 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { digestBytes, fileError } from '@build-artifact/core';
+import { repositoryScope } from './auth.js';
+import { type Blob, blobStream } from './blob.js';
+import { OciError } from './error.js';
+import { type HttpRequest, RegistryTransport, type TransportOptions } from './http.js';
+import type { RegistryReference } from './reference.js';
+import type {
+  FetchedManifest,
+  PushBlobOptions,
+  PushBlobResult,
+  PushManifestResult,
+  Target,
+} from './target.js';
+import { type Descriptor, MANIFEST_ACCEPT } from './types.js';
+
+export interface OciClientOptions extends TransportOptions {
+  /** Blobs up to this size go up in one PUT; larger ones in PATCH chunks (default 8 MiB). */
+  monolithicMaxBytes?: number;
+  /** Chunk size of chunked uploads (default 64 MiB). */
+  chunkBytes?: number;
+  /** Reuse one transport (and its tokens) across repositories of a registry. */
+  transport?: RegistryTransport;
+}
+
+/** Manifests larger than this are refused (the distribution spec's recommended limit). */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+function escapeRepo(repository: string): string {
+  return repository.split('/').map(encodeURIComponent).join('/');
+}
+
+function isRetryableUploadError(err: unknown): boolean {
+  if (!(err instanceof OciError)) return false;
+  if (err.code === 'NETWORK') return true;
+  const status = err.status ?? 0;
+  if (status >= 500 || status === 429 || status === 416) return true;
+  // The session vanished or the bytes did not add up after a reset: start a fresh session.
+  return err.errors.some((e) =>
+    ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID', 'SIZE_INVALID'].includes(
+      e.code,
+    ),
+  );
+}
+
+/** Verifies bytes against a descriptor's digest and size. */
+export function checkBytes(bytes: Uint8Array, descriptor: Descriptor, where: string): void {
+  const [alg, hex] = descriptor.digest.split(':');
+  if (alg !== 'sha256' && alg !== 'sha512') {
+    throw new OciError({
+      code: 'INVALID_MANIFEST',
+      message: `${where}: unsupported digest algorithm in ${descriptor.digest}`,
+    });
+  }
+  const actual = createHash(alg).update(bytes).digest('hex');
+  if (actual !== hex || (descriptor.size >= 0 && bytes.length !== descriptor.size)) {
+    throw new OciError({
+      code: 'DIGEST_MISMATCH',
+      message: `${where}: content does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${actual} (${bytes.length} bytes)`,
+    });
+  }
+}
+
+/** A repository in a registry, spoken to over the OCI distribution API. */
+export class OciClient implements Target {
+  readonly kind = 'registry' as const;
+  readonly registry: string;
+  readonly repository: string;
+  readonly transport: RegistryTransport;
+  readonly #options: OciClientOptions;
+
+  constructor(
+    ref: Pick<RegistryReference, 'registry' | 'repository'>,
+    options: OciClientOptions = {},
+  ) {
+    this.registry = ref.registry;
+    this.repository = ref.repository;
+    this.#options = options;
+    this.transport = options.transport ?? new RegistryTransport(ref.registry, options);
+  }
+
+  get display(): string {
+    return `${this.registry}/${this.repository}`;
+  }
+
+  /** The same registry (and tokens), another repository. */
+  withRepository(repository: string): OciClient {
+    return new OciClient(
+      { registry: this.registry, repository },
+      { ...this.#options, transport: this.transport },
+    );
+  }
+
+  #path(kind: 'blobs' | 'manifests' | 'referrers' | 'tags', rest: string): string {
+    return `/v2/${escapeRepo(this.repository)}/${kind}/${rest}`;
+  }
+
+  #pull(): string[] {
+    return [repositoryScope(this.repository, ['pull'])];
+  }
+
+  #push(): string[] {
+    return [repositoryScope(this.repository, ['pull', 'push'])];
+  }
+
+  /** Checks that the registry speaks the distribution API (and that we may talk to it). */
+  async ping(): Promise<void> {
+    const request: HttpRequest = { method: 'GET', url: '/v2/', scopes: [] };
+    await this.transport.expect(request, [200], 'ping');
+  }
+
+  async hasBlob(digest: string): Promise<boolean> {
+    const request: HttpRequest = {
+      method: 'HEAD',
+      url: this.#path('blobs', digest),
+      scopes: this.#pull(),
+    };
+    const response = await this.transport.send(request);
+    if (response.status === 200) return true;
+    if (response.status === 404) return false;
+    throw await this.transport.errorFor(request, response, `checking blob ${digest}`);
+  }
+
+  async pushBlob(blob: Blob, options: PushBlobOptions = {}): Promise<PushBlobResult> {
+    const attempts = Math.max(1, this.#options.retry?.attempts ?? 5);
+    const base = this.#options.retry?.baseDelayMs ?? 250;
+    let sent = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // A HEAD before every try: nothing is sent twice, and a finished upload whose answer
+        // was lost is recognised.
+        if (await this.hasBlob(blob.digest)) {
+          return { uploadedBytes: sent, existed: attempt === 1, mounted: false };
+        }
+        const result = await this.#upload(blob, options, (n) => {
+          sent += n;
+        });
+        return { uploadedBytes: sent, existed: false, mounted: result.mounted };
+      } catch (err) {
+        if (attempt >= attempts || !isRetryableUploadError(err)) throw err;
+        options.onProgress?.({
+          step: 'oci.upload',
+          level: 'warning',
+          message: `upload of ${blob.digest} to ${this.display} failed (${(err as Error).message}); starting again`,
+        });
+        await sleep(Math.min(8000, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
+      }
+    }
+  }
+
+  async #startUpload(
+    blob: Blob,
+    mountFrom: readonly string[],
+  ): Promise<{ location?: string; mounted: boolean }> {
+    for (const from of mountFrom.filter((r) => r !== this.repository)) {
+      const request: HttpRequest = {
+        method: 'POST',
+        url: `${this.#path('blobs', 'uploads/')}?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`,
+        headers: { 'content-length': '0' },
+        scopes: [...this.#push(), repositoryScope(from, ['pull'])],
+      };
+      const response = await this.transport.expect(
+        request,
+        [201, 202],
+        `mounting ${blob.digest} from ${from}`,
+      );
+      await response.body?.cancel();
+      if (response.status === 201) return { mounted: true };
+      // 202: the registry could not mount but opened an upload session we can use.
+      const location = response.headers.get('location');
+      if (location) return { location, mounted: false };
+    }
+    const request: HttpRequest = {
+      method: 'POST',
+      url: this.#path('blobs', 'uploads/'),
+      headers: { 'content-length': '0' },
+      scopes: this.#push(),
+    };
+    const response = await this.transport.expect(
+      request,
+      [202],
+      `starting the upload of ${blob.digest}`,
+    );
+    await response.body?.cancel();
+    const location = response.headers.get('location');
+    if (!location) {
+      throw new OciError({
+        code: 'REGISTRY_ERROR',
+        message: `registry ${this.registry} opened an upload without a Location header`,
+        registry: this.registry,
+      });
+    }
+    return { location, mounted: false };
+  }
+
+  #withDigest(location: string, digest: string): string {
+    const url = new URL(location, this.transport.baseUrl);
+    url.searchParams.set('digest', digest);
+    return url.href;
+  }
+
+  async #upload(
+    blob: Blob,
+    options: PushBlobOptions,
+    onSent: (n: number) => void,
+  ): Promise<{ mounted: boolean }> {
+    const started = await this.#startUpload(blob, options.mountFrom ?? []);
+    if (started.mounted) return { mounted: true };
+    let location = started.location!;
+    const monolithicMax = this.#options.monolithicMaxBytes ?? 8 * 1024 * 1024;
+    let done = 0;
+    const progress = (n: number) => {
+      done += n;
+      onSent(n);
+      options.onProgress?.({ step: 'oci.upload', message: blob.digest, done, total: blob.size });
+    };
+    if (blob.size <= monolithicMax) {
+      const request: HttpRequest = {
+        method: 'PUT',
+        url: this.#withDigest(location, blob.digest),
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(blob.size),
+        },
+        body: () => blobStream(blob, 0, blob.size, progress),
+        scopes: this.#push(),
+        retry: false,
+      };
+      const response = await this.transport.expect(request, [201], `uploading ${blob.digest}`);
+      await response.body?.cancel();
+      return { mounted: false };
+    }
+    const chunk = this.#options.chunkBytes ?? 64 * 1024 * 1024;
+    let offset = 0;
+    let resumes = 0;
+    while (offset < blob.size) {
+      const end = Math.min(blob.size, offset + chunk);
+      const request: HttpRequest = {
+        method: 'PATCH',
+        url: new URL(location, this.transport.baseUrl).href,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(end - offset),
+          'content-range': `${offset}-${end - 1}`,
+        },
+        body: () => blobStream(blob, offset, end, progress),
+        scopes: this.#push(),
+        retry: false,
+      };
+      try {
+        const response = await this.transport.expect(request, [202], `uploading ${blob.digest}`);
+        await response.body?.cancel();
+        location = response.headers.get('location') ?? location;
+        offset = end;
+      } catch (err) {
+        // After a reset the session may hold part of the chunk: ask where it stands and go on
+        // from there, a few times, before the caller starts a new session.
+        if (!(err instanceof OciError) || err.code !== 'NETWORK' || ++resumes > 3) throw err;
+        const status = await this.#uploadStatus(location);
+        location = status.location;
+        offset = status.offset;
+      }
+    }
+    const request: HttpRequest = {
+      method: 'PUT',
+      url: this.#withDigest(location, blob.digest),
+      headers: { 'content-length': '0' },
+      scopes: this.#push(),
+    };
+    const response = await this.transport.expect(
+      request,
+      [201],
+      `finishing the upload of ${blob.digest}`,
+    );
+    await response.body?.cancel();
+    return { mounted: false };
+  }
+
+  async #uploadStatus(location: string): Promise<{ location: string; offset: number }> {
+    const request: HttpRequest = {
+      method: 'GET',
+      url: new URL(location, this.transport.baseUrl).href,
+      scopes: this.#push(),
+    };
+    const response = await this.transport.expect(request, [204], 'asking for the upload status');
+    await response.body?.cancel();
+    const range = /^(?:bytes=)?0-(\d+)$/.exec(response.headers.get('range') ?? '');
+    // `0-0` is ambiguous in distribution 2.8 (nothing or one byte): take it as nothing; a wrong
+    // guess gets 416 and a fresh session.
+    const last = range ? Number(range[1]) : -1;
+    return {
+      location: response.headers.get('location') ?? location,
+      offset: last > 0 ? last + 1 : 0,
+    };
+  }
+
+  async #getBlob(descriptor: Descriptor): Promise<{ request: HttpRequest; response: Response }> {
+    const request: HttpRequest = {
+      method: 'GET',
+      url: this.#path('blobs', descriptor.digest),
+      scopes: this.#pull(),
+    };
+    const response = await this.transport.expect(
+      request,
+      [200],
+      `fetching blob ${descriptor.digest}`,
+    );
+    return { request, response };
+  }
+
+  async fetchBlobBytes(descriptor: Descriptor, maxBytes = 64 * 1024 * 1024): Promise<Uint8Array> {
+    if (descriptor.size > maxBytes) {
+      throw new OciError({
+        code: 'TOO_LARGE',
+        message: `blob ${descriptor.digest} in ${this.display} is ${descriptor.size} bytes, more than the ${maxBytes} allowed here`,
+      });
+    }
+    const { response } = await this.#getBlob(descriptor);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    checkBytes(bytes, descriptor, `blob ${descriptor.digest} from ${this.display}`);
+    return bytes;
+  }
+
+  async fetchBlobToFile(descriptor: Descriptor, path: string): Promise<void> {
+    const attempts = Math.max(1, this.#options.retry?.attempts ?? 5);
+    for (let attempt = 1; ; attempt++) {
+      const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        const { response } = await this.#getBlob(descriptor);
+        const [alg] = descriptor.digest.split(':');
+        const hash = createHash(alg === 'sha512' ? 'sha512' : 'sha256');
+        let size = 0;
+        const body = Readable.fromWeb(
+          response.body! as import('node:stream/web').ReadableStream<Uint8Array>,
+        );
+        body.on('data', (c: Buffer) => {
+          hash.update(c);
+          size += c.length;
+        });
+        try {
+          await pipeline(body, createWriteStream(tmp));
+        } catch (err) {
+          if (
+            (err as NodeJS.ErrnoException).code?.startsWith('E') &&
+            (err as NodeJS.ErrnoException).syscall
+          )
+            throw fileError(path, err);
+          throw new OciError({
+            code: 'NETWORK',
+            message: `download of ${descriptor.digest} from ${this.display} broke off: ${(err as Error).message}`,
+            cause: err,
+          });
+        }
+        const hex = hash.digest('hex');
+        if (`${alg}:${hex}` !== descriptor.digest || size !== descriptor.size) {
+          throw new OciError({
+            code: 'DIGEST_MISMATCH',
+            message: `blob from ${this.display} does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${hex} (${size} bytes)`,
+          });
+        }
+        await rename(tmp, path).catch((err) => {
+          throw fileError(path, err);
+        });
+        return;
+      } catch (err) {
+        await rm(tmp, { force: true });
+        if (attempt >= attempts || !(err instanceof OciError) || err.code !== 'NETWORK') throw err;
+        await sleep(250 * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  async tryFetchManifest(reference: string): Promise<FetchedManifest | undefined> {
+    const request: HttpRequest = {
+      method: 'GET',
+      url: this.#path('manifests', reference),
+      headers: { accept: MANIFEST_ACCEPT },
+      scopes: this.#pull(),
+    };
+    const response = await this.transport.send(request);
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    if (response.status !== 200)
+      throw await this.transport.errorFor(request, response, `fetching manifest ${reference}`);
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (length > MAX_MANIFEST_BYTES) {
+      await response.body?.cancel();
+      throw new OciError({
+        code: 'TOO_LARGE',
+        message: `manifest ${reference} in ${this.display} is ${length} bytes, more than ${MAX_MANIFEST_BYTES}`,
+      });
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const digest = `sha256:${digestBytes(bytes)}`;
+    const where = `manifest ${reference} from ${this.display}`;
+    if (reference.includes(':'))
+      checkBytes(bytes, { mediaType: '', digest: reference, size: bytes.length }, where);
+    const header = response.headers.get('docker-content-digest');
+    if (header?.startsWith('sha256:') && header !== digest) {
+      throw new OciError({
+        code: 'DIGEST_MISMATCH',
+        message: `${where}: the registry says ${header} but the content hashes to ${digest}`,
+      });
+    }
+    let mediaType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+    try {
+      const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { mediaType?: string };
+      if (typeof parsed.mediaType === 'string') mediaType = parsed.mediaType;
+    } catch {
+      throw new OciError({ code: 'INVALID_MANIFEST', message: `${where} is not JSON` });
+    }
+    return {
+      descriptor: {
+        mediaType,
+        digest: reference.includes(':') ? reference : digest,
+        size: bytes.length,
+      },
+      bytes,
+    };
+  }
+
+  async fetchManifest(reference: string): Promise<FetchedManifest> {
+    const found = await this.tryFetchManifest(reference);
+    if (found) return found;
+    throw new OciError({
+      code: 'NOT_FOUND',
+      message: `registry ${this.registry} has no manifest ${reference} in ${this.repository}`,
+      registry: this.registry,
+      status: 404,
+    });
+  }
+
+  async pushManifest(
+    bytes: Uint8Array,
+    mediaType: string,
+    tag?: string,
+  ): Promise<PushManifestResult> {
+    const digest = `sha256:${digestBytes(bytes)}`;
+    const request: HttpRequest = {
+      method: 'PUT',
+      url: this.#path('manifests', tag ?? digest),
+      headers: { 'content-type': mediaType, 'content-length': String(bytes.length) },
+      body: () => bytes as unknown as NonNullable<RequestInit['body']>,
+      scopes: this.#push(),
+    };
+    const response = await this.transport.expect(
+      request,
+      [201],
+      `pushing manifest ${tag ?? digest}`,
+    );
+    await response.body?.cancel();
+    const answered = response.headers.get('docker-content-digest');
+    if (answered && answered !== digest) {
+      throw new OciError({
+        code: 'DIGEST_MISMATCH',
+        message: `registry ${this.registry} stored manifest ${tag ?? digest} as ${answered}, not ${digest}`,
+      });
+    }
+    const subject = response.headers.get('oci-subject') ?? undefined;
+    return {
+      descriptor: { mediaType, digest, size: bytes.length },
+      ...(subject ? { subjectDigest: subject } : {}),
+    };
+  }
+
+  async referrersApi(digest: string): Promise<Descriptor[] | undefined> {
+    const out: Descriptor[] = [];
+    let url: string | undefined = this.#path('referrers', digest);
+    while (url) {
+      const request: HttpRequest = {
+        method: 'GET',
+        url,
+        headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+        scopes: this.#pull(),
+      };
+      const response = await this.transport.send(request);
+      // 404 (and, from some registries, 400/405) means no referrers API: the tag schema applies.
+      if ([400, 404, 405].includes(response.status) && out.length === 0) {
+        await response.body?.cancel();
+        return undefined;
+      }
+      if (response.status !== 200)
+        throw await this.transport.errorFor(request, response, `listing referrers of ${digest}`);
+      const index = (await response.json()) as { manifests?: Descriptor[] };
+      out.push(...(index.manifests ?? []));
+      const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
+      url = link ? new URL(link[1]!, this.transport.baseUrl).href : undefined;
+    }
+    return out;
+  }
+
+  /** Lists the tags of the repository (following `Link` pagination). */
+  async listTags(): Promise<string[]> {
+    const tags: string[] = [];
+    let url: string | undefined = this.#path('tags', 'list');
+    while (url) {
+      const request: HttpRequest = { method: 'GET', url, scopes: this.#pull() };
+      const response = await this.transport.send(request);
+      if (response.status === 404) return tags;
+      if (response.status !== 200)
+        throw await this.transport.errorFor(request, response, 'listing tags');
+      const body = (await response.json()) as { tags?: string[] | null };
+      tags.push(...(body.tags ?? []));
+      const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
+      url = link ? new URL(link[1]!, this.transport.baseUrl).href : undefined;
+    }
+    return tags;
+  }
+}
