@@ -421,6 +421,19 @@ async function runChecks(
       STAGE.crypto,
     );
   }
+  // @sigstore/verify proves inclusion against the signed checkpoint; the proof's own copy of the
+  // root hash and tree size must then be the checkpoint's, or the bundle says two things.
+  for (const e of bundle.verificationMaterial.tlogEntries) {
+    const proof = e.inclusionProof;
+    if (!proof?.checkpoint?.envelope) continue;
+    const [, size, root] = proof.checkpoint.envelope.split('\n');
+    if (size !== proof.treeSize || root !== Buffer.from(proof.rootHash).toString('base64'))
+      return fail(
+        'TLOG_INCLUSION_PROOF_ERROR',
+        `tlog entry ${e.logIndex}: the inclusion proof's root hash or tree size differs from its signed checkpoint`,
+        STAGE.crypto,
+      );
+  }
   for (const t of entity.timestamps) {
     if (t.$case === 'transparency-log')
       details.timestamps!.push({
