@@ -1,0 +1,17 @@
+import {
+  choiceInput,
+  listInput,
+  requiredInput,
+  runAction,
+  stringInput,
+} from '@build-artifact/actions-common';
+import { run } from './main.js';
+
+await runAction(() => {
+  requiredInput('paths');
+  return {
+    paths: listInput('paths'),
+    output: stringInput('output', 'sbom.cdx.json'),
+    specVersion: choiceInput('spec-version', ['1.6', '1.7'] as const, '1.6'),
+  };
+}, run);
