@@ -14,7 +14,7 @@ export interface InspectedEvidence {
   messageDigest?: { algorithm: string; digest: string };
   certificate?: CertificateIdentity & {
     subject?: string;
-    issuer: string;
+    certificateIssuer: string;
     notBefore: string;
     notAfter: string;
     serialNumber: string;

@@ -19,11 +19,19 @@ let tmp: string;
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'verify-real-'));
   // GitHub's TUF repository is pointed at a closed local port: no test reaches the network.
-  trust = await loadTrustedRoot({ cacheDir: join(tmp, 'cache'), githubTufURL: 'http://127.0.0.1:9' });
+  trust = await loadTrustedRoot({
+    cacheDir: join(tmp, 'cache'),
+    githubTufURL: 'http://127.0.0.1:9',
+  });
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-async function run(artifact: string, bundle: string, policy: VerifyPolicy, t = trust): Promise<VerificationResult> {
+async function run(
+  artifact: string,
+  bundle: string,
+  policy: VerifyPolicy,
+  t = trust,
+): Promise<VerificationResult> {
   return verifyArtifact({ path: artifact, evidence: await readEvidence(bundle) }, policy, t);
 }
 
@@ -32,13 +40,19 @@ const RULES_LINT = join(BCR, 'rules_lint-v1.3.1.tar.gz');
 const MODULE = join(BCR, 'MODULE.bazel');
 
 describe('sigstore-js 2.1.0 (npm provenance, older GitHub buildType, sha512 subject)', () => {
-  for (const file of ['sigstore-js-2.1.0-bundle.json', 'sigstore-js-2.1.0-bundle-v0.1.json', 'sigstore-js-2.1.0_with_2_bundles.jsonl']) {
+  for (const file of [
+    'sigstore-js-2.1.0-bundle.json',
+    'sigstore-js-2.1.0-bundle-v0.1.json',
+    'sigstore-js-2.1.0_with_2_bundles.jsonl',
+  ]) {
     it(`verifies ${file} with --repo`, async () => {
       const r = await run(SIGSTORE_JS, join(GH, file), { repo: 'sigstore/sigstore-js' });
       expect(r.failure).toBeUndefined();
       expect(r.verified).toBe(true);
       expect(r.digest.sha512).toMatch(/^90f223f9/);
-      expect(r.certificate?.sourceRepositoryDigest).toBe('26d16513386ffaa790b1c32f927544f1322e4194');
+      expect(r.certificate?.sourceRepositoryDigest).toBe(
+        '26d16513386ffaa790b1c32f927544f1322e4194',
+      );
       expect(r.certificate?.buildTrigger).toBe('push');
       expect(r.tlogEntries[0]?.kind).toBe('intoto/0.0.2');
       expect(r.timestamps[0]?.kind).toBe('transparency-log');
@@ -50,14 +64,17 @@ describe('sigstore-js 2.1.0 (npm provenance, older GitHub buildType, sha512 subj
   }
 
   it('fails with a wrong repository', async () => {
-    const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), { repo: 'sigstore/cosign' });
+    const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), {
+      repo: 'sigstore/cosign',
+    });
     expect(r.verified).toBe(false);
     expect(r.failure?.reason).toBe('REPOSITORY_MISMATCH');
   });
 
   it('fails with a wrong certificate identity, and anchors regexes', async () => {
     const wrong = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), {
-      certificateIdentity: 'https://github.com/sigstore/sigstore-js/.github/workflows/ci.yml@refs/heads/main',
+      certificateIdentity:
+        'https://github.com/sigstore/sigstore-js/.github/workflows/ci.yml@refs/heads/main',
     });
     expect(wrong.failure?.reason).toBe('IDENTITY_MISMATCH');
     // Unanchored, this would match as a substring: anchored, it must match the whole SAN.
@@ -82,12 +99,16 @@ describe('sigstore-js 2.1.0 (npm provenance, older GitHub buildType, sha512 subj
     const bytes = await readFile(SIGSTORE_JS);
     bytes[100] ^= 1;
     await writeFile(copy, bytes);
-    const r = await run(copy, join(GH, 'sigstore-js-2.1.0-bundle.json'), { repo: 'sigstore/sigstore-js' });
+    const r = await run(copy, join(GH, 'sigstore-js-2.1.0-bundle.json'), {
+      repo: 'sigstore/sigstore-js',
+    });
     expect(r.failure?.reason).toBe('SUBJECT_MISMATCH');
   });
 
   it('rejects the invalid-signature bundle from gh', async () => {
-    const r = await run(SIGSTORE_JS, join(GH, 'sigstoreBundle-invalid-signature.json'), { owner: 'sigstore' });
+    const r = await run(SIGSTORE_JS, join(GH, 'sigstoreBundle-invalid-signature.json'), {
+      owner: 'sigstore',
+    });
     expect(r.verified).toBe(false);
     expect(r.failure?.reason).toBe('TLOG_BODY_ERROR');
   });
@@ -107,7 +128,10 @@ describe('sigstore-js 2.1.0 (npm provenance, older GitHub buildType, sha512 subj
   });
 
   it('requires a signed SBOM only when asked', async () => {
-    const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), { repo: 'sigstore/sigstore-js', requireSbom: true });
+    const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), {
+      repo: 'sigstore/sigstore-js',
+      requireSbom: true,
+    });
     expect(r.failure?.reason).toBe('SBOM_MISSING');
   });
 });
@@ -122,33 +146,71 @@ describe('reusable workflow attestation (signed by github/artifact-attestations-
   });
 
   it('verifies with --signer-repo, and is SLSA Build L3', async () => {
-    const r = await run(artifact, bundle, { repo: 'malancas/attest-demo', signerRepo: 'github/artifact-attestations-workflows' });
+    const r = await run(artifact, bundle, {
+      repo: 'malancas/attest-demo',
+      signerRepo: 'github/artifact-attestations-workflows',
+    });
     expect(r.failure).toBeUndefined();
     expect(r.slsa?.level).toBe(3);
-    expect(r.certificate?.buildConfigURI).toBe('https://github.com/malancas/attest-demo/.github/workflows/shared.yml@refs/heads/main');
+    expect(r.certificate?.buildConfigURI).toBe(
+      'https://github.com/malancas/attest-demo/.github/workflows/shared.yml@refs/heads/main',
+    );
   });
 
   it('verifies with --signer-workflow pinned by SHA or left unpinned, and fails pinned to another ref', async () => {
     const wf = 'github/artifact-attestations-workflows/.github/workflows/attest.yml';
-    expect((await run(artifact, bundle, { repo: 'malancas/attest-demo', signerWorkflow: wf })).verified).toBe(true);
     expect(
-      (await run(artifact, bundle, { repo: 'malancas/attest-demo', signerWorkflow: `${wf}@09b495c3f12c7881b3cc17209a327792065c1a1d` }))
-        .verified,
+      (await run(artifact, bundle, { repo: 'malancas/attest-demo', signerWorkflow: wf })).verified,
     ).toBe(true);
-    const other = await run(artifact, bundle, { repo: 'malancas/attest-demo', signerWorkflow: `${wf}@refs/tags/v9` });
+    expect(
+      (
+        await run(artifact, bundle, {
+          repo: 'malancas/attest-demo',
+          signerWorkflow: `${wf}@09b495c3f12c7881b3cc17209a327792065c1a1d`,
+        })
+      ).verified,
+    ).toBe(true);
+    const other = await run(artifact, bundle, {
+      repo: 'malancas/attest-demo',
+      signerWorkflow: `${wf}@refs/tags/v9`,
+    });
     expect(other.failure?.reason).toBe('SIGNER_WORKFLOW_MISMATCH');
     // A prefix of the workflow path is not the workflow.
-    const prefix = await run(artifact, bundle, { repo: 'malancas/attest-demo', signerWorkflow: 'github/artifact-attestations-workflows/.github/workflows/att' });
+    const prefix = await run(artifact, bundle, {
+      repo: 'malancas/attest-demo',
+      signerWorkflow: 'github/artifact-attestations-workflows/.github/workflows/att',
+    });
     expect(prefix.failure?.reason).toBe('SIGNER_WORKFLOW_MISMATCH');
   });
 
   it('checks the signer digest, source ref and source digest', async () => {
-    const base = { repo: 'malancas/attest-demo', signerRepo: 'github/artifact-attestations-workflows' };
-    expect((await run(artifact, bundle, { ...base, signerDigest: '09b495c3f12c7881b3cc17209a327792065c1a1d', sourceRef: 'refs/heads/main', sourceDigest: '95baf27389e83e6a5c48f42e190d48d7abcea19e' })).verified).toBe(true);
-    expect((await run(artifact, bundle, { ...base, signerDigest: '0'.repeat(40) })).failure?.reason).toBe('SIGNER_DIGEST_MISMATCH');
-    expect((await run(artifact, bundle, { ...base, sourceRef: 'refs/tags/v1' })).failure?.reason).toBe('SOURCE_REF_MISMATCH');
-    expect((await run(artifact, bundle, { ...base, sourceDigest: '0'.repeat(40) })).failure?.reason).toBe('SOURCE_DIGEST_MISMATCH');
-    expect((await run(artifact, bundle, { ...base, minSlsaLevel: 3, denySelfHostedRunners: true })).verified).toBe(true);
+    const base = {
+      repo: 'malancas/attest-demo',
+      signerRepo: 'github/artifact-attestations-workflows',
+    };
+    expect(
+      (
+        await run(artifact, bundle, {
+          ...base,
+          signerDigest: '09b495c3f12c7881b3cc17209a327792065c1a1d',
+          sourceRef: 'refs/heads/main',
+          sourceDigest: '95baf27389e83e6a5c48f42e190d48d7abcea19e',
+        })
+      ).verified,
+    ).toBe(true);
+    expect(
+      (await run(artifact, bundle, { ...base, signerDigest: '0'.repeat(40) })).failure?.reason,
+    ).toBe('SIGNER_DIGEST_MISMATCH');
+    expect(
+      (await run(artifact, bundle, { ...base, sourceRef: 'refs/tags/v1' })).failure?.reason,
+    ).toBe('SOURCE_REF_MISMATCH');
+    expect(
+      (await run(artifact, bundle, { ...base, sourceDigest: '0'.repeat(40) })).failure?.reason,
+    ).toBe('SOURCE_DIGEST_MISMATCH');
+    expect(
+      (await run(artifact, bundle, { ...base, minSlsaLevel: 3, denySelfHostedRunners: true }))
+        .verified,
+    ).toBe(true);
   });
 });
 
@@ -156,7 +218,9 @@ describe('custom OIDC issuer (GitHub Enterprise-style tenant issuer)', () => {
   const artifact = join(GH, 'custom-issuer-artifact');
   const bundle = join(GH, 'custom-issuer.sigstore.json');
   it('fails with gh flags and the default issuer, verifies with the issuer named', async () => {
-    expect((await run(artifact, bundle, { owner: 'too-legit' })).failure?.reason).toBe('ISSUER_MISMATCH');
+    expect((await run(artifact, bundle, { owner: 'too-legit' })).failure?.reason).toBe(
+      'ISSUER_MISMATCH',
+    );
     const r = await run(artifact, bundle, {
       owner: 'too-legit',
       certificateOidcIssuer: 'https://token.actions.githubusercontent.com/hammer-time',
@@ -183,7 +247,9 @@ describe('slsa-verifier BCR bundles (GitHub buildType, reusable workflows)', () 
     expect(r.failure).toBeUndefined();
     expect(r.slsa?.level).toBe(3);
     expect(r.crossChecks.every((c) => c.status === 'match')).toBe(true);
-    expect((await run(RULES_LINT, bundle, { repo: 'aspect-build/rules_lint' })).failure?.reason).toBe('SIGNER_REPOSITORY_MISMATCH');
+    expect(
+      (await run(RULES_LINT, bundle, { repo: 'aspect-build/rules_lint' })).failure?.reason,
+    ).toBe('SIGNER_REPOSITORY_MISMATCH');
   });
 
   it('MODULE.bazel: verifies; the wrong-signer bundle fails on the source repository', async () => {
@@ -197,11 +263,16 @@ describe('slsa-verifier BCR bundles (GitHub buildType, reusable workflows)', () 
   });
 
   it('a wrong owner fails', async () => {
-    expect((await run(MODULE, `${MODULE}.intoto.jsonl`, { owner: 'bazel-contrib' })).failure?.reason).toBe('OWNER_MISMATCH');
+    expect(
+      (await run(MODULE, `${MODULE}.intoto.jsonl`, { owner: 'bazel-contrib' })).failure?.reason,
+    ).toBe('OWNER_MISMATCH');
   });
 
   it('the SLSA level is enforced', async () => {
-    const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), { repo: 'sigstore/sigstore-js', minSlsaLevel: 3 });
+    const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), {
+      repo: 'sigstore/sigstore-js',
+      minSlsaLevel: 3,
+    });
     expect(r.failure?.reason).toBe('SLSA_LEVEL_TOO_LOW');
   });
 });
@@ -210,22 +281,35 @@ describe('GitHub instance (private repositories): github_provenance_demo', () =>
   const artifact = join(GH, 'github_provenance_demo-0.0.12-py3-none-any.whl');
   it('needs GitHub trust material and fails clearly (and fast) offline', async () => {
     const start = Date.now();
-    const r = await run(artifact, join(GH, 'github_provenance_demo-0.0.12-py3-none-any-bundle.jsonl'), { repo: 'actions/attest-demo' });
+    const r = await run(
+      artifact,
+      join(GH, 'github_provenance_demo-0.0.12-py3-none-any-bundle.jsonl'),
+      { repo: 'actions/attest-demo' },
+    );
     expect(r.failure?.reason).toBe('TRUST_ROOT_UNAVAILABLE');
     expect(r.failure?.message).toMatch(/--trusted-root/);
     expect(Date.now() - start).toBeLessThan(10_000);
   });
 
-  it('with only the public-good root given, GitHub's timestamp authority is untrusted', async () => {
+  it('with only the public-good root given, the GitHub timestamp authority is untrusted', async () => {
     const onlyPublic = await loadTrustedRoot({ trustedRootPath: join(GH, 'trusted_root.json') });
-    const r = await run(artifact, join(GH, 'github_provenance_demo-0.0.12-py3-none-any-bundle.jsonl'), { repo: 'actions/attest-demo' }, onlyPublic);
+    const r = await run(
+      artifact,
+      join(GH, 'github_provenance_demo-0.0.12-py3-none-any-bundle.jsonl'),
+      { repo: 'actions/attest-demo' },
+      onlyPublic,
+    );
     // Timestamps are checked first: GitHub's TSA is not in the public-good root.
     expect(r.failure?.reason).toBe('TIMESTAMP_ERROR');
   });
 
   it('bundles missing their certificate or verification material are invalid', async () => {
     for (const f of ['missing-cert', 'missing-verification-material']) {
-      const r = await run(artifact, join(GH, `github_provenance_demo-0.0.12-py3-none-any-bundle-${f}.jsonl`), { repo: 'actions/attest-demo' });
+      const r = await run(
+        artifact,
+        join(GH, `github_provenance_demo-0.0.12-py3-none-any-bundle-${f}.jsonl`),
+        { repo: 'actions/attest-demo' },
+      );
       expect(r.verified).toBe(false);
       expect(['BUNDLE_INVALID', 'PUBLIC_KEY_ERROR']).toContain(r.failure?.reason);
     }
@@ -239,6 +323,15 @@ describe('--trusted-root replaces the shipped roots', () => {
     await writeFile(jsonl, `${JSON.stringify(root)}\n`);
     const t = await loadTrustedRoot({ trustedRootPath: jsonl });
     expect(t.loadGitHub).toBeUndefined();
-    expect((await run(RULES_LINT, `${RULES_LINT}.intoto.jsonl`, { repo: 'aspect-build/rules_lint', signerRepo: 'bazel-contrib/.github' }, t)).verified).toBe(true);
+    expect(
+      (
+        await run(
+          RULES_LINT,
+          `${RULES_LINT}.intoto.jsonl`,
+          { repo: 'aspect-build/rules_lint', signerRepo: 'bazel-contrib/.github' },
+          t,
+        )
+      ).verified,
+    ).toBe(true);
   });
 });
