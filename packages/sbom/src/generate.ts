@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileError, type ProgressCallback, walkDirectory } from '@build-artifact/core';
 import { type Assembly, binaryAssembly } from './assembly.js';
 import { inspectBinary } from './binary/inspect.js';
@@ -103,12 +103,20 @@ export async function generateSbom(
       names.push(basename(resolve(path)));
       const files = await findLockfiles(path);
       progress({ step: 'sbom', message: `${path}: ${files.length} lockfile(s)`, level: 'debug' });
-      for (const f of files) inventories.push(inventoryFromLockfile(f));
+      for (const f of files) {
+        const inv = inventoryFromLockfile(f);
+        // Paths in the BOM are relative to the argument, so the output does not depend on
+        // where the tree sits on disk.
+        inv.source = relative(path, f).split(sep).join('/');
+        inventories.push(inv);
+      }
       continue;
     }
     names.push(basename(path));
     if (lockfileKind(path)) {
-      inventories.push(inventoryFromLockfile(path));
+      const inv = inventoryFromLockfile(path);
+      inv.source = basename(path);
+      inventories.push(inv);
       continue;
     }
     const manifest = MANIFESTS[basename(path)];
@@ -150,7 +158,7 @@ export async function generateSbom(
       ...binaries.map((b) => b.completeness),
     ];
     root = {
-      name: names.length === 1 ? names[0]! : join(...[names.join('+')]),
+      name: names.join('+'),
       type: 'application',
       properties: {},
       inventories,

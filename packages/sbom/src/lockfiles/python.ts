@@ -274,17 +274,18 @@ export function parsePipfileLock(text: string, file: string): Inventory {
     if (!isRecord(group)) throw malformed(file, `"${section}" is not an object`);
     for (const [name, raw] of Object.entries(group)) {
       if (!isRecord(raw)) throw malformed(file, `${section}.${name} is not an object`);
-      const key = pep503(name);
-      const existing = packages.get(key);
-      if (existing) {
-        if (section === 'default') delete existing.scope;
-        continue;
-      }
       const spec = str(raw.version);
       const local =
         raw.editable === true || str(raw.path) !== undefined || str(raw.file) !== undefined;
       const git = str(raw.git);
       const version = spec?.startsWith('==') ? spec.replace(/^===?/, '') : undefined;
+      // default and develop may pin different versions of one name: both are listed.
+      const key = `${pep503(name)}@${version ?? str(raw.ref) ?? ''}`;
+      const existing = packages.get(key);
+      if (existing) {
+        if (section === 'default') delete existing.scope;
+        continue;
+      }
       if (local) {
         packages.set(key, {
           key,
