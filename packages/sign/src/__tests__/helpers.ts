@@ -20,12 +20,7 @@ export function referenceVerifier(
   const keys = Object.fromEntries(
     Object.entries(options.publicKeys ?? {}).map(([hint, pem]) => [
       hint,
-      {
-        publicKey: {
-          rawBytes: Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'),
-          keyDetails: 5 /* PKIX_ECDSA_P256_SHA_256 */,
-        },
-      } as never,
+      { rawBytes: Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64') } as never,
     ]),
   );
   const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(trustedRoot), keys), {

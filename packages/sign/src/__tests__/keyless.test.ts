@@ -1,0 +1,118 @@
+import { buildStatement, PredicateType } from '@build-artifact/core';
+import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionsTokenProvider, fetchActionsIdToken, SignError, signStatement } from '../index.js';
+import { referenceVerifier } from './helpers.js';
+
+const statement = buildStatement(
+  [{ name: 'nats.wasm', digest: { sha256: 'ef'.repeat(32) } }],
+  PredicateType.SLSA_PROVENANCE_V1,
+  { b: 2 },
+);
+const fast = { retries: 3, minTimeout: 5, maxTimeout: 20 };
+let dev: DevSigstore;
+beforeAll(async () => {
+  dev = await startDevSigstore();
+});
+afterAll(async () => {
+  await dev?.close();
+});
+
+describe('keyless signing', () => {
+  it('gets its token from the Actions endpoint (audience sigstore) and signs', async () => {
+    const bundle = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      tokenProvider: actionsTokenProvider(dev.env()),
+    });
+    const signer = referenceVerifier(dev.trustedRoot)(bundle, {
+      subjectAlternativeName:
+        '^https://github\\.com/build-artifact/build-artifact/\\.github/workflows/build-artifact\\.yml@refs/tags/v1\\.0\\.0$',
+      extensions: { issuer: dev.oidc.issuer },
+    });
+    expect(signer.key).toBeDefined();
+    expect(bundle.verificationMaterial.tlogEntries[0]!.kindVersion).toEqual({
+      kind: 'intoto',
+      version: '0.0.2',
+    });
+  });
+
+  it("signs as on GitHub's instance: Fulcio + TSA, no Rekor entry", async () => {
+    const before = dev.requestCounts().rekor;
+    const bundle = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      tsaURL: dev.tsaURL,
+      identityToken: await dev.mintToken('sigstore'),
+    });
+    expect(dev.requestCounts().rekor).toBe(before);
+    expect(bundle.verificationMaterial.tlogEntries ?? []).toEqual([]);
+    expect(bundle.verificationMaterial.timestampVerificationData!.rfc3161Timestamps).toHaveLength(
+      1,
+    );
+    expect(() => referenceVerifier(dev.trustedRoot, { tlogThreshold: 0 })(bundle)).not.toThrow();
+    // Without the timestamp nothing dates the signature: it must not verify.
+    const stripped = structuredClone(bundle);
+    stripped.verificationMaterial.timestampVerificationData = { rfc3161Timestamps: [] };
+    expect(() => referenceVerifier(dev.trustedRoot, { tlogThreshold: 0 })(stripped)).toThrow();
+  });
+
+  it('retries transient failures of Fulcio, Rekor, the TSA and the token endpoint', async () => {
+    dev.injectFailures('oidc', 2);
+    dev.injectFailures('fulcio', 2);
+    dev.injectFailures('rekor', 2, 502);
+    dev.injectFailures('tsa', 1, 429);
+    const counts = dev.requestCounts();
+    const bundle = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      tsaURL: dev.tsaURL,
+      tokenProvider: actionsTokenProvider(dev.env(), 'sigstore', fast),
+      retry: fast,
+    });
+    const after = dev.requestCounts();
+    expect(after.oidc - counts.oidc).toBe(3);
+    expect(after.fulcio - counts.fulcio).toBe(3);
+    expect(after.rekor - counts.rekor).toBe(3);
+    expect(after.tsa - counts.tsa).toBe(2);
+    expect(() => referenceVerifier(dev.trustedRoot)(bundle)).not.toThrow();
+  });
+
+  it('names the service that failed for good', async () => {
+    const cases = [
+      ['fulcio', 'FULCIO_FAILED', /Fulcio/],
+      ['rekor', 'REKOR_FAILED', /Rekor/],
+      ['tsa', 'TSA_FAILED', /timestamp authority/],
+    ] as const;
+    for (const [service, code, name] of cases) {
+      dev.injectFailures(service, 10);
+      const err = await signStatement(statement, {
+        fulcioURL: dev.fulcioURL,
+        rekorURL: dev.rekorURL,
+        tsaURL: dev.tsaURL,
+        identityToken: await dev.mintToken('sigstore'),
+        retry: { retries: 1, minTimeout: 5 },
+      }).catch((e) => e);
+      dev.injectFailures(service, 0);
+      expect(err).toBeInstanceOf(SignError);
+      expect(err.code).toBe(code);
+      expect(err.message).toMatch(name);
+    }
+  });
+
+  it('refuses a token Fulcio does not accept, and explains a missing token', async () => {
+    const wrongAudience = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      identityToken: await dev.mintToken('nobody'),
+    }).catch((e) => e);
+    expect(wrongAudience.code).toBe('FULCIO_FAILED');
+    const missing = await fetchActionsIdToken({}, 'sigstore').catch((e) => e);
+    expect(missing.code).toBe('TOKEN_FAILED');
+    expect(missing.message).toMatch(/id-token: write/);
+    const noWitness = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      identityToken: 'x',
+    }).catch((e) => e);
+    expect(noWitness.code).toBe('INVALID_OPTIONS');
+  });
+});
