@@ -1,3 +1,4 @@
+import { X509Certificate as NodeX509 } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
   type DigestAlgorithm,
@@ -349,6 +350,7 @@ async function runChecks(
         STAGE.crypto,
       );
     }
+    strictCertificate(Buffer.from(raw ?? []));
     root = await chooseRoot(trust, leaf);
     details.trustedRoot = root.name;
   }
@@ -404,7 +406,9 @@ async function runChecks(
   }
   try {
     verifier.verify(entity);
+    if (leaf && root) opensslIssued(Buffer.from(leaf.root.toDER()), root);
   } catch (err) {
+    if (err instanceof CheckFailed) throw err;
     if (
       (err instanceof VerificationError || err instanceof PolicyError) &&
       SIGSTORE_CODES.has(err.code)
@@ -556,6 +560,38 @@ async function runChecks(
       'SLSA_LEVEL_TOO_LOW',
       `SLSA Build L${policy.minSlsaLevel} required; the evidence supports ${details.slsa.reason}`,
       STAGE.level,
+    );
+}
+
+/**
+ * @sigstore/core's ASN.1 reader ignores a few bits outside the signed part of a certificate
+ * (outer tags, a BIT STRING's unused-bits count, the signature value's tag). OpenSSL's strict
+ * DER parse must read the same bytes back, so such edits are refused rather than ignored.
+ */
+function strictCertificate(der: Buffer): void {
+  let same = false;
+  try {
+    same = Buffer.compare(new NodeX509(der).raw, der) === 0;
+  } catch {
+    same = false;
+  }
+  if (!same) fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
+}
+
+/** A second opinion on the leaf's signature, from OpenSSL, by a CA of the chosen root. */
+function opensslIssued(der: Buffer, root: NamedTrustedRoot): void {
+  const leaf = new NodeX509(der);
+  const ok = root.material.certificateAuthorities.some((ca) =>
+    ca.certChain.some((c) => {
+      const issuer = new NodeX509(Buffer.from(c.root.toDER()));
+      return leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey);
+    }),
+  );
+  if (!ok)
+    fail(
+      'CERTIFICATE_ERROR',
+      'the signing certificate was not issued by a trusted CA (OpenSSL check)',
+      STAGE.crypto,
     );
 }
 

@@ -60,12 +60,12 @@ function* leaves(v: Json, path: (string | number)[] = []): Generator<[(string | 
   } else yield [path, v];
 }
 
-/** Offsets of every primitive TLV value in a DER buffer (constructed ones are walked into). */
-export function derPrimitives(
+/** Every TLV of a DER buffer: where its tag is, where its value starts and ends. */
+export function derFields(
   buf: Buffer,
   start = 0,
   end = buf.length,
-  out: { tag: number; start: number; end: number }[] = [],
+  out: { tag: number; at: number; start: number; end: number; constructed: boolean }[] = [],
 ) {
   let pos = start;
   while (pos < end) {
@@ -80,8 +80,8 @@ export function derPrimitives(
     }
     const vStart = pos + head;
     const vEnd = vStart + len;
-    if (tag & 0x20) derPrimitives(buf, vStart, vEnd, out);
-    else out.push({ tag, start: vStart, end: vEnd });
+    out.push({ tag, at: pos, start: vStart, end: vEnd, constructed: (tag & 0x20) !== 0 });
+    if (tag & 0x20) derFields(buf, vStart, vEnd, out);
     pos = vEnd;
   }
   return out;
@@ -138,15 +138,23 @@ export function* mutateBundle(bundle: Json): Generator<Mutation> {
   const raw = vm.certificate?.rawBytes ?? vm.x509CertificateChain?.certificates[0]?.rawBytes;
   if (raw) {
     const der = Buffer.from(raw, 'base64');
-    for (const field of derPrimitives(der)) {
-      if (field.end === field.start) continue;
+    const flip = (offset: number, label: string): Mutation => {
       const copy = Buffer.from(der);
-      copy[field.end - 1] ^= 0x01;
-      yield {
-        path: `cert:${field.start}(tag 0x${field.tag.toString(16)})`,
+      copy[offset] = copy[offset]! ^ 0x01;
+      return {
+        path: `cert:${label}`,
         what: 'changed',
         bundle: setAt(bundle, certPath, copy.toString('base64')),
       };
+    };
+    for (const field of derFields(der)) {
+      const name = `${field.at}(tag 0x${field.tag.toString(16)})`;
+      // The tag of every field, and the first and last byte of every primitive value (the first
+      // byte of a BIT STRING is its unused-bits count).
+      yield flip(field.at, `${name}:tag`);
+      if (field.constructed || field.end === field.start) continue;
+      yield flip(field.start, `${name}:first`);
+      if (field.end - 1 > field.start) yield flip(field.end - 1, `${name}:last`);
     }
   }
 }
