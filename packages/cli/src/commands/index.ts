@@ -1,6 +1,9 @@
 import type { Command } from '../command.js';
 import { digestCommand } from './digest.js';
+import { discoverCommand } from './discover.js';
 import { inspectCommand } from './inspect.js';
+import { pullCommand } from './pull.js';
+import { pushCommand } from './push.js';
 import { sbomCommand } from './sbom.js';
 import { verifyCommand } from './verify.js';
 
@@ -10,4 +13,7 @@ export const commands: readonly Command[] = [
   sbomCommand,
   verifyCommand,
   inspectCommand,
+  pushCommand,
+  pullCommand,
+  discoverCommand,
 ];

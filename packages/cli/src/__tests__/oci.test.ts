@@ -1,0 +1,248 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Registry,
+  registryAvailable,
+  sha256,
+  skopeoAvailable,
+  startRegistry,
+} from '../../../../test/helpers/registry.js';
+import { main } from '../index.js';
+import { ociEvidence } from '../oci-evidence.js';
+import { captureIO } from './io.js';
+
+const run = promisify(execFile);
+const testdata = join(import.meta.dirname, '../../../../../shared/testdata/bundles/gh-cli');
+
+// A small wasm module importing wasi_snapshot_preview1 (what GOOS=wasip1 writes).
+const WASM = Buffer.concat([
+  Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
+  Buffer.from([1, 9, 1, 0x60, 4, 0x7f, 0x7f, 0x7f, 0x7f, 1, 0x7f]),
+  Buffer.from([
+    2,
+    0x23,
+    1,
+    22,
+    ...Buffer.from('wasi_snapshot_preview1'),
+    8,
+    ...Buffer.from('fd_write'),
+    0,
+    0,
+  ]),
+]);
+
+describe('attest push / pull / discover', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'attest-oci-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('rejects bad arguments with exit 2', async () => {
+    let io = captureIO({}, dir);
+    expect(await main(['push'], io)).toBe(2);
+    io = captureIO({}, dir);
+    expect(await main(['push', 'missing.wasm', 'oci://127.0.0.1:1/x:y'], io)).toBe(2);
+    expect(io.err()).toContain('missing.wasm');
+    io = captureIO({}, dir);
+    expect(await main(['pull', 'ghcr.io/x/y'], io)).toBe(2);
+    expect(io.err()).toContain('oci://');
+    io = captureIO({}, dir);
+    expect(await main(['pull', 'oci://127.0.0.1:5000/Bad_Name'], io)).toBe(2);
+    expect(io.err()).toContain('not a repository name');
+  });
+
+  it('pushes to an OCI image layout by default, which skopeo reads', async () => {
+    const work = join(dir, 'layout');
+    await rm(work, { recursive: true, force: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
+    await writeFile(join(work, 'app.wasm'), WASM);
+    const io = captureIO({}, work);
+    expect(await main(['push', 'app.wasm'], io), io.err()).toBe(0);
+    expect(io.out()).toMatch(/^oci-layout:.*oci-layout@sha256:[0-9a-f]{64}\n$/);
+    const index = JSON.parse(await readFile(join(work, 'oci-layout', 'index.json'), 'utf8'));
+    expect(index.manifests[0].annotations['org.opencontainers.image.ref.name']).toBe('latest');
+    if (skopeoAvailable()) {
+      const { stdout } = await run('skopeo', [
+        'inspect',
+        '--raw',
+        `oci:${join(work, 'oci-layout')}:latest`,
+      ]);
+      expect(JSON.parse(stdout).layers[0]).toMatchObject({
+        mediaType: 'application/wasm',
+        digest: sha256(WASM),
+      });
+    }
+    const pulled = captureIO({}, work);
+    expect(await main(['pull', 'oci-layout:./oci-layout:latest', '-o', 'out'], pulled)).toBe(0);
+    expect(await readFile(join(work, 'out', 'app.wasm'))).toEqual(WASM);
+  });
+
+  describe.skipIf(!registryAvailable())('against docker-registry', () => {
+    let registry: Registry;
+    beforeAll(async () => {
+      registry = await startRegistry();
+    });
+    afterAll(async () => {
+      await registry?.close();
+    });
+
+    it('pushes a file with its bundle beside it, discovers, pulls, and verifies it from the registry', async () => {
+      const work = join(dir, 'e2e');
+      await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
+      const artifact = join(work, 'sigstore-js-2.1.0.tgz');
+      await copyFile(join(testdata, 'sigstore-js-2.1.0.tgz'), artifact);
+      await copyFile(join(testdata, 'sigstore-js-2.1.0-bundle.json'), `${artifact}.sigstore.json`);
+      const sbom = JSON.stringify({
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+        version: 1,
+        metadata: {
+          timestamp: '2026-01-01T00:00:00Z',
+          component: {
+            type: 'library',
+            name: 'sigstore',
+            licenses: [{ license: { id: 'Apache-2.0' } }],
+          },
+        },
+      });
+      await writeFile(`${artifact}.cdx.json`, sbom);
+      const ref = `oci://${registry.host}/sigstore/sigstore-js:2.1.0`;
+
+      const io = captureIO(
+        { GITHUB_SERVER_URL: 'https://github.com', SOURCE_DATE_EPOCH: '1700000000' },
+        work,
+      );
+      expect(
+        await main(
+          [
+            'push',
+            'sigstore-js-2.1.0.tgz',
+            ref,
+            '--annotation',
+            'org.example=yes',
+            '--format',
+            'json',
+          ],
+          io,
+        ),
+      ).toBe(0);
+      const pushed = JSON.parse(io.out());
+      expect(pushed.referrers).toHaveLength(2);
+      expect(pushed.uploadedBytes).toBeGreaterThan(37_000);
+
+      const manifest = JSON.parse(
+        (
+          await run('skopeo', [
+            'inspect',
+            '--raw',
+            '--tls-verify=false',
+            `docker://${registry.host}/sigstore/sigstore-js:2.1.0`,
+          ])
+        ).stdout,
+      );
+      expect(manifest.annotations).toMatchObject({
+        'org.opencontainers.image.source': 'https://github.com/sigstore/sigstore-js',
+        'org.opencontainers.image.revision': '26d16513386ffaa790b1c32f927544f1322e4194',
+        'org.opencontainers.image.licenses': 'Apache-2.0',
+        'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
+        'org.example': 'yes',
+      });
+
+      const again = captureIO({}, work);
+      expect(await main(['push', 'sigstore-js-2.1.0.tgz', ref, '--format', 'json'], again)).toBe(0);
+      expect(JSON.parse(again.out()).uploadedBytes).toBe(0);
+
+      const disc = captureIO({}, work);
+      expect(await main(['discover', ref], disc)).toBe(0);
+      expect(disc.out()).toContain(
+        'application/vnd.dev.sigstore.bundle.v0.3+json  https://slsa.dev/provenance/v1',
+      );
+      expect(disc.out()).toContain('application/vnd.cyclonedx+json');
+      const discJson = captureIO({}, work);
+      expect(await main(['discover', ref, '--format', 'json'], discJson)).toBe(0);
+      expect(JSON.parse(discJson.out()).referrers).toHaveLength(2);
+
+      const pulled = captureIO({}, work);
+      expect(await main(['pull', ref, '-o', 'pulled'], pulled)).toBe(0);
+      const names = (await readdir(join(work, 'pulled'))).sort();
+      expect(names).toEqual([
+        'sigstore-js-2.1.0.tgz',
+        'sigstore-js-2.1.0.tgz.cdx.json',
+        'sigstore-js-2.1.0.tgz.sigstore.json',
+      ]);
+      for (const name of names) {
+        expect(await readFile(join(work, 'pulled', name))).toEqual(
+          await readFile(join(work, name)),
+        );
+      }
+
+      const evidence = await ociEvidence(ref, captureIO({}, work));
+      expect(evidence.subject.digest).toBe(sha256(await readFile(artifact)));
+      expect(await readFile(evidence.artifactPath!)).toEqual(await readFile(artifact));
+      expect(evidence.bundles).toHaveLength(1);
+      expect(evidence.bundles[0]!.json).toEqual(
+        JSON.parse(await readFile(`${artifact}.sigstore.json`, 'utf8')),
+      );
+
+      const verify = captureIO({}, work);
+      const code = await main(
+        [
+          'verify',
+          ref,
+          '--trusted-root',
+          join(testdata, 'trusted_root.json'),
+          '--owner',
+          'sigstore',
+        ],
+        verify,
+      );
+      expect(verify.err()).toBe('');
+      expect(code).toBe(0);
+    });
+
+    it('groups --platform builds in an index and pulls each', async () => {
+      const work = join(dir, 'multi');
+      await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
+      await writeFile(join(work, 'app-linux'), 'linux');
+      await writeFile(join(work, 'app-windows.exe'), 'windows');
+      const ref = `oci://${registry.host}/acme/app:v1`;
+      const io = captureIO({}, work);
+      expect(
+        await main(
+          [
+            'push',
+            'app-linux',
+            'app-windows.exe',
+            ref,
+            '--platform',
+            'linux/amd64',
+            '--platform',
+            'windows/amd64',
+          ],
+          io,
+        ),
+      ).toBe(0);
+      const disc = captureIO({}, work);
+      expect(await main(['discover', ref], disc)).toBe(0);
+      expect(disc.out()).toContain('linux/amd64');
+      expect(disc.out()).toContain('windows/amd64');
+      expect(
+        await main(
+          ['push', 'app-linux', ref, '--platform', 'linux/amd64', '--platform', 'x/y'],
+          captureIO({}, work),
+        ),
+      ).toBe(2);
+      const pulled = captureIO({}, work);
+      expect(await main(['pull', ref, '-o', 'out'], pulled)).toBe(0);
+      expect((await readdir(join(work, 'out'))).sort()).toEqual(['app-linux', 'app-windows.exe']);
+    });
+  });
+});
