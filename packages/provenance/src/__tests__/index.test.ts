@@ -1,0 +1,16 @@
+import { expect, it } from 'vitest';
+import * as api from '../index.js';
+
+it('exports exactly the public API', () => {
+  expect(Object.keys(api).sort()).toEqual([
+    'GITHUB_ACTIONS_ISSUER',
+    'LOCAL_BUILDER_PREFIX',
+    'ProvenanceError',
+    'REQUIRED_CLAIMS',
+    'githubProvenance',
+    'localProvenance',
+    'parseResolvedDependency',
+    'provenanceStatement',
+    'verifyOidcToken',
+  ]);
+});
