@@ -1,0 +1,359 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BUILD_TIMEOUT_MS,
+  buildEmbeddingCli,
+  buildNatsLinux,
+  buildNatsWasm,
+  cacheDir,
+  examplesDir,
+  findGo,
+  requireToolchain,
+} from '../../../../test/helpers/toolchains.js';
+import {
+  generateSbom,
+  inspectBinary,
+  inspectBytes,
+  type SbomError,
+  validateBom,
+} from '../index.js';
+import { assertGraphResolvable, type Cdx, type CdxComponent } from './helpers.js';
+import { custom, module, producers, section } from './wasm-builder.js';
+
+const run = promisify(execFile);
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sbom-binary-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** `go version -m` as {goVersion, path, main, deps[path@version]}. */
+function goVersionM(file: string): { go: string; path: string; main: string; deps: string[] } {
+  const out = execFileSync(findGo()!.bin, ['version', '-m', file], {
+    encoding: 'utf8',
+    env: { ...process.env, GOTOOLCHAIN: 'local' },
+  });
+  const lines = out.split('\n');
+  return {
+    go: lines[0]!.split(': ')[1]!.trim(),
+    path: lines.find((l) => l.startsWith('\tpath\t'))!.split('\t')[2]!,
+    main: lines
+      .find((l) => l.startsWith('\tmod\t'))!
+      .split('\t')
+      .slice(2, 4)
+      .join('@'),
+    deps: lines
+      .filter((l) => l.startsWith('\tdep\t'))
+      .map((l) => l.split('\t').slice(2, 4).join('@')),
+  };
+}
+
+async function bomOf(path: string): Promise<Cdx> {
+  const r = await generateSbom([path], { sourceDateEpoch: 0 });
+  await validateBom(r.json);
+  const doc = JSON.parse(r.json) as Cdx;
+  assertGraphResolvable(doc);
+  return doc;
+}
+
+const golangDeps = (components: CdxComponent[]) =>
+  components
+    .filter((c) => c.purl?.startsWith('pkg:golang/') && c.name !== 'stdlib')
+    .map((c) => `${c.name}@${c.version}`)
+    .sort();
+const prop = (c: CdxComponent, n: string) => c.properties?.find((p) => p.name === n)?.value;
+
+describe.skipIf(!requireToolchain('go'))('Go build info from ELF, Mach-O, PE and wasm', () => {
+  const targets = [
+    ['linux', 'amd64', 'elf'],
+    ['darwin', 'arm64', 'macho'],
+    ['windows', 'amd64', 'pe'],
+    ['wasip1', 'wasm', 'wasm'],
+  ] as const;
+  const built: Record<string, string> = {};
+  beforeAll(async () => {
+    // A program with one real dependency, vendored as links into Debian's Go sources (offline).
+    const src = join(dir, 'goprog');
+    await mkdir(join(src, 'vendor', 'github.com', 'nats-io'), { recursive: true });
+    await writeFile(
+      join(src, 'go.mod'),
+      'module example.com/sbomprobe\n\ngo 1.21\n\nrequire github.com/nats-io/nuid v1.0.1\n',
+    );
+    await writeFile(
+      join(src, 'main.go'),
+      'package main\n\nimport "github.com/nats-io/nuid"\n\nfunc main() { println(nuid.Next()) }\n',
+    );
+    await writeFile(
+      join(src, 'vendor', 'modules.txt'),
+      '# github.com/nats-io/nuid v1.0.1\n## explicit\ngithub.com/nats-io/nuid\n',
+    );
+    await symlink(
+      '/usr/share/gocode/src/github.com/nats-io/nuid',
+      join(src, 'vendor', 'github.com', 'nats-io', 'nuid'),
+    );
+    for (const [goos, goarch, kind] of targets) {
+      const out = join(dir, `prog-${kind}`);
+      await run(findGo()!.bin, ['build', '-mod=vendor', '-trimpath', '-o', out, '.'], {
+        cwd: src,
+        env: {
+          ...process.env,
+          GOOS: goos,
+          GOARCH: goarch,
+          CGO_ENABLED: '0',
+          GOTOOLCHAIN: 'local',
+          GOPROXY: 'off',
+          GOFLAGS: '',
+          GOCACHE: process.env.GOCACHE ?? join(cacheDir(), 'go-build'),
+        },
+      });
+      built[kind] = out;
+    }
+  }, BUILD_TIMEOUT_MS);
+
+  for (const [goos, , kind] of targets.slice(0, 3)) {
+    it(`${kind} (${goos}): what \`go version -m\` says`, async () => {
+      const expected = goVersionM(built[kind]!);
+      const info = await inspectBinary(built[kind]!);
+      expect(info.format).toBe(kind);
+      expect(info.go?.goVersion).toBe(expected.go);
+      expect(info.go?.path).toBe(expected.path);
+      expect(`${info.go?.main?.path}@${info.go?.main?.version}`).toBe(expected.main);
+      expect(info.go?.deps.map((d) => `${d.path}@${d.version}`)).toEqual(expected.deps);
+      expect(info.go?.settings.GOOS).toBe(goos);
+      const doc = await bomOf(built[kind]!);
+      expect(golangDeps(doc.components)).toEqual(expected.deps.sort());
+      expect(doc.components.find((c) => c.name === 'stdlib')?.purl).toBe(
+        `pkg:golang/stdlib@${expected.go.slice(2)}`,
+      );
+      expect(doc.metadata.component.hashes?.[0]).toEqual({
+        alg: 'SHA-256',
+        content: sha256(await readFile(built[kind]!)),
+      });
+    });
+  }
+
+  it('wasm (wasip1): `go version -m` cannot read it; we can, with the Go version from `producers`', async () => {
+    expect(() => goVersionM(built.wasm!)).toThrow();
+    const linux = goVersionM(built.elf!);
+    const info = await inspectBinary(built.wasm!);
+    expect(info.format).toBe('wasm');
+    expect(info.go?.goVersion).toBe(linux.go);
+    expect(info.producers?.language?.Go).toBe(linux.go);
+    expect(info.go?.deps.map((d) => `${d.path}@${d.version}`)).toEqual(linux.deps);
+    expect(info.go?.settings.GOOS).toBe('wasip1');
+    const doc = await bomOf(built.wasm!);
+    expect(doc.metadata.component.components?.map((c) => c.name)).toEqual([
+      'example.com/sbomprobe',
+    ]);
+    expect(doc.compositions).toContainEqual({
+      aggregate: 'complete',
+      assemblies: [doc.metadata.component['bom-ref']],
+    });
+  });
+});
+
+describe.skipIf(!requireToolchain('go', 'nats-sources'))('the NATS server for wasip1', () => {
+  let wasm: Awaited<ReturnType<typeof buildNatsWasm>>;
+  let linux: Awaited<ReturnType<typeof buildNatsLinux>>;
+  beforeAll(async () => {
+    wasm = await buildNatsWasm();
+    linux = await buildNatsLinux();
+  }, BUILD_TIMEOUT_MS);
+
+  it('lists the Go version, the main module and every dep module with its version', async () => {
+    const doc = await bomOf(wasm.path);
+    const root = doc.metadata.component;
+    expect(prop(root, 'build-artifact:go.version')).toBe(wasm.goVersion);
+    expect(root.components?.map((c) => `${c.name}@${c.version}`)).toEqual([
+      `github.com/nats-io/nats-server/v2@${wasm.natsVersion}`,
+    ]);
+    const fromLinux = goVersionM(linux.path);
+    expect(fromLinux.main).toBe(`github.com/nats-io/nats-server/v2@${wasm.natsVersion}`);
+    const wasmDeps = golangDeps(doc.components);
+    // Same modules as the linux build, except those that contribute no package to wasip1.
+    const dropped = fromLinux.deps.filter((d) => !wasmDeps.includes(d));
+    expect(wasmDeps.filter((d) => !fromLinux.deps.includes(d))).toEqual([]);
+    expect(dropped.map((d) => d.split('@')[0])).toEqual(['golang.org/x/sys']);
+    expect(wasmDeps.length).toBeGreaterThanOrEqual(7);
+    for (const c of doc.components) expect(c.purl).toMatch(/^pkg:golang\//);
+  });
+});
+
+/** A `.dep-v0` payload as cargo-auditable writes it. */
+function depV0(packages: object[]): Buffer {
+  return deflateSync(Buffer.from(JSON.stringify({ packages })));
+}
+const AUDIT = [
+  { name: 'embedder', version: '0.3.0', source: 'local', dependencies: [1, 2], root: true },
+  { name: 'anyhow', version: '1.0.98', source: 'crates.io' },
+  { name: 'cc', version: '1.2.0', source: 'crates.io', kind: 'build' },
+];
+
+describe('cargo-auditable .dep-v0', () => {
+  it('in a wasm custom section: crates with a graph, build deps excluded, producers read', async () => {
+    const wasm = module({
+      customs: [
+        custom('.dep-v0', depV0(AUDIT)),
+        producers({ language: { Rust: '' }, 'processed-by': { rustc: '1.95.0' } }),
+      ],
+    });
+    const info = inspectBytes(wasm, 'm.wasm');
+    expect(info.auditable?.map((p) => p.name)).toEqual(['embedder', 'anyhow', 'cc']);
+    expect(info.producers).toEqual({ language: { Rust: '' }, 'processed-by': { rustc: '1.95.0' } });
+    const path = join(dir, 'auditable.wasm');
+    await writeFile(path, wasm);
+    const doc = await bomOf(path);
+    expect(doc.components.map((c) => c.purl).sort()).toEqual([
+      'pkg:cargo/anyhow@1.0.98',
+      'pkg:cargo/cc@1.2.0',
+    ]);
+    expect(doc.components.find((c) => c.name === 'cc')?.scope).toBe('excluded');
+    const embedder = doc.metadata.component.components!.find((c) => c.name === 'embedder')!;
+    expect(doc.dependencies.find((d) => d.ref === embedder['bom-ref'])?.dependsOn?.length).toBe(2);
+  });
+
+  describe.skipIf(!requireToolchain('cargo', 'go', 'nats-sources'))(
+    'in an ELF section, next to an embedded Go wasm module',
+    () => {
+      let exe: string;
+      let natsWasm: Awaited<ReturnType<typeof buildNatsWasm>>;
+      beforeAll(async () => {
+        natsWasm = await buildNatsWasm();
+        const payload = depV0(AUDIT);
+        const rs = [
+          '#[used]',
+          '#[unsafe(link_section = ".dep-v0")]',
+          `static AUDITABLE: [u8; ${payload.length}] = [${[...payload].join(',')}];`,
+          `static WASM: &[u8] = include_bytes!(${JSON.stringify(natsWasm.path)});`,
+          'fn main() { println!("{}", std::hint::black_box(WASM).len()); }',
+        ].join('\n');
+        await writeFile(join(dir, 'embed.rs'), rs);
+        exe = join(dir, 'embed');
+        await run(
+          'rustc',
+          ['--edition', '2024', '-C', 'opt-level=1', '-o', exe, join(dir, 'embed.rs')],
+          { timeout: 600_000 },
+        );
+      }, BUILD_TIMEOUT_MS);
+
+      it('gives the crates, and the wasm module as a nested component holding its Go modules', async () => {
+        const info = await inspectBinary(exe);
+        expect(info.format).toBe('elf');
+        expect(info.auditable?.length).toBe(3);
+        expect(info.go).toBeUndefined(); // the Go build info belongs to the embedded module
+        expect(info.embedded).toHaveLength(1);
+        expect(info.embedded[0]!.sha256).toBe(natsWasm.sha256);
+        const doc = await bomOf(exe);
+        const nested = doc.components.find((c) => c.type === 'application')!;
+        expect(nested.hashes).toEqual([{ alg: 'SHA-256', content: natsWasm.sha256 }]);
+        const names = nested.components!.map((c) => c.name);
+        expect(names).toContain('github.com/nats-io/nats-server/v2');
+        expect(names).toContain('github.com/nats-io/nkeys');
+        expect(names).toContain('stdlib');
+        expect(doc.components.filter((c) => c.purl?.startsWith('pkg:cargo/')).length).toBe(2);
+      });
+    },
+  );
+});
+
+describe.skipIf(
+  !existsSync(join(examplesDir, 'embedding-cli')) ||
+    !requireToolchain('cargo', 'go', 'nats-sources'),
+)('the embedding CLI example', () => {
+  it(
+    'has the NATS module as a nested component with its Go modules',
+    async () => {
+      const wasm = await buildNatsWasm();
+      const cli = await buildEmbeddingCli(wasm.path);
+      const doc = await bomOf(cli.path);
+      const nested = doc.components.find((c) =>
+        c.hashes?.some((h) => h.content === cli.wasmSha256),
+      );
+      expect(nested).toBeDefined();
+      expect(nested!.components!.map((c) => c.name)).toContain('github.com/nats-io/nats-server/v2');
+      expect(prop(nested!, 'build-artifact:go.version')).toBe(wasm.goVersion);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});
+
+describe('hostile binaries are bounded and reported', () => {
+  const code = (f: () => unknown): string | undefined => {
+    try {
+      f();
+      return undefined;
+    } catch (err) {
+      return (err as SbomError).code;
+    }
+  };
+  it('a section declaring 4 GiB', () => {
+    const b = Buffer.from([
+      0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 0x61,
+    ]);
+    expect(code(() => inspectBytes(b, 'big.wasm'))).toBe('MALFORMED_BINARY');
+  });
+  it('a truncated LEB128', () => {
+    const b = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 0x80, 0x80]);
+    expect(code(() => inspectBytes(b, 't.wasm'))).toBe('MALFORMED_BINARY');
+  });
+  it('a zip bomb in .dep-v0 stops at 8 MiB', () => {
+    const bomb = deflateSync(Buffer.alloc(256 * 1024 * 1024), { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const start = process.memoryUsage().rss;
+    expect(
+      code(() => inspectBytes(module({ customs: [custom('.dep-v0', bomb)] }), 'bomb.wasm')),
+    ).toBe('LIMIT_EXCEEDED');
+    expect(process.memoryUsage().rss - start).toBeLessThan(200 * 1024 * 1024);
+  });
+  it('an ELF whose section headers point past the end', () => {
+    const b = Buffer.alloc(64);
+    b.write('\x7fELF', 0, 'latin1');
+    b[4] = 2;
+    b[5] = 1;
+    b.writeBigUInt64LE(0xffffffffn, 0x28);
+    b.writeUInt16LE(64, 0x3a);
+    b.writeUInt16LE(0xffff, 0x3c);
+    expect(code(() => inspectBytes(b, 'bad.elf'))).toBe('MALFORMED_BINARY');
+  });
+  it('a module cut short', () => {
+    const m = module({ customs: [producers({ language: { Go: 'go1.23.5' } })] });
+    expect(code(() => inspectBytes(m.subarray(0, m.length - 3), 'cut.wasm'))).toBe(
+      'MALFORMED_BINARY',
+    );
+  });
+  it('an embedded module is cut where its sections end, and its own data read', () => {
+    const inner = module({ customs: [custom('.dep-v0', depV0(AUDIT))] });
+    // What follows in the host file: a custom-section-like header with an unprintable name.
+    const outer = Buffer.concat([
+      Buffer.from('padding', 'latin1'),
+      inner,
+      Buffer.from([0, 5, 3, 0xff, 0xfe, 0xfd, 0, 9]),
+    ]);
+    // A minimal PE: DOS header pointing at a PE header with no sections.
+    const pe = Buffer.alloc(0x40 + 24);
+    pe.write('MZ', 0, 'latin1');
+    pe.writeUInt32LE(0x40, 0x3c);
+    pe.write('PE\0\0', 0x40, 'latin1');
+    const info = inspectBytes(Buffer.concat([pe, outer]), 'x.exe');
+    expect(info.embedded).toHaveLength(1);
+    expect(info.embedded[0]!.sha256).toBe(sha256(inner));
+    expect(info.embedded[0]!.auditable).toHaveLength(3);
+  });
+  it('unknown formats are refused', () => {
+    expect(code(() => inspectBytes(Buffer.from('hello world, not a binary'), 'x.txt'))).toBe(
+      'UNSUPPORTED_INPUT',
+    );
+    expect(section(0, [])).toEqual([0, 0]);
+  });
+});
