@@ -14,7 +14,7 @@ export const verifyCommand: Command = {
   help: [
     [
       'ARTIFACT',
-      'a file (bundles beside it: FILE.sigstore.json, FILE.sbom.sigstore.json, FILE.intoto.jsonl) or oci://REF',
+      'a file (bundles beside it: FILE.sigstore.json, FILE.sbom.sigstore.json, FILE.intoto.jsonl), oci://REF or oci-layout:DIR[:TAG] (bundles from referrers)',
     ],
     [
       '-b, --bundle FILE',
@@ -157,7 +157,7 @@ export const verifyCommand: Command = {
     let failed = 0;
     for (const arg of positionals) {
       let result: VerificationResult;
-      if (arg.startsWith('oci://')) {
+      if (arg.startsWith('oci://') || arg.startsWith('oci-layout:')) {
         const { ociEvidence } = await import('../oci-evidence.js');
         const found = await ociEvidence(arg, io);
         const [algorithm, hex] = found.subject.digest.split(':');
