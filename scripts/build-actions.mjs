@@ -7,7 +7,7 @@
 //   node scripts/build-actions.mjs --out-dir DIR   # write DIR/<action>/... instead (check-dist)
 //   node scripts/build-actions.mjs hash attest     # only these actions
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -45,12 +45,50 @@ export async function bundle(name, outDir) {
   });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'index.js'), code);
+  writeFileSync(path.join(outDir, 'index.js'), withResources(code, outDir));
   for (const [file, asset] of Object.entries(assets ?? {})) {
     const target = path.join(outDir, file);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, asset.source);
   }
+}
+
+// @cyclonedx/cyclonedx-library reads its JSON schemas at run time from
+// resolve(__dirname, '..', 'res'), which ncc neither rewrites nor copies, and an ESM bundle has
+// no __dirname. The bundle gets a __dirname of dist/lib (a folder that need not exist), so the
+// library looks in dist/res, where the schemas it validates against are copied.
+const CYCLONEDX_ROOT = "(0, node_path_1.resolve)(__dirname, '..', 'res')";
+const CYCLONEDX_SCHEMAS = [
+  'bom-1.6.SNAPSHOT.schema.json',
+  'bom-1.7.SNAPSHOT.schema.json',
+  'spdx.SNAPSHOT.schema.json',
+  'jsf-0.82.SNAPSHOT.schema.json',
+  'cryptography-defs.SNAPSHOT.schema.json',
+];
+
+function withResources(code, outDir) {
+  const uses = code.split('__dirname').length - 1;
+  if (uses === 0) return code;
+  if (uses !== 1 || !code.includes(CYCLONEDX_ROOT)) {
+    throw new Error(`${outDir}: the bundle uses __dirname in a way build-actions does not know`);
+  }
+  const library = path.dirname(
+    require.resolve('@cyclonedx/cyclonedx-library/package.json', {
+      paths: [path.join(root, 'packages', 'sbom')],
+    }),
+  );
+  mkdirSync(path.join(outDir, 'res', 'schema'), { recursive: true });
+  for (const file of CYCLONEDX_SCHEMAS) {
+    copyFileSync(
+      path.join(library, 'res', 'schema', file),
+      path.join(outDir, 'res', 'schema', file),
+    );
+  }
+  const shim =
+    "import { dirname as __baDirname, join as __baJoin } from 'node:path';\n" +
+    "import { fileURLToPath as __baFileURLToPath } from 'node:url';\n" +
+    "const __dirname = __baJoin(__baDirname(__baFileURLToPath(import.meta.url)), 'lib');\n";
+  return shim + code;
 }
 
 export async function buildActions({ names = actionNames(), outDir } = {}) {

@@ -13,13 +13,17 @@ import {
   output,
   rekorLink,
   requireIdToken,
-  resolvedDependency,
   type SummarySbom,
   type SummaryTlogEntry,
   writeSummary,
 } from '@build-artifact/actions-common';
 import { buildStatement, PredicateType, type Subject, writeFileAtomic } from '@build-artifact/core';
-import { githubProvenance, provenanceStatement, verifyOidcToken } from '@build-artifact/provenance';
+import {
+  githubProvenance,
+  parseResolvedDependency,
+  provenanceStatement,
+  verifyOidcToken,
+} from '@build-artifact/provenance';
 import { generateSbom } from '@build-artifact/sbom';
 import {
   actionsTokenProvider,
@@ -30,6 +34,8 @@ import {
   sigstoreInstanceFromEnv,
   storeAttestation,
 } from '@build-artifact/sign';
+
+type Bundle = Awaited<ReturnType<typeof signStatement>>;
 
 export interface AttestInputs extends ArtifactSource {
   sourceDirectory: string;
@@ -70,7 +76,7 @@ export async function run(
   // Before any work: without id-token: write there is nothing to sign with.
   requireIdToken(env);
   if (inputs.outputDirectory) await mkdir(inputs.outputDirectory, { recursive: true });
-  const dependencies = inputs.resolvedDependencies.map(resolvedDependency);
+  const dependencies = inputs.resolvedDependencies.map((d) => parseResolvedDependency(d));
   const artifacts = await group('Hashing the artifacts', async () => {
     const a = await collectArtifacts(inputs);
     for (const x of a) console.log(`${x.sha256}  ${x.name}`);
@@ -104,7 +110,7 @@ export async function run(
   core.info(`signing with the ${instance.name} Sigstore instance (${instance.fulcioURL})`);
 
   const attested: AttestedArtifact[] = [];
-  const bundles: { subject: string; bundle: unknown }[] = [];
+  const bundles: { subject: string; bundle: Bundle }[] = [];
   if (inputs.sbom) {
     const extra =
       inputs.sbomPaths.length > 0
@@ -148,7 +154,10 @@ export async function run(
 
   // One provenance for every artifact (the matrix legs of one build), copied beside each.
   const provenanceBundle = await group('Signing the provenance', async () => {
-    const predicate = githubProvenance(claims, { resolvedDependencies: dependencies });
+    const predicate = githubProvenance(claims, {
+      resolvedDependencies: dependencies,
+      ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+    });
     const bundle = await signStatement(provenanceStatement(subjects, predicate), signOptions);
     for (const a of attested) await writeFileAtomic(a.bundlePath, `${JSON.stringify(bundle)}\n`);
     console.log(`signed provenance for ${subjects.length} subjects`);

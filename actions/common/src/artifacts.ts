@@ -83,15 +83,3 @@ export async function collectArtifacts(inputs: ArtifactSource): Promise<Artifact
   }
   return artifacts;
 }
-
-/** `oci://host/repo@sha256:hex` → a resolved dependency of the provenance. */
-export function resolvedDependency(ref: string): { uri: string; digest: { sha256: string } } {
-  const m = /^(oci:\/\/[^@\s]+)@sha256:([0-9a-f]{64})$/.exec(ref.trim());
-  if (!m) {
-    throw new ActionError({
-      code: 'INVALID_INPUT',
-      message: `resolved-dependencies: "${ref}" is not oci://REGISTRY/REPO@sha256:<64 hex>`,
-    });
-  }
-  return { uri: m[1]!, digest: { sha256: m[2]! } };
-}

@@ -1,5 +1,5 @@
 export type { Artifact, ArtifactSource } from './artifacts.js';
-export { collectArtifacts, resolvedDependency } from './artifacts.js';
+export { collectArtifacts } from './artifacts.js';
 export type { ActionErrorCode } from './error.js';
 export { ActionError } from './error.js';
 export type { HashedFile } from './hash.js';

@@ -28580,7 +28580,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 5922:
+/***/ 8858:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28598,8 +28598,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: booleanInput, bundleFacts, choiceInput, listInput, rekorLink, requireIdToken, summaryMarkdown
+// UNUSED EXPORTS: booleanInput, bundleFacts, choiceInput, collectArtifacts, listInput, logProgress, rekorLink, requireIdToken, summaryMarkdown
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
 var dist = __nccwpck_require__(2462);
 ;// CONCATENATED MODULE: ./actions/common/lib/error.js
@@ -28607,10 +28611,76 @@ var dist = __nccwpck_require__(2462);
 class error_ActionError extends dist/* BaseError */.Cf {
 }
 //# sourceMappingURL=error.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./actions/common/lib/artifacts.js
+
+
+
+
+/** The artifacts to attest with their digests; names are what the statement's subjects say. */
+async function collectArtifacts(inputs) {
+    let artifacts;
+    if (inputs.checksums) {
+        if (!inputs.subjectsDirectory) {
+            throw new ActionError({
+                code: 'INVALID_INPUT',
+                message: 'checksums needs subjects-directory',
+            });
+        }
+        const entries = parseChecksumFile(await readFile(inputs.checksums, 'utf8'), inputs.checksums);
+        // The file says what was verified; hashing again here costs little and closes the gap
+        // between the check and the use.
+        artifacts = await mapConcurrent(entries, 4, async (e) => {
+            const path = join(inputs.subjectsDirectory, e.path);
+            const sha256 = (await digestFile(path)).sha256;
+            if (sha256 !== e.hex) {
+                throw new ActionError({
+                    code: 'DIGEST_MISMATCH',
+                    message: `${path}: sha256 ${sha256} differs from ${inputs.checksums}'s ${e.hex}`,
+                });
+            }
+            return { name: e.path, path, sha256 };
+        });
+    }
+    else if (inputs.subjectsDirectory) {
+        const names = (await readdir(inputs.subjectsDirectory, { withFileTypes: true }))
+            .filter((d) => d.isFile())
+            .map((d) => d.name)
+            .sort();
+        artifacts = await mapConcurrent(names, 4, async (name) => {
+            const path = join(inputs.subjectsDirectory, name);
+            return { name, path, sha256: (await digestFile(path)).sha256 };
+        });
+    }
+    else if (inputs.subjectPaths.length > 0) {
+        const found = await expandPaths(inputs.subjectPaths);
+        artifacts = await mapConcurrent(found, 4, async (f) => ({
+            name: subjectName(f),
+            path: f.path,
+            sha256: (await digestFile(f.path)).sha256,
+        }));
+    }
+    else {
+        throw new ActionError({
+            code: 'INVALID_INPUT',
+            message: 'give the artifacts in subject-path or subjects-directory',
+        });
+    }
+    if (artifacts.length === 0) {
+        throw new ActionError({ code: 'INVALID_INPUT', message: 'no artifacts found to attest' });
+    }
+    const seen = new Set();
+    for (const a of artifacts) {
+        if (seen.has(a.name)) {
+            throw new ActionError({
+                code: 'INVALID_INPUT',
+                message: `two artifacts are named "${a.name}"`,
+            });
+        }
+        seen.add(a.name);
+    }
+    return artifacts;
+}
+//# sourceMappingURL=artifacts.js.map
 ;// CONCATENATED MODULE: ./actions/common/lib/hash.js
 
 
@@ -28652,13 +28722,22 @@ async function rehashDirectory(directory, expectedText) {
     const byName = new Map();
     for (const e of expected) {
         if (e.algorithm !== 'sha256') {
-            throw new error_ActionError({ code: 'INVALID_INPUT', message: `${e.path}: only sha256 digests are expected` });
+            throw new error_ActionError({
+                code: 'INVALID_INPUT',
+                message: `${e.path}: only sha256 digests are expected`,
+            });
         }
         if (e.path.includes('/') || e.path.includes('\\') || e.path === '.' || e.path === '..') {
-            throw new error_ActionError({ code: 'INVALID_INPUT', message: `${e.path}: expected a plain file name` });
+            throw new error_ActionError({
+                code: 'INVALID_INPUT',
+                message: `${e.path}: expected a plain file name`,
+            });
         }
         if (byName.has(e.path) && byName.get(e.path) !== e.hex) {
-            throw new error_ActionError({ code: 'INVALID_INPUT', message: `${e.path}: listed twice with different digests` });
+            throw new error_ActionError({
+                code: 'INVALID_INPUT',
+                message: `${e.path}: listed twice with different digests`,
+            });
         }
         byName.set(e.path, e.hex);
     }
@@ -28679,7 +28758,11 @@ async function rehashDirectory(directory, expectedText) {
     catch (err) {
         if (err instanceof error_ActionError)
             throw err;
-        throw new error_ActionError({ code: 'MISSING_FILE', message: `${directory}: cannot read the directory`, cause: err });
+        throw new error_ActionError({
+            code: 'MISSING_FILE',
+            message: `${directory}: cannot read the directory`,
+            cause: err,
+        });
     }
     const unexpected = present.filter((n) => !byName.has(n));
     if (unexpected.length > 0) {
@@ -30163,7 +30246,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30279,7 +30362,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
+                        for (const actualName of yield io_util_readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -31713,6 +31796,19 @@ function output(name, value) {
     core_debug(`output ${name}=${String(value)}`);
 }
 //# sourceMappingURL=outputs.js.map
+;// CONCATENATED MODULE: ./actions/common/lib/progress.js
+
+/** Packages report through a callback; in an action that is the log (warnings become annotations). */
+function logProgress(event) {
+    const line = `${event.step}: ${event.message}`;
+    if (event.level === 'debug')
+        core.debug(line);
+    else if (event.level === 'warning')
+        core.warning(line);
+    else
+        core.info(line);
+}
+//# sourceMappingURL=progress.js.map
 ;// CONCATENATED MODULE: ./actions/common/lib/run.js
 
 
@@ -31786,12 +31882,19 @@ function summaryMarkdown(data) {
     if (data.signer)
         parts.push(`Signed by ${code(data.signer)}`);
     if (data.tlog?.length) {
-        parts.push(table(['Transparency log entry', 'for'], data.tlog.map((t) => [t.url ? `[${t.logIndex}](${t.url})` : t.logIndex, t.subject ? code(t.subject) : ''])));
+        parts.push(table(['Transparency log entry', 'for'], data.tlog.map((t) => [
+            t.url ? `[${t.logIndex}](${t.url})` : t.logIndex,
+            t.subject ? code(t.subject) : '',
+        ])));
     }
     if (data.oci?.length)
         parts.push(table(['OCI reference'], data.oci.map((r) => [code(r)])));
     if (data.verifications?.length) {
-        parts.push(table(['Artifact', 'Result', 'Detail'], data.verifications.map((v) => [code(v.artifact), v.verified ? 'verified' : '**FAILED**', v.detail])));
+        parts.push(table(['Artifact', 'Result', 'Detail'], data.verifications.map((v) => [
+            code(v.artifact),
+            v.verified ? 'verified' : '**FAILED**',
+            v.detail,
+        ])));
     }
     for (const note of data.notes ?? [])
         parts.push(note);
@@ -31842,6 +31945,8 @@ function rekorLink(rekorURL, logIndex) {
 
 
 
+
+
 //# sourceMappingURL=index.js.map
 
 /***/ }),
@@ -31850,7 +31955,7 @@ function rekorLink(rekorURL, logIndex) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5922);
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8858);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5079);
 
 
@@ -31873,7 +31978,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5922);
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8858);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2462);
 
 

@@ -5,11 +5,15 @@ import {
   group,
   output,
   requireIdToken,
-  resolvedDependency,
   writeSummary,
 } from '@build-artifact/actions-common';
 import { writeFileAtomic } from '@build-artifact/core';
-import { githubProvenance, provenanceStatement, verifyOidcToken } from '@build-artifact/provenance';
+import {
+  githubProvenance,
+  parseResolvedDependency,
+  provenanceStatement,
+  verifyOidcToken,
+} from '@build-artifact/provenance';
 import { fetchActionsIdToken } from '@build-artifact/sign';
 
 export interface ProvenanceInputs extends ArtifactSource {
@@ -23,7 +27,7 @@ export async function run(
 ): Promise<void> {
   // The provenance is only as good as the claims it is built from: a verified token, never env.
   requireIdToken(env);
-  const dependencies = inputs.resolvedDependencies.map(resolvedDependency);
+  const dependencies = inputs.resolvedDependencies.map((d) => parseResolvedDependency(d));
   const artifacts = await collectArtifacts(inputs);
   const statement = await group('Building the provenance', async () => {
     const token = await fetchActionsIdToken(env, 'sigstore');
@@ -32,7 +36,10 @@ export async function run(
       ...(env.ATTEST_OIDC_ISSUER ? { issuer: env.ATTEST_OIDC_ISSUER } : {}),
       ...(env.ATTEST_OIDC_JWKS_URL ? { jwksUrl: env.ATTEST_OIDC_JWKS_URL } : {}),
     });
-    const predicate = githubProvenance(claims, { resolvedDependencies: dependencies });
+    const predicate = githubProvenance(claims, {
+      resolvedDependencies: dependencies,
+      ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+    });
     return provenanceStatement(
       artifacts.map((a) => ({ name: a.name, digest: { sha256: a.sha256 } })),
       predicate,
