@@ -5,7 +5,7 @@ import { malformed } from '../errors.js';
 export function parseYaml(text: string, file: string): unknown {
   try {
     // Lockfiles are large and flat: no aliases to expand, so keep the cap low against bombs.
-    return parse(text, { maxAliasCount: 100, uniqueKeys: false });
+    return parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
   } catch (err) {
     if (err instanceof YAMLParseError) {
       throw malformed(

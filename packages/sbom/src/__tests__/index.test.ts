@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as api from '../index.js';
+
+describe('public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'MAX_AUDIT_JSON',
+        'MAX_BINARY_SIZE',
+        'MAX_BOM_BYTES',
+        'SKIP_DIRS',
+        'SbomError',
+        'TOOL_NAME',
+        'VERSION',
+        'binaryAssembly',
+        'binaryInventories',
+        'buildBom',
+        'decodeDepV0',
+        'detectFormat',
+        'findEmbeddedWasm',
+        'findGoVersion',
+        'findLockfiles',
+        'findModinfo',
+        'findSection',
+        'generateSbom',
+        'inspectBinary',
+        'inspectBytes',
+        'inventoryFromLockfile',
+        'lockfileKind',
+        'parseCargoLock',
+        'parseGoMod',
+        'parseGoSum',
+        'parseModinfo',
+        'parsePackageLock',
+        'parsePdmLock',
+        'parsePipfileLock',
+        'parsePnpmLock',
+        'parsePoetryLock',
+        'parseProducers',
+        'parseRequirements',
+        'parseUvLock',
+        'parseYarnLock',
+        'validateBom',
+        'walkWasm',
+      ].sort(),
+    );
+  });
+
+  it('VERSION is the package version (it goes into metadata.tools)', () => {
+    const pkg = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+    );
+    expect(api.VERSION).toBe(pkg.version);
+    expect(api.TOOL_NAME).toBe(pkg.name);
+  });
+
+  it('errors carry a code, the file and the line', () => {
+    const err = new api.SbomError({
+      code: 'MALFORMED_LOCKFILE',
+      message: 'bad',
+      file: 'a.lock',
+      line: 3,
+    });
+    expect(err.message).toBe('a.lock:3: bad');
+    expect(err.name).toBe('SbomError');
+    expect([err.code, err.file, err.line]).toEqual(['MALFORMED_LOCKFILE', 'a.lock', 3]);
+  });
+
+  it('knows lockfiles by name', () => {
+    expect(api.lockfileKind('x/requirements-dev.txt')).toBe('requirements');
+    expect(api.lockfileKind('npm-shrinkwrap.json')).toBe('npm');
+    expect(api.lockfileKind('README.txt')).toBeUndefined();
+  });
+});
