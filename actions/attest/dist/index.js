@@ -90913,6 +90913,19 @@ async function verifyOidcToken(token, options = {}) {
     }
     return payload;
 }
+/**
+ * GitHub's web URL for a token issuer, so that URLs in provenance come from the verified token
+ * and not from GITHUB_SERVER_URL: github.com for GitHub's issuer (and its enterprise-specific
+ * `…/<slug>` form), the host for GitHub Enterprise Server's `https://HOST/_services/token`.
+ * Undefined for any other issuer.
+ */
+function serverUrlForIssuer(issuer) {
+    if (issuer === GITHUB_ACTIONS_ISSUER || issuer.startsWith(`${GITHUB_ACTIONS_ISSUER}/`)) {
+        return 'https://github.com';
+    }
+    const ghes = /^(https:\/\/[^/]+)\/_services\/token(\/|$)/.exec(issuer);
+    return ghes?.[1];
+}
 //# sourceMappingURL=oidc.js.map
 ;// CONCATENATED MODULE: ./packages/provenance/dist/statement.js
 
@@ -93949,7 +93962,7 @@ var yaml_dist = __nccwpck_require__(38815);
 function parseYaml(text, file) {
     try {
         // Lockfiles are large and flat: no aliases to expand, so keep the cap low against bombs.
-        return (0,yaml_dist/* parse */.qg)(text, { maxAliasCount: 100, uniqueKeys: false });
+        return (0,yaml_dist/* parse */.qg)(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
     }
     catch (err) {
         if (err instanceof yaml_dist/* YAMLParseError */.XT) {

@@ -63803,7 +63803,7 @@ var yaml_dist = __nccwpck_require__(8815);
 function parseYaml(text, file) {
     try {
         // Lockfiles are large and flat: no aliases to expand, so keep the cap low against bombs.
-        return (0,yaml_dist/* parse */.qg)(text, { maxAliasCount: 100, uniqueKeys: false });
+        return (0,yaml_dist/* parse */.qg)(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
     }
     catch (err) {
         if (err instanceof yaml_dist/* YAMLParseError */.XT) {
