@@ -45,7 +45,10 @@ export interface DevSigstore {
   /** The single clock of Fulcio, Rekor and the TSA: every signature is dated at this instant. */
   clock: Date;
   writeTrustedRoot(path: string): Promise<void>;
-  /** ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN and ATTEST_FULCIO_URL/ATTEST_REKOR_URL/ATTEST_TSA_URL. */
+  /**
+   * ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN, ATTEST_FULCIO_URL/ATTEST_REKOR_URL/ATTEST_TSA_URL, and
+   * ATTEST_OIDC_ISSUER (the issuer `attest provenance` must accept instead of GitHub's).
+   */
   env(): Record<string, string>;
   /** Mints a token directly (what the request endpoint would return). */
   mintToken(audience: string, claims?: Partial<GitHubClaims>): Promise<string>;
@@ -280,6 +283,7 @@ export async function startDevSigstore(options: DevSigstoreOptions = {}): Promis
         ATTEST_FULCIO_URL: fulcioURL,
         ATTEST_REKOR_URL: rekorURL,
         ATTEST_TSA_URL: tsaURL,
+        ATTEST_OIDC_ISSUER: issuer.issuer,
       }),
       mintToken: (audience, claims) => issuer.mint(audience, claims),
       setClaims: (claims) => issuer.setClaims(claims),

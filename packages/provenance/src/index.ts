@@ -5,6 +5,11 @@ export { githubProvenance } from './github.js';
 export type { LocalProvenanceOptions } from './local.js';
 export { LOCAL_BUILDER_PREFIX, localProvenance } from './local.js';
 export type { VerifyTokenOptions } from './oidc.js';
-export { GITHUB_ACTIONS_ISSUER, REQUIRED_CLAIMS, verifyOidcToken } from './oidc.js';
+export {
+  GITHUB_ACTIONS_ISSUER,
+  REQUIRED_CLAIMS,
+  serverUrlForIssuer,
+  verifyOidcToken,
+} from './oidc.js';
 export { parseResolvedDependency, provenanceStatement } from './statement.js';
 export type { GitHubClaims, SlsaProvenanceV1 } from './types.js';

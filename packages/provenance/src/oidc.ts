@@ -109,3 +109,17 @@ export async function verifyOidcToken(
   }
   return payload as GitHubClaims;
 }
+
+/**
+ * GitHub's web URL for a token issuer, so that URLs in provenance come from the verified token
+ * and not from GITHUB_SERVER_URL: github.com for GitHub's issuer (and its enterprise-specific
+ * `…/<slug>` form), the host for GitHub Enterprise Server's `https://HOST/_services/token`.
+ * Undefined for any other issuer.
+ */
+export function serverUrlForIssuer(issuer: string): string | undefined {
+  if (issuer === GITHUB_ACTIONS_ISSUER || issuer.startsWith(`${GITHUB_ACTIONS_ISSUER}/`)) {
+    return 'https://github.com';
+  }
+  const ghes = /^(https:\/\/[^/]+)\/_services\/token(\/|$)/.exec(issuer);
+  return ghes?.[1];
+}

@@ -224,6 +224,7 @@ describe('the trusted root', () => {
       ATTEST_FULCIO_URL: dev.fulcioURL,
       ATTEST_REKOR_URL: dev.rekorURL,
       ATTEST_TSA_URL: dev.tsaURL,
+      ATTEST_OIDC_ISSUER: dev.oidc.issuer,
     });
     expect(new URL(dev.fulcioURL).hostname).toBe('127.0.0.1');
   });

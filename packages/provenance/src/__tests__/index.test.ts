@@ -11,6 +11,7 @@ it('exports exactly the public API', () => {
     'localProvenance',
     'parseResolvedDependency',
     'provenanceStatement',
+    'serverUrlForIssuer',
     'verifyOidcToken',
   ]);
 });

@@ -1,6 +1,6 @@
 import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProvenanceError, verifyOidcToken } from '../index.js';
+import { ProvenanceError, serverUrlForIssuer, verifyOidcToken } from '../index.js';
 
 let dev: DevSigstore;
 let other: DevSigstore;
@@ -75,5 +75,23 @@ describe('verifyOidcToken', () => {
         verifyOidcToken(await dev.mintToken('sigstore'), { issuer: `${dev.fulcioURL}/nowhere` }),
       ),
     ).toBe('OIDC_DISCOVERY_FAILED');
+  });
+});
+
+describe('serverUrlForIssuer', () => {
+  it('derives GitHub’s URL from the issuer, not from the environment', () => {
+    expect(serverUrlForIssuer('https://token.actions.githubusercontent.com')).toBe(
+      'https://github.com',
+    );
+    expect(serverUrlForIssuer('https://token.actions.githubusercontent.com/hammer-time')).toBe(
+      'https://github.com',
+    );
+    expect(serverUrlForIssuer('https://ghe.example.com/_services/token')).toBe(
+      'https://ghe.example.com',
+    );
+    expect(
+      serverUrlForIssuer('https://token.actions.githubusercontent.com.evil.example'),
+    ).toBeUndefined();
+    expect(serverUrlForIssuer('http://127.0.0.1:1234/oidc')).toBeUndefined();
   });
 });

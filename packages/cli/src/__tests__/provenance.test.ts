@@ -1,0 +1,134 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { digestFile } from '@build-artifact/core';
+import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
+import { bundleFromJSON } from '@sigstore/bundle';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../index.js';
+import { captureIO } from './io.js';
+
+let dir: string;
+let dev: DevSigstore;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cli-provenance-'));
+  await mkdir(join(dir, 'dist'));
+  await writeFile(join(dir, 'dist', 'nats.wasm'), 'wasm bytes');
+  await writeFile(join(dir, 'dist', 'cli'), 'cli bytes');
+  dev = await startDevSigstore({
+    claims: {
+      repository: 'example/embedding-cli',
+      repository_owner: 'example',
+      repository_visibility: 'public',
+    },
+  });
+});
+afterAll(async () => {
+  await dev?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function attest(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const io = captureIO(env, dir);
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('attest provenance', () => {
+  it('outside Actions writes local provenance that cannot pass for GitHub', async () => {
+    const r = await attest({}, 'provenance', 'dist', '-a', 'sha512');
+    expect(r.code, r.err).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s._type).toBe('https://in-toto.io/Statement/v1');
+    expect(s.predicate.buildDefinition.buildType).toBe(
+      'https://build-artifact.dev/buildtypes/local/v1',
+    );
+    expect(s.predicate.runDetails.builder.id).toMatch(/^https:\/\/build-artifact\.dev\/local\//);
+    expect(s.subject).toEqual([
+      { name: 'cli', digest: await digestFile(join(dir, 'dist', 'cli'), ['sha512']) },
+      { name: 'nats.wasm', digest: await digestFile(join(dir, 'dist', 'nats.wasm'), ['sha512']) },
+    ]);
+  });
+
+  it('inside Actions builds GitHub provenance from the verified token, with consumed artifacts', async () => {
+    const hex = 'ab'.repeat(32);
+    const r = await attest(
+      dev.env(),
+      'provenance',
+      'dist/cli',
+      '-o',
+      'prov.json',
+      '--resolved-dependency',
+      `oci://ghcr.io/example/nats-wasm@sha256:${hex}`,
+    );
+    expect(r.code, r.err).toBe(0);
+    const s = JSON.parse(await readFile(join(dir, 'prov.json'), 'utf8'));
+    const p = s.predicate;
+    expect(p.buildDefinition.buildType).toBe('https://actions.github.io/buildtypes/workflow/v1');
+    expect(p.runDetails.builder.id).toBe(
+      'https://github.com/build-artifact/build-artifact/.github/workflows/build-artifact.yml@refs/tags/v1.0.0',
+    );
+    expect(p.buildDefinition.externalParameters.workflow.repository).toBe(
+      'https://github.com/example/embedding-cli',
+    );
+    expect(p.buildDefinition.resolvedDependencies[1]).toEqual({
+      uri: `oci://ghcr.io/example/nats-wasm@sha256:${hex}`,
+      digest: { sha256: hex },
+    });
+  });
+
+  it('refuses a token its issuer did not sign', async () => {
+    const other = await startDevSigstore();
+    try {
+      const r = await attest(
+        { ...dev.env(), ATTEST_OIDC_ISSUER: other.oidc.issuer },
+        'provenance',
+        'dist/cli',
+      );
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/OIDC token rejected/);
+      expect(r.out).toBe('');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('--sign writes <artifact>.sigstore.json that verifies against the dev trusted root', async () => {
+    const r = await attest(dev.env(), 'provenance', 'dist/nats.wasm', '--sign');
+    expect(r.code, r.err).toBe(0);
+    const bundle = JSON.parse(await readFile(join(dir, 'dist', 'nats.wasm.sigstore.json'), 'utf8'));
+    const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(dev.trustedRoot)));
+    const signer = verifier.verify(toSignedEntity(bundleFromJSON(bundle)), {
+      subjectAlternativeName:
+        '^https://github\\.com/build-artifact/build-artifact/\\.github/workflows/build-artifact\\.yml@refs/tags/v1\\.0\\.0$',
+      extensions: { issuer: dev.oidc.issuer },
+    });
+    expect(signer.identity?.extensions?.issuer).toBe(dev.oidc.issuer);
+    const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString());
+    expect(statement.subject[0].digest.sha256).toBe(
+      (await digestFile(join(dir, 'dist', 'nats.wasm'))).sha256,
+    );
+  });
+
+  it('takes subjects from a checksums file, and reports bad input with exit 2', async () => {
+    await writeFile(join(dir, 'SHA256SUMS'), `${'cd'.repeat(32)}  app.tar.gz\n`);
+    const ok = await attest({}, 'provenance', '--checksums', 'SHA256SUMS');
+    expect(ok.code, ok.err).toBe(0);
+    expect(JSON.parse(ok.out).subject).toEqual([
+      { name: 'app.tar.gz', digest: { sha256: 'cd'.repeat(32) } },
+    ]);
+    await writeFile(join(dir, 'BAD'), 'xyz  a\n');
+    const bad = await attest({}, 'provenance', '--checksums', 'BAD');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/BAD:1/);
+    const missing = await attest({}, 'provenance', 'dist/nope');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/nope: no such file/);
+    const dep = await attest({}, 'provenance', 'dist/cli', '--resolved-dependency', 'oci://x');
+    expect(dep.code).toBe(2);
+    expect(dep.err).toMatch(/resolved dependency/);
+    expect((await attest({}, 'provenance')).code).toBe(2);
+  });
+});
