@@ -87,7 +87,7 @@ describe.skipIf(!registryAvailable())('against docker-registry (distribution 2.8
     const out = join(dir, 'pulled-wasm');
     const result = await pull(target, 'v1', out);
     expect(result.descriptor.digest).toBe(pushed.descriptor.digest);
-    expect(await readFile(join(out, 'nats.wasm'))).toEqual(wasm);
+    expect(sha256(await readFile(join(out, 'nats.wasm')))).toBe(sha256(wasm));
   });
 
   it('marks a component as wasip2', async () => {
