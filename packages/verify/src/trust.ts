@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject, X509Certificate as NodeX509 } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -6,7 +6,6 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileError } from '@build-artifact/core';
-import type { X509Certificate } from '@sigstore/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { type TrustMaterial, toTrustMaterial } from '@sigstore/verify';
 import { VerifyError } from './errors.js';
@@ -17,6 +16,8 @@ export interface NamedTrustedRoot {
   name: string;
   trustedRoot: TrustedRoot;
   material: TrustMaterial;
+  /** The CA certificates, parsed once by OpenSSL (node:crypto) for the issuer checks. */
+  caCertificates(): NodeX509[];
 }
 
 /** Everything verification trusts. Build it with `loadTrustedRoot`. */
@@ -49,7 +50,18 @@ const GITHUB_TUF_ROOT = fileURLToPath(new URL('../assets/github-tuf-root.json', 
 
 function named(name: string, json: unknown): NamedTrustedRoot {
   const trustedRoot = TrustedRoot.fromJSON(json);
-  return { name, trustedRoot, material: toTrustMaterial(trustedRoot) };
+  let cas: NodeX509[] | undefined;
+  return {
+    name,
+    trustedRoot,
+    material: toTrustMaterial(trustedRoot),
+    caCertificates() {
+      cas ??= trustedRoot.certificateAuthorities.flatMap((ca) =>
+        (ca.certChain?.certificates ?? []).map((c) => new NodeX509(Buffer.from(c.rawBytes))),
+      );
+      return cas;
+    },
+  };
 }
 
 /**
@@ -171,14 +183,12 @@ export async function loadTrustedRoot(options: TrustOptions = {}): Promise<Trust
   return trust;
 }
 
-/** True when a certificate was issued by one of this root's certificate authorities. */
-export function rootIssued(root: NamedTrustedRoot, leaf: X509Certificate): boolean {
-  return root.material.certificateAuthorities.some((ca) =>
-    ca.certChain.some((c) => c.subject.equals(leaf.issuer)),
-  );
+/** True when a certificate names one of this root's certificate authorities as its issuer. */
+export function rootIssued(root: NamedTrustedRoot, leaf: NodeX509): boolean {
+  return root.caCertificates().some((ca) => ca.subject === leaf.issuer);
 }
 
 /** GitHub's Fulcio names itself `O=GitHub, Inc.`: only then is GitHub's root worth fetching. */
-export function looksLikeGitHubFulcio(leaf: X509Certificate): boolean {
-  return leaf.issuer.includes(Buffer.from('GitHub, Inc.'));
+export function looksLikeGitHubFulcio(leaf: NodeX509): boolean {
+  return leaf.issuer.includes('GitHub, Inc.');
 }

@@ -212,7 +212,7 @@ function summarizeStatement(statement: Statement): VerificationResult['statement
   };
 }
 
-async function chooseRoot(trust: Trust, leaf: X509Certificate): Promise<NamedTrustedRoot> {
+async function chooseRoot(trust: Trust, leaf: NodeX509): Promise<NamedTrustedRoot> {
   const found = trust.roots.find((r) => rootIssued(r, leaf));
   if (found) return found;
   if (trust.loadGitHub && looksLikeGitHubFulcio(leaf)) {
@@ -328,6 +328,7 @@ async function runChecks(
 
   // 1. Cryptography: @sigstore/verify (signature, chain, SCTs, tlog, timestamps).
   let leaf: X509Certificate | undefined;
+  let nodeLeaf: NodeX509 | undefined;
   let root: NamedTrustedRoot | undefined;
   if (vm.$case === 'publicKey') {
     if (!trust.publicKey)
@@ -350,8 +351,8 @@ async function runChecks(
         STAGE.crypto,
       );
     }
-    strictCertificate(Buffer.from(raw ?? []));
-    root = await chooseRoot(trust, leaf);
+    nodeLeaf = strictCertificate(Buffer.from(raw ?? []));
+    root = await chooseRoot(trust, nodeLeaf);
     details.trustedRoot = root.name;
   }
   for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
@@ -406,7 +407,7 @@ async function runChecks(
   }
   try {
     verifier.verify(entity);
-    if (leaf && root) opensslIssued(Buffer.from(leaf.root.toDER()), root);
+    if (nodeLeaf && root) opensslIssued(nodeLeaf, root);
   } catch (err) {
     if (err instanceof CheckFailed) throw err;
     if (
@@ -568,25 +569,23 @@ async function runChecks(
  * (outer tags, a BIT STRING's unused-bits count, the signature value's tag). OpenSSL's strict
  * DER parse must read the same bytes back, so such edits are refused rather than ignored.
  */
-function strictCertificate(der: Buffer): void {
-  let same = false;
+function strictCertificate(der: Buffer): NodeX509 {
+  let cert: NodeX509 | undefined;
   try {
-    same = Buffer.compare(new NodeX509(der).raw, der) === 0;
+    cert = new NodeX509(der);
   } catch {
-    same = false;
+    cert = undefined;
   }
-  if (!same) fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
+  if (!cert || Buffer.compare(cert.raw, der) !== 0)
+    return fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
+  return cert;
 }
 
 /** A second opinion on the leaf's signature, from OpenSSL, by a CA of the chosen root. */
-function opensslIssued(der: Buffer, root: NamedTrustedRoot): void {
-  const leaf = new NodeX509(der);
-  const ok = root.material.certificateAuthorities.some((ca) =>
-    ca.certChain.some((c) => {
-      const issuer = new NodeX509(Buffer.from(c.root.toDER()));
-      return leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey);
-    }),
-  );
+function opensslIssued(leaf: NodeX509, root: NamedTrustedRoot): void {
+  const ok = root
+    .caCertificates()
+    .some((issuer) => leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey));
   if (!ok)
     fail(
       'CERTIFICATE_ERROR',
