@@ -62,6 +62,11 @@ export interface RegistryOptions {
   users?: User[];
   /** Token auth: let anonymous clients pull (as public registries do). */
   anonymousPull?: boolean;
+  /**
+   * Blob GETs answered with a redirect to this base URL plus the blob's storage path (the
+   * registry's `redirect` storage middleware, as with S3 or GCS behind a registry).
+   */
+  redirectBlobsTo?: string;
 }
 
 export interface Registry {
@@ -171,7 +176,7 @@ async function startTokenServer(
   return { realm: `http://127.0.0.1:${port}/token`, certPath, server };
 }
 
-function configYaml(dataDir: string, port: number, auth: string): string {
+function configYaml(dataDir: string, port: number, auth: string, redirect?: string): string {
   return [
     'version: 0.1',
     'log:',
@@ -186,6 +191,15 @@ function configYaml(dataDir: string, port: number, auth: string): string {
     '  maintenance:',
     '    uploadpurging:',
     '      enabled: false',
+    ...(redirect
+      ? [
+          'middleware:',
+          '  storage:',
+          '    - name: redirect',
+          '      options:',
+          `        baseurl: ${redirect}`,
+        ]
+      : []),
     'http:',
     `  addr: 127.0.0.1:${port}`,
     '  secret: test-secret-not-for-production',
@@ -251,7 +265,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const configPath = join(dir, 'config.yml');
-    await writeFile(configPath, configYaml(dataDir, port, auth));
+    await writeFile(configPath, configYaml(dataDir, port, auth, options.redirectBlobsTo));
     const child = spawn(REGISTRY_BIN, ['serve', configPath], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });

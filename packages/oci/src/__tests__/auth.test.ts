@@ -1,0 +1,236 @@
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Registry,
+  registryAvailable,
+  sha256,
+  startRegistry,
+} from '../../../../test/helpers/registry.js';
+import {
+  blobFromBytes,
+  OciClient,
+  OciError,
+  pushFile,
+  readManifest,
+  resolveCredentials,
+} from './exports.js';
+
+const alice = { username: 'alice', password: 's3cret' };
+
+async function failure(p: Promise<unknown>): Promise<OciError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(OciError);
+  return err as OciError;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'oci-auth-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('credentials', () => {
+  it('reads auths, credential helpers and GITHUB_TOKEN', async () => {
+    const config = join(dir, 'docker');
+    await mkdir(config, { recursive: true });
+    const bin = join(dir, 'bin');
+    await mkdir(bin, { recursive: true });
+    const helper = join(bin, 'docker-credential-fake');
+    await writeFile(
+      helper,
+      '#!/bin/sh\nread server\nif [ "$1" = get ] && [ "$server" = "helped.example:5000" ]; then\n  echo "{\\"ServerURL\\":\\"$server\\",\\"Username\\":\\"bob\\",\\"Secret\\":\\"pw-from-helper\\"}"\nelse\n  echo "credentials not found in native keychain"; exit 1\nfi\n',
+    );
+    await chmod(helper, 0o755);
+    await writeFile(
+      join(config, 'config.json'),
+      JSON.stringify({
+        auths: {
+          'https://auths.example': { auth: Buffer.from('carol:pa:ss').toString('base64') },
+          'https://index.docker.io/v1/': { auth: Buffer.from('dan:hub').toString('base64') },
+          'token.example': { identitytoken: 'refresh-me' },
+        },
+        credHelpers: { 'helped.example:5000': 'fake' },
+        credsStore: 'fake',
+      }),
+    );
+    const env = { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH}` };
+    expect(await resolveCredentials('auths.example', env)).toEqual({
+      username: 'carol',
+      password: 'pa:ss',
+    });
+    expect(await resolveCredentials('docker.io', env)).toEqual({
+      username: 'dan',
+      password: 'hub',
+    });
+    expect(await resolveCredentials('token.example', env)).toMatchObject({
+      identityToken: 'refresh-me',
+    });
+    expect(await resolveCredentials('helped.example:5000', env)).toEqual({
+      username: 'bob',
+      password: 'pw-from-helper',
+    });
+    // The store helper has nothing for this one, and that is not an error.
+    expect(await resolveCredentials('other.example', env)).toBeUndefined();
+    expect(
+      await resolveCredentials('ghcr.io', {
+        DOCKER_CONFIG: join(dir, 'none'),
+        GITHUB_TOKEN: 'ghs_x',
+        GITHUB_ACTOR: 'octo',
+      }),
+    ).toEqual({
+      username: 'octo',
+      password: 'ghs_x',
+    });
+    await writeFile(join(config, 'config.json'), '{ not json');
+    expect((await failure(resolveCredentials('x.example', env))).code).toBe(
+      'INVALID_DOCKER_CONFIG',
+    );
+  });
+});
+
+describe.skipIf(!registryAvailable())('basic auth (htpasswd)', () => {
+  let registry: Registry;
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'htpasswd', users: [alice] });
+  });
+  afterAll(async () => registry?.close());
+
+  it('pushes with credentials from the options or from DOCKER_CONFIG, and refuses without', async () => {
+    const file = join(dir, 'basic.txt');
+    await writeFile(file, 'behind basic auth');
+    const anonymous = new OciClient(
+      { registry: registry.host, repository: 'b/one' },
+      { credentials: null },
+    );
+    const err = await failure(pushFile(anonymous, file, { tag: 'v1' }));
+    expect(err.code).toBe('UNAUTHORIZED');
+    expect(err.message).toContain(registry.host);
+
+    const wrong = new OciClient(
+      { registry: registry.host, repository: 'b/one' },
+      { credentials: { ...alice, password: 'nope' } },
+    );
+    expect((await failure(pushFile(wrong, file, { tag: 'v1' }))).code).toBe('UNAUTHORIZED');
+
+    const withOptions = new OciClient(
+      { registry: registry.host, repository: 'b/one' },
+      { credentials: alice },
+    );
+    await pushFile(withOptions, file, { tag: 'v1' });
+
+    const config = join(dir, 'basic-docker');
+    await mkdir(config, { recursive: true });
+    await writeFile(
+      join(config, 'config.json'),
+      JSON.stringify({
+        auths: { [registry.host]: { auth: Buffer.from('alice:s3cret').toString('base64') } },
+      }),
+    );
+    const fromConfig = new OciClient(
+      { registry: registry.host, repository: 'b/one' },
+      { env: { DOCKER_CONFIG: config } },
+    );
+    const { descriptor } = await readManifest(fromConfig, 'v1');
+    expect(descriptor.digest).toMatch(/^sha256:/);
+  });
+});
+
+describe.skipIf(!registryAvailable())('bearer tokens (token server)', () => {
+  let registry: Registry;
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'token', users: [alice], anonymousPull: true });
+  });
+  afterAll(async () => registry?.close());
+
+  it('gets scoped tokens: push with credentials, pull anonymously, no anonymous push', async () => {
+    const file = join(dir, 'bearer.txt');
+    await writeFile(file, 'behind bearer auth');
+    const pusher = new OciClient(
+      { registry: registry.host, repository: 't/one' },
+      { credentials: alice },
+    );
+    const pushed = await pushFile(pusher, file, { tag: 'v1' });
+    // Mounting asks for a token with two repository scopes.
+    const other = pusher.withRepository('t/two');
+    const result = await other.pushBlob(blobFromBytes(await readFile(file)), {
+      mountFrom: ['t/one'],
+    });
+    expect(result).toMatchObject({ mounted: true, uploadedBytes: 0 });
+
+    const reader = new OciClient(
+      { registry: registry.host, repository: 't/one' },
+      { credentials: null },
+    );
+    const { descriptor } = await readManifest(reader, 'v1');
+    expect(descriptor.digest).toBe(pushed.descriptor.digest);
+    const err = await failure(pushFile(reader, file, { tag: 'v2' }));
+    expect(['UNAUTHORIZED', 'DENIED']).toContain(err.code);
+    expect(err.message).toContain(registry.host);
+
+    const wrong = new OciClient(
+      { registry: registry.host, repository: 't/one' },
+      { credentials: { ...alice, password: 'bad' } },
+    );
+    const refused = await failure(readManifest(wrong, 'v1'));
+    expect(refused.code).toBe('UNAUTHORIZED');
+    expect(refused.message).toContain('token service');
+  });
+});
+
+describe.skipIf(!registryAvailable())('redirects to blob storage', () => {
+  let registry: Registry;
+  let storage: Server;
+  const seen: IncomingHttpHeaders[] = [];
+  beforeAll(async () => {
+    // Serves the registry's storage files, as S3 would behind the redirect middleware.
+    let root = '';
+    storage = createServer((req, res) => {
+      seen.push(req.headers);
+      readFile(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname))).then(
+        (data) => res.end(data),
+        () => {
+          res.statusCode = 404;
+          res.end();
+        },
+      );
+    });
+    await new Promise<void>((r) => storage.listen(0, '127.0.0.2', r));
+    const { port } = storage.address() as AddressInfo;
+    registry = await startRegistry({
+      auth: 'htpasswd',
+      users: [alice],
+      redirectBlobsTo: `http://127.0.0.2:${port}/`,
+    });
+    root = registry.dataDir;
+  });
+  afterAll(async () => {
+    await registry?.close();
+    await new Promise((r) => storage?.close(r));
+  });
+
+  it('follows the redirect without sending Authorization to the other host', async () => {
+    const client = new OciClient(
+      { registry: registry.host, repository: 'r/one' },
+      { credentials: alice },
+    );
+    const data = Buffer.from('content that lives in storage');
+    await client.pushBlob(blobFromBytes(data));
+    const bytes = await client.fetchBlobBytes({
+      mediaType: 'application/octet-stream',
+      digest: sha256(data),
+      size: data.length,
+    });
+    expect(Buffer.from(bytes).toString()).toBe(data.toString());
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((h) => h.authorization === undefined)).toBe(true);
+  });
+});
