@@ -190,6 +190,6 @@ export function rootIssued(root: NamedTrustedRoot, leaf: NodeX509): boolean {
 
 /** GitHub's Fulcio names itself `O=GitHub, Inc.`: only then is GitHub's root worth fetching. */
 export function looksLikeGitHubFulcio(leaf: NodeX509): boolean {
-  // OpenSSL escapes the comma in the DN string: `O=GitHub\\, Inc.`.
+  // OpenSSL escapes the comma in its DN string (O=GitHub backslash-comma Inc.).
   return /^O=GitHub\\?, Inc\.$/m.test(leaf.issuer);
 }

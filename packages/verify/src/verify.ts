@@ -455,7 +455,12 @@ async function runChecks(
       : {}),
     kind: `${e.kindVersion?.kind ?? '?'}/${e.kindVersion?.version ?? '?'}`,
   }));
-  const id = leaf ? certificateIdentity(leaf) : undefined;
+  let id: CertificateIdentity | undefined;
+  try {
+    id = leaf ? certificateIdentity(leaf) : undefined;
+  } catch (err) {
+    return fail('CERTIFICATE_ERROR', (err as Error).message, STAGE.crypto);
+  }
   if (leaf && id)
     details.certificate = {
       ...id,

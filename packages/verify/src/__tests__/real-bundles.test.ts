@@ -127,6 +127,23 @@ describe('sigstore-js 2.1.0 (npm provenance, older GitHub buildType, sha512 subj
     expect(r.failure?.reason).toBe('NO_BUNDLE');
   });
 
+  it('an unsigned statement is at most SLSA L1 and never verified', async () => {
+    const bundle = (await readEvidence(join(GH, 'sigstore-js-2.1.0-bundle.json')))[0]!.json as {
+      dsseEnvelope: { payload: string };
+    };
+    const statement = JSON.parse(
+      Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'),
+    );
+    const r = await verifyArtifact(
+      { path: SIGSTORE_JS, evidence: [{ source: 'statement', json: statement }] },
+      { repo: 'sigstore/sigstore-js' },
+      trust,
+    );
+    expect(r.verified).toBe(false);
+    expect(r.failure?.reason).toBe('UNSIGNED');
+    expect(r.slsa?.level).toBe(1);
+  });
+
   it('requires a signed SBOM only when asked', async () => {
     const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), {
       repo: 'sigstore/sigstore-js',
