@@ -34,7 +34,7 @@ export function cacheDir(): string {
  */
 export const BUILD_TIMEOUT_MS = 15 * 60_000;
 
-export type Toolchain = 'go' | 'cargo' | 'nats-sources';
+export type Toolchain = 'go' | 'cargo' | 'nats-sources' | 'python';
 
 export interface GoBuild {
   /** Absolute path of the built file, inside the cache: read it, do not modify it. */
@@ -133,6 +133,24 @@ export function haveCargo(): boolean {
   return findCargo() !== undefined;
 }
 
+let pythonCache: { bin: string; version: string } | null | undefined;
+
+/** python3 (>= 3.9, what examples/python-app supports) and its version, or undefined. */
+export function findPython(): { bin: string; version: string } | undefined {
+  if (pythonCache === undefined) {
+    pythonCache = null;
+    for (const bin of [process.env.PYTHON ?? 'python3', 'python']) {
+      const version = tryExec(bin, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])']);
+      const m = /^3\.(\d+)\./.exec(version ?? '');
+      if (version && m && Number(m[1]) >= 9) {
+        pythonCache = { bin, version };
+        break;
+      }
+    }
+  }
+  return pythonCache ?? undefined;
+}
+
 const gocodeSrc = (): string => process.env.GOCODE_SRC ?? '/usr/share/gocode/src';
 
 /** Debian's NATS server sources (golang-github-nats-io-nats-server-dev) are installed. */
@@ -145,6 +163,7 @@ const INSTALL_HINT: Record<Toolchain, string> = {
   cargo: 'cargo and rustc (rustup, or apt-get install cargo)',
   'nats-sources':
     'the NATS server Go sources (apt-get install golang-github-nats-io-nats-server-dev)',
+  python: 'Python >= 3.9 (apt-get install python3)',
 };
 
 export class ToolchainMissingError extends Error {
@@ -166,6 +185,8 @@ export function haveToolchain(name: Toolchain): boolean {
       return haveCargo();
     case 'nats-sources':
       return haveNatsSources();
+    case 'python':
+      return findPython() !== undefined;
   }
 }
 
