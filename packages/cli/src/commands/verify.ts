@@ -51,6 +51,10 @@ export const verifyCommand: Command = {
     ],
     ['--tuf-refresh', 'refresh trusted roots from their TUF repositories (network)'],
     ['--format FORMAT', 'text (default) or json (one object per artifact, one per line)'],
+    [
+      '--recursive',
+      'also verify what the artifact embeds or was built from (provenance resolvedDependencies, SBOM embedded binaries), with the same policy',
+    ],
   ],
   examples: [
     'attest verify dist/app.wasm --repo my-org/my-repo',
@@ -79,6 +83,7 @@ export const verifyCommand: Command = {
     'trusted-root': { type: 'string' },
     'tuf-refresh': { type: 'boolean' },
     format: { type: 'string', default: 'text' },
+    recursive: { type: 'boolean' },
   },
   positionals: true,
   async run({ values, positionals }, io) {
@@ -157,9 +162,12 @@ export const verifyCommand: Command = {
     let failed = 0;
     for (const arg of positionals) {
       let result: VerificationResult;
+      // What was verified and with which evidence: --recursive follows it from there.
+      let used: { path?: string; evidence?: Evidence[] } = { path: arg };
       if (arg.startsWith('oci://') || arg.startsWith('oci-layout:')) {
         const { ociEvidence } = await import('../oci-evidence.js');
         const found = await ociEvidence(arg, io);
+        used = { path: found.artifactPath, evidence: [...found.bundles, ...shared] };
         const [algorithm, hex] = found.subject.digest.split(':');
         result = await v.verifyArtifact(
           strip({
@@ -179,8 +187,24 @@ export const verifyCommand: Command = {
           trust,
         );
       }
-      if (!result.verified) failed++;
-      io.stdout.write(format === 'json' ? `${JSON.stringify(result)}\n` : formatText(result));
+      let deps:
+        | Awaited<ReturnType<typeof import('../recursive.js').verifyDependencies>>
+        | undefined;
+      if (values.recursive === true && result.verified) {
+        const r = await import('../recursive.js');
+        const evidence =
+          used.evidence ?? (shared.length > 0 ? shared : await r.evidenceBeside(arg));
+        deps = await r.verifyDependencies(
+          strip({ path: used.path, evidence, result, policy, trust, io }),
+        );
+      }
+      if (!result.verified || (deps && !deps.verified)) failed++;
+      io.stdout.write(
+        format === 'json'
+          ? `${JSON.stringify(deps ? { ...result, verified: deps.verified, dependencies: deps.dependencies } : result)}\n`
+          : formatText(result) +
+              (deps ? (await import('../recursive.js')).formatDependencies(deps.dependencies) : ''),
+      );
     }
     if (format === 'text' && positionals.length > 1)
       io.stderr.write(

@@ -1,0 +1,444 @@
+// `attest verify --recursive`: after an artifact verified, follow the artifacts its signed
+// evidence says it was built from (the provenance's resolvedDependencies and the SBOM's
+// embedded binaries, by SHA-256) and verify each of them with the same trust and policy.
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { digestBytes, digestFile, PredicateType } from '@build-artifact/core';
+import type { Evidence, Trust, VerificationResult, VerifyPolicy } from '@build-artifact/verify';
+import type { CommandIO } from './command.js';
+
+/** One artifact the verified evidence records, and what became of verifying it. */
+export interface DependencyResult {
+  /** SHA-256 (hex) recorded for it: the identity everything is checked against. */
+  sha256: string;
+  /** The file name recorded in the provenance, when there is one. */
+  name?: string;
+  /** The provenance's URI for it (e.g. an `oci://...@sha256:...` reference). */
+  uri?: string;
+  /** Where the record came from: the signed provenance, the signed SBOM, or both. */
+  recordedIn: ('provenance' | 'sbom')[];
+  /** How its bytes were found: a file beside the artifact, extracted from it, or pulled. */
+  via?: 'beside' | 'embedded' | 'oci';
+  /** The file (or reference) that was verified. */
+  artifact?: string;
+  verified: boolean;
+  /** Why it did not verify (every place tried), absent when verified. */
+  error?: string;
+  result?: VerificationResult;
+  dependencies: DependencyResult[];
+}
+
+export interface RecursiveInput {
+  /** The verified artifact's file (local, or pulled from OCI). */
+  path?: string;
+  /** The evidence the artifact was verified with. */
+  evidence: Evidence[];
+  result: VerificationResult;
+  policy: VerifyPolicy;
+  trust: Trust;
+  io: CommandIO;
+}
+
+// A module embedding a module embedding a module is already unusual; a cycle is a forgery.
+const MAX_DEPTH = 4;
+
+interface Recorded {
+  sha256: string;
+  name?: string;
+  uri?: string;
+  recordedIn: Set<'provenance' | 'sbom'>;
+  /** SBOM properties: where an embedded binary sits inside its parent. */
+  offset?: number;
+  size?: number;
+}
+
+/** The in-toto statement inside a DSSE bundle, or undefined. */
+export function bundleStatement(json: unknown): Record<string, unknown> | undefined {
+  const env = (json as { dsseEnvelope?: { payload?: unknown } } | undefined)?.dsseEnvelope;
+  if (typeof env?.payload !== 'string') return undefined;
+  try {
+    const statement = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8'));
+    return typeof statement === 'object' && statement !== null ? statement : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function subjectDigests(statement: Record<string, unknown> | undefined): string[] {
+  const subjects = Array.isArray(statement?.subject) ? statement.subject : [];
+  return subjects
+    .map((s: { digest?: { sha256?: unknown } }) => s?.digest?.sha256)
+    .filter((d): d is string => typeof d === 'string')
+    .map((d) => d.toLowerCase());
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** resolvedDependencies with a sha256 (the source checkout, with only gitCommit, is not one). */
+function fromProvenance(statement: Record<string, unknown>, into: Map<string, Recorded>): void {
+  const predicate = statement.predicate as
+    | { buildDefinition?: { resolvedDependencies?: unknown } }
+    | undefined;
+  const deps = predicate?.buildDefinition?.resolvedDependencies;
+  if (!Array.isArray(deps)) return;
+  for (const d of deps as { uri?: unknown; name?: unknown; digest?: { sha256?: unknown } }[]) {
+    const sha = typeof d?.digest?.sha256 === 'string' ? d.digest.sha256.toLowerCase() : undefined;
+    if (!sha || !HEX64.test(sha)) continue;
+    const r = into.get(sha) ?? { sha256: sha, recordedIn: new Set() };
+    r.recordedIn.add('provenance');
+    if (typeof d.uri === 'string') r.uri ??= d.uri;
+    if (typeof d.name === 'string') r.name ??= d.name;
+    into.set(sha, r);
+  }
+}
+
+interface BomComponent {
+  hashes?: { alg?: string; content?: string }[];
+  properties?: { name?: string; value?: string }[];
+  components?: BomComponent[];
+}
+
+/**
+ * Binaries embedded in the artifact, as the SBOM records them: components (at any depth) that
+ * carry our `build-artifact:binary.format` property and a SHA-256. Packages from lockfiles or
+ * Go build info are not artifacts of their own and are not followed.
+ */
+function fromSbom(bom: unknown, own: string, into: Map<string, Recorded>): void {
+  const walk = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (const c of list as BomComponent[]) {
+      const prop = (n: string) => c.properties?.find((p) => p.name === n)?.value;
+      const sha = c.hashes
+        ?.find((h) => h.alg === 'SHA-256' && typeof h.content === 'string')
+        ?.content?.toLowerCase();
+      if (prop('build-artifact:binary.format') !== undefined && sha && HEX64.test(sha)) {
+        if (sha !== own) {
+          const r = into.get(sha) ?? { sha256: sha, recordedIn: new Set() };
+          r.recordedIn.add('sbom');
+          const offset = Number(prop('build-artifact:binary.offset'));
+          const size = Number(prop('build-artifact:binary.size'));
+          if (Number.isSafeInteger(offset) && Number.isSafeInteger(size)) {
+            r.offset ??= offset;
+            r.size ??= size;
+          }
+          into.set(sha, r);
+        }
+      }
+      walk(c.components);
+    }
+  };
+  const b = bom as { metadata?: { component?: BomComponent }; components?: unknown };
+  walk(b?.metadata?.component?.components);
+  walk(b?.components);
+}
+
+/** Evidence files in a directory (bundles and in-toto JSON lines), parsed; unreadable ones skipped. */
+async function evidenceInDirectory(dir: string): Promise<Evidence[]> {
+  const v = await import('@build-artifact/verify');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const out: Evidence[] = [];
+  for (const name of names.sort()) {
+    if (!name.endsWith('.sigstore.json') && !name.endsWith('.intoto.jsonl')) continue;
+    try {
+      out.push(...(await v.readEvidence(join(dir, name))));
+    } catch {
+      // Not ours to judge here: an unreadable file simply offers no evidence.
+    }
+  }
+  return out;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The evidence `attest verify FILE` reads when no --bundle is given. */
+export async function evidenceBeside(path: string): Promise<Evidence[]> {
+  const v = await import('@build-artifact/verify');
+  const out: Evidence[] = [];
+  for (const file of await v.findEvidenceFiles(path)) out.push(...(await v.readEvidence(file)));
+  return out;
+}
+
+/**
+ * Verifies what a verified artifact was built from, depth first. Fails closed: a recorded
+ * dependency whose bytes or evidence cannot be found, or that does not verify, fails the whole.
+ */
+export async function verifyDependencies(
+  input: RecursiveInput,
+): Promise<{ verified: boolean; dependencies: DependencyResult[] }> {
+  const scratch = await mkdtemp(join(tmpdir(), 'attest-recursive-'));
+  try {
+    const dependencies = await walk(input, scratch, 1, new Set(ownDigest(input.result)));
+    return { verified: dependencies.every(allVerified), dependencies };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function allVerified(d: DependencyResult): boolean {
+  return d.verified && d.dependencies.every(allVerified);
+}
+
+function ownDigest(r: VerificationResult): string[] {
+  return r.digest.sha256 ? [r.digest.sha256.toLowerCase()] : [];
+}
+
+async function walk(
+  input: RecursiveInput,
+  scratch: string,
+  depth: number,
+  seen: Set<string>,
+): Promise<DependencyResult[]> {
+  const v = await import('@build-artifact/verify');
+  const { result, evidence, policy, trust } = input;
+  const own = result.digest.sha256?.toLowerCase() ?? '';
+  const recorded = new Map<string, Recorded>();
+
+  // Only statements whose bundle verified count: the provenance that passed, and the SBOM
+  // attestation (verified here unless --require-sbom already did).
+  const provenance = evidence.find((e) => e.source === result.source);
+  const provStatement = provenance ? bundleStatement(provenance.json) : undefined;
+  if (provStatement?.predicateType === PredicateType.SLSA_PROVENANCE_V1)
+    fromProvenance(provStatement, recorded);
+  const sbomEvidence = evidence.filter(
+    (e) =>
+      bundleStatement(e.json)?.predicateType === PredicateType.CYCLONEDX_BOM &&
+      subjectDigests(bundleStatement(e.json)).includes(own),
+  );
+  for (const e of sbomEvidence) {
+    let ok = result.sbom?.verified === true && result.sbom.source === e.source;
+    if (!ok) {
+      const { minSlsaLevel: _l, requireSbom: _s, ...rest } = policy;
+      const r = await v.verifyArtifact(
+        {
+          name: result.artifact,
+          ...(input.path ? { path: input.path } : { digest: { sha256: own } }),
+          evidence: [e],
+        },
+        { ...rest, predicateType: PredicateType.CYCLONEDX_BOM },
+        trust,
+      );
+      ok = r.verified;
+    }
+    if (ok) {
+      fromSbom(bundleStatement(e.json)?.predicate, own, recorded);
+      break;
+    }
+  }
+
+  const out: DependencyResult[] = [];
+  for (const rec of recorded.values()) {
+    const dep: DependencyResult = {
+      sha256: rec.sha256,
+      ...(rec.name ? { name: rec.name } : {}),
+      ...(rec.uri ? { uri: rec.uri } : {}),
+      recordedIn: [...rec.recordedIn].sort(),
+      verified: false,
+      dependencies: [],
+    };
+    out.push(dep);
+    if (seen.has(rec.sha256) || depth > MAX_DEPTH) {
+      dep.error =
+        depth > MAX_DEPTH
+          ? `dependencies nest deeper than ${MAX_DEPTH} levels`
+          : 'the dependency graph has a cycle';
+      continue;
+    }
+    const tried: string[] = [];
+    const found = await resolve(input, rec, scratch, tried);
+    if (!found) {
+      dep.error = `cannot verify the recorded dependency: ${tried.join('; ') || 'no bytes or evidence found'}`;
+      continue;
+    }
+    dep.via = found.via;
+    dep.artifact = found.name;
+    dep.result = found.result;
+    dep.verified = true;
+    dep.dependencies = await walk(
+      {
+        ...input,
+        ...(found.path ? { path: found.path } : {}),
+        evidence: found.evidence,
+        result: found.result,
+      },
+      scratch,
+      depth + 1,
+      new Set([...seen, rec.sha256]),
+    );
+  }
+  return out;
+}
+
+interface Found {
+  via: 'beside' | 'embedded' | 'oci';
+  name: string;
+  path?: string;
+  evidence: Evidence[];
+  result: VerificationResult;
+}
+
+/**
+ * Finds the dependency's bytes and evidence and verifies them: a file beside the artifact with
+ * that digest; the module extracted from the artifact itself, with bundles beside it naming the
+ * digest; the OCI reference the provenance records. The first that verifies wins; each attempt
+ * that fails says why in `tried`. A file beside the artifact under the recorded name whose
+ * digest differs is a tampered copy and fails the dependency outright.
+ */
+async function resolve(
+  input: RecursiveInput,
+  rec: Recorded,
+  scratch: string,
+  tried: string[],
+): Promise<Found | undefined> {
+  const v = await import('@build-artifact/verify');
+  const { policy, trust, io } = input;
+  const attempt = async (
+    via: Found['via'],
+    name: string,
+    artifact: { path?: string; digest?: { sha256: string } },
+    evidence: Evidence[],
+  ): Promise<Found | undefined> => {
+    if (evidence.length === 0) {
+      tried.push(`${via}: no bundle for sha256:${rec.sha256} found`);
+      return undefined;
+    }
+    const result = await v.verifyArtifact({ name, ...artifact, evidence }, policy, trust);
+    if (result.verified) return { via, name, ...artifact, evidence, result };
+    tried.push(
+      `${via} ${name}: ${result.failure?.reason ?? 'FAILED'}${result.failure ? ` (${result.failure.message})` : ''}`,
+    );
+    return undefined;
+  };
+
+  const dir = input.path ? dirname(input.path) : undefined;
+  if (dir && rec.name && basename(rec.name) === rec.name) {
+    const named = join(dir, rec.name);
+    if (named !== input.path && (await isFile(named))) {
+      const sha = (await digestFile(named, ['sha256'])).sha256;
+      if (sha !== rec.sha256) {
+        tried.push(
+          `${named} has sha256:${sha}, but the provenance records sha256:${rec.sha256}: the copy beside the artifact was modified`,
+        );
+        return undefined;
+      }
+    }
+  }
+
+  // 1. A file beside the artifact (one with a bundle of its own) whose digest matches.
+  if (dir) {
+    for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) {
+      const file = join(dir, name);
+      if (file === input.path || name.endsWith('.json') || name.endsWith('.jsonl')) continue;
+      if (!(await isFile(`${file}.sigstore.json`))) continue;
+      if ((await digestFile(file, ['sha256'])).sha256 !== rec.sha256) continue;
+      const found = await attempt('beside', file, { path: file }, await evidenceBeside(file));
+      if (found) return found;
+    }
+  }
+
+  // 2. The module inside the artifact: where the SBOM says, else found by walking wasm magic.
+  if (input.path) {
+    const extracted = await extract(input.path, rec, scratch);
+    if (extracted && dir) {
+      const evidence = (await evidenceInDirectory(dir)).filter((e) =>
+        subjectDigests(bundleStatement(e.json)).includes(rec.sha256),
+      );
+      const found = await attempt(
+        'embedded',
+        `${input.result.artifact} (embedded sha256:${rec.sha256.slice(0, 12)}…)`,
+        { path: extracted },
+        evidence,
+      );
+      if (found) return found;
+    }
+  }
+
+  // 3. The OCI reference the provenance records.
+  if (rec.uri && (rec.uri.startsWith('oci://') || rec.uri.startsWith('oci-layout:'))) {
+    try {
+      const { ociEvidence } = await import('./oci-evidence.js');
+      const pulled = await ociEvidence(rec.uri, io);
+      const layer = pulled.subject.digest.replace(/^sha256:/, '');
+      const pinned = /@sha256:([0-9a-f]{64})$/.exec(rec.uri)?.[1];
+      if (layer !== rec.sha256 && pinned !== rec.sha256) {
+        tried.push(`oci ${rec.uri}: holds sha256:${layer}, not sha256:${rec.sha256}`);
+      } else {
+        const found = await attempt(
+          'oci',
+          rec.uri,
+          pulled.artifactPath
+            ? { path: pulled.artifactPath, digest: { sha256: layer } }
+            : { digest: { sha256: layer } },
+          pulled.bundles,
+        );
+        if (found) return found;
+      }
+    } catch (err) {
+      tried.push(`oci ${rec.uri}: ${(err as Error).message}`);
+    }
+  }
+  return undefined;
+}
+
+/** Writes the embedded module with the recorded digest to a scratch file, or undefined. */
+async function extract(path: string, rec: Recorded, scratch: string): Promise<string | undefined> {
+  const { findEmbeddedWasm } = await import('@build-artifact/sbom');
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch {
+    return undefined;
+  }
+  const candidates: { start: number; end: number }[] = [];
+  if (rec.offset !== undefined && rec.size !== undefined)
+    candidates.push({ start: rec.offset, end: rec.offset + rec.size });
+  try {
+    candidates.push(...findEmbeddedWasm(buf, 0, buf.length));
+  } catch {
+    // Not a binary we can walk: only the SBOM's location is left.
+  }
+  for (const c of candidates) {
+    if (c.start < 0 || c.end > buf.length || c.end <= c.start) continue;
+    const slice = buf.subarray(c.start, c.end);
+    if (digestBytes(slice) !== rec.sha256) continue;
+    const out = join(scratch, `${rec.sha256}.wasm`);
+    await writeFile(out, slice);
+    return out;
+  }
+  return undefined;
+}
+
+/** The text report of the dependency levels, indented under the artifact's own summary. */
+export function formatDependencies(deps: DependencyResult[], indent = '  '): string {
+  let out = '';
+  for (const d of deps) {
+    const label = d.name ?? d.uri ?? `sha256:${d.sha256.slice(0, 12)}…`;
+    const where = `recorded in ${d.recordedIn.join(' and ')}`;
+    if (d.verified) {
+      out += `${indent}↳ ✓ dependency ${label}: verified (${where}; found ${d.via === 'beside' ? 'beside the artifact' : d.via === 'embedded' ? 'embedded in it' : 'in OCI'}: ${d.artifact})\n`;
+      out += `${indent}    digest       sha256:${d.sha256}\n`;
+      if (d.uri) out += `${indent}    uri          ${d.uri}\n`;
+      const c = d.result?.certificate;
+      if (c) out += `${indent}    signer       ${c.buildSignerURI ?? c.subjectAlternativeName}\n`;
+      if (d.result?.slsa)
+        out += `${indent}    SLSA         ${d.result.slsa.level === 0 ? d.result.slsa.reason : `Build ${d.result.slsa.reason}`}\n`;
+    } else {
+      out += `${indent}↳ ✗ dependency ${label}: verification FAILED (${where})\n`;
+      out += `${indent}    digest       sha256:${d.sha256}\n`;
+      if (d.error) out += `${indent}    ${d.error}\n`;
+    }
+    out += formatDependencies(d.dependencies, `${indent}    `);
+  }
+  return out;
+}
