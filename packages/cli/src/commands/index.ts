@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { demoCommand } from './demo.js';
 import { devSigstoreCommand } from './dev-sigstore.js';
 import { digestCommand } from './digest.js';
 import { discoverCommand } from './discover.js';
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   pullCommand,
   discoverCommand,
   devSigstoreCommand,
+  demoCommand,
 ];
