@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import {
   ActionError,
@@ -24,7 +24,7 @@ import {
   provenanceStatement,
   verifyOidcToken,
 } from '@build-artifact/provenance';
-import { generateSbom } from '@build-artifact/sbom';
+import { generateSbom, SbomError } from '@build-artifact/sbom';
 import {
   actionsTokenProvider,
   fetchActionsIdToken,
@@ -61,6 +61,28 @@ export interface AttestResult {
   signer?: string;
   tlog: SummaryTlogEntry[];
   attestationIds: string[];
+}
+
+/**
+ * The SBOM of one artifact: what the binary itself records (Go build info, cargo-auditable,
+ * embedded wasm) plus the lockfiles it was built from. An artifact our inspectors cannot read
+ * (a tarball, a wheel) is described by the lockfiles alone.
+ */
+async function sbomFor(path: string, lockfiles: string[], specVersion: '1.6' | '1.7') {
+  const options = { specVersion, onProgress: logProgress };
+  try {
+    return await generateSbom([path, ...lockfiles], options);
+  } catch (err) {
+    if (
+      !(err instanceof SbomError) ||
+      err.code !== 'UNSUPPORTED_INPUT' ||
+      !err.message.startsWith(`${path}:`)
+    ) {
+      throw err;
+    }
+    core.info(`${path} is not a binary the SBOM inspectors read; the SBOM lists its lockfiles`);
+    return generateSbom(lockfiles, options);
+  }
 }
 
 function outPath(inputs: AttestInputs, artifact: Artifact, suffix: string): string {
@@ -114,14 +136,11 @@ export async function run(
   if (inputs.sbom) {
     const extra =
       inputs.sbomPaths.length > 0
-        ? inputs.sbomPaths.map((p) => join(inputs.sourceDirectory, p))
+        ? inputs.sbomPaths.map((p) => resolve(inputs.sourceDirectory, p))
         : [inputs.sourceDirectory];
     for (const artifact of artifacts) {
       await group(`SBOM of ${artifact.name}`, async () => {
-        const sbom = await generateSbom([artifact.path, ...extra], {
-          specVersion: inputs.specVersion,
-          onProgress: logProgress,
-        });
+        const sbom = await sbomFor(artifact.path, extra, inputs.specVersion);
         const sbomPath = outPath(inputs, artifact, '.cdx.json');
         await writeFileAtomic(sbomPath, sbom.json);
         const statement = buildStatement(

@@ -30905,9 +30905,13 @@ async function wasm_detectWasm(path) {
         let pos = 8;
         while (pos < size) {
             const id = (await fh.read(Buffer.alloc(1), 0, 1, pos)).buffer[0];
-            const len = await readU32(fh, pos + 1);
-            if (!len)
-                break;
+            const len = await readU32(fh, pos + 1).catch(() => undefined);
+            if (!len) {
+                throw new error_OciError({
+                    code: 'INVALID_WASM',
+                    message: `${path}: section ${id} at byte ${pos} has no readable size (file cut short?)`,
+                });
+            }
             const start = pos + 1 + len[1];
             const end = start + len[0];
             if (end > size) {

@@ -60783,7 +60783,7 @@ function rekorLink(rekorURL, logIndex) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8858);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6571);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3523);
 
 
 await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(() => {
@@ -60800,7 +60800,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6571:
+/***/ 3523:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63796,11 +63796,315 @@ function parsePackageLock(text, file) {
 //# sourceMappingURL=npm.js.map
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/fastyaml.js
+/**
+ * A fast reader for the YAML that lockfile writers emit (pnpm's js-yaml dump, Yarn berry's
+ * syml): block mappings and sequences, single-line scalars (plain, '…', "…") and single-line
+ * flow collections. It is several times faster than a general YAML parser on multi-megabyte
+ * lockfiles. Anything outside that subset (multi-line scalars, anchors, tags, complex keys)
+ * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
+ * reader matches (a test compares them).
+ */
+class Unsupported extends Error {
+}
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
+function plain(s) {
+    if (NULLS.has(s))
+        return null;
+    if (s === 'true' || s === 'True' || s === 'TRUE')
+        return true;
+    if (s === 'false' || s === 'False' || s === 'FALSE')
+        return false;
+    if (INT.test(s) || FLOAT.test(s)) {
+        const n = Number(s);
+        if (Number.isSafeInteger(n) || !INT.test(s))
+            return n;
+        throw new Unsupported('big integer');
+    }
+    if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s)) {
+        throw new Unsupported('special number');
+    }
+    return s;
+}
+const SPECIAL_START = /^[&*!|>%@`{}[\],?:-](?:\s|$)|^[&*!|>%@`]/;
+/** A quoted scalar at s[pos]: [value, index after the closing quote]. */
+function quoted(s, pos) {
+    const q = s[pos];
+    if (q === "'") {
+        let out = '';
+        let i = pos + 1;
+        for (;;) {
+            const j = s.indexOf("'", i);
+            if (j < 0)
+                throw new Unsupported('unterminated');
+            out += s.slice(i, j);
+            if (s[j + 1] === "'") {
+                out += "'";
+                i = j + 2;
+            }
+            else {
+                return [out, j + 1];
+            }
+        }
+    }
+    let i = pos + 1;
+    while (i < s.length && s[i] !== '"')
+        i += s[i] === '\\' ? 2 : 1;
+    if (i >= s.length)
+        throw new Unsupported('unterminated');
+    const body = s.slice(pos, i + 1);
+    // YAML's double-quoted escapes are a superset of JSON's; only the JSON ones are taken here.
+    if (/\\[^"\\/bfnrtu]/.test(body))
+        throw new Unsupported('yaml escape');
+    try {
+        return [JSON.parse(body), i + 1];
+    }
+    catch {
+        throw new Unsupported('bad escape');
+    }
+}
+/** After a value: only spaces and a comment may follow. */
+function expectEnd(s, pos) {
+    const rest = s.slice(pos).trim();
+    if (rest !== '' && !rest.startsWith('#'))
+        throw new Unsupported('trailing text');
+}
+/** A block scalar or flow collection written on one line. */
+function inlineValue(s) {
+    const c = s[0];
+    if (c === '"' || c === "'") {
+        const [v, end] = quoted(s, 0);
+        expectEnd(s, end);
+        return v;
+    }
+    if (c === '{' || c === '[') {
+        const [v, end] = flow(s, 0);
+        expectEnd(s, end);
+        return v;
+    }
+    if (SPECIAL_START.test(s))
+        throw new Unsupported('indicator');
+    const hash = s.indexOf(' #');
+    const text = (hash >= 0 ? s.slice(0, hash) : s).trim();
+    if (text.includes(': ') || text.endsWith(':'))
+        throw new Unsupported('mapping in scalar');
+    return plain(text);
+}
+function skipSpaces(s, pos) {
+    while (s[pos] === ' ')
+        pos++;
+    return pos;
+}
+/** A flow collection at s[pos]: [value, index after it]. */
+function flow(s, pos, depth = 0) {
+    if (depth > 32)
+        throw new Unsupported('deep flow');
+    const open = s[pos];
+    const close = open === '{' ? '}' : ']';
+    const out = open === '{' ? {} : [];
+    let i = skipSpaces(s, pos + 1);
+    if (s[i] === close)
+        return [out, i + 1];
+    for (;;) {
+        let key;
+        if (open === '{') {
+            if (s[i] === '"' || s[i] === "'") {
+                [key, i] = quoted(s, i);
+                i = skipSpaces(s, i);
+                if (s[i] !== ':')
+                    throw new Unsupported('flow key');
+                i++;
+            }
+            else {
+                const colon = s.indexOf(':', i);
+                if (colon < 0)
+                    throw new Unsupported('flow key');
+                key = s.slice(i, colon).trim();
+                if (/[,{}[\]"']/.test(key) || key === '')
+                    throw new Unsupported('flow key');
+                i = colon + 1;
+            }
+            if (key === '__proto__')
+                throw new Unsupported('__proto__');
+            i = skipSpaces(s, i);
+        }
+        let value;
+        const c = s[i];
+        if (c === '{' || c === '[') {
+            [value, i] = flow(s, i, depth + 1);
+        }
+        else if (c === '"' || c === "'") {
+            [value, i] = quoted(s, i);
+        }
+        else {
+            let j = i;
+            while (j < s.length && s[j] !== ',' && s[j] !== close && s[j] !== '{' && s[j] !== '[' && s[j] !== ']' && s[j] !== '}')
+                j++;
+            const text = s.slice(i, j).trim();
+            if (text.includes(': ') || /^[&*!|>%@`#]/.test(text))
+                throw new Unsupported('flow scalar');
+            value = plain(text);
+            i = j;
+        }
+        if (Array.isArray(out))
+            out.push(value);
+        else
+            out[key] = value;
+        i = skipSpaces(s, i);
+        if (s[i] === ',') {
+            i = skipSpaces(s, i + 1);
+            if (s[i] === close)
+                return [out, i + 1];
+            continue;
+        }
+        if (s[i] === close)
+            return [out, i + 1];
+        throw new Unsupported('flow syntax');
+    }
+}
+class Reader {
+    lines;
+    i = 0;
+    constructor(lines) {
+        this.lines = lines;
+    }
+    peek() {
+        return this.lines[this.i];
+    }
+    node(depth) {
+        if (depth > 64)
+            throw new Unsupported('deep');
+        const line = this.peek();
+        if (!line)
+            return null;
+        return line.text === '-' || line.text.startsWith('- ') ? this.sequence(line.indent, depth) : this.mapping(line.indent, depth);
+    }
+    /** The value after `key:` with nothing on the line: a nested block, or null. */
+    nested(indent, depth) {
+        const next = this.peek();
+        if (next && next.indent > indent)
+            return this.node(depth + 1);
+        if (next && next.indent === indent && (next.text === '-' || next.text.startsWith('- '))) {
+            return this.sequence(indent, depth + 1);
+        }
+        return null;
+    }
+    mapping(indent, depth) {
+        const out = {};
+        for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
+            if (line.indent > indent)
+                throw new Unsupported('indentation');
+            if (line.text === '-' || line.text.startsWith('- '))
+                break;
+            this.i++;
+            const s = line.text;
+            let key;
+            let pos;
+            if (s[0] === '"' || s[0] === "'") {
+                [key, pos] = quoted(s, 0);
+                if (s[pos] !== ':')
+                    throw new Unsupported('key');
+                pos++;
+            }
+            else {
+                if (SPECIAL_START.test(s) || s.startsWith('---'))
+                    throw new Unsupported('indicator');
+                const sep = s.indexOf(': ');
+                const colon = sep >= 0 ? sep : s.endsWith(':') ? s.length - 1 : -1;
+                if (colon <= 0)
+                    throw new Unsupported('not a mapping entry');
+                key = s.slice(0, colon).trimEnd();
+                if (key.includes(' #'))
+                    throw new Unsupported('comment in key');
+                pos = colon + 1;
+            }
+            if (key === '__proto__')
+                throw new Unsupported('__proto__');
+            const rest = s.slice(pos).trim();
+            if (rest === '' || rest.startsWith('#')) {
+                out[key] = this.nested(indent, depth);
+            }
+            else {
+                if (s[pos] !== ' ')
+                    throw new Unsupported('no space after colon');
+                out[key] = inlineValue(rest);
+                const next = this.peek();
+                if (next && next.indent > indent)
+                    throw new Unsupported('multi-line scalar');
+            }
+        }
+        return out;
+    }
+    sequence(indent, depth) {
+        const out = [];
+        for (let line = this.peek(); line && line.indent === indent && (line.text === '-' || line.text.startsWith('- ')); line = this.peek()) {
+            this.i++;
+            const rest = line.text.slice(1).trim();
+            if (rest === '' || rest.startsWith('#')) {
+                out.push(this.nested(indent, depth));
+                continue;
+            }
+            // `- key: value` starts a mapping inside the item: not written by lockfile tools.
+            if (/^[^"'{[][^#]*?:(?: |$)/.test(rest))
+                throw new Unsupported('mapping in sequence item');
+            out.push(inlineValue(rest));
+            const next = this.peek();
+            if (next && next.indent > indent)
+                throw new Unsupported('multi-line item');
+        }
+        const next = this.peek();
+        if (next && next.indent > indent)
+            throw new Unsupported('indentation');
+        return out;
+    }
+    done() {
+        return this.i >= this.lines.length;
+    }
+}
+/** The document, or undefined when it uses YAML outside the subset lockfile tools write. */
+function parseYamlSubset(text) {
+    const lines = [];
+    for (const raw of text.split('\n')) {
+        const l = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        let indent = 0;
+        while (l.charCodeAt(indent) === 32)
+            indent++;
+        const body = l.slice(indent);
+        if (body === '' || body.startsWith('#'))
+            continue;
+        if (body.startsWith('\t') || /[\t]/.test(l.slice(0, indent + 1)) || body.startsWith('---') || body === '...')
+            return undefined;
+        lines.push({ indent, text: body.trimEnd() });
+    }
+    try {
+        if (lines.length === 0)
+            return undefined;
+        const reader = new Reader(lines);
+        const doc = reader.node(0);
+        if (!reader.done())
+            return undefined;
+        return doc;
+    }
+    catch (err) {
+        if (err instanceof Unsupported)
+            return undefined;
+        throw err;
+    }
+}
+//# sourceMappingURL=fastyaml.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/yamlfile.js
+
 
 
 /** Parses YAML, turning a syntax error into a typed error that names the file and the line. */
 function parseYaml(text, file) {
+    // The fast reader handles what lockfile tools write; anything else goes to the full parser.
+    const fast = parseYamlSubset(text);
+    if (fast !== undefined)
+        return fast;
     try {
         // Lockfiles are large and flat: no aliases to expand, so keep the cap low against bombs.
         return (0,yaml_dist/* parse */.qg)(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });

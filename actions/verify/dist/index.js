@@ -36026,7 +36026,16 @@ const GITHUB_TUF_URL = 'https://tuf-repo.github.com';
 const GITHUB_TUF_ROOT = (0,external_node_url_.fileURLToPath)(new URL(/* asset import */ __nccwpck_require__(1845), __nccwpck_require__.b));
 function named(name, json) {
     const trustedRoot = protobuf_specs_dist.TrustedRoot.fromJSON(json);
-    return { name, trustedRoot, material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot) };
+    let cas;
+    return {
+        name,
+        trustedRoot,
+        material: (0,verify_dist/* toTrustMaterial */.jO)(trustedRoot),
+        caCertificates() {
+            cas ??= trustedRoot.certificateAuthorities.flatMap((ca) => (ca.certChain?.certificates ?? []).map((c) => new external_node_crypto_.X509Certificate(Buffer.from(c.rawBytes))));
+            return cas;
+        },
+    };
 }
 /**
  * The public-good trusted root shipped with `@sigstore/tuf` (its embedded TUF seed), so that
@@ -36142,13 +36151,14 @@ async function loadTrustedRoot(options = {}) {
     };
     return trust;
 }
-/** True when a certificate was issued by one of this root's certificate authorities. */
+/** True when a certificate names one of this root's certificate authorities as its issuer. */
 function rootIssued(root, leaf) {
-    return root.material.certificateAuthorities.some((ca) => ca.certChain.some((c) => c.subject.equals(leaf.issuer)));
+    return root.caCertificates().some((ca) => ca.subject === leaf.issuer);
 }
 /** GitHub's Fulcio names itself `O=GitHub, Inc.`: only then is GitHub's root worth fetching. */
 function looksLikeGitHubFulcio(leaf) {
-    return leaf.issuer.includes(Buffer.from('GitHub, Inc.'));
+    // OpenSSL escapes the comma in its DN string (O=GitHub backslash-comma Inc.).
+    return /^O=GitHub\\?, Inc\.$/m.test(leaf.issuer);
 }
 //# sourceMappingURL=trust.js.map
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
@@ -36344,6 +36354,7 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
     details.bundle = { mediaType: bundle.mediaType, content, signedWith };
     // 1. Cryptography: @sigstore/verify (signature, chain, SCTs, tlog, timestamps).
     let leaf;
+    let nodeLeaf;
     let root;
     if (vm.$case === 'publicKey') {
         if (!trust.publicKey)
@@ -36359,8 +36370,8 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
         catch (err) {
             return verify_fail('CERTIFICATE_ERROR', `the signing certificate does not parse: ${err.message}`, STAGE.crypto);
         }
-        strictCertificate(Buffer.from(raw ?? []));
-        root = await chooseRoot(trust, leaf);
+        nodeLeaf = strictCertificate(Buffer.from(raw ?? []));
+        root = await chooseRoot(trust, nodeLeaf);
         details.trustedRoot = root.name;
     }
     for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
@@ -36409,8 +36420,8 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
     }
     try {
         verifier.verify(entity);
-        if (leaf && root)
-            opensslIssued(Buffer.from(leaf.root.toDER()), root);
+        if (nodeLeaf && root)
+            opensslIssued(nodeLeaf, root);
     }
     catch (err) {
         if (err instanceof CheckFailed)
@@ -36448,7 +36459,13 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
             : {}),
         kind: `${e.kindVersion?.kind ?? '?'}/${e.kindVersion?.version ?? '?'}`,
     }));
-    const id = leaf ? certificate_certificateIdentity(leaf) : undefined;
+    let id;
+    try {
+        id = leaf ? certificate_certificateIdentity(leaf) : undefined;
+    }
+    catch (err) {
+        return verify_fail('CERTIFICATE_ERROR', err.message, STAGE.crypto);
+    }
     if (leaf && id)
         details.certificate = {
             ...id,
@@ -36519,23 +36536,22 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
  * DER parse must read the same bytes back, so such edits are refused rather than ignored.
  */
 function strictCertificate(der) {
-    let same = false;
+    let cert;
     try {
-        same = Buffer.compare(new external_node_crypto_.X509Certificate(der).raw, der) === 0;
+        cert = new external_node_crypto_.X509Certificate(der);
     }
     catch {
-        same = false;
+        cert = undefined;
     }
-    if (!same)
-        verify_fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
+    if (!cert || Buffer.compare(cert.raw, der) !== 0)
+        return verify_fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
+    return cert;
 }
 /** A second opinion on the leaf's signature, from OpenSSL, by a CA of the chosen root. */
-function opensslIssued(der, root) {
-    const leaf = new external_node_crypto_.X509Certificate(der);
-    const ok = root.material.certificateAuthorities.some((ca) => ca.certChain.some((c) => {
-        const issuer = new external_node_crypto_.X509Certificate(Buffer.from(c.root.toDER()));
-        return leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey);
-    }));
+function opensslIssued(leaf, root) {
+    const ok = root
+        .caCertificates()
+        .some((issuer) => leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey));
     if (!ok)
         verify_fail('CERTIFICATE_ERROR', 'the signing certificate was not issued by a trusted CA (OpenSSL check)', STAGE.crypto);
 }

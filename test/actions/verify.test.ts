@@ -1,0 +1,82 @@
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runAction } from './runner.ts';
+
+const GH = path.resolve(repoRoot, '../shared/testdata/bundles/gh-cli');
+
+// A real artifact attested by GitHub's reusable attestation workflow, checked by the verify
+// action's bundle (dist/index.js) against the public-good trusted root shipped with gh's test data.
+describe('actions/verify (dist/index.js under node)', () => {
+  let artifact: string;
+  const base = (extra: Record<string, string>) => ({
+    inputs: {
+      artifacts: artifact,
+      'trusted-root': path.join(GH, 'trusted_root.json'),
+      ...extra,
+    },
+  });
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'verify-action-'));
+    artifact = path.join(dir, 'reusable-workflow-artifact');
+    await copyFile(path.join(GH, 'reusable-workflow-artifact'), artifact);
+    // The bundle beside the artifact, under the name our tools look for.
+    await copyFile(
+      path.join(GH, 'reusable-workflow-attestation.sigstore.json'),
+      `${artifact}.sigstore.json`,
+    );
+  });
+
+  it('verifies with the signer workflow and source repository, and says so in outputs and summary', async () => {
+    const run = await runAction(
+      'verify',
+      base({
+        repo: 'malancas/attest-demo',
+        'signer-workflow': 'github/artifact-attestations-workflows/.github/workflows/attest.yml',
+        'min-slsa-level': '3',
+      }),
+    );
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.outputs.verified).toBe('true');
+    const results = JSON.parse(run.outputs.results!);
+    expect(results).toHaveLength(1);
+    expect(results[0].verified).toBe(true);
+    expect(results[0].certificate.subjectAlternativeName).toContain(
+      'github/artifact-attestations-workflows/.github/workflows/attest.yml',
+    );
+    expect(run.summary).toContain('| `' + artifact + '` | verified |');
+  });
+
+  it('fails closed when the signer is not the one required', async () => {
+    const run = await runAction('verify', base({ repo: 'malancas/attest-demo' }));
+    expect(run.code).toBe(1);
+    expect(run.outputs.verified).toBe('false');
+    expect(JSON.parse(run.outputs.results!)[0].failure.reason).toBe('SIGNER_REPOSITORY_MISMATCH');
+    expect(run.errors.at(-1)).toBe(`1 of 1 artifacts failed verification: ${artifact}`);
+    expect(run.summary).toContain('**FAILED**');
+  });
+
+  it('fails when the artifact has no bundle', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'verify-action-'));
+    const lonely = path.join(dir, 'lonely');
+    await copyFile(path.join(GH, 'reusable-workflow-artifact'), lonely);
+    const run = await runAction('verify', {
+      inputs: {
+        artifacts: lonely,
+        repo: 'malancas/attest-demo',
+        'trusted-root': path.join(GH, 'trusted_root.json'),
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs.verified).toBe('false');
+  });
+
+  it('rejects a bad min-slsa-level before any work', async () => {
+    const run = await runAction('verify', base({ 'min-slsa-level': '4' }));
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual(['input "min-slsa-level" must be one of 1, 2, 3, got "4"']);
+  });
+});
