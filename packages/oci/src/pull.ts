@@ -157,7 +157,8 @@ export async function pull(
     used.add(candidate);
     return candidate;
   };
-  const fallbackName = (descriptor: Descriptor) => `artifact-${descriptor.digest.slice(7, 19)}`;
+  const fallbackName = (descriptor: Descriptor) =>
+    `artifact-${descriptor.digest.slice(7, 19)}${descriptor.mediaType === MediaType.WASM_LAYER ? '.wasm' : ''}`;
 
   const pullReferrers = async (subject: Descriptor, artifactName: string) => {
     if (options.referrers === false) return;

@@ -244,5 +244,37 @@ describe('attest push / pull / discover', () => {
       expect(await main(['pull', ref, '-o', 'out'], pulled)).toBe(0);
       expect((await readdir(join(work, 'out'))).sort()).toEqual(['app-linux', 'app-windows.exe']);
     });
+
+    it('attaches JSON-lines bundles to the platform build their statement names', async () => {
+      const work = join(dir, 'jsonl');
+      await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
+      await copyFile(join(testdata, 'sigstore-js-2.1.0.tgz'), join(work, 'sigstore-js-2.1.0.tgz'));
+      await writeFile(join(work, 'other'), 'another build');
+      const ref = `oci://${registry.host}/acme/jsonl:v1`;
+      const io = captureIO({}, work);
+      const args = [
+        'push',
+        'sigstore-js-2.1.0.tgz',
+        'other',
+        ref,
+        '--platform',
+        'linux/amd64',
+        '--platform',
+        'linux/arm64',
+      ];
+      const bundles = join(testdata, 'sigstore-js-2.1.0_with_2_bundles.jsonl');
+      expect(await main([...args, '--bundle', bundles, '--format', 'json'], io), io.err()).toBe(0);
+      const pushed = JSON.parse(io.out());
+      // Both bundles name the tarball (by sha512): they go to its manifest, not to the other.
+      expect(pushed.referrers).toHaveLength(2);
+      expect(new Set(pushed.referrers.map((r: { subject: string }) => r.subject))).toEqual(
+        new Set([pushed.manifests[0].digest]),
+      );
+
+      const bad = captureIO({}, work);
+      await writeFile(join(work, 'not-a-bundle.json'), '{"bomFormat":"CycloneDX"}');
+      expect(await main([...args, '--bundle', 'not-a-bundle.json'], bad)).toBe(2);
+      expect(bad.err()).toContain('not-a-bundle.json: not a Sigstore bundle');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileError, MediaType, PredicateType } from '@build-artifact/core';
+import { digestFile, fileError, MediaType, PredicateType } from '@build-artifact/core';
 import {
   attachBundle,
   attachSbom,
@@ -32,18 +32,70 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function readJson(path: string, what: string): Promise<{ text: string; json: unknown }> {
-  let text: string;
+async function readText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (err) {
     throw fileError(path, err);
   }
+}
+
+function isBundle(json: unknown): boolean {
+  const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
+  return (
+    typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle')
+  );
+}
+
+/**
+ * Reads attestations to attach: one CycloneDX SBOM, or Sigstore bundles (one JSON document, or
+ * JSON lines of them as gh writes), each checked to be what it claims before anything is pushed.
+ */
+async function readAttachments(
+  path: string,
+  kind: 'bundle' | 'sbom',
+  forFile?: string,
+): Promise<Attachment[]> {
+  const text = await readText(path);
+  const base = { path, kind, ...(forFile ? { forFile } : {}) };
+  let whole: unknown;
+  let wholeError: Error | undefined;
   try {
-    return { text, json: JSON.parse(text) };
+    whole = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`${path}: not a JSON ${what} (${(err as Error).message})`);
+    wholeError = err as Error;
   }
+  if (kind === 'sbom') {
+    if (wholeError) throw new UsageError(`${path}: not JSON (${wholeError.message})`);
+    if ((whole as { bomFormat?: unknown } | null)?.bomFormat !== 'CycloneDX') {
+      throw new UsageError(`${path}: not a CycloneDX SBOM (no "bomFormat": "CycloneDX")`);
+    }
+    return [{ ...base, text, json: whole }];
+  }
+  if (!wholeError) {
+    if (!isBundle(whole))
+      throw new UsageError(
+        `${path}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`,
+      );
+    return [{ ...base, text, json: whole }];
+  }
+  const out: Attachment[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (err) {
+      throw new UsageError(`${path}:${i + 1}: not JSON (${(err as Error).message})`);
+    }
+    if (!isBundle(json))
+      throw new UsageError(
+        `${path}:${i + 1}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`,
+      );
+    out.push({ ...base, text: line.trim(), json });
+  }
+  if (out.length === 0) throw new UsageError(`${path}: empty`);
+  return out;
 }
 
 interface Attachment {
@@ -55,11 +107,16 @@ interface Attachment {
   forFile?: string;
 }
 
+/** The digests (`sha256:`/`sha512:`) a bundle's in-toto statement names as subjects. */
 function statementSubjects(json: unknown): Set<string> {
   const statement = bundleFacts(json).statement as
-    | { subject?: { digest?: { sha256?: string } }[] }
+    | { subject?: { digest?: Record<string, string> }[] }
     | undefined;
-  return new Set((statement?.subject ?? []).map((s) => `sha256:${s.digest?.sha256 ?? ''}`));
+  const out = new Set<string>();
+  for (const s of statement?.subject ?? []) {
+    for (const alg of ['sha256', 'sha512']) if (s.digest?.[alg]) out.add(`${alg}:${s.digest[alg]}`);
+  }
+  return out;
 }
 
 export const pushCommand: Command = {
@@ -138,11 +195,11 @@ export const pushCommand: Command = {
     const attachments: Attachment[] = [];
     for (const b of (values.bundle as string[] | undefined) ?? []) {
       const path = resolve(io.cwd, b);
-      attachments.push({ path, kind: 'bundle', ...(await readJson(path, 'Sigstore bundle')) });
+      attachments.push(...(await readAttachments(path, 'bundle')));
     }
     if (values.sbom) {
       const path = resolve(io.cwd, String(values.sbom));
-      attachments.push({ path, kind: 'sbom', ...(await readJson(path, 'CycloneDX SBOM')) });
+      attachments.push(...(await readAttachments(path, 'sbom')));
     }
     if (!values['no-attestations']) {
       for (const f of files) {
@@ -153,12 +210,7 @@ export const pushCommand: Command = {
         ] as const) {
           const path = f + suffix;
           if (attachments.some((a) => a.path === path) || !(await exists(path))) continue;
-          attachments.push({
-            path,
-            kind,
-            forFile: f,
-            ...(await readJson(path, kind === 'sbom' ? 'CycloneDX SBOM' : 'Sigstore bundle')),
-          });
+          attachments.push(...(await readAttachments(path, kind, f)));
         }
       }
     }
@@ -216,7 +268,14 @@ export const pushCommand: Command = {
       if (a.forFile) subjects = manifests.filter((m) => files[manifests.indexOf(m)] === a.forFile);
       else if (a.kind === 'bundle') {
         const named = statementSubjects(a.json);
-        subjects = manifests.filter((m) => m.layer && named.has(m.layer.digest));
+        subjects = [];
+        for (const [i, m] of manifests.entries()) {
+          if (m.layer && named.has(m.layer.digest)) subjects.push(m);
+          else if ([...named].some((d) => d.startsWith('sha512:'))) {
+            const sha512 = (await digestFile(files[i]!, ['sha512'])).sha512;
+            if (named.has(`sha512:${sha512}`)) subjects.push(m);
+          }
+        }
         if (subjects.length === 0) subjects = [pushed];
       } else subjects = pushed.children ? [pushed] : manifests;
       for (const subject of subjects) {
