@@ -234,6 +234,14 @@ function hashTree(dir: string, skip: (rel: string) => boolean = () => false): st
   return hash.digest('hex');
 }
 
+/** rel is `input` itself, a path inside it, or a directory on the way to it. */
+function isWithin(rel: string, input: string): boolean {
+  return rel === input || rel.startsWith(`${input}/`) || input.startsWith(`${rel}/`);
+}
+
+const NATS_INPUTS = ['build.sh', 'modules.conf', 'patches', 'overlay'];
+const CLI_INPUTS = ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src', 'nats-wasip1.sha256'];
+
 async function fileSha256(path: string): Promise<string> {
   return sha256Hex(await readFile(path));
 }
@@ -445,7 +453,8 @@ async function buildNats(goos: string, goarch: string): Promise<NatsBuild> {
   const sources = natsSourceVersions();
   const key = sha256Hex(
     JSON.stringify({
-      example: hashTree(natsExampleDir, (rel) => rel === 'build' || rel.startsWith('.github')),
+      // Only what build.sh reads: editing the README or the WASI host rebuilds nothing.
+      example: hashTree(natsExampleDir, (rel) => !NATS_INPUTS.some((i) => isWithin(rel, i))),
       go: go.version,
       goroot: tryExec(go.bin, ['env', 'GOROOT']),
       sources,
@@ -541,7 +550,7 @@ export function buildEmbeddingCli(wasmPath: string): Promise<CliBuild> {
     const wasmSha256 = await fileSha256(abs);
     const key = sha256Hex(
       JSON.stringify({
-        crate: hashTree(cliExampleDir, (rel) => rel === 'target' || rel.startsWith('.github')),
+        crate: hashTree(cliExampleDir, (rel) => !CLI_INPUTS.some((i) => isWithin(rel, i))),
         rustc: cargo.version,
         wasmSha256,
       }),
