@@ -44,7 +44,11 @@ export async function addToReferrersIndex(
   const settle = options.settleMs ?? 200;
   const tag = referrersTag(subject);
   let confirmed = 0;
+  // How long one read-modify-write takes here: another writer's takes about as long, so the
+  // pause before looking again grows with it (a loaded registry, a slow link).
+  let window = 0;
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    const started = Date.now();
     const current = await readTagIndex(target, subject);
     if (!current?.manifests.some((m) => m.digest === entry.digest)) {
       confirmed = 0;
@@ -58,13 +62,15 @@ export async function addToReferrersIndex(
         MediaType.OCI_INDEX,
         tag,
       );
+      window = Math.max(window, Date.now() - started);
     } else if (++confirmed >= 2) {
       return;
     }
     // A writer that read the index before our write may still write after it and drop our
     // entry: look again once such a read-modify-write has had time to land, and merge again if
     // it did. Seen twice, with a pause between, the entry is taken as settled.
-    await sleep(settle / 2 + Math.random() * settle);
+    const pause = Math.max(settle, 3 * window);
+    await sleep(pause / 2 + Math.random() * pause);
   }
   throw new OciError({
     code: 'REFERRERS_CONFLICT',
