@@ -63,7 +63,8 @@ export async function addToReferrersIndex(
         tag,
       );
       window = Math.max(window, Date.now() - started);
-    } else if (++confirmed >= 2) {
+    } else if (attempt === 1 || ++confirmed >= 2) {
+      // Already there before we wrote anything (an earlier run put it there): nothing to do.
       return;
     }
     // A writer that read the index before our write may still write after it and drop our
