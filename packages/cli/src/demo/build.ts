@@ -143,6 +143,14 @@ export async function buildCli(ctx: BuildContext, cargo: Tool, wasm: string): Pr
   const manifest = join(ctx.examples, 'embedding-cli', 'Cargo.toml');
   const targetDir = join(demoCacheDir(ctx.env), 'cargo-target');
   const { sha256 } = await digestFile(wasm, ['sha256']);
+  // build.rs reruns when NATS_WASM changes or the file's mtime does: embedding from one fixed
+  // path, rewritten only when the module changed, keeps an unchanged CLI a no-op for cargo.
+  const staged = join(demoCacheDir(ctx.env), 'embed', 'nats-server.wasm');
+  const current = existsSync(staged) ? (await digestFile(staged, ['sha256'])).sha256 : undefined;
+  if (current !== sha256) {
+    await mkdir(dirname(staged), { recursive: true });
+    await writeFileAtomic(staged, await readFile(wasm));
+  }
   await runBuild(
     cargo.bin,
     ['build', '--release', '--offline', '--locked', '--manifest-path', manifest],
@@ -150,7 +158,7 @@ export async function buildCli(ctx: BuildContext, cargo: Tool, wasm: string): Pr
       env: {
         ...ctx.env,
         CARGO_TARGET_DIR: targetDir,
-        NATS_WASM: wasm,
+        NATS_WASM: staged,
         NATS_WASM_SHA256: sha256,
       },
       log: ctx.log,
