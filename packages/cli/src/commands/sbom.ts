@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { generateSbom } from '@build-artifact/sbom';
 import { type Command, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
 
@@ -36,6 +35,8 @@ export const sbomCommand: Command = {
       sourceDateEpoch = Number(epochText);
     }
     const paths = positionals.length > 0 ? positionals : ['.'];
+    // Loaded on use, so other commands do not pay for the SBOM engine's start-up.
+    const { generateSbom } = await import('@build-artifact/sbom');
     const result = await generateSbom(
       paths.map((p) => resolve(io.cwd, p)),
       {

@@ -1,8 +1,14 @@
-import { parse, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
 import { malformed } from '../errors.js';
+import { parseYamlSubset } from './fastyaml.js';
 
 /** Parses YAML, turning a syntax error into a typed error that names the file and the line. */
 export function parseYaml(text: string, file: string): unknown {
+  // The fast reader handles what lockfile tools write; anything else goes to the full parser.
+  const fast = parseYamlSubset(text);
+  if (fast !== undefined) return fast;
+  // Loaded only when needed: most runs never reach it, and it costs start-up time.
+  const { parse, YAMLParseError } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   try {
     // Lockfiles are large and flat: no aliases to expand, so keep the cap low against bombs.
     return parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// bench/sbom: `attest sbom` against cdxgen (@cyclonedx/cdxgen, offline, no installs) on the same
+// inputs, one per ecosystem (and a few large ones), in one run. Prints both times, the ratio and
+// both component counts, and how many package purls the two agree on. Target: attest >= 10x faster.
+//
+// cdxgen is installed on first run into bench/.work/cdxgen (gitignored). It runs with
+// --no-install-deps (nothing installed), FETCH_LICENSE=false and no metadata fetching (no
+// network), --no-validate (attest does not validate at run time either; its tests do), and
+// --no-babel (no source usage analysis: the inputs are lockfiles only).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { attestBin, printTable, repoRoot, timeCommand } from './_lib.mjs';
+
+const work = join(repoRoot, 'bench', '.work');
+const cdxgenDir = join(work, 'cdxgen');
+const cdxgenBin = join(cdxgenDir, 'node_modules', '.bin', 'cdxgen');
+if (!existsSync(cdxgenBin)) {
+  console.error('installing @cyclonedx/cdxgen into bench/.work/cdxgen (first run only)...');
+  const r = spawnSync(
+    'npm',
+    ['install', '--prefix', cdxgenDir, '--no-audit', '--no-fund', '@cyclonedx/cdxgen'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) throw new Error('npm install @cyclonedx/cdxgen failed');
+}
+const cdxgenVersion = JSON.parse(
+  readFileSync(join(cdxgenDir, 'node_modules', '@cyclonedx', 'cdxgen', 'package.json'), 'utf8'),
+).version;
+
+const shared = join(repoRoot, '..', 'shared', 'testdata', 'lockfiles');
+const gocode = '/usr/share/gocode/src/github.com/nats-io/nats-server';
+// [name, ecosystem, [source files]]: each copied alone into its own folder, so both tools see
+// exactly the same files and nothing else.
+const inputs = [
+  [
+    'build-artifact package-lock.json',
+    'npm',
+    [join(repoRoot, 'package.json'), join(repoRoot, 'package-lock.json')],
+  ],
+  [
+    'vite pnpm-lock.yaml',
+    'npm',
+    ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml'].map((f) =>
+      join(shared, 'npm-vite-pnpm', f),
+    ),
+  ],
+  [
+    'jest yarn.lock (berry)',
+    'npm',
+    ['package.json', 'yarn.lock'].map((f) => join(shared, 'npm-jest-yarn-berry', f)),
+  ],
+  ['Debian nats-server go.mod', 'golang', [join(gocode, 'go.mod'), join(gocode, 'go.sum')]],
+  ['cosign go.mod', 'golang', ['go.mod', 'go.sum'].map((f) => join(shared, 'golang-cosign', f))],
+  [
+    'wasmCloud Cargo.lock',
+    'cargo',
+    ['Cargo.toml', 'Cargo.lock'].map((f) => join(shared, 'cargo-wasmcloud', f)),
+  ],
+  [
+    'pydantic-ai uv.lock',
+    'pypi',
+    ['pyproject.toml', 'uv.lock'].map((f) => join(shared, 'pypi-pydantic-ai-uv', f)),
+  ],
+  [
+    'textual poetry.lock',
+    'pypi',
+    ['pyproject.toml', 'poetry.lock'].map((f) => join(shared, 'pypi-textual-poetry', f)),
+  ],
+];
+
+const env = {
+  ...process.env,
+  FETCH_LICENSE: 'false',
+  CDXGEN_FETCH_PKG_METADATA: 'false',
+  GO_FETCH_VCS: 'false',
+  GOPROXY: 'off',
+  GOFLAGS: '-mod=mod',
+  GOTOOLCHAIN: 'local',
+  CARGO_NET_OFFLINE: 'true',
+  CDXGEN_DEBUG_MODE: '',
+};
+
+/** type/namespace/name@version of package purls, qualifiers dropped, decoded, lower-cased. */
+function purls(components, out = new Set()) {
+  for (const c of components ?? []) {
+    if (c.purl?.startsWith('pkg:')) {
+      out.add(decodeURIComponent(c.purl.split('?')[0].split('#')[0]).toLowerCase());
+    }
+    purls(c.components, out);
+  }
+  return out;
+}
+
+const rows = [];
+let slowest = Number.POSITIVE_INFINITY;
+for (const [name, ecosystem, files] of inputs) {
+  const dir = join(work, 'inputs', name.replace(/[^a-z0-9]+/gi, '-'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) copyFileSync(f, join(dir, f.split('/').pop()));
+  const cdxOut = join(dir, '..', `${name.replace(/[^a-z0-9]+/gi, '-')}.cdxgen.json`);
+
+  const attest = timeCommand(process.execPath, [attestBin, 'sbom', dir], { runs: 3, env });
+  const cdx = timeCommand(
+    cdxgenBin,
+    [
+      '--no-install-deps',
+      '--no-validate',
+      '--no-babel',
+      '--spec-version',
+      '1.6',
+      '-o',
+      cdxOut,
+      dir,
+    ],
+    { runs: 2, env: { ...env, PWD: dir } },
+  );
+  const ours = JSON.parse(attest.result.stdout);
+  const theirs = JSON.parse(readFileSync(cdxOut, 'utf8'));
+  const a = purls(ours.components);
+  const b = purls(theirs.components);
+  const common = [...a].filter((p) => b.has(p)).length;
+  const ratio = cdx.seconds / attest.seconds;
+  slowest = Math.min(slowest, ratio);
+  rows.push([
+    name,
+    ecosystem,
+    attest.seconds.toFixed(3),
+    cdx.seconds.toFixed(3),
+    `${ratio.toFixed(1)}x`,
+    ours.components.length,
+    theirs.components?.length ?? 0,
+    `${common}/${a.size}`,
+  ]);
+}
+console.log(`attest sbom vs cdxgen ${cdxgenVersion} (best of 3 / best of 2 runs, wall seconds)\n`);
+printTable(
+  [
+    'input',
+    'ecosystem',
+    'attest s',
+    'cdxgen s',
+    'speed-up',
+    'attest comps',
+    'cdxgen comps',
+    'purls in both',
+  ],
+  rows,
+);
+console.log(
+  `\nslowest speed-up: ${slowest.toFixed(1)}x (target >= 10x) ${slowest >= 10 ? 'OK' : 'BELOW TARGET'}`,
+);

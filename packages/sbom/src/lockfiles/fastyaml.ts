@@ -1,0 +1,284 @@
+/**
+ * A fast reader for the YAML that lockfile writers emit (pnpm's js-yaml dump, Yarn berry's
+ * syml): block mappings and sequences, single-line scalars (plain, '…', "…") and single-line
+ * flow collections. It is several times faster than a general YAML parser on multi-megabyte
+ * lockfiles. Anything outside that subset (multi-line scalars, anchors, tags, complex keys)
+ * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
+ * reader matches (a test compares them).
+ */
+
+class Unsupported extends Error {}
+
+interface Line {
+  indent: number;
+  text: string;
+}
+
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
+function plain(s: string): unknown {
+  if (NULLS.has(s)) return null;
+  if (s === 'true' || s === 'True' || s === 'TRUE') return true;
+  if (s === 'false' || s === 'False' || s === 'FALSE') return false;
+  if (INT.test(s) || FLOAT.test(s)) {
+    const n = Number(s);
+    if (Number.isSafeInteger(n) || !INT.test(s)) return n;
+    throw new Unsupported('big integer');
+  }
+  if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s)) {
+    throw new Unsupported('special number');
+  }
+  return s;
+}
+
+// A plain scalar cannot start with an indicator (`-`, `?`, `:` only when a space follows).
+const SPECIAL_START = /^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/;
+
+/** A quoted scalar at s[pos]: [value, index after the closing quote]. */
+function quoted(s: string, pos: number): [string, number] {
+  const q = s[pos];
+  if (q === "'") {
+    let out = '';
+    let i = pos + 1;
+    for (;;) {
+      const j = s.indexOf("'", i);
+      if (j < 0) throw new Unsupported('unterminated');
+      out += s.slice(i, j);
+      if (s[j + 1] === "'") {
+        out += "'";
+        i = j + 2;
+      } else {
+        return [out, j + 1];
+      }
+    }
+  }
+  let i = pos + 1;
+  while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
+  if (i >= s.length) throw new Unsupported('unterminated');
+  const body = s.slice(pos, i + 1);
+  // YAML's double-quoted escapes are a superset of JSON's; only the JSON ones are taken here.
+  if (/\\[^"\\/bfnrtu]/.test(body)) throw new Unsupported('yaml escape');
+  try {
+    return [JSON.parse(body) as string, i + 1];
+  } catch {
+    throw new Unsupported('bad escape');
+  }
+}
+
+/** After a value: only spaces and a comment may follow. */
+function expectEnd(s: string, pos: number): void {
+  const rest = s.slice(pos).trim();
+  if (rest !== '' && !rest.startsWith('#')) throw new Unsupported('trailing text');
+}
+
+/** A block scalar or flow collection written on one line. */
+function inlineValue(s: string): unknown {
+  const c = s[0];
+  if (c === '"' || c === "'") {
+    const [v, end] = quoted(s, 0);
+    expectEnd(s, end);
+    return v;
+  }
+  if (c === '{' || c === '[') {
+    const [v, end] = flow(s, 0);
+    expectEnd(s, end);
+    return v;
+  }
+  if (SPECIAL_START.test(s)) throw new Unsupported('indicator');
+  const hash = s.indexOf(' #');
+  const text = (hash >= 0 ? s.slice(0, hash) : s).trim();
+  if (text.includes(': ') || text.endsWith(':')) throw new Unsupported('mapping in scalar');
+  return plain(text);
+}
+
+function skipSpaces(s: string, pos: number): number {
+  while (s[pos] === ' ') pos++;
+  return pos;
+}
+
+/** A flow collection at s[pos]: [value, index after it]. */
+function flow(s: string, pos: number, depth = 0): [unknown, number] {
+  if (depth > 32) throw new Unsupported('deep flow');
+  const open = s[pos];
+  const close = open === '{' ? '}' : ']';
+  const out: Record<string, unknown> | unknown[] = open === '{' ? {} : [];
+  let i = skipSpaces(s, pos + 1);
+  if (s[i] === close) return [out, i + 1];
+  for (;;) {
+    let key: string | undefined;
+    if (open === '{') {
+      if (s[i] === '"' || s[i] === "'") {
+        [key, i] = quoted(s, i);
+        i = skipSpaces(s, i);
+        if (s[i] !== ':') throw new Unsupported('flow key');
+        i++;
+      } else {
+        const colon = s.indexOf(':', i);
+        if (colon < 0) throw new Unsupported('flow key');
+        key = s.slice(i, colon).trim();
+        if (/[,{}[\]"']/.test(key) || key === '') throw new Unsupported('flow key');
+        i = colon + 1;
+      }
+      if (key === '__proto__') throw new Unsupported('__proto__');
+      i = skipSpaces(s, i);
+    }
+    let value: unknown;
+    const c = s[i];
+    if (c === '{' || c === '[') {
+      [value, i] = flow(s, i, depth + 1);
+    } else if (c === '"' || c === "'") {
+      [value, i] = quoted(s, i);
+    } else {
+      let j = i;
+      while (
+        j < s.length &&
+        s[j] !== ',' &&
+        s[j] !== close &&
+        s[j] !== '{' &&
+        s[j] !== '[' &&
+        s[j] !== ']' &&
+        s[j] !== '}'
+      )
+        j++;
+      const text = s.slice(i, j).trim();
+      if (text.includes(': ') || /^[&*!|>%@`#]/.test(text)) throw new Unsupported('flow scalar');
+      value = plain(text);
+      i = j;
+    }
+    if (Array.isArray(out)) out.push(value);
+    else out[key!] = value;
+    i = skipSpaces(s, i);
+    if (s[i] === ',') {
+      i = skipSpaces(s, i + 1);
+      if (s[i] === close) return [out, i + 1];
+      continue;
+    }
+    if (s[i] === close) return [out, i + 1];
+    throw new Unsupported('flow syntax');
+  }
+}
+
+class Reader {
+  private i = 0;
+  constructor(private readonly lines: Line[]) {}
+
+  peek(): Line | undefined {
+    return this.lines[this.i];
+  }
+
+  node(depth: number): unknown {
+    if (depth > 64) throw new Unsupported('deep');
+    const line = this.peek();
+    if (!line) return null;
+    return line.text === '-' || line.text.startsWith('- ')
+      ? this.sequence(line.indent, depth)
+      : this.mapping(line.indent, depth);
+  }
+
+  /** The value after `key:` with nothing on the line: a nested block, or null. */
+  nested(indent: number, depth: number): unknown {
+    const next = this.peek();
+    if (next && next.indent > indent) return this.node(depth + 1);
+    if (next && next.indent === indent && (next.text === '-' || next.text.startsWith('- '))) {
+      return this.sequence(indent, depth + 1);
+    }
+    return null;
+  }
+
+  mapping(indent: number, depth: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
+      if (line.indent > indent) throw new Unsupported('indentation');
+      if (line.text === '-' || line.text.startsWith('- ')) break;
+      this.i++;
+      const s = line.text;
+      let key: string;
+      let pos: number;
+      if (s[0] === '"' || s[0] === "'") {
+        [key, pos] = quoted(s, 0);
+        if (s[pos] !== ':') throw new Unsupported('key');
+        pos++;
+      } else {
+        if (SPECIAL_START.test(s) || s.startsWith('---')) throw new Unsupported('indicator');
+        const sep = s.indexOf(': ');
+        const colon = sep >= 0 ? sep : s.endsWith(':') ? s.length - 1 : -1;
+        if (colon <= 0) throw new Unsupported('not a mapping entry');
+        key = s.slice(0, colon).trimEnd();
+        if (key.includes(' #')) throw new Unsupported('comment in key');
+        pos = colon + 1;
+      }
+      if (key === '__proto__') throw new Unsupported('__proto__');
+      const rest = s.slice(pos).trim();
+      if (rest === '' || rest.startsWith('#')) {
+        out[key] = this.nested(indent, depth);
+      } else {
+        if (s[pos] !== ' ') throw new Unsupported('no space after colon');
+        out[key] = inlineValue(rest);
+        const next = this.peek();
+        if (next && next.indent > indent) throw new Unsupported('multi-line scalar');
+      }
+    }
+    return out;
+  }
+
+  sequence(indent: number, depth: number): unknown[] {
+    const out: unknown[] = [];
+    for (
+      let line = this.peek();
+      line && line.indent === indent && (line.text === '-' || line.text.startsWith('- '));
+      line = this.peek()
+    ) {
+      this.i++;
+      const rest = line.text.slice(1).trim();
+      if (rest === '' || rest.startsWith('#')) {
+        out.push(this.nested(indent, depth));
+        continue;
+      }
+      // `- key: value` starts a mapping inside the item: not written by lockfile tools.
+      if (/^[^"'{[][^#]*?:(?: |$)/.test(rest)) throw new Unsupported('mapping in sequence item');
+      out.push(inlineValue(rest));
+      const next = this.peek();
+      if (next && next.indent > indent) throw new Unsupported('multi-line item');
+    }
+    const next = this.peek();
+    if (next && next.indent > indent) throw new Unsupported('indentation');
+    return out;
+  }
+
+  done(): boolean {
+    return this.i >= this.lines.length;
+  }
+}
+
+/** The document, or undefined when it uses YAML outside the subset lockfile tools write. */
+export function parseYamlSubset(text: string): unknown {
+  const lines: Line[] = [];
+  for (const raw of text.split('\n')) {
+    const l = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let indent = 0;
+    while (l.charCodeAt(indent) === 32) indent++;
+    const body = l.slice(indent);
+    if (body === '' || body.startsWith('#')) continue;
+    if (
+      body.startsWith('\t') ||
+      /[\t]/.test(l.slice(0, indent + 1)) ||
+      body.startsWith('---') ||
+      body === '...'
+    )
+      return undefined;
+    lines.push({ indent, text: body.trimEnd() });
+  }
+  try {
+    if (lines.length === 0) return undefined;
+    const reader = new Reader(lines);
+    const doc = reader.node(0);
+    if (!reader.done()) return undefined;
+    return doc;
+  } catch (err) {
+    if (err instanceof Unsupported) return undefined;
+    throw err;
+  }
+}
