@@ -133,7 +133,13 @@ for p in "$here"/patches/*.patch; do
     mkdir -p "$work/patched/$(dirname "$f")"
     [ -f "$work/patched/$f" ] || cp "$nats_src/$f" "$work/patched/$f"
   done
-  patch -s -d "$work/patched" -p1 --no-backup-if-mismatch < "$p" || {
+  # patch(1), or git's own implementation where patch is not installed.
+  if command -v patch >/dev/null 2>&1; then
+    apply=(patch -s -d "$work/patched" -p1 --no-backup-if-mismatch)
+  else
+    apply=(git -C "$work/patched" apply -p1 -)
+  fi
+  "${apply[@]}" < "$p" || {
     echo "build.sh: $(basename "$p") does not apply to $nats_src" >&2
     exit 1
   }
