@@ -34,6 +34,8 @@ export interface VerifyTokenOptions {
   clockTolerance?: number;
 }
 
+const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
 async function discoverJwks(issuer: string): Promise<URL> {
   const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
   let config: { issuer?: unknown; jwks_uri?: unknown };
@@ -69,9 +71,14 @@ export async function verifyOidcToken(
 ): Promise<GitHubClaims> {
   const issuer = options.issuer ?? GITHUB_ACTIONS_ISSUER;
   const audience = options.audience ?? 'sigstore';
-  const jwks = createRemoteJWKSet(
-    options.jwksUrl ? new URL(options.jwksUrl) : await discoverJwks(issuer),
-  );
+  const jwksUrl = options.jwksUrl ?? (await discoverJwks(issuer)).href;
+  // One key set per URL for the process: jose refetches it by itself when a token names a kid
+  // it has not seen (key rotation), with a cooldown.
+  let jwks = keySets.get(jwksUrl);
+  if (!jwks) {
+    jwks = createRemoteJWKSet(new URL(jwksUrl));
+    keySets.set(jwksUrl, jwks);
+  }
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, jwks, {
