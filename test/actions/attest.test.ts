@@ -294,6 +294,37 @@ describe.skipIf(!registryAvailable())(
       );
       expect(result.failure).toBeUndefined();
       expect(result.verified).toBe(true);
+      // And the verify action checks it straight from the registry (oci:// reference).
+      const verify = await runAction('verify', {
+        env: { ...env, GITHUB_ACTOR: USER.username },
+        inputs: {
+          artifacts: reference,
+          'trusted-root': path.join(tmp, 'trusted_root.json'),
+          repo: 'example/nats-wasm',
+          'signer-workflow': SIGNER,
+          'require-sbom': 'true',
+          token: USER.password,
+        },
+      });
+      expect(verify.errors).toEqual([]);
+      expect(verify.code).toBe(0);
+      expect(verify.outputs.verified).toBe('true');
+      const verified = JSON.parse(verify.outputs.results!)[0];
+      expect(verified.artifact).toBe(reference);
+      expect(verified.digest.sha256).toBe(sha);
+
+      // Another repository's signer policy fails closed on the same reference.
+      const wrong = await runAction('verify', {
+        env: { ...env, GITHUB_ACTOR: USER.username },
+        inputs: {
+          artifacts: reference,
+          'trusted-root': path.join(tmp, 'trusted_root.json'),
+          repo: 'example/other',
+          token: USER.password,
+        },
+      });
+      expect(wrong.code).toBe(1);
+      expect(wrong.outputs.verified).toBe('false');
     });
 
     it('root action: a failing build fails the step and signs nothing', async () => {

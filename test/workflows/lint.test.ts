@@ -238,3 +238,48 @@ describe('build-artifact.yml (SLSA Build L3 structure)', () => {
     expect(jobs.publish.steps[0].with.ref).toBe('${{ needs.attest.outputs.builder-sha }}');
   });
 });
+
+describe('workflow steps that use our actions', () => {
+  const workflows = workflowFiles(root).workflows.map((f) => ({ file: f, wf: parse(read(f)) }));
+  const action = (name: string) => parse(read(`actions/${name}/action.yml`));
+
+  it('pass only inputs the action declares, every required one, and read only its outputs', () => {
+    let checked = 0;
+    for (const { file, wf } of workflows) {
+      for (const [jobName, job] of Object.entries(wf.jobs as Record<string, any>)) {
+        const steps = (job.steps ?? []) as any[];
+        for (const step of steps) {
+          const m = /^\.\/\.build-artifact\/actions\/([a-z-]+)$/.exec(String(step.uses ?? ''));
+          if (!m) continue;
+          checked++;
+          const meta = action(m[1]!);
+          const where = `${file} ${jobName} ${step.name}`;
+          const inputs = Object.keys(meta.inputs ?? {});
+          for (const key of Object.keys(step.with ?? {})) expect(inputs, where).toContain(key);
+          for (const [name, input] of Object.entries(meta.inputs ?? {}) as [string, any][]) {
+            if (input.required)
+              expect(Object.keys(step.with ?? {}), `${where}: ${name}`).toContain(name);
+          }
+          if (!step.id) continue;
+          const text = JSON.stringify(job);
+          const used = [
+            ...text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([A-Za-z0-9_-]+)`, 'g')),
+          ].map((x) => x[1]);
+          for (const out of used)
+            expect(Object.keys(meta.outputs ?? {}), `${where}: output ${out}`).toContain(out);
+        }
+      }
+    }
+    expect(checked).toBe(5);
+  });
+
+  it('every action runs on node24 from its committed bundle', () => {
+    for (const name of ['attest', 'hash', 'provenance', 'push', 'sbom', 'verify']) {
+      expect(action(name).runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    }
+    expect(parse(read('action.yml')).runs).toEqual({
+      using: 'node24',
+      main: 'actions/all-in-one/dist/index.js',
+    });
+  });
+});

@@ -65386,6 +65386,7 @@ const REQUIRED_CLAIMS = [
     'run_id',
     'run_attempt',
 ];
+const keySets = new Map();
 async function discoverJwks(issuer) {
     const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
     let config;
@@ -65419,7 +65420,14 @@ async function discoverJwks(issuer) {
 async function verifyOidcToken(token, options = {}) {
     const issuer = options.issuer ?? GITHUB_ACTIONS_ISSUER;
     const audience = options.audience ?? 'sigstore';
-    const jwks = createRemoteJWKSet(options.jwksUrl ? new URL(options.jwksUrl) : await discoverJwks(issuer));
+    const jwksUrl = options.jwksUrl ?? (await discoverJwks(issuer)).href;
+    // One key set per URL for the process: jose refetches it by itself when a token names a kid
+    // it has not seen (key rotation), with a cooldown.
+    let jwks = keySets.get(jwksUrl);
+    if (!jwks) {
+        jwks = createRemoteJWKSet(new URL(jwksUrl));
+        keySets.set(jwksUrl, jwks);
+    }
     let payload;
     try {
         ({ payload } = await jwtVerify(token, jwks, {

@@ -31085,7 +31085,11 @@ async function addToReferrersIndex(target, subject, entry, options = {}) {
     const settle = options.settleMs ?? 200;
     const tag = referrersTag(subject);
     let confirmed = 0;
+    // How long one read-modify-write takes here: another writer's takes about as long, so the
+    // pause before looking again grows with it (a loaded registry, a slow link).
+    let window = 0;
     for (let attempt = 1; attempt <= attempts; attempt++) {
+        const started = Date.now();
         const current = await readTagIndex(target, subject);
         if (!current?.manifests.some((m) => m.digest === entry.digest)) {
             confirmed = 0;
@@ -31095,14 +31099,17 @@ async function addToReferrersIndex(target, subject, entry, options = {}) {
                 manifests: [...(current?.manifests ?? []), entry],
             };
             await target.pushManifest(new TextEncoder().encode(JSON.stringify(index)), dist/* MediaType */.zu.OCI_INDEX, tag);
+            window = Math.max(window, Date.now() - started);
         }
-        else if (++confirmed >= 2) {
+        else if (attempt === 1 || ++confirmed >= 2) {
+            // Already there before we wrote anything (an earlier run put it there): nothing to do.
             return;
         }
         // A writer that read the index before our write may still write after it and drop our
         // entry: look again once such a read-modify-write has had time to land, and merge again if
         // it did. Seen twice, with a pause between, the entry is taken as settled.
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(settle / 2 + Math.random() * settle);
+        const pause = Math.max(settle, 3 * window);
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(pause / 2 + Math.random() * pause);
     }
     throw new error_OciError({
         code: 'REFERRERS_CONFLICT',
@@ -31228,7 +31235,7 @@ async function pull(target, reference, outputDir, options = {}) {
         used.add(candidate);
         return candidate;
     };
-    const fallbackName = (descriptor) => `artifact-${descriptor.digest.slice(7, 19)}`;
+    const fallbackName = (descriptor) => `artifact-${descriptor.digest.slice(7, 19)}${descriptor.mediaType === MediaType.WASM_LAYER ? '.wasm' : ''}`;
     const pullReferrers = async (subject, artifactName) => {
         if (options.referrers === false)
             return;

@@ -8,6 +8,7 @@ import {
 } from '@build-artifact/actions-common';
 import type { VerifyPolicy } from '@build-artifact/verify';
 import { run } from './main.js';
+import { ociArtifact } from './oci.js';
 
 function policy(): VerifyPolicy {
   const p: VerifyPolicy = {};
@@ -45,6 +46,6 @@ await runAction(
     };
   },
   async (inputs) => {
-    await run(inputs);
+    await run(inputs, (ref, token) => ociArtifact(ref, token));
   },
 );
