@@ -103,11 +103,10 @@ try {
     // HEAD) would otherwise find the blob already in the registry and mount or skip it.
     const file = join(dir, `module-${i}.wasm`);
     if (process.env.BENCH_OCI_WASM) {
+      // The real module plus a small custom section of random bytes: valid, and new each round.
       const real = readFileSync(process.env.BENCH_OCI_WASM);
-      writeFileSync(
-        file,
-        Buffer.concat([real, Buffer.from([0, 9, 8, ...Buffer.from('bench.id'), i])]),
-      );
+      const id = Buffer.concat([Buffer.from([8]), Buffer.from('bench.id'), randomBytes(16)]);
+      writeFileSync(file, Buffer.concat([real, Buffer.from([0, id.length]), id]));
     } else writeFileSync(file, wasmModule(SIZE));
     size = statSync(file).size;
     // The layout skopeo copies from holds the same blobs and manifest attest pushes.
