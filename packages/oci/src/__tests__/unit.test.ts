@@ -10,6 +10,7 @@ import {
   formatReference,
   isLoopback,
   listReferrers,
+  OciClient,
   OciError,
   OciLayout,
   parseChallenges,
@@ -252,6 +253,21 @@ describe('contextAnnotations', () => {
       'org.opencontainers.image.version': 'v9',
     });
   });
+});
+
+it('says which registry could not be reached', async () => {
+  const { freePort } = await import('../../../../test/helpers/registry.js');
+  const host = `127.0.0.1:${await freePort()}`;
+  const client = new OciClient(
+    { registry: host, repository: 'x/y' },
+    { retry: { attempts: 2, baseDelayMs: 5 } },
+  );
+  const err = (await client
+    .hasBlob(`sha256:${'0'.repeat(64)}`)
+    .catch((e: unknown) => e)) as OciError;
+  expect(err.code).toBe('NETWORK');
+  expect(err.message).toContain(host);
+  expect(err.message).toContain('ECONNREFUSED');
 });
 
 it('OciError carries the code', () => {
