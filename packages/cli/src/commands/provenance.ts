@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import {
   assertAlgorithm,
   CoreError,
+  expandPaths,
   MAX_SUBJECTS,
   type Subject,
   subjectsFromChecksumFile,
@@ -169,7 +170,10 @@ export const provenanceCommand: Command = {
       const { options, describe: how } = await resolveSignOptions(values, io);
       io.stderr.write(`attest provenance: signing with ${how}\n`);
       const bundle = await signStatement(text, options);
-      const files = positionals.map((p) => resolve(io.cwd, p));
+      // Next to every file the subjects came from (a directory argument: each file below it).
+      const files = (await expandPaths(positionals.map((p) => resolve(io.cwd, p)))).map(
+        (f) => f.path,
+      );
       for (const file of files) {
         const path = bundlePathFor(file);
         await writeBundle(path, bundle);

@@ -1,7 +1,13 @@
 import { buildStatement, PredicateType } from '@build-artifact/core';
 import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionsTokenProvider, fetchActionsIdToken, SignError, signStatement } from '../index.js';
+import {
+  actionsTokenProvider,
+  fetchActionsIdToken,
+  SignError,
+  sbomStatement,
+  signStatement,
+} from '../index.js';
 import { referenceVerifier } from './helpers.js';
 
 const statement = buildStatement(
@@ -54,6 +60,25 @@ describe('keyless signing', () => {
     const stripped = structuredClone(bundle);
     stripped.verificationMaterial.timestampVerificationData = { rfc3161Timestamps: [] };
     expect(() => referenceVerifier(dev.trustedRoot, { tlogThreshold: 0 })(stripped)).toThrow();
+  });
+
+  it('signs an SBOM attestation (predicate https://cyclonedx.org/bom) over the same subjects', async () => {
+    const bom = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+      version: 1,
+    };
+    const bundle = await signStatement(sbomStatement(statement.subject, bom), {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      identityToken: await dev.mintToken('sigstore'),
+    });
+    expect(() => referenceVerifier(dev.trustedRoot)(bundle)).not.toThrow();
+    const signed = JSON.parse(Buffer.from(bundle.dsseEnvelope!.payload, 'base64').toString());
+    expect(signed.predicateType).toBe('https://cyclonedx.org/bom');
+    expect(signed.predicate).toEqual(bom);
+    expect(signed.subject).toEqual(statement.subject);
   });
 
   it('retries transient failures of Fulcio, Rekor, the TSA and the token endpoint', async () => {
