@@ -166,6 +166,7 @@ describe('build-artifact.yml (SLSA Build L3 structure)', () => {
         'artifacts',
         'build-command',
         'consumes',
+        'consumes-signer-workflow',
         'github-attestations',
         'go-version',
         'node-version',
