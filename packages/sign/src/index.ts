@@ -1,3 +1,4 @@
+export type { SerializedBundle } from '@sigstore/bundle';
 export type { SignErrorCode } from './error.js';
 export { SignError } from './error.js';
 export type { BundleKind } from './files.js';

@@ -105,3 +105,41 @@ describe('attest sign', () => {
     expect(none.err).toMatch(/id-token: write/);
   });
 });
+
+describe('attest sign --github-attestations', () => {
+  it('stores the bundle for the repository of the token', async () => {
+    const { createServer } = await import('node:http');
+    const seen: { url?: string; auth?: string; body: { bundle?: { mediaType?: string } } }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ url: req.url, auth: req.headers.authorization, body: JSON.parse(body) });
+        res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"id":42}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const api = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const env = { ...dev.env(), GITHUB_TOKEN: 'ghs_x', GITHUB_API_URL: api };
+      const r = await attest(
+        env,
+        'sign',
+        'stmt.json',
+        '--bundle',
+        'stored.sigstore.json',
+        '--github-attestations',
+      );
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toMatch(/id 42/);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.url).toBe('/repos/example/nats-wasm/attestations');
+      expect(seen[0]!.auth).toBe('Bearer ghs_x');
+      expect(seen[0]!.body.bundle).toEqual(
+        JSON.parse(await readFile(join(dir, 'stored.sigstore.json'), 'utf8')),
+      );
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});

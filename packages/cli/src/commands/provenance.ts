@@ -29,7 +29,7 @@ import {
 } from '@build-artifact/sign';
 import { type Command, type CommandIO, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
-import { resolveSignOptions, signHelp, signOptions } from './sign.js';
+import { resolveSignOptions, signHelp, signOptions, storeIfAsked } from './sign.js';
 
 const run = promisify(execFile);
 
@@ -167,7 +167,7 @@ export const provenanceCommand: Command = {
     const text = `${JSON.stringify(statement, null, 2)}\n`;
     if (values.sign) {
       // Sign first: a failure leaves neither the statement nor any bundle half-done.
-      const { options, describe: how } = await resolveSignOptions(values, io);
+      const { options, describe: how, repository } = await resolveSignOptions(values, io);
       io.stderr.write(`attest provenance: signing with ${how}\n`);
       const bundle = await signStatement(text, options);
       // Next to every file the subjects came from (a directory argument: each file below it).
@@ -180,6 +180,7 @@ export const provenanceCommand: Command = {
         io.stderr.write(`attest provenance: wrote ${path}\n`);
       }
       if (files.length === 0) await writeOutput(io, `${JSON.stringify(bundle)}\n`, undefined);
+      await storeIfAsked(bundle, values, io, repository);
     }
     if (!values.sign || values.output !== undefined) {
       await writeOutput(

@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import { fileError, parseStatement } from '@build-artifact/core';
 import {
   actionsTokenProvider,
+  type SerializedBundle,
   type SignOptions,
   type SigstoreInstance,
   signStatement,
   sigstoreInstanceFromEnv,
+  storeAttestation,
   writeBundle,
 } from '@build-artifact/sign';
 import { type Command, type CommandIO, type OptionsConfig, UsageError } from '../command.js';
@@ -20,6 +22,7 @@ export const signOptions: OptionsConfig = {
   'tsa-url': { type: 'string' },
   'identity-token': { type: 'string' },
   instance: { type: 'string' },
+  'github-attestations': { type: 'boolean' },
 };
 
 export const signHelp: readonly [string, string][] = [
@@ -32,7 +35,35 @@ export const signHelp: readonly [string, string][] = [
   ['--tsa-url URL', 'RFC 3161 timestamp authority'],
   ['--identity-token T', 'OIDC token for Fulcio (default: from ACTIONS_ID_TOKEN_REQUEST_URL)'],
   ['--instance NAME', 'public-good or github (default: by the repository visibility in the token)'],
+  [
+    '--github-attestations',
+    'also store the bundle in the GitHub attestations API (GITHUB_TOKEN, attestations: write)',
+  ],
 ];
+
+/**
+ * Stores a bundle in the GitHub attestations API when `--github-attestations` is given: the
+ * repository of the signing token (else GITHUB_REPOSITORY), GITHUB_TOKEN, GITHUB_API_URL.
+ */
+export async function storeIfAsked(
+  bundle: SerializedBundle,
+  values: Record<string, unknown>,
+  io: CommandIO,
+  repository: string | undefined,
+): Promise<void> {
+  if (!values['github-attestations']) return;
+  const repo = repository ?? io.env.GITHUB_REPOSITORY;
+  if (!repo)
+    throw new UsageError('--github-attestations needs GITHUB_REPOSITORY (or a keyless token)');
+  const id = await storeAttestation(bundle, {
+    repository: repo,
+    token: io.env.GITHUB_TOKEN ?? '',
+    ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
+  });
+  io.stderr.write(
+    `attest: stored in the GitHub attestations API of ${repo}${id ? ` (id ${id})` : ''}\n`,
+  );
+}
 
 function decodeClaims(token: string): Record<string, unknown> {
   try {
@@ -46,7 +77,7 @@ function decodeClaims(token: string): Record<string, unknown> {
 export async function resolveSignOptions(
   values: Record<string, unknown>,
   io: CommandIO,
-): Promise<{ options: SignOptions; describe: string }> {
+): Promise<{ options: SignOptions; describe: string; repository?: string }> {
   const str = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
   const keyFile = str('key');
   const urls = { rekorURL: str('rekor-url'), tsaURL: str('tsa-url') };
@@ -90,7 +121,9 @@ export async function resolveSignOptions(
     throw new UsageError('keyless signing needs --rekor-url or --tsa-url with --fulcio-url');
   }
   const { name: _name, ...endpoints } = instance;
+  const repository = decodeClaims(token).repository;
   return {
+    ...(typeof repository === 'string' ? { repository } : {}),
     options: { ...endpoints, identityToken: token },
     describe: `${instance.name} Sigstore (Fulcio ${instance.fulcioURL}${instance.rekorURL ? `, Rekor ${instance.rekorURL}` : ''}${instance.tsaURL ? `, TSA ${instance.tsaURL}` : ''})`,
   };
@@ -135,7 +168,7 @@ export const signCommand: Command = {
       throw new UsageError(`${file}: not JSON (${(err as Error).message})`);
     }
     parseStatement(json, file);
-    const { options, describe } = await resolveSignOptions(values, io);
+    const { options, describe, repository } = await resolveSignOptions(values, io);
     io.stderr.write(`attest sign: signing ${file} with ${describe}\n`);
     // The statement's own bytes are signed, so what was reviewed is what is signed.
     const bundle = await signStatement(bytes, options);
@@ -143,6 +176,7 @@ export const signCommand: Command = {
     if (out && out !== '-') await writeBundle(resolve(io.cwd, out), bundle);
     else await writeOutput(io, `${JSON.stringify(bundle)}\n`);
     if (out && out !== '-') io.stderr.write(`attest sign: wrote ${out}\n`);
+    await storeIfAsked(bundle, values, io, repository);
     return 0;
   },
 };
