@@ -60,7 +60,8 @@ function defaultIO(): CommandIO {
 export async function main(argv: readonly string[], io: CommandIO = defaultIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    const target = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    const entry = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    const target = entry ? await entry.load() : undefined;
     (name === undefined ? io.stderr : io.stdout).write(target ? commandHelp(target) : topHelp());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
@@ -68,13 +69,14 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
     io.stdout.write(`attest ${version()}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(
       `attest: unknown command "${name}"\nRun 'attest --help' for the list of commands.\n`,
     );
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(commandHelp(command));
     return EXIT_OK;
