@@ -47,6 +47,13 @@ describe('attest demo', () => {
     expect(bom.bomFormat).toBe('CycloneDX');
     await readFile(join(out, 'trusted_root.json'));
     await readFile(join(out, 'oci', 'index.json'));
+    // --recursive on an artifact that records no dependency: verified, nothing to follow.
+    const rec = captureIO({ ...process.env });
+    const [, , ...flags] = report.checks[0]!.command;
+    expect(await main(['verify', a.path, '--recursive', ...flags, '--format', 'json'], rec)).toBe(
+      0,
+    );
+    expect(JSON.parse(rec.out())).toMatchObject({ verified: true, dependencies: [] });
     // The text report names the re-verification command with the identity flags.
     const text = captureIO({ ...process.env });
     expect(await main(['demo', '--examples', ex, '--out', out], text)).toBe(0);
