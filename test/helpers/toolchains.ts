@@ -290,6 +290,26 @@ async function withLock<T>(lockPath: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+const STALE_MS = 3 * 24 * 3600_000;
+
+/**
+ * Entries of the same kind built from other inputs more than STALE_MS ago: a new entry means
+ * the inputs changed, so the old ones (22 MB each for NATS) are only taking space.
+ */
+async function pruneStale(parent: string, keep: string): Promise<void> {
+  for (const name of await readdir(parent)) {
+    if (name === keep || name.includes('.')) continue; // locks and temporary builds
+    try {
+      const built = await stat(join(parent, name, 'meta.json'));
+      if (Date.now() - built.mtimeMs > STALE_MS) {
+        await rm(join(parent, name), { recursive: true, force: true });
+      }
+    } catch {
+      // Not a complete entry: another process may be building it.
+    }
+  }
+}
+
 let buildsRun = 0;
 
 /** How many cache misses this process has built (the rest came from the cache). */
@@ -336,6 +356,7 @@ async function cached<M extends object>(
       await writeFile(join(tmp, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
       await rm(dir, { recursive: true, force: true });
       await rename(tmp, dir);
+      await pruneStale(dirname(dir), basename(dir));
       return { dir, meta };
     } catch (err) {
       await rm(tmp, { recursive: true, force: true });
@@ -464,7 +485,7 @@ async function buildNats(goos: string, goarch: string): Promise<NatsBuild> {
     }),
   ).slice(0, 32);
   const { dir, meta } = await cached<Omit<NatsBuild, 'path'> & { file: string }>(
-    'nats',
+    `nats-${goos}-${goarch}`,
     key,
     async (tmp) => {
       const { stdout } = await run('bash', [join(natsExampleDir, 'build.sh'), tmp, goos, goarch], {
