@@ -53054,17 +53054,26 @@ function inspectWasm(buf, start, end, info, strict, depth) {
  * WebAssembly.validate (trailing custom-section-looking bytes are dropped until it validates).
  */
 function findEmbeddedWasm(buf, start, end) {
+    // Candidates: the 8-byte magic and version of a core module or a component, in file order.
+    const candidates = [];
+    for (const head of [
+        Buffer.concat([WASM_MAGIC, CORE_VERSION]),
+        Buffer.concat([WASM_MAGIC, COMPONENT_VERSION]),
+    ]) {
+        for (let at = buf.indexOf(head, start); at >= 0 && at + 8 <= end; at = buf.indexOf(head, at + 1)) {
+            candidates.push(at);
+            if (candidates.length > 4 * MAX_EMBEDDED_CANDIDATES)
+                break;
+        }
+    }
+    candidates.sort((a, b) => a - b);
     const found = [];
-    let pos = start;
-    for (let n = 0; n < MAX_EMBEDDED_CANDIDATES; n++) {
-        const at = buf.indexOf(WASM_MAGIC, pos);
-        if (at < 0 || at + 8 > end)
-            break;
-        pos = at + 1;
-        const ver = buf.subarray(at + 4, at + 8);
-        const isCore = CORE_VERSION.equals(ver);
-        if (!isCore && !COMPONENT_VERSION.equals(ver))
-            continue;
+    let validated = 0;
+    let after = start;
+    for (const at of candidates) {
+        if (at < after)
+            continue; // inside a module already found
+        const isCore = CORE_VERSION.equals(buf.subarray(at + 4, at + 8));
         let walk;
         try {
             walk = walkWasm(buf, at, end, false);
@@ -53075,6 +53084,9 @@ function findEmbeddedWasm(buf, start, end) {
         // Something worth calling a module: code (core) or a core module inside (component).
         if (!walk.sections.some((s) => (isCore ? s.id === 10 : s.id === 1)))
             continue;
+        // Validation costs time in proportion to the module: bounded in number.
+        if (++validated > MAX_EMBEDDED_CANDIDATES)
+            break;
         let extent = walk.end;
         if (isCore) {
             extent = undefined;
@@ -53098,7 +53110,7 @@ function findEmbeddedWasm(buf, start, end) {
         if (extent === undefined)
             continue;
         found.push({ start: at, end: extent, format: isCore ? 'wasm' : 'wasm-component' });
-        pos = extent;
+        after = extent;
     }
     return found;
 }
@@ -55623,8 +55635,12 @@ function parsePnpmLock(text, file) {
             purl: npmPurl(name, version),
             dependencies: [],
         };
-        if (local)
+        if (local) {
+            // A folder of the workspace: its "version" is a path, not something a purl can name.
             pkg.firstParty = true;
+            delete pkg.purl;
+            pkg.properties = { 'build-artifact:pnpm.key': key };
+        }
         const hashes = sriToHashes(resolution.integrity);
         if (hashes)
             pkg.hashes = hashes;
@@ -56087,6 +56103,7 @@ const REQ = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(\(
 function parseRequirements(text, file, read = defaultRead) {
     const packages = new Map();
     const warnings = [];
+    let leftOut = 0;
     const seen = new Set();
     const visit = (content, path, depth) => {
         if (depth > 32)
@@ -56154,6 +56171,7 @@ function parseRequirements(text, file, read = defaultRead) {
             const pin = pins.length === 1 ? /^===?\s*([^*\s]+)$/.exec(pins[0])?.[1] : undefined;
             if (url !== undefined || pin === undefined) {
                 warnings.push(`${path}:${start}: ${name}${pins.length ? ` ${pins.join(',')}` : ''}${url ? ` @ ${url}` : ''} is not pinned to one version; left out`);
+                leftOut++;
                 continue;
             }
             const key = `${pep503(name)}@${pin}`;
@@ -56194,7 +56212,7 @@ function parseRequirements(text, file, read = defaultRead) {
         format: 'requirements.txt',
         packages: [...packages.values()],
         hasGraph: false,
-        completeness: warnings.length > 0 ? 'incomplete' : 'complete',
+        completeness: leftOut > 0 ? 'incomplete' : 'complete',
         warnings,
     };
 }
@@ -56521,6 +56539,13 @@ async function generateSbom(paths, options = {}) {
             names.push((0,external_node_path_.basename)((0,external_node_path_.resolve)(path)));
             const files = await findLockfiles(path);
             progress({ step: 'sbom', message: `${path}: ${files.length} lockfile(s)`, level: 'debug' });
+            if (files.length === 0) {
+                progress({
+                    step: 'sbom',
+                    message: `${path}: no supported lockfile found`,
+                    level: 'warning',
+                });
+            }
             for (const f of files) {
                 const inv = inventoryFromLockfile(f);
                 // Paths in the BOM are relative to the argument, so the output does not depend on
@@ -56583,9 +56608,9 @@ async function generateSbom(paths, options = {}) {
             properties: {},
             inventories,
             children: binaries,
-            completeness: parts.includes('unknown')
+            completeness: parts.includes('unknown') || parts.length === 0
                 ? 'unknown'
-                : parts.includes('incomplete') || parts.length === 0
+                : parts.includes('incomplete')
                     ? 'incomplete'
                     : 'complete',
         };

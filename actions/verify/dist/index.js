@@ -39330,7 +39330,11 @@ async function ociArtifact(refText, token, env = process.env) {
     const credentials = token
         ? { username: env.GITHUB_ACTOR || 'token', password: token }
         : undefined;
-    const target = openTarget(ref, { ...(credentials ? { credentials } : {}), env, onProgress: lib/* logProgress */.sc });
+    const target = openTarget(ref, {
+        ...(credentials ? { credentials } : {}),
+        env,
+        onProgress: lib/* logProgress */.sc,
+    });
     const { descriptor, manifest } = await readManifest(target, ref.digest ?? ref.tag ?? 'latest');
     if (isIndex(manifest)) {
         throw new lib/* ActionError */.lZ({
@@ -39359,7 +39363,10 @@ async function ociArtifact(refText, token, env = process.env) {
             evidence.push({ source, json: JSON.parse(new TextDecoder().decode(content)) });
         }
         catch {
-            throw new lib/* ActionError */.lZ({ code: 'INVALID_INPUT', message: `${source}: the attached bundle is not JSON` });
+            throw new lib/* ActionError */.lZ({
+                code: 'INVALID_INPUT',
+                message: `${source}: the attached bundle is not JSON`,
+            });
         }
     }
     return { path, name: refText, evidence };

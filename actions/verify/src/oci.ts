@@ -28,7 +28,11 @@ export async function ociArtifact(
   const credentials: Credentials | undefined = token
     ? { username: env.GITHUB_ACTOR || 'token', password: token }
     : undefined;
-  const target = openTarget(ref, { ...(credentials ? { credentials } : {}), env, onProgress: logProgress });
+  const target = openTarget(ref, {
+    ...(credentials ? { credentials } : {}),
+    env,
+    onProgress: logProgress,
+  });
   const { descriptor, manifest } = await readManifest(target, ref.digest ?? ref.tag ?? 'latest');
   if (isIndex(manifest)) {
     throw new ActionError({
@@ -44,7 +48,10 @@ export async function ociArtifact(
   }
   const layer = manifest.layers[0]!;
   const title = (layer.annotations?.[Annotation.TITLE] ?? 'artifact').replace(/[/\\]/g, '_');
-  const path = join(await mkdtemp(join(tmpdir(), 'verify-oci-')), title === '.' || title === '..' ? 'artifact' : title);
+  const path = join(
+    await mkdtemp(join(tmpdir(), 'verify-oci-')),
+    title === '.' || title === '..' ? 'artifact' : title,
+  );
   await target.fetchBlobToFile(layer, path);
   const evidence: { source: string; json: unknown }[] = [];
   for (const entry of await listReferrers(target, descriptor.digest)) {
@@ -55,7 +62,10 @@ export async function ociArtifact(
     try {
       evidence.push({ source, json: JSON.parse(new TextDecoder().decode(content)) });
     } catch {
-      throw new ActionError({ code: 'INVALID_INPUT', message: `${source}: the attached bundle is not JSON` });
+      throw new ActionError({
+        code: 'INVALID_INPUT',
+        message: `${source}: the attached bundle is not JSON`,
+      });
     }
   }
   return { path, name: refText, evidence };
