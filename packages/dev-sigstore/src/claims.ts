@@ -64,3 +64,22 @@ export function defaultClaims(): Omit<GitHubClaims, 'iss' | 'aud'> {
     runner_environment: 'github-hosted',
   };
 }
+
+/**
+ * Claims that follow from others as GitHub sets them, so that overriding `repository` or `ref`
+ * alone still gives a consistent token (`sub`, owner, workflow ref...). Explicit values win.
+ */
+export function derivedClaims(claims: Partial<GitHubClaims>): Partial<GitHubClaims> {
+  const defaults = defaultClaims();
+  const repository = String(claims.repository ?? defaults.repository);
+  const ref = String(claims.ref ?? defaults.ref);
+  const sha = String(claims.sha ?? defaults.sha);
+  const derived: Partial<GitHubClaims> = {
+    sub: `repo:${repository}:ref:${ref}`,
+    repository_owner: repository.split('/')[0]!,
+    workflow_ref: `${repository}/.github/workflows/release.yml@${ref}`,
+    workflow_sha: sha,
+    ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+  };
+  return derived;
+}

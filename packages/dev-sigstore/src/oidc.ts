@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK, jwtVerify, type KeyLike, SignJWT } from 'jose';
-import { defaultClaims, type GitHubClaims } from './claims.js';
+import { defaultClaims, derivedClaims, type GitHubClaims } from './claims.js';
 
 /** A GitHub-like OIDC issuer: RS256 keys, a JWKS, and tokens with GitHub-shaped claims. */
 export class DevIssuer {
@@ -29,7 +29,13 @@ export class DevIssuer {
   }
 
   currentClaims(audience: string): GitHubClaims {
-    return { ...defaultClaims(), iss: this.issuer, aud: audience, ...this.claims } as GitHubClaims;
+    return {
+      ...defaultClaims(),
+      ...derivedClaims(this.claims),
+      iss: this.issuer,
+      aud: audience,
+      ...this.claims,
+    } as GitHubClaims;
   }
 
   /** Mints a token as GitHub's ACTIONS_ID_TOKEN_REQUEST_URL endpoint does. */

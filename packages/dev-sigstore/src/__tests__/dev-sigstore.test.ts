@@ -117,10 +117,23 @@ describe('the OIDC issuer', () => {
     expect((await requestToken('sigstore', 'wrong')).status).toBe(401);
   });
 
-  it('uses claims changed at run time', async () => {
-    dev.setClaims({ repository: 'other/repo', repository_visibility: 'private' });
+  it('uses claims changed at run time, keeping the derived ones consistent', async () => {
+    dev.setClaims({
+      repository: 'other/repo',
+      ref: 'refs/tags/v2',
+      repository_visibility: 'private',
+    });
     try {
-      expect(decodeJwt(await dev.mintToken('x')).repository).toBe('other/repo');
+      const claims = decodeJwt(await dev.mintToken('x'));
+      expect(claims).toMatchObject({
+        repository: 'other/repo',
+        repository_owner: 'other',
+        sub: 'repo:other/repo:ref:refs/tags/v2',
+        workflow_ref: 'other/repo/.github/workflows/release.yml@refs/tags/v2',
+        ref_type: 'tag',
+      });
+      dev.setClaims({ repository: 'other/repo', sub: 'custom' });
+      expect(decodeJwt(await dev.mintToken('x')).sub).toBe('custom');
     } finally {
       dev.setClaims({ repository_visibility: 'private' });
     }
