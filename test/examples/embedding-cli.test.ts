@@ -3,7 +3,7 @@
 // digest check.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -118,6 +118,40 @@ describe.skipIf(!requireToolchain('go', 'nats-sources', 'cargo'))('embedding-cli
         await expect(
           cargo(['build'], { NATS_WASM: path, NATS_WASM_SHA256: 'not-hex' }),
         ).rejects.toMatchObject({ stderr: expect.stringContaining('is not a SHA-256') });
+      },
+      BUILD_TIMEOUT_MS,
+    );
+
+    it(
+      'takes the expected digest from nats-wasip1.sha256, and needs one',
+      async () => {
+        // A copy of the crate, so the test never writes into the repository.
+        const crate = join(dir, 'crate');
+        for (const f of ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src']) {
+          await cp(join(crateDir, f), join(crate, f), { recursive: true });
+        }
+        const path = join(dir, 'tiny-file.wasm');
+        await writeFile(path, tiny);
+        const env = { ...process.env, CARGO_TARGET_DIR: join(dir, 'target'), NATS_WASM: path };
+        delete env.NATS_WASM_SHA256;
+        const build = () =>
+          execFileP(findCargo()!.bin, ['build', '--offline', '--locked'], {
+            cwd: crate,
+            env,
+            timeout: BUILD_TIMEOUT_MS,
+          });
+        await expect(build()).rejects.toMatchObject({
+          stderr: expect.stringContaining('no expected SHA-256 for the embedded wasm module'),
+        });
+        await writeFile(join(crate, 'nats-wasip1.sha256'), `${sha256(tiny)}  nats-server.wasm\n`);
+        await build();
+        const wrong = sha256(Buffer.from('another module'));
+        await writeFile(join(crate, 'nats-wasip1.sha256'), `${wrong}  nats-server.wasm\n`);
+        await expect(build()).rejects.toMatchObject({
+          stderr: expect.stringContaining(
+            `but ${join(crate, 'nats-wasip1.sha256')} expects ${wrong}`,
+          ),
+        });
       },
       BUILD_TIMEOUT_MS,
     );
