@@ -103,6 +103,13 @@ export async function generateSbom(
       names.push(basename(resolve(path)));
       const files = await findLockfiles(path);
       progress({ step: 'sbom', message: `${path}: ${files.length} lockfile(s)`, level: 'debug' });
+      if (files.length === 0) {
+        progress({
+          step: 'sbom',
+          message: `${path}: no supported lockfile found`,
+          level: 'warning',
+        });
+      }
       for (const f of files) {
         const inv = inventoryFromLockfile(f);
         // Paths in the BOM are relative to the argument, so the output does not depend on
@@ -163,11 +170,12 @@ export async function generateSbom(
       properties: {},
       inventories,
       children: binaries,
-      completeness: parts.includes('unknown')
-        ? 'unknown'
-        : parts.includes('incomplete') || parts.length === 0
-          ? 'incomplete'
-          : 'complete',
+      completeness:
+        parts.includes('unknown') || parts.length === 0
+          ? 'unknown'
+          : parts.includes('incomplete')
+            ? 'incomplete'
+            : 'complete',
     };
   }
   const sourceDateEpoch = options.sourceDateEpoch ?? parseEpoch(process.env.SOURCE_DATE_EPOCH);

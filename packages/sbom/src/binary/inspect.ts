@@ -187,15 +187,28 @@ export function findEmbeddedWasm(
   start: number,
   end: number,
 ): { start: number; end: number; format: BinaryFormat }[] {
+  // Candidates: the 8-byte magic and version of a core module or a component, in file order.
+  const candidates: number[] = [];
+  for (const head of [
+    Buffer.concat([WASM_MAGIC, CORE_VERSION]),
+    Buffer.concat([WASM_MAGIC, COMPONENT_VERSION]),
+  ]) {
+    for (
+      let at = buf.indexOf(head, start);
+      at >= 0 && at + 8 <= end;
+      at = buf.indexOf(head, at + 1)
+    ) {
+      candidates.push(at);
+      if (candidates.length > 4 * MAX_EMBEDDED_CANDIDATES) break;
+    }
+  }
+  candidates.sort((a, b) => a - b);
   const found: { start: number; end: number; format: BinaryFormat }[] = [];
-  let pos = start;
-  for (let n = 0; n < MAX_EMBEDDED_CANDIDATES; n++) {
-    const at = buf.indexOf(WASM_MAGIC, pos);
-    if (at < 0 || at + 8 > end) break;
-    pos = at + 1;
-    const ver = buf.subarray(at + 4, at + 8);
-    const isCore = CORE_VERSION.equals(ver);
-    if (!isCore && !COMPONENT_VERSION.equals(ver)) continue;
+  let validated = 0;
+  let after = start;
+  for (const at of candidates) {
+    if (at < after) continue; // inside a module already found
+    const isCore = CORE_VERSION.equals(buf.subarray(at + 4, at + 8));
     let walk: ReturnType<typeof walkWasm>;
     try {
       walk = walkWasm(buf, at, end, false);
@@ -204,6 +217,8 @@ export function findEmbeddedWasm(
     }
     // Something worth calling a module: code (core) or a core module inside (component).
     if (!walk.sections.some((s) => (isCore ? s.id === 10 : s.id === 1))) continue;
+    // Validation costs time in proportion to the module: bounded in number.
+    if (++validated > MAX_EMBEDDED_CANDIDATES) break;
     let extent: number | undefined = walk.end;
     if (isCore) {
       extent = undefined;
@@ -225,7 +240,7 @@ export function findEmbeddedWasm(
     }
     if (extent === undefined) continue;
     found.push({ start: at, end: extent, format: isCore ? 'wasm' : 'wasm-component' });
-    pos = extent;
+    after = extent;
   }
   return found;
 }

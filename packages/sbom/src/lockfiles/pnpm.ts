@@ -69,7 +69,12 @@ export function parsePnpmLock(text: string, file: string): Inventory {
       purl: npmPurl(name, version),
       dependencies: [],
     };
-    if (local) pkg.firstParty = true;
+    if (local) {
+      // A folder of the workspace: its "version" is a path, not something a purl can name.
+      pkg.firstParty = true;
+      delete pkg.purl;
+      pkg.properties = { 'build-artifact:pnpm.key': key };
+    }
     const hashes = sriToHashes(resolution.integrity);
     if (hashes) pkg.hashes = hashes;
     if (!v9) {

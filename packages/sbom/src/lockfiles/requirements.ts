@@ -31,6 +31,7 @@ export function parseRequirements(
 ): Inventory {
   const packages = new Map<string, Package>();
   const warnings: string[] = [];
+  let leftOut = 0;
   const seen = new Set<string>();
   const visit = (content: string, path: string, depth: number): void => {
     if (depth > 32) throw malformed(path, '-r includes nested too deeply');
@@ -97,6 +98,7 @@ export function parseRequirements(
         warnings.push(
           `${path}:${start}: ${name}${pins.length ? ` ${pins.join(',')}` : ''}${url ? ` @ ${url}` : ''} is not pinned to one version; left out`,
         );
+        leftOut++;
         continue;
       }
       const key = `${pep503(name!)}@${pin}`;
@@ -131,7 +133,7 @@ export function parseRequirements(
     format: 'requirements.txt',
     packages: [...packages.values()],
     hasGraph: false,
-    completeness: warnings.length > 0 ? 'incomplete' : 'complete',
+    completeness: leftOut > 0 ? 'incomplete' : 'complete',
     warnings,
   };
 }
