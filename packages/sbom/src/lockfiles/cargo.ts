@@ -89,12 +89,3 @@ export function parseCargoLock(text: string, file: string): Inventory {
     warnings: [],
   };
 }
-
-/** The workspace's own name from Cargo.toml (package name, or the directory's), for the root. */
-export function cargoManifestName(text: string, file: string): { name?: string; version?: string } {
-  const doc = parseToml(text, file);
-  const pkg = isRecord(doc.package) ? doc.package : undefined;
-  const name = str(pkg?.name);
-  const version = str(pkg?.version);
-  return { ...(name ? { name } : {}), ...(version ? { version } : {}) };
-}
