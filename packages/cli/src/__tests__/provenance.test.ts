@@ -112,6 +112,22 @@ describe('attest provenance', () => {
     );
   });
 
+  it('--sign on a directory writes a bundle next to each file in it', async () => {
+    await mkdir(join(dir, 'out'));
+    await writeFile(join(dir, 'out', 'x'), 'x');
+    await writeFile(join(dir, 'out', 'y'), 'y');
+    const r = await attest(dev.env(), 'provenance', 'out', '--sign', '-o', 'out.json');
+    expect(r.code, r.err).toBe(0);
+    const x = await readFile(join(dir, 'out', 'x.sigstore.json'), 'utf8');
+    expect(await readFile(join(dir, 'out', 'y.sigstore.json'), 'utf8')).toBe(x);
+    const statement = JSON.parse(await readFile(join(dir, 'out.json'), 'utf8'));
+    expect(statement.subject.map((s: { name: string }) => s.name)).toEqual(['x', 'y']);
+    // The bundle signs exactly the statement written with -o.
+    expect(Buffer.from(JSON.parse(x).dsseEnvelope.payload, 'base64').toString()).toBe(
+      await readFile(join(dir, 'out.json'), 'utf8'),
+    );
+  });
+
   it('takes subjects from a checksums file, and reports bad input with exit 2', async () => {
     await writeFile(join(dir, 'SHA256SUMS'), `${'cd'.repeat(32)}  app.tar.gz\n`);
     const ok = await attest({}, 'provenance', '--checksums', 'SHA256SUMS');

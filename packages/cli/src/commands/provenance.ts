@@ -47,7 +47,7 @@ async function predicateFor(
   values: Record<string, unknown>,
   io: CommandIO,
   resolvedDependencies: ReturnType<typeof parseResolvedDependency>[],
-): Promise<{ predicate: SlsaProvenanceV1; describe: string }> {
+): Promise<{ predicate: SlsaProvenanceV1; describe: string; token?: string }> {
   const inActions = Boolean(
     io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
   );
@@ -62,6 +62,7 @@ async function predicateFor(
     const serverUrl =
       serverUrlForIssuer(claims.iss) ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com';
     return {
+      token,
       predicate: githubProvenance(claims, { serverUrl, resolvedDependencies }),
       describe: `GitHub Actions run ${claims.repository} #${claims.run_id} (token verified against ${issuer})`,
     };
@@ -161,13 +162,18 @@ export const provenanceCommand: Command = {
         message: `${subjects.length} subjects: at most ${MAX_SUBJECTS} fit in one statement`,
       });
     }
-    const { predicate, describe } = await predicateFor(values, io, resolvedDependencies);
+    const { predicate, describe, token } = await predicateFor(values, io, resolvedDependencies);
     io.stderr.write(`attest provenance: ${subjects.length} subject(s), ${describe}\n`);
     const statement = provenanceStatement(subjects, predicate);
     const text = `${JSON.stringify(statement, null, 2)}\n`;
     if (values.sign) {
       // Sign first: a failure leaves neither the statement nor any bundle half-done.
-      const { options, describe: how, repository } = await resolveSignOptions(values, io);
+      // The token verified above (audience sigstore) is the one Fulcio gets, unless another is given.
+      const signValues =
+        token && values['identity-token'] === undefined && values.key === undefined
+          ? { ...values, 'identity-token': token }
+          : values;
+      const { options, describe: how, repository } = await resolveSignOptions(signValues, io);
       io.stderr.write(`attest provenance: signing with ${how}\n`);
       const bundle = await signStatement(text, options);
       // Next to every file the subjects came from (a directory argument: each file below it).
