@@ -144,10 +144,10 @@ export async function generateSbom(
     const walk = (a: Assembly): void => {
       for (const inv of a.inventories)
         for (const w of inv.warnings) progress({ step: 'sbom', message: w, level: 'warning' });
-      if (a.completeness === 'unknown' && a.inventories.length === 0) {
+      if (a.inventories.length === 0) {
         progress({
           step: 'sbom',
-          message: `${a.name}: no Go build info, cargo-auditable data or embedded module found`,
+          message: `${a.name}: no Go build info or cargo-auditable data: its own dependencies are not listed${a.children.length ? ' (only those of the modules embedded in it)' : ''}`,
           level: 'warning',
         });
       }

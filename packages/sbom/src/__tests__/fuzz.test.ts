@@ -100,7 +100,7 @@ describe('fuzzing the lockfile parsers', () => {
         fc.property(fc.oneof(fc.string({ maxLength: 300 }), mutation(base)), (text) =>
           typedOrOk(() => parse(text)),
         ),
-        { numRuns: 150 },
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
       );
     });
   }
@@ -143,7 +143,7 @@ describe('fuzzing the binary readers', () => {
       fc.property(fc.constantFrom(...heads), fc.uint8Array({ maxLength: 512 }), (head, tail) =>
         typedOrOk(() => inspectBytes(Buffer.concat([head, tail]), 'fuzz.bin')),
       ),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 
@@ -159,7 +159,7 @@ describe('fuzzing the binary readers', () => {
           typedOrOk(() => inspectBytes(b, 'flip.wasm'));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 
