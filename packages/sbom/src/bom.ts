@@ -1,5 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+// Sub-path imports: the package root also loads validation and contrib code we do not need here.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import type { Assembly } from './assembly.js';
 import { SbomError } from './errors.js';
 import type { Ecosystem, Package } from './model.js';

@@ -1,4 +1,4 @@
-import { type Spec, Validation } from '@cyclonedx/cyclonedx-library';
+import type * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { SbomError } from './errors.js';
 
 /**
@@ -8,7 +8,9 @@ import { SbomError } from './errors.js';
 export async function validateBom(json: string): Promise<void> {
   const doc = JSON.parse(json) as Record<string, unknown>;
   const version = String(doc.specVersion) as Spec.Version;
-  const validator = new Validation.JsonStrictValidator(version);
+  // Loaded on use: validation (ajv and the schemas) is for tests and checks, not every run.
+  const { JsonStrictValidator } = await import('@cyclonedx/cyclonedx-library/Validation');
+  const validator = new JsonStrictValidator(version);
   const errors = await validator.validate(json);
   if (errors !== null) {
     throw new SbomError({
