@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseOutputFile, repoRoot, runAction } from '../actions/runner.ts';
+import { registryAvailable, startRegistry } from '../helpers/registry.ts';
 
 // The scripts inside build-artifact.yml, run as the runner runs a `shell: bash` step
 // (`bash --noprofile --norc -eo pipefail FILE`) with the step's env, and chained the way the
@@ -13,10 +15,17 @@ import { parseOutputFile, repoRoot, runAction } from '../actions/runner.ts';
 const workflow = parse(
   await readFile(path.join(repoRoot, '.github/workflows/build-artifact.yml'), 'utf8'),
 );
+const release = parse(
+  await readFile(path.join(repoRoot, '.github/workflows/release-cli.yml'), 'utf8'),
+);
 const step = (job: string, id: string) =>
-  (workflow.jobs[job].steps as { id?: string; name?: string; run?: string }[]).find(
-    (s) => s.id === id || s.name === id,
-  )!;
+  (
+    (job === 'release' ? release : workflow).jobs[job].steps as {
+      id?: string;
+      name?: string;
+      run?: string;
+    }[]
+  ).find((s) => s.id === id || s.name === id)!;
 
 async function runStep(
   job: string,
@@ -250,5 +259,107 @@ describe("attest job: finding this workflow's own commit in the OIDC token", () 
       repoRoot,
     );
     expect(r.status).not.toBe(0);
+  });
+});
+
+describe.skipIf(!registryAvailable())('build job: fetching consumed artifacts by digest', () => {
+  it('pulls the one layer of a pinned manifest, checks both digests, and refuses a bad pin', async () => {
+    const registry = await startRegistry();
+    try {
+      const work = await mkdtemp(path.join(tmpdir(), 'consumes-'));
+      // A wasm module pushed as the wasm layout, with the push action.
+      const wasm = path.join(work, 'nats-server.wasm');
+      await writeFile(wasm, Buffer.from('0061736d01000000000a046e616d650201000000', 'hex'));
+      const pushed = await runAction('push', {
+        inputs: { repository: `oci://${registry.host}/example/nats-server`, paths: wasm },
+      });
+      expect(pushed.errors).toEqual([]);
+      const reference = pushed.outputs.reference!;
+      const consumed = path.join(work, 'consumed');
+      const fetch = await runStep(
+        'build',
+        'Fetch consumed artifacts by digest',
+        { UNTRUSTED_CONSUMES: `\n  ${reference}  \n`, REGISTRY_TOKEN: '', CONSUMED_DIR: consumed },
+        work,
+      );
+      expect(fetch.stderr).toBe('');
+      expect(fetch.status).toBe(0);
+      expect(await readFile(path.join(consumed, 'nats-server.wasm'))).toEqual(await readFile(wasm));
+
+      const forged = reference.replace(/@sha256:.*/, `@sha256:${'0'.repeat(64)}`);
+      const bad = await runStep(
+        'build',
+        'Fetch consumed artifacts by digest',
+        { UNTRUSTED_CONSUMES: forged, REGISTRY_TOKEN: '', CONSUMED_DIR: path.join(work, 'c2') },
+        work,
+      );
+      expect(bad.status).not.toBe(0);
+      const unpinned = await runStep(
+        'build',
+        'Fetch consumed artifacts by digest',
+        {
+          UNTRUSTED_CONSUMES: `oci://${registry.host}/example/nats-server:latest`,
+          REGISTRY_TOKEN: '',
+          CONSUMED_DIR: path.join(work, 'c3'),
+        },
+        work,
+      );
+      expect(unpinned.status).toBe(1);
+      expect(unpinned.stdout).toContain('is not oci://REGISTRY/REPO@sha256:<64 hex>');
+    } finally {
+      await registry.close();
+    }
+  });
+});
+
+describe('release-cli.yml: the release job re-hashes before publishing', () => {
+  async function layout(files: Record<string, string>) {
+    const temp = await mkdtemp(path.join(tmpdir(), 'release-'));
+    const bin = path.join(temp, 'release', 'bin');
+    await mkdir(bin, { recursive: true });
+    for (const [name, content] of Object.entries(files))
+      await writeFile(path.join(bin, name), content);
+    return { temp, bin };
+  }
+  const sum = (content: string, name: string) =>
+    `${createHash('sha256').update(content).digest('hex')}  ${name}`;
+
+  it('writes SHA256SUMS when the binaries are exactly the attested ones', async () => {
+    const { temp, bin } = await layout({
+      'wash-x86_64-unknown-linux-gnu': 'a',
+      'wash-aarch64-apple-darwin': 'b',
+    });
+    const expected = `${sum('a', 'wash-x86_64-unknown-linux-gnu')}\n${sum('b', 'wash-aarch64-apple-darwin')}\n`;
+    const r = await runStep(
+      'release',
+      'Re-hash the binaries against the attested digests',
+      { EXPECTED_DIGESTS: expected, BIN_DIR: bin, RUNNER_TEMP: temp },
+      temp,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(await readFile(path.join(temp, 'release', 'SHA256SUMS'), 'utf8')).toBe(expected);
+  });
+
+  it.each([
+    [{ 'wash-x86_64-unknown-linux-gnu': 'tampered' }, 'FAILED'],
+    [
+      { 'wash-x86_64-unknown-linux-gnu': 'a', extra: 'x' },
+      'downloaded binaries differ from the attested list',
+    ],
+  ])('refuses %j', async (files, message) => {
+    const { temp, bin } = await layout(files);
+    const r = await runStep(
+      'release',
+      'Re-hash the binaries against the attested digests',
+      {
+        EXPECTED_DIGESTS: `${sum('a', 'wash-x86_64-unknown-linux-gnu')}\n`,
+        BIN_DIR: bin,
+        RUNNER_TEMP: temp,
+      },
+      temp,
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toContain(message);
   });
 });
