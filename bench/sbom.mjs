@@ -8,7 +8,7 @@
 // network), --no-validate (attest does not validate at run time either; its tests do), and
 // --no-babel (no source usage analysis: the inputs are lockfiles only).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attestBin, printTable, repoRoot, timeCommand } from './_lib.mjs';
 
@@ -95,6 +95,28 @@ function purls(components, out = new Set()) {
 }
 
 const sbomDist = join(repoRoot, 'packages', 'sbom', 'dist', 'index.js');
+// The engine bundled into one file with ncc, as the GitHub actions ship it: Node then loads one
+// file instead of ~130 modules (most of them the CycloneDX library's).
+const bundleDir = join(work, 'sbom-bundle');
+mkdirSync(bundleDir, { recursive: true });
+writeFileSync(
+  join(bundleDir, 'entry.mjs'),
+  `import { generateSbom } from ${JSON.stringify(sbomDist)};\nprocess.stdout.write((await generateSbom([process.argv[2]])).json);\n`,
+);
+const ncc = spawnSync(
+  process.execPath,
+  [
+    join(repoRoot, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
+    'build',
+    join(bundleDir, 'entry.mjs'),
+    '-o',
+    join(bundleDir, 'out'),
+    '-q',
+  ],
+  { stdio: 'inherit' },
+);
+if (ncc.status !== 0) throw new Error('ncc build of the sbom engine failed');
+const bundled = join(bundleDir, 'out', 'index.mjs');
 const rows = [];
 let slowest = Number.POSITIVE_INFINITY;
 for (const [name, ecosystem, files] of inputs) {
@@ -119,6 +141,12 @@ for (const [name, ecosystem, files] of inputs) {
     ],
     { runs: 2, env: { ...env, PWD: dir } },
   );
+  // cdxgen as most people run it: its default schema validation on (one run).
+  const cdxDefault = timeCommand(
+    cdxgenBin,
+    ['--no-install-deps', '--spec-version', '1.6', '-o', `${cdxOut}.default.json`, dir],
+    { runs: 1, env: { ...env, PWD: dir } },
+  );
   // The engine alone (what `attest sbom` costs once the CLI loads only the command it runs).
   const engine = timeCommand(
     process.execPath,
@@ -129,6 +157,9 @@ for (const [name, ecosystem, files] of inputs) {
     ],
     { runs: 3, env },
   );
+  const bundle = timeCommand(process.execPath, [bundled, dir], { runs: 3, env });
+  if (bundle.result.stdout.length !== attest.result.stdout.length)
+    throw new Error(`${name}: the bundled engine disagrees`);
   const ours = JSON.parse(attest.result.stdout);
   const theirs = JSON.parse(readFileSync(cdxOut, 'utf8'));
   // Third-party components, plus the first-party parts attest keeps under metadata.component
@@ -148,6 +179,10 @@ for (const [name, ecosystem, files] of inputs) {
     cdx.seconds.toFixed(3),
     `${ratio.toFixed(1)}x`,
     `${(cdx.seconds / engine.seconds).toFixed(1)}x`,
+    bundle.seconds.toFixed(3),
+    `${(cdx.seconds / bundle.seconds).toFixed(1)}x`,
+    cdxDefault.seconds.toFixed(3),
+    `${(cdxDefault.seconds / attest.seconds).toFixed(1)}x`,
     ours.components.length,
     theirs.components?.length ?? 0,
     `${common}/${a.size}`,
@@ -168,6 +203,10 @@ printTable(
     'cdxgen s',
     'speed-up',
     'engine speed-up',
+    'bundled s',
+    'bundled speed-up',
+    'cdxgen default s',
+    'vs default',
     'attest comps',
     'cdxgen comps',
     'attest purls in cdxgen',
