@@ -267,6 +267,54 @@ describe('cargo-auditable .dep-v0', () => {
   );
 });
 
+describe('cargo-auditable .dep-v0 in Mach-O and PE sections', () => {
+  const payload = depV0(AUDIT);
+  it('a 64-bit Mach-O: the __DATA,.dep-v0 section', () => {
+    const cmdSize = 72 + 80;
+    const dataOff = 32 + cmdSize;
+    const b = Buffer.alloc(dataOff + payload.length);
+    b.writeUInt32LE(0xfeedfacf, 0);
+    b.writeUInt32LE(1, 16); // ncmds
+    b.writeUInt32LE(cmdSize, 20);
+    b.writeUInt32LE(0x19, 32); // LC_SEGMENT_64
+    b.writeUInt32LE(cmdSize, 36);
+    b.write('__DATA', 40, 'latin1');
+    b.writeUInt32LE(1, 32 + 64); // nsects
+    const sect = 32 + 72;
+    b.write('.dep-v0', sect, 'latin1');
+    b.write('__DATA', sect + 16, 'latin1');
+    b.writeBigUInt64LE(BigInt(payload.length), sect + 40);
+    b.writeUInt32LE(dataOff, sect + 48);
+    payload.copy(b, dataOff);
+    const info = inspectBytes(b, 'mac');
+    expect(info.format).toBe('macho');
+    expect(info.auditable?.map((p) => `${p.name}@${p.version}`)).toEqual([
+      'embedder@0.3.0',
+      'anyhow@1.0.98',
+      'cc@1.2.0',
+    ]);
+  });
+  it('a PE: the .dep-v0 section, its raw size padded to the file alignment', () => {
+    const table = 0x40 + 24;
+    const dataOff = 0x200;
+    const raw = Math.ceil(payload.length / 0x200) * 0x200;
+    const b = Buffer.alloc(dataOff + raw);
+    b.write('MZ', 0, 'latin1');
+    b.writeUInt32LE(0x40, 0x3c);
+    b.write('PE\0\0', 0x40, 'latin1');
+    b.writeUInt16LE(1, 0x40 + 6); // one section
+    b.writeUInt16LE(0, 0x40 + 20); // no optional header
+    b.write('.dep-v0', table, 'latin1');
+    b.writeUInt32LE(payload.length, table + 8); // VirtualSize: the real length
+    b.writeUInt32LE(raw, table + 16);
+    b.writeUInt32LE(dataOff, table + 20);
+    payload.copy(b, dataOff);
+    const info = inspectBytes(b, 'app.exe');
+    expect(info.format).toBe('pe');
+    expect(info.auditable).toHaveLength(3);
+  });
+});
+
 describe.skipIf(
   !existsSync(join(examplesDir, 'embedding-cli')) ||
     !requireToolchain('cargo', 'go', 'nats-sources'),
