@@ -70866,8 +70866,8 @@ function buildBom(root, options) {
                 (inv.hasGraph ? graphRefs : firstPartyEdgeRefs).add(node.ref);
             }
         }
-        // The assembly depends on its first-party parts (and, for a binary, on what it contains
-        // when there is no first-party part to hang it on).
+        // The assembly depends on its first-party parts (workspace members, a Go main module); what
+        // they depend on comes from the lockfile's own edges, never invented here.
         if (firstPartyRefs.length > 0) {
             asmNode.deps = new Set(firstPartyRefs);
             graphRefs.add(asmRef);

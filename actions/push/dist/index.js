@@ -29012,7 +29012,7 @@ function rekorLink(rekorURL, logIndex) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8224);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6845);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2968);
 
 
 
@@ -29039,7 +29039,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6845:
+/***/ 2968:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29453,6 +29453,8 @@ async function resolveCredentials(registry, env = process.env) {
     return undefined;
 }
 //# sourceMappingURL=credentials.js.map
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./packages/oci/dist/auth.js
@@ -29581,7 +29583,7 @@ function splitTag(input, rest) {
  * Parses `oci://host[:port]/repo[:tag][@digest]`, a bare `host/repo[:tag]` as docker writes it,
  * or `oci-layout:DIR[:tag][@digest]`.
  */
-function parseReference(input) {
+function reference_parseReference(input) {
     if (input.startsWith(LAYOUT_PREFIX)) {
         const body = input.slice(LAYOUT_PREFIX.length);
         const { rest: noDigest, digest } = splitDigest(input, body);
@@ -29633,7 +29635,7 @@ function parseReference(input) {
     };
 }
 /** Writes a reference back in the form `parseReference` reads. */
-function formatReference(ref) {
+function reference_formatReference(ref) {
     const suffix = `${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
     if (ref.kind === 'layout')
         return `${LAYOUT_PREFIX}${ref.path}${suffix}`;
@@ -29988,8 +29990,6 @@ class RegistryTransport {
     }
 }
 //# sourceMappingURL=http.js.map
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./packages/oci/dist/registry.js
 
 
@@ -30735,8 +30735,8 @@ class OciLayout {
 
 
 /** The target a reference names: a registry repository or a layout directory. */
-function openTarget(reference, options = {}) {
-    const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+function open_openTarget(reference, options = {}) {
+    const ref = typeof reference === 'string' ? reference_parseReference(reference) : reference;
     if (ref.kind === 'layout')
         return new OciLayout((0,external_node_path_.resolve)(options.cwd ?? process.cwd(), ref.path));
     return new OciClient(ref, options);
@@ -31138,7 +31138,7 @@ async function referrers_listReferrers(target, digest, options = {}) {
 
 
 /** Fetches and decodes a manifest or index by tag or digest (digest checked). */
-async function readManifest(target, reference) {
+async function pull_readManifest(target, reference) {
     const found = await target.fetchManifest(reference);
     let manifest;
     try {
@@ -31163,7 +31163,7 @@ async function readManifest(target, reference) {
         descriptor.artifactType = manifest.artifactType;
     return { descriptor, manifest, bytes: found.bytes };
 }
-function isIndex(manifest) {
+function pull_isIndex(manifest) {
     return Array.isArray(manifest.manifests);
 }
 /** A file name from an annotation, reduced to a safe base name (no directories, no `..`). */
@@ -31199,9 +31199,9 @@ function referrerFileName(artifactName, entry, content) {
 /**
  * Fetches the one-layer content of a referrer manifest, checking every digest on the way.
  */
-async function fetchReferrer(target, entry) {
-    const { manifest } = await readManifest(target, entry.digest);
-    if (isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length === 0) {
+async function pull_fetchReferrer(target, entry) {
+    const { manifest } = await pull_readManifest(target, entry.digest);
+    if (pull_isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length === 0) {
         throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `referrer ${entry.digest} in ${target.display} has no layer`,
@@ -31223,7 +31223,7 @@ async function pull(target, reference, outputDir, options = {}) {
     catch (err) {
         throw fileError(outputDir, err);
     }
-    const top = await readManifest(target, reference);
+    const top = await pull_readManifest(target, reference);
     const files = [];
     const used = new Set();
     const claim = (name) => {
@@ -31240,7 +31240,7 @@ async function pull(target, reference, outputDir, options = {}) {
         if (options.referrers === false)
             return;
         for (const entry of await listReferrers(target, subject.digest)) {
-            const { layer, content } = await fetchReferrer(target, entry);
+            const { layer, content } = await pull_fetchReferrer(target, entry);
             const known = referrerFileName(artifactName, entry, content);
             const name = claim(known?.name ?? `${artifactName}.${entry.digest.slice(7, 19)}.referrer`);
             const path = join(outputDir, name);
@@ -31293,10 +31293,10 @@ async function pull(target, reference, outputDir, options = {}) {
         }
         await pullReferrers(descriptor, firstName ?? nameHint ?? fallbackName(descriptor));
     };
-    if (isIndex(top.manifest)) {
+    if (pull_isIndex(top.manifest)) {
         for (const child of top.manifest.manifests) {
-            const read = await readManifest(target, child.digest);
-            if (isIndex(read.manifest))
+            const read = await pull_readManifest(target, child.digest);
+            if (pull_isIndex(read.manifest))
                 continue;
             const hint = child.platform
                 ? `artifact-${formatPlatform(child.platform).replaceAll('/', '-')}`
@@ -31311,6 +31311,121 @@ async function pull(target, reference, outputDir, options = {}) {
     return { descriptor: top.descriptor, files };
 }
 //# sourceMappingURL=pull.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/evidence.js
+
+
+
+
+
+
+
+
+
+
+
+const NODE_ARCH = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+/** The running process's platform in OCI terms (`linux/amd64`, `windows/arm64`, ...). */
+function hostPlatform() {
+    return {
+        os: process.platform === 'win32' ? 'windows' : process.platform,
+        architecture: NODE_ARCH[process.arch] ?? process.arch,
+    };
+}
+function pickChild(manifests, platform, ref) {
+    if (manifests.length === 1)
+        return manifests[0];
+    const match = manifests.find((m) => m.platform?.os === platform.os &&
+        m.platform.architecture === platform.architecture &&
+        (!platform.variant || m.platform.variant === platform.variant));
+    if (match)
+        return match;
+    const listed = manifests
+        .map((m) => (m.platform ? formatPlatform(m.platform) : m.digest))
+        .join(', ');
+    throw new OciError({
+        code: 'NOT_FOUND',
+        message: `${ref} is an index of ${listed}; none is for ${formatPlatform(platform)}: name one by digest (oci://...@sha256:...)`,
+    });
+}
+// One temporary root per process, removed at exit: the verifier reads the file after this
+// returns, so it cannot be removed any earlier.
+let tempRoot;
+async function artifactDir(directory) {
+    if (directory) {
+        await mkdir(directory, { recursive: true });
+        return mkdtempSync(join(directory, 'a-'));
+    }
+    if (!tempRoot) {
+        tempRoot = mkdtempSync(join(tmpdir(), 'attest-oci-'));
+        const root = tempRoot;
+        process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+    }
+    return mkdtempSync(join(tempRoot, 'a-'));
+}
+/**
+ * Pulls what verifying an `oci://` or `oci-layout:` artifact needs: its one layer to a local
+ * file (digest checked), the layer's descriptor as subject, and every Sigstore bundle attached
+ * as a referrer to its manifest and, for an index, to the index above it. An index resolves to
+ * the manifest for `options.platform` (default the host's).
+ */
+async function fetchEvidence(reference, options = {}) {
+    const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+    const refText = typeof reference === 'string' ? reference : formatReference(reference);
+    const { directory, platform, ...open } = options;
+    const target = openTarget(ref, open);
+    const top = await readManifest(target, ref.digest ?? ref.tag ?? 'latest');
+    const subjects = [top.descriptor];
+    let manifest = top.manifest;
+    if (isIndex(manifest)) {
+        const child = pickChild(manifest.manifests, platform ?? hostPlatform(), refText);
+        const read = await readManifest(target, child.digest);
+        if (isIndex(read.manifest)) {
+            throw new OciError({
+                code: 'INVALID_MANIFEST',
+                message: `${refText}: nested indexes are not supported`,
+            });
+        }
+        manifest = read.manifest;
+        subjects.unshift(read.descriptor);
+    }
+    if (manifest.layers.length !== 1) {
+        throw new OciError({
+            code: 'INVALID_MANIFEST',
+            message: `${refText}: expected an artifact with one layer, found ${manifest.layers.length}`,
+        });
+    }
+    const layer = manifest.layers[0];
+    // The title comes from the registry: keep it one plain file name inside our folder.
+    const title = layer.annotations?.[Annotation.TITLE]?.replace(/[/\\]/g, '_') || 'artifact';
+    const artifactPath = join(await artifactDir(directory), title === '.' || title === '..' ? 'artifact' : title);
+    await target.fetchBlobToFile(layer, artifactPath);
+    const bundles = [];
+    const { tag: _tag, ...base } = ref;
+    for (const subject of subjects) {
+        for (const entry of await listReferrers(target, subject.digest)) {
+            if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle'))
+                continue;
+            const { content } = await fetchReferrer(target, entry);
+            let json;
+            try {
+                json = JSON.parse(new TextDecoder().decode(content));
+            }
+            catch {
+                throw new OciError({
+                    code: 'INVALID_MANIFEST',
+                    message: `bundle ${entry.digest} attached to ${refText} is not JSON`,
+                });
+            }
+            bundles.push({ source: formatReference({ ...base, digest: entry.digest }), json });
+        }
+    }
+    return {
+        subject: { digest: layer.digest, mediaType: layer.mediaType, size: layer.size },
+        artifactPath,
+        bundles,
+    };
+}
+//# sourceMappingURL=evidence.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/push.js
 
 
@@ -31607,6 +31722,7 @@ async function attachSbom(subject, sbom, options = {}) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./actions/push/lib/main.js
 
@@ -31650,7 +31766,7 @@ async function run(inputs, env = process.env) {
             message: `input "tag" names one artifact but ${files.length} files are pushed`,
         });
     }
-    const ref = parseReference(inputs.repository);
+    const ref = reference_parseReference(inputs.repository);
     if (ref.tag || ref.digest) {
         throw new lib/* ActionError */.lZ({
             code: 'INVALID_INPUT',
@@ -31660,7 +31776,7 @@ async function run(inputs, env = process.env) {
     const credentials = inputs.token
         ? { username: inputs.username || env.GITHUB_ACTOR || 'token', password: inputs.token }
         : undefined;
-    const target = openTarget(ref, {
+    const target = open_openTarget(ref, {
         ...(credentials ? { credentials } : {}),
         env,
         onProgress: lib/* logProgress */.sc,
@@ -31676,7 +31792,7 @@ async function run(inputs, env = process.env) {
                 onProgress: lib/* logProgress */.sc,
             });
             const subject = { target, descriptor: artifact.descriptor };
-            const reference = formatReference({ ...ref, digest: artifact.descriptor.digest });
+            const reference = reference_formatReference({ ...ref, digest: artifact.descriptor.digest });
             console.log(`pushed ${reference}`);
             const evidenceDir = inputs.attestationsDirectory || undefined;
             const beside = (suffix) => evidenceDir ? (0,external_node_path_.join)(evidenceDir, name + suffix) : file + suffix;

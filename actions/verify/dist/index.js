@@ -35384,7 +35384,7 @@ function rekorLink(rekorURL, logIndex) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8224);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2197);
-/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1341);
+/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9176);
 
 
 
@@ -36748,7 +36748,7 @@ async function run(inputs, resolveOci) {
 
 /***/ }),
 
-/***/ 1341:
+/***/ 9176:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36757,12 +36757,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ ociArtifact)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./actions/common/lib/index.js + 8 modules
 var lib = __nccwpck_require__(8224);
 // EXTERNAL MODULE: external "node:crypto"
@@ -36923,6 +36917,8 @@ function annotations_bundleFacts(bundle) {
 //# sourceMappingURL=annotations.js.map
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./packages/oci/dist/blob.js
@@ -36975,6 +36971,10 @@ function counted(node, onBytes) {
 //# sourceMappingURL=blob.js.map
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./packages/oci/dist/error.js
 
 /**
@@ -37160,6 +37160,8 @@ async function resolveCredentials(registry, env = process.env) {
     return undefined;
 }
 //# sourceMappingURL=credentials.js.map
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./packages/oci/dist/auth.js
@@ -37695,8 +37697,6 @@ class RegistryTransport {
     }
 }
 //# sourceMappingURL=http.js.map
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./packages/oci/dist/registry.js
 
 
@@ -39018,6 +39018,121 @@ async function pull(target, reference, outputDir, options = {}) {
     return { descriptor: top.descriptor, files };
 }
 //# sourceMappingURL=pull.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/evidence.js
+
+
+
+
+
+
+
+
+
+
+
+const NODE_ARCH = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+/** The running process's platform in OCI terms (`linux/amd64`, `windows/arm64`, ...). */
+function hostPlatform() {
+    return {
+        os: process.platform === 'win32' ? 'windows' : process.platform,
+        architecture: NODE_ARCH[process.arch] ?? process.arch,
+    };
+}
+function pickChild(manifests, platform, ref) {
+    if (manifests.length === 1)
+        return manifests[0];
+    const match = manifests.find((m) => m.platform?.os === platform.os &&
+        m.platform.architecture === platform.architecture &&
+        (!platform.variant || m.platform.variant === platform.variant));
+    if (match)
+        return match;
+    const listed = manifests
+        .map((m) => (m.platform ? platform_formatPlatform(m.platform) : m.digest))
+        .join(', ');
+    throw new error_OciError({
+        code: 'NOT_FOUND',
+        message: `${ref} is an index of ${listed}; none is for ${platform_formatPlatform(platform)}: name one by digest (oci://...@sha256:...)`,
+    });
+}
+// One temporary root per process, removed at exit: the verifier reads the file after this
+// returns, so it cannot be removed any earlier.
+let tempRoot;
+async function artifactDir(directory) {
+    if (directory) {
+        await (0,promises_.mkdir)(directory, { recursive: true });
+        return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(directory, 'a-'));
+    }
+    if (!tempRoot) {
+        tempRoot = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'attest-oci-'));
+        const root = tempRoot;
+        process.once('exit', () => (0,external_node_fs_.rmSync)(root, { recursive: true, force: true }));
+    }
+    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot, 'a-'));
+}
+/**
+ * Pulls what verifying an `oci://` or `oci-layout:` artifact needs: its one layer to a local
+ * file (digest checked), the layer's descriptor as subject, and every Sigstore bundle attached
+ * as a referrer to its manifest and, for an index, to the index above it. An index resolves to
+ * the manifest for `options.platform` (default the host's).
+ */
+async function fetchEvidence(reference, options = {}) {
+    const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+    const refText = typeof reference === 'string' ? reference : formatReference(reference);
+    const { directory, platform, ...open } = options;
+    const target = openTarget(ref, open);
+    const top = await readManifest(target, ref.digest ?? ref.tag ?? 'latest');
+    const subjects = [top.descriptor];
+    let manifest = top.manifest;
+    if (isIndex(manifest)) {
+        const child = pickChild(manifest.manifests, platform ?? hostPlatform(), refText);
+        const read = await readManifest(target, child.digest);
+        if (isIndex(read.manifest)) {
+            throw new error_OciError({
+                code: 'INVALID_MANIFEST',
+                message: `${refText}: nested indexes are not supported`,
+            });
+        }
+        manifest = read.manifest;
+        subjects.unshift(read.descriptor);
+    }
+    if (manifest.layers.length !== 1) {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `${refText}: expected an artifact with one layer, found ${manifest.layers.length}`,
+        });
+    }
+    const layer = manifest.layers[0];
+    // The title comes from the registry: keep it one plain file name inside our folder.
+    const title = layer.annotations?.[types_Annotation.TITLE]?.replace(/[/\\]/g, '_') || 'artifact';
+    const artifactPath = (0,external_node_path_.join)(await artifactDir(directory), title === '.' || title === '..' ? 'artifact' : title);
+    await target.fetchBlobToFile(layer, artifactPath);
+    const bundles = [];
+    const { tag: _tag, ...base } = ref;
+    for (const subject of subjects) {
+        for (const entry of await referrers_listReferrers(target, subject.digest)) {
+            if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle'))
+                continue;
+            const { content } = await fetchReferrer(target, entry);
+            let json;
+            try {
+                json = JSON.parse(new TextDecoder().decode(content));
+            }
+            catch {
+                throw new error_OciError({
+                    code: 'INVALID_MANIFEST',
+                    message: `bundle ${entry.digest} attached to ${refText} is not JSON`,
+                });
+            }
+            bundles.push({ source: formatReference({ ...base, digest: entry.digest }), json });
+        }
+    }
+    return {
+        subject: { digest: layer.digest, mediaType: layer.mediaType, size: layer.size },
+        artifactPath,
+        bundles,
+    };
+}
+//# sourceMappingURL=evidence.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/push.js
 
 
@@ -39314,62 +39429,23 @@ async function attachSbom(subject, sbom, options = {}) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./actions/verify/lib/oci.js
 
 
-
-
-
 /**
- * The evidence of an `oci://` artifact: its one layer pulled to a temporary file (digest checked
- * by the client) and every Sigstore bundle attached to its manifest as a referrer.
+ * The evidence of an `oci://` artifact (see `fetchEvidence`): its one layer pulled to a temporary
+ * file removed at exit, and every Sigstore bundle attached to it. The token, when set, is the
+ * registry password (ghcr.io takes the workflow's GITHUB_TOKEN with the actor as user).
  */
 async function ociArtifact(refText, token, env = process.env) {
-    const ref = parseReference(refText);
-    const credentials = token
-        ? { username: env.GITHUB_ACTOR || 'token', password: token }
-        : undefined;
-    const target = openTarget(ref, {
-        ...(credentials ? { credentials } : {}),
+    const { artifactPath, bundles } = await fetchEvidence(refText, {
+        ...(token ? { credentials: { username: env.GITHUB_ACTOR || 'token', password: token } } : {}),
         env,
         onProgress: lib/* logProgress */.sc,
     });
-    const { descriptor, manifest } = await readManifest(target, ref.digest ?? ref.tag ?? 'latest');
-    if (isIndex(manifest)) {
-        throw new lib/* ActionError */.lZ({
-            code: 'INVALID_INPUT',
-            message: `${refText} is an index: name one platform's manifest by digest`,
-        });
-    }
-    if (manifest.layers.length !== 1) {
-        throw new lib/* ActionError */.lZ({
-            code: 'INVALID_INPUT',
-            message: `${refText}: expected an artifact with one layer, found ${manifest.layers.length}`,
-        });
-    }
-    const layer = manifest.layers[0];
-    const title = (layer.annotations?.[types_Annotation.TITLE] ?? 'artifact').replace(/[/\\]/g, '_');
-    const path = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'verify-oci-')), title === '.' || title === '..' ? 'artifact' : title);
-    await target.fetchBlobToFile(layer, path);
-    const evidence = [];
-    for (const entry of await referrers_listReferrers(target, descriptor.digest)) {
-        if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle'))
-            continue;
-        const { content } = await fetchReferrer(target, entry);
-        const { tag: _tag, ...base } = ref;
-        const source = formatReference({ ...base, digest: entry.digest });
-        try {
-            evidence.push({ source, json: JSON.parse(new TextDecoder().decode(content)) });
-        }
-        catch {
-            throw new lib/* ActionError */.lZ({
-                code: 'INVALID_INPUT',
-                message: `${source}: the attached bundle is not JSON`,
-            });
-        }
-    }
-    return { path, name: refText, evidence };
+    return { path: artifactPath, name: refText, evidence: bundles };
 }
 //# sourceMappingURL=oci.js.map
 

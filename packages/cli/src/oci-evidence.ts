@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ProgressCallback } from '@build-artifact/core';
 import {
-  Annotation,
-  type Descriptor,
-  fetchReferrer,
-  formatReference,
-  isIndex,
-  listReferrers,
-  OciError,
+  type Evidence,
+  fetchEvidence,
   openTarget,
   parseReference,
   type Reference,
-  readManifest,
   type Target,
 } from '@build-artifact/oci';
 import { type CommandIO, UsageError } from './command.js';
@@ -71,96 +62,23 @@ export function referenceTarget(ref: Reference): string {
   return ref.digest ?? ref.tag ?? 'latest';
 }
 
-const HOST_PLATFORM: Record<string, string> = {
-  x64: 'amd64',
-  arm64: 'arm64',
-  ia32: '386',
-  arm: 'arm',
-};
-
-function pickChild(manifests: Descriptor[], ref: string): Descriptor {
-  if (manifests.length === 1) return manifests[0]!;
-  const os = process.platform === 'win32' ? 'windows' : process.platform;
-  const arch = HOST_PLATFORM[process.arch] ?? process.arch;
-  const match = manifests.find((m) => m.platform?.os === os && m.platform.architecture === arch);
-  if (match) return match;
-  const listed = manifests
-    .map((m) => (m.platform ? `${m.platform.os}/${m.platform.architecture}` : m.digest))
-    .join(', ');
-  throw new UsageError(
-    `${ref} is an index of ${listed}; none is for ${os}/${arch}: name one by digest (oci://...@sha256:...)`,
-  );
-}
-
-let tempRoot: string | undefined;
-function tempDir(): string {
-  if (!tempRoot) {
-    tempRoot = mkdtempSync(join(tmpdir(), 'attest-oci-'));
-    const root = tempRoot;
-    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
-  }
-  return mkdtempSync(join(tempRoot, 'a-'));
-}
-
 /**
- * What `attest verify oci://...` checks: the artifact file (pulled to a temporary file, its
- * digest checked), its descriptor as `subject` (the file's digest, the one in-toto statements
- * name), and every Sigstore bundle attached to its manifest (and to the index above it).
+ * What `attest verify oci://...` checks: the artifact file (pulled to a temporary file removed at
+ * exit, its digest checked), its descriptor as `subject` (the file's digest, the one in-toto
+ * statements name), and every Sigstore bundle attached to its manifest (and to the index above
+ * it); an index resolves to the host's platform.
  */
 export async function ociEvidence(
   refText: string,
   io: CommandIO,
   options: { plainHttp?: boolean } = {},
-): Promise<{
-  subject: { digest: string; mediaType: string; size: number };
-  artifactPath?: string;
-  bundles: { source: string; json: unknown }[];
-}> {
-  const ref = ociReference(refText);
+): Promise<Evidence> {
+  ociReference(refText); // a usage error for anything but oci:// and oci-layout:
   const plainHttp = options.plainHttp ?? io.env.ATTEST_PLAIN_HTTP === '1';
-  const target = openOci(ref, io, { plainHttp, onProgress: ociProgress(io, 'verify') });
-  const top = await readManifest(target, referenceTarget(ref));
-  const subjects: Descriptor[] = [top.descriptor];
-  let manifest = top.manifest;
-  if (isIndex(manifest)) {
-    const child = pickChild(manifest.manifests, refText);
-    const read = await readManifest(target, child.digest);
-    if (isIndex(read.manifest))
-      throw new UsageError(`${refText}: nested indexes are not supported`);
-    manifest = read.manifest;
-    subjects.unshift(read.descriptor);
-  }
-  if (manifest.layers.length !== 1) {
-    throw new OciError({
-      code: 'INVALID_MANIFEST',
-      message: `${refText}: expected an artifact with one layer, found ${manifest.layers.length}`,
-    });
-  }
-  const layer = manifest.layers[0]!;
-  const title = layer.annotations?.[Annotation.TITLE]?.replace(/[/\\]/g, '_') || 'artifact';
-  const artifactPath = join(tempDir(), title === '.' || title === '..' ? 'artifact' : title);
-  await target.fetchBlobToFile(layer, artifactPath);
-  const bundles: { source: string; json: unknown }[] = [];
-  for (const subject of subjects) {
-    for (const entry of await listReferrers(target, subject.digest)) {
-      if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle')) continue;
-      const { content } = await fetchReferrer(target, entry);
-      let json: unknown;
-      try {
-        json = JSON.parse(new TextDecoder().decode(content));
-      } catch {
-        throw new OciError({
-          code: 'INVALID_MANIFEST',
-          message: `bundle ${entry.digest} attached to ${refText} is not JSON`,
-        });
-      }
-      const { tag: _tag, ...base } = ref;
-      bundles.push({ source: formatReference({ ...base, digest: entry.digest }), json });
-    }
-  }
-  return {
-    subject: { digest: layer.digest, mediaType: layer.mediaType, size: layer.size },
-    artifactPath,
-    bundles,
-  };
+  return fetchEvidence(refText, {
+    cwd: io.cwd,
+    env: io.env,
+    ...(plainHttp ? { plainHttp: true } : {}),
+    onProgress: ociProgress(io, 'verify'),
+  });
 }

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OciError } from './error.js';
+import { type OpenTargetOptions, openTarget } from './open.js';
+import { formatPlatform } from './platform.js';
+import { fetchReferrer, isIndex, readManifest } from './pull.js';
+import { formatReference, parseReference, type Reference } from './reference.js';
+import { listReferrers } from './referrers.js';
+import { Annotation, type Descriptor, type Platform } from './types.js';
+
+/** One Sigstore bundle attached to an artifact, and the reference it was read from. */
+export interface EvidenceBundle {
+  source: string;
+  json: unknown;
+}
+
+/** What verifying an OCI artifact needs: the file, its descriptor, and its attached bundles. */
+export interface Evidence {
+  /** The artifact file's descriptor: its digest is the one in-toto statements name. */
+  subject: { digest: string; mediaType: string; size: number };
+  /** The artifact pulled to a local file (digest checked while writing). */
+  artifactPath?: string;
+  bundles: EvidenceBundle[];
+}
+
+export interface FetchEvidenceOptions extends OpenTargetOptions {
+  /**
+   * Folder the artifact file is written into (a fresh subfolder per call); default a temporary
+   * folder removed when the process exits.
+   */
+  directory?: string;
+  /** Which manifest of an index to take; default the host's os/architecture. */
+  platform?: Platform;
+}
+
+const NODE_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+
+/** The running process's platform in OCI terms (`linux/amd64`, `windows/arm64`, ...). */
+export function hostPlatform(): Platform {
+  return {
+    os: process.platform === 'win32' ? 'windows' : process.platform,
+    architecture: NODE_ARCH[process.arch] ?? process.arch,
+  };
+}
+
+function pickChild(manifests: Descriptor[], platform: Platform, ref: string): Descriptor {
+  if (manifests.length === 1) return manifests[0]!;
+  const match = manifests.find(
+    (m) =>
+      m.platform?.os === platform.os &&
+      m.platform.architecture === platform.architecture &&
+      (!platform.variant || m.platform.variant === platform.variant),
+  );
+  if (match) return match;
+  const listed = manifests
+    .map((m) => (m.platform ? formatPlatform(m.platform) : m.digest))
+    .join(', ');
+  throw new OciError({
+    code: 'NOT_FOUND',
+    message: `${ref} is an index of ${listed}; none is for ${formatPlatform(platform)}: name one by digest (oci://...@sha256:...)`,
+  });
+}
+
+// One temporary root per process, removed at exit: the verifier reads the file after this
+// returns, so it cannot be removed any earlier.
+let tempRoot: string | undefined;
+async function artifactDir(directory: string | undefined): Promise<string> {
+  if (directory) {
+    await mkdir(directory, { recursive: true });
+    return mkdtempSync(join(directory, 'a-'));
+  }
+  if (!tempRoot) {
+    tempRoot = mkdtempSync(join(tmpdir(), 'attest-oci-'));
+    const root = tempRoot;
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  }
+  return mkdtempSync(join(tempRoot, 'a-'));
+}
+
+/**
+ * Pulls what verifying an `oci://` or `oci-layout:` artifact needs: its one layer to a local
+ * file (digest checked), the layer's descriptor as subject, and every Sigstore bundle attached
+ * as a referrer to its manifest and, for an index, to the index above it. An index resolves to
+ * the manifest for `options.platform` (default the host's).
+ */
+export async function fetchEvidence(
+  reference: Reference | string,
+  options: FetchEvidenceOptions = {},
+): Promise<Evidence> {
+  const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+  const refText = typeof reference === 'string' ? reference : formatReference(reference);
+  const { directory, platform, ...open } = options;
+  const target = openTarget(ref, open);
+  const top = await readManifest(target, ref.digest ?? ref.tag ?? 'latest');
+  const subjects: Descriptor[] = [top.descriptor];
+  let manifest = top.manifest;
+  if (isIndex(manifest)) {
+    const child = pickChild(manifest.manifests, platform ?? hostPlatform(), refText);
+    const read = await readManifest(target, child.digest);
+    if (isIndex(read.manifest)) {
+      throw new OciError({
+        code: 'INVALID_MANIFEST',
+        message: `${refText}: nested indexes are not supported`,
+      });
+    }
+    manifest = read.manifest;
+    subjects.unshift(read.descriptor);
+  }
+  if (manifest.layers.length !== 1) {
+    throw new OciError({
+      code: 'INVALID_MANIFEST',
+      message: `${refText}: expected an artifact with one layer, found ${manifest.layers.length}`,
+    });
+  }
+  const layer = manifest.layers[0]!;
+  // The title comes from the registry: keep it one plain file name inside our folder.
+  const title = layer.annotations?.[Annotation.TITLE]?.replace(/[/\\]/g, '_') || 'artifact';
+  const artifactPath = join(
+    await artifactDir(directory),
+    title === '.' || title === '..' ? 'artifact' : title,
+  );
+  await target.fetchBlobToFile(layer, artifactPath);
+  const bundles: EvidenceBundle[] = [];
+  const { tag: _tag, ...base } = ref;
+  for (const subject of subjects) {
+    for (const entry of await listReferrers(target, subject.digest)) {
+      if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle')) continue;
+      const { content } = await fetchReferrer(target, entry);
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder().decode(content));
+      } catch {
+        throw new OciError({
+          code: 'INVALID_MANIFEST',
+          message: `bundle ${entry.digest} attached to ${refText} is not JSON`,
+        });
+      }
+      bundles.push({ source: formatReference({ ...base, digest: entry.digest }), json });
+    }
+  }
+  return {
+    subject: { digest: layer.digest, mediaType: layer.mediaType, size: layer.size },
+    artifactPath,
+    bundles,
+  };
+}
