@@ -83,11 +83,11 @@ describe('example caller workflows', () => {
         const line = text.split('\n').find((l) => l.trim().startsWith(`${scope}: ${level}`));
         expect(line, `${scope}: ${level}`).toMatch(/# Needed .+/);
       }
-      // Signing needs id-token; pushing to GHCR needs packages: write, and only then.
+      // Signing needs id-token. packages: write is needed even without oci-repository: GitHub
+      // validates every called job's permissions (the publish job declares it) before the run
+      // starts, skipped jobs included, and refuses a called job asking more than the caller gave.
       expect(permissions['id-token']).toBe('write');
-      const given = job.with as Record<string, unknown>;
-      if (given['oci-repository'] || given.consumes) expect(permissions.packages).toBe('write');
-      else expect(permissions.packages).toBeUndefined();
+      expect(permissions.packages).toBe('write');
     });
   });
 });
