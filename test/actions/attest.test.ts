@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Registry, registryAvailable, startRegistry } from '../helpers/registry.ts';
 import { repoRoot, runAction } from './runner.ts';
 
-// The signing actions end to end, each run as the runner runs it (node dist/index.js, INPUT_*,
+// The signing actions end to end, each run as the runner runs it (node ../dist/<name>.js, INPUT_*,
 // GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) against real local parts: the dev Sigstore (Fulcio, Rekor,
 // TSA, a GitHub-shaped OIDC token endpoint), Debian's docker-registry, and a small HTTP server
 // standing in for the GitHub attestations API. Every bundle is then verified with the verify

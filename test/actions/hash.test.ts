@@ -8,7 +8,7 @@ import { runAction } from './runner.ts';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-describe('actions/hash (dist/index.js under node, as the runner runs it)', () => {
+describe('actions/hash (its bundled entry under node, as the runner runs it)', () => {
   let dir: string;
   let files: string;
   // Two build legs, as the build job's outputs carry them.

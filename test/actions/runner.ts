@@ -1,10 +1,12 @@
-// Runs an action the way the GitHub runner does: `node <action>/dist/index.js` in a fresh
-// process, inputs as INPUT_<NAME> (upper-cased, hyphens kept), the GITHUB_* variables, and the
+// Runs an action the way the GitHub runner does: `node <runs.main>` (resolved from the folder of
+// the action's action.yml, e.g. actions/hash/../dist/hash.js) in a fresh process, inputs as INPUT_<NAME> (upper-cased, hyphens kept), the GITHUB_* variables, and the
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files it reads back afterwards.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -46,12 +48,19 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
+/** The file the runner runs for an action: its action.yml's `runs.main`, from its folder. */
+export function actionMain(action: string): string {
+  const dir = action === '.' ? repoRoot : path.join(repoRoot, 'actions', action);
+  const meta = parse(readFileSync(path.join(dir, 'action.yml'), 'utf8'));
+  if (meta?.runs?.using !== 'node24' || typeof meta.runs.main !== 'string') {
+    throw new Error(`${dir}/action.yml: expected runs.using node24 and a runs.main`);
+  }
+  return path.resolve(dir, meta.runs.main);
+}
+
 /** `action` is a folder under actions/, or '.' for the root action.yml. */
 export async function runAction(action: string, options: RunOptions = {}): Promise<ActionRun> {
-  const entry =
-    action === '.'
-      ? path.join(repoRoot, 'actions', 'all-in-one', 'dist', 'index.js')
-      : path.join(repoRoot, 'actions', action, 'dist', 'index.js');
+  const entry = actionMain(action);
   const dir = await mkdtemp(path.join(tmpdir(), `action-${action.replace(/\W/g, '')}-`));
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');

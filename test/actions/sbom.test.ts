@@ -6,7 +6,7 @@ import { repoRoot, runAction } from './runner.ts';
 
 const lockfiles = path.resolve(repoRoot, '../shared/testdata/lockfiles');
 
-describe('actions/sbom (dist/index.js under node)', () => {
+describe('actions/sbom (its bundled entry under node)', () => {
   it('writes one CycloneDX SBOM for a Rust and a Go lockfile, with per-ecosystem counts', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sbom-action-'));
     const out = path.join(dir, 'wash.cdx.json');

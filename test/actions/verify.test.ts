@@ -7,8 +7,9 @@ import { repoRoot, runAction } from './runner.ts';
 const GH = path.resolve(repoRoot, '../shared/testdata/bundles/gh-cli');
 
 // A real artifact attested by GitHub's reusable attestation workflow, checked by the verify
-// action's bundle (dist/index.js) against the public-good trusted root shipped with gh's test data.
-describe('actions/verify (dist/index.js under node)', () => {
+// action's bundled entry (actions/dist/verify.js) against the public-good trusted root shipped
+// with gh's test data.
+describe('actions/verify (its bundled entry under node)', () => {
   let artifact: string;
   const base = (extra: Record<string, string>) => ({
     inputs: {

@@ -274,13 +274,19 @@ describe('workflow steps that use our actions', () => {
     expect(checked).toBe(5);
   });
 
-  it('every action runs on node24 from its committed bundle', () => {
+  it('every action runs on node24 from its entry in the one committed bundle', () => {
+    // As github/codeql-action's init/action.yml (`main: '../lib/init-action.js'`): the runner
+    // resolves main from the action.yml's folder, so every action shares actions/dist.
     for (const name of ['attest', 'hash', 'provenance', 'push', 'sbom', 'verify']) {
-      expect(action(name).runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+      expect(action(name).runs).toEqual({ using: 'node24', main: `../dist/${name}.js` });
+      expect(read(`actions/dist/${name}.js`)).toContain(`await run("${name}")`);
     }
     expect(parse(read('action.yml')).runs).toEqual({
       using: 'node24',
-      main: 'actions/all-in-one/dist/index.js',
+      main: 'actions/dist/all-in-one.js',
     });
+    // The .js entries are ES modules through the root package.json, which the runner checks
+    // out with the action; a package.json in actions/dist would be an npm workspace.
+    expect(JSON.parse(read('package.json')).type).toBe('module');
   });
 });
