@@ -1,0 +1,2698 @@
+export const id = 651;
+export const ids = [651];
+export const modules = {
+
+/***/ 66651:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U9: () => (/* reexport */ attachBundle),
+  By: () => (/* reexport */ attachSbom),
+  Qq: () => (/* reexport */ contextAnnotations),
+  eb: () => (/* reexport */ fetchEvidence),
+  FH: () => (/* reexport */ formatReference),
+  Ap: () => (/* reexport */ openTarget),
+  F2: () => (/* reexport */ parseReference),
+  Xi: () => (/* reexport */ pushArtifact)
+});
+
+// UNUSED EXPORTS: Annotation, DEFAULT_FILE_ARTIFACT_TYPE, EMPTY_CONFIG, LAYOUT_PREFIX, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, OciClient, OciError, OciLayout, REGISTRY_PREFIX, RegistryTransport, addToReferrersIndex, attachReferrer, blobFromBytes, blobFromFile, bundleFacts, checkBytes, detectPlatform, detectWasm, fetchReferrer, formatPlatform, hostPlatform, isIndex, isLoopback, listReferrers, parseChallenges, parseErrorBody, parsePlatform, pull, pushFile, pushIndex, pushWasm, readManifest, referrersTag, repositoryScope, resolveCredentials, retryAfterMs, runCredentialHelper, sourceDateEpoch
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
+var dist = __webpack_require__(92462);
+;// CONCATENATED MODULE: ./packages/oci/dist/types.js
+
+/** The media types a client accepts when it reads a manifest. */
+const MANIFEST_ACCEPT = [
+    dist/* MediaType */.zu.OCI_MANIFEST,
+    dist/* MediaType */.zu.OCI_INDEX,
+    dist/* MediaType */.zu.DOCKER_MANIFEST_V2,
+    dist/* MediaType */.zu.DOCKER_MANIFEST_LIST,
+].join(', ');
+/** The standard annotation keys (OCI image-spec annotations.md) we write. */
+const types_Annotation = {
+    CREATED: 'org.opencontainers.image.created',
+    SOURCE: 'org.opencontainers.image.source',
+    REVISION: 'org.opencontainers.image.revision',
+    VERSION: 'org.opencontainers.image.version',
+    LICENSES: 'org.opencontainers.image.licenses',
+    TITLE: 'org.opencontainers.image.title',
+    DESCRIPTION: 'org.opencontainers.image.description',
+    REF_NAME: 'org.opencontainers.image.ref.name',
+    BUNDLE_CONTENT: 'dev.sigstore.bundle.content',
+    BUNDLE_PREDICATE_TYPE: 'dev.sigstore.bundle.predicateType',
+};
+/** The artifactType of a plain file (a CLI binary, a tarball) pushed without one. */
+const DEFAULT_FILE_ARTIFACT_TYPE = 'application/vnd.build-artifact.file.v1';
+/** The empty JSON blob `{}` used as the config of artifacts. */
+const EMPTY_CONFIG_BYTES = new TextEncoder().encode('{}');
+const EMPTY_CONFIG = {
+    mediaType: dist/* MediaType */.zu.OCI_EMPTY,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+};
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/annotations.js
+
+
+const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+function fromProvenance(statement) {
+    const out = {};
+    const predicate = obj(obj(statement)?.predicate);
+    const build = obj(predicate?.buildDefinition);
+    const deps = build?.resolvedDependencies;
+    const first = Array.isArray(deps) ? obj(deps[0]) : undefined;
+    const uri = str(first?.uri);
+    // GitHub's provenance: git+https://github.com/o/r@refs/tags/v1.2.3 and digest.gitCommit.
+    const match = uri ? /^git\+(https?:\/\/[^@]+?)(?:\.git)?@(.+)$/.exec(uri) : null;
+    if (match) {
+        out[types_Annotation.SOURCE] = match[1];
+        const tag = /^refs\/tags\/(.+)$/.exec(match[2]);
+        if (tag)
+            out[types_Annotation.VERSION] = tag[1];
+    }
+    const commit = str(obj(first?.digest)?.gitCommit);
+    if (commit)
+        out[types_Annotation.REVISION] = commit;
+    return out;
+}
+function licensesFromSbom(sbom) {
+    const component = obj(obj(obj(sbom)?.metadata)?.component);
+    const licenses = component?.licenses;
+    if (!Array.isArray(licenses))
+        return undefined;
+    const parts = [];
+    for (const entry of licenses) {
+        const e = obj(entry);
+        const expression = str(e?.expression);
+        if (expression)
+            parts.push(licenses.length > 1 ? `(${expression})` : expression);
+        const license = obj(e?.license);
+        const id = str(license?.id) ?? str(license?.name);
+        if (id)
+            parts.push(id);
+    }
+    return parts.length ? parts.join(' AND ') : undefined;
+}
+/**
+ * The standard annotations (`org.opencontainers.image.source/.revision/.version/.licenses`)
+ * from the build context, so a registry UI shows where an artifact came from. Explicit values
+ * win over the provenance, which wins over the environment.
+ */
+function contextAnnotations(context) {
+    const out = {};
+    const env = context.env ?? {};
+    if (env.GITHUB_REPOSITORY) {
+        out[types_Annotation.SOURCE] =
+            `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`;
+    }
+    if (env.GITHUB_SHA)
+        out[types_Annotation.REVISION] = env.GITHUB_SHA;
+    if (env.GITHUB_REF_TYPE === 'tag' && env.GITHUB_REF_NAME)
+        out[types_Annotation.VERSION] = env.GITHUB_REF_NAME;
+    else if (env.GITHUB_REF?.startsWith('refs/tags/'))
+        out[types_Annotation.VERSION] = env.GITHUB_REF.slice(10);
+    Object.assign(out, context.provenance ? fromProvenance(context.provenance) : {});
+    const licenses = context.sbom ? licensesFromSbom(context.sbom) : undefined;
+    if (licenses)
+        out[types_Annotation.LICENSES] = licenses;
+    return out;
+}
+/** RFC 3339 time from `SOURCE_DATE_EPOCH` (seconds), when set. */
+function sourceDateEpoch(env = {}) {
+    const value = env.SOURCE_DATE_EPOCH;
+    if (!value || !/^\d+$/.test(value))
+        return undefined;
+    return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+}
+/** What a Sigstore bundle says about itself, for the referrer manifest's annotations. */
+function annotations_bundleFacts(bundle) {
+    const b = obj(bundle) ?? {};
+    const declared = str(b.mediaType);
+    const mediaType = declared?.startsWith('application/vnd.dev.sigstore.bundle')
+        ? declared
+        : 'application/vnd.dev.sigstore.bundle.v0.3+json';
+    const envelope = obj(b.dsseEnvelope);
+    const facts = {
+        mediaType,
+        content: envelope ? 'dsse-envelope' : 'message-signature',
+    };
+    if (envelope && str(envelope.payload)) {
+        try {
+            const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
+            facts.statement = statement;
+            const predicateType = str(statement.predicateType);
+            if (predicateType)
+                facts.predicateType = predicateType;
+        }
+        catch {
+            // Not an in-toto payload: no predicate type to show.
+        }
+    }
+    const material = obj(b.verificationMaterial);
+    const entries = material?.tlogEntries;
+    const integrated = Array.isArray(entries) ? str(obj(entries[0])?.integratedTime) : undefined;
+    if (integrated && /^\d+$/.test(integrated) && integrated !== '0') {
+        facts.signedAt = new Date(Number(integrated) * 1000).toISOString();
+    }
+    else {
+        const raw = str(obj(material?.certificate)?.rawBytes) ??
+            str(obj(obj(material?.x509CertificateChain)?.certificates?.[0])
+                ?.rawBytes);
+        if (raw) {
+            try {
+                facts.signedAt = new Date(new external_node_crypto_.X509Certificate(Buffer.from(raw, 'base64')).validFrom).toISOString();
+            }
+            catch {
+                // An unreadable certificate is for the verifier to reject; here it only costs the time.
+            }
+        }
+    }
+    return facts;
+}
+//# sourceMappingURL=annotations.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./packages/oci/dist/blob.js
+
+
+
+
+function blobFromBytes(data) {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    return { digest: `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`, size: bytes.length, source: { data: bytes } };
+}
+async function blobFromFile(path) {
+    let size;
+    try {
+        const info = await (0,promises_.stat)(path);
+        if (!info.isFile())
+            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+        size = info.size;
+    }
+    catch (err) {
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    const digest = await (0,dist/* digestFile */.TM)(path, ['sha256']);
+    return { digest: `sha256:${digest.sha256}`, size, source: { path } };
+}
+/**
+ * A web stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
+ * uploads can show progress inside one request.
+ */
+function blobStream(blob, start, end, onBytes) {
+    if ('data' in blob.source) {
+        const data = blob.source.data.subarray(start, end);
+        const node = external_node_stream_.Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+        return counted(node, onBytes);
+    }
+    if (end <= start)
+        return counted(external_node_stream_.Readable.from([]), onBytes);
+    const node = (0,external_node_fs_.createReadStream)(blob.source.path, {
+        start,
+        end: end - 1,
+        highWaterMark: 1 << 20,
+    });
+    return counted(node, onBytes);
+}
+function counted(node, onBytes) {
+    if (onBytes)
+        node.on('data', (chunk) => onBytes(chunk.length));
+    return external_node_stream_.Readable.toWeb(node);
+}
+//# sourceMappingURL=blob.js.map
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./packages/oci/dist/error.js
+
+/**
+ * Every failure of this package. Registry answers carry who said it (`registry`), the request
+ * and the HTTP status, and the registry's own error codes, so a message can say which registry
+ * said what.
+ */
+class error_OciError extends dist/* BaseError */.Cf {
+    registry;
+    status;
+    errors;
+    /** Set for failed integrity checks: `main()` exits 1 for them, not 2. */
+    exitCode;
+    constructor(options) {
+        super(options);
+        this.registry = options.registry;
+        this.status = options.status;
+        this.errors = options.errors ?? [];
+        if (options.code === 'DIGEST_MISMATCH')
+            this.exitCode = 1;
+    }
+}
+/** Parses an OCI error body; anything else gives no entries. */
+function parseErrorBody(text) {
+    try {
+        const body = JSON.parse(text);
+        if (!Array.isArray(body.errors))
+            return [];
+        return body.errors
+            .filter((e) => typeof e === 'object' && e !== null)
+            .map((e) => ({
+            code: String(e.code ?? 'UNKNOWN'),
+            ...(typeof e.message === 'string' ? { message: e.message } : {}),
+            ...(e.detail === undefined ? {} : { detail: e.detail }),
+        }));
+    }
+    catch {
+        return [];
+    }
+}
+/** Builds the error for a registry answer that was not the expected one. */
+function registryError(options) {
+    const errors = parseErrorBody(options.body);
+    const said = errors.length > 0
+        ? errors.map((e) => (e.message ? `${e.code}: ${e.message}` : e.code)).join('; ')
+        : options.body.trim().slice(0, 200) || 'no details';
+    const code = options.status === 401
+        ? 'UNAUTHORIZED'
+        : options.status === 403
+            ? 'DENIED'
+            : options.status === 404
+                ? 'NOT_FOUND'
+                : 'REGISTRY_ERROR';
+    const what = options.what ? `${options.what}: ` : '';
+    return new error_OciError({
+        code,
+        message: `${what}registry ${options.registry} answered ${options.status} to ${options.method} ${options.path}: ${said}`,
+        registry: options.registry,
+        status: options.status,
+        errors,
+    });
+}
+//# sourceMappingURL=error.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/credentials.js
+
+
+
+
+
+/** The key docker uses for a registry in `auths` and `credHelpers`. */
+function normaliseKey(key) {
+    let host = key.replace(/^[a-z]+:\/\//i, '');
+    host = host.split('/')[0] ?? host;
+    if (host === 'index.docker.io' || host === 'registry-1.docker.io')
+        return 'docker.io';
+    return host;
+}
+async function readDockerConfig(env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const path = (0,external_node_path_.join)(dir, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        return { path };
+    }
+    try {
+        return { path, config: JSON.parse(text) };
+    }
+    catch (err) {
+        throw new error_OciError({
+            code: 'INVALID_DOCKER_CONFIG',
+            message: `${path}: not valid JSON (${err.message})`,
+            cause: err,
+        });
+    }
+}
+/** Runs `docker-credential-<helper> get` with the server on stdin, as docker does. */
+function runCredentialHelper(helper, server, env) {
+    const program = `docker-credential-${helper}`;
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.execFile)(program, ['get'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+            if (err) {
+                const text = `${stdout}${stderr}`.trim();
+                // The helper protocol's "no credentials" answer is not a failure: go anonymous.
+                if (/credentials not found/i.test(text))
+                    return resolve(undefined);
+                return reject(new error_OciError({
+                    code: 'CREDENTIAL_HELPER',
+                    message: `credential helper ${program} failed for ${server}: ${text || err.message}`,
+                    cause: err,
+                }));
+            }
+            try {
+                const out = JSON.parse(stdout);
+                if (!out.Secret)
+                    return resolve(undefined);
+                // `<token>` as the user name marks an identity (refresh) token, as in docker.
+                if (out.Username === '<token>')
+                    return resolve({ identityToken: out.Secret });
+                resolve({ username: out.Username ?? '', password: out.Secret });
+            }
+            catch (e) {
+                reject(new error_OciError({
+                    code: 'CREDENTIAL_HELPER',
+                    message: `credential helper ${program} printed something that is not JSON`,
+                    cause: e,
+                }));
+            }
+        });
+        child.stdin?.end(server);
+    });
+}
+/**
+ * Finds the credentials for a registry: `credHelpers`, then `auths`, then `credsStore` from
+ * `$DOCKER_CONFIG/config.json` (or `~/.docker/config.json`), then `GITHUB_TOKEN` for ghcr.io.
+ * Undefined means anonymous.
+ */
+async function resolveCredentials(registry, env = process.env) {
+    const key = normaliseKey(registry);
+    const { path, config } = await readDockerConfig(env);
+    if (config) {
+        const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
+        if (helper) {
+            const creds = await runCredentialHelper(helper, registry, env);
+            if (creds)
+                return creds;
+        }
+        const entry = Object.entries(config.auths ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
+        if (entry) {
+            if (entry.registrytoken)
+                return { registryToken: entry.registrytoken };
+            let username = entry.username;
+            let password = entry.password;
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const colon = decoded.indexOf(':');
+                if (colon < 0) {
+                    throw new error_OciError({
+                        code: 'INVALID_DOCKER_CONFIG',
+                        message: `${path}: auths["${registry}"].auth is not base64 of user:password`,
+                    });
+                }
+                username = decoded.slice(0, colon);
+                password = decoded.slice(colon + 1);
+            }
+            if (entry.identitytoken)
+                return { username, identityToken: entry.identitytoken };
+            if (username !== undefined || password !== undefined)
+                return { username, password };
+        }
+        if (config.credsStore) {
+            const creds = await runCredentialHelper(config.credsStore, registry, env);
+            if (creds)
+                return creds;
+        }
+    }
+    if (key === 'ghcr.io' && env.GITHUB_TOKEN) {
+        // GHCR takes any user name with a GITHUB_TOKEN; the actor is what docker/login-action sends.
+        return { username: env.GITHUB_ACTOR || 'x-access-token', password: env.GITHUB_TOKEN };
+    }
+    return undefined;
+}
+//# sourceMappingURL=credentials.js.map
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./packages/oci/dist/auth.js
+/**
+ * Parses a `WWW-Authenticate` header into its challenges. Parameter values may be quoted
+ * strings holding commas and escaped quotes (a scope list is one), so this is a small tokenizer,
+ * not a split on commas.
+ */
+function parseChallenges(header) {
+    const out = [];
+    let i = 0;
+    const n = header.length;
+    const skipSpace = () => {
+        while (i < n && (header[i] === ' ' || header[i] === '\t'))
+            i++;
+    };
+    const token = () => {
+        const start = i;
+        while (i < n && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(header[i]))
+            i++;
+        return header.slice(start, i);
+    };
+    while (i < n) {
+        skipSpace();
+        while (i < n && header[i] === ',') {
+            i++;
+            skipSpace();
+        }
+        const scheme = token();
+        if (!scheme) {
+            i++;
+            continue;
+        }
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        out.push(challenge);
+        for (;;) {
+            skipSpace();
+            const save = i;
+            const name = token();
+            skipSpace();
+            if (!name || header[i] !== '=') {
+                // Not a parameter: the start of the next challenge (or a token68 we do not use).
+                i = save;
+                while (i < n && header[i] !== ',')
+                    i++;
+                break;
+            }
+            i++;
+            skipSpace();
+            let value = '';
+            if (header[i] === '"') {
+                i++;
+                while (i < n && header[i] !== '"') {
+                    if (header[i] === '\\' && i + 1 < n)
+                        i++;
+                    value += header[i];
+                    i++;
+                }
+                i++;
+            }
+            else {
+                const start = i;
+                while (i < n && header[i] !== ',' && header[i] !== ' ')
+                    i++;
+                value = header.slice(start, i);
+            }
+            challenge.params[name.toLowerCase()] = value;
+            skipSpace();
+            if (header[i] === ',') {
+                i++;
+                // A parameter list goes on only if the next thing is `name=`.
+                const look = i;
+                skipSpace();
+                const next = token();
+                skipSpace();
+                const isParam = next !== '' && header[i] === '=';
+                i = look;
+                if (!isParam)
+                    break;
+            }
+            else {
+                break;
+            }
+        }
+    }
+    return out;
+}
+/** `repository:<name>:<actions>` as the token protocol writes scopes. */
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/reference.js
+
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$|^sha512:[0-9a-f]{128}$/;
+const COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::[0-9]{1,5})?$/;
+const LAYOUT_PREFIX = 'oci-layout:';
+const REGISTRY_PREFIX = 'oci://';
+function invalid(input, why) {
+    return new error_OciError({
+        code: 'INVALID_REFERENCE',
+        message: `invalid reference "${input}": ${why}`,
+    });
+}
+function splitDigest(input, rest) {
+    const at = rest.lastIndexOf('@');
+    if (at < 0)
+        return { rest };
+    const digest = rest.slice(at + 1);
+    if (!DIGEST.test(digest))
+        throw invalid(input, `"${digest}" is not a sha256 or sha512 digest`);
+    return { rest: rest.slice(0, at), digest };
+}
+function splitTag(input, rest) {
+    const colon = rest.lastIndexOf(':');
+    if (colon < 0 || colon < rest.lastIndexOf('/'))
+        return { rest };
+    const tag = rest.slice(colon + 1);
+    if (!TAG.test(tag))
+        throw invalid(input, `"${tag}" is not a valid tag`);
+    return { rest: rest.slice(0, colon), tag };
+}
+/**
+ * Parses `oci://host[:port]/repo[:tag][@digest]`, a bare `host/repo[:tag]` as docker writes it,
+ * or `oci-layout:DIR[:tag][@digest]`.
+ */
+function parseReference(input) {
+    if (input.startsWith(LAYOUT_PREFIX)) {
+        const body = input.slice(LAYOUT_PREFIX.length);
+        const { rest: noDigest, digest } = splitDigest(input, body);
+        // A layout path may contain ':' (rarely); only a valid tag after the last '/' is a tag.
+        let path = noDigest;
+        let tag;
+        const colon = noDigest.lastIndexOf(':');
+        if (colon > 0 && colon > noDigest.lastIndexOf('/') && TAG.test(noDigest.slice(colon + 1))) {
+            path = noDigest.slice(0, colon);
+            tag = noDigest.slice(colon + 1);
+        }
+        if (path === '')
+            throw invalid(input, 'no directory given');
+        return { kind: 'layout', path, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
+    }
+    let body = input;
+    if (body.startsWith(REGISTRY_PREFIX))
+        body = body.slice(REGISTRY_PREFIX.length);
+    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(body))
+        throw invalid(input, 'expected oci://REGISTRY/REPOSITORY[:TAG] or oci-layout:DIR[:TAG]');
+    const { rest: noDigest, digest } = splitDigest(input, body);
+    const { rest: name, tag } = splitTag(input, noDigest);
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    let registry;
+    let repository;
+    // docker's rule: the first component is a registry when it has a '.' or ':' or is localhost.
+    if (slash > 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+        registry = first;
+        repository = name.slice(slash + 1);
+    }
+    else {
+        registry = 'docker.io';
+        repository = name;
+    }
+    if (!HOST.test(registry))
+        throw invalid(input, `"${registry}" is not a registry host`);
+    if (registry === 'docker.io' && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (repository === '' || !repository.split('/').every((c) => COMPONENT.test(c))) {
+        throw invalid(input, `"${repository}" is not a repository name (lowercase letters, digits, separators . _ - and /)`);
+    }
+    return {
+        kind: 'registry',
+        registry,
+        repository,
+        ...(tag ? { tag } : {}),
+        ...(digest ? { digest } : {}),
+    };
+}
+/** Writes a reference back in the form `parseReference` reads. */
+function formatReference(ref) {
+    const suffix = `${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+    if (ref.kind === 'layout')
+        return `${LAYOUT_PREFIX}${ref.path}${suffix}`;
+    return `${REGISTRY_PREFIX}${ref.registry}/${ref.repository}${suffix}`;
+}
+/** True for hosts on the loopback interface, where registries are reached over plain HTTP. */
+function isLoopback(registry) {
+    const host = registry.startsWith('[')
+        ? registry.slice(1, registry.indexOf(']'))
+        : registry.replace(/:[0-9]+$/, '');
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** The host the distribution API is served from (Docker Hub's API lives elsewhere). */
+function apiHost(registry) {
+    return registry === 'docker.io' || registry === 'index.docker.io'
+        ? 'registry-1.docker.io'
+        : registry;
+}
+//# sourceMappingURL=reference.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/http.js
+
+
+
+
+
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+const FATAL_NETWORK = new Set([
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+function networkCode(err) {
+    let e = err;
+    for (let depth = 0; e && depth < 4; depth++) {
+        if (typeof e.code === 'string')
+            return e.code;
+        e = e.cause;
+    }
+    return undefined;
+}
+function describeNetworkError(err) {
+    const cause = err.cause;
+    const code = networkCode(err);
+    const message = cause?.message ?? err.message;
+    return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+/** Milliseconds from a `Retry-After` header (seconds or an HTTP date). */
+function retryAfterMs(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** True when the URL's origin differs from the base (credentials must not follow). */
+function sameOrigin(a, b) {
+    return a.protocol === b.protocol && a.host === b.host;
+}
+/**
+ * The HTTP side of a registry: scheme choice, the auth challenge flow, manual redirects that
+ * never carry `Authorization` to another host, and retries with backoff.
+ */
+class RegistryTransport {
+    registry;
+    baseUrl;
+    #options;
+    #credentials;
+    #challenge;
+    #tokens = new Map();
+    constructor(registry, options = {}) {
+        this.registry = registry;
+        this.#options = options;
+        const scheme = options.plainHttp || isLoopback(registry) ? 'http' : 'https';
+        this.baseUrl = new URL(`${scheme}://${apiHost(registry)}/`);
+    }
+    #getCredentials() {
+        if (this.#options.credentials === null)
+            return Promise.resolve(undefined);
+        if (this.#options.credentials)
+            return Promise.resolve(this.#options.credentials);
+        this.#credentials ??= resolveCredentials(this.registry, this.#options.env ?? process.env);
+        return this.#credentials;
+    }
+    async #authorization(scopes) {
+        const creds = await this.#getCredentials();
+        if (creds?.registryToken)
+            return `Bearer ${creds.registryToken}`;
+        const challenge = this.#challenge;
+        if (!challenge)
+            return undefined;
+        if (challenge.scheme === 'basic') {
+            if (creds?.username === undefined && creds?.password === undefined)
+                return undefined;
+            return `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
+        }
+        if (challenge.scheme === 'bearer') {
+            const key = [...scopes].sort().join(' ');
+            let token = this.#tokens.get(key);
+            if (!token) {
+                token = await this.#fetchToken(challenge, scopes, creds);
+                this.#tokens.set(key, token);
+            }
+            return `Bearer ${token}`;
+        }
+        return undefined;
+    }
+    async #fetchToken(challenge, scopes, creds) {
+        const realm = challenge.params.realm;
+        if (!realm) {
+            throw new error_OciError({
+                code: 'UNAUTHORIZED',
+                message: `registry ${this.registry} asked for a bearer token without a realm`,
+                registry: this.registry,
+            });
+        }
+        const url = new URL(realm);
+        const service = challenge.params.service;
+        let response;
+        try {
+            if (creds?.identityToken) {
+                // An identity token is an OAuth2 refresh token: POST it, as docker does.
+                const form = new URLSearchParams({
+                    grant_type: 'refresh_token',
+                    refresh_token: creds.identityToken,
+                    client_id: 'build-artifact',
+                });
+                if (service)
+                    form.set('service', service);
+                if (scopes.length)
+                    form.set('scope', scopes.join(' '));
+                response = await fetch(url, { method: 'POST', body: form, headers: this.#baseHeaders() });
+            }
+            else {
+                if (service)
+                    url.searchParams.set('service', service);
+                for (const scope of scopes)
+                    url.searchParams.append('scope', scope);
+                const headers = this.#baseHeaders();
+                if (creds?.username !== undefined || creds?.password !== undefined) {
+                    headers.authorization = `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
+                }
+                response = await fetch(url, { headers });
+            }
+        }
+        catch (err) {
+            throw new error_OciError({
+                code: 'NETWORK',
+                message: `could not reach the token service ${url.origin} of registry ${this.registry}: ${describeNetworkError(err)}`,
+                registry: this.registry,
+                cause: err,
+            });
+        }
+        const text = await response.text();
+        if (!response.ok) {
+            const err = registryError({
+                registry: `${this.registry} (token service ${url.origin})`,
+                method: 'GET',
+                path: url.pathname,
+                status: response.status,
+                body: text,
+                what: creds ? 'token request refused' : 'anonymous token request refused',
+            });
+            throw new error_OciError({
+                code: response.status === 403 ? 'DENIED' : 'UNAUTHORIZED',
+                message: err.message,
+                registry: this.registry,
+                status: response.status,
+                errors: err.errors,
+            });
+        }
+        let token;
+        try {
+            const json = JSON.parse(text);
+            token = json.token ?? json.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (!token) {
+            throw new error_OciError({
+                code: 'UNAUTHORIZED',
+                message: `the token service of registry ${this.registry} answered without a token`,
+                registry: this.registry,
+            });
+        }
+        return token;
+    }
+    #baseHeaders() {
+        return { 'user-agent': this.#options.userAgent ?? 'build-artifact-attest/0.1' };
+    }
+    #resolve(url) {
+        return new URL(url, this.baseUrl);
+    }
+    /**
+     * Sends a request: retried on resets, 429 and 5xx (when `retry` allows), redirects followed
+     * by hand, the auth challenge answered once. Returns the final response, whatever its status.
+     */
+    async send(request) {
+        let response = await this.#sendWithRetry(request);
+        if (response.status === 401) {
+            const header = response.headers.get('www-authenticate') ?? '';
+            const challenge = parseChallenges(header).find((c) => c.scheme === 'bearer' || c.scheme === 'basic');
+            await response.body?.cancel();
+            if (!challenge) {
+                throw new error_OciError({
+                    code: 'UNAUTHORIZED',
+                    message: `registry ${this.registry} answered 401 to ${request.method} ${this.#resolve(request.url).pathname} without a usable challenge ("${header}")`,
+                    registry: this.registry,
+                    status: 401,
+                });
+            }
+            // A token that no longer works (expired, too narrow) is dropped and asked for again.
+            this.#tokens.delete([...request.scopes].sort().join(' '));
+            const scopes = [...request.scopes];
+            const asked = challenge.params.scope;
+            if (asked)
+                for (const s of asked.split(' '))
+                    if (!scopes.includes(s))
+                        scopes.push(s);
+            this.#challenge = challenge;
+            const creds = await this.#getCredentials();
+            if (challenge.scheme === 'basic' && !creds) {
+                throw new error_OciError({
+                    code: 'UNAUTHORIZED',
+                    message: `registry ${this.registry} needs credentials (basic auth) and none were found: log in with docker login or set DOCKER_CONFIG`,
+                    registry: this.registry,
+                    status: 401,
+                });
+            }
+            response = await this.#sendWithRetry({ ...request, scopes });
+        }
+        return response;
+    }
+    /** Sends and throws a typed error unless the status is one of `ok`. */
+    async expect(request, ok, what) {
+        const response = await this.send(request);
+        if (ok.includes(response.status))
+            return response;
+        throw await this.errorFor(request, response, what);
+    }
+    async errorFor(request, response, what) {
+        const body = await response.text().catch(() => '');
+        const creds = response.status === 401 ? await this.#getCredentials() : undefined;
+        const err = registryError({
+            registry: this.registry,
+            method: request.method,
+            path: this.#resolve(request.url).pathname,
+            status: response.status,
+            body,
+            what,
+        });
+        if (response.status === 401 && !creds) {
+            return new error_OciError({
+                code: 'UNAUTHORIZED',
+                message: `${err.message} (no credentials found: log in with docker login, set DOCKER_CONFIG, or GITHUB_TOKEN for ghcr.io)`,
+                registry: this.registry,
+                status: 401,
+                errors: err.errors,
+            });
+        }
+        return err;
+    }
+    async #sendWithRetry(request) {
+        const retry = this.#options.retry ?? {};
+        const attempts = request.retry === false ? 1 : Math.max(1, retry.attempts ?? 5);
+        const base = retry.baseDelayMs ?? 250;
+        const maxDelay = retry.maxDelayMs ?? 8000;
+        const maxRetryAfter = retry.maxRetryAfterMs ?? 60_000;
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await this.#sendFollowingRedirects(request);
+            }
+            catch (err) {
+                if (err instanceof error_OciError)
+                    throw err;
+                const code = networkCode(err);
+                const fatal = code !== undefined && FATAL_NETWORK.has(code);
+                if (fatal || attempt >= attempts) {
+                    throw new error_OciError({
+                        code: 'NETWORK',
+                        message: `${request.method} ${this.#resolve(request.url).pathname} to registry ${this.registry} failed${attempt > 1 ? ` after ${attempt} tries` : ''}: ${describeNetworkError(err)}`,
+                        registry: this.registry,
+                        cause: err,
+                    });
+                }
+                const delay = Math.min(maxDelay, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+                this.#options.onProgress?.({
+                    step: 'oci.retry',
+                    level: 'warning',
+                    message: `${request.method} ${this.#resolve(request.url).pathname}: ${describeNetworkError(err)}; retrying in ${Math.round(delay)} ms`,
+                });
+                await (0,external_node_timers_promises_.setTimeout)(delay);
+                continue;
+            }
+            if (!RETRY_STATUS.has(response.status) || attempt >= attempts)
+                return response;
+            const after = retryAfterMs(response.headers.get('retry-after'));
+            const backoff = Math.min(maxDelay, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+            const delay = after === undefined ? backoff : Math.min(after, maxRetryAfter);
+            await response.body?.cancel();
+            this.#options.onProgress?.({
+                step: 'oci.retry',
+                level: 'warning',
+                message: `registry ${this.registry} answered ${response.status} to ${request.method} ${this.#resolve(request.url).pathname}; retrying in ${Math.round(delay)} ms`,
+            });
+            await (0,external_node_timers_promises_.setTimeout)(delay);
+        }
+    }
+    async #sendFollowingRedirects(request) {
+        let url = this.#resolve(request.url);
+        let method = request.method;
+        let withBody = request.body !== undefined;
+        const authorization = await this.#authorization(request.scopes);
+        for (let hop = 0; hop <= 10; hop++) {
+            const headers = { ...this.#baseHeaders(), ...request.headers };
+            // Credentials go to the registry's own origin only, never to a storage redirect.
+            if (authorization && sameOrigin(url, this.baseUrl))
+                headers.authorization = authorization;
+            if (!withBody) {
+                delete headers['content-length'];
+                delete headers['content-type'];
+            }
+            const init = { method, headers, redirect: 'manual' };
+            if (withBody && request.body) {
+                init.body = request.body();
+                init.duplex = 'half';
+            }
+            const response = await fetch(url, init);
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || !location)
+                return response;
+            await response.body?.cancel();
+            url = new URL(location, url);
+            if (response.status === 303 ||
+                ((response.status === 301 || response.status === 302) && method === 'POST')) {
+                method = method === 'HEAD' ? 'HEAD' : 'GET';
+                withBody = false;
+            }
+        }
+        throw new error_OciError({
+            code: 'REGISTRY_ERROR',
+            message: `registry ${this.registry}: too many redirects for ${request.method} ${request.url}`,
+            registry: this.registry,
+        });
+    }
+}
+//# sourceMappingURL=http.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/registry.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Manifests larger than this are refused (the distribution spec's recommended limit). */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+function escapeRepo(repository) {
+    return repository.split('/').map(encodeURIComponent).join('/');
+}
+function isRetryableUploadError(err) {
+    if (!(err instanceof error_OciError))
+        return false;
+    if (err.code === 'NETWORK')
+        return true;
+    const status = err.status ?? 0;
+    if (status >= 500 || status === 429 || status === 416)
+        return true;
+    // The session vanished or the bytes did not add up after a reset: start a fresh session.
+    return err.errors.some((e) => ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID', 'SIZE_INVALID'].includes(e.code));
+}
+/** Verifies bytes against a descriptor's digest and size. */
+function registry_checkBytes(bytes, descriptor, where) {
+    const [alg, hex] = descriptor.digest.split(':');
+    if (alg !== 'sha256' && alg !== 'sha512') {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `${where}: unsupported digest algorithm in ${descriptor.digest}`,
+        });
+    }
+    const actual = (0,external_node_crypto_.createHash)(alg).update(bytes).digest('hex');
+    if (actual !== hex || (descriptor.size >= 0 && bytes.length !== descriptor.size)) {
+        throw new error_OciError({
+            code: 'DIGEST_MISMATCH',
+            message: `${where}: content does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${actual} (${bytes.length} bytes)`,
+        });
+    }
+}
+/** A repository in a registry, spoken to over the OCI distribution API. */
+class OciClient {
+    kind = 'registry';
+    registry;
+    repository;
+    transport;
+    #options;
+    constructor(ref, options = {}) {
+        this.registry = ref.registry;
+        this.repository = ref.repository;
+        this.#options = options;
+        this.transport = options.transport ?? new RegistryTransport(ref.registry, options);
+    }
+    get display() {
+        return `${this.registry}/${this.repository}`;
+    }
+    /** The same registry (and tokens), another repository. */
+    withRepository(repository) {
+        return new OciClient({ registry: this.registry, repository }, { ...this.#options, transport: this.transport });
+    }
+    #path(kind, rest) {
+        return `/v2/${escapeRepo(this.repository)}/${kind}/${rest}`;
+    }
+    #pull() {
+        return [repositoryScope(this.repository, ['pull'])];
+    }
+    #push() {
+        return [repositoryScope(this.repository, ['pull', 'push'])];
+    }
+    /** Checks that the registry speaks the distribution API (and that we may talk to it). */
+    async ping() {
+        const request = { method: 'GET', url: '/v2/', scopes: [] };
+        await this.transport.expect(request, [200], 'ping');
+    }
+    async hasBlob(digest) {
+        const request = {
+            method: 'HEAD',
+            url: this.#path('blobs', digest),
+            scopes: this.#pull(),
+        };
+        const response = await this.transport.send(request);
+        if (response.status === 200)
+            return true;
+        if (response.status === 404)
+            return false;
+        throw await this.transport.errorFor(request, response, `checking blob ${digest}`);
+    }
+    async pushBlob(blob, options = {}) {
+        const attempts = Math.max(1, this.#options.retry?.attempts ?? 5);
+        const base = this.#options.retry?.baseDelayMs ?? 250;
+        let sent = 0;
+        for (let attempt = 1;; attempt++) {
+            try {
+                // A HEAD before every try: nothing is sent twice, and a finished upload whose answer
+                // was lost is recognised.
+                if (await this.hasBlob(blob.digest)) {
+                    return { uploadedBytes: sent, existed: attempt === 1, mounted: false };
+                }
+                const result = await this.#upload(blob, options, (n) => {
+                    sent += n;
+                });
+                return { uploadedBytes: sent, existed: false, mounted: result.mounted };
+            }
+            catch (err) {
+                if (attempt >= attempts || !isRetryableUploadError(err))
+                    throw err;
+                options.onProgress?.({
+                    step: 'oci.upload',
+                    level: 'warning',
+                    message: `upload of ${blob.digest} to ${this.display} failed (${err.message}); starting again`,
+                });
+                await (0,external_node_timers_promises_.setTimeout)(Math.min(8000, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
+            }
+        }
+    }
+    async #startUpload(blob, mountFrom) {
+        for (const from of mountFrom.filter((r) => r !== this.repository)) {
+            const request = {
+                method: 'POST',
+                url: `${this.#path('blobs', 'uploads/')}?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`,
+                headers: { 'content-length': '0' },
+                scopes: [...this.#push(), repositoryScope(from, ['pull'])],
+            };
+            const response = await this.transport.expect(request, [201, 202], `mounting ${blob.digest} from ${from}`);
+            await response.body?.cancel();
+            if (response.status === 201)
+                return { mounted: true };
+            // 202: the registry could not mount but opened an upload session we can use.
+            const location = response.headers.get('location');
+            if (location)
+                return { location, mounted: false };
+        }
+        const request = {
+            method: 'POST',
+            url: this.#path('blobs', 'uploads/'),
+            headers: { 'content-length': '0' },
+            scopes: this.#push(),
+        };
+        const response = await this.transport.expect(request, [202], `starting the upload of ${blob.digest}`);
+        await response.body?.cancel();
+        const location = response.headers.get('location');
+        if (!location) {
+            throw new error_OciError({
+                code: 'REGISTRY_ERROR',
+                message: `registry ${this.registry} opened an upload without a Location header`,
+                registry: this.registry,
+            });
+        }
+        return { location, mounted: false };
+    }
+    #withDigest(location, digest) {
+        const url = new URL(location, this.transport.baseUrl);
+        url.searchParams.set('digest', digest);
+        return url.href;
+    }
+    async #upload(blob, options, onSent) {
+        const started = await this.#startUpload(blob, options.mountFrom ?? []);
+        if (started.mounted)
+            return { mounted: true };
+        let location = started.location;
+        const monolithicMax = this.#options.monolithicMaxBytes ?? 8 * 1024 * 1024;
+        let done = 0;
+        const progress = (n) => {
+            done += n;
+            onSent(n);
+            options.onProgress?.({ step: 'oci.upload', message: blob.digest, done, total: blob.size });
+        };
+        if (blob.size <= monolithicMax) {
+            const request = {
+                method: 'PUT',
+                url: this.#withDigest(location, blob.digest),
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-length': String(blob.size),
+                },
+                body: () => blobStream(blob, 0, blob.size, progress),
+                scopes: this.#push(),
+                retry: false,
+            };
+            const response = await this.transport.expect(request, [201], `uploading ${blob.digest}`);
+            await response.body?.cancel();
+            return { mounted: false };
+        }
+        const chunk = this.#options.chunkBytes ?? 64 * 1024 * 1024;
+        let offset = 0;
+        let resumes = 0;
+        while (offset < blob.size) {
+            const end = Math.min(blob.size, offset + chunk);
+            const request = {
+                method: 'PATCH',
+                url: new URL(location, this.transport.baseUrl).href,
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-length': String(end - offset),
+                    'content-range': `${offset}-${end - 1}`,
+                },
+                body: () => blobStream(blob, offset, end, progress),
+                scopes: this.#push(),
+                retry: false,
+            };
+            try {
+                const response = await this.transport.expect(request, [202], `uploading ${blob.digest}`);
+                await response.body?.cancel();
+                location = response.headers.get('location') ?? location;
+                offset = end;
+            }
+            catch (err) {
+                // After a reset the session may hold part of the chunk: ask where it stands and go on
+                // from there, a few times, before the caller starts a new session.
+                if (!(err instanceof error_OciError) || err.code !== 'NETWORK' || ++resumes > 3)
+                    throw err;
+                const status = await this.#uploadStatus(location);
+                location = status.location;
+                offset = status.offset;
+            }
+        }
+        const request = {
+            method: 'PUT',
+            url: this.#withDigest(location, blob.digest),
+            headers: { 'content-length': '0' },
+            scopes: this.#push(),
+        };
+        const response = await this.transport.expect(request, [201], `finishing the upload of ${blob.digest}`);
+        await response.body?.cancel();
+        return { mounted: false };
+    }
+    async #uploadStatus(location) {
+        const request = {
+            method: 'GET',
+            url: new URL(location, this.transport.baseUrl).href,
+            scopes: this.#push(),
+        };
+        const response = await this.transport.expect(request, [204], 'asking for the upload status');
+        await response.body?.cancel();
+        const range = /^(?:bytes=)?0-(\d+)$/.exec(response.headers.get('range') ?? '');
+        // `0-0` is ambiguous in distribution 2.8 (nothing or one byte): take it as nothing; a wrong
+        // guess gets 416 and a fresh session.
+        const last = range ? Number(range[1]) : -1;
+        return {
+            location: response.headers.get('location') ?? location,
+            offset: last > 0 ? last + 1 : 0,
+        };
+    }
+    async #getBlob(descriptor) {
+        const request = {
+            method: 'GET',
+            url: this.#path('blobs', descriptor.digest),
+            scopes: this.#pull(),
+        };
+        const response = await this.transport.expect(request, [200], `fetching blob ${descriptor.digest}`);
+        return { request, response };
+    }
+    async fetchBlobBytes(descriptor, maxBytes = 64 * 1024 * 1024) {
+        if (descriptor.size > maxBytes) {
+            throw new error_OciError({
+                code: 'TOO_LARGE',
+                message: `blob ${descriptor.digest} in ${this.display} is ${descriptor.size} bytes, more than the ${maxBytes} allowed here`,
+            });
+        }
+        const { response } = await this.#getBlob(descriptor);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        registry_checkBytes(bytes, descriptor, `blob ${descriptor.digest} from ${this.display}`);
+        return bytes;
+    }
+    async fetchBlobToFile(descriptor, path) {
+        const attempts = Math.max(1, this.#options.retry?.attempts ?? 5);
+        for (let attempt = 1;; attempt++) {
+            const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+            try {
+                const { response } = await this.#getBlob(descriptor);
+                const [alg] = descriptor.digest.split(':');
+                const hash = (0,external_node_crypto_.createHash)(alg === 'sha512' ? 'sha512' : 'sha256');
+                let size = 0;
+                const body = external_node_stream_.Readable.fromWeb(response.body);
+                body.on('data', (c) => {
+                    hash.update(c);
+                    size += c.length;
+                });
+                try {
+                    await (0,external_node_stream_promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(tmp));
+                }
+                catch (err) {
+                    if (err.code?.startsWith('E') &&
+                        err.syscall)
+                        throw (0,dist/* fileError */.zS)(path, err);
+                    throw new error_OciError({
+                        code: 'NETWORK',
+                        message: `download of ${descriptor.digest} from ${this.display} broke off: ${err.message}`,
+                        cause: err,
+                    });
+                }
+                const hex = hash.digest('hex');
+                if (`${alg}:${hex}` !== descriptor.digest || size !== descriptor.size) {
+                    throw new error_OciError({
+                        code: 'DIGEST_MISMATCH',
+                        message: `blob from ${this.display} does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${hex} (${size} bytes)`,
+                    });
+                }
+                await (0,promises_.rename)(tmp, path).catch((err) => {
+                    throw (0,dist/* fileError */.zS)(path, err);
+                });
+                return;
+            }
+            catch (err) {
+                await (0,promises_.rm)(tmp, { force: true });
+                if (attempt >= attempts || !(err instanceof error_OciError) || err.code !== 'NETWORK')
+                    throw err;
+                await (0,external_node_timers_promises_.setTimeout)(250 * 2 ** (attempt - 1));
+            }
+        }
+    }
+    async tryFetchManifest(reference) {
+        const request = {
+            method: 'GET',
+            url: this.#path('manifests', reference),
+            headers: { accept: MANIFEST_ACCEPT },
+            scopes: this.#pull(),
+        };
+        const response = await this.transport.send(request);
+        if (response.status === 404) {
+            await response.body?.cancel();
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await this.transport.errorFor(request, response, `fetching manifest ${reference}`);
+        const length = Number(response.headers.get('content-length') ?? 0);
+        if (length > MAX_MANIFEST_BYTES) {
+            await response.body?.cancel();
+            throw new error_OciError({
+                code: 'TOO_LARGE',
+                message: `manifest ${reference} in ${this.display} is ${length} bytes, more than ${MAX_MANIFEST_BYTES}`,
+            });
+        }
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const digest = `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`;
+        const where = `manifest ${reference} from ${this.display}`;
+        if (reference.includes(':'))
+            registry_checkBytes(bytes, { mediaType: '', digest: reference, size: bytes.length }, where);
+        const header = response.headers.get('docker-content-digest');
+        if (header?.startsWith('sha256:') && header !== digest) {
+            throw new error_OciError({
+                code: 'DIGEST_MISMATCH',
+                message: `${where}: the registry says ${header} but the content hashes to ${digest}`,
+            });
+        }
+        let mediaType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+        try {
+            const parsed = JSON.parse(new TextDecoder().decode(bytes));
+            if (typeof parsed.mediaType === 'string')
+                mediaType = parsed.mediaType;
+        }
+        catch {
+            throw new error_OciError({ code: 'INVALID_MANIFEST', message: `${where} is not JSON` });
+        }
+        return {
+            descriptor: {
+                mediaType,
+                digest: reference.includes(':') ? reference : digest,
+                size: bytes.length,
+            },
+            bytes,
+        };
+    }
+    async fetchManifest(reference) {
+        const found = await this.tryFetchManifest(reference);
+        if (found)
+            return found;
+        throw new error_OciError({
+            code: 'NOT_FOUND',
+            message: `registry ${this.registry} has no manifest ${reference} in ${this.repository}`,
+            registry: this.registry,
+            status: 404,
+        });
+    }
+    async pushManifest(bytes, mediaType, tag) {
+        const digest = `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`;
+        const request = {
+            method: 'PUT',
+            url: this.#path('manifests', tag ?? digest),
+            headers: { 'content-type': mediaType, 'content-length': String(bytes.length) },
+            body: () => bytes,
+            scopes: this.#push(),
+        };
+        const response = await this.transport.expect(request, [201], `pushing manifest ${tag ?? digest}`);
+        await response.body?.cancel();
+        const answered = response.headers.get('docker-content-digest');
+        if (answered && answered !== digest) {
+            throw new error_OciError({
+                code: 'DIGEST_MISMATCH',
+                message: `registry ${this.registry} stored manifest ${tag ?? digest} as ${answered}, not ${digest}`,
+            });
+        }
+        const subject = response.headers.get('oci-subject') ?? undefined;
+        return {
+            descriptor: { mediaType, digest, size: bytes.length },
+            ...(subject ? { subjectDigest: subject } : {}),
+        };
+    }
+    async referrersApi(digest) {
+        const out = [];
+        let url = this.#path('referrers', digest);
+        while (url) {
+            const request = {
+                method: 'GET',
+                url,
+                headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+                scopes: this.#pull(),
+            };
+            const response = await this.transport.send(request);
+            // 404 (and, from some registries, 400/405) means no referrers API: the tag schema applies.
+            if ([400, 404, 405].includes(response.status) && out.length === 0) {
+                await response.body?.cancel();
+                return undefined;
+            }
+            if (response.status !== 200)
+                throw await this.transport.errorFor(request, response, `listing referrers of ${digest}`);
+            const index = (await response.json());
+            out.push(...(index.manifests ?? []));
+            const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
+            url = link ? new URL(link[1], this.transport.baseUrl).href : undefined;
+        }
+        return out;
+    }
+    /** Lists the tags of the repository (following `Link` pagination). */
+    async listTags() {
+        const tags = [];
+        let url = this.#path('tags', 'list');
+        while (url) {
+            const request = { method: 'GET', url, scopes: this.#pull() };
+            const response = await this.transport.send(request);
+            if (response.status === 404)
+                return tags;
+            if (response.status !== 200)
+                throw await this.transport.errorFor(request, response, 'listing tags');
+            const body = (await response.json());
+            tags.push(...(body.tags ?? []));
+            const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
+            url = link ? new URL(link[1], this.transport.baseUrl).href : undefined;
+        }
+        return tags;
+    }
+}
+//# sourceMappingURL=registry.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/layout.js
+
+
+
+
+
+
+
+
+
+const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+/**
+ * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`), as skopeo,
+ * oras and containerd read it. Tags are `org.opencontainers.image.ref.name` annotations in
+ * `index.json`; referrers are kept there as untagged entries, as oras does.
+ */
+class OciLayout {
+    kind = 'layout';
+    dir;
+    #lock = Promise.resolve();
+    #ready;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    get display() {
+        return this.dir;
+    }
+    #blobPath(digest) {
+        const [alg, hex] = digest.split(':');
+        if (!alg || !hex || !/^[a-z0-9]+$/.test(alg) || !/^[0-9a-f]+$/.test(hex)) {
+            throw new error_OciError({
+                code: 'INVALID_MANIFEST',
+                message: `${this.dir}: "${digest}" is not a digest`,
+            });
+        }
+        return (0,external_node_path_.join)(this.dir, 'blobs', alg, hex);
+    }
+    /** Creates the directory skeleton on first write. */
+    #ensure() {
+        this.#ready ??= (async () => {
+            try {
+                await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
+                await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE, { flag: 'wx' }).catch((err) => {
+                    if (err.code !== 'EEXIST')
+                        throw err;
+                });
+            }
+            catch (err) {
+                throw (0,dist/* fileError */.zS)(this.dir, err);
+            }
+            const index = await this.#readIndex();
+            if (!index.exists)
+                await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'index.json'), `${JSON.stringify(index.index)}\n`);
+        })();
+        return this.#ready;
+    }
+    async #readIndex() {
+        const path = (0,external_node_path_.join)(this.dir, 'index.json');
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return {
+                    index: { schemaVersion: 2, mediaType: dist/* MediaType */.zu.OCI_INDEX, manifests: [] },
+                    exists: false,
+                };
+            }
+            throw (0,dist/* fileError */.zS)(path, err);
+        }
+        try {
+            const index = JSON.parse(text);
+            if (!Array.isArray(index.manifests))
+                throw new Error('no "manifests" array');
+            return { index, exists: true };
+        }
+        catch (err) {
+            throw new error_OciError({
+                code: 'LAYOUT',
+                message: `${path}: not an OCI index (${err.message})`,
+                cause: err,
+            });
+        }
+    }
+    /** Runs index.json read-modify-write steps one after another. */
+    #locked(fn) {
+        const next = this.#lock.then(fn, fn);
+        this.#lock = next.catch(() => undefined);
+        return next;
+    }
+    async hasBlob(digest) {
+        try {
+            return (await (0,promises_.stat)(this.#blobPath(digest))).isFile();
+        }
+        catch {
+            return false;
+        }
+    }
+    async pushBlob(blob, options = {}) {
+        await this.#ensure();
+        if (await this.hasBlob(blob.digest))
+            return { uploadedBytes: 0, existed: true, mounted: false };
+        const path = this.#blobPath(blob.digest);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        if ('data' in blob.source) {
+            registry_checkBytes(blob.source.data, { mediaType: '', digest: blob.digest, size: blob.size }, `blob ${blob.digest}`);
+            await (0,dist/* writeFileAtomic */.Zf)(path, blob.source.data);
+        }
+        else {
+            await this.#copyChecked(blob.source.path, path, { mediaType: '', digest: blob.digest, size: blob.size }, (done) => options.onProgress?.({
+                step: 'oci.upload',
+                message: blob.digest,
+                done,
+                total: blob.size,
+            }));
+        }
+        return { uploadedBytes: blob.size, existed: false, mounted: false };
+    }
+    /** Copies a file while hashing it, so what lands under a digest is what that digest says. */
+    async #copyChecked(from, to, descriptor, onDone) {
+        const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(to), `.${(0,external_node_path_.basename)(to)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+        const [alg, hex] = descriptor.digest.split(':');
+        const hash = (0,external_node_crypto_.createHash)(alg === 'sha512' ? 'sha512' : 'sha256');
+        let size = 0;
+        try {
+            const input = (0,external_node_fs_.createReadStream)(from);
+            input.on('data', (c) => {
+                hash.update(c);
+                size += c.length;
+                onDone?.(size);
+            });
+            await (0,external_node_stream_promises_.pipeline)(input, (0,external_node_fs_.createWriteStream)(tmp));
+        }
+        catch (err) {
+            await (0,promises_.rm)(tmp, { force: true });
+            throw (0,dist/* fileError */.zS)(from, err);
+        }
+        const actual = hash.digest('hex');
+        if (actual !== hex || size !== descriptor.size) {
+            await (0,promises_.rm)(tmp, { force: true });
+            throw new error_OciError({
+                code: 'DIGEST_MISMATCH',
+                message: `${from}: content does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${actual} (${size} bytes)`,
+            });
+        }
+        try {
+            await (0,promises_.rename)(tmp, to);
+        }
+        catch (err) {
+            await (0,promises_.rm)(tmp, { force: true });
+            throw (0,dist/* fileError */.zS)(to, err);
+        }
+    }
+    async fetchBlobToFile(descriptor, path) {
+        const source = this.#blobPath(descriptor.digest);
+        if (!(await this.hasBlob(descriptor.digest))) {
+            throw new error_OciError({
+                code: 'NOT_FOUND',
+                message: `${this.dir} has no blob ${descriptor.digest}`,
+            });
+        }
+        await this.#copyChecked(source, path, descriptor);
+    }
+    async fetchBlobBytes(descriptor, maxBytes = 64 * 1024 * 1024) {
+        if (descriptor.size > maxBytes) {
+            throw new error_OciError({
+                code: 'TOO_LARGE',
+                message: `blob ${descriptor.digest} in ${this.dir} is ${descriptor.size} bytes, more than ${maxBytes}`,
+            });
+        }
+        let bytes;
+        try {
+            bytes = await (0,promises_.readFile)(this.#blobPath(descriptor.digest));
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                throw new error_OciError({
+                    code: 'NOT_FOUND',
+                    message: `${this.dir} has no blob ${descriptor.digest}`,
+                });
+            }
+            throw (0,dist/* fileError */.zS)(this.#blobPath(descriptor.digest), err);
+        }
+        registry_checkBytes(bytes, descriptor, `blob ${descriptor.digest} in ${this.dir}`);
+        return bytes;
+    }
+    async tryFetchManifest(reference) {
+        let digest = reference;
+        if (!reference.includes(':')) {
+            const { index } = await this.#readIndex();
+            const entry = index.manifests.find((m) => m.annotations?.[types_Annotation.REF_NAME] === reference);
+            if (!entry)
+                return undefined;
+            digest = entry.digest;
+        }
+        let bytes;
+        try {
+            bytes = await (0,promises_.readFile)(this.#blobPath(digest));
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw (0,dist/* fileError */.zS)(this.#blobPath(digest), err);
+        }
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw new error_OciError({
+                code: 'TOO_LARGE',
+                message: `manifest ${digest} in ${this.dir} is larger than ${MAX_MANIFEST_BYTES} bytes`,
+            });
+        }
+        registry_checkBytes(bytes, { mediaType: '', digest, size: bytes.length }, `manifest ${digest} in ${this.dir}`);
+        let mediaType;
+        try {
+            mediaType =
+                JSON.parse(new TextDecoder().decode(bytes)).mediaType ??
+                    dist/* MediaType */.zu.OCI_MANIFEST;
+        }
+        catch {
+            throw new error_OciError({
+                code: 'INVALID_MANIFEST',
+                message: `manifest ${digest} in ${this.dir} is not JSON`,
+            });
+        }
+        return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
+    }
+    async fetchManifest(reference) {
+        const found = await this.tryFetchManifest(reference);
+        if (found)
+            return found;
+        throw new error_OciError({ code: 'NOT_FOUND', message: `${this.dir} has no manifest ${reference}` });
+    }
+    async pushManifest(bytes, mediaType, tag) {
+        await this.#ensure();
+        const digest = `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`;
+        const path = this.#blobPath(digest);
+        if (!(await this.hasBlob(digest)))
+            await (0,dist/* writeFileAtomic */.Zf)(path, bytes);
+        const parsed = JSON.parse(new TextDecoder().decode(bytes));
+        const descriptor = { mediaType, digest, size: bytes.length };
+        if (tag || parsed.subject) {
+            await this.#locked(async () => {
+                const { index } = await this.#readIndex();
+                const entry = { ...descriptor };
+                if (parsed.artifactType)
+                    entry.artifactType = parsed.artifactType;
+                if (tag) {
+                    entry.annotations = { [types_Annotation.REF_NAME]: tag };
+                    index.manifests = index.manifests.filter((m) => m.annotations?.[types_Annotation.REF_NAME] !== tag);
+                }
+                else if (index.manifests.some((m) => m.digest === digest)) {
+                    return;
+                }
+                else if (parsed.annotations) {
+                    entry.annotations = parsed.annotations;
+                }
+                index.manifests.push(entry);
+                await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+            });
+        }
+        // A layout keeps its own referrers list (index.json), like a registry with the API.
+        return { descriptor, ...(parsed.subject ? { subjectDigest: parsed.subject.digest } : {}) };
+    }
+    async referrersApi(digest) {
+        const { index } = await this.#readIndex();
+        const out = [];
+        for (const entry of index.manifests) {
+            if (entry.annotations?.[types_Annotation.REF_NAME] !== undefined)
+                continue;
+            const found = await this.tryFetchManifest(entry.digest);
+            if (!found)
+                continue;
+            const manifest = JSON.parse(new TextDecoder().decode(found.bytes));
+            if (manifest.subject?.digest !== digest)
+                continue;
+            out.push({
+                mediaType: found.descriptor.mediaType,
+                digest: entry.digest,
+                size: found.descriptor.size,
+                ...((manifest.artifactType ?? manifest.config?.mediaType)
+                    ? { artifactType: manifest.artifactType ?? manifest.config?.mediaType }
+                    : {}),
+                ...(manifest.annotations ? { annotations: manifest.annotations } : {}),
+            });
+        }
+        return out;
+    }
+}
+//# sourceMappingURL=layout.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/open.js
+
+
+
+
+/** The target a reference names: a registry repository or a layout directory. */
+function openTarget(reference, options = {}) {
+    const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+    if (ref.kind === 'layout')
+        return new OciLayout((0,external_node_path_.resolve)(options.cwd ?? process.cwd(), ref.path));
+    return new OciClient(ref, options);
+}
+//# sourceMappingURL=open.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/wasm.js
+
+
+
+const MODULE_MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+const COMPONENT_MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
+// Only the section headers and the import/export sections are read: a 30 MB module costs a few
+// small reads, not a full load.
+const MAX_SECTION_READ = 16 * 1024 * 1024;
+class Reader {
+    buf;
+    pos = 0;
+    constructor(buf) {
+        this.buf = buf;
+    }
+    byte() {
+        if (this.pos >= this.buf.length)
+            throw new Error('unexpected end');
+        return this.buf[this.pos++];
+    }
+    u32() {
+        let result = 0;
+        let shift = 0;
+        for (let i = 0; i < 5; i++) {
+            const b = this.byte();
+            result |= (b & 0x7f) << shift;
+            if ((b & 0x80) === 0)
+                return result >>> 0;
+            shift += 7;
+        }
+        throw new Error('LEB128 too long');
+    }
+    name() {
+        const len = this.u32();
+        if (this.pos + len > this.buf.length)
+            throw new Error('name runs past the section');
+        const s = new TextDecoder().decode(this.buf.subarray(this.pos, this.pos + len));
+        this.pos += len;
+        return s;
+    }
+    limits() {
+        const flags = this.byte();
+        this.u32();
+        if (flags & 1)
+            this.u32();
+    }
+}
+/** Reads an unsigned LEB128 at `pos` from a file; returns the value and its length. */
+async function readU32(fh, pos) {
+    const buf = Buffer.alloc(5);
+    const { bytesRead } = await fh.read(buf, 0, 5, pos);
+    if (bytesRead === 0)
+        return undefined;
+    const r = new Reader(buf.subarray(0, bytesRead));
+    const value = r.u32();
+    return [value, r.pos];
+}
+function importModules(payload) {
+    const r = new Reader(payload);
+    const count = r.u32();
+    const names = new Set();
+    for (let i = 0; i < count; i++) {
+        names.add(r.name());
+        r.name();
+        const kind = r.byte();
+        if (kind === 0x00)
+            r.u32();
+        else if (kind === 0x01) {
+            const ref = r.byte();
+            if (ref === 0x63 || ref === 0x64)
+                r.u32();
+            r.limits();
+        }
+        else if (kind === 0x02)
+            r.limits();
+        else if (kind === 0x03) {
+            const t = r.byte();
+            if (t === 0x63 || t === 0x64)
+                r.u32();
+            r.byte();
+        }
+        else if (kind === 0x04) {
+            r.byte();
+            r.u32();
+        }
+        else
+            throw new Error(`unknown import kind 0x${kind.toString(16)}`);
+    }
+    return [...names];
+}
+/** Names of a component's import (id 10) or export (id 11) section entries. */
+function componentNames(payload, exports) {
+    const r = new Reader(payload);
+    const count = r.u32();
+    const names = [];
+    for (let i = 0; i < count; i++) {
+        // externname: 0x00 name | 0x01 name (versioned, older encodings carry a url after)
+        const tag = r.byte();
+        names.push(r.name());
+        if (tag === 0x01 && !exports) {
+            // Some encoders wrote an extra string here; it is harmless to stop at the first name.
+        }
+        // The rest of the entry (sort/type descriptors) varies across encoder versions: stop after
+        // the first name when the layout is not the one we know.
+        if (exports) {
+            const sort = r.byte();
+            if (sort === 0x00)
+                r.byte();
+            r.u32();
+            const hasType = r.byte();
+            if (hasType === 0x01) {
+                r.byte();
+                r.u32();
+            }
+        }
+        else {
+            const desc = r.byte();
+            if (desc === 0x00)
+                r.byte();
+            if (desc === 0x03) {
+                const b = r.byte();
+                if (b === 0x00)
+                    r.u32();
+                else if (b !== 0x01)
+                    r.u32();
+            }
+            else
+                r.u32();
+        }
+    }
+    return names;
+}
+/**
+ * Says whether a file is a WebAssembly module or component, and which WASI it targets: a core
+ * module importing `wasi_snapshot_preview1` (or nothing WASI at all) is wasip1, a component is
+ * wasip2. Undefined for files that are not wasm.
+ */
+async function wasm_detectWasm(path) {
+    let fh;
+    try {
+        fh = await (0,promises_.open)(path, 'r');
+    }
+    catch (err) {
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    try {
+        const head = Buffer.alloc(8);
+        const { bytesRead } = await fh.read(head, 0, 8, 0);
+        if (bytesRead < 8)
+            return undefined;
+        const isModule = MODULE_MAGIC.every((b, i) => head[i] === b);
+        const isComponent = COMPONENT_MAGIC.every((b, i) => head[i] === b);
+        if (!isModule && !isComponent)
+            return undefined;
+        const size = (await fh.stat()).size;
+        const info = {
+            kind: isModule ? 'module' : 'component',
+            os: isModule ? 'wasip1' : 'wasip2',
+            importModules: [],
+        };
+        let pos = 8;
+        while (pos < size) {
+            const id = (await fh.read(Buffer.alloc(1), 0, 1, pos)).buffer[0];
+            const len = await readU32(fh, pos + 1).catch(() => undefined);
+            if (!len) {
+                throw new error_OciError({
+                    code: 'INVALID_WASM',
+                    message: `${path}: section ${id} at byte ${pos} has no readable size (file cut short?)`,
+                });
+            }
+            const start = pos + 1 + len[1];
+            const end = start + len[0];
+            if (end > size) {
+                throw new error_OciError({
+                    code: 'INVALID_WASM',
+                    message: `${path}: section ${id} at byte ${pos} runs past the end of the file`,
+                });
+            }
+            const wanted = isModule ? id === 2 : id === 10 || id === 11;
+            if (wanted && len[0] <= MAX_SECTION_READ) {
+                const payload = Buffer.alloc(len[0]);
+                await fh.read(payload, 0, len[0], start);
+                try {
+                    if (isModule)
+                        info.importModules = importModules(payload);
+                    else if (id === 10)
+                        info.componentImports = componentNames(payload, false);
+                    else
+                        info.componentExports = componentNames(payload, true);
+                }
+                catch (err) {
+                    if (isModule) {
+                        throw new error_OciError({
+                            code: 'INVALID_WASM',
+                            message: `${path}: cannot read the import section: ${err.message}`,
+                        });
+                    }
+                    // Component encodings still move; the names are a courtesy, not a requirement.
+                }
+                if (isModule)
+                    break;
+            }
+            // Core module sections come in order: past the import section (id 2) there is none.
+            if (isModule && id > 2)
+                break;
+            pos = end;
+        }
+        return info;
+    }
+    finally {
+        await fh.close();
+    }
+}
+//# sourceMappingURL=wasm.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/platform.js
+
+
+
+
+/** Parses `os/arch[/variant]` (e.g. `linux/amd64`, `linux/arm/v7`, `wasip1/wasm`). */
+function parsePlatform(value) {
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^[a-z0-9._-]+$/i.test(p))) {
+        throw new OciError({
+            code: 'INVALID_PLATFORM',
+            message: `invalid platform "${value}": expected os/arch[/variant], e.g. linux/amd64`,
+        });
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant ? { variant } : {}) };
+}
+function platform_formatPlatform(p) {
+    return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+}
+const ELF_MACHINES = {
+    3: '386',
+    40: 'arm',
+    62: 'amd64',
+    183: 'arm64',
+    243: 'riscv64',
+    22: 's390x',
+    258: 'loong64',
+};
+const ELF_OSABI = {
+    0: 'linux',
+    3: 'linux',
+    9: 'freebsd',
+    12: 'openbsd',
+    2: 'netbsd',
+};
+const PE_MACHINES = { 34404: 'amd64', 43620: 'arm64', 332: '386' };
+const MACHO_CPU = { 16777223: 'amd64', 16777228: 'arm64' };
+/**
+ * The platform a binary was built for, read from its header (ELF, Mach-O, PE, wasm); undefined
+ * when the file is none of these (a tarball, a script): then `--platform` must say it.
+ */
+async function detectPlatform(path) {
+    const wasm = await detectWasm(path);
+    if (wasm)
+        return { os: wasm.os, architecture: 'wasm' };
+    let fh;
+    try {
+        fh = await open(path, 'r');
+    }
+    catch (err) {
+        throw fileError(path, err);
+    }
+    try {
+        const head = Buffer.alloc(64);
+        const { bytesRead } = await fh.read(head, 0, 64, 0);
+        if (bytesRead < 20)
+            return undefined;
+        if (head.readUInt32BE(0) === 0x7f454c46) {
+            const le = head[5] === 1;
+            const machine = le ? head.readUInt16LE(18) : head.readUInt16BE(18);
+            const os = ELF_OSABI[head[7]] ?? 'linux';
+            let architecture = ELF_MACHINES[machine];
+            if (machine === 0x15)
+                architecture = le ? 'ppc64le' : 'ppc64';
+            if (machine === 0x08)
+                architecture = le ? 'mipsle' : 'mips';
+            return architecture ? { os, architecture } : undefined;
+        }
+        const magic = head.readUInt32LE(0);
+        if (magic === 0xfeedfacf || magic === 0xfeedface) {
+            const architecture = MACHO_CPU[head.readUInt32LE(4)];
+            return architecture ? { os: 'darwin', architecture } : undefined;
+        }
+        if (head[0] === 0x4d && head[1] === 0x5a && bytesRead >= 64) {
+            const peOffset = head.readUInt32LE(0x3c);
+            const pe = Buffer.alloc(6);
+            const r = await fh.read(pe, 0, 6, peOffset);
+            if (r.bytesRead === 6 && pe.readUInt32BE(0) === 0x50450000) {
+                const architecture = PE_MACHINES[pe.readUInt16LE(4)];
+                return architecture ? { os: 'windows', architecture } : undefined;
+            }
+        }
+        return undefined;
+    }
+    finally {
+        await fh.close();
+    }
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/referrers.js
+
+
+
+/** The referrers tag schema: `sha256:<hex>` becomes the tag `sha256-<hex>`. */
+function referrersTag(digest) {
+    return digest.replace(':', '-').slice(0, 128);
+}
+function decodeIndex(bytes, where) {
+    try {
+        const index = JSON.parse(new TextDecoder().decode(bytes));
+        if (!Array.isArray(index.manifests))
+            throw new Error('no "manifests" array');
+        return index;
+    }
+    catch (err) {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `${where} is not an OCI index: ${err.message}`,
+            cause: err,
+        });
+    }
+}
+async function readTagIndex(target, subject) {
+    const found = await target.tryFetchManifest(referrersTag(subject));
+    if (!found)
+        return undefined;
+    return decodeIndex(found.bytes, `referrers index ${referrersTag(subject)} in ${target.display}`);
+}
+/**
+ * Adds one entry to the referrers tag index of `subject`, keeping every entry another writer
+ * put there. Distribution 2.8 has no conditional PUT, so this re-reads after writing and merges
+ * again when a concurrent writer's index replaced ours.
+ */
+async function addToReferrersIndex(target, subject, entry, options = {}) {
+    const attempts = options.attempts ?? 10;
+    const settle = options.settleMs ?? 200;
+    const tag = referrersTag(subject);
+    let confirmed = 0;
+    // How long one read-modify-write takes here: another writer's takes about as long, so the
+    // pause before looking again grows with it (a loaded registry, a slow link).
+    let window = 0;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        const started = Date.now();
+        const current = await readTagIndex(target, subject);
+        if (!current?.manifests.some((m) => m.digest === entry.digest)) {
+            confirmed = 0;
+            const index = {
+                schemaVersion: 2,
+                mediaType: dist/* MediaType */.zu.OCI_INDEX,
+                manifests: [...(current?.manifests ?? []), entry],
+            };
+            await target.pushManifest(new TextEncoder().encode(JSON.stringify(index)), dist/* MediaType */.zu.OCI_INDEX, tag);
+            window = Math.max(window, Date.now() - started);
+        }
+        else if (attempt === 1 || ++confirmed >= 2) {
+            // Already there before we wrote anything (an earlier run put it there): nothing to do.
+            return;
+        }
+        // A writer that read the index before our write may still write after it and drop our
+        // entry: look again once such a read-modify-write has had time to land, and merge again if
+        // it did. Seen twice, with a pause between, the entry is taken as settled.
+        const pause = Math.max(settle, 3 * window);
+        await (0,external_node_timers_promises_.setTimeout)(pause / 2 + Math.random() * pause);
+    }
+    throw new error_OciError({
+        code: 'REFERRERS_CONFLICT',
+        message: `could not add ${entry.digest} to the referrers index ${tag} in ${target.display}: other writers kept replacing it`,
+    });
+}
+/**
+ * The referrers of a manifest: from the referrers API where the registry has it, else from the
+ * referrers tag schema index (a missing tag means none).
+ */
+async function referrers_listReferrers(target, digest, options = {}) {
+    let list = await target.referrersApi(digest);
+    if (list === undefined)
+        list = (await readTagIndex(target, digest))?.manifests ?? [];
+    return options.artifactType ? list.filter((d) => d.artifactType === options.artifactType) : list;
+}
+//# sourceMappingURL=referrers.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/pull.js
+
+
+
+
+
+
+
+
+
+/** Fetches and decodes a manifest or index by tag or digest (digest checked). */
+async function readManifest(target, reference) {
+    const found = await target.fetchManifest(reference);
+    let manifest;
+    try {
+        manifest = JSON.parse(new TextDecoder().decode(found.bytes));
+    }
+    catch {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `manifest ${reference} in ${target.display} is not JSON`,
+        });
+    }
+    if (manifest.schemaVersion !== 2) {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `manifest ${reference} in ${target.display} has schemaVersion ${String(manifest.schemaVersion)}, not 2`,
+        });
+    }
+    const isIndex = Array.isArray(manifest.manifests);
+    const mediaType = manifest.mediaType ?? (isIndex ? dist/* MediaType */.zu.OCI_INDEX : dist/* MediaType */.zu.OCI_MANIFEST);
+    const descriptor = { ...found.descriptor, mediaType };
+    if (manifest.artifactType)
+        descriptor.artifactType = manifest.artifactType;
+    return { descriptor, manifest, bytes: found.bytes };
+}
+function isIndex(manifest) {
+    return Array.isArray(manifest.manifests);
+}
+/** A file name from an annotation, reduced to a safe base name (no directories, no `..`). */
+function safeName(value) {
+    if (!value)
+        return undefined;
+    const name = basename(value.replaceAll('\\', '/'));
+    return name === '' || name === '.' || name === '..' ? undefined : name;
+}
+/** Which file name a referrer is written to beside its artifact, if it is one we know. */
+function referrerFileName(artifactName, entry, content) {
+    const type = entry.artifactType ?? '';
+    if (type.startsWith('application/vnd.dev.sigstore.bundle')) {
+        let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
+        if (!predicateType) {
+            try {
+                predicateType = bundleFacts(JSON.parse(new TextDecoder().decode(content))).predicateType;
+            }
+            catch {
+                predicateType = undefined;
+            }
+        }
+        const isSbom = predicateType === PredicateType.CYCLONEDX_BOM ||
+            predicateType?.startsWith('https://spdx.dev/');
+        return isSbom
+            ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
+            : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
+    }
+    if (type === MediaType.CYCLONEDX_JSON)
+        return { name: `${artifactName}.cdx.json`, role: 'sbom' };
+    return undefined;
+}
+/**
+ * Fetches the one-layer content of a referrer manifest, checking every digest on the way.
+ */
+async function fetchReferrer(target, entry) {
+    const { manifest } = await readManifest(target, entry.digest);
+    if (isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length === 0) {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `referrer ${entry.digest} in ${target.display} has no layer`,
+        });
+    }
+    const layer = manifest.layers[0];
+    const content = await target.fetchBlobBytes(layer);
+    return { manifest, layer, content };
+}
+/**
+ * Pulls an artifact into `outputDir`: its file(s) under their titles, and its referrers beside
+ * them (`<file>.sigstore.json`, `<file>.sbom.sigstore.json`, `<file>.cdx.json`). Every blob
+ * and manifest is checked against its digest before it is written; files appear atomically.
+ */
+async function pull(target, reference, outputDir, options = {}) {
+    try {
+        await mkdir(outputDir, { recursive: true });
+    }
+    catch (err) {
+        throw fileError(outputDir, err);
+    }
+    const top = await readManifest(target, reference);
+    const files = [];
+    const used = new Set();
+    const claim = (name) => {
+        let candidate = name;
+        for (let i = 2; used.has(candidate); i++) {
+            const dot = name.indexOf('.');
+            candidate = dot > 0 ? `${name.slice(0, dot)}-${i}${name.slice(dot)}` : `${name}-${i}`;
+        }
+        used.add(candidate);
+        return candidate;
+    };
+    const fallbackName = (descriptor) => `artifact-${descriptor.digest.slice(7, 19)}${descriptor.mediaType === MediaType.WASM_LAYER ? '.wasm' : ''}`;
+    const pullReferrers = async (subject, artifactName) => {
+        if (options.referrers === false)
+            return;
+        for (const entry of await listReferrers(target, subject.digest)) {
+            const { layer, content } = await fetchReferrer(target, entry);
+            const known = referrerFileName(artifactName, entry, content);
+            const name = claim(known?.name ?? `${artifactName}.${entry.digest.slice(7, 19)}.referrer`);
+            const path = join(outputDir, name);
+            await writeFileAtomic(path, content);
+            files.push({
+                path,
+                digest: layer.digest,
+                size: layer.size,
+                role: known?.role ?? 'referrer',
+                manifest: subject.digest,
+            });
+            options.onProgress?.({
+                step: 'oci.pull',
+                message: `${name} (${entry.artifactType ?? 'referrer'})`,
+            });
+        }
+    };
+    const pullManifest = async (descriptor, manifest, nameHint) => {
+        if (!Array.isArray(manifest.layers) || !manifest.config) {
+            throw new OciError({
+                code: 'INVALID_MANIFEST',
+                message: `manifest ${descriptor.digest} in ${target.display} has no config or layers`,
+            });
+        }
+        // The config is checked too (it is a blob of the artifact), though not written.
+        const config = await target.fetchBlobBytes(manifest.config, 4 * 1024 * 1024);
+        checkBytes(config, manifest.config, `config of ${descriptor.digest}`);
+        let firstName;
+        for (const layer of manifest.layers) {
+            const name = claim(safeName(layer.annotations?.[Annotation.TITLE]) ??
+                (manifest.layers.length === 1
+                    ? safeName(manifest.annotations?.[Annotation.TITLE])
+                    : undefined) ??
+                nameHint ??
+                fallbackName(layer));
+            firstName ??= name;
+            const path = join(outputDir, name);
+            await target.fetchBlobToFile(layer, path);
+            files.push({
+                path,
+                digest: layer.digest,
+                size: layer.size,
+                role: 'artifact',
+                manifest: descriptor.digest,
+            });
+            options.onProgress?.({
+                step: 'oci.pull',
+                message: `${name} (${layer.size} bytes, ${layer.digest})`,
+            });
+        }
+        await pullReferrers(descriptor, firstName ?? nameHint ?? fallbackName(descriptor));
+    };
+    if (isIndex(top.manifest)) {
+        for (const child of top.manifest.manifests) {
+            const read = await readManifest(target, child.digest);
+            if (isIndex(read.manifest))
+                continue;
+            const hint = child.platform
+                ? `artifact-${formatPlatform(child.platform).replaceAll('/', '-')}`
+                : undefined;
+            await pullManifest(read.descriptor, read.manifest, safeName(child.annotations?.[Annotation.TITLE]) ?? hint);
+        }
+        await pullReferrers(top.descriptor, safeName(top.manifest.annotations?.[Annotation.TITLE]) ?? 'index');
+    }
+    else {
+        await pullManifest(top.descriptor, top.manifest);
+    }
+    return { descriptor: top.descriptor, files };
+}
+//# sourceMappingURL=pull.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/evidence.js
+
+
+
+
+
+
+
+
+
+
+
+const NODE_ARCH = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+/** The running process's platform in OCI terms (`linux/amd64`, `windows/arm64`, ...). */
+function hostPlatform() {
+    return {
+        os: process.platform === 'win32' ? 'windows' : process.platform,
+        architecture: NODE_ARCH[process.arch] ?? process.arch,
+    };
+}
+function pickChild(manifests, platform, ref) {
+    if (manifests.length === 1)
+        return manifests[0];
+    const match = manifests.find((m) => m.platform?.os === platform.os &&
+        m.platform.architecture === platform.architecture &&
+        (!platform.variant || m.platform.variant === platform.variant));
+    if (match)
+        return match;
+    const listed = manifests
+        .map((m) => (m.platform ? platform_formatPlatform(m.platform) : m.digest))
+        .join(', ');
+    throw new error_OciError({
+        code: 'NOT_FOUND',
+        message: `${ref} is an index of ${listed}; none is for ${platform_formatPlatform(platform)}: name one by digest (oci://...@sha256:...)`,
+    });
+}
+// One temporary root per process, removed at exit: the verifier reads the file after this
+// returns, so it cannot be removed any earlier.
+let tempRoot;
+async function artifactDir(directory) {
+    if (directory) {
+        await (0,promises_.mkdir)(directory, { recursive: true });
+        return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(directory, 'a-'));
+    }
+    if (!tempRoot) {
+        tempRoot = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'attest-oci-'));
+        const root = tempRoot;
+        process.once('exit', () => (0,external_node_fs_.rmSync)(root, { recursive: true, force: true }));
+    }
+    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot, 'a-'));
+}
+/**
+ * Pulls what verifying an `oci://` or `oci-layout:` artifact needs: its one layer to a local
+ * file (digest checked), the layer's descriptor as subject, and every Sigstore bundle attached
+ * as a referrer to its manifest and, for an index, to the index above it. An index resolves to
+ * the manifest for `options.platform` (default the host's).
+ */
+async function fetchEvidence(reference, options = {}) {
+    const ref = typeof reference === 'string' ? parseReference(reference) : reference;
+    const refText = typeof reference === 'string' ? reference : formatReference(reference);
+    const { directory, platform, ...open } = options;
+    const target = openTarget(ref, open);
+    const top = await readManifest(target, ref.digest ?? ref.tag ?? 'latest');
+    const subjects = [top.descriptor];
+    let manifest = top.manifest;
+    if (isIndex(manifest)) {
+        const child = pickChild(manifest.manifests, platform ?? hostPlatform(), refText);
+        const read = await readManifest(target, child.digest);
+        if (isIndex(read.manifest)) {
+            throw new error_OciError({
+                code: 'INVALID_MANIFEST',
+                message: `${refText}: nested indexes are not supported`,
+            });
+        }
+        manifest = read.manifest;
+        subjects.unshift(read.descriptor);
+    }
+    if (manifest.layers.length !== 1) {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `${refText}: expected an artifact with one layer, found ${manifest.layers.length}`,
+        });
+    }
+    const layer = manifest.layers[0];
+    // The title comes from the registry: keep it one plain file name inside our folder.
+    const title = layer.annotations?.[types_Annotation.TITLE]?.replace(/[/\\]/g, '_') || 'artifact';
+    const artifactPath = (0,external_node_path_.join)(await artifactDir(directory), title === '.' || title === '..' ? 'artifact' : title);
+    await target.fetchBlobToFile(layer, artifactPath);
+    const bundles = [];
+    const { tag: _tag, ...base } = ref;
+    for (const subject of subjects) {
+        for (const entry of await referrers_listReferrers(target, subject.digest)) {
+            if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle'))
+                continue;
+            const { content } = await fetchReferrer(target, entry);
+            let json;
+            try {
+                json = JSON.parse(new TextDecoder().decode(content));
+            }
+            catch {
+                throw new error_OciError({
+                    code: 'INVALID_MANIFEST',
+                    message: `bundle ${entry.digest} attached to ${refText} is not JSON`,
+                });
+            }
+            bundles.push({ source: formatReference({ ...base, digest: entry.digest }), json });
+        }
+    }
+    return {
+        subject: { digest: layer.digest, mediaType: layer.mediaType, size: layer.size },
+        artifactPath,
+        bundles,
+    };
+}
+//# sourceMappingURL=evidence.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/push.js
+
+
+
+
+
+
+
+
+
+
+function encode(value) {
+    return new TextEncoder().encode(JSON.stringify(value));
+}
+const EXTENSION_TYPES = [
+    [/\.(tar\.gz|tgz)$/i, 'application/gzip'],
+    [/\.tar$/i, 'application/x-tar'],
+    [/\.zip$/i, 'application/zip'],
+    [/\.json$/i, 'application/json'],
+    [/\.wasm$/i, dist/* MediaType */.zu.WASM_LAYER],
+];
+function layerTypeFor(name) {
+    return EXTENSION_TYPES.find(([re]) => re.test(name))?.[1] ?? dist/* MediaType */.zu.OCTET_STREAM;
+}
+async function createdFor(path, options) {
+    if (options.created)
+        return options.created;
+    try {
+        // The file's time, not "now": pushing the same file again gives the same manifest.
+        return new Date(Math.floor((await (0,promises_.stat)(path)).mtimeMs / 1000) * 1000)
+            .toISOString()
+            .replace(/\.000Z$/, 'Z');
+    }
+    catch (err) {
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+}
+async function pushBlobs(target, blobs, options) {
+    let uploaded = 0;
+    for (const blob of blobs) {
+        const result = await target.pushBlob(blob, {
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            ...(options.mountFrom ? { mountFrom: options.mountFrom } : {}),
+        });
+        uploaded += result.uploadedBytes;
+        options.onProgress?.({
+            step: 'oci.blob',
+            level: 'debug',
+            message: `${blob.digest} ${result.existed ? 'already there' : result.mounted ? 'mounted' : 'uploaded'} (${blob.size} bytes)`,
+        });
+    }
+    return uploaded;
+}
+/** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
+async function pushWasm(target, path, options = {}) {
+    const info = await wasm_detectWasm(path);
+    if (!info)
+        throw new error_OciError({
+            code: 'INVALID_WASM',
+            message: `${path}: not a WebAssembly module or component`,
+        });
+    const layerBlob = await blobFromFile(path);
+    const created = await createdFor(path, options);
+    const title = (0,external_node_path_.basename)(path);
+    const config = {
+        created,
+        architecture: 'wasm',
+        os: info.os,
+        layerDigests: [layerBlob.digest],
+    };
+    if (info.kind === 'component') {
+        config.component = {
+            imports: info.componentImports ?? [],
+            exports: info.componentExports ?? [],
+        };
+    }
+    const configBlob = blobFromBytes(encode(config));
+    const layer = {
+        mediaType: dist/* MediaType */.zu.WASM_LAYER,
+        digest: layerBlob.digest,
+        size: layerBlob.size,
+        annotations: { [types_Annotation.TITLE]: title },
+    };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: dist/* MediaType */.zu.OCI_MANIFEST,
+        config: { mediaType: dist/* MediaType */.zu.WASM_CONFIG, digest: configBlob.digest, size: configBlob.size },
+        layers: [layer],
+        annotations: {
+            [types_Annotation.CREATED]: created,
+            [types_Annotation.TITLE]: title,
+            ...options.annotations,
+        },
+    };
+    const uploadedBytes = await pushBlobs(target, [configBlob, layerBlob], options);
+    // Blobs first, manifest last: a manifest never points at a blob that is not there.
+    const pushed = await target.pushManifest(encode(manifest), dist/* MediaType */.zu.OCI_MANIFEST, options.tag);
+    return {
+        target,
+        descriptor: pushed.descriptor,
+        ...(options.tag ? { tag: options.tag } : {}),
+        layer,
+        title,
+        platform: { os: info.os, architecture: 'wasm' },
+        uploadedBytes,
+    };
+}
+/** Pushes any file as an artifact: artifactType, the empty config, one layer, a title. */
+async function pushFile(target, path, options = {}) {
+    const layerBlob = await blobFromFile(path);
+    const created = await createdFor(path, options);
+    const title = (0,external_node_path_.basename)(path);
+    const layer = {
+        mediaType: options.layerMediaType ?? layerTypeFor(title),
+        digest: layerBlob.digest,
+        size: layerBlob.size,
+        annotations: { [types_Annotation.TITLE]: title },
+    };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: dist/* MediaType */.zu.OCI_MANIFEST,
+        artifactType: options.artifactType ?? DEFAULT_FILE_ARTIFACT_TYPE,
+        config: EMPTY_CONFIG,
+        layers: [layer],
+        annotations: {
+            [types_Annotation.CREATED]: created,
+            [types_Annotation.TITLE]: title,
+            ...options.annotations,
+        },
+    };
+    const uploadedBytes = await pushBlobs(target, [blobFromBytes(EMPTY_CONFIG_BYTES), layerBlob], options);
+    const pushed = await target.pushManifest(encode(manifest), dist/* MediaType */.zu.OCI_MANIFEST, options.tag);
+    return {
+        target,
+        descriptor: { ...pushed.descriptor, artifactType: manifest.artifactType },
+        ...(options.tag ? { tag: options.tag } : {}),
+        layer,
+        title,
+        uploadedBytes,
+    };
+}
+/** Pushes a wasm file with the wasm layout and anything else with `pushFile`. */
+async function pushArtifact(target, path, options = {}) {
+    return (await wasm_detectWasm(path))
+        ? pushWasm(target, path, options)
+        : pushFile(target, path, options);
+}
+/** Pushes several platform builds of one program and groups them in an OCI index. */
+async function pushIndex(target, files, options = {}) {
+    const seen = new Set();
+    for (const f of files) {
+        const key = formatPlatform(f.platform);
+        if (seen.has(key))
+            throw new OciError({
+                code: 'INVALID_PLATFORM',
+                message: `two files for platform ${key} (${f.path})`,
+            });
+        seen.add(key);
+    }
+    const children = [];
+    for (const file of files) {
+        const { tag: _tag, ...rest } = options;
+        const child = await pushArtifact(target, file.path, rest);
+        children.push({ ...child, platform: file.platform });
+    }
+    const artifactTypes = new Set(children.map((c) => c.descriptor.artifactType));
+    const index = {
+        schemaVersion: 2,
+        mediaType: MediaType.OCI_INDEX,
+        manifests: children.map((c) => ({
+            ...c.descriptor,
+            platform: c.platform,
+            ...(c.title ? { annotations: { [Annotation.TITLE]: c.title } } : {}),
+        })),
+        annotations: {
+            ...(options.created ? { [Annotation.CREATED]: options.created } : {}),
+            ...options.annotations,
+        },
+    };
+    const [onlyType] = artifactTypes;
+    if (artifactTypes.size === 1 && onlyType)
+        index.artifactType = onlyType;
+    const pushed = await target.pushManifest(encode(index), MediaType.OCI_INDEX, options.tag);
+    return {
+        target,
+        descriptor: pushed.descriptor,
+        ...(options.tag ? { tag: options.tag } : {}),
+        children,
+        uploadedBytes: children.reduce((n, c) => n + c.uploadedBytes, 0),
+    };
+}
+/**
+ * Pushes one referrer (empty config, one layer, subject) and records it: a registry with the
+ * referrers API does that itself (it answers `OCI-Subject`), otherwise the referrers tag index
+ * is updated.
+ */
+async function attachReferrer(subject, content, artifactType, annotations, options = {}) {
+    const { target } = subject;
+    const blob = blobFromBytes(content);
+    await pushBlobs(target, [blobFromBytes(EMPTY_CONFIG_BYTES), blob], options);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: dist/* MediaType */.zu.OCI_MANIFEST,
+        artifactType,
+        config: EMPTY_CONFIG,
+        layers: [{ mediaType: artifactType, digest: blob.digest, size: blob.size }],
+        subject: {
+            mediaType: subject.descriptor.mediaType,
+            digest: subject.descriptor.digest,
+            size: subject.descriptor.size,
+        },
+        annotations,
+    };
+    const pushed = await target.pushManifest(encode(manifest), dist/* MediaType */.zu.OCI_MANIFEST);
+    const entry = { ...pushed.descriptor, artifactType, annotations };
+    if (!pushed.subjectDigest)
+        await addToReferrersIndex(target, subject.descriptor.digest, entry);
+    return entry;
+}
+function toBytes(value) {
+    if (typeof value === 'string')
+        return new TextEncoder().encode(value);
+    if (value instanceof Uint8Array)
+        return value;
+    return encode(value);
+}
+/**
+ * Attaches a Sigstore bundle as cosign v3 and actions/attest do: artifactType and layer the
+ * bundle media type, annotations `dev.sigstore.bundle.content`, `.predicateType`, created.
+ * The bundle's bytes are stored as given.
+ */
+async function attachBundle(subject, bundle, predicateType, options = {}) {
+    const bytes = toBytes(bundle);
+    let parsed;
+    try {
+        parsed = JSON.parse(new TextDecoder().decode(bytes));
+    }
+    catch (err) {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `the bundle to attach is not JSON: ${err.message}`,
+            cause: err,
+        });
+    }
+    const facts = annotations_bundleFacts(parsed);
+    const type = predicateType ?? facts.predicateType;
+    const annotations = {
+        [types_Annotation.BUNDLE_CONTENT]: facts.content,
+        ...(type ? { [types_Annotation.BUNDLE_PREDICATE_TYPE]: type } : {}),
+        [types_Annotation.CREATED]: options.created ?? facts.signedAt ?? new Date().toISOString(),
+        ...options.annotations,
+    };
+    return attachReferrer(subject, bytes, facts.mediaType, annotations, options);
+}
+/** Attaches a CycloneDX SBOM (artifactType `application/vnd.cyclonedx+json`). */
+async function attachSbom(subject, sbom, options = {}) {
+    const bytes = toBytes(sbom);
+    let timestamp;
+    try {
+        const parsed = JSON.parse(new TextDecoder().decode(bytes));
+        if (parsed.bomFormat !== 'CycloneDX')
+            throw new Error('no "bomFormat": "CycloneDX"');
+        timestamp = parsed.metadata?.timestamp;
+    }
+    catch (err) {
+        throw new error_OciError({
+            code: 'INVALID_MANIFEST',
+            message: `the SBOM to attach is not CycloneDX JSON: ${err.message}`,
+            cause: err,
+        });
+    }
+    const annotations = {
+        [types_Annotation.CREATED]: options.created ?? timestamp ?? new Date().toISOString(),
+        ...(options.title ? { [types_Annotation.TITLE]: options.title } : {}),
+        ...options.annotations,
+    };
+    return attachReferrer(subject, bytes, dist/* MediaType */.zu.CYCLONEDX_JSON, annotations, options);
+}
+//# sourceMappingURL=push.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/index.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+
+/***/ })
+
+};
