@@ -1,13 +1,17 @@
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '@build-artifact/core';
 import type { CommandIO } from './command.js';
 
-/** Writes command output to `-o FILE` atomically, or to stdout when no file (or `-`) is given. */
+/**
+ * Writes command output to `-o FILE` atomically (a relative FILE is taken from the command's
+ * working directory), or to stdout when no file (or `-`) is given.
+ */
 export async function writeOutput(io: CommandIO, data: string, file?: string): Promise<void> {
   if (file === undefined || file === '-') {
     io.stdout.write(data);
     return;
   }
-  await writeFileAtomic(file, data);
+  await writeFileAtomic(resolve(io.cwd, file), data);
 }
 
 /** True when colour may be used on this stream (a TTY, and NO_COLOR unset). */

@@ -143,3 +143,63 @@ describe('attest sign --github-attestations', () => {
     }
   });
 });
+
+describe('attest sign --sbom', () => {
+  it('signs an SBOM attestation over the artifact that attest verify --require-sbom accepts', async () => {
+    const artifact = join(dir, 'app.bin');
+    await writeFile(artifact, 'app');
+    await writeFile(
+      join(dir, 'Cargo.lock'),
+      'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n',
+    );
+    const env = dev.env();
+    const sbom = await attest(env, 'sbom', 'Cargo.lock', '-o', 'app.cdx.json');
+    expect(sbom.code, sbom.err).toBe(0);
+    const prov = await attest(env, 'provenance', 'app.bin', '--local', '-o', 'app.prov.json');
+    expect(prov.code, prov.err).toBe(0);
+    expect(
+      (await attest(env, 'sign', 'app.prov.json', '--bundle', 'app.bin.sigstore.json')).code,
+    ).toBe(0);
+    const signed = await attest(
+      env,
+      'sign',
+      '--sbom',
+      'app.cdx.json',
+      'app.bin',
+      '--bundle',
+      'app.bin.sbom.sigstore.json',
+    );
+    expect(signed.code, signed.err).toBe(0);
+
+    const bundle = JSON.parse(await readFile(join(dir, 'app.bin.sbom.sigstore.json'), 'utf8'));
+    const payload = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString());
+    expect(payload.predicateType).toBe('https://cyclonedx.org/bom');
+    expect(payload.subject).toEqual([
+      { name: 'app.bin', digest: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    ]);
+    expect(payload.predicate).toEqual(
+      JSON.parse(await readFile(join(dir, 'app.cdx.json'), 'utf8')),
+    );
+
+    await writeFile(join(dir, 'trusted_root.json'), JSON.stringify(dev.trustedRoot));
+    const flags = [
+      '--trusted-root',
+      'trusted_root.json',
+      '--certificate-identity-regexp',
+      'https://github\\.com/.*',
+      '--certificate-oidc-issuer',
+      env.ATTEST_OIDC_ISSUER!,
+    ];
+    const ok = await attest({}, 'verify', artifact, ...flags, '--require-sbom');
+    expect(ok.code, ok.out + ok.err).toBe(0);
+    // Without the SBOM bundle the same policy fails: the check is real.
+    await rm(join(dir, 'app.bin.sbom.sigstore.json'));
+    const missing = await attest({}, 'verify', artifact, ...flags, '--require-sbom');
+    expect(missing.code).toBe(1);
+  });
+
+  it('refuses a file that is not a CycloneDX BOM, and needs subjects', async () => {
+    expect((await attest(dev.env(), 'sign', '--sbom', 'stmt.json', 'stmt.json')).code).toBe(2);
+    expect((await attest(dev.env(), 'sign', '--sbom', 'stmt.json')).code).toBe(2);
+  });
+});

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileError, parseStatement } from '@build-artifact/core';
+import { fileError, parseStatement, subjectsFromPaths } from '@build-artifact/core';
 import {
   actionsTokenProvider,
   type SerializedBundle,
   type SignOptions,
   type SigstoreInstance,
+  sbomStatement,
   signStatement,
   sigstoreInstanceFromEnv,
   storeAttestation,
@@ -133,11 +134,15 @@ export const signCommand: Command = {
   name: 'sign',
   summary: 'sign an in-toto statement into a Sigstore bundle (v0.3, DSSE), keyless or with a key',
   usage:
-    'sign STATEMENT [--bundle OUT] [--key key.pem] [--fulcio-url U --rekor-url U --tsa-url U] [--identity-token T]',
+    'sign STATEMENT [--bundle OUT] [--key key.pem] [--fulcio-url U --rekor-url U --tsa-url U] [--identity-token T]\n       attest sign --sbom BOM.cdx.json SUBJECT... [--bundle OUT] [signing flags]',
   help: [
     [
       'STATEMENT',
       'an in-toto Statement v1 JSON file (e.g. from attest provenance), or - for stdin',
+    ],
+    [
+      '--sbom BOM',
+      'sign an SBOM attestation instead: the CycloneDX BOM as predicate, over the SUBJECT files',
     ],
     [
       '--bundle OUT',
@@ -148,26 +153,39 @@ export const signCommand: Command = {
   examples: [
     'attest provenance dist/nats.wasm -o prov.json && attest sign prov.json --bundle dist/nats.wasm.sigstore.json',
     'attest sign prov.json --key cosign.key --bundle prov.sigstore.json',
+    'attest sbom dist/app -o dist/app.cdx.json && attest sign --sbom dist/app.cdx.json dist/app --bundle dist/app.sbom.sigstore.json',
     'attest dev-sigstore --out .dev > .dev.env & sleep 1; . ./.dev.env; attest sign prov.json --bundle prov.sigstore.json',
   ],
-  options: { bundle: { type: 'string' }, ...signOptions },
+  options: { bundle: { type: 'string' }, sbom: { type: 'string' }, ...signOptions },
   positionals: true,
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1) throw new UsageError('sign needs exactly one STATEMENT file');
-    const file = positionals[0]!;
+    const sbomFile = values.sbom === undefined ? undefined : String(values.sbom);
+    let file: string;
     let bytes: Buffer;
-    try {
-      bytes = file === '-' ? await readStdin() : await readFile(resolve(io.cwd, file));
-    } catch (err) {
-      throw fileError(file, err);
+    if (sbomFile !== undefined) {
+      if (positionals.length === 0)
+        throw new UsageError('sign --sbom needs the SUBJECT files the SBOM describes');
+      const bom = await readJson(sbomFile, io);
+      if ((bom as { bomFormat?: unknown } | null)?.bomFormat !== 'CycloneDX') {
+        throw new UsageError(
+          `${sbomFile}: not a CycloneDX JSON BOM (bomFormat is not "CycloneDX")`,
+        );
+      }
+      const subjects = await subjectsFromPaths(positionals.map((p) => resolve(io.cwd, p)));
+      file = `an SBOM attestation of ${sbomFile}`;
+      bytes = Buffer.from(JSON.stringify(sbomStatement(subjects, bom as object)));
+    } else {
+      if (positionals.length !== 1) throw new UsageError('sign needs exactly one STATEMENT file');
+      file = positionals[0]!;
+      bytes = await readBytes(file, io);
+      let json: unknown;
+      try {
+        json = JSON.parse(bytes.toString('utf8'));
+      } catch (err) {
+        throw new UsageError(`${file}: not JSON (${(err as Error).message})`);
+      }
+      parseStatement(json, file);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(bytes.toString('utf8'));
-    } catch (err) {
-      throw new UsageError(`${file}: not JSON (${(err as Error).message})`);
-    }
-    parseStatement(json, file);
     const { options, describe, repository } = await resolveSignOptions(values, io);
     io.stderr.write(`attest sign: signing ${file} with ${describe}\n`);
     // The statement's own bytes are signed, so what was reviewed is what is signed.
@@ -180,6 +198,23 @@ export const signCommand: Command = {
     return 0;
   },
 };
+
+async function readBytes(file: string, io: CommandIO): Promise<Buffer> {
+  try {
+    return file === '-' ? await readStdin() : await readFile(resolve(io.cwd, file));
+  } catch (err) {
+    throw fileError(file, err);
+  }
+}
+
+async function readJson(file: string, io: CommandIO): Promise<unknown> {
+  const bytes = await readBytes(file, io);
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new UsageError(`${file}: not JSON (${(err as Error).message})`);
+  }
+}
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 // Types only: the verify package (and @sigstore/*) is imported when the command runs, so that
 // `attest` starts fast and `attest verify` loads nothing of the SBOM, signing or OCI code.
 import type { Evidence, VerificationResult, VerifyPolicy } from '@build-artifact/verify';
@@ -92,6 +92,8 @@ export const verifyCommand: Command = {
     if (format !== 'text' && format !== 'json')
       throw new UsageError(`--format must be text or json, not "${format}"`);
     const s = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
+    // Relative paths are the command's working directory's (the process's, outside tests).
+    const at = (p: string) => resolve(io.cwd, p);
     let minSlsaLevel: VerifyPolicy['minSlsaLevel'];
     if (values['slsa-level'] !== undefined) {
       const n = Number(values['slsa-level']);
@@ -140,13 +142,13 @@ export const verifyCommand: Command = {
     if (keyFile !== undefined) {
       const { readFile } = await import('node:fs/promises');
       const { fileError } = await import('@build-artifact/core');
-      publicKeyPem = await readFile(keyFile, 'utf8').catch((err) => {
+      publicKeyPem = await readFile(at(keyFile), 'utf8').catch((err) => {
         throw fileError(keyFile, err);
       });
     }
     const trust = await v.loadTrustedRoot(
       strip({
-        trustedRootPath: s('trusted-root'),
+        trustedRootPath: s('trusted-root') === undefined ? undefined : at(s('trusted-root')!),
         tufRefresh: values['tuf-refresh'] === true,
         cacheDir: io.env.ATTEST_CACHE_DIR
           ? join(io.env.ATTEST_CACHE_DIR, 'tuf')
@@ -157,13 +159,13 @@ export const verifyCommand: Command = {
     );
     const shared: Evidence[] = [];
     for (const file of (values.bundle as string[] | undefined) ?? [])
-      shared.push(...(await v.readEvidence(file)));
+      shared.push(...(await v.readEvidence(at(file))));
 
     let failed = 0;
     for (const arg of positionals) {
       let result: VerificationResult;
       // What was verified and with which evidence: --recursive follows it from there.
-      let used: { path?: string; evidence?: Evidence[] } = { path: arg };
+      let used: { path?: string; evidence?: Evidence[] } = { path: at(arg) };
       if (arg.startsWith('oci://') || arg.startsWith('oci-layout:')) {
         const { ociEvidence } = await import('../oci-evidence.js');
         const found = await ociEvidence(arg, io);
@@ -182,7 +184,7 @@ export const verifyCommand: Command = {
         );
       } else {
         result = await v.verifyArtifact(
-          strip({ path: arg, evidence: shared.length > 0 ? shared : undefined }),
+          strip({ name: arg, path: at(arg), evidence: shared.length > 0 ? shared : undefined }),
           policy,
           trust,
         );
@@ -193,7 +195,7 @@ export const verifyCommand: Command = {
       if (values.recursive === true && result.verified) {
         const r = await import('../recursive.js');
         const evidence =
-          used.evidence ?? (shared.length > 0 ? shared : await r.evidenceBeside(arg));
+          used.evidence ?? (shared.length > 0 ? shared : await r.evidenceBeside(at(arg)));
         deps = await r.verifyDependencies(
           strip({ path: used.path, evidence, result, policy, trust, io }),
         );
