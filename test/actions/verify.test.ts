@@ -1,10 +1,13 @@
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { attachBundle, OciClient, pushFile } from '@build-artifact/oci';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { registryAvailable, startRegistry } from '../helpers/registry.ts';
 import { repoRoot, runAction } from './runner.ts';
 
 const GH = path.resolve(repoRoot, '../shared/testdata/bundles/gh-cli');
+const SIGNER = 'github/artifact-attestations-workflows/.github/workflows/attest.yml';
 
 // A real artifact attested by GitHub's reusable attestation workflow, checked by the verify
 // action's bundled entry (actions/dist/verify.js) against the public-good trusted root shipped
@@ -79,5 +82,40 @@ describe('actions/verify (its bundled entry under node)', () => {
     const run = await runAction('verify', base({ 'min-slsa-level': '4' }));
     expect(run.code).toBe(1);
     expect(run.errors).toEqual(['input "min-slsa-level" must be one of 1, 2, 3, got "4"']);
+  });
+});
+
+// The same artifact pushed to a real registry with its bundle attached as a referrer: the action
+// pulls both (fetchEvidence) and verifies the pulled file.
+describe.skipIf(!registryAvailable())('actions/verify on an oci:// reference', () => {
+  it('pulls the artifact and its attached bundle and verifies them', {
+    timeout: 60_000,
+  }, async () => {
+    const registry = await startRegistry({ referrersTagFallback: true });
+    try {
+      const dir = await mkdtemp(path.join(tmpdir(), 'verify-action-oci-'));
+      const file = path.join(dir, 'reusable-workflow-artifact');
+      await copyFile(path.join(GH, 'reusable-workflow-artifact'), file);
+      const target = new OciClient({ registry: registry.host, repository: 'demo/app' });
+      const pushed = await pushFile(target, file, { tag: 'v1' });
+      await attachBundle(
+        pushed,
+        await readFile(path.join(GH, 'reusable-workflow-attestation.sigstore.json')),
+      );
+      const ref = `oci://${registry.host}/demo/app:v1`;
+      const inputs = { artifacts: ref, 'trusted-root': path.join(GH, 'trusted_root.json') };
+      const ok = await runAction('verify', {
+        inputs: { ...inputs, repo: 'malancas/attest-demo', 'signer-workflow': SIGNER },
+      });
+      expect(ok.errors).toEqual([]);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.outputs.results!)[0]).toMatchObject({ verified: true });
+
+      const wrong = await runAction('verify', { inputs: { ...inputs, repo: 'other/repo' } });
+      expect(wrong.code).toBe(1);
+      expect(wrong.outputs.verified).toBe('false');
+    } finally {
+      await registry.close();
+    }
   });
 });
