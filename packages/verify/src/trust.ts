@@ -48,7 +48,32 @@ export const PUBLIC_GOOD_TUF_URL = 'https://tuf-repo-cdn.sigstore.dev';
 export const GITHUB_TUF_URL = 'https://tuf-repo.github.com';
 const GITHUB_TUF_ROOT = fileURLToPath(new URL('../assets/github-tuf-root.json', import.meta.url));
 
+/**
+ * Every key and CA of a trusted root must say from when it is trusted (the spec's required
+ * `validFor.start`). protobuf-specs reads a missing start as "no lower bound", which would let a
+ * truncated or hand-edited root trust a key for times before it existed: refuse the root instead.
+ */
+function checkValidity(json: unknown): void {
+  const root = (json ?? {}) as Record<string, unknown>;
+  const list = (k: string) =>
+    Array.isArray(root[k]) ? (root[k] as Record<string, unknown>[]) : [];
+  const need = (validFor: unknown, what: string) => {
+    const start = (validFor as { start?: unknown } | undefined)?.start;
+    if (typeof start !== 'string' || Number.isNaN(Date.parse(start)))
+      throw new Error(`${what} has no validFor.start (the time from which it is trusted)`);
+  };
+  const label = (k: string, i: number, e: Record<string, unknown>) =>
+    `${k}[${i}]${typeof e.baseUrl === 'string' ? ` (${e.baseUrl})` : typeof e.uri === 'string' ? ` (${e.uri})` : ''}`;
+  for (const k of ['tlogs', 'ctlogs'])
+    list(k).forEach((e, i) =>
+      need((e.publicKey as { validFor?: unknown } | undefined)?.validFor, `${label(k, i, e)} key`),
+    );
+  for (const k of ['certificateAuthorities', 'timestampAuthorities'])
+    list(k).forEach((e, i) => need(e.validFor, label(k, i, e)));
+}
+
 function named(name: string, json: unknown): NamedTrustedRoot {
+  checkValidity(json);
   const trustedRoot = TrustedRoot.fromJSON(json);
   let cas: NodeX509[] | undefined;
   return {

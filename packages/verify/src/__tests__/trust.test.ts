@@ -41,6 +41,37 @@ describe('trusted roots', () => {
     expect(() => parseTrustedRoots('', 'empty.json')).toThrow(VerifyError);
   });
 
+  // sigstore-conformance trust-root-tlog-missing-validity-start_fail: a key or CA without the
+  // required validFor.start would otherwise be trusted for all time before its end.
+  it('refuses a root whose log keys or CAs have no validFor.start', () => {
+    type Root = {
+      tlogs: { publicKey: { validFor?: { start?: string } } }[];
+      ctlogs: { publicKey: { validFor?: { start?: string } } }[];
+      certificateAuthorities: { validFor?: { start?: string } }[];
+      timestampAuthorities: { validFor?: { start?: string } }[];
+    };
+    const edits: [string, (r: Root) => void][] = [
+      ['tlogs[0]', (r) => delete r.tlogs[0]!.publicKey.validFor!.start],
+      ['tlogs[1]', (r) => delete r.tlogs[1]!.publicKey.validFor],
+      ['ctlogs[1]', (r) => delete r.ctlogs[1]!.publicKey.validFor!.start],
+      ['certificateAuthorities[1]', (r) => delete r.certificateAuthorities[1]!.validFor],
+      ['timestampAuthorities[0]', (r) => (r.timestampAuthorities[0]!.validFor!.start = 'soon')],
+    ];
+    for (const [where, edit] of edits) {
+      const root = publicGoodTrustedRootJSON() as Root;
+      edit(root);
+      let err: unknown;
+      try {
+        parseTrustedRoots(JSON.stringify(root), 'root.json');
+      } catch (e) {
+        err = e;
+      }
+      expect(err, where).toBeInstanceOf(VerifyError);
+      expect((err as VerifyError).code).toBe('INVALID_TRUSTED_ROOT');
+      expect((err as Error).message).toContain(`root.json: invalid trusted root (${where}`);
+    }
+  });
+
   it('reports an unreadable trusted root or key as a VerifyError', async () => {
     await expect(
       loadTrustedRoot({ trustedRootPath: join(dir, 'absent.json') }),
