@@ -65,11 +65,10 @@ function checkValidity(json: unknown): void {
   const label = (k: string, i: number, e: Record<string, unknown>) =>
     `${k}[${i}]${typeof e.baseUrl === 'string' ? ` (${e.baseUrl})` : typeof e.uri === 'string' ? ` (${e.uri})` : ''}`;
   for (const k of ['tlogs', 'ctlogs'])
-    list(k).forEach((e, i) =>
-      need((e.publicKey as { validFor?: unknown } | undefined)?.validFor, `${label(k, i, e)} key`),
-    );
+    for (const [i, e] of list(k).entries())
+      need((e.publicKey as { validFor?: unknown } | undefined)?.validFor, `${label(k, i, e)} key`);
   for (const k of ['certificateAuthorities', 'timestampAuthorities'])
-    list(k).forEach((e, i) => need(e.validFor, label(k, i, e)));
+    for (const [i, e] of list(k).entries()) need(e.validFor, label(k, i, e));
 }
 
 function named(name: string, json: unknown): NamedTrustedRoot {
