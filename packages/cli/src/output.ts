@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '@build-artifact/core';
-import type { CommandIO } from './command.js';
+import { type CommandIO, UsageError } from './command.js';
 
 /**
  * Writes command output to `-o FILE` atomically (a relative FILE is taken from the command's
@@ -17,4 +17,13 @@ export async function writeOutput(io: CommandIO, data: string, file?: string): P
 /** True when colour may be used on this stream (a TTY, and NO_COLOR unset). */
 export function useColor(io: CommandIO, stream: CommandIO['stdout']): boolean {
   return Boolean(stream.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+/** The `--format` flag every command that prints results has: text for people, json for tools. */
+export function outputFormat(value: unknown): 'text' | 'json' {
+  const format = String(value ?? 'text');
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`--format must be text or json, not "${format}"`);
+  }
+  return format;
 }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { type Command, UsageError } from '../command.js';
 import type { DemoReport } from '../demo/pipeline.js';
+import { outputFormat } from '../output.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -24,9 +25,7 @@ export const demoCommand: Command = {
     format: { type: 'string', default: 'text' },
   },
   async run({ values }, io) {
-    const format = String(values.format);
-    if (format !== 'text' && format !== 'json')
-      throw new UsageError(`--format must be text or json, not "${format}"`);
+    const format = outputFormat(values.format);
     const registry = values.registry === undefined ? undefined : String(values.registry);
     if (
       registry !== undefined &&

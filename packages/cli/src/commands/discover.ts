@@ -10,6 +10,7 @@ import {
 } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
 import { ociReference, openOci, referenceTarget } from '../oci-evidence.js';
+import { outputFormat } from '../output.js';
 
 interface Node {
   digest: string;
@@ -90,9 +91,7 @@ export const discoverCommand: Command = {
   },
   positionals: true,
   async run({ values, positionals }, io) {
-    const format = String(values.format);
-    if (format !== 'text' && format !== 'json')
-      throw new UsageError(`--format must be text or json, not "${format}"`);
+    const format = outputFormat(values.format);
     const depth = Number(values.depth);
     if (!Number.isInteger(depth) || depth < 1)
       throw new UsageError(`--depth must be a positive integer, not "${String(values.depth)}"`);

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Evidence, InspectedEvidence } from '@build-artifact/verify';
 import { type Command, UsageError } from '../command.js';
+import { outputFormat } from '../output.js';
 
 // Files larger than this are artifacts, never bundles: they are not read as text.
 const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
@@ -22,9 +23,7 @@ export const inspectCommand: Command = {
   positionals: true,
   async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('inspect needs a BUNDLE or an ARTIFACT');
-    const format = String(values.format);
-    if (format !== 'text' && format !== 'json')
-      throw new UsageError(`--format must be text or json, not "${format}"`);
+    const format = outputFormat(values.format);
     const v = await import('@build-artifact/verify');
     const { fileError } = await import('@build-artifact/core');
     for (const arg of positionals) {

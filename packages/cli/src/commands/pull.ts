@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { formatReference, pull } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
 import { ociProgress, ociReference, openOci, referenceTarget } from '../oci-evidence.js';
+import { outputFormat } from '../output.js';
 
 export const pullCommand: Command = {
   name: 'pull',
@@ -26,9 +27,7 @@ export const pullCommand: Command = {
   },
   positionals: true,
   async run({ values, positionals }, io) {
-    const format = String(values.format);
-    if (format !== 'text' && format !== 'json')
-      throw new UsageError(`--format must be text or json, not "${format}"`);
+    const format = outputFormat(values.format);
     if (positionals.length !== 1) throw new UsageError('pull needs exactly one REF');
     const ref = ociReference(positionals[0]!, 'REF');
     const target = openOci(ref, io, {

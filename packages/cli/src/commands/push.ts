@@ -19,6 +19,7 @@ import {
 } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
 import { ociProgress, ociReference, openOci } from '../oci-evidence.js';
+import { outputFormat } from '../output.js';
 
 /** Where `attest push` writes when no registry is named: an OCI image layout directory. */
 export const DEFAULT_LAYOUT = 'oci-layout:./oci-layout';
@@ -166,9 +167,7 @@ export const pushCommand: Command = {
   },
   positionals: true,
   async run({ values, positionals }, io) {
-    const format = String(values.format);
-    if (format !== 'text' && format !== 'json')
-      throw new UsageError(`--format must be text or json, not "${format}"`);
+    const format = outputFormat(values.format);
     const args = [...positionals];
     const last = args.at(-1);
     const destText =
