@@ -22,6 +22,7 @@ import {
   hasIdentityConstraint,
   type VerifyPolicy,
 } from './policy.js';
+import { PrehashUnsupported, prehashedContent } from './prehashed.js';
 import { type CrossCheck, crossCheck, type SlsaLevel, slsaLevel } from './provenance.js';
 import { looksLikeGitHubFulcio, type NamedTrustedRoot, rootIssued, type Trust } from './trust.js';
 
@@ -367,17 +368,25 @@ async function runChecks(
     }
   }
   let artifactBytes: Buffer | undefined;
+  let givenDigest: Buffer | undefined;
   if (content === 'messageSignature') {
     const bytes = data.read();
-    if (!bytes)
-      return fail(
-        'BUNDLE_INVALID',
-        'a message signature can only be checked against the artifact file',
-        STAGE.crypto,
-      );
-    artifactBytes = await bytes;
+    if (bytes) artifactBytes = await bytes;
+    else {
+      // Only a digest of the artifact was given: the signature is checked over that digest.
+      const algorithm = messageDigestAlgorithm(bundle.content.messageSignature.messageDigest);
+      const hex = algorithm === undefined ? undefined : await data.digest(algorithm);
+      if (hex === undefined)
+        return fail(
+          'SUBJECT_MISMATCH',
+          `the signature is over a ${algorithm ?? 'non-SHA-2'} digest of the artifact, and no such digest was given`,
+          STAGE.crypto,
+        );
+      givenDigest = Buffer.from(hex, 'hex');
+    }
   }
   const entity = toSignedEntity(bundle, artifactBytes);
+  if (givenDigest) entity.signature = prehashedContent(entity.signature, givenDigest);
   let verifier: Verifier;
   if (vm.$case === 'publicKey') {
     const key = trust.publicKey!;
@@ -410,6 +419,8 @@ async function runChecks(
     if (nodeLeaf && root) opensslIssued(nodeLeaf, root);
   } catch (err) {
     if (err instanceof CheckFailed) throw err;
+    if (err instanceof PrehashUnsupported)
+      return fail('SIGNATURE_ERROR', err.message, STAGE.crypto);
     if (
       (err instanceof VerificationError || err instanceof PolicyError) &&
       SIGSTORE_CODES.has(err.code)
@@ -503,12 +514,7 @@ async function runChecks(
         STAGE.statement,
       );
     const md = bundle.content.messageSignature.messageDigest;
-    const algorithm =
-      md?.algorithm === HashAlgorithm.SHA2_512
-        ? 'sha512'
-        : md?.algorithm === HashAlgorithm.SHA2_256
-          ? 'sha256'
-          : undefined;
+    const algorithm = messageDigestAlgorithm(md);
     if (!md || !algorithm)
       return fail(
         'SUBJECT_MISMATCH',
@@ -597,6 +603,16 @@ function opensslIssued(leaf: NodeX509, root: NamedTrustedRoot): void {
       'the signing certificate was not issued by a trusted CA (OpenSSL check)',
       STAGE.crypto,
     );
+}
+
+function messageDigestAlgorithm(
+  md: { algorithm: HashAlgorithm } | undefined,
+): 'sha256' | 'sha512' | undefined {
+  return md?.algorithm === HashAlgorithm.SHA2_512
+    ? 'sha512'
+    : md?.algorithm === HashAlgorithm.SHA2_256
+      ? 'sha256'
+      : undefined;
 }
 
 function best(outcomes: Outcome[]): Outcome | undefined {

@@ -101,6 +101,36 @@ describe('attest verify', () => {
     expect(r.out).toMatch(/not checked\s+builder\.id \(the older GitHub buildType/);
   });
 
+  // The sigstore-conformance CLI protocol gives the artifact as `sha256:<hex>`.
+  it('verifies an artifact given by its digest with --bundle', async () => {
+    const { createHash } = await import('node:crypto');
+    const bytes = await readFile(RULES_LINT);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const bundle = `${RULES_LINT}.intoto.jsonl`;
+    const flags = ['--repo', 'aspect-build/rules_lint', '--signer-repo', 'bazel-contrib/.github'];
+    const ok = await attest(
+      'verify',
+      `sha256:${sha256.toUpperCase()}`,
+      '--bundle',
+      bundle,
+      ...flags,
+    );
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain(`✓ sha256:${sha256.toUpperCase()}: verified`);
+    expect(ok.out).toContain(`digest       sha256:${sha256}`);
+    const other = createHash('sha256').update('other').digest('hex');
+    const bad = await attest('verify', `sha256:${other}`, '--bundle', bundle, ...flags);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('SUBJECT_MISMATCH');
+    const noBundle = await attest('verify', `sha256:${sha256}`, ...flags);
+    expect(noBundle.code).toBe(2);
+    expect(noBundle.err).toContain('needs --bundle FILE');
+    const short = await attest('verify', 'sha256:abcd', '--bundle', bundle, ...flags);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('64 hex digits');
+  });
+
   it('fails a tampered artifact', async () => {
     const copy = join(dir, 'rules_lint.tar.gz');
     const bytes = await readFile(RULES_LINT);

@@ -14,7 +14,7 @@ export const verifyCommand: Command = {
   help: [
     [
       'ARTIFACT',
-      'a file (bundles beside it: FILE.sigstore.json, FILE.sbom.sigstore.json, FILE.intoto.jsonl), oci://REF or oci-layout:DIR[:TAG] (bundles from referrers)',
+      'a file (bundles beside it: FILE.sigstore.json, FILE.sbom.sigstore.json, FILE.intoto.jsonl), oci://REF or oci-layout:DIR[:TAG] (bundles from referrers), or a digest sha256:HEX / sha512:HEX (with --bundle)',
     ],
     [
       '-b, --bundle FILE',
@@ -59,6 +59,7 @@ export const verifyCommand: Command = {
   examples: [
     'attest verify dist/app.wasm --repo my-org/my-repo',
     'attest verify app.tgz --bundle app.intoto.jsonl --repo o/r --signer-repo o/build-workflows --slsa-level 3',
+    'attest verify sha256:9f86d0... --bundle blob.sigstore.json --certificate-identity me@example.com --certificate-oidc-issuer https://accounts.google.com',
     'attest verify blob --certificate-identity-regexp "https://github.com/o/r/.*" --certificate-oidc-issuer https://token.actions.githubusercontent.com',
   ],
   options: {
@@ -166,7 +167,25 @@ export const verifyCommand: Command = {
       let result: VerificationResult;
       // What was verified and with which evidence: --recursive follows it from there.
       let used: { path?: string; evidence?: Evidence[] } = { path: at(arg) };
-      if (arg.startsWith('oci://') || arg.startsWith('oci-layout:')) {
+      const digestArg = DIGEST_ARG.exec(arg);
+      if (digestArg) {
+        // The artifact named by its digest only (sigstore-conformance's verify-bundle protocol):
+        // statements' subjects and message signatures are checked against that digest.
+        const algorithm = digestArg[1] as 'sha256' | 'sha512';
+        const hex = digestArg[2]!.toLowerCase();
+        if (hex.length !== (algorithm === 'sha256' ? 64 : 128))
+          throw new UsageError(
+            `${arg}: a ${algorithm} digest is ${algorithm === 'sha256' ? 64 : 128} hex digits`,
+          );
+        if (shared.length === 0)
+          throw new UsageError(`${arg}: an artifact given by its digest needs --bundle FILE`);
+        used = { evidence: shared };
+        result = await v.verifyArtifact(
+          { name: arg, digest: { [algorithm]: hex }, evidence: shared },
+          policy,
+          trust,
+        );
+      } else if (arg.startsWith('oci://') || arg.startsWith('oci-layout:')) {
         const { ociEvidence } = await import('../oci-evidence.js');
         const found = await ociEvidence(arg, io);
         used = { path: found.artifactPath, evidence: [...found.bundles, ...shared] };
@@ -215,6 +234,8 @@ export const verifyCommand: Command = {
     return failed === 0 ? 0 : 1;
   },
 };
+
+const DIGEST_ARG = /^(sha256|sha512):([0-9a-fA-F]+)$/;
 
 function strip<T extends object>(o: T): T {
   for (const k of Object.keys(o))

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -353,5 +353,80 @@ describe('sign -> verify over the local Sigstore', () => {
         })
       ).failure?.reason,
     ).toBe('PREDICATE_TYPE_MISMATCH');
+  });
+
+  // sigstore-conformance's verify-bundle protocol names the artifact as `sha256:<hex>`: the
+  // message signature is then checked over that digest, never taken on the bundle's word.
+  it('message-signature bundles verify against a given digest, with the signature checked', async () => {
+    const token = await dev.mintToken('sigstore');
+    const builder = new MessageSignatureBundleBuilder({
+      signer: new FulcioSigner({
+        fulcioBaseURL: dev.fulcioURL,
+        identityProvider: { getToken: async () => token },
+      }),
+      witnesses: [new RekorWitness({ rekorBaseURL: dev.rekorURL })],
+    });
+    const bundle = bundleToJSON(await builder.create({ data: content })) as {
+      messageSignature: { signature: string; messageDigest: { digest: string } };
+    };
+    const policy = {
+      certificateIdentity: `https://github.com/${defaultClaims().job_workflow_ref}`,
+    };
+    const byDigest = (json: unknown, hex = sha256) =>
+      verifyArtifact(
+        { digest: { sha256: hex }, evidence: [{ source: 'blob', json }] },
+        policy,
+        trust,
+      );
+    const ok = await byDigest(bundle);
+    expect(ok.failure).toBeUndefined();
+    expect(ok.verified).toBe(true);
+    expect(ok.digest.sha256).toBe(sha256);
+    // Another digest: not what was signed.
+    const other = digestBytes(Buffer.from('not the blob'));
+    expect((await byDigest(bundle, other)).verified).toBe(false);
+    // A signature that does not verify over the digest, with the message digest left as is.
+    const forged = structuredClone(bundle);
+    const sig = Buffer.from(forged.messageSignature.signature, 'base64');
+    sig[sig.length - 3]! ^= 0x01;
+    forged.messageSignature.signature = sig.toString('base64');
+    const bad = await byDigest(forged);
+    expect(bad.verified).toBe(false);
+    // The tlog entry records the signature too: that check trips first.
+    expect(bad.failure?.reason).toBe('TLOG_BODY_ERROR');
+    // The bundle's message digest changed to the given digest of other content: the tlog entry
+    // and the signature are still over the real content, so it must not verify.
+    const swapped = structuredClone(bundle);
+    swapped.messageSignature.messageDigest.digest = Buffer.from(other, 'hex').toString('base64');
+    expect((await byDigest(swapped, other)).verified).toBe(false);
+  });
+
+  it('a keyed message signature given by digest is checked over that digest', async () => {
+    // No tlog entry: the signature over the digest is the only thing that can fail.
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const keyed = await loadTrustedRoot({
+      trustedRootPath: join(tmp, 'trusted_root.json'),
+      publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    });
+    const bundleFor = (signature: Buffer) => ({
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      verificationMaterial: { publicKey: { hint: '' }, tlogEntries: [] },
+      messageSignature: {
+        messageDigest: {
+          algorithm: 'SHA2_256',
+          digest: Buffer.from(sha256, 'hex').toString('base64'),
+        },
+        signature: signature.toString('base64'),
+      },
+    });
+    const run = (json: unknown) =>
+      verifyArtifact({ digest: { sha256 }, evidence: [{ source: 'keyed', json }] }, {}, keyed);
+    const good = await run(bundleFor(sign('sha256', content, privateKey)));
+    expect(good.failure).toBeUndefined();
+    expect(good.verified).toBe(true);
+    const otherSig = sign('sha256', Buffer.from('something else'), privateKey);
+    const bad = await run(bundleFor(otherSig));
+    expect(bad.verified).toBe(false);
+    expect(bad.failure?.reason).toBe('SIGNATURE_ERROR');
   });
 });
