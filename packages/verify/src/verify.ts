@@ -450,6 +450,30 @@ async function runChecks(
         STAGE.crypto,
       );
   }
+  // @sigstore/verify checks a log key's validity only through a SET, at its integrated time; a
+  // checkpoint (all a Rekor v2 entry has) is accepted from any key with the log's id. A key that
+  // was retired, or not yet trusted, when the signature was timestamped must not vouch for the
+  // entry either: its validFor must cover every verified time.
+  const trustedTimes = entity.timestamps.flatMap((t) =>
+    t.$case === 'timestamp-authority'
+      ? [t.timestamp.signingTime]
+      : t.tlogEntry.inclusionPromise
+        ? [new Date(Number(t.tlogEntry.integratedTime) * 1000)]
+        : [],
+  );
+  const tlogs = (root ?? trust.roots[0])?.material.tlogs ?? [];
+  for (const e of bundle.verificationMaterial.tlogEntries) {
+    if (!e.inclusionProof) continue;
+    const keyId = Buffer.from(e.logId?.keyId ?? []);
+    const keys = tlogs.filter((t) => t.logID.equals(keyId));
+    for (const time of trustedTimes)
+      if (!keys.some((k) => k.validFor.start <= time && time <= k.validFor.end))
+        return fail(
+          'TLOG_INCLUSION_PROOF_ERROR',
+          `tlog entry ${e.logIndex}: the log's key was not trusted at ${time.toISOString()}, when the signature was timestamped (outside its validFor in the trusted root)`,
+          STAGE.crypto,
+        );
+  }
   for (const t of entity.timestamps) {
     if (t.$case === 'transparency-log')
       details.timestamps!.push({

@@ -355,6 +355,35 @@ describe('sign -> verify over the local Sigstore', () => {
     ).toBe('PREDICATE_TYPE_MISMATCH');
   });
 
+  // Found with sigstore-conformance's Rekor v2 bundles: an entry proven only by a checkpoint (no
+  // SET) was accepted from a log key whose validFor had ended before the signature's timestamp.
+  it('a checkpoint-only tlog entry needs its log key trusted at the signing time', async () => {
+    const evidence = await signed();
+    const bundle = structuredClone(evidence.json) as {
+      verificationMaterial: { tlogEntries: { inclusionPromise?: unknown }[] };
+    };
+    for (const e of bundle.verificationMaterial.tlogEntries) delete e.inclusionPromise;
+    const proofOnly = [{ source: 'proof-only', json: bundle }];
+    const signedAt = new Date();
+    const rootWithLogEnd = async (end: Date, name: string) => {
+      const root = structuredClone(dev.trustedRoot) as {
+        tlogs: { publicKey: { validFor: { start: string; end?: string } } }[];
+      };
+      for (const t of root.tlogs) t.publicKey.validFor.end = end.toISOString();
+      await writeFile(join(tmp, name), JSON.stringify(root));
+      return loadTrustedRoot({ trustedRootPath: join(tmp, name) });
+    };
+    // Still trusted a day later: verifies (the TSA timestamp is the time).
+    const later = await rootWithLogEnd(new Date(signedAt.getTime() + 86_400_000), 'log-later.json');
+    expect((await verify(proofOnly, L3_POLICY, later)).failure).toBeUndefined();
+    // Retired an hour before the signature was timestamped: fails closed.
+    const retired = await rootWithLogEnd(new Date(signedAt.getTime() - 3_600_000), 'log-old.json');
+    const r = await verify(proofOnly, L3_POLICY, retired);
+    expect(r.verified).toBe(false);
+    expect(r.failure?.reason).toBe('TLOG_INCLUSION_PROOF_ERROR');
+    expect(r.failure?.message).toMatch(/log's key was not trusted at/);
+  });
+
   // sigstore-conformance's verify-bundle protocol names the artifact as `sha256:<hex>`: the
   // message signature is then checked over that digest, never taken on the bundle's word.
   it('message-signature bundles verify against a given digest, with the signature checked', async () => {
