@@ -1,10 +1,21 @@
 import type { KeyObject } from 'node:crypto';
-import { p256, p384, p521 } from '@noble/curves/nist.js';
 import type { toSignedEntity } from '@sigstore/verify';
 
 type SignatureContent = ReturnType<typeof toSignedEntity>['signature'];
 
-const CURVES = { prime256v1: p256, secp384r1: p384, secp521r1: p521 } as const;
+type Ecdsa = typeof import('@noble/curves/nist.js')['p256'];
+
+export type PrehashVerifier = (key: KeyObject, digest: Buffer, signature: Buffer) => boolean;
+
+/**
+ * Loads the curve arithmetic (only a digest-only message signature needs it, so `attest verify`
+ * does not pay for it otherwise) and returns `verifyPrehashed`.
+ */
+export async function prehashVerifier(): Promise<PrehashVerifier> {
+  const { p256, p384, p521 } = await import('@noble/curves/nist.js');
+  const curves = { prime256v1: p256, secp384r1: p384, secp521r1: p521 } as const;
+  return (key, digest, signature) => verifyPrehashed(curves, key, digest, signature);
+}
 
 /**
  * Verifies an ECDSA signature over a digest the caller already has (the artifact was given as
@@ -12,12 +23,14 @@ const CURVES = { prime256v1: p256, secp384r1: p384, secp521r1: p521 } as const;
  * so the curve arithmetic is noble's. Other key types (Ed25519 signs the message, not a digest;
  * RSA) cannot be checked from a digest: the caller is told to give the file.
  */
-export function verifyPrehashed(key: KeyObject, digest: Buffer, signature: Buffer): boolean {
+function verifyPrehashed(
+  curves: Partial<Record<string, Ecdsa>>,
+  key: KeyObject,
+  digest: Buffer,
+  signature: Buffer,
+): boolean {
   const curve = key.asymmetricKeyDetails?.namedCurve;
-  const ecdsa =
-    key.asymmetricKeyType === 'ec' && curve !== undefined
-      ? CURVES[curve as keyof typeof CURVES]
-      : undefined;
+  const ecdsa = key.asymmetricKeyType === 'ec' && curve !== undefined ? curves[curve] : undefined;
   if (!ecdsa) throw new PrehashUnsupported(key.asymmetricKeyType ?? 'unknown', curve);
   const jwk = key.export({ format: 'jwk' });
   const point = Buffer.concat([
@@ -45,7 +58,11 @@ export class PrehashUnsupported extends Error {
  * the artifact's bytes: the same comparisons @sigstore/verify makes, with the signature verified
  * over `digest` (which must also be the bundle's message digest; that is checked afterwards).
  */
-export function prehashedContent(content: SignatureContent, digest: Buffer): SignatureContent {
+export async function prehashedContent(
+  content: SignatureContent,
+  digest: Buffer,
+): Promise<SignatureContent> {
+  const verifyPrehashed = await prehashVerifier();
   return {
     signature: content.signature,
     compareSignature: (s) => content.compareSignature(s),

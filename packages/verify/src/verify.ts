@@ -386,7 +386,7 @@ async function runChecks(
     }
   }
   const entity = toSignedEntity(bundle, artifactBytes);
-  if (givenDigest) entity.signature = prehashedContent(entity.signature, givenDigest);
+  if (givenDigest) entity.signature = await prehashedContent(entity.signature, givenDigest);
   let verifier: Verifier;
   if (vm.$case === 'publicKey') {
     const key = trust.publicKey!;

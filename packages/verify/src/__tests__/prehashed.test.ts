@@ -1,6 +1,8 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PrehashUnsupported, verifyPrehashed } from '../prehashed.js';
+import { PrehashUnsupported, prehashVerifier } from '../prehashed.js';
+
+const verifyPrehashed = await prehashVerifier();
 
 // Digest-only verification (`attest verify sha256:<hex> --bundle ...`): the ECDSA signature is
 // checked over the digest itself, for each NIST curve Sigstore keys use.
