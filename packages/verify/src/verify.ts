@@ -353,6 +353,8 @@ async function runChecks(
       );
     }
     nodeLeaf = strictCertificate(Buffer.from(raw ?? []));
+    if (vm.$case === 'x509CertificateChain')
+      rejectRootInChain(vm.x509CertificateChain.certificates);
     root = await chooseRoot(trust, nodeLeaf);
     details.trustedRoot = root.name;
   }
@@ -614,6 +616,32 @@ function strictCertificate(der: Buffer): NodeX509 {
   if (!cert || Buffer.compare(cert.raw, der) !== 0)
     return fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
   return cert;
+}
+
+/**
+ * A bundle's certificate chain must stop below the root (Sigstore client spec; the
+ * sigstore-conformance suite rejects has_root_in_chain): trust anchors come from the trusted
+ * root only, never from the bundle. A self-signed certificate anywhere in the chain is refused.
+ */
+function rejectRootInChain(certificates: { rawBytes: Uint8Array }[]): void {
+  for (const [i, c] of certificates.entries()) {
+    let cert: NodeX509;
+    try {
+      cert = new NodeX509(Buffer.from(c.rawBytes));
+    } catch {
+      return fail(
+        'CERTIFICATE_ERROR',
+        `certificate ${i} of the bundle's chain does not parse`,
+        STAGE.crypto,
+      );
+    }
+    if (cert.checkIssued(cert) && cert.verify(cert.publicKey))
+      fail(
+        'CERTIFICATE_ERROR',
+        `the bundle's certificate chain includes a self-signed root certificate (${cert.subject.replace(/\n/g, ', ')}): roots come from the trusted root only`,
+        STAGE.crypto,
+      );
+  }
 }
 
 /** A second opinion on the leaf's signature, from OpenSSL, by a CA of the chosen root. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   loadTrustedRoot,
+  publicGoodTrustedRootJSON,
   readEvidence,
   type Trust,
   type VerificationResult,
@@ -62,6 +63,40 @@ describe('sigstore-js 2.1.0 (npm provenance, older GitHub buildType, sha512 subj
       expect(r.slsa?.level).toBe(2);
     });
   }
+
+  // sigstore-conformance's has_root_in_chain: the bundle's chain must not carry a trust anchor.
+  it('refuses a chain that includes the root; accepts one with the intermediate', async () => {
+    const bundle = JSON.parse(
+      await readFile(join(GH, 'sigstore-js-2.1.0-bundle-v0.1.json'), 'utf8'),
+    );
+    const ca = publicGoodTrustedRootJSON() as {
+      certificateAuthorities: { certChain: { certificates: { rawBytes: string }[] } }[];
+    };
+    // The CA that issued the 2023 leaf: [intermediate, root].
+    const [intermediate, root] = ca.certificateAuthorities.at(-1)!.certChain.certificates;
+    const withChain = (extra: { rawBytes: string }[]) => {
+      const b = structuredClone(bundle);
+      b.verificationMaterial.x509CertificateChain.certificates.push(...extra);
+      return [{ source: 'chain', json: b }];
+    };
+    const policy = { repo: 'sigstore/sigstore-js' };
+    const ok = await verifyArtifact(
+      { path: SIGSTORE_JS, evidence: withChain([intermediate!]) },
+      policy,
+      trust,
+    );
+    expect(ok.failure).toBeUndefined();
+    for (const chain of [[intermediate!, root!], [root!]]) {
+      const r = await verifyArtifact(
+        { path: SIGSTORE_JS, evidence: withChain(chain) },
+        policy,
+        trust,
+      );
+      expect(r.verified).toBe(false);
+      expect(r.failure?.reason).toBe('CERTIFICATE_ERROR');
+      expect(r.failure?.message).toMatch(/includes a self-signed root certificate/);
+    }
+  });
 
   it('fails with a wrong repository', async () => {
     const r = await run(SIGSTORE_JS, join(GH, 'sigstore-js-2.1.0-bundle.json'), {
