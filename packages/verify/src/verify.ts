@@ -360,11 +360,16 @@ async function runChecks(
   }
   for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
     try {
-      RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp));
+      // The fields are read lazily: read the ones @sigstore/verify needs now, so that content it
+      // cannot read (BER where DER is required) is reported as such, not as a TypeError later.
+      const t = RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp));
+      if (!(t.signingTime instanceof Date) || Number.isNaN(t.signingTime.getTime()))
+        throw new Error('no genTime');
+      void t.signerSerialNumber;
     } catch (err) {
       return fail(
         'TIMESTAMP_ERROR',
-        `an RFC 3161 timestamp does not parse: ${(err as Error).message}`,
+        `an RFC 3161 timestamp does not parse: ${err instanceof TypeError ? 'a field is missing or not DER-encoded' : (err as Error).message}`,
         STAGE.crypto,
       );
     }
