@@ -630,17 +630,19 @@ function strictCertificate(der: Buffer): NodeX509 {
  */
 function rejectRootInChain(certificates: { rawBytes: Uint8Array }[]): void {
   for (const [i, c] of certificates.entries()) {
-    let cert: NodeX509;
+    let cert: NodeX509 | undefined;
     try {
       cert = new NodeX509(Buffer.from(c.rawBytes));
     } catch {
-      return fail(
+      cert = undefined;
+    }
+    if (!cert)
+      fail(
         'CERTIFICATE_ERROR',
         `certificate ${i} of the bundle's chain does not parse`,
         STAGE.crypto,
       );
-    }
-    if (cert.checkIssued(cert) && cert.verify(cert.publicKey))
+    else if (cert.checkIssued(cert) && cert.verify(cert.publicKey))
       fail(
         'CERTIFICATE_ERROR',
         `the bundle's certificate chain includes a self-signed root certificate (${cert.subject.replace(/\n/g, ', ')}): roots come from the trusted root only`,
