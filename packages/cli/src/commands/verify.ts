@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 // `attest` starts fast and `attest verify` loads nothing of the SBOM, signing or OCI code.
 import type { Evidence, VerificationResult, VerifyPolicy } from '@build-artifact/verify';
 import { type Command, UsageError } from '../command.js';
+import { outputFormat } from '../output.js';
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -89,9 +90,7 @@ export const verifyCommand: Command = {
   positionals: true,
   async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('verify needs at least one ARTIFACT');
-    const format = String(values.format);
-    if (format !== 'text' && format !== 'json')
-      throw new UsageError(`--format must be text or json, not "${format}"`);
+    const format = outputFormat(values.format);
     const s = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
     // Relative paths are the command's working directory's (the process's, outside tests).
     const at = (p: string) => resolve(io.cwd, p);
