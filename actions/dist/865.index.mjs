@@ -15,7 +15,7 @@ module.exports = __webpack_require__.p + "a15867d24f7344b9432b.json";
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20417);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(35842);
 /* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94796);
 
 
@@ -65,7 +65,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 20417:
+/***/ 35842:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -673,7 +673,29 @@ var verify_dist = __webpack_require__(54187);
 const PUBLIC_GOOD_TUF_URL = 'https://tuf-repo-cdn.sigstore.dev';
 const GITHUB_TUF_URL = 'https://tuf-repo.github.com';
 const GITHUB_TUF_ROOT = (0,external_node_url_.fileURLToPath)(new URL(/* asset import */ __webpack_require__(71845), __webpack_require__.b));
+/**
+ * Every key and CA of a trusted root must say from when it is trusted (the spec's required
+ * `validFor.start`). protobuf-specs reads a missing start as "no lower bound", which would let a
+ * truncated or hand-edited root trust a key for times before it existed: refuse the root instead.
+ */
+function checkValidity(json) {
+    const root = (json ?? {});
+    const list = (k) => Array.isArray(root[k]) ? root[k] : [];
+    const need = (validFor, what) => {
+        const start = validFor?.start;
+        if (typeof start !== 'string' || Number.isNaN(Date.parse(start)))
+            throw new Error(`${what} has no validFor.start (the time from which it is trusted)`);
+    };
+    const label = (k, i, e) => `${k}[${i}]${typeof e.baseUrl === 'string' ? ` (${e.baseUrl})` : typeof e.uri === 'string' ? ` (${e.uri})` : ''}`;
+    for (const k of ['tlogs', 'ctlogs'])
+        for (const [i, e] of list(k).entries())
+            need(e.publicKey?.validFor, `${label(k, i, e)} key`);
+    for (const k of ['certificateAuthorities', 'timestampAuthorities'])
+        for (const [i, e] of list(k).entries())
+            need(e.validFor, label(k, i, e));
+}
 function named(name, json) {
+    checkValidity(json);
     const trustedRoot = protobuf_specs_dist.TrustedRoot.fromJSON(json);
     let cas;
     return {
@@ -812,7 +834,63 @@ function looksLikeGitHubFulcio(leaf) {
 //# sourceMappingURL=trust.js.map
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __webpack_require__(61040);
+;// CONCATENATED MODULE: ./packages/verify/dist/prehashed.js
+/**
+ * Loads the curve arithmetic (only a digest-only message signature needs it, so `attest verify`
+ * does not pay for it otherwise) and returns `verifyPrehashed`.
+ */
+async function prehashVerifier() {
+    const { p256, p384, p521 } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 13260));
+    const curves = { prime256v1: p256, secp384r1: p384, secp521r1: p521 };
+    return (key, digest, signature) => verifyPrehashed(curves, key, digest, signature);
+}
+/**
+ * Verifies an ECDSA signature over a digest the caller already has (the artifact was given as
+ * `sha256:<hex>`, not as a file). node:crypto only verifies over the message, hashing it itself,
+ * so the curve arithmetic is noble's. Other key types (Ed25519 signs the message, not a digest;
+ * RSA) cannot be checked from a digest: the caller is told to give the file.
+ */
+function verifyPrehashed(curves, key, digest, signature) {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    const ecdsa = key.asymmetricKeyType === 'ec' && curve !== undefined ? curves[curve] : undefined;
+    if (!ecdsa)
+        throw new PrehashUnsupported(key.asymmetricKeyType ?? 'unknown', curve);
+    const jwk = key.export({ format: 'jwk' });
+    const point = Buffer.concat([
+        Buffer.from([0x04]),
+        Buffer.from(jwk.x, 'base64url'),
+        Buffer.from(jwk.y, 'base64url'),
+    ]);
+    try {
+        return ecdsa.verify(signature, digest, point, { prehash: false, format: 'der', lowS: false });
+    }
+    catch {
+        return false; // a signature that is not DER does not verify
+    }
+}
+class PrehashUnsupported extends Error {
+    constructor(keyType, curve) {
+        super(`a ${keyType}${curve ? ` (${curve})` : ''} signature cannot be checked against a digest alone: give the artifact file`);
+    }
+}
+/**
+ * The signature content of a message-signature bundle checked against a given digest instead of
+ * the artifact's bytes: the same comparisons @sigstore/verify makes, with the signature verified
+ * over `digest` (which must also be the bundle's message digest; that is checked afterwards).
+ */
+async function prehashedContent(content, digest) {
+    const verifyPrehashed = await prehashVerifier();
+    return {
+        signature: content.signature,
+        compareSignature: (s) => content.compareSignature(s),
+        compareDigest: (d) => content.compareDigest(d),
+        compareSignedDigest: (d) => content.compareSignedDigest(d),
+        verifySignature: (key) => verifyPrehashed(key, digest, content.signature),
+    };
+}
+//# sourceMappingURL=prehashed.js.map
 ;// CONCATENATED MODULE: ./packages/verify/dist/verify.js
+
 
 
 
@@ -1020,25 +1098,42 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
             return verify_fail('CERTIFICATE_ERROR', `the signing certificate does not parse: ${err.message}`, STAGE.crypto);
         }
         nodeLeaf = strictCertificate(Buffer.from(raw ?? []));
+        if (vm.$case === 'x509CertificateChain')
+            rejectRootInChain(vm.x509CertificateChain.certificates);
         root = await chooseRoot(trust, nodeLeaf);
         details.trustedRoot = root.name;
     }
     for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
         try {
-            dist.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp));
+            // The fields are read lazily: read the ones @sigstore/verify needs now, so that content it
+            // cannot read (BER where DER is required) is reported as such, not as a TypeError later.
+            const t = dist.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp));
+            if (!(t.signingTime instanceof Date) || Number.isNaN(t.signingTime.getTime()))
+                throw new Error('no genTime');
+            void t.signerSerialNumber;
         }
         catch (err) {
-            return verify_fail('TIMESTAMP_ERROR', `an RFC 3161 timestamp does not parse: ${err.message}`, STAGE.crypto);
+            return verify_fail('TIMESTAMP_ERROR', `an RFC 3161 timestamp does not parse: ${err instanceof TypeError ? 'a field is missing or not DER-encoded' : err.message}`, STAGE.crypto);
         }
     }
     let artifactBytes;
+    let givenDigest;
     if (content === 'messageSignature') {
         const bytes = data.read();
-        if (!bytes)
-            return verify_fail('BUNDLE_INVALID', 'a message signature can only be checked against the artifact file', STAGE.crypto);
-        artifactBytes = await bytes;
+        if (bytes)
+            artifactBytes = await bytes;
+        else {
+            // Only a digest of the artifact was given: the signature is checked over that digest.
+            const algorithm = messageDigestAlgorithm(bundle.content.messageSignature.messageDigest);
+            const hex = algorithm === undefined ? undefined : await data.digest(algorithm);
+            if (hex === undefined)
+                return verify_fail('SUBJECT_MISMATCH', `the signature is over a ${algorithm ?? 'non-SHA-2'} digest of the artifact, and no such digest was given`, STAGE.crypto);
+            givenDigest = Buffer.from(hex, 'hex');
+        }
     }
     const entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, artifactBytes);
+    if (givenDigest)
+        entity.signature = await prehashedContent(entity.signature, givenDigest);
     let verifier;
     if (vm.$case === 'publicKey') {
         const key = trust.publicKey;
@@ -1075,6 +1170,8 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
     catch (err) {
         if (err instanceof CheckFailed)
             throw err;
+        if (err instanceof PrehashUnsupported)
+            return verify_fail('SIGNATURE_ERROR', err.message, STAGE.crypto);
         if ((err instanceof verify_dist/* VerificationError */.mk || err instanceof verify_dist/* PolicyError */.pn) &&
             SIGSTORE_CODES.has(err.code)) {
             return verify_fail(err.code, `${err.message}${err.cause ? `: ${err.cause.message ?? err.cause}` : ''}`, STAGE.crypto);
@@ -1090,6 +1187,25 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
         const [, size, root] = proof.checkpoint.envelope.split('\n');
         if (size !== proof.treeSize || root !== Buffer.from(proof.rootHash).toString('base64'))
             return verify_fail('TLOG_INCLUSION_PROOF_ERROR', `tlog entry ${e.logIndex}: the inclusion proof's root hash or tree size differs from its signed checkpoint`, STAGE.crypto);
+    }
+    // @sigstore/verify checks a log key's validity only through a SET, at its integrated time; a
+    // checkpoint (all a Rekor v2 entry has) is accepted from any key with the log's id. A key that
+    // was retired, or not yet trusted, when the signature was timestamped must not vouch for the
+    // entry either: its validFor must cover every verified time.
+    const trustedTimes = entity.timestamps.flatMap((t) => t.$case === 'timestamp-authority'
+        ? [t.timestamp.signingTime]
+        : t.tlogEntry.inclusionPromise
+            ? [new Date(Number(t.tlogEntry.integratedTime) * 1000)]
+            : []);
+    const tlogs = (root ?? trust.roots[0])?.material.tlogs ?? [];
+    for (const e of bundle.verificationMaterial.tlogEntries) {
+        if (!e.inclusionProof)
+            continue;
+        const keyId = Buffer.from(e.logId?.keyId ?? []);
+        const keys = tlogs.filter((t) => t.logID.equals(keyId));
+        for (const time of trustedTimes)
+            if (!keys.some((k) => k.validFor.start <= time && time <= k.validFor.end))
+                return verify_fail('TLOG_INCLUSION_PROOF_ERROR', `tlog entry ${e.logIndex}: the log's key was not trusted at ${time.toISOString()}, when the signature was timestamped (outside its validFor in the trusted root)`, STAGE.crypto);
     }
     for (const t of entity.timestamps) {
         if (t.$case === 'transparency-log')
@@ -1143,11 +1259,7 @@ async function runChecks(evidence, data, policy, trust, options, details, outcom
         if (policy.predicateType !== undefined)
             return verify_fail('PREDICATE_TYPE_MISMATCH', `a plain message signature has no predicate, expected ${policy.predicateType}`, STAGE.statement);
         const md = bundle.content.messageSignature.messageDigest;
-        const algorithm = md?.algorithm === protobuf_specs_dist.HashAlgorithm.SHA2_512
-            ? 'sha512'
-            : md?.algorithm === protobuf_specs_dist.HashAlgorithm.SHA2_256
-                ? 'sha256'
-                : undefined;
+        const algorithm = messageDigestAlgorithm(md);
         if (!md || !algorithm)
             return verify_fail('SUBJECT_MISMATCH', `the message digest algorithm ${String(md?.algorithm ?? '(absent)')} is not sha256 or sha512`, STAGE.statement);
         const have = await data.digest(algorithm);
@@ -1196,6 +1308,26 @@ function strictCertificate(der) {
         return verify_fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
     return cert;
 }
+/**
+ * A bundle's certificate chain must stop below the root (Sigstore client spec; the
+ * sigstore-conformance suite rejects has_root_in_chain): trust anchors come from the trusted
+ * root only, never from the bundle. A self-signed certificate anywhere in the chain is refused.
+ */
+function rejectRootInChain(certificates) {
+    for (const [i, c] of certificates.entries()) {
+        let cert;
+        try {
+            cert = new external_node_crypto_.X509Certificate(Buffer.from(c.rawBytes));
+        }
+        catch {
+            cert = undefined;
+        }
+        if (!cert)
+            verify_fail('CERTIFICATE_ERROR', `certificate ${i} of the bundle's chain does not parse`, STAGE.crypto);
+        else if (cert.checkIssued(cert) && cert.verify(cert.publicKey))
+            verify_fail('CERTIFICATE_ERROR', `the bundle's certificate chain includes a self-signed root certificate (${cert.subject.replace(/\n/g, ', ')}): roots come from the trusted root only`, STAGE.crypto);
+    }
+}
 /** A second opinion on the leaf's signature, from OpenSSL, by a CA of the chosen root. */
 function opensslIssued(leaf, root) {
     const ok = root
@@ -1203,6 +1335,13 @@ function opensslIssued(leaf, root) {
         .some((issuer) => leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey));
     if (!ok)
         verify_fail('CERTIFICATE_ERROR', 'the signing certificate was not issued by a trusted CA (OpenSSL check)', STAGE.crypto);
+}
+function messageDigestAlgorithm(md) {
+    return md?.algorithm === protobuf_specs_dist.HashAlgorithm.SHA2_512
+        ? 'sha512'
+        : md?.algorithm === protobuf_specs_dist.HashAlgorithm.SHA2_256
+            ? 'sha256'
+            : undefined;
 }
 function best(outcomes) {
     return outcomes.find((o) => o.ok) ?? [...outcomes].sort((a, b) => b.stage - a.stage)[0];
