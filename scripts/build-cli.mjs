@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// Bundles the compiled CLI (packages/cli/dist, after `tsc -b`) into packages/cli/dist/bundle/
+// with @vercel/ncc, as scripts/build-actions.mjs does for the actions: Node then reads and
+// compiles one file and a few chunks instead of ~150 modules (most of them the CycloneDX
+// library's and packageurl-js's), which is most of what a small `attest sbom` run costs. The
+// commands stay dynamic imports, hence chunks: `attest digest` does not load Sigstore.
+//
+// packages/cli/bin/attest.js runs the bundle when it is there and newer than every
+// tsconfig.tsbuildinfo it was built from (listed in bundle/inputs.json), else packages/cli/dist.
+// Inside dist/, the bundle is git-ignored, left alone by Biome and published with the package.
+// `npm run build` rebuilds it after `tsc -b`, and skips the work when it is already newer than
+// everything it is made of.
+//
+//   node scripts/build-cli.mjs           # rebuild if out of date
+//   node scripts/build-cli.mjs --force   # rebuild
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const cli = path.join(root, 'packages', 'cli');
+
+export const ENTRY = path.join(cli, 'dist', 'index.js');
+export const OUT = path.join(cli, 'dist', 'bundle');
+
+/** The tsc -b projects the CLI is compiled from: its own and its references, transitively. */
+function projects(dir, seen = new Set()) {
+  if (seen.has(dir)) return seen;
+  seen.add(dir);
+  const config = JSON.parse(readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'));
+  for (const ref of config.references ?? []) projects(path.resolve(dir, ref.path), seen);
+  return seen;
+}
+
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Every file whose change makes the bundle stale. */
+function inputs() {
+  const buildInfos = [...projects(cli)].map((p) => path.join(p, 'tsconfig.tsbuildinfo'));
+  return {
+    buildInfos,
+    others: [
+      path.join(root, 'package-lock.json'),
+      path.join(cli, 'package.json'),
+      import.meta.filename,
+    ],
+  };
+}
+
+export function upToDate() {
+  const built = mtime(path.join(OUT, 'index.js'));
+  if (!Number.isFinite(built)) return false;
+  const { buildInfos, others } = inputs();
+  return [...buildInfos, ...others].every((f) => mtime(f) < built);
+}
+
+// @cyclonedx/cyclonedx-library reads its JSON schemas at run time from
+// resolve(__dirname, '..', 'res') (only its Validation part, which `validateBom` loads on use),
+// which ncc neither rewrites nor copies, and an ESM bundle has no __dirname. As in
+// build-actions: the chunk using it gets a __dirname of <bundle>/lib, and the schemas are copied
+// to <bundle>/res/schema.
+const CYCLONEDX_ROOT = "(0, node_path_1.resolve)(__dirname, '..', 'res')";
+const CYCLONEDX_SCHEMAS = [
+  'bom-1.6.SNAPSHOT.schema.json',
+  'bom-1.7.SNAPSHOT.schema.json',
+  'spdx.SNAPSHOT.schema.json',
+  'jsf-0.82.SNAPSHOT.schema.json',
+  'cryptography-defs.SNAPSHOT.schema.json',
+];
+
+function withResources(files) {
+  const users = Object.keys(files).filter(
+    (file) => /\.m?js$/.test(file) && String(files[file]).includes('__dirname'),
+  );
+  if (users.length === 0) return;
+  const uses = users.map((file) => String(files[file]).split('__dirname').length - 1);
+  if (users.length !== 1 || uses[0] !== 1 || !String(files[users[0]]).includes(CYCLONEDX_ROOT)) {
+    throw new Error(
+      `the CLI bundle uses __dirname in ${users.join(', ')} in a way build-cli does not know`,
+    );
+  }
+  const library = path.dirname(
+    require.resolve('@cyclonedx/cyclonedx-library/package.json', {
+      paths: [path.join(root, 'packages', 'sbom')],
+    }),
+  );
+  for (const file of CYCLONEDX_SCHEMAS) {
+    files[`res/schema/${file}`] = readFileSync(path.join(library, 'res', 'schema', file));
+  }
+  const shim =
+    "import { dirname as __baDirname, join as __baJoin } from 'node:path';\n" +
+    "import { fileURLToPath as __baFileURLToPath } from 'node:url';\n" +
+    "const __dirname = __baJoin(__baDirname(__baFileURLToPath(import.meta.url)), 'lib');\n";
+  files[users[0]] = shim + String(files[users[0]]);
+}
+
+// `new URL('<dir>', import.meta.url)` naming a folder of the checkout (the demo's examples/) is
+// not a file ncc can relocate: it emits a stub that fails, and the URL then points into the
+// bundle. Each is rewritten to the same folder, taken from the bundle's own location.
+const DIRECTORY_URLS = {
+  // packages/cli/src/demo/pipeline.ts: the checkout's examples/
+  '../../../../examples': path.join(cli, 'dist', 'demo', 'pipeline.js'),
+};
+
+function withDirectoryURLs(files) {
+  const stubs = Object.keys(files).filter((file) =>
+    /^module\.exports = eval\("require"\)\(".*"\);\s*$/.test(String(files[file])),
+  );
+  for (const stub of stubs) {
+    const rel = /\("([^"]*)"\);\s*$/.exec(String(files[stub]))[1];
+    const from = DIRECTORY_URLS[rel];
+    if (!from) throw new Error(`the CLI bundle has a URL build-cli does not know: "${rel}"`);
+    const target = path.relative(OUT, path.resolve(path.dirname(from), rel)).split(path.sep);
+    const reference = `__webpack_require__.p + ${JSON.stringify(`${stub}?${rel}`)}`;
+    const users = Object.keys(files).filter((f) => String(files[f]).includes(reference));
+    if (users.length !== 1) throw new Error(`${stub}: expected one user, found ${users.length}`);
+    files[users[0]] = String(files[users[0]]).replace(
+      reference,
+      `new URL(${JSON.stringify(`${target.join('/')}/`)}, import.meta.url).href`,
+    );
+    delete files[stub];
+  }
+}
+
+export async function buildCli({ force = false } = {}) {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run tsc -b first`);
+  if (!force && upToDate()) return false;
+  const ncc = require('@vercel/ncc');
+  const { code, assets } = await ncc(ENTRY, {
+    cache: false,
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    // Node's own compile cache (bin/attest.js enables it) covers the bundle: no v8 cache here.
+    v8cache: false,
+  });
+  const files = { 'index.js': code };
+  for (const [file, asset] of Object.entries(assets ?? {})) files[file] = asset.source;
+  // `version()` reads the package.json beside the bundle (ncc relocates `../package.json` there);
+  // it also makes the .js files ES modules. Only what is read is kept.
+  const pkg = JSON.parse(readFileSync(path.join(cli, 'package.json'), 'utf8'));
+  files['package.json'] = `${JSON.stringify(
+    { name: pkg.name, version: pkg.version, type: 'module', private: true },
+    null,
+    2,
+  )}\n`;
+  withResources(files);
+  withDirectoryURLs(files);
+  // What makes this bundle stale, for bin/attest.js (paths relative to the bundle).
+  files['inputs.json'] = `${JSON.stringify(
+    inputs().buildInfos.map((f) => path.relative(OUT, f).split(path.sep).join('/')),
+  )}\n`;
+  // Written beside, then swapped in: an `attest` started meanwhile sees the old or the new
+  // bundle, never half of one.
+  const tmp = `${OUT}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const [file, source] of Object.entries(files)) {
+    const target = path.join(tmp, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, source);
+  }
+  const old = `${OUT}.old-${process.pid}`;
+  if (existsSync(OUT)) renameSync(OUT, old);
+  renameSync(tmp, OUT);
+  rmSync(old, { recursive: true, force: true });
+  return true;
+}
+
+if (import.meta.main) {
+  const force = process.argv.includes('--force');
+  const started = Date.now();
+  const built = await buildCli({ force });
+  const count = readdirSync(OUT).length;
+  process.stderr.write(
+    built
+      ? `bundled the CLI into ${path.relative(root, OUT)} (${count} files, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`
+      : `${path.relative(root, OUT)} is up to date\n`,
+  );
+}
