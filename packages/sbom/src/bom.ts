@@ -210,7 +210,9 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
     .filter((n) => n.deps !== undefined)
     .map((n) => ({ ref: n.ref, dependsOn: [...n.deps!].sort() }))
     .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  compositions.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  // By their JSON text, each written once (not once per comparison: they list every ref).
+  const compositionKeys = new Map(compositions.map((c) => [c, JSON.stringify(c)]));
+  compositions.sort((a, b) => (compositionKeys.get(a)! < compositionKeys.get(b)! ? -1 : 1));
 
   const doc: Record<string, unknown> = {
     $schema: normalized.$schema,

@@ -1,12 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { fileError, type ProgressCallback, walkDirectory } from '@build-artifact/core';
-import { type Assembly, binaryAssembly } from './assembly.js';
-import { inspectBinary } from './binary/inspect.js';
+import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileError, type ProgressCallback } from '@build-artifact/core';
+import type { Assembly } from './assembly.js';
 import { buildBom, type SbomResult } from './bom.js';
-import { lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
+import { type LockfileKind, lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
 import { SbomError } from './errors.js';
-import { parseLockfile } from './lockfiles/index.js';
+import type { ReadCompanion } from './lockfiles/index.js';
 import type { Inventory } from './model.js';
 
 export interface SbomOptions {
@@ -18,7 +17,7 @@ export interface SbomOptions {
 
 const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
 
-function readText(path: string): string {
+export function readText(path: string): string {
   try {
     if (statSync(path).size > MAX_LOCKFILE_BYTES) {
       throw new SbomError({
@@ -43,8 +42,9 @@ function readOptional(path: string): string | undefined {
   }
 }
 
-/** Parses one lockfile by its name. */
-export function inventoryFromLockfile(path: string): Inventory {
+export const READ: ReadCompanion = { required: readText, optional: readOptional };
+
+export function kindOf(path: string): LockfileKind {
   const kind = lockfileKind(path);
   if (!kind)
     throw new SbomError({
@@ -52,13 +52,88 @@ export function inventoryFromLockfile(path: string): Inventory {
       file: path,
       message: 'not a supported lockfile',
     });
-  return parseLockfile(kind, readText(path), path, { required: readText, optional: readOptional });
+  return kind;
+}
+
+/**
+ * One lockfile's inventory, loading only its ecosystem's parser: a run over a go.mod does not
+ * pay for the TOML and YAML readers, nor a Cargo.lock for the npm ones.
+ */
+async function inventoryOf(path: string): Promise<Inventory> {
+  const kind = kindOf(path);
+  const parse = await loadParser(kind);
+  return parse(readText(path), path, READ);
+}
+
+type Parser = (text: string, file: string, read: ReadCompanion) => Inventory;
+
+async function loadParser(kind: LockfileKind): Promise<Parser> {
+  switch (kind) {
+    case 'cargo':
+      return (await import('./lockfiles/cargo.js')).parseCargoLock;
+    case 'gomod':
+      return (await import('./lockfiles/gomod.js')).parseGoModWithSum;
+    case 'uv':
+      return (await import('./lockfiles/python.js')).parseUvLock;
+    case 'poetry':
+      return (await import('./lockfiles/python.js')).parsePoetryLock;
+    case 'pdm':
+      return (await import('./lockfiles/python.js')).parsePdmLock;
+    case 'pipfile':
+      return (await import('./lockfiles/python.js')).parsePipfileLock;
+    case 'requirements': {
+      const { parseRequirements } = await import('./lockfiles/requirements.js');
+      return (text, file, read) => parseRequirements(text, file, read.required);
+    }
+    case 'npm':
+      return (await import('./lockfiles/npm.js')).parsePackageLock;
+    case 'pnpm':
+      return (await import('./lockfiles/pnpm.js')).parsePnpmLock;
+    case 'yarn':
+      return (await import('./lockfiles/yarn.js')).parseYarnLock;
+  }
+}
+
+// Byte-wise order, as `LC_ALL=C sort` gives: independent of the locale.
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The lockfiles below `dir`, in sorted order, recursing into folders (and links to folders)
+ * except the skipped ones. Synchronous, with the entry types `readdir` already has: only links
+ * are stat'ed, so a large source tree costs one call per folder.
+ */
+function walkLockfiles(dir: string, out: string[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
+  } catch (err) {
+    throw fileError(dir, err);
+  }
+  for (const entry of entries) {
+    if (SKIP_DIRS.has(entry.name)) continue;
+    const full = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const info = statSync(full);
+        isDir = info.isDirectory();
+        isFile = info.isFile();
+      } catch (err) {
+        // A dangling link inside a tree is skipped, as `find -type f` would.
+        if (lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+        throw fileError(full, err);
+      }
+    }
+    if (isDir) walkLockfiles(full, out);
+    else if (isFile && lockfileKind(entry.name) !== undefined) out.push(full);
+  }
 }
 
 /** The lockfiles below a directory, in sorted order, the skipped folders left out. */
 export async function findLockfiles(dir: string): Promise<string[]> {
-  const files = await walkDirectory(dir, SKIP_DIRS);
-  const found = files.filter((f) => lockfileKind(f) !== undefined);
+  const found: string[] = [];
+  walkLockfiles(dir, found);
   // npm ignores package-lock.json when npm-shrinkwrap.json sits beside it.
   const shrinkwrapDirs = new Set(
     found.filter((f) => basename(f) === 'npm-shrinkwrap.json').map(dirname),
@@ -111,7 +186,7 @@ export async function generateSbom(
         });
       }
       for (const f of files) {
-        const inv = inventoryFromLockfile(f);
+        const inv = await inventoryOf(f);
         // Paths in the BOM are relative to the argument, so the output does not depend on
         // where the tree sits on disk.
         inv.source = relative(path, f).split(sep).join('/');
@@ -121,7 +196,7 @@ export async function generateSbom(
     }
     names.push(basename(path));
     if (lockfileKind(path)) {
-      const inv = inventoryFromLockfile(path);
+      const inv = await inventoryOf(path);
       inv.source = basename(path);
       inventories.push(inv);
       continue;
@@ -135,6 +210,11 @@ export async function generateSbom(
       });
     }
     progress({ step: 'sbom', message: `${path}: reading as a binary`, level: 'debug' });
+    // Loaded only for binaries: the object-file readers and zlib (cargo-auditable).
+    const [{ inspectBinary }, { binaryAssembly }] = await Promise.all([
+      import('./binary/inspect.js'),
+      import('./assembly.js'),
+    ]);
     binaries.push(binaryAssembly(await inspectBinary(path), basename(path)));
   }
   for (const inv of inventories) {

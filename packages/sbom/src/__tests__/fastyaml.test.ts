@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseYamlSubset } from '../lockfiles/fastyaml.js';
+import { scanBerry } from '../lockfiles/yarn.js';
 import { LOCKFILES } from './helpers.js';
 
 const full = (text: string) => parse(text, { uniqueKeys: false, logLevel: 'error' });
@@ -76,6 +77,74 @@ describe('the fast lockfile YAML reader', () => {
           const fast = parseYamlSubset(text);
           if (fast === undefined) return;
           expect(fast).toEqual(full(text));
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+});
+
+/** What `scanBerry` keeps of a full YAML reading: the entries' fields the inventory reads. */
+function berryFields(doc: unknown): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const [key, value] of Object.entries(doc as Record<string, Record<string, unknown>>)) {
+    if (key === '__metadata') continue;
+    const kept: Record<string, unknown> = {};
+    for (const field of ['version', 'resolution', 'dependencies', 'optionalDependencies'])
+      if (Object.hasOwn(value, field)) kept[field] = value[field];
+    out.set(key, kept);
+  }
+  return out;
+}
+
+describe("the berry lockfile scanner (yarn.lock's fields, without the rest)", () => {
+  const berry = readFileSync(join(LOCKFILES, 'npm-jest-yarn-berry/yarn.lock'), 'utf8');
+
+  it('reads every entry of a real lockfile as the yaml package does', () => {
+    const fast = scanBerry(berry);
+    expect(fast?.size).toBeGreaterThan(2000);
+    expect(fast).toEqual(berryFields(full(berry)));
+    expect(scanBerry(berry.replaceAll('\n', '\r\n'))).toEqual(fast);
+  });
+
+  it('declines what it does not read itself', () => {
+    for (const text of [
+      '__metadata:\n  version: 8\n\n"a@npm:1":\n  version: 1\n  dependencies:\n    b:\n      c: 1\n',
+      '__metadata:\n  version: 8\n\n"a@npm:1":\n  version: 1\n  version: 2\n',
+      '__metadata:\n  version: 8\n\n"a@npm:1":\n    version: 1\n',
+      '__metadata:\n  version: 8\n\n"a@npm:1":\n  version: |\n    1\n',
+      '__metadata:\n  version: 8\n\n"a@npm:1":\n  dependencies:\n    - b\n',
+      '__metadata:\n  version: 8\n\n"a@npm:1":\n\n"b@npm:1":\n  version: 1\n',
+      '__metadata:\n  version: 8\n\n"1":\n  version: 1\n',
+      '  version: 1\n',
+    ]) {
+      expect(scanBerry(text)).toBeUndefined();
+    }
+  });
+
+  it('agrees with the yaml package on mutated lockfiles whenever both answer', () => {
+    const pieces = [' ', ':', ': ', '- ', '"', "'", '#', '{', '}', '\n', '\n  ', '\n    ', '\\'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...pieces), fc.nat({ max: 3 })), {
+          maxLength: 4,
+        }),
+        (edits) => {
+          let text = berry.slice(0, 3000);
+          for (const [at, piece, del] of edits) {
+            const p = at % (text.length + 1);
+            text = text.slice(0, p) + piece + text.slice(p + del);
+          }
+          const fast = scanBerry(text);
+          if (fast === undefined) return;
+          let doc: unknown;
+          try {
+            doc = full(text);
+          } catch {
+            // Invalid YAML in a field the scanner skips: it reads the fields it needs only.
+            return;
+          }
+          expect(fast).toEqual(berryFields(doc));
         },
       ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },

@@ -7,7 +7,8 @@
  * reader matches (a test compares them).
  */
 
-class Unsupported extends Error {}
+/** Thrown where the text leaves the subset: the caller falls back to the full parser. */
+export class Unsupported extends Error {}
 
 interface Line {
   indent: number;
@@ -20,6 +21,9 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
 function plain(s: string): unknown {
+  // Most scalars start with a letter that no null, boolean or number starts with.
+  const c = s.charCodeAt(0) | 0x20;
+  if (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) return s;
   if (NULLS.has(s)) return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
@@ -56,8 +60,21 @@ function quoted(s: string, pos: number): [string, number] {
     }
   }
   let i = pos + 1;
-  while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
+  let plainBody = true;
+  for (; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 0x22) break;
+    if (code === 0x5c) {
+      plainBody = false;
+      i++;
+    } else if (code < 0x20) {
+      plainBody = false;
+    }
+  }
   if (i >= s.length) throw new Unsupported('unterminated');
+  // No escape and no control character: the text between the quotes is the value, as
+  // JSON.parse would return it.
+  if (plainBody) return [s.slice(pos + 1, i), i + 1];
   const body = s.slice(pos, i + 1);
   // YAML's double-quoted escapes are a superset of JSON's; only the JSON ones are taken here.
   if (/\\[^"\\/bfnrtu]/.test(body)) throw new Unsupported('yaml escape');
@@ -75,7 +92,7 @@ function expectEnd(s: string, pos: number): void {
 }
 
 /** A block scalar or flow collection written on one line. */
-function inlineValue(s: string): unknown {
+export function inlineValue(s: string): unknown {
   const c = s[0];
   if (c === '"' || c === "'") {
     const [v, end] = quoted(s, 0);
@@ -161,6 +178,27 @@ function flow(s: string, pos: number, depth = 0): [unknown, number] {
   }
 }
 
+/** The key of a `key: value` or `key:` line (trimmed) and the index after its colon. */
+export function mappingKey(s: string): [key: string, pos: number] {
+  let key: string;
+  let pos: number;
+  if (s[0] === '"' || s[0] === "'") {
+    [key, pos] = quoted(s, 0);
+    if (s[pos] !== ':') throw new Unsupported('key');
+    pos++;
+  } else {
+    if (SPECIAL_START.test(s) || s.startsWith('---')) throw new Unsupported('indicator');
+    const sep = s.indexOf(': ');
+    const colon = sep >= 0 ? sep : s.endsWith(':') ? s.length - 1 : -1;
+    if (colon <= 0) throw new Unsupported('not a mapping entry');
+    key = s.slice(0, colon).trimEnd();
+    if (key.includes(' #')) throw new Unsupported('comment in key');
+    pos = colon + 1;
+  }
+  if (key === '__proto__') throw new Unsupported('__proto__');
+  return [key, pos];
+}
+
 class Reader {
   private i = 0;
   constructor(private readonly lines: Line[]) {}
@@ -195,22 +233,7 @@ class Reader {
       if (line.text === '-' || line.text.startsWith('- ')) break;
       this.i++;
       const s = line.text;
-      let key: string;
-      let pos: number;
-      if (s[0] === '"' || s[0] === "'") {
-        [key, pos] = quoted(s, 0);
-        if (s[pos] !== ':') throw new Unsupported('key');
-        pos++;
-      } else {
-        if (SPECIAL_START.test(s) || s.startsWith('---')) throw new Unsupported('indicator');
-        const sep = s.indexOf(': ');
-        const colon = sep >= 0 ? sep : s.endsWith(':') ? s.length - 1 : -1;
-        if (colon <= 0) throw new Unsupported('not a mapping entry');
-        key = s.slice(0, colon).trimEnd();
-        if (key.includes(' #')) throw new Unsupported('comment in key');
-        pos = colon + 1;
-      }
-      if (key === '__proto__') throw new Unsupported('__proto__');
+      const [key, pos] = mappingKey(s);
       const rest = s.slice(pos).trim();
       if (rest === '' || rest.startsWith('#')) {
         out[key] = this.nested(indent, depth);

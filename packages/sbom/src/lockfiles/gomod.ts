@@ -202,3 +202,14 @@ export function parseGoSum(text: string, file: string): Map<string, string> {
   });
   return out;
 }
+
+/** go.mod with the go.sum beside it read through `read` (when there is one). */
+export function parseGoModWithSum(
+  text: string,
+  file: string,
+  read: { optional: (path: string) => string | undefined },
+): Inventory {
+  const sumPath = file.replace(/go\.mod$/, 'go.sum');
+  const sum = read.optional(sumPath);
+  return parseGoMod(text, file, sum === undefined ? undefined : { text: sum, file: sumPath });
+}

@@ -1,28 +1,34 @@
 import type { LockfileKind } from '../detect.js';
 import type { Inventory } from '../model.js';
 import { parseCargoLock } from './cargo.js';
-import { parseGoMod } from './gomod.js';
+import { parseGoModWithSum } from './gomod.js';
 import { parsePackageLock } from './npm.js';
 import { parsePnpmLock } from './pnpm.js';
 import { parsePdmLock, parsePipfileLock, parsePoetryLock, parseUvLock } from './python.js';
 import { parseRequirements, type ReadText } from './requirements.js';
 import { parseYarnLock } from './yarn.js';
 
-/** Parses a lockfile's text; `read` fetches companions (go.sum, `-r` includes). */
+/** How parsers read the files a lockfile points at (go.sum, `-r` includes). */
+export interface ReadCompanion {
+  required: ReadText;
+  optional: (path: string) => string | undefined;
+}
+
+/**
+ * Parses a lockfile's text with every parser loaded (for the synchronous API);
+ * `generateSbom` loads only the parser it needs.
+ */
 export function parseLockfile(
   kind: LockfileKind,
   text: string,
   file: string,
-  read: { required: ReadText; optional: (path: string) => string | undefined },
+  read: ReadCompanion,
 ): Inventory {
   switch (kind) {
     case 'cargo':
       return parseCargoLock(text, file);
-    case 'gomod': {
-      const sumPath = file.replace(/go\.mod$/, 'go.sum');
-      const sum = read.optional(sumPath);
-      return parseGoMod(text, file, sum === undefined ? undefined : { text: sum, file: sumPath });
-    }
+    case 'gomod':
+      return parseGoModWithSum(text, file, read);
     case 'uv':
       return parseUvLock(text, file);
     case 'poetry':

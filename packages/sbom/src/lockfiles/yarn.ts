@@ -2,6 +2,7 @@ import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
 import { npmPurl } from '../purl.js';
+import { inlineValue, mappingKey, Unsupported } from './fastyaml.js';
 import { isRecord, str } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
@@ -31,7 +32,15 @@ function unquote(s: string): string {
 
 /** yarn.lock: v1 (its own format) or berry (YAML with `__metadata`). */
 export function parseYarnLock(text: string, file: string): Inventory {
-  return /^__metadata:/m.test(text) ? parseBerry(text, file) : parseYarnV1(text, file);
+  return isBerry(text) ? parseBerry(text, file) : parseYarnV1(text, file);
+}
+
+/** Whether a line starts with `__metadata:` (as /^__metadata:/m says, without trying every index). */
+function isBerry(text: string): boolean {
+  for (let i = text.indexOf('__metadata:'); i >= 0; i = text.indexOf('__metadata:', i + 1)) {
+    if (i === 0 || /[\n\r\u2028\u2029]/.test(text[i - 1]!)) return true;
+  }
+  return false;
 }
 
 interface V1Entry {
@@ -126,13 +135,157 @@ function parseYarnV1(text: string, file: string): Inventory {
   };
 }
 
+/** The fields of a berry entry that say what it installs and what it depends on. */
+const BERRY_FIELDS = new Set(['version', 'resolution', 'dependencies', 'optionalDependencies']);
+const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+// A dependency line as Yarn writes it, read in place (sticky): a plain name (letters, digits,
+// `-._`, no indicator first) or a double-quoted one, then a double-quoted value; neither with an
+// escape or a control character, nothing after the value but the line's end.
+const DEPENDENCY =
+  /(?:([a-zA-Z0-9][a-zA-Z0-9._-]*)|"([^"\\\x00-\x1f]*)"): "([^"\\\x00-\x1f]*)"\r?$/my;
+// The other fields Yarn writes, recognised without reading the line.
+const SKIPPED =
+  /(?:checksum|languageName|linkType|bin|conditions|peerDependencies|peerDependenciesMeta|dependenciesMeta):/y;
+
+/**
+ * Reads the entries of a berry lockfile as `parseYaml` would, but only the fields the inventory
+ * uses (BERRY_FIELDS); the other fields (checksum, bin, peerDependencies, ...) are skipped
+ * without building them, which is most of the file. The fields read go through the same scalar
+ * and key rules as the YAML reader (`inlineValue`, `mappingKey`). Anything unusual (another
+ * indentation, a nested value under a dependency, a duplicate key, a key JavaScript would
+ * reorder) returns undefined, and the whole file goes to the YAML reader instead.
+ */
+export function scanBerry(text: string): Map<string, Record<string, unknown>> | undefined {
+  const doc = new Map<string, Record<string, unknown>>();
+  let entry: Record<string, unknown> | undefined; // the entry being read; none in __metadata
+  let fields = 0; // lines at indent 2 of the current top-level key
+  let deps: Record<string, unknown> | undefined; // the dependency map being read
+  let depsField: string | undefined; // its field name, until its first line creates it
+  let mode: 'field' | 'deps' | 'skip' | 'scalar' = 'field'; // what deeper lines are
+  let started = false;
+  const n = text.length;
+  try {
+    for (let pos = 0; pos < n; ) {
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = n;
+      const next = end + 1;
+      let i = pos;
+      while (text.charCodeAt(i) === 32) i++;
+      const indent = i - pos;
+      pos = next;
+      // Lines inside a skipped field, whatever they hold.
+      if (indent > 2 && mode === 'skip') continue;
+      const c = text.charCodeAt(i);
+      // Blank lines and comments, as the YAML reader skips them.
+      if (i >= end || c === 35 || (c === 13 && i === end - 1)) continue;
+      if (c === 9) return undefined;
+      if (indent === 2 && entry !== undefined) {
+        SKIPPED.lastIndex = i;
+        if (SKIPPED.test(text)) {
+          // A field the inventory does not read (its key cannot be one it reads).
+          fields++;
+          mode = 'skip';
+          deps = undefined;
+          continue;
+        }
+      }
+      if (indent === 4 && mode === 'deps' && deps !== undefined) {
+        DEPENDENCY.lastIndex = i;
+        const m = DEPENDENCY.exec(text);
+        if (m !== null) {
+          // `name: "value"` or `"@scope/name": "value"` without escapes: what the YAML reader
+          // gives, without its steps.
+          const name = m[1] ?? m[2]!;
+          if (Object.hasOwn(deps, name) || INDEX_LIKE.test(name)) return undefined;
+          deps[name] = m[3];
+          continue;
+        }
+      }
+      const body = text.slice(i, end).trimEnd();
+      if (body === '') continue;
+      if (indent === 0) {
+        if (started && entry !== undefined && fields === 0) return undefined; // a null entry
+        if (body.startsWith('---') || body === '...') return undefined;
+        const [key, at] = mappingKey(body);
+        const rest = body.slice(at).trim();
+        if ((rest !== '' && !rest.startsWith('#')) || doc.has(key) || INDEX_LIKE.test(key))
+          return undefined;
+        started = true;
+        fields = 0;
+        mode = 'field';
+        deps = undefined;
+        if (key === '__metadata') {
+          entry = undefined;
+          mode = 'skip';
+          fields = 1;
+          continue;
+        }
+        entry = {};
+        doc.set(key, entry);
+        continue;
+      }
+      if (!started) return undefined;
+      if (indent === 2 && entry === undefined) continue; // __metadata's own fields
+      if (indent === 2) {
+        fields++;
+        const [key, at] = mappingKey(body);
+        const rest = body.slice(at).trim();
+        const wanted = BERRY_FIELDS.has(key);
+        if (wanted && Object.hasOwn(entry!, key)) return undefined;
+        deps = undefined;
+        if (rest === '' || rest.startsWith('#')) {
+          // A nested block (or null when nothing deeper follows).
+          if (!wanted) {
+            mode = 'skip';
+            continue;
+          }
+          entry![key] = null;
+          mode = key === 'dependencies' || key === 'optionalDependencies' ? 'deps' : 'scalar';
+          depsField = key;
+          continue;
+        }
+        if (body.charCodeAt(at) !== 32) return undefined;
+        mode = wanted ? 'scalar' : 'skip';
+        if (wanted) {
+          entry![key] = inlineValue(rest);
+          depsField = undefined;
+        }
+        continue;
+      }
+      // Deeper lines.
+      if (mode === 'skip') continue;
+      if (mode !== 'deps' || indent !== 4) return undefined;
+      if (deps === undefined) {
+        if (body === '-' || body.startsWith('- ')) return undefined;
+        deps = {};
+        entry![depsField!] = deps;
+      }
+      const [name, at] = mappingKey(body);
+      const rest = body.slice(at).trim();
+      if (rest === '' || rest.startsWith('#') || body.charCodeAt(at) !== 32) return undefined;
+      if (Object.hasOwn(deps, name) || INDEX_LIKE.test(name)) return undefined;
+      deps[name] = inlineValue(rest);
+      // The next line must not be deeper than this one (no multi-line value).
+    }
+  } catch (err) {
+    if (err instanceof Unsupported) return undefined;
+    throw err;
+  }
+  if (!started || (entry !== undefined && fields === 0)) return undefined;
+  return doc;
+}
+
 function parseBerry(text: string, file: string): Inventory {
-  const doc = parseYaml(text, file);
-  if (!isRecord(doc)) throw malformed(file, 'not a YAML mapping');
+  let entries: Iterable<[string, unknown]> | undefined = scanBerry(text);
+  if (entries === undefined) {
+    const doc = parseYaml(text, file);
+    if (!isRecord(doc)) throw malformed(file, 'not a YAML mapping');
+    entries = Object.entries(doc);
+  }
   const bySpec = new Map<string, Package>();
   const packages = new Map<string, Package>();
   const pending: [Package, Record<string, unknown>][] = [];
-  for (const [keys, raw] of Object.entries(doc)) {
+  for (const [keys, raw] of entries) {
     if (keys === '__metadata') continue;
     if (!isRecord(raw)) throw malformed(file, `"${keys}" is not a mapping`);
     const resolution = str(raw.resolution);
@@ -163,15 +316,18 @@ function parseBerry(text: string, file: string): Inventory {
       // Berry's checksum is over Yarn's repacked zip, not the npm tarball: not a package hash.
       packages.set(resolution, pkg);
     }
-    for (const s of keys.split(/,\s*/)) bySpec.set(s.trim(), pkg);
-    pending.push([pkg, isRecord(raw.dependencies) ? raw.dependencies : {}]);
+    // Most keys are one spec: no need to split them.
+    if (keys.indexOf(',') < 0) bySpec.set(keys.trim(), pkg);
+    else for (const s of keys.split(/,\s*/)) bySpec.set(s.trim(), pkg);
+    if (isRecord(raw.dependencies)) pending.push([pkg, raw.dependencies]);
     if (isRecord(raw.optionalDependencies)) pending.push([pkg, raw.optionalDependencies]);
   }
   for (const [pkg, deps] of pending) {
-    for (const [n, r] of Object.entries(deps)) {
-      const hit = bySpec.get(`${n}@${String(r)}`);
-      if (hit && hit !== pkg && !pkg.dependencies!.includes(hit.key))
-        pkg.dependencies!.push(hit.key);
+    const list = pkg.dependencies!;
+    // Own keys, in order (the maps are plain objects from the reader: nothing inherited).
+    for (const n in deps) {
+      const hit = bySpec.get(`${n}@${String(deps[n])}`);
+      if (hit && hit !== pkg && !list.includes(hit.key)) list.push(hit.key);
     }
   }
   return {
