@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import type { AuditablePackage } from '../model.js';
 
 /** Inflated `.dep-v0` JSON is small (kilobytes); anything past this is a zip bomb. */
@@ -17,6 +16,9 @@ export class AuditableError extends Error {
 export function decodeDepV0(bytes: Uint8Array): AuditablePackage[] {
   let json: Buffer;
   try {
+    // zlib is loaded here, when a binary has a `.dep-v0`, not with the package: most runs read
+    // lockfiles only.
+    const { inflateSync } = process.getBuiltinModule('node:zlib');
     json = inflateSync(bytes, { maxOutputLength: MAX_AUDIT_JSON });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

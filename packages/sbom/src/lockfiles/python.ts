@@ -25,6 +25,42 @@ function pyPackage(
   };
 }
 
+const FILE_LIST = /^(?:wheels|files) = \[\n/gm;
+const FILE_ITEM = / {4}\{[^\n]*\},?\n/y;
+const SDIST = /^sdist = \{[^\n]*\}$/gm;
+
+/**
+ * uv.lock, poetry.lock and pdm.lock spend most of their bytes on per-file lists (`wheels = [`,
+ * `files = [`, one inline table per line) that the inventory does not read. Where they have
+ * exactly that shape, their lines (and uv's one-line `sdist = {...}`) are blanked before the
+ * TOML parser runs, kept as empty lines so that a TOML error still names the right line: parsing
+ * is then several times faster. Nothing is blanked in a file with multi-line strings, where such
+ * a line could be inside a string, or with CR LF line ends.
+ */
+export function withoutFileLists(text: string): string {
+  if (text.includes('"""') || text.includes("'''") || text.includes('\r')) return text;
+  const parts: string[] = [];
+  let kept = 0; // start of the text not yet copied
+  FILE_LIST.lastIndex = 0;
+  for (let m = FILE_LIST.exec(text); m !== null; m = FILE_LIST.exec(text)) {
+    // One inline table per line up to a `]` line.
+    let at = m.index + m[0].length;
+    let lines = 1;
+    FILE_ITEM.lastIndex = at;
+    while (FILE_ITEM.test(text)) {
+      at = FILE_ITEM.lastIndex;
+      lines++;
+    }
+    if (text[at] !== ']' || (at + 1 < text.length && text[at + 1] !== '\n')) continue;
+    parts.push(text.slice(kept, m.index), '\n'.repeat(lines));
+    kept = at + 1;
+    FILE_LIST.lastIndex = kept;
+  }
+  parts.push(text.slice(kept));
+  // uv's one-line `sdist = { url, hash, size, ... }`: not read either.
+  return parts.join('').replace(SDIST, '');
+}
+
 /** Breadth-first reach over `edges` from `roots`. */
 function reach(roots: Iterable<string>, edges: Map<string, string[]>): Set<string> {
   const seen = new Set<string>();
@@ -66,7 +102,7 @@ function gitQualifier(source: Record<string, unknown>): Record<string, string> |
 
 /** uv.lock (version 1). */
 export function parseUvLock(text: string, file: string): Inventory {
-  const doc = parseToml(text, file);
+  const doc = parseToml(withoutFileLists(text), file);
   const raw = doc.package;
   if (raw !== undefined && !Array.isArray(raw))
     throw malformed(file, '`package` is not an array of tables');
@@ -148,7 +184,7 @@ export function parseUvLock(text: string, file: string): Inventory {
 
 /** poetry.lock (1.x `category`, 2.x `groups`). */
 export function parsePoetryLock(text: string, file: string): Inventory {
-  const doc = parseToml(text, file);
+  const doc = parseToml(withoutFileLists(text), file);
   const raw = doc.package;
   if (raw !== undefined && !Array.isArray(raw))
     throw malformed(file, '`package` is not an array of tables');
@@ -210,7 +246,7 @@ export function requirementName(spec: string): string | undefined {
 
 /** pdm.lock. */
 export function parsePdmLock(text: string, file: string): Inventory {
-  const doc = parseToml(text, file);
+  const doc = parseToml(withoutFileLists(text), file);
   const raw = doc.package;
   if (raw !== undefined && !Array.isArray(raw))
     throw malformed(file, '`package` is not an array of tables');
