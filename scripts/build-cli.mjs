@@ -23,7 +23,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -138,6 +138,20 @@ function withDirectoryURLs(files) {
   }
 }
 
+// ncc turns each `import ... from 'node:fs'` of an ES module into
+// `createRequire(import.meta.url)("node:fs")`, run when the module is first used: every call
+// makes a require function (the first one sets up the CommonJS loader, a few ms). For a built-in
+// module, `process.getBuiltinModule` returns the same object, lazily too, at no such cost.
+const EXTERNAL_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\)/g;
+
+function withBuiltins(files) {
+  for (const file of Object.keys(files).filter((f) => /\.m?js$/.test(f))) {
+    files[file] = String(files[file]).replace(EXTERNAL_REQUIRE, (call, name) =>
+      isBuiltin(name) ? `process.getBuiltinModule(${JSON.stringify(name)})` : call,
+    );
+  }
+}
+
 export async function buildCli({ force = false } = {}) {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run tsc -b first`);
   if (!force && upToDate()) return false;
@@ -162,6 +176,7 @@ export async function buildCli({ force = false } = {}) {
   )}\n`;
   withResources(files);
   withDirectoryURLs(files);
+  withBuiltins(files);
   // What makes this bundle stale, for bin/attest.js (paths relative to the bundle).
   files['inputs.json'] = `${JSON.stringify(
     inputs().buildInfos.map((f) => path.relative(OUT, f).split(path.sep).join('/')),

@@ -28,10 +28,15 @@ export interface SbomResult {
 interface Node {
   ref: string;
   component: Models.Component;
-  scopes: Set<string>;
+  /** The scopes it is used with, as bits: REQUIRED, OPTIONAL, EXCLUDED. */
+  scopes: number;
   deps?: Set<string>;
-  hashAlgs: Set<string>;
 }
+
+const REQUIRED = 1;
+const OPTIONAL = 2;
+const EXCLUDED = 4;
+const SCOPE_BIT = { optional: OPTIONAL, excluded: EXCLUDED } as const;
 
 interface Composition {
   aggregate: string;
@@ -72,8 +77,9 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
     if (pkg.version) c.version = pkg.version;
     if (pkg.purl) c.purl = pkg.purl;
     for (const h of pkg.hashes ?? []) c.hashes.set(h.alg as Enums.HashAlgorithm, h.content);
-    for (const [k, v] of Object.entries(pkg.properties ?? {}))
-      c.properties.add(new Models.Property(k, v));
+    if (pkg.properties !== undefined)
+      for (const [k, v] of Object.entries(pkg.properties))
+        c.properties.add(new Models.Property(k, v));
     if (pkg.scope) c.scope = SCOPE[pkg.scope];
     return c;
   };
@@ -92,14 +98,14 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
     for (const [k, v] of Object.entries(asm.properties))
       comp.properties.add(new Models.Property(k, v));
     const nestedPrefix = isRoot ? '' : `${asmRef}|`;
-    const asmNode: Node = { ref: asmRef, component: comp, scopes: new Set(), hashAlgs: new Set() };
+    const asmNode: Node = { ref: asmRef, component: comp, scopes: 0 };
     nodes.set(asmRef, asmNode);
     const local = new Map<string, Node>(); // purl -> node, within this assembly
     const graphRefs = new Set<string>();
     const firstPartyEdgeRefs = new Set<string>();
     const firstPartyRefs: string[] = [];
     for (const inv of asm.inventories) {
-      const keyToRef = new Map<string, string>();
+      const keyToNode = new Map<string, Node>();
       for (const pkg of inv.packages) {
         const mergeKey = pkg.purl && !pkg.firstParty ? pkg.purl : `${inv.source}#${pkg.key}`;
         let node = local.get(mergeKey);
@@ -114,12 +120,7 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
             ref,
             pkg.firstParty ? Enums.ComponentType.Application : Enums.ComponentType.Library,
           );
-          node = {
-            ref,
-            component: c,
-            scopes: new Set(),
-            hashAlgs: new Set(pkg.hashes?.map((h) => h.alg)),
-          };
+          node = { ref, component: c, scopes: 0 };
           local.set(mergeKey, node);
           nodes.set(ref, node);
           componentCount++;
@@ -133,23 +134,22 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
           }
         } else {
           // Seen in another lockfile: keep the hashes it did not have, widen the scope.
+          const hashes = node.component.hashes;
           for (const h of pkg.hashes ?? []) {
-            if (!node.hashAlgs.has(h.alg)) {
-              node.component.hashes.set(h.alg as Enums.HashAlgorithm, h.content);
-              node.hashAlgs.add(h.alg);
-            }
+            const alg = h.alg as Enums.HashAlgorithm;
+            if (!hashes.has(alg)) hashes.set(alg, h.content);
           }
         }
-        node.scopes.add(pkg.scope ?? 'required');
-        keyToRef.set(pkg.key, node.ref);
+        node.scopes |= pkg.scope ? SCOPE_BIT[pkg.scope] : REQUIRED;
+        keyToNode.set(pkg.key, node);
       }
       for (const pkg of inv.packages) {
         if (!inv.hasGraph && !(inv.firstPartyEdgesOnly && pkg.firstParty)) continue;
-        const node = nodes.get(keyToRef.get(pkg.key)!)!;
+        const node = keyToNode.get(pkg.key)!;
         node.deps ??= new Set();
         for (const d of pkg.dependencies ?? []) {
-          const target = keyToRef.get(d);
-          if (target && target !== node.ref) node.deps.add(target);
+          const target = keyToNode.get(d);
+          if (target && target !== node) node.deps.add(target.ref);
         }
         (inv.hasGraph ? graphRefs : firstPartyEdgeRefs).add(node.ref);
       }
@@ -183,9 +183,9 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
 
   // Scope: required if any input needs it at run time, else optional, else excluded.
   for (const node of nodes.values()) {
-    if (node.scopes.size === 0) continue;
-    if (node.scopes.has('required')) node.component.scope = undefined;
-    else if (node.scopes.has('optional')) node.component.scope = Enums.ComponentScope.Optional;
+    if (node.scopes === 0) continue;
+    if (node.scopes & REQUIRED) node.component.scope = undefined;
+    else if (node.scopes & OPTIONAL) node.component.scope = Enums.ComponentScope.Optional;
     else node.component.scope = Enums.ComponentScope.Excluded;
   }
 

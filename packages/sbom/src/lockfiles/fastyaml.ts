@@ -116,6 +116,8 @@ function skipSpaces(s: string, pos: number): number {
   return pos;
 }
 
+const FLOW_STOP = /[,{}[\]]/g;
+
 /** A flow collection at s[pos]: [value, index after it]. */
 function flow(s: string, pos: number, depth = 0): [unknown, number] {
   if (depth > 32) throw new Unsupported('deep flow');
@@ -149,17 +151,9 @@ function flow(s: string, pos: number, depth = 0): [unknown, number] {
     } else if (c === '"' || c === "'") {
       [value, i] = quoted(s, i);
     } else {
-      let j = i;
-      while (
-        j < s.length &&
-        s[j] !== ',' &&
-        s[j] !== close &&
-        s[j] !== '{' &&
-        s[j] !== '[' &&
-        s[j] !== ']' &&
-        s[j] !== '}'
-      )
-        j++;
+      // The scalar runs to the next `,` or bracket (found natively, not char by char).
+      FLOW_STOP.lastIndex = i;
+      const j = FLOW_STOP.test(s) ? FLOW_STOP.lastIndex - 1 : s.length;
       const text = s.slice(i, j).trim();
       if (text.includes(': ') || /^[&*!|>%@`#]/.test(text)) throw new Unsupported('flow scalar');
       value = plain(text);
@@ -201,7 +195,20 @@ export function mappingKey(s: string): [key: string, pos: number] {
 
 class Reader {
   private i = 0;
-  constructor(private readonly lines: Line[]) {}
+  constructor(
+    private readonly lines: Line[],
+    private readonly skip?: ReadonlySet<string>,
+  ) {}
+
+  /** Passes over the value of a skipped key: its deeper lines (and a sequence at its indent). */
+  private skipValue(indent: number, nested: boolean): void {
+    for (let line = this.peek(); line; line = this.peek()) {
+      const item =
+        nested && line.indent === indent && (line.text === '-' || line.text.startsWith('- '));
+      if (line.indent <= indent && !item) return;
+      this.i++;
+    }
+  }
 
   peek(): Line | undefined {
     return this.lines[this.i];
@@ -235,6 +242,10 @@ class Reader {
       const s = line.text;
       const [key, pos] = mappingKey(s);
       const rest = s.slice(pos).trim();
+      if (depth === 2 && this.skip?.has(key)) {
+        this.skipValue(indent, rest === '' || rest.startsWith('#'));
+        continue;
+      }
       if (rest === '' || rest.startsWith('#')) {
         out[key] = this.nested(indent, depth);
       } else {
@@ -276,8 +287,12 @@ class Reader {
   }
 }
 
-/** The document, or undefined when it uses YAML outside the subset lockfile tools write. */
-export function parseYamlSubset(text: string): unknown {
+/**
+ * The document, or undefined when it uses YAML outside the subset lockfile tools write. Keys in
+ * `skip` are left out where they are fields of an entry (at depth 2: `packages` → entry → field),
+ * their values not even read: what a caller never looks at need not be built.
+ */
+export function parseYamlSubset(text: string, skip?: ReadonlySet<string>): unknown {
   const lines: Line[] = [];
   for (const raw of text.split('\n')) {
     const l = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -296,7 +311,7 @@ export function parseYamlSubset(text: string): unknown {
   }
   try {
     if (lines.length === 0) return undefined;
-    const reader = new Reader(lines);
+    const reader = new Reader(lines, skip);
     const doc = reader.node(0);
     if (!reader.done()) return undefined;
     return doc;

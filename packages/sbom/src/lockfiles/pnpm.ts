@@ -24,9 +24,26 @@ function splitV5Key(key: string): [string, string] {
 
 const stripPeers = (key: string): string => key.split('(')[0]!;
 
+/** Fields of `packages` and `snapshots` entries the inventory never reads. */
+const UNREAD_FIELDS: ReadonlySet<string> = new Set([
+  'engines',
+  'cpu',
+  'os',
+  'libc',
+  'hasBin',
+  'bin',
+  'deprecated',
+  'peerDependencies',
+  'peerDependenciesMeta',
+  'transitivePeerDependencies',
+  'bundledDependencies',
+  'requiresBuild',
+  'funding',
+]);
+
 /** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
 export function parsePnpmLock(text: string, file: string): Inventory {
-  const doc = parseYaml(text, file);
+  const doc = parseYaml(text, file, UNREAD_FIELDS);
   if (!isRecord(doc)) throw malformed(file, 'not a YAML mapping');
   const lockVersion = String(doc.lockfileVersion ?? '');
   const major = Number.parseFloat(lockVersion);
