@@ -32,30 +32,31 @@ export async function blobFromFile(path: string): Promise<Blob> {
 }
 
 /**
- * A web stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
- * uploads can show progress inside one request.
+ * A stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
+ * uploads can show progress inside one request. Called once per try: a new stream each time.
  */
-export function blobStream(
+export function blobBody(
   blob: Blob,
   start: number,
   end: number,
   onBytes?: (n: number) => void,
-): ReadableStream<Uint8Array> {
+): Readable | Uint8Array {
   if ('data' in blob.source) {
+    // Bytes in memory go out in one write, with the headers.
     const data = blob.source.data.subarray(start, end);
-    const node = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
-    return counted(node, onBytes);
+    onBytes?.(data.length);
+    return data;
   }
   if (end <= start) return counted(Readable.from([]), onBytes);
-  const node = createReadStream(blob.source.path, {
+  const file = createReadStream(blob.source.path, {
     start,
     end: end - 1,
     highWaterMark: 1 << 20,
   });
-  return counted(node, onBytes);
+  return counted(file, onBytes);
 }
 
-function counted(node: Readable, onBytes?: (n: number) => void): ReadableStream<Uint8Array> {
-  if (onBytes) node.on('data', (chunk: Buffer) => onBytes(chunk.length));
-  return Readable.toWeb(node) as ReadableStream<Uint8Array>;
+function counted(stream: Readable, onBytes?: (n: number) => void): Readable {
+  if (onBytes) stream.on('data', (chunk: Buffer) => onBytes(chunk.length));
+  return stream;
 }

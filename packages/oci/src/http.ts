@@ -3,6 +3,7 @@ import type { ProgressCallback } from '@build-artifact/core';
 import { type Challenge, parseChallenges } from './auth.js';
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { OciError, registryError } from './error.js';
+import { type HttpResponse, httpRequest, type RequestBody } from './http-client.js';
 import { apiHost, isLoopback } from './reference.js';
 
 export interface RetryOptions {
@@ -34,7 +35,7 @@ export interface HttpRequest {
   url: string;
   headers?: Record<string, string>;
   /** Called once per try, so a stream body can be sent again. */
-  body?: () => NonNullable<RequestInit['body']>;
+  body?: () => RequestBody;
   /** Token scopes this request needs. */
   scopes: readonly string[];
   /** Whether this transport may send it again after a reset, 429 or 5xx (default true). */
@@ -144,7 +145,7 @@ export class RegistryTransport {
     }
     const url = new URL(realm);
     const service = challenge.params.service;
-    let response: Response;
+    let response: HttpResponse;
     try {
       if (creds?.identityToken) {
         // An identity token is an OAuth2 refresh token: POST it, as docker does.
@@ -155,7 +156,11 @@ export class RegistryTransport {
         });
         if (service) form.set('service', service);
         if (scopes.length) form.set('scope', scopes.join(' '));
-        response = await fetch(url, { method: 'POST', body: form, headers: this.#baseHeaders() });
+        response = await httpRequest(url, {
+          method: 'POST',
+          body: form,
+          headers: this.#baseHeaders(),
+        });
       } else {
         if (service) url.searchParams.set('service', service);
         for (const scope of scopes) url.searchParams.append('scope', scope);
@@ -163,7 +168,7 @@ export class RegistryTransport {
         if (creds?.username !== undefined || creds?.password !== undefined) {
           headers.authorization = `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
         }
-        response = await fetch(url, { headers });
+        response = await httpRequest(url, { method: 'GET', headers });
       }
     } catch (err) {
       throw new OciError({
@@ -220,14 +225,14 @@ export class RegistryTransport {
    * Sends a request: retried on resets, 429 and 5xx (when `retry` allows), redirects followed
    * by hand, the auth challenge answered once. Returns the final response, whatever its status.
    */
-  async send(request: HttpRequest): Promise<Response> {
+  async send(request: HttpRequest): Promise<HttpResponse> {
     let response = await this.#sendWithRetry(request);
     if (response.status === 401) {
       const header = response.headers.get('www-authenticate') ?? '';
       const challenge = parseChallenges(header).find(
         (c) => c.scheme === 'bearer' || c.scheme === 'basic',
       );
-      await response.body?.cancel();
+      await response.discard();
       if (!challenge) {
         throw new OciError({
           code: 'UNAUTHORIZED',
@@ -257,13 +262,13 @@ export class RegistryTransport {
   }
 
   /** Sends and throws a typed error unless the status is one of `ok`. */
-  async expect(request: HttpRequest, ok: readonly number[], what?: string): Promise<Response> {
+  async expect(request: HttpRequest, ok: readonly number[], what?: string): Promise<HttpResponse> {
     const response = await this.send(request);
     if (ok.includes(response.status)) return response;
     throw await this.errorFor(request, response, what);
   }
 
-  async errorFor(request: HttpRequest, response: Response, what?: string): Promise<OciError> {
+  async errorFor(request: HttpRequest, response: HttpResponse, what?: string): Promise<OciError> {
     const body = await response.text().catch(() => '');
     const creds = response.status === 401 ? await this.#getCredentials() : undefined;
     const err = registryError({
@@ -286,14 +291,14 @@ export class RegistryTransport {
     return err;
   }
 
-  async #sendWithRetry(request: HttpRequest): Promise<Response> {
+  async #sendWithRetry(request: HttpRequest): Promise<HttpResponse> {
     const retry = this.#options.retry ?? {};
     const attempts = request.retry === false ? 1 : Math.max(1, retry.attempts ?? 5);
     const base = retry.baseDelayMs ?? 250;
     const maxDelay = retry.maxDelayMs ?? 8000;
     const maxRetryAfter = retry.maxRetryAfterMs ?? 60_000;
     for (let attempt = 1; ; attempt++) {
-      let response: Response;
+      let response: HttpResponse;
       try {
         response = await this.#sendFollowingRedirects(request);
       } catch (err) {
@@ -321,7 +326,7 @@ export class RegistryTransport {
       const after = retryAfterMs(response.headers.get('retry-after'));
       const backoff = Math.min(maxDelay, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
       const delay = after === undefined ? backoff : Math.min(after, maxRetryAfter);
-      await response.body?.cancel();
+      await response.discard();
       this.#options.onProgress?.({
         step: 'oci.retry',
         level: 'warning',
@@ -331,7 +336,7 @@ export class RegistryTransport {
     }
   }
 
-  async #sendFollowingRedirects(request: HttpRequest): Promise<Response> {
+  async #sendFollowingRedirects(request: HttpRequest): Promise<HttpResponse> {
     let url = this.#resolve(request.url);
     let method = request.method;
     let withBody = request.body !== undefined;
@@ -344,15 +349,14 @@ export class RegistryTransport {
         delete headers['content-length'];
         delete headers['content-type'];
       }
-      const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'manual' };
-      if (withBody && request.body) {
-        init.body = request.body();
-        init.duplex = 'half';
-      }
-      const response = await fetch(url, init);
+      const response = await httpRequest(url, {
+        method,
+        headers,
+        body: withBody ? request.body?.() : undefined,
+      });
       const location = response.headers.get('location');
       if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
-      await response.body?.cancel();
+      await response.discard();
       url = new URL(location, url);
       if (
         response.status === 303 ||

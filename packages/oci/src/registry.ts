@@ -2,14 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { digestBytes, fileError } from '@build-artifact/core';
 import { repositoryScope } from './auth.js';
-import { type Blob, blobStream } from './blob.js';
+import { type Blob, blobBody } from './blob.js';
 import { OciError } from './error.js';
 import { type HttpRequest, RegistryTransport, type TransportOptions } from './http.js';
+import type { HttpResponse } from './http-client.js';
 import type { RegistryReference } from './reference.js';
 import type {
   FetchedManifest,
@@ -112,7 +112,8 @@ export class OciClient implements Target {
   /** Checks that the registry speaks the distribution API (and that we may talk to it). */
   async ping(): Promise<void> {
     const request: HttpRequest = { method: 'GET', url: '/v2/', scopes: [] };
-    await this.transport.expect(request, [200], 'ping');
+    const response = await this.transport.expect(request, [200], 'ping');
+    await response.discard();
   }
 
   async hasBlob(digest: string): Promise<boolean> {
@@ -170,7 +171,7 @@ export class OciClient implements Target {
         [201, 202],
         `mounting ${blob.digest} from ${from}`,
       );
-      await response.body?.cancel();
+      await response.discard();
       if (response.status === 201) return { mounted: true };
       // 202: the registry could not mount but opened an upload session we can use.
       const location = response.headers.get('location');
@@ -187,7 +188,7 @@ export class OciClient implements Target {
       [202],
       `starting the upload of ${blob.digest}`,
     );
-    await response.body?.cancel();
+    await response.discard();
     const location = response.headers.get('location');
     if (!location) {
       throw new OciError({
@@ -228,12 +229,12 @@ export class OciClient implements Target {
           'content-type': 'application/octet-stream',
           'content-length': String(blob.size),
         },
-        body: () => blobStream(blob, 0, blob.size, progress),
+        body: () => blobBody(blob, 0, blob.size, progress),
         scopes: this.#push(),
         retry: false,
       };
       const response = await this.transport.expect(request, [201], `uploading ${blob.digest}`);
-      await response.body?.cancel();
+      await response.discard();
       return { mounted: false };
     }
     const chunk = this.#options.chunkBytes ?? 64 * 1024 * 1024;
@@ -249,13 +250,13 @@ export class OciClient implements Target {
           'content-length': String(end - offset),
           'content-range': `${offset}-${end - 1}`,
         },
-        body: () => blobStream(blob, offset, end, progress),
+        body: () => blobBody(blob, offset, end, progress),
         scopes: this.#push(),
         retry: false,
       };
       try {
         const response = await this.transport.expect(request, [202], `uploading ${blob.digest}`);
-        await response.body?.cancel();
+        await response.discard();
         location = response.headers.get('location') ?? location;
         offset = end;
       } catch (err) {
@@ -278,7 +279,7 @@ export class OciClient implements Target {
       [201],
       `finishing the upload of ${blob.digest}`,
     );
-    await response.body?.cancel();
+    await response.discard();
     return { mounted: false };
   }
 
@@ -289,7 +290,7 @@ export class OciClient implements Target {
       scopes: this.#push(),
     };
     const response = await this.transport.expect(request, [204], 'asking for the upload status');
-    await response.body?.cancel();
+    await response.discard();
     const range = /^(?:bytes=)?0-(\d+)$/.exec(response.headers.get('range') ?? '');
     // `0-0` is ambiguous in distribution 2.8 (nothing or one byte): take it as nothing; a wrong
     // guess gets 416 and a fresh session.
@@ -300,7 +301,9 @@ export class OciClient implements Target {
     };
   }
 
-  async #getBlob(descriptor: Descriptor): Promise<{ request: HttpRequest; response: Response }> {
+  async #getBlob(
+    descriptor: Descriptor,
+  ): Promise<{ request: HttpRequest; response: HttpResponse }> {
     const request: HttpRequest = {
       method: 'GET',
       url: this.#path('blobs', descriptor.digest),
@@ -322,7 +325,11 @@ export class OciClient implements Target {
       });
     }
     const { response } = await this.#getBlob(descriptor);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await readBody(
+      response,
+      maxBytes,
+      `blob ${descriptor.digest} from ${this.display}`,
+    );
     checkBytes(bytes, descriptor, `blob ${descriptor.digest} from ${this.display}`);
     return bytes;
   }
@@ -336,9 +343,7 @@ export class OciClient implements Target {
         const [alg] = descriptor.digest.split(':');
         const hash = createHash(alg === 'sha512' ? 'sha512' : 'sha256');
         let size = 0;
-        const body = Readable.fromWeb(
-          response.body! as import('node:stream/web').ReadableStream<Uint8Array>,
-        );
+        const body = response.body;
         body.on('data', (c: Buffer) => {
           hash.update(c);
           size += c.length;
@@ -385,20 +390,24 @@ export class OciClient implements Target {
     };
     const response = await this.transport.send(request);
     if (response.status === 404) {
-      await response.body?.cancel();
+      await response.discard();
       return undefined;
     }
     if (response.status !== 200)
       throw await this.transport.errorFor(request, response, `fetching manifest ${reference}`);
     const length = Number(response.headers.get('content-length') ?? 0);
     if (length > MAX_MANIFEST_BYTES) {
-      await response.body?.cancel();
+      await response.discard();
       throw new OciError({
         code: 'TOO_LARGE',
         message: `manifest ${reference} in ${this.display} is ${length} bytes, more than ${MAX_MANIFEST_BYTES}`,
       });
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await readBody(
+      response,
+      MAX_MANIFEST_BYTES,
+      `manifest ${reference} from ${this.display}`,
+    );
     const digest = `sha256:${digestBytes(bytes)}`;
     const where = `manifest ${reference} from ${this.display}`;
     if (reference.includes(':'))
@@ -448,7 +457,7 @@ export class OciClient implements Target {
       method: 'PUT',
       url: this.#path('manifests', tag ?? digest),
       headers: { 'content-type': mediaType, 'content-length': String(bytes.length) },
-      body: () => bytes as unknown as NonNullable<RequestInit['body']>,
+      body: () => bytes,
       scopes: this.#push(),
     };
     const response = await this.transport.expect(
@@ -456,7 +465,7 @@ export class OciClient implements Target {
       [201],
       `pushing manifest ${tag ?? digest}`,
     );
-    await response.body?.cancel();
+    await response.discard();
     const answered = response.headers.get('docker-content-digest');
     if (answered && answered !== digest) {
       throw new OciError({
@@ -484,12 +493,17 @@ export class OciClient implements Target {
       const response = await this.transport.send(request);
       // 404 (and, from some registries, 400/405) means no referrers API: the tag schema applies.
       if ([400, 404, 405].includes(response.status) && out.length === 0) {
-        await response.body?.cancel();
+        await response.discard();
         return undefined;
       }
       if (response.status !== 200)
         throw await this.transport.errorFor(request, response, `listing referrers of ${digest}`);
-      const index = (await response.json()) as { manifests?: Descriptor[] };
+      const index = (await readJson(
+        response,
+        `the referrers of ${digest} from ${this.display}`,
+      )) as {
+        manifests?: Descriptor[];
+      };
       out.push(...(index.manifests ?? []));
       const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
       url = link ? new URL(link[1]!, this.transport.baseUrl).href : undefined;
@@ -504,14 +518,54 @@ export class OciClient implements Target {
     while (url) {
       const request: HttpRequest = { method: 'GET', url, scopes: this.#pull() };
       const response = await this.transport.send(request);
-      if (response.status === 404) return tags;
+      if (response.status === 404) {
+        await response.discard();
+        return tags;
+      }
       if (response.status !== 200)
         throw await this.transport.errorFor(request, response, 'listing tags');
-      const body = (await response.json()) as { tags?: string[] | null };
+      const body = (await readJson(response, `the tag list of ${this.display}`)) as {
+        tags?: string[] | null;
+      };
       tags.push(...(body.tags ?? []));
       const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
       url = link ? new URL(link[1]!, this.transport.baseUrl).href : undefined;
     }
     return tags;
+  }
+}
+
+/** A whole response body, at most `maxBytes`, with errors that say what was being read. */
+async function readBody(
+  response: HttpResponse,
+  maxBytes: number,
+  what: string,
+): Promise<Uint8Array> {
+  try {
+    return await response.bytes(maxBytes);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BODY_TOO_LARGE') {
+      throw new OciError({
+        code: 'TOO_LARGE',
+        message: `${what} is larger than ${maxBytes} bytes`,
+      });
+    }
+    throw new OciError({
+      code: 'NETWORK',
+      message: `${what} broke off: ${(err as Error).message}`,
+      cause: err,
+    });
+  }
+}
+
+/** A JSON answer (an index, a tag list): at most 4 MiB, and JSON, or a registry error. */
+async function readJson(response: HttpResponse, what: string): Promise<unknown> {
+  const bytes = await readBody(response, 4 * 1024 * 1024, what);
+  try {
+    return JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    );
+  } catch {
+    throw new OciError({ code: 'REGISTRY_ERROR', message: `${what} is not JSON` });
   }
 }

@@ -1,0 +1,193 @@
+import type http from 'node:http';
+import type https from 'node:https';
+import type { Readable } from 'node:stream';
+
+/**
+ * One HTTP exchange on `node:http`/`node:https`, with keep-alive connections, and a response
+ * shaped like the parts of fetch's `Response` the registry code uses.
+ *
+ * Why not `fetch`: in a fresh process, Node's first `fetch` has to load and warm undici (its
+ * HTTP parser is WebAssembly), which costs about 60-80 ms before the first byte goes out, and
+ * every upload would go through web-stream adapters. `attest push` is a short-lived process, so
+ * that was a third of a typical push. `node:http` is part of Node's start-up snapshot, and file
+ * streams pipe straight into the socket.
+ */
+
+export type RequestBody = string | Uint8Array | URLSearchParams | Readable;
+
+export interface RequestInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: RequestBody;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly url: URL;
+  readonly headers: { get(name: string): string | null };
+  /** The body as a Node stream; read it, or call `discard()`, to free the connection. */
+  readonly body: Readable;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  /** The whole body; `maxBytes` bounds what a misbehaving server can make us hold. */
+  bytes(maxBytes?: number): Promise<Uint8Array>;
+  /** Drops the body (a small one is drained, so the connection can be reused). */
+  discard(): Promise<void>;
+}
+
+/** Bodies up to this size are drained on `discard()`; bigger ones close the connection. */
+const DRAIN_MAX_BYTES = 64 * 1024;
+/** As undici's default headers and body timeouts: a silent peer is given up on after 5 min. */
+const IDLE_TIMEOUT_MS = 300_000;
+
+// `import http from 'node:http'` would build an ES module facade over every export of
+// node:http, and reading its lazy `WebSocket`-family getters loads all of undici: about 60 ms
+// in a fresh process. getBuiltinModule returns the plain module, as `require` would.
+let httpModule: typeof http | undefined;
+let httpAgent: http.Agent | undefined;
+let httpsAgent: https.Agent | undefined;
+let httpsModule: typeof https | undefined;
+
+function agentFor(url: URL): { lib: typeof http | typeof https; agent: http.Agent } {
+  if (url.protocol === 'http:') {
+    httpModule ??= process.getBuiltinModule('node:http');
+    httpAgent ??= new httpModule.Agent({ keepAlive: true });
+    return { lib: httpModule, agent: httpAgent };
+  }
+  if (url.protocol !== 'https:') throw new TypeError(`unsupported URL scheme ${url.protocol}`);
+  // TLS is loaded only when a registry needs it (loopback registries are plain HTTP).
+  httpsModule ??= process.getBuiltinModule('node:https');
+  httpsAgent ??= new httpsModule.Agent({ keepAlive: true });
+  return { lib: httpsModule, agent: httpsAgent };
+}
+
+function isReadable(body: RequestBody): body is Readable {
+  return typeof (body as Readable).pipe === 'function';
+}
+
+export async function httpRequest(url: URL, init: RequestInit): Promise<HttpResponse> {
+  const { lib, agent } = agentFor(url);
+  const headers = { ...init.headers };
+  let payload: string | Uint8Array | Readable | undefined;
+  if (init.body instanceof URLSearchParams) {
+    payload = init.body.toString();
+    headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
+  } else payload = init.body;
+  if (payload !== undefined && !isReadable(payload) && headers['content-length'] === undefined) {
+    headers['content-length'] = String(Buffer.byteLength(payload));
+  }
+  return new Promise<HttpResponse>((resolve, reject) => {
+    const request = lib.request(url, { method: init.method, headers, agent });
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      if (payload !== undefined && isReadable(payload)) payload.destroy();
+      reject(err);
+    };
+    request.setTimeout(IDLE_TIMEOUT_MS, () => {
+      request.destroy(
+        Object.assign(new Error(`no answer from ${url.host} for ${IDLE_TIMEOUT_MS / 1000} s`), {
+          code: 'ETIMEDOUT',
+        }),
+      );
+    });
+    request.on('error', fail);
+    request.on('response', (message) => {
+      if (settled) {
+        message.destroy();
+        return;
+      }
+      settled = true;
+      // A server may answer before it has read the whole body (an early 401 or 413): stop
+      // sending. The socket is not reused then (Node closes it when the request is unfinished).
+      if (payload !== undefined && isReadable(payload) && !request.writableFinished) {
+        payload.unpipe(request);
+        payload.destroy();
+      }
+      const response = wrapResponse(url, message, init.method);
+      // A connection goes back to the pool only once its answer has been read to the end. An
+      // answer that cannot have a body is read before it is handed over, so no caller can
+      // forget it (an open socket would keep the process alive), and so the next request
+      // finds the connection free instead of opening another.
+      if (
+        init.method === 'HEAD' ||
+        response.status === 204 ||
+        response.status === 304 ||
+        message.headers['content-length'] === '0'
+      ) {
+        response.discard().then(() => resolve(response));
+      } else resolve(response);
+    });
+    if (payload === undefined) request.end();
+    else if (isReadable(payload)) {
+      payload.on('error', (err) => request.destroy(err));
+      payload.pipe(request);
+    } else request.end(payload);
+  });
+}
+
+function wrapResponse(url: URL, message: http.IncomingMessage, method: string): HttpResponse {
+  const status = message.statusCode ?? 0;
+  message.setTimeout(IDLE_TIMEOUT_MS, () => {
+    message.destroy(
+      Object.assign(new Error(`${url.host} stopped sending for ${IDLE_TIMEOUT_MS / 1000} s`), {
+        code: 'ETIMEDOUT',
+      }),
+    );
+  });
+  const collect = async (maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of message as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        message.destroy();
+        throw Object.assign(
+          new Error(`the answer from ${url.host} is larger than ${maxBytes} bytes`),
+          { code: 'ERR_BODY_TOO_LARGE' },
+        );
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+  };
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    url,
+    headers: {
+      get(name: string): string | null {
+        const value = message.headers[name.toLowerCase()];
+        if (value === undefined) return null;
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    body: message,
+    text: async () => (await collect()).toString('utf8'),
+    json: async () => JSON.parse((await collect()).toString('utf8')) as unknown,
+    bytes: async (maxBytes?: number) => {
+      const buffer = await collect(maxBytes);
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    },
+    discard: () =>
+      new Promise<void>((resolve) => {
+        if (message.readableEnded || message.destroyed) {
+          resolve();
+          return;
+        }
+        const length = Number(message.headers['content-length'] ?? Number.NaN);
+        if (!(message.complete || method === 'HEAD' || length <= DRAIN_MAX_BYTES)) {
+          message.destroy();
+          resolve();
+          return;
+        }
+        // Read to the end: the connection is then free for the next request.
+        message.once('end', resolve);
+        message.once('close', resolve);
+        message.once('error', () => resolve());
+        message.resume();
+      }),
+  };
+}
