@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fileError, MediaType, type ProgressCallback } from '@build-artifact/core';
+import { fileError, MediaType, mapConcurrent, type ProgressCallback } from '@build-artifact/core';
 import { bundleFacts } from './annotations.js';
 import { type Blob, blobFromBytes, blobFromFile } from './blob.js';
 import { OciError } from './error.js';
@@ -80,21 +80,24 @@ async function createdFor(path: string, options: PushOptions): Promise<string> {
   }
 }
 
+/** Blobs (or platform builds) sent at once: a registry takes a few uploads in parallel well. */
+const BLOB_CONCURRENCY = 4;
+
+/** Uploads the blobs side by side (as skopeo does): a manifest's config need not wait for its layer. */
 async function pushBlobs(target: Target, blobs: Blob[], options: PushOptions): Promise<number> {
-  let uploaded = 0;
-  for (const blob of blobs) {
+  const uploaded = await mapConcurrent(blobs, BLOB_CONCURRENCY, async (blob) => {
     const result = await target.pushBlob(blob, {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.mountFrom ? { mountFrom: options.mountFrom } : {}),
     });
-    uploaded += result.uploadedBytes;
     options.onProgress?.({
       step: 'oci.blob',
       level: 'debug',
       message: `${blob.digest} ${result.existed ? 'already there' : result.mounted ? 'mounted' : 'uploaded'} (${blob.size} bytes)`,
     });
-  }
-  return uploaded;
+    return result.uploadedBytes;
+  });
+  return uploaded.reduce((a, b) => a + b, 0);
 }
 
 /** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
@@ -231,12 +234,11 @@ export async function pushIndex(
       });
     seen.add(key);
   }
-  const children: PushedArtifact[] = [];
-  for (const file of files) {
-    const { tag: _tag, ...rest } = options;
-    const child = await pushArtifact(target, file.path, rest);
-    children.push({ ...child, platform: file.platform });
-  }
+  const { tag: _tag, ...rest } = options;
+  const children = await mapConcurrent(files, BLOB_CONCURRENCY, async (file) => ({
+    ...(await pushArtifact(target, file.path, rest)),
+    platform: file.platform,
+  }));
   const artifactTypes = new Set(children.map((c) => c.descriptor.artifactType));
   const index: ImageIndex = {
     schemaVersion: 2,
