@@ -16,6 +16,7 @@ import { ociEvidence } from '../oci-evidence.js';
 import { captureIO } from './io.js';
 
 const run = promisify(execFile);
+const bin = join(import.meta.dirname, '../../bin/attest.js');
 const testdata = join(import.meta.dirname, '../../../../../shared/testdata/bundles/gh-cli');
 
 // A small wasm module importing wasi_snapshot_preview1 (what GOOS=wasip1 writes).
@@ -206,6 +207,35 @@ describe('attest push / pull / discover', () => {
       );
       expect(verify.err()).toBe('');
       expect(code).toBe(0);
+    });
+
+    it('push, discover and pull, each as its own attest process, finish and exit', async () => {
+      // The client keeps connections open between requests: a connection left unread would
+      // keep the process alive after its work is done. Each command must exit by itself.
+      const work = join(dir, 'processes');
+      await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
+      await writeFile(join(work, 'tool.wasm'), WASM);
+      await writeFile(
+        join(work, 'tool.wasm.cdx.json'),
+        '{"bomFormat":"CycloneDX","specVersion":"1.6","version":1}',
+      );
+      const ref = `oci://${registry.host}/processes/tool:v1`;
+      const attest = (...args: string[]) =>
+        run(process.execPath, [bin, ...args], {
+          cwd: work,
+          timeout: 60_000,
+          killSignal: 'SIGKILL',
+        });
+      const pushed = await attest('push', 'tool.wasm', ref);
+      expect(pushed.stdout).toMatch(/@sha256:[0-9a-f]{64}\n$/);
+      const digest = pushed.stdout.trim().split('@')[1]!;
+      const discovered = JSON.parse((await attest('discover', ref, '--format', 'json')).stdout);
+      expect(discovered.digest).toBe(digest);
+      expect(discovered.referrers.map((r: { artifactType: string }) => r.artifactType)).toEqual([
+        'application/vnd.cyclonedx+json',
+      ]);
+      await attest('pull', ref, '-o', join(work, 'pulled'));
+      expect(await readFile(join(work, 'pulled', 'tool.wasm'))).toEqual(WASM);
     });
 
     it('groups --platform builds in an index and pulls each', async () => {
