@@ -275,6 +275,42 @@ export function scanBerry(text: string): Map<string, Record<string, unknown>> | 
   return doc;
 }
 
+/**
+ * The packages of berry's entry keys (`name@range` specs), found by name and range: what a map
+ * of the whole `${name}@${range}` strings gives, without writing such a string for each of the
+ * tens of thousands of lookups. Specs with no `@` after their first character cannot be split
+ * that way and stay whole (a lookup reaches them only through an unusual name).
+ */
+class SpecMap {
+  private readonly byName = new Map<string, Map<string, Package>>();
+  private readonly whole = new Map<string, Package>();
+
+  set(spec: string, pkg: Package): void {
+    const at = spec.indexOf('@', 1);
+    if (at < 0) {
+      this.whole.set(spec, pkg);
+      return;
+    }
+    const name = spec.slice(0, at);
+    let ranges = this.byName.get(name);
+    if (!ranges) {
+      ranges = new Map();
+      this.byName.set(name, ranges);
+    }
+    ranges.set(spec.slice(at + 1), pkg);
+  }
+
+  /** The package of the spec `${name}@${range}`. */
+  lookup(name: string, range: string): Package | undefined {
+    // The `@` joining them is the spec's first after its first character.
+    if (name !== '' && name.indexOf('@', 1) < 0) return this.byName.get(name)?.get(range);
+    const spec = `${name}@${range}`;
+    const at = spec.indexOf('@', 1);
+    if (at < 0) return this.whole.get(spec);
+    return this.byName.get(spec.slice(0, at))?.get(spec.slice(at + 1));
+  }
+}
+
 function parseBerry(text: string, file: string): Inventory {
   let entries: Iterable<[string, unknown]> | undefined = scanBerry(text);
   if (entries === undefined) {
@@ -282,7 +318,7 @@ function parseBerry(text: string, file: string): Inventory {
     if (!isRecord(doc)) throw malformed(file, 'not a YAML mapping');
     entries = Object.entries(doc);
   }
-  const bySpec = new Map<string, Package>();
+  const bySpec = new SpecMap();
   const packages = new Map<string, Package>();
   const pending: [Package, Record<string, unknown>][] = [];
   for (const [keys, raw] of entries) {
@@ -326,7 +362,7 @@ function parseBerry(text: string, file: string): Inventory {
     const list = pkg.dependencies!;
     // Own keys, in order (the maps are plain objects from the reader: nothing inherited).
     for (const n in deps) {
-      const hit = bySpec.get(`${n}@${String(deps[n])}`);
+      const hit = bySpec.lookup(n, String(deps[n]));
       if (hit && hit !== pkg && !list.includes(hit.key)) list.push(hit.key);
     }
   }
