@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +66,9 @@ export function runCredentialHelper(
 ): Promise<Credentials | undefined> {
   const program = `docker-credential-${helper}`;
   return new Promise((resolve, reject) => {
+    // Loaded here, not at the top: most pushes run no helper, and node:child_process costs a
+    // few milliseconds of every start-up.
+    const { execFile } = process.getBuiltinModule('node:child_process');
     const child = execFile(
       program,
       ['get'],
