@@ -117,52 +117,56 @@ try {
       annotations: { 'org.opencontainers.image.created': created },
     });
 
-    const cli = timeCommand(
-      process.execPath,
-      [attestBin, 'push', file, `oci://${registry.host}/${fresh('cli')}:v1`, '--no-attestations'],
-      { runs: 1, env },
-    );
-    best.cli = Math.min(best.cli, cli.seconds);
-    if (!cli.result.stdout.includes(inLayout.descriptor.digest))
-      throw new Error(
-        `attest push gave ${cli.result.stdout}, the layout has ${inLayout.descriptor.digest}`,
+    const pushWithCli = () => {
+      const cli = timeCommand(
+        process.execPath,
+        [attestBin, 'push', file, `oci://${registry.host}/${fresh('cli')}:v1`, '--no-attestations'],
+        { runs: 1, env },
       );
-
+      best.cli = Math.min(best.cli, cli.seconds);
+      if (!cli.result.stdout.includes(inLayout.descriptor.digest))
+        throw new Error(
+          `attest push gave ${cli.result.stdout}, the layout has ${inLayout.descriptor.digest}`,
+        );
+    };
     // The same push in-process: the client's own speed, without Node and CLI start-up.
-    const writeFileAgain = join(dir, `module-${i}-lib.wasm`);
-    writeFileSync(
-      writeFileAgain,
-      Buffer.concat([readFileSync(file), Buffer.from([0, 2, 1, 0x6c])]),
-    );
-    const t = process.hrtime.bigint();
-    await pushWasm(
-      new OciClient({ registry: registry.host, repository: fresh('lib') }),
-      writeFileAgain,
-      { tag: 'v1', created },
-    );
-    best.lib = Math.min(best.lib, Number(process.hrtime.bigint() - t) / 1e9);
-
-    const target = `${registry.host}/${fresh('skopeo')}`;
-    const s = timeCommand(
-      'skopeo',
-      [
-        'copy',
-        '--quiet',
-        '--dest-tls-verify=false',
-        `oci:${layout}:bench`,
-        `docker://${target}:v1`,
-      ],
-      { runs: 1 },
-    );
-    best.skopeo = Math.min(best.skopeo, s.seconds);
-    const raw = spawnSync(
-      'skopeo',
-      ['inspect', '--raw', '--tls-verify=false', `docker://${target}:v1`],
-      { encoding: 'utf8' },
-    );
-    const digest = `sha256:${createHash('sha256').update(raw.stdout).digest('hex')}`;
-    if (digest !== inLayout.descriptor.digest)
-      throw new Error(`skopeo pushed ${digest}, attest ${inLayout.descriptor.digest}`);
+    const pushWithLibrary = async () => {
+      const again = join(dir, `module-${i}-lib.wasm`);
+      writeFileSync(again, Buffer.concat([readFileSync(file), Buffer.from([0, 2, 1, 0x6c])]));
+      const t = process.hrtime.bigint();
+      await pushWasm(new OciClient({ registry: registry.host, repository: fresh('lib') }), again, {
+        tag: 'v1',
+        created,
+      });
+      best.lib = Math.min(best.lib, Number(process.hrtime.bigint() - t) / 1e9);
+    };
+    const pushWithSkopeo = () => {
+      const target = `${registry.host}/${fresh('skopeo')}`;
+      const s = timeCommand(
+        'skopeo',
+        [
+          'copy',
+          '--quiet',
+          '--dest-tls-verify=false',
+          `oci:${layout}:bench`,
+          `docker://${target}:v1`,
+        ],
+        { runs: 1 },
+      );
+      best.skopeo = Math.min(best.skopeo, s.seconds);
+      const raw = spawnSync(
+        'skopeo',
+        ['inspect', '--raw', '--tls-verify=false', `docker://${target}:v1`],
+        { encoding: 'utf8' },
+      );
+      const digest = `sha256:${createHash('sha256').update(raw.stdout).digest('hex')}`;
+      if (digest !== inLayout.descriptor.digest)
+        throw new Error(`skopeo pushed ${digest}, attest ${inLayout.descriptor.digest}`);
+    };
+    // The order turns every round, so that no tool always follows the registry's digestion
+    // of the others' 25 MB.
+    const order = [pushWithCli, pushWithLibrary, pushWithSkopeo];
+    for (let k = 0; k < order.length; k++) await order[(i + k) % order.length]();
   }
   const mib = size / 1024 / 1024;
   const rows = [
