@@ -144,11 +144,35 @@ function withDirectoryURLs(files) {
 // module, `process.getBuiltinModule` returns the same object, lazily too, at no such cost.
 const EXTERNAL_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\)/g;
 
+//
+// A few built-ins cost milliseconds to load (crypto some 8 ms, fs/promises 2) and are imported
+// at the top of modules that most runs use without calling them (`attest sbom` does not need
+// crypto, yet the core package, loaded by every command, imports it). Those are loaded on first
+// use instead: a stand-in that loads the module when one of its properties is first read.
+const LAZY_BUILTINS = new Set(['crypto', 'fs/promises', 'zlib', 'http', 'https', 'http2', 'tls']);
+
+function lazyBuiltin(name) {
+  const mod = `process.getBuiltinModule(${JSON.stringify(name)})`;
+  return (
+    'new Proxy({}, { ' +
+    // Webpack's and TypeScript's interop helpers ask for __esModule first: built-ins have none.
+    `get: (_, k) => (k === '__esModule' ? undefined : ${mod}[k]), ` +
+    `has: (_, k) => k in ${mod}, ` +
+    `ownKeys: () => Reflect.ownKeys(${mod}), ` +
+    'getOwnPropertyDescriptor: (_, k) => { ' +
+    `const d = Reflect.getOwnPropertyDescriptor(${mod}, k); ` +
+    'return d && { ...d, configurable: true }; } })'
+  );
+}
+
 function withBuiltins(files) {
   for (const file of Object.keys(files).filter((f) => /\.m?js$/.test(f))) {
-    files[file] = String(files[file]).replace(EXTERNAL_REQUIRE, (call, name) =>
-      isBuiltin(name) ? `process.getBuiltinModule(${JSON.stringify(name)})` : call,
-    );
+    files[file] = String(files[file]).replace(EXTERNAL_REQUIRE, (call, name) => {
+      if (!isBuiltin(name)) return call;
+      return LAZY_BUILTINS.has(name.replace(/^node:/, ''))
+        ? lazyBuiltin(name)
+        : `process.getBuiltinModule(${JSON.stringify(name)})`;
+    });
   }
 }
 

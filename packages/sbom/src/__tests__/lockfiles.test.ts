@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateSbom, validateBom } from '../index.js';
 import { assertGraphResolvable, type Cdx, LOCKFILES, purlSet } from './helpers.js';
 
@@ -264,6 +264,22 @@ describe('merging and determinism', () => {
     );
     const c = await generateSbom(paths.slice(0, 2), { sourceDateEpoch: 1_700_000_000 });
     expect(JSON.parse(c.json).serialNumber).not.toBe(doc.serialNumber);
+  });
+
+  it('without SOURCE_DATE_EPOCH, the serial number is a random version 4 UUID each time', async () => {
+    const dir = join(LOCKFILES, 'golang-nats-server');
+    const serials = new Set<string>();
+    vi.stubEnv('SOURCE_DATE_EPOCH', '');
+    try {
+      for (let i = 0; i < 3; i++) serials.add(String((await generateSbom([dir])).bom.serialNumber));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(serials.size).toBe(3);
+    for (const s of serials)
+      expect(s).toMatch(
+        /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
   });
 
   it('writes CycloneDX 1.7 on request, valid against its schema', async () => {

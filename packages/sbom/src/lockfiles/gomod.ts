@@ -15,6 +15,12 @@ interface Replace {
   toVersion?: string;
 }
 
+// One token of a go.mod line (read in place): after blanks, a `//` comment (the rest of the
+// line), a "quoted" or `raw` string, a bare word (which may hold quotes, never `//`), an
+// unterminated quote, or the end of the line.
+const TOKEN =
+  /[ \t\r]*(?:\/\/([^]*)|"([^"]*)"|`([^`]*)`|((?:[^ \t\r/"`]|\/(?!\/))(?:[^ \t\r/]|\/(?!\/))*)|(["`])|$)/y;
+
 /** Splits a go.mod line into tokens, honouring Go's quoted strings and `//` comments. */
 function tokenize(
   line: string,
@@ -22,26 +28,15 @@ function tokenize(
   lineNo: number,
 ): { tokens: string[]; comment: string } {
   const tokens: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    const c = line[i]!;
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++;
-    } else if (line.startsWith('//', i)) {
-      return { tokens, comment: line.slice(i + 2).trim() };
-    } else if (c === '"' || c === '`') {
-      const end = line.indexOf(c, i + 1);
-      if (end < 0) throw malformed(file, 'unterminated string', lineNo);
-      tokens.push(line.slice(i + 1, end));
-      i = end + 1;
-    } else {
-      let j = i;
-      while (j < line.length && !' \t\r'.includes(line[j]!) && !line.startsWith('//', j)) j++;
-      tokens.push(line.slice(i, j));
-      i = j;
-    }
+  TOKEN.lastIndex = 0;
+  for (;;) {
+    const m = TOKEN.exec(line)!;
+    if (m[1] !== undefined) return { tokens, comment: m[1].trim() };
+    const token = m[2] ?? m[3] ?? m[4];
+    if (token !== undefined) tokens.push(token);
+    else if (m[5] !== undefined) throw malformed(file, 'unterminated string', lineNo);
+    else return { tokens, comment: '' };
   }
-  return { tokens, comment: '' };
 }
 
 const VERSION = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
