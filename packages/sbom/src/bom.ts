@@ -222,11 +222,22 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
   else bom.metadata.timestamp = new Date();
   for (const c of topLevel) bom.components.add(c);
 
+  // The library normalises the metadata and the components. Not the whole Bom: its dependency
+  // graph (every component a leaf, the edges being ours) would be worked out only to be
+  // replaced; the header fields come from an empty Bom.
   const factory = new Serialize.JSON.Normalize.Factory(spec);
-  const normalized = factory.makeForBom().normalize(bom, { sortLists: true }) as unknown as Record<
-    string,
-    unknown
-  >;
+  const sorted = { sortLists: true };
+  const head = factory.makeForBom().normalize(new Models.Bom(), sorted);
+  const normalized = {
+    $schema: head.$schema,
+    bomFormat: head.bomFormat,
+    specVersion: head.specVersion,
+    metadata: factory.makeForMetadata().normalize(bom.metadata, sorted),
+    components:
+      bom.components.size > 0
+        ? factory.makeForComponent().normalizeIterable(bom.components, sorted)
+        : [],
+  };
 
   const dependencies = [...nodes.values()]
     .filter((n) => n.deps !== undefined)
