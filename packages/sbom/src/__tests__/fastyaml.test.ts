@@ -90,8 +90,15 @@ function berryFields(doc: unknown): Map<string, Record<string, unknown>> {
   for (const [key, value] of Object.entries(doc as Record<string, Record<string, unknown>>)) {
     if (key === '__metadata') continue;
     const kept: Record<string, unknown> = {};
-    for (const field of ['version', 'resolution', 'dependencies', 'optionalDependencies'])
-      if (Object.hasOwn(value, field)) kept[field] = value[field];
+    for (const field of ['version', 'resolution', 'dependencies', 'optionalDependencies']) {
+      if (!Object.hasOwn(value, field)) continue;
+      const v = value[field];
+      // The scanner gives dependency maps as Maps.
+      kept[field] =
+        field.endsWith('ependencies') && v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? new Map(Object.entries(v))
+          : v;
+    }
     out.set(key, kept);
   }
   return out;

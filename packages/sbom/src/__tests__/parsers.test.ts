@@ -171,6 +171,18 @@ describe('package-lock.json v1 and npm-shrinkwrap', () => {
   });
 });
 
+describe('YAML mappings where a string belongs', () => {
+  it('are malformed lockfiles, not crashes (the fast reader makes objects without a prototype)', () => {
+    expect(codeOf(() => parsePnpmLock('lockfileVersion:\n  a: 1\n', 'pnpm-lock.yaml'))[0]).toBe(
+      'MALFORMED_LOCKFILE',
+    );
+    const berry =
+      '__metadata:\n  version: 8\n\n"a@npm:1":\n  version:\n    x: 1\n  resolution: "a@npm:1.0.0"\n';
+    const inv = parseYarnLock(berry, 'yarn.lock');
+    expect(inv.packages[0]?.version).toBe('[object Object]');
+  });
+});
+
 describe('pnpm-lock.yaml v6', () => {
   it('reads /name@version keys, dev flags and edges', () => {
     const text = [

@@ -4,7 +4,8 @@
  * flow collections. It is several times faster than a general YAML parser on multi-megabyte
  * lockfiles. Anything outside that subset (multi-line scalars, anchors, tags, complex keys)
  * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
- * reader matches (a test compares them).
+ * reader matches (a test compares them), except that its mappings have no prototype: turn
+ * values into strings with `toText`, not String().
  */
 
 /** Thrown where the text leaves the subset: the caller falls back to the full parser. */
@@ -123,7 +124,7 @@ function flow(s: string, pos: number, depth = 0): [unknown, number] {
   if (depth > 32) throw new Unsupported('deep flow');
   const open = s[pos];
   const close = open === '{' ? '}' : ']';
-  const out: Record<string, unknown> | unknown[] = open === '{' ? {} : [];
+  const out: Record<string, unknown> | unknown[] = open === '{' ? Object.create(null) : [];
   let i = skipSpaces(s, pos + 1);
   if (s[i] === close) return [out, i + 1];
   for (;;) {
@@ -234,7 +235,9 @@ class Reader {
   }
 
   mapping(indent: number, depth: number): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    // Without a prototype: V8 keeps such objects as hash tables from the start, instead of
+    // building a hidden class for every new combination of keys (thousands in a lockfile).
+    const out: Record<string, unknown> = Object.create(null);
     for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent) throw new Unsupported('indentation');
       if (line.text === '-' || line.text.startsWith('- ')) break;

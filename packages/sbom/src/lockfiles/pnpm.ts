@@ -2,7 +2,7 @@ import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
 import { npmPurl } from '../purl.js';
-import { isRecord, str } from './toml.js';
+import { isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
 /** `name@version(peers)` -> [name, version], for v9 keys and v6 keys without the leading `/`. */
@@ -45,7 +45,7 @@ const UNREAD_FIELDS: ReadonlySet<string> = new Set([
 export function parsePnpmLock(text: string, file: string): Inventory {
   const doc = parseYaml(text, file, UNREAD_FIELDS);
   if (!isRecord(doc)) throw malformed(file, 'not a YAML mapping');
-  const lockVersion = String(doc.lockfileVersion ?? '');
+  const lockVersion = toText(doc.lockfileVersion ?? '');
   const major = Number.parseFloat(lockVersion);
   if (!(major >= 5)) throw malformed(file, `unsupported lockfileVersion "${lockVersion}"`);
   const v9 = major >= 9;
@@ -113,7 +113,7 @@ export function parsePnpmLock(text: string, file: string): Inventory {
         ? str(spec.version)
         : typeof spec === 'string'
           ? spec
-          : String(spec);
+          : toText(spec);
       if (value === undefined) continue;
       const k = depKey(name, value);
       if (k !== undefined && packages.has(k)) set.add(k);

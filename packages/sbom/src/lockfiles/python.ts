@@ -2,7 +2,7 @@ import { malformed } from '../errors.js';
 import type { Inventory, Package } from '../model.js';
 import { pep503, pypiPurl } from '../purl.js';
 import { parseJson } from './json.js';
-import { isRecord, parseToml, str } from './toml.js';
+import { isRecord, parseToml, str, toText } from './toml.js';
 
 /*
  * Python lockfiles list several files (wheels, sdist) per package, each with its own SHA-256: none
@@ -128,7 +128,7 @@ export function parseUvLock(text: string, file: string): Inventory {
     if (local) {
       pkg.firstParty = true;
       delete pkg.purl;
-      pkg.properties = { 'build-artifact:python.source': `${kind}:${String(source[kind])}` };
+      pkg.properties = { 'build-artifact:python.source': `${kind}:${toText(source[kind])}` };
     }
     packages.push(pkg);
     sources.set(pkg, JSON.stringify(source));

@@ -21,3 +21,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * String(value), also for the fast YAML reader's mappings, which have no prototype (String()
+ * throws on those): a lockfile with a mapping where a string belongs gets an error, not a crash.
+ */
+export function toText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

@@ -3,7 +3,7 @@ import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
 import { npmPurl } from '../purl.js';
 import { inlineValue, mappingKey, Unsupported } from './fastyaml.js';
-import { isRecord, str } from './toml.js';
+import { isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
 /** `name@range` -> [name, range]; the name may be scoped. */
@@ -153,13 +153,15 @@ const SKIPPED =
  * without building them, which is most of the file. The fields read go through the same scalar
  * and key rules as the YAML reader (`inlineValue`, `mappingKey`). Anything unusual (another
  * indentation, a nested value under a dependency, a duplicate key, a key JavaScript would
- * reorder) returns undefined, and the whole file goes to the YAML reader instead.
+ * reorder) returns undefined, and the whole file goes to the YAML reader instead. Dependencies
+ * come as Maps: as objects, thousands of them with different keys would make V8 build a hidden
+ * class for each.
  */
 export function scanBerry(text: string): Map<string, Record<string, unknown>> | undefined {
   const doc = new Map<string, Record<string, unknown>>();
   let entry: Record<string, unknown> | undefined; // the entry being read; none in __metadata
   let fields = 0; // lines at indent 2 of the current top-level key
-  let deps: Record<string, unknown> | undefined; // the dependency map being read
+  let deps: Map<string, unknown> | undefined; // the dependency map being read
   let depsField: string | undefined; // its field name, until its first line creates it
   let mode: 'field' | 'deps' | 'skip' | 'scalar' = 'field'; // what deeper lines are
   let started = false;
@@ -196,8 +198,8 @@ export function scanBerry(text: string): Map<string, Record<string, unknown>> | 
           // `name: "value"` or `"@scope/name": "value"` without escapes: what the YAML reader
           // gives, without its steps.
           const name = m[1] ?? m[2]!;
-          if (Object.hasOwn(deps, name) || INDEX_LIKE.test(name)) return undefined;
-          deps[name] = m[3];
+          if (deps.has(name) || INDEX_LIKE.test(name)) return undefined;
+          deps.set(name, m[3]);
           continue;
         }
       }
@@ -257,14 +259,14 @@ export function scanBerry(text: string): Map<string, Record<string, unknown>> | 
       if (mode !== 'deps' || indent !== 4) return undefined;
       if (deps === undefined) {
         if (body === '-' || body.startsWith('- ')) return undefined;
-        deps = {};
+        deps = new Map();
         entry![depsField!] = deps;
       }
       const [name, at] = mappingKey(body);
       const rest = body.slice(at).trim();
       if (rest === '' || rest.startsWith('#') || body.charCodeAt(at) !== 32) return undefined;
-      if (Object.hasOwn(deps, name) || INDEX_LIKE.test(name)) return undefined;
-      deps[name] = inlineValue(rest);
+      if (deps.has(name) || INDEX_LIKE.test(name)) return undefined;
+      deps.set(name, inlineValue(rest));
       // The next line must not be deeper than this one (no multi-line value).
     }
   } catch (err) {
@@ -320,12 +322,12 @@ function parseBerry(text: string, file: string): Inventory {
   }
   const bySpec = new SpecMap();
   const packages = new Map<string, Package>();
-  const pending: [Package, Record<string, unknown>][] = [];
+  const pending: [Package, Map<string, unknown>][] = [];
   for (const [keys, raw] of entries) {
     if (keys === '__metadata') continue;
     if (!isRecord(raw)) throw malformed(file, `"${keys}" is not a mapping`);
     const resolution = str(raw.resolution);
-    const version = raw.version === undefined ? undefined : String(raw.version);
+    const version = raw.version === undefined ? undefined : toText(raw.version);
     if (!resolution || version === undefined)
       throw malformed(file, `"${keys}": no resolution or version`);
     const [resName, resRange] = splitSpec(resolution);
@@ -355,14 +357,15 @@ function parseBerry(text: string, file: string): Inventory {
     // Most keys are one spec: no need to split them.
     if (keys.indexOf(',') < 0) bySpec.set(keys.trim(), pkg);
     else for (const s of keys.split(/,\s*/)) bySpec.set(s.trim(), pkg);
-    if (isRecord(raw.dependencies)) pending.push([pkg, raw.dependencies]);
-    if (isRecord(raw.optionalDependencies)) pending.push([pkg, raw.optionalDependencies]);
+    for (const deps of [raw.dependencies, raw.optionalDependencies]) {
+      if (deps instanceof Map) pending.push([pkg, deps]);
+      else if (isRecord(deps)) pending.push([pkg, new Map(Object.entries(deps))]);
+    }
   }
   for (const [pkg, deps] of pending) {
     const list = pkg.dependencies!;
-    // Own keys, in order (the maps are plain objects from the reader: nothing inherited).
-    for (const n in deps) {
-      const hit = bySpec.lookup(n, String(deps[n]));
+    for (const [n, r] of deps) {
+      const hit = bySpec.lookup(n, toText(r));
       if (hit && hit !== pkg && !list.includes(hit.key)) list.push(hit.key);
     }
   }
