@@ -9,7 +9,8 @@
 //              bench brings up to date first. JSON to stdout.
 //   cdxgen s   cdxgen with its schema validation off (--no-validate: attest does not validate at
 //              run time either; its tests do).
-// Both: wall time, best of 3 runs, the two tools taking turns.
+// Both: wall time, best of RUNS (5) runs, the two tools taking turns, so that load from elsewhere
+// on the machine (a shared CI runner, another job) falls on both alike.
 // For information: "attest dist s" (the same CLI from packages/cli/dist, ~150 modules, as
 // ATTEST_NO_BUNDLE=1 runs it) and cdxgen as most people run it, validation on (one run).
 //
@@ -21,6 +22,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { join } from 'node:path';
 import { attestBin, printTable, repoRoot, timeCommand } from './_lib.mjs';
 
+const RUNS = 5;
 const work = join(repoRoot, 'bench', '.work');
 const cdxgenDir = join(work, 'cdxgen');
 const cdxgenBin = join(cdxgenDir, 'node_modules', '.bin', 'cdxgen');
@@ -131,8 +133,7 @@ for (const [name, ecosystem, files] of inputs) {
   for (const f of files) copyFileSync(f, join(dir, f.split('/').pop()));
   const cdxOut = join(dir, '..', `${name.replace(/[^a-z0-9]+/gi, '-')}.cdxgen.json`);
 
-  // attest and cdxgen take turns (3 runs each, the best kept), so that a load spike from
-  // elsewhere on the machine falls on both alike.
+  // attest and cdxgen take turns, the best of RUNS runs of each kept.
   const [attest, cdx] = interleaved(
     [
       [process.execPath, [attestBin, 'sbom', dir], env],
@@ -151,7 +152,7 @@ for (const [name, ecosystem, files] of inputs) {
         { ...env, PWD: dir },
       ],
     ],
-    3,
+    RUNS,
   );
   // cdxgen as most people run it: its default schema validation on (one run).
   const cdxDefault = timeCommand(
@@ -198,7 +199,7 @@ for (const [name, ecosystem, files] of inputs) {
     );
 }
 console.log(
-  `attest sbom vs cdxgen ${cdxgenVersion} (best of 3 runs each, taking turns; wall seconds)\n`,
+  `attest sbom vs cdxgen ${cdxgenVersion} (best of ${RUNS} runs each, taking turns; wall seconds)\n`,
 );
 printTable(
   [

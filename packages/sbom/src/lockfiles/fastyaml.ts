@@ -11,11 +11,6 @@
 /** Thrown where the text leaves the subset: the caller falls back to the full parser. */
 export class Unsupported extends Error {}
 
-interface Line {
-  indent: number;
-  text: string;
-}
-
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
@@ -194,43 +189,45 @@ export function mappingKey(s: string): [key: string, pos: number] {
   return [key, pos];
 }
 
+const isItem = (t: string): boolean => t === '-' || t.startsWith('- ');
+
+/** The lines as two arrays (indentation, trimmed text): no object per line to allocate. */
 class Reader {
   private i = 0;
+  private readonly n: number;
   constructor(
-    private readonly lines: Line[],
+    private readonly indents: number[],
+    private readonly texts: string[],
     private readonly skip?: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.n = indents.length;
+  }
+
+  /** The current line's indentation, or -1 past the end. */
+  private indent(): number {
+    return this.i < this.n ? this.indents[this.i]! : -1;
+  }
 
   /** Passes over the value of a skipped key: its deeper lines (and a sequence at its indent). */
   private skipValue(indent: number, nested: boolean): void {
-    for (let line = this.peek(); line; line = this.peek()) {
-      const item =
-        nested && line.indent === indent && (line.text === '-' || line.text.startsWith('- '));
-      if (line.indent <= indent && !item) return;
+    for (let at = this.indent(); at >= 0; at = this.indent()) {
+      if (at <= indent && !(nested && at === indent && isItem(this.texts[this.i]!))) return;
       this.i++;
     }
   }
 
-  peek(): Line | undefined {
-    return this.lines[this.i];
-  }
-
   node(depth: number): unknown {
     if (depth > 64) throw new Unsupported('deep');
-    const line = this.peek();
-    if (!line) return null;
-    return line.text === '-' || line.text.startsWith('- ')
-      ? this.sequence(line.indent, depth)
-      : this.mapping(line.indent, depth);
+    const at = this.indent();
+    if (at < 0) return null;
+    return isItem(this.texts[this.i]!) ? this.sequence(at, depth) : this.mapping(at, depth);
   }
 
   /** The value after `key:` with nothing on the line: a nested block, or null. */
   nested(indent: number, depth: number): unknown {
-    const next = this.peek();
-    if (next && next.indent > indent) return this.node(depth + 1);
-    if (next && next.indent === indent && (next.text === '-' || next.text.startsWith('- '))) {
-      return this.sequence(indent, depth + 1);
-    }
+    const at = this.indent();
+    if (at > indent) return this.node(depth + 1);
+    if (at === indent && isItem(this.texts[this.i]!)) return this.sequence(indent, depth + 1);
     return null;
   }
 
@@ -238,11 +235,11 @@ class Reader {
     // Without a prototype: V8 keeps such objects as hash tables from the start, instead of
     // building a hidden class for every new combination of keys (thousands in a lockfile).
     const out: Record<string, unknown> = Object.create(null);
-    for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
-      if (line.indent > indent) throw new Unsupported('indentation');
-      if (line.text === '-' || line.text.startsWith('- ')) break;
+    for (let at = this.indent(); at >= indent; at = this.indent()) {
+      if (at > indent) throw new Unsupported('indentation');
+      const s = this.texts[this.i]!;
+      if (isItem(s)) break;
       this.i++;
-      const s = line.text;
       const [key, pos] = mappingKey(s);
       const rest = s.slice(pos).trim();
       if (depth === 2 && this.skip?.has(key)) {
@@ -254,8 +251,7 @@ class Reader {
       } else {
         if (s[pos] !== ' ') throw new Unsupported('no space after colon');
         out[key] = inlineValue(rest);
-        const next = this.peek();
-        if (next && next.indent > indent) throw new Unsupported('multi-line scalar');
+        if (this.indent() > indent) throw new Unsupported('multi-line scalar');
       }
     }
     return out;
@@ -263,13 +259,9 @@ class Reader {
 
   sequence(indent: number, depth: number): unknown[] {
     const out: unknown[] = [];
-    for (
-      let line = this.peek();
-      line && line.indent === indent && (line.text === '-' || line.text.startsWith('- '));
-      line = this.peek()
-    ) {
+    while (this.indent() === indent && isItem(this.texts[this.i]!)) {
+      const rest = this.texts[this.i]!.slice(1).trim();
       this.i++;
-      const rest = line.text.slice(1).trim();
       if (rest === '' || rest.startsWith('#')) {
         out.push(this.nested(indent, depth));
         continue;
@@ -277,16 +269,14 @@ class Reader {
       // `- key: value` starts a mapping inside the item: not written by lockfile tools.
       if (/^[^"'{[][^#]*?:(?: |$)/.test(rest)) throw new Unsupported('mapping in sequence item');
       out.push(inlineValue(rest));
-      const next = this.peek();
-      if (next && next.indent > indent) throw new Unsupported('multi-line item');
+      if (this.indent() > indent) throw new Unsupported('multi-line item');
     }
-    const next = this.peek();
-    if (next && next.indent > indent) throw new Unsupported('indentation');
+    if (this.indent() > indent) throw new Unsupported('indentation');
     return out;
   }
 
   done(): boolean {
-    return this.i >= this.lines.length;
+    return this.i >= this.n;
   }
 }
 
@@ -296,25 +286,31 @@ class Reader {
  * their values not even read: what a caller never looks at need not be built.
  */
 export function parseYamlSubset(text: string, skip?: ReadonlySet<string>): unknown {
-  const lines: Line[] = [];
-  for (const raw of text.split('\n')) {
-    const l = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    let indent = 0;
-    while (l.charCodeAt(indent) === 32) indent++;
-    const body = l.slice(indent);
-    if (body === '' || body.startsWith('#')) continue;
+  const indents: number[] = [];
+  const texts: string[] = [];
+  for (let pos = 0; pos <= text.length; ) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let i = pos;
+    while (i < lineEnd && text.charCodeAt(i) === 32) i++;
+    const indent = i - pos;
+    pos = end + 1;
+    // Blank lines and comments.
+    if (i === lineEnd || text.charCodeAt(i) === 35) continue;
+    // A tab where indentation ends, a document marker: outside the subset.
     if (
-      body.startsWith('\t') ||
-      /[\t]/.test(l.slice(0, indent + 1)) ||
-      body.startsWith('---') ||
-      body === '...'
+      text.charCodeAt(i) === 9 ||
+      text.startsWith('---', i) ||
+      (lineEnd - i === 3 && text.startsWith('...', i))
     )
       return undefined;
-    lines.push({ indent, text: body.trimEnd() });
+    indents.push(indent);
+    texts.push(text.slice(i, lineEnd).trimEnd());
   }
   try {
-    if (lines.length === 0) return undefined;
-    const reader = new Reader(lines, skip);
+    if (indents.length === 0) return undefined;
+    const reader = new Reader(indents, texts, skip);
     const doc = reader.node(0);
     if (!reader.done()) return undefined;
     return doc;
