@@ -135,6 +135,9 @@ function parseYarnV1(text: string, file: string): Inventory {
   };
 }
 
+// The protocols of the project's own folders, after the `@` of a resolution.
+const PROTOCOL = /(?:workspace|link|portal|file):/y;
+
 /** The fields of a berry entry that say what it installs and what it depends on. */
 const BERRY_FIELDS = new Set(['version', 'resolution', 'dependencies', 'optionalDependencies']);
 const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
@@ -330,12 +333,13 @@ function parseBerry(text: string, file: string): Inventory {
     const version = raw.version === undefined ? undefined : toText(raw.version);
     if (!resolution || version === undefined)
       throw malformed(file, `"${keys}": no resolution or version`);
-    const [resName, resRange] = splitSpec(resolution);
-    const protocol = /^([a-z]+):/.exec(resRange)?.[1] ?? '';
-    // Workspaces, links and portals are the project's own folders.
-    const local = ['workspace', 'link', 'portal', 'file'].includes(protocol);
+    // `name@range`, the name possibly scoped (splitSpec, without its array).
+    const at = resolution.indexOf('@', 1);
     // A patched package is still that package: same purl, so it merges with the unpatched one.
-    const name = resName;
+    const name = at > 0 ? resolution.slice(0, at) : resolution;
+    // Workspaces, links and portals are the project's own folders.
+    PROTOCOL.lastIndex = at + 1;
+    const local = at > 0 && PROTOCOL.test(resolution);
     let pkg = packages.get(resolution);
     if (!pkg) {
       pkg = {
@@ -357,17 +361,19 @@ function parseBerry(text: string, file: string): Inventory {
     // Most keys are one spec: no need to split them.
     if (keys.indexOf(',') < 0) bySpec.set(keys.trim(), pkg);
     else for (const s of keys.split(/,\s*/)) bySpec.set(s.trim(), pkg);
-    for (const deps of [raw.dependencies, raw.optionalDependencies]) {
-      if (deps instanceof Map) pending.push([pkg, deps]);
-      else if (isRecord(deps)) pending.push([pkg, new Map(Object.entries(deps))]);
-    }
+    const { dependencies, optionalDependencies } = raw;
+    if (dependencies instanceof Map) pending.push([pkg, dependencies]);
+    else if (isRecord(dependencies)) pending.push([pkg, new Map(Object.entries(dependencies))]);
+    if (optionalDependencies instanceof Map) pending.push([pkg, optionalDependencies]);
+    else if (isRecord(optionalDependencies))
+      pending.push([pkg, new Map(Object.entries(optionalDependencies))]);
   }
   for (const [pkg, deps] of pending) {
     const list = pkg.dependencies!;
-    for (const [n, r] of deps) {
+    deps.forEach((r, n) => {
       const hit = bySpec.lookup(n, toText(r));
       if (hit && hit !== pkg && !list.includes(hit.key)) list.push(hit.key);
-    }
+    });
   }
   return {
     source: file,
