@@ -19,7 +19,7 @@ interface Replace {
 // line), a "quoted" or `raw` string, a bare word (which may hold quotes, never `//`), an
 // unterminated quote, or the end of the line.
 const TOKEN =
-  /[ \t\r]*(?:\/\/([^]*)|"([^"]*)"|`([^`]*)`|((?:[^ \t\r/"`]|\/(?!\/))(?:[^ \t\r/]|\/(?!\/))*)|(["`])|$)/y;
+  /[ \t\r]*(?:\/\/([\s\S]*)|"([^"]*)"|`([^`]*)`|((?:[^ \t\r/"`]|\/(?!\/))(?:[^ \t\r/]|\/(?!\/))*)|(["`])|$)/y;
 
 /** Splits a go.mod line into tokens, honouring Go's quoted strings and `//` comments. */
 function tokenize(
