@@ -16,7 +16,7 @@ const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
-function plain(s: string): unknown {
+export function plainScalar(s: string): unknown {
   // Most scalars start with a letter that no null, boolean or number starts with.
   const c = s.charCodeAt(0) | 0x20;
   if (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66) return s;
@@ -104,7 +104,7 @@ export function inlineValue(s: string): unknown {
   const hash = s.indexOf(' #');
   const text = (hash >= 0 ? s.slice(0, hash) : s).trim();
   if (text.includes(': ') || text.endsWith(':')) throw new Unsupported('mapping in scalar');
-  return plain(text);
+  return plainScalar(text);
 }
 
 function skipSpaces(s: string, pos: number): number {
@@ -152,7 +152,7 @@ function flow(s: string, pos: number, depth = 0): [unknown, number] {
       const j = FLOW_STOP.test(s) ? FLOW_STOP.lastIndex - 1 : s.length;
       const text = s.slice(i, j).trim();
       if (text.includes(': ') || /^[&*!|>%@`#]/.test(text)) throw new Unsupported('flow scalar');
-      value = plain(text);
+      value = plainScalar(text);
       i = j;
     }
     if (Array.isArray(out)) out.push(value);

@@ -2,7 +2,7 @@ import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
 import { npmPurl } from '../purl.js';
-import { inlineValue, mappingKey, Unsupported } from './fastyaml.js';
+import { inlineValue, mappingKey, plainScalar, Unsupported } from './fastyaml.js';
 import { isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
@@ -146,6 +146,12 @@ const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
 // escape or a control character, nothing after the value but the line's end.
 const DEPENDENCY =
   /(?:([a-zA-Z0-9][a-zA-Z0-9._-]*)|"([^"\\\x00-\x1f]*)"): "([^"\\\x00-\x1f]*)"\r?$/my;
+// An entry's key line: a double-quoted key (no escape, no control character) and its colon.
+const ENTRY_KEY = /"([^"\\\x00-\x1f]*)":\r?$/my;
+// `version` or `resolution` with a double-quoted value (no escape, no control character) or a
+// plain one made of letters, digits and `._+-` (no indicator, space, comment or colon in it).
+const SCALAR_FIELD =
+  /(version|resolution): (?:"([^"\\\x00-\x1f]*)"|([A-Za-z0-9][A-Za-z0-9._+-]*))\r?$/my;
 // The other fields Yarn writes, recognised without reading the line.
 const SKIPPED =
   /(?:checksum|languageName|linkType|bin|conditions|peerDependencies|peerDependenciesMeta|dependenciesMeta):/y;
@@ -168,6 +174,23 @@ export function scanBerry(text: string): Map<string, Record<string, unknown>> | 
   let depsField: string | undefined; // its field name, until its first line creates it
   let mode: 'field' | 'deps' | 'skip' | 'scalar' = 'field'; // what deeper lines are
   let started = false;
+  /** A new top-level key: an entry, or __metadata (skipped); false where the reader must decide. */
+  const startEntry = (key: string): boolean => {
+    if (doc.has(key) || INDEX_LIKE.test(key)) return false;
+    started = true;
+    fields = 0;
+    mode = 'field';
+    deps = undefined;
+    if (key === '__metadata') {
+      entry = undefined;
+      mode = 'skip';
+      fields = 1;
+      return true;
+    }
+    entry = {};
+    doc.set(key, entry);
+    return true;
+  };
   const n = text.length;
   try {
     for (let pos = 0; pos < n; ) {
@@ -193,6 +216,20 @@ export function scanBerry(text: string): Map<string, Record<string, unknown>> | 
           deps = undefined;
           continue;
         }
+        SCALAR_FIELD.lastIndex = i;
+        const m = SCALAR_FIELD.exec(text);
+        if (m !== null) {
+          // `version: 1.2.3` or `resolution: "name@npm:1.2.3"` as Yarn writes them: what the
+          // YAML reader gives (a plain scalar through the same typing), without its steps.
+          const key = m[1]!;
+          if (Object.hasOwn(entry, key)) return undefined;
+          fields++;
+          deps = undefined;
+          mode = 'scalar';
+          depsField = undefined;
+          entry[key] = m[2] ?? plainScalar(m[3]!);
+          continue;
+        }
       }
       if (indent === 4 && mode === 'deps' && deps !== undefined) {
         DEPENDENCY.lastIndex = i;
@@ -206,6 +243,16 @@ export function scanBerry(text: string): Map<string, Record<string, unknown>> | 
           continue;
         }
       }
+      if (indent === 0) {
+        ENTRY_KEY.lastIndex = i;
+        const m = ENTRY_KEY.exec(text);
+        if (m !== null) {
+          // `"name@npm:^1, name@npm:^1.2":` as Yarn writes it (no escape): the YAML reader's key.
+          if (started && entry !== undefined && fields === 0) return undefined; // a null entry
+          if (!startEntry(m[1]!)) return undefined;
+          continue;
+        }
+      }
       const body = text.slice(i, end).trimEnd();
       if (body === '') continue;
       if (indent === 0) {
@@ -213,20 +260,8 @@ export function scanBerry(text: string): Map<string, Record<string, unknown>> | 
         if (body.startsWith('---') || body === '...') return undefined;
         const [key, at] = mappingKey(body);
         const rest = body.slice(at).trim();
-        if ((rest !== '' && !rest.startsWith('#')) || doc.has(key) || INDEX_LIKE.test(key))
-          return undefined;
-        started = true;
-        fields = 0;
-        mode = 'field';
-        deps = undefined;
-        if (key === '__metadata') {
-          entry = undefined;
-          mode = 'skip';
-          fields = 1;
-          continue;
-        }
-        entry = {};
-        doc.set(key, entry);
+        if (rest !== '' && !rest.startsWith('#')) return undefined;
+        if (!startEntry(key)) return undefined;
         continue;
       }
       if (!started) return undefined;
