@@ -1,12 +1,11 @@
 import { createPublicKey, type KeyObject, X509Certificate as NodeX509 } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileError } from '@build-artifact/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
+import tufSeeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { type TrustMaterial, toTrustMaterial } from '@sigstore/verify';
 import { VerifyError } from './errors.js';
 
@@ -91,13 +90,12 @@ function named(name: string, json: unknown): NamedTrustedRoot {
 /**
  * The public-good trusted root shipped with `@sigstore/tuf` (its embedded TUF seed), so that
  * verification works offline; `@sigstore/tuf`'s own `getTrustedRoot()` would go to the network.
+ * The seed is imported, not looked up at run time, so that bundles (actions/dist, the CLI
+ * bundle) carry it: a GitHub runner runs an action with no node_modules beside it.
  */
 export function publicGoodTrustedRootJSON(): unknown {
-  const require = createRequire(import.meta.url);
-  const seeds = JSON.parse(
-    readFileSync(require.resolve('@sigstore/tuf/seeds.json'), 'utf8'),
-  ) as Record<string, { targets: Record<string, string> }>;
-  const encoded = seeds[PUBLIC_GOOD_TUF_URL]?.targets['trusted_root.json'];
+  const seeds = tufSeeds as Record<string, { targets?: Record<string, string> }>;
+  const encoded = seeds[PUBLIC_GOOD_TUF_URL]?.targets?.['trusted_root.json'];
   if (!encoded) throw new Error('@sigstore/tuf ships no public-good trusted_root.json seed');
   return JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
 }
