@@ -46,6 +46,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   cwd?: string;
   timeoutMs?: number;
+  /** The file to run instead of the action's `runs.main` (a copy of actions/dist elsewhere). */
+  entry?: string;
 }
 
 /** The file the runner runs for an action: its action.yml's `runs.main`, from its folder. */
@@ -60,7 +62,7 @@ export function actionMain(action: string): string {
 
 /** `action` is a folder under actions/, or '.' for the root action.yml. */
 export async function runAction(action: string, options: RunOptions = {}): Promise<ActionRun> {
-  const entry = actionMain(action);
+  const entry = options.entry ?? actionMain(action);
   const dir = await mkdtemp(path.join(tmpdir(), `action-${action.replace(/\W/g, '')}-`));
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { attachBundle, OciClient, pushFile } from '@build-artifact/oci';
@@ -76,6 +76,20 @@ describe('actions/verify (its bundled entry under node)', () => {
     });
     expect(run.code).toBe(1);
     expect(run.outputs.verified).toBe('false');
+  });
+
+  it('verifies against the public-good root it carries, with no node_modules around it', async () => {
+    // A runner runs actions/dist as checked out: nothing beside it to resolve packages from.
+    const dir = await mkdtemp(path.join(tmpdir(), 'verify-action-alone-'));
+    await cp(path.join(repoRoot, 'actions', 'dist'), path.join(dir, 'dist'), { recursive: true });
+    await writeFile(path.join(dir, 'package.json'), '{"type":"module"}\n');
+    const run = await runAction('verify', {
+      entry: path.join(dir, 'dist', 'verify.js'),
+      inputs: { artifacts: artifact, repo: 'malancas/attest-demo', 'signer-workflow': SIGNER },
+    });
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs.results!)[0]).toMatchObject({ verified: true });
   });
 
   it('rejects a bad min-slsa-level before any work', async () => {
