@@ -459,11 +459,10 @@ __webpack_require__.d(__webpack_exports__, {
   m: () => (/* reexport */ parseDigest),
   By: () => (/* reexport */ parseStatement),
   wn: () => (/* reexport */ files_subjectName),
-  N7: () => (/* reexport */ walkDirectory),
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CoreError, DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths
+// UNUSED EXPORTS: CoreError, DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths, walkDirectory
 
 ;// CONCATENATED MODULE: ./packages/core/dist/error.js
 /**

@@ -644,10 +644,6 @@ function slsaLevel(kind, isProvenance, id) {
 //# sourceMappingURL=provenance.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -656,10 +652,11 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __webpack_require__(19654);
+// EXTERNAL MODULE: ./node_modules/@sigstore/tuf/seeds.json
+var tuf_seeds = __webpack_require__(8032);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
 ;// CONCATENATED MODULE: ./packages/verify/dist/trust.js
-
 
 
 
@@ -711,11 +708,12 @@ function named(name, json) {
 /**
  * The public-good trusted root shipped with `@sigstore/tuf` (its embedded TUF seed), so that
  * verification works offline; `@sigstore/tuf`'s own `getTrustedRoot()` would go to the network.
+ * The seed is imported, not looked up at run time, so that bundles (actions/dist, the CLI
+ * bundle) carry it: a GitHub runner runs an action with no node_modules beside it.
  */
 function publicGoodTrustedRootJSON() {
-    const require = (0,external_node_module_.createRequire)(import.meta.url);
-    const seeds = JSON.parse((0,external_node_fs_.readFileSync)(require.resolve('@sigstore/tuf/seeds.json'), 'utf8'));
-    const encoded = seeds[PUBLIC_GOOD_TUF_URL]?.targets['trusted_root.json'];
+    const seeds = tuf_seeds;
+    const encoded = seeds[PUBLIC_GOOD_TUF_URL]?.targets?.['trusted_root.json'];
     if (!encoded)
         throw new Error('@sigstore/tuf ships no public-good trusted_root.json seed');
     return JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
@@ -1526,7 +1524,7 @@ async function run(inputs, resolveOci) {
 /* harmony export */   q: () => (/* binding */ ociArtifact)
 /* harmony export */ });
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
-/* harmony import */ var _build_artifact_oci__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66651);
+/* harmony import */ var _build_artifact_oci__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24318);
 
 
 /**

@@ -44,8 +44,9 @@ __webpack_async_result__();
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28224);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92462);
 /* harmony import */ var _build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79989);
-/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33012);
-/* harmony import */ var _build_artifact_sign__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(94476);
+/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(18144);
+/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55221);
+/* harmony import */ var _build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94476);
 
 
 
@@ -62,16 +63,16 @@ __webpack_async_result__();
 async function sbomFor(path, lockfiles, specVersion) {
     const options = { specVersion, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__/* .logProgress */ .sc };
     try {
-        return await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_6__/* .generateSbom */ .N3)([path, ...lockfiles], options);
+        return await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__/* .generateSbom */ .N3)([path, ...lockfiles], options);
     }
     catch (err) {
-        if (!(err instanceof _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_6__/* .SbomError */ .SP) ||
+        if (!(err instanceof _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_8__/* .SbomError */ .SP) ||
             err.code !== 'UNSUPPORTED_INPUT' ||
             !err.message.startsWith(`${path}:`)) {
             throw err;
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${path} is not a binary the SBOM inspectors read; the SBOM lists its lockfiles`);
-        return (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_6__/* .generateSbom */ .N3)(lockfiles, options);
+        return (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__/* .generateSbom */ .N3)(lockfiles, options);
     }
 }
 function outPath(inputs, artifact, suffix) {
@@ -96,7 +97,7 @@ async function run(inputs, env = process.env) {
         digest: { sha256: a.sha256 },
     }));
     const claims = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)('Reading the OIDC token', async () => {
-        const token = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_7__/* .fetchActionsIdToken */ .yq)(env, 'sigstore');
+        const token = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__/* .fetchActionsIdToken */ .yq)(env, 'sigstore');
         const c = await (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__/* .verifyOidcToken */ .Sh)(token, {
             audience: 'sigstore',
             ...(env.ATTEST_OIDC_ISSUER ? { issuer: env.ATTEST_OIDC_ISSUER } : {}),
@@ -105,14 +106,14 @@ async function run(inputs, env = process.env) {
         console.log(`workflow ${c.job_workflow_ref ?? c.workflow_ref} at ${c.sha}`);
         return c;
     });
-    const instance = (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_7__/* .sigstoreInstanceFromEnv */ .P_)(env, {
+    const instance = (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__/* .sigstoreInstanceFromEnv */ .P_)(env, {
         visibility: String(claims.repository_visibility ?? ''),
     });
     const signOptions = {
         fulcioURL: instance.fulcioURL,
         ...(instance.rekorURL ? { rekorURL: instance.rekorURL } : {}),
         ...(instance.tsaURL ? { tsaURL: instance.tsaURL } : {}),
-        tokenProvider: (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_7__/* .actionsTokenProvider */ .IP)(env, 'sigstore'),
+        tokenProvider: (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__/* .actionsTokenProvider */ .IP)(env, 'sigstore'),
         onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__/* .logProgress */ .sc,
     };
     _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`signing with the ${instance.name} Sigstore instance (${instance.fulcioURL})`);
@@ -128,7 +129,7 @@ async function run(inputs, env = process.env) {
                 const sbomPath = outPath(inputs, artifact, '.cdx.json');
                 await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(sbomPath, sbom.json);
                 const statement = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_4__/* .buildStatement */ .Y5)([{ name: artifact.name, digest: { sha256: artifact.sha256 } }], _build_artifact_core__WEBPACK_IMPORTED_MODULE_4__/* .PredicateType */ .Ot.CYCLONEDX_BOM, sbom.bom);
-                const bundle = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_7__/* .signStatement */ .fT)(statement, signOptions);
+                const bundle = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__/* .signStatement */ .fT)(statement, signOptions);
                 const sbomBundlePath = outPath(inputs, artifact, '.sbom.sigstore.json');
                 await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(sbomBundlePath, `${JSON.stringify(bundle)}\n`);
                 bundles.push({ subject: artifact.name, bundle });
@@ -155,7 +156,7 @@ async function run(inputs, env = process.env) {
             resolvedDependencies: dependencies,
             ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
         });
-        const bundle = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_7__/* .signStatement */ .fT)((0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__/* .provenanceStatement */ .D2)(subjects, predicate), signOptions);
+        const bundle = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__/* .signStatement */ .fT)((0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__/* .provenanceStatement */ .D2)(subjects, predicate), signOptions);
         for (const a of attested)
             await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(a.bundlePath, `${JSON.stringify(bundle)}\n`);
         console.log(`signed provenance for ${subjects.length} subjects`);
@@ -184,7 +185,7 @@ async function run(inputs, env = process.env) {
                 });
             }
             for (const { bundle } of bundles) {
-                const id = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_7__/* .storeAttestation */ .m4)(bundle, {
+                const id = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__/* .storeAttestation */ .m4)(bundle, {
                     repository,
                     token: inputs.token,
                     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',

@@ -1,8 +1,8 @@
-export const id = 651;
-export const ids = [651];
+export const id = 318;
+export const ids = [318];
 export const modules = {
 
-/***/ 66651:
+/***/ 24318:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -206,32 +206,31 @@ async function blobFromFile(path) {
     return { digest: `sha256:${digest.sha256}`, size, source: { path } };
 }
 /**
- * A web stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
- * uploads can show progress inside one request.
+ * A stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
+ * uploads can show progress inside one request. Called once per try: a new stream each time.
  */
-function blobStream(blob, start, end, onBytes) {
+function blobBody(blob, start, end, onBytes) {
     if ('data' in blob.source) {
+        // Bytes in memory go out in one write, with the headers.
         const data = blob.source.data.subarray(start, end);
-        const node = external_node_stream_.Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
-        return counted(node, onBytes);
+        onBytes?.(data.length);
+        return data;
     }
     if (end <= start)
         return counted(external_node_stream_.Readable.from([]), onBytes);
-    const node = (0,external_node_fs_.createReadStream)(blob.source.path, {
+    const file = (0,external_node_fs_.createReadStream)(blob.source.path, {
         start,
         end: end - 1,
         highWaterMark: 1 << 20,
     });
-    return counted(node, onBytes);
+    return counted(file, onBytes);
 }
-function counted(node, onBytes) {
+function counted(stream, onBytes) {
     if (onBytes)
-        node.on('data', (chunk) => onBytes(chunk.length));
-    return external_node_stream_.Readable.toWeb(node);
+        stream.on('data', (chunk) => onBytes(chunk.length));
+    return stream;
 }
 //# sourceMappingURL=blob.js.map
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -304,7 +303,6 @@ function registryError(options) {
 
 
 
-
 /** The key docker uses for a registry in `auths` and `credHelpers`. */
 function normaliseKey(key) {
     let host = key.replace(/^[a-z]+:\/\//i, '');
@@ -338,7 +336,10 @@ async function readDockerConfig(env) {
 function runCredentialHelper(helper, server, env) {
     const program = `docker-credential-${helper}`;
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.execFile)(program, ['get'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+        // Loaded here, not at the top: most pushes run no helper, and node:child_process costs a
+        // few milliseconds of every start-up.
+        const { execFile } = process.getBuiltinModule('node:child_process');
+        const child = execFile(program, ['get'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
             if (err) {
                 const text = `${stdout}${stderr}`.trim();
                 // The helper protocol's "no credentials" answer is not a failure: go anonymous.
@@ -515,6 +516,159 @@ function repositoryScope(repository, actions) {
     return `repository:${repository}:${actions.join(',')}`;
 }
 //# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/http-client.js
+/** Bodies up to this size are drained on `discard()`; bigger ones close the connection. */
+const DRAIN_MAX_BYTES = 64 * 1024;
+/** As undici's default headers and body timeouts: a silent peer is given up on after 5 min. */
+const IDLE_TIMEOUT_MS = 300_000;
+// `import http from 'node:http'` would build an ES module facade over every export of
+// node:http, and reading its lazy `WebSocket`-family getters loads all of undici: about 60 ms
+// in a fresh process. getBuiltinModule returns the plain module, as `require` would.
+let httpModule;
+let httpAgent;
+let httpsAgent;
+let httpsModule;
+function agentFor(url) {
+    if (url.protocol === 'http:') {
+        httpModule ??= process.getBuiltinModule('node:http');
+        httpAgent ??= new httpModule.Agent({ keepAlive: true });
+        return { lib: httpModule, agent: httpAgent };
+    }
+    if (url.protocol !== 'https:')
+        throw new TypeError(`unsupported URL scheme ${url.protocol}`);
+    // TLS is loaded only when a registry needs it (loopback registries are plain HTTP).
+    httpsModule ??= process.getBuiltinModule('node:https');
+    httpsAgent ??= new httpsModule.Agent({ keepAlive: true });
+    return { lib: httpsModule, agent: httpsAgent };
+}
+function isReadable(body) {
+    return typeof body.pipe === 'function';
+}
+async function httpRequest(url, init) {
+    const { lib, agent } = agentFor(url);
+    const headers = { ...init.headers };
+    let payload;
+    if (init.body instanceof URLSearchParams) {
+        payload = init.body.toString();
+        headers['content-type'] ??= 'application/x-www-form-urlencoded;charset=UTF-8';
+    }
+    else
+        payload = init.body;
+    if (payload !== undefined && !isReadable(payload) && headers['content-length'] === undefined) {
+        headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    return new Promise((resolve, reject) => {
+        const request = lib.request(url, { method: init.method, headers, agent });
+        let settled = false;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            if (payload !== undefined && isReadable(payload))
+                payload.destroy();
+            reject(err);
+        };
+        request.setTimeout(IDLE_TIMEOUT_MS, () => {
+            request.destroy(Object.assign(new Error(`no answer from ${url.host} for ${IDLE_TIMEOUT_MS / 1000} s`), {
+                code: 'ETIMEDOUT',
+            }));
+        });
+        request.on('error', fail);
+        request.on('response', (message) => {
+            if (settled) {
+                message.destroy();
+                return;
+            }
+            settled = true;
+            // A server may answer before it has read the whole body (an early 401 or 413): stop
+            // sending. The socket is not reused then (Node closes it when the request is unfinished).
+            if (payload !== undefined && isReadable(payload) && !request.writableFinished) {
+                payload.unpipe(request);
+                payload.destroy();
+            }
+            const response = wrapResponse(url, message, init.method);
+            // A connection goes back to the pool only once its answer has been read to the end. An
+            // answer that cannot have a body is read before it is handed over, so no caller can
+            // forget it (an open socket would keep the process alive), and so the next request
+            // finds the connection free instead of opening another.
+            if (init.method === 'HEAD' ||
+                response.status === 204 ||
+                response.status === 304 ||
+                message.headers['content-length'] === '0') {
+                response.discard().then(() => resolve(response));
+            }
+            else
+                resolve(response);
+        });
+        if (payload === undefined)
+            request.end();
+        else if (isReadable(payload)) {
+            payload.on('error', (err) => request.destroy(err));
+            payload.pipe(request);
+        }
+        else
+            request.end(payload);
+    });
+}
+function wrapResponse(url, message, method) {
+    const status = message.statusCode ?? 0;
+    message.setTimeout(IDLE_TIMEOUT_MS, () => {
+        message.destroy(Object.assign(new Error(`${url.host} stopped sending for ${IDLE_TIMEOUT_MS / 1000} s`), {
+            code: 'ETIMEDOUT',
+        }));
+    });
+    const collect = async (maxBytes = Number.POSITIVE_INFINITY) => {
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of message) {
+            size += chunk.length;
+            if (size > maxBytes) {
+                message.destroy();
+                throw Object.assign(new Error(`the answer from ${url.host} is larger than ${maxBytes} bytes`), { code: 'ERR_BODY_TOO_LARGE' });
+            }
+            chunks.push(chunk);
+        }
+        return Buffer.concat(chunks, size);
+    };
+    return {
+        status,
+        ok: status >= 200 && status < 300,
+        url,
+        headers: {
+            get(name) {
+                const value = message.headers[name.toLowerCase()];
+                if (value === undefined)
+                    return null;
+                return Array.isArray(value) ? value.join(', ') : value;
+            },
+        },
+        body: message,
+        text: async () => (await collect()).toString('utf8'),
+        json: async () => JSON.parse((await collect()).toString('utf8')),
+        bytes: async (maxBytes) => {
+            const buffer = await collect(maxBytes);
+            return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        },
+        discard: () => new Promise((resolve) => {
+            if (message.readableEnded || message.destroyed) {
+                resolve();
+                return;
+            }
+            const length = Number(message.headers['content-length'] ?? Number.NaN);
+            if (!(message.complete || method === 'HEAD' || length <= DRAIN_MAX_BYTES)) {
+                message.destroy();
+                resolve();
+                return;
+            }
+            // Read to the end: the connection is then free for the next request.
+            message.once('end', resolve);
+            message.once('close', resolve);
+            message.once('error', () => resolve());
+            message.resume();
+        }),
+    };
+}
+//# sourceMappingURL=http-client.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/reference.js
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
@@ -624,6 +778,7 @@ function apiHost(registry) {
 }
 //# sourceMappingURL=reference.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/http.js
+
 
 
 
@@ -740,7 +895,11 @@ class RegistryTransport {
                     form.set('service', service);
                 if (scopes.length)
                     form.set('scope', scopes.join(' '));
-                response = await fetch(url, { method: 'POST', body: form, headers: this.#baseHeaders() });
+                response = await httpRequest(url, {
+                    method: 'POST',
+                    body: form,
+                    headers: this.#baseHeaders(),
+                });
             }
             else {
                 if (service)
@@ -751,7 +910,7 @@ class RegistryTransport {
                 if (creds?.username !== undefined || creds?.password !== undefined) {
                     headers.authorization = `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
                 }
-                response = await fetch(url, { headers });
+                response = await httpRequest(url, { method: 'GET', headers });
             }
         }
         catch (err) {
@@ -812,7 +971,7 @@ class RegistryTransport {
         if (response.status === 401) {
             const header = response.headers.get('www-authenticate') ?? '';
             const challenge = parseChallenges(header).find((c) => c.scheme === 'bearer' || c.scheme === 'basic');
-            await response.body?.cancel();
+            await response.discard();
             if (!challenge) {
                 throw new error_OciError({
                     code: 'UNAUTHORIZED',
@@ -910,7 +1069,7 @@ class RegistryTransport {
             const after = retryAfterMs(response.headers.get('retry-after'));
             const backoff = Math.min(maxDelay, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
             const delay = after === undefined ? backoff : Math.min(after, maxRetryAfter);
-            await response.body?.cancel();
+            await response.discard();
             this.#options.onProgress?.({
                 step: 'oci.retry',
                 level: 'warning',
@@ -933,16 +1092,15 @@ class RegistryTransport {
                 delete headers['content-length'];
                 delete headers['content-type'];
             }
-            const init = { method, headers, redirect: 'manual' };
-            if (withBody && request.body) {
-                init.body = request.body();
-                init.duplex = 'half';
-            }
-            const response = await fetch(url, init);
+            const response = await httpRequest(url, {
+                method,
+                headers,
+                body: withBody ? request.body?.() : undefined,
+            });
             const location = response.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(response.status) || !location)
                 return response;
-            await response.body?.cancel();
+            await response.discard();
             url = new URL(location, url);
             if (response.status === 303 ||
                 ((response.status === 301 || response.status === 302) && method === 'POST')) {
@@ -959,7 +1117,6 @@ class RegistryTransport {
 }
 //# sourceMappingURL=http.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/registry.js
-
 
 
 
@@ -1037,7 +1194,8 @@ class OciClient {
     /** Checks that the registry speaks the distribution API (and that we may talk to it). */
     async ping() {
         const request = { method: 'GET', url: '/v2/', scopes: [] };
-        await this.transport.expect(request, [200], 'ping');
+        const response = await this.transport.expect(request, [200], 'ping');
+        await response.discard();
     }
     async hasBlob(digest) {
         const request = {
@@ -1089,7 +1247,7 @@ class OciClient {
                 scopes: [...this.#push(), repositoryScope(from, ['pull'])],
             };
             const response = await this.transport.expect(request, [201, 202], `mounting ${blob.digest} from ${from}`);
-            await response.body?.cancel();
+            await response.discard();
             if (response.status === 201)
                 return { mounted: true };
             // 202: the registry could not mount but opened an upload session we can use.
@@ -1104,7 +1262,7 @@ class OciClient {
             scopes: this.#push(),
         };
         const response = await this.transport.expect(request, [202], `starting the upload of ${blob.digest}`);
-        await response.body?.cancel();
+        await response.discard();
         const location = response.headers.get('location');
         if (!location) {
             throw new error_OciError({
@@ -1140,12 +1298,12 @@ class OciClient {
                     'content-type': 'application/octet-stream',
                     'content-length': String(blob.size),
                 },
-                body: () => blobStream(blob, 0, blob.size, progress),
+                body: () => blobBody(blob, 0, blob.size, progress),
                 scopes: this.#push(),
                 retry: false,
             };
             const response = await this.transport.expect(request, [201], `uploading ${blob.digest}`);
-            await response.body?.cancel();
+            await response.discard();
             return { mounted: false };
         }
         const chunk = this.#options.chunkBytes ?? 64 * 1024 * 1024;
@@ -1161,13 +1319,13 @@ class OciClient {
                     'content-length': String(end - offset),
                     'content-range': `${offset}-${end - 1}`,
                 },
-                body: () => blobStream(blob, offset, end, progress),
+                body: () => blobBody(blob, offset, end, progress),
                 scopes: this.#push(),
                 retry: false,
             };
             try {
                 const response = await this.transport.expect(request, [202], `uploading ${blob.digest}`);
-                await response.body?.cancel();
+                await response.discard();
                 location = response.headers.get('location') ?? location;
                 offset = end;
             }
@@ -1188,7 +1346,7 @@ class OciClient {
             scopes: this.#push(),
         };
         const response = await this.transport.expect(request, [201], `finishing the upload of ${blob.digest}`);
-        await response.body?.cancel();
+        await response.discard();
         return { mounted: false };
     }
     async #uploadStatus(location) {
@@ -1198,7 +1356,7 @@ class OciClient {
             scopes: this.#push(),
         };
         const response = await this.transport.expect(request, [204], 'asking for the upload status');
-        await response.body?.cancel();
+        await response.discard();
         const range = /^(?:bytes=)?0-(\d+)$/.exec(response.headers.get('range') ?? '');
         // `0-0` is ambiguous in distribution 2.8 (nothing or one byte): take it as nothing; a wrong
         // guess gets 416 and a fresh session.
@@ -1225,7 +1383,7 @@ class OciClient {
             });
         }
         const { response } = await this.#getBlob(descriptor);
-        const bytes = new Uint8Array(await response.arrayBuffer());
+        const bytes = await readBody(response, maxBytes, `blob ${descriptor.digest} from ${this.display}`);
         registry_checkBytes(bytes, descriptor, `blob ${descriptor.digest} from ${this.display}`);
         return bytes;
     }
@@ -1238,7 +1396,7 @@ class OciClient {
                 const [alg] = descriptor.digest.split(':');
                 const hash = (0,external_node_crypto_.createHash)(alg === 'sha512' ? 'sha512' : 'sha256');
                 let size = 0;
-                const body = external_node_stream_.Readable.fromWeb(response.body);
+                const body = response.body;
                 body.on('data', (c) => {
                     hash.update(c);
                     size += c.length;
@@ -1285,20 +1443,20 @@ class OciClient {
         };
         const response = await this.transport.send(request);
         if (response.status === 404) {
-            await response.body?.cancel();
+            await response.discard();
             return undefined;
         }
         if (response.status !== 200)
             throw await this.transport.errorFor(request, response, `fetching manifest ${reference}`);
         const length = Number(response.headers.get('content-length') ?? 0);
         if (length > MAX_MANIFEST_BYTES) {
-            await response.body?.cancel();
+            await response.discard();
             throw new error_OciError({
                 code: 'TOO_LARGE',
                 message: `manifest ${reference} in ${this.display} is ${length} bytes, more than ${MAX_MANIFEST_BYTES}`,
             });
         }
-        const bytes = new Uint8Array(await response.arrayBuffer());
+        const bytes = await readBody(response, MAX_MANIFEST_BYTES, `manifest ${reference} from ${this.display}`);
         const digest = `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`;
         const where = `manifest ${reference} from ${this.display}`;
         if (reference.includes(':'))
@@ -1349,7 +1507,7 @@ class OciClient {
             scopes: this.#push(),
         };
         const response = await this.transport.expect(request, [201], `pushing manifest ${tag ?? digest}`);
-        await response.body?.cancel();
+        await response.discard();
         const answered = response.headers.get('docker-content-digest');
         if (answered && answered !== digest) {
             throw new error_OciError({
@@ -1376,12 +1534,12 @@ class OciClient {
             const response = await this.transport.send(request);
             // 404 (and, from some registries, 400/405) means no referrers API: the tag schema applies.
             if ([400, 404, 405].includes(response.status) && out.length === 0) {
-                await response.body?.cancel();
+                await response.discard();
                 return undefined;
             }
             if (response.status !== 200)
                 throw await this.transport.errorFor(request, response, `listing referrers of ${digest}`);
-            const index = (await response.json());
+            const index = (await readJson(response, `the referrers of ${digest} from ${this.display}`));
             out.push(...(index.manifests ?? []));
             const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
             url = link ? new URL(link[1], this.transport.baseUrl).href : undefined;
@@ -1395,16 +1553,47 @@ class OciClient {
         while (url) {
             const request = { method: 'GET', url, scopes: this.#pull() };
             const response = await this.transport.send(request);
-            if (response.status === 404)
+            if (response.status === 404) {
+                await response.discard();
                 return tags;
+            }
             if (response.status !== 200)
                 throw await this.transport.errorFor(request, response, 'listing tags');
-            const body = (await response.json());
+            const body = (await readJson(response, `the tag list of ${this.display}`));
             tags.push(...(body.tags ?? []));
             const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
             url = link ? new URL(link[1], this.transport.baseUrl).href : undefined;
         }
         return tags;
+    }
+}
+/** A whole response body, at most `maxBytes`, with errors that say what was being read. */
+async function readBody(response, maxBytes, what) {
+    try {
+        return await response.bytes(maxBytes);
+    }
+    catch (err) {
+        if (err.code === 'ERR_BODY_TOO_LARGE') {
+            throw new error_OciError({
+                code: 'TOO_LARGE',
+                message: `${what} is larger than ${maxBytes} bytes`,
+            });
+        }
+        throw new error_OciError({
+            code: 'NETWORK',
+            message: `${what} broke off: ${err.message}`,
+            cause: err,
+        });
+    }
+}
+/** A JSON answer (an index, a tag list): at most 4 MiB, and JSON, or a registry error. */
+async function readJson(response, what) {
+    const bytes = await readBody(response, 4 * 1024 * 1024, what);
+    try {
+        return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    }
+    catch {
+        throw new error_OciError({ code: 'REGISTRY_ERROR', message: `${what} is not JSON` });
     }
 }
 //# sourceMappingURL=registry.js.map
@@ -2431,21 +2620,23 @@ async function createdFor(path, options) {
         throw (0,dist/* fileError */.zS)(path, err);
     }
 }
+/** Blobs (or platform builds) sent at once: a registry takes a few uploads in parallel well. */
+const BLOB_CONCURRENCY = 4;
+/** Uploads the blobs side by side (as skopeo does): a manifest's config need not wait for its layer. */
 async function pushBlobs(target, blobs, options) {
-    let uploaded = 0;
-    for (const blob of blobs) {
+    const uploaded = await (0,dist/* mapConcurrent */._k)(blobs, BLOB_CONCURRENCY, async (blob) => {
         const result = await target.pushBlob(blob, {
             ...(options.onProgress ? { onProgress: options.onProgress } : {}),
             ...(options.mountFrom ? { mountFrom: options.mountFrom } : {}),
         });
-        uploaded += result.uploadedBytes;
         options.onProgress?.({
             step: 'oci.blob',
             level: 'debug',
             message: `${blob.digest} ${result.existed ? 'already there' : result.mounted ? 'mounted' : 'uploaded'} (${blob.size} bytes)`,
         });
-    }
-    return uploaded;
+        return result.uploadedBytes;
+    });
+    return uploaded.reduce((a, b) => a + b, 0);
 }
 /** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
 async function pushWasm(target, path, options = {}) {
@@ -2553,12 +2744,11 @@ async function pushIndex(target, files, options = {}) {
             });
         seen.add(key);
     }
-    const children = [];
-    for (const file of files) {
-        const { tag: _tag, ...rest } = options;
-        const child = await pushArtifact(target, file.path, rest);
-        children.push({ ...child, platform: file.platform });
-    }
+    const { tag: _tag, ...rest } = options;
+    const children = await mapConcurrent(files, BLOB_CONCURRENCY, async (file) => ({
+        ...(await pushArtifact(target, file.path, rest)),
+        platform: file.platform,
+    }));
     const artifactTypes = new Set(children.map((c) => c.descriptor.artifactType));
     const index = {
         schemaVersion: 2,

@@ -1,0 +1,1032 @@
+export const id = 431;
+export const ids = [431];
+export const modules = {
+
+/***/ 37458:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ hexHash),
+/* harmony export */   k: () => (/* binding */ sriToHashes)
+/* harmony export */ });
+const SRI_ALGORITHMS = {
+    sha1: 'SHA-1',
+    sha256: 'SHA-256',
+    sha384: 'SHA-384',
+    sha512: 'SHA-512',
+};
+const HEX_LENGTH = {
+    'SHA-1': 40,
+    'SHA-256': 64,
+    'SHA-384': 96,
+    'SHA-512': 128,
+};
+/**
+ * npm's Subresource Integrity strings (`sha512-<base64>`, possibly several, space separated)
+ * to CycloneDX hashes in hex. Unknown algorithms and wrong lengths are dropped: a hash we cannot
+ * vouch for is worse than none.
+ */
+function sriToHashes(integrity) {
+    if (typeof integrity !== 'string')
+        return undefined;
+    const out = [];
+    for (const part of integrity.trim().split(/\s+/)) {
+        const dash = part.indexOf('-');
+        if (dash < 0)
+            continue;
+        const alg = SRI_ALGORITHMS[part.slice(0, dash).toLowerCase()];
+        if (!alg)
+            continue;
+        const b64 = part.slice(dash + 1).split('?')[0];
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
+            continue;
+        const hex = Buffer.from(b64, 'base64').toString('hex');
+        if (hex.length !== HEX_LENGTH[alg])
+            continue;
+        if (!out.some((h) => h.alg === alg))
+            out.push({ alg, content: hex });
+    }
+    return out.length > 0 ? out : undefined;
+}
+/** A hex digest of a known algorithm, checked for length; undefined otherwise. */
+function hexHash(alg, value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const hex = value.toLowerCase();
+    return hex.length === HEX_LENGTH[alg] && /^[0-9a-f]+$/.test(hex)
+        ? [{ alg, content: hex }]
+        : undefined;
+}
+//# sourceMappingURL=hashes.js.map
+
+/***/ }),
+
+/***/ 73452:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O0: () => (/* binding */ Unsupported),
+/* harmony export */   TZ: () => (/* binding */ parseYamlSubset),
+/* harmony export */   Yt: () => (/* binding */ mappingKey),
+/* harmony export */   dn: () => (/* binding */ plainScalar),
+/* harmony export */   nN: () => (/* binding */ inlineValue)
+/* harmony export */ });
+/**
+ * A fast reader for the YAML that lockfile writers emit (pnpm's js-yaml dump, Yarn berry's
+ * syml): block mappings and sequences, single-line scalars (plain, '…', "…") and single-line
+ * flow collections. It is several times faster than a general YAML parser on multi-megabyte
+ * lockfiles. Anything outside that subset (multi-line scalars, anchors, tags, complex keys)
+ * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
+ * reader matches (a test compares them), except that its mappings have no prototype: turn
+ * values into strings with `toText`, not String().
+ */
+/** Thrown where the text leaves the subset: the caller falls back to the full parser. */
+class Unsupported extends Error {
+}
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
+function plainScalar(s) {
+    // Most scalars start with a letter that no null, boolean or number starts with.
+    const c = s.charCodeAt(0) | 0x20;
+    if (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66)
+        return s;
+    if (NULLS.has(s))
+        return null;
+    if (s === 'true' || s === 'True' || s === 'TRUE')
+        return true;
+    if (s === 'false' || s === 'False' || s === 'FALSE')
+        return false;
+    if (INT.test(s) || FLOAT.test(s)) {
+        const n = Number(s);
+        if (Number.isSafeInteger(n) || !INT.test(s))
+            return n;
+        throw new Unsupported('big integer');
+    }
+    if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s)) {
+        throw new Unsupported('special number');
+    }
+    return s;
+}
+// A plain scalar cannot start with an indicator (`-`, `?`, `:` only when a space follows).
+const SPECIAL_START = /^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/;
+/** A quoted scalar at s[pos]: [value, index after the closing quote]. */
+function quoted(s, pos) {
+    const q = s[pos];
+    if (q === "'") {
+        let out = '';
+        let i = pos + 1;
+        for (;;) {
+            const j = s.indexOf("'", i);
+            if (j < 0)
+                throw new Unsupported('unterminated');
+            out += s.slice(i, j);
+            if (s[j + 1] === "'") {
+                out += "'";
+                i = j + 2;
+            }
+            else {
+                return [out, j + 1];
+            }
+        }
+    }
+    let i = pos + 1;
+    let plainBody = true;
+    for (; i < s.length; i++) {
+        const code = s.charCodeAt(i);
+        if (code === 0x22)
+            break;
+        if (code === 0x5c) {
+            plainBody = false;
+            i++;
+        }
+        else if (code < 0x20) {
+            plainBody = false;
+        }
+    }
+    if (i >= s.length)
+        throw new Unsupported('unterminated');
+    // No escape and no control character: the text between the quotes is the value, as
+    // JSON.parse would return it.
+    if (plainBody)
+        return [s.slice(pos + 1, i), i + 1];
+    const body = s.slice(pos, i + 1);
+    // YAML's double-quoted escapes are a superset of JSON's; only the JSON ones are taken here.
+    if (/\\[^"\\/bfnrtu]/.test(body))
+        throw new Unsupported('yaml escape');
+    try {
+        return [JSON.parse(body), i + 1];
+    }
+    catch {
+        throw new Unsupported('bad escape');
+    }
+}
+/** After a value: only spaces and a comment may follow. */
+function expectEnd(s, pos) {
+    const rest = s.slice(pos).trim();
+    if (rest !== '' && !rest.startsWith('#'))
+        throw new Unsupported('trailing text');
+}
+/** A block scalar or flow collection written on one line. */
+function inlineValue(s) {
+    const c = s[0];
+    if (c === '"' || c === "'") {
+        const [v, end] = quoted(s, 0);
+        expectEnd(s, end);
+        return v;
+    }
+    if (c === '{' || c === '[') {
+        const [v, end] = flow(s, 0);
+        expectEnd(s, end);
+        return v;
+    }
+    if (SPECIAL_START.test(s))
+        throw new Unsupported('indicator');
+    const hash = s.indexOf(' #');
+    const text = (hash >= 0 ? s.slice(0, hash) : s).trim();
+    if (text.includes(': ') || text.endsWith(':'))
+        throw new Unsupported('mapping in scalar');
+    return plainScalar(text);
+}
+function skipSpaces(s, pos) {
+    while (s[pos] === ' ')
+        pos++;
+    return pos;
+}
+const FLOW_STOP = /[,{}[\]]/g;
+/** A flow collection at s[pos]: [value, index after it]. */
+function flow(s, pos, depth = 0) {
+    if (depth > 32)
+        throw new Unsupported('deep flow');
+    const open = s[pos];
+    const close = open === '{' ? '}' : ']';
+    const out = open === '{' ? Object.create(null) : [];
+    let i = skipSpaces(s, pos + 1);
+    if (s[i] === close)
+        return [out, i + 1];
+    for (;;) {
+        let key;
+        if (open === '{') {
+            if (s[i] === '"' || s[i] === "'") {
+                [key, i] = quoted(s, i);
+                i = skipSpaces(s, i);
+                if (s[i] !== ':')
+                    throw new Unsupported('flow key');
+                i++;
+            }
+            else {
+                const colon = s.indexOf(':', i);
+                if (colon < 0)
+                    throw new Unsupported('flow key');
+                key = s.slice(i, colon).trim();
+                if (/[,{}[\]"']/.test(key) || key === '')
+                    throw new Unsupported('flow key');
+                i = colon + 1;
+            }
+            if (key === '__proto__')
+                throw new Unsupported('__proto__');
+            i = skipSpaces(s, i);
+        }
+        let value;
+        const c = s[i];
+        if (c === '{' || c === '[') {
+            [value, i] = flow(s, i, depth + 1);
+        }
+        else if (c === '"' || c === "'") {
+            [value, i] = quoted(s, i);
+        }
+        else {
+            // The scalar runs to the next `,` or bracket (found natively, not char by char).
+            FLOW_STOP.lastIndex = i;
+            const j = FLOW_STOP.test(s) ? FLOW_STOP.lastIndex - 1 : s.length;
+            const text = s.slice(i, j).trim();
+            if (text.includes(': ') || /^[&*!|>%@`#]/.test(text))
+                throw new Unsupported('flow scalar');
+            value = plainScalar(text);
+            i = j;
+        }
+        if (Array.isArray(out))
+            out.push(value);
+        else
+            out[key] = value;
+        i = skipSpaces(s, i);
+        if (s[i] === ',') {
+            i = skipSpaces(s, i + 1);
+            if (s[i] === close)
+                return [out, i + 1];
+            continue;
+        }
+        if (s[i] === close)
+            return [out, i + 1];
+        throw new Unsupported('flow syntax');
+    }
+}
+/** The key of a `key: value` or `key:` line (trimmed) and the index after its colon. */
+function mappingKey(s) {
+    let key;
+    let pos;
+    if (s[0] === '"' || s[0] === "'") {
+        [key, pos] = quoted(s, 0);
+        if (s[pos] !== ':')
+            throw new Unsupported('key');
+        pos++;
+    }
+    else {
+        if (SPECIAL_START.test(s) || s.startsWith('---'))
+            throw new Unsupported('indicator');
+        const sep = s.indexOf(': ');
+        const colon = sep >= 0 ? sep : s.endsWith(':') ? s.length - 1 : -1;
+        if (colon <= 0)
+            throw new Unsupported('not a mapping entry');
+        key = s.slice(0, colon).trimEnd();
+        if (key.includes(' #'))
+            throw new Unsupported('comment in key');
+        pos = colon + 1;
+    }
+    if (key === '__proto__')
+        throw new Unsupported('__proto__');
+    return [key, pos];
+}
+const isItem = (t) => t === '-' || t.startsWith('- ');
+/** The lines as two arrays (indentation, trimmed text): no object per line to allocate. */
+class Reader {
+    indents;
+    texts;
+    skip;
+    i = 0;
+    n;
+    constructor(indents, texts, skip) {
+        this.indents = indents;
+        this.texts = texts;
+        this.skip = skip;
+        this.n = indents.length;
+    }
+    /** The current line's indentation, or -1 past the end. */
+    indent() {
+        return this.i < this.n ? this.indents[this.i] : -1;
+    }
+    /** Passes over the value of a skipped key: its deeper lines (and a sequence at its indent). */
+    skipValue(indent, nested) {
+        for (let at = this.indent(); at >= 0; at = this.indent()) {
+            if (at <= indent && !(nested && at === indent && isItem(this.texts[this.i])))
+                return;
+            this.i++;
+        }
+    }
+    node(depth) {
+        if (depth > 64)
+            throw new Unsupported('deep');
+        const at = this.indent();
+        if (at < 0)
+            return null;
+        return isItem(this.texts[this.i]) ? this.sequence(at, depth) : this.mapping(at, depth);
+    }
+    /** The value after `key:` with nothing on the line: a nested block, or null. */
+    nested(indent, depth) {
+        const at = this.indent();
+        if (at > indent)
+            return this.node(depth + 1);
+        if (at === indent && isItem(this.texts[this.i]))
+            return this.sequence(indent, depth + 1);
+        return null;
+    }
+    mapping(indent, depth) {
+        // Without a prototype: V8 keeps such objects as hash tables from the start, instead of
+        // building a hidden class for every new combination of keys (thousands in a lockfile).
+        const out = Object.create(null);
+        for (let at = this.indent(); at >= indent; at = this.indent()) {
+            if (at > indent)
+                throw new Unsupported('indentation');
+            const s = this.texts[this.i];
+            if (isItem(s))
+                break;
+            this.i++;
+            const [key, pos] = mappingKey(s);
+            const rest = s.slice(pos).trim();
+            if (depth === 2 && this.skip?.has(key)) {
+                this.skipValue(indent, rest === '' || rest.startsWith('#'));
+                continue;
+            }
+            if (rest === '' || rest.startsWith('#')) {
+                out[key] = this.nested(indent, depth);
+            }
+            else {
+                if (s[pos] !== ' ')
+                    throw new Unsupported('no space after colon');
+                out[key] = inlineValue(rest);
+                if (this.indent() > indent)
+                    throw new Unsupported('multi-line scalar');
+            }
+        }
+        return out;
+    }
+    sequence(indent, depth) {
+        const out = [];
+        while (this.indent() === indent && isItem(this.texts[this.i])) {
+            const rest = this.texts[this.i].slice(1).trim();
+            this.i++;
+            if (rest === '' || rest.startsWith('#')) {
+                out.push(this.nested(indent, depth));
+                continue;
+            }
+            // `- key: value` starts a mapping inside the item: not written by lockfile tools.
+            if (/^[^"'{[][^#]*?:(?: |$)/.test(rest))
+                throw new Unsupported('mapping in sequence item');
+            out.push(inlineValue(rest));
+            if (this.indent() > indent)
+                throw new Unsupported('multi-line item');
+        }
+        if (this.indent() > indent)
+            throw new Unsupported('indentation');
+        return out;
+    }
+    done() {
+        return this.i >= this.n;
+    }
+}
+/**
+ * The document, or undefined when it uses YAML outside the subset lockfile tools write. Keys in
+ * `skip` are left out where they are fields of an entry (at depth 2: `packages` → entry → field),
+ * their values not even read: what a caller never looks at need not be built.
+ */
+function parseYamlSubset(text, skip) {
+    const indents = [];
+    const texts = [];
+    for (let pos = 0; pos <= text.length;) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.length;
+        const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        let i = pos;
+        while (i < lineEnd && text.charCodeAt(i) === 32)
+            i++;
+        const indent = i - pos;
+        pos = end + 1;
+        // Blank lines and comments.
+        if (i === lineEnd || text.charCodeAt(i) === 35)
+            continue;
+        // A tab where indentation ends, a document marker: outside the subset.
+        if (text.charCodeAt(i) === 9 ||
+            text.startsWith('---', i) ||
+            (lineEnd - i === 3 && text.startsWith('...', i)))
+            return undefined;
+        indents.push(indent);
+        texts.push(text.slice(i, lineEnd).trimEnd());
+    }
+    try {
+        if (indents.length === 0)
+            return undefined;
+        const reader = new Reader(indents, texts, skip);
+        const doc = reader.node(0);
+        if (!reader.done())
+            return undefined;
+        return doc;
+    }
+    catch (err) {
+        if (err instanceof Unsupported)
+            return undefined;
+        throw err;
+    }
+}
+//# sourceMappingURL=fastyaml.js.map
+
+/***/ }),
+
+/***/ 37065:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ parseToml),
+/* harmony export */   fE: () => (/* binding */ toText),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55221);
+
+
+/** Parses TOML, turning a syntax error into a typed error that names the file and the line. */
+function parseToml(text, file) {
+    try {
+        return (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    }
+    catch (err) {
+        if (err instanceof smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .TomlError */ .zx) {
+            const first = err.message.split('\n')[0] ?? 'invalid TOML';
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .malformed */ .Qm)(file, `invalid TOML: ${first}`, err.line, err);
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .malformed */ .Qm)(file, `invalid TOML: ${err.message}`, undefined, err);
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * String(value), also for the fast YAML reader's mappings, which have no prototype (String()
+ * throws on those): a lockfile with a mapping where a string belongs gets an error, not a crash.
+ */
+function toText(value) {
+    try {
+        return String(value);
+    }
+    catch {
+        return Object.prototype.toString.call(value);
+    }
+}
+//# sourceMappingURL=toml.js.map
+
+/***/ }),
+
+/***/ 26644:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ parseYaml)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98995);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55221);
+/* harmony import */ var _fastyaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73452);
+
+
+
+/**
+ * Parses YAML, turning a syntax error into a typed error that names the file and the line.
+ * `skip`: entry fields the caller does not read, which the fast reader need not build (the full
+ * parser, for files outside its subset, builds them anyway).
+ */
+function parseYaml(text, file, skip) {
+    // The fast reader handles what lockfile tools write; anything else goes to the full parser.
+    const fast = (0,_fastyaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlSubset */ .TZ)(text, skip);
+    if (fast !== undefined)
+        return fast;
+    // Loaded only when needed: most runs never reach it, and it costs start-up time.
+    const { parse, YAMLParseError } = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url)('yaml');
+    try {
+        // Lockfiles are large and flat: no aliases to expand, so keep the cap low against bombs.
+        return parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
+    }
+    catch (err) {
+        if (err instanceof YAMLParseError) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `invalid YAML: ${err.message.split('\n')[0]}`, err.linePos?.[0]?.line, err);
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `invalid YAML: ${err.message}`, undefined, err);
+    }
+}
+//# sourceMappingURL=yamlfile.js.map
+
+/***/ }),
+
+/***/ 39431:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseYarnLock: () => (/* binding */ parseYarnLock),
+/* harmony export */   scanBerry: () => (/* binding */ scanBerry)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55221);
+/* harmony import */ var _hashes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37458);
+/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12923);
+/* harmony import */ var _fastyaml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73452);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37065);
+/* harmony import */ var _yamlfile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26644);
+
+
+
+
+
+
+/** `name@range` -> [name, range]; the name may be scoped. */
+function splitSpec(spec) {
+    const at = spec.indexOf('@', 1);
+    return at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, ''];
+}
+/** The package a spec really installs: `alias@npm:real@^1` installs `real`. */
+function realName(name, range) {
+    const m = /^npm:((?:@[^/@]+\/)?[^@]+)@/.exec(range);
+    return m ? m[1] : name;
+}
+function unquote(s) {
+    const t = s.trim();
+    if (t.startsWith('"') && t.endsWith('"') && t.length >= 2) {
+        try {
+            return JSON.parse(t);
+        }
+        catch {
+            return t.slice(1, -1);
+        }
+    }
+    return t;
+}
+/** yarn.lock: v1 (its own format) or berry (YAML with `__metadata`). */
+function parseYarnLock(text, file) {
+    return isBerry(text) ? parseBerry(text, file) : parseYarnV1(text, file);
+}
+/** Whether a line starts with `__metadata:` (as /^__metadata:/m says, without trying every index). */
+function isBerry(text) {
+    for (let i = text.indexOf('__metadata:'); i >= 0; i = text.indexOf('__metadata:', i + 1)) {
+        if (i === 0 || /[\n\r\u2028\u2029]/.test(text[i - 1]))
+            return true;
+    }
+    return false;
+}
+function parseYarnV1(text, file) {
+    const entries = [];
+    let current;
+    let section;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const raw = lines[i].replace(/\r$/, '');
+        if (raw.trim() === '' || raw.trimStart().startsWith('#'))
+            continue;
+        const indent = raw.length - raw.trimStart().length;
+        const line = raw.trim();
+        if (indent === 0) {
+            if (!line.endsWith(':'))
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `expected "<spec>:" but found "${line.slice(0, 60)}"`, i + 1);
+            const specs = line
+                .slice(0, -1)
+                .split(/,\s*/)
+                .map(unquote)
+                .filter((s) => s !== '');
+            if (specs.length === 0)
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, 'entry without a spec', i + 1);
+            current = { specs, fields: {}, deps: {}, line: i + 1 };
+            entries.push(current);
+            section = undefined;
+        }
+        else if (!current) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, 'indented line outside an entry', i + 1);
+        }
+        else if (indent <= 2) {
+            if (line.endsWith(':')) {
+                section = line.slice(0, -1);
+                continue;
+            }
+            section = undefined;
+            const m = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.+)$/.exec(line);
+            if (!m)
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `bad field "${line.slice(0, 60)}"`, i + 1);
+            current.fields[unquote(m[1])] = unquote(m[2]);
+        }
+        else {
+            if (section === undefined)
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, 'unexpected indentation', i + 1);
+            if (section !== 'dependencies' && section !== 'optionalDependencies')
+                continue;
+            const m = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.+)$/.exec(line);
+            if (!m)
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `bad dependency "${line.slice(0, 60)}"`, i + 1);
+            current.deps[unquote(m[1])] = unquote(m[2]);
+        }
+    }
+    const bySpec = new Map();
+    const packages = new Map();
+    const pending = [];
+    for (const e of entries) {
+        const version = e.fields.version;
+        if (version === undefined)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `${e.specs[0]}: no version`, e.line);
+        const [name0, range0] = splitSpec(e.specs[0]);
+        const name = realName(name0, range0);
+        const local = /^(file|link):/.test(range0);
+        const key = `${name}@${version}${local ? `#${range0}` : ''}`;
+        let pkg = packages.get(key);
+        if (!pkg) {
+            pkg = {
+                key,
+                ecosystem: 'npm',
+                name,
+                version,
+                purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_1__/* .npmPurl */ .NP)(name, version),
+                dependencies: [],
+            };
+            if (local)
+                pkg.firstParty = true;
+            const hashes = (0,_hashes_js__WEBPACK_IMPORTED_MODULE_2__/* .sriToHashes */ .k)(e.fields.integrity);
+            if (hashes)
+                pkg.hashes = hashes;
+            packages.set(key, pkg);
+        }
+        for (const s of e.specs)
+            bySpec.set(s, pkg);
+        pending.push([pkg, e.deps]);
+    }
+    for (const [pkg, deps] of pending) {
+        for (const [n, r] of Object.entries(deps)) {
+            const hit = bySpec.get(`${n}@${r}`);
+            if (hit && !pkg.dependencies.includes(hit.key))
+                pkg.dependencies.push(hit.key);
+        }
+    }
+    return {
+        source: file,
+        format: 'yarn.lock v1',
+        packages: [...packages.values()],
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+// The protocols of the project's own folders, after the `@` of a resolution.
+const PROTOCOL = /(?:workspace|link|portal|file):/y;
+/** The fields of a berry entry that say what it installs and what it depends on. */
+const BERRY_FIELDS = new Set(['version', 'resolution', 'dependencies', 'optionalDependencies']);
+const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+// A dependency line as Yarn writes it, read in place (sticky): a plain name (letters, digits,
+// `-._`, no indicator first) or a double-quoted one, then a double-quoted value; neither with an
+// escape or a control character, nothing after the value but the line's end.
+const DEPENDENCY = /(?:([a-zA-Z0-9][a-zA-Z0-9._-]*)|"([^"\\\x00-\x1f]*)"): "([^"\\\x00-\x1f]*)"\r?$/my;
+// An entry's key line: a double-quoted key (no escape, no control character) and its colon.
+const ENTRY_KEY = /"([^"\\\x00-\x1f]*)":\r?$/my;
+// `version` or `resolution` with a double-quoted value (no escape, no control character) or a
+// plain one made of letters, digits and `._+-` (no indicator, space, comment or colon in it).
+const SCALAR_FIELD = /(version|resolution): (?:"([^"\\\x00-\x1f]*)"|([A-Za-z0-9][A-Za-z0-9._+-]*))\r?$/my;
+// The other fields Yarn writes, recognised without reading the line.
+const SKIPPED = /(?:checksum|languageName|linkType|bin|conditions|peerDependencies|peerDependenciesMeta|dependenciesMeta):/y;
+/**
+ * Reads the entries of a berry lockfile as `parseYaml` would, but only the fields the inventory
+ * uses (BERRY_FIELDS); the other fields (checksum, bin, peerDependencies, ...) are skipped
+ * without building them, which is most of the file. The fields read go through the same scalar
+ * and key rules as the YAML reader (`inlineValue`, `mappingKey`). Anything unusual (another
+ * indentation, a nested value under a dependency, a duplicate key, a key JavaScript would
+ * reorder) returns undefined, and the whole file goes to the YAML reader instead. Dependencies
+ * come as Maps: as objects, thousands of them with different keys would make V8 build a hidden
+ * class for each.
+ */
+function scanBerry(text) {
+    const doc = new Map();
+    let entry; // the entry being read; none in __metadata
+    let fields = 0; // lines at indent 2 of the current top-level key
+    let deps; // the dependency map being read
+    let depsField; // its field name, until its first line creates it
+    let mode = 'field'; // what deeper lines are
+    let started = false;
+    /** A new top-level key: an entry, or __metadata (skipped); false where the reader must decide. */
+    const startEntry = (key) => {
+        if (doc.has(key) || INDEX_LIKE.test(key))
+            return false;
+        started = true;
+        fields = 0;
+        mode = 'field';
+        deps = undefined;
+        if (key === '__metadata') {
+            entry = undefined;
+            mode = 'skip';
+            fields = 1;
+            return true;
+        }
+        entry = {};
+        doc.set(key, entry);
+        return true;
+    };
+    const n = text.length;
+    try {
+        for (let pos = 0; pos < n;) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = n;
+            const next = end + 1;
+            let i = pos;
+            while (text.charCodeAt(i) === 32)
+                i++;
+            const indent = i - pos;
+            pos = next;
+            // Lines inside a skipped field, whatever they hold.
+            if (indent > 2 && mode === 'skip')
+                continue;
+            const c = text.charCodeAt(i);
+            // Blank lines and comments, as the YAML reader skips them.
+            if (i >= end || c === 35 || (c === 13 && i === end - 1))
+                continue;
+            if (c === 9)
+                return undefined;
+            if (indent === 2 && entry !== undefined) {
+                SKIPPED.lastIndex = i;
+                if (SKIPPED.test(text)) {
+                    // A field the inventory does not read (its key cannot be one it reads).
+                    fields++;
+                    mode = 'skip';
+                    deps = undefined;
+                    continue;
+                }
+                SCALAR_FIELD.lastIndex = i;
+                const m = SCALAR_FIELD.exec(text);
+                if (m !== null) {
+                    // `version: 1.2.3` or `resolution: "name@npm:1.2.3"` as Yarn writes them: what the
+                    // YAML reader gives (a plain scalar through the same typing), without its steps.
+                    const key = m[1];
+                    if (Object.hasOwn(entry, key))
+                        return undefined;
+                    fields++;
+                    deps = undefined;
+                    mode = 'scalar';
+                    depsField = undefined;
+                    entry[key] = m[2] ?? (0,_fastyaml_js__WEBPACK_IMPORTED_MODULE_3__/* .plainScalar */ .dn)(m[3]);
+                    continue;
+                }
+            }
+            if (indent === 4 && mode === 'deps' && deps !== undefined) {
+                DEPENDENCY.lastIndex = i;
+                const m = DEPENDENCY.exec(text);
+                if (m !== null) {
+                    // `name: "value"` or `"@scope/name": "value"` without escapes: what the YAML reader
+                    // gives, without its steps.
+                    const name = m[1] ?? m[2];
+                    if (deps.has(name) || INDEX_LIKE.test(name))
+                        return undefined;
+                    deps.set(name, m[3]);
+                    continue;
+                }
+            }
+            if (indent === 0) {
+                ENTRY_KEY.lastIndex = i;
+                const m = ENTRY_KEY.exec(text);
+                if (m !== null) {
+                    // `"name@npm:^1, name@npm:^1.2":` as Yarn writes it (no escape): the YAML reader's key.
+                    if (started && entry !== undefined && fields === 0)
+                        return undefined; // a null entry
+                    if (!startEntry(m[1]))
+                        return undefined;
+                    continue;
+                }
+            }
+            const body = text.slice(i, end).trimEnd();
+            if (body === '')
+                continue;
+            if (indent === 0) {
+                if (started && entry !== undefined && fields === 0)
+                    return undefined; // a null entry
+                if (body.startsWith('---') || body === '...')
+                    return undefined;
+                const [key, at] = (0,_fastyaml_js__WEBPACK_IMPORTED_MODULE_3__/* .mappingKey */ .Yt)(body);
+                const rest = body.slice(at).trim();
+                if (rest !== '' && !rest.startsWith('#'))
+                    return undefined;
+                if (!startEntry(key))
+                    return undefined;
+                continue;
+            }
+            if (!started)
+                return undefined;
+            if (indent === 2 && entry === undefined)
+                continue; // __metadata's own fields
+            if (indent === 2) {
+                fields++;
+                const [key, at] = (0,_fastyaml_js__WEBPACK_IMPORTED_MODULE_3__/* .mappingKey */ .Yt)(body);
+                const rest = body.slice(at).trim();
+                const wanted = BERRY_FIELDS.has(key);
+                if (wanted && Object.hasOwn(entry, key))
+                    return undefined;
+                deps = undefined;
+                if (rest === '' || rest.startsWith('#')) {
+                    // A nested block (or null when nothing deeper follows).
+                    if (!wanted) {
+                        mode = 'skip';
+                        continue;
+                    }
+                    entry[key] = null;
+                    mode = key === 'dependencies' || key === 'optionalDependencies' ? 'deps' : 'scalar';
+                    depsField = key;
+                    continue;
+                }
+                if (body.charCodeAt(at) !== 32)
+                    return undefined;
+                mode = wanted ? 'scalar' : 'skip';
+                if (wanted) {
+                    entry[key] = (0,_fastyaml_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineValue */ .nN)(rest);
+                    depsField = undefined;
+                }
+                continue;
+            }
+            // Deeper lines.
+            if (mode === 'skip')
+                continue;
+            if (mode !== 'deps' || indent !== 4)
+                return undefined;
+            if (deps === undefined) {
+                if (body === '-' || body.startsWith('- '))
+                    return undefined;
+                deps = new Map();
+                entry[depsField] = deps;
+            }
+            const [name, at] = (0,_fastyaml_js__WEBPACK_IMPORTED_MODULE_3__/* .mappingKey */ .Yt)(body);
+            const rest = body.slice(at).trim();
+            if (rest === '' || rest.startsWith('#') || body.charCodeAt(at) !== 32)
+                return undefined;
+            if (deps.has(name) || INDEX_LIKE.test(name))
+                return undefined;
+            deps.set(name, (0,_fastyaml_js__WEBPACK_IMPORTED_MODULE_3__/* .inlineValue */ .nN)(rest));
+            // The next line must not be deeper than this one (no multi-line value).
+        }
+    }
+    catch (err) {
+        if (err instanceof _fastyaml_js__WEBPACK_IMPORTED_MODULE_3__/* .Unsupported */ .O0)
+            return undefined;
+        throw err;
+    }
+    if (!started || (entry !== undefined && fields === 0))
+        return undefined;
+    return doc;
+}
+/**
+ * The packages of berry's entry keys (`name@range` specs), found by name and range: what a map
+ * of the whole `${name}@${range}` strings gives, without writing such a string for each of the
+ * tens of thousands of lookups. Specs with no `@` after their first character cannot be split
+ * that way and stay whole (a lookup reaches them only through an unusual name).
+ */
+class SpecMap {
+    byName = new Map();
+    whole = new Map();
+    set(spec, pkg) {
+        const at = spec.indexOf('@', 1);
+        if (at < 0) {
+            this.whole.set(spec, pkg);
+            return;
+        }
+        const name = spec.slice(0, at);
+        let ranges = this.byName.get(name);
+        if (!ranges) {
+            ranges = new Map();
+            this.byName.set(name, ranges);
+        }
+        ranges.set(spec.slice(at + 1), pkg);
+    }
+    /** The package of the spec `${name}@${range}`. */
+    lookup(name, range) {
+        // The `@` joining them is the spec's first after its first character.
+        if (name !== '' && name.indexOf('@', 1) < 0)
+            return this.byName.get(name)?.get(range);
+        const spec = `${name}@${range}`;
+        const at = spec.indexOf('@', 1);
+        if (at < 0)
+            return this.whole.get(spec);
+        return this.byName.get(spec.slice(0, at))?.get(spec.slice(at + 1));
+    }
+}
+function parseBerry(text, file) {
+    let entries = scanBerry(text);
+    if (entries === undefined) {
+        const doc = (0,_yamlfile_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .h)(text, file);
+        if (!(0,_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(doc))
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, 'not a YAML mapping');
+        entries = Object.entries(doc);
+    }
+    const bySpec = new SpecMap();
+    const packages = new Map();
+    const pending = [];
+    for (const [keys, raw] of entries) {
+        if (keys === '__metadata')
+            continue;
+        if (!(0,_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(raw))
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `"${keys}" is not a mapping`);
+        const resolution = (0,_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(raw.resolution);
+        const version = raw.version === undefined ? undefined : (0,_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .toText */ .fE)(raw.version);
+        if (!resolution || version === undefined)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `"${keys}": no resolution or version`);
+        // `name@range`, the name possibly scoped (splitSpec, without its array).
+        const at = resolution.indexOf('@', 1);
+        // A patched package is still that package: same purl, so it merges with the unpatched one.
+        const name = at > 0 ? resolution.slice(0, at) : resolution;
+        // Workspaces, links and portals are the project's own folders.
+        PROTOCOL.lastIndex = at + 1;
+        const local = at > 0 && PROTOCOL.test(resolution);
+        let pkg = packages.get(resolution);
+        if (!pkg) {
+            pkg = {
+                key: resolution,
+                ecosystem: 'npm',
+                name,
+                version: local ? '' : version,
+                dependencies: [],
+            };
+            if (local) {
+                pkg.firstParty = true;
+                pkg.properties = { 'build-artifact:yarn.resolution': resolution };
+            }
+            else {
+                pkg.purl = (0,_purl_js__WEBPACK_IMPORTED_MODULE_1__/* .npmPurl */ .NP)(name, version);
+            }
+            // Berry's checksum is over Yarn's repacked zip, not the npm tarball: not a package hash.
+            packages.set(resolution, pkg);
+        }
+        // Most keys are one spec: no need to split them.
+        if (keys.indexOf(',') < 0)
+            bySpec.set(keys.trim(), pkg);
+        else
+            for (const s of keys.split(/,\s*/))
+                bySpec.set(s.trim(), pkg);
+        const { dependencies, optionalDependencies } = raw;
+        if (dependencies instanceof Map)
+            pending.push([pkg, dependencies]);
+        else if ((0,_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(dependencies))
+            pending.push([pkg, new Map(Object.entries(dependencies))]);
+        if (optionalDependencies instanceof Map)
+            pending.push([pkg, optionalDependencies]);
+        else if ((0,_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u4)(optionalDependencies))
+            pending.push([pkg, new Map(Object.entries(optionalDependencies))]);
+    }
+    for (const [pkg, deps] of pending) {
+        const list = pkg.dependencies;
+        deps.forEach((r, n) => {
+            const hit = bySpec.lookup(n, (0,_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .toText */ .fE)(r));
+            if (hit && hit !== pkg && !list.includes(hit.key))
+                list.push(hit.key);
+        });
+    }
+    return {
+        source: file,
+        format: 'yarn.lock berry',
+        packages: [...packages.values()],
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+//# sourceMappingURL=yarn.js.map
+
+/***/ }),
+
+/***/ 12923:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NP: () => (/* binding */ npmPurl),
+/* harmony export */   av: () => (/* binding */ golangPurl),
+/* harmony export */   g9: () => (/* binding */ pep503),
+/* harmony export */   iC: () => (/* binding */ pypiPurl),
+/* harmony export */   q$: () => (/* binding */ cargoPurl)
+/* harmony export */ });
+/* harmony import */ var packageurl_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87091);
+
+/** PEP 503 normalised name: lower case, runs of `-`, `_` and `.` become one `-`. */
+function pep503(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function npmPurl(name, version) {
+    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+    const namespace = slash > 0 ? name.slice(0, slash) : undefined;
+    const base = slash > 0 ? name.slice(slash + 1) : name;
+    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('npm', namespace, base, version, undefined, undefined).toString();
+}
+function pypiPurl(name, version, qualifiers) {
+    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('pypi', undefined, pep503(name), version, qualifiers, undefined).toString();
+}
+function golangPurl(path, version) {
+    const slash = path.lastIndexOf('/');
+    const namespace = slash > 0 ? path.slice(0, slash) : undefined;
+    const base = slash > 0 ? path.slice(slash + 1) : path;
+    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('golang', namespace, base, version || undefined, undefined, undefined).toString();
+}
+function cargoPurl(name, version, qualifiers) {
+    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('cargo', undefined, name, version, qualifiers, undefined).toString();
+}
+//# sourceMappingURL=purl.js.map
+
+/***/ })
+
+};
