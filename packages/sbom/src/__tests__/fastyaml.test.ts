@@ -37,6 +37,36 @@ describe('the fast lockfile YAML reader', () => {
     }
   });
 
+  it('agrees with the yaml package on indicators and separators where it answers', () => {
+    for (const text of [
+      'a: \t"x"\n',
+      'a:\tx\n',
+      'a: x \t# note\n',
+      'a: -x\nb: ?y\nc: :z\n',
+      'a: - x\n',
+      'a: ? x\n',
+      'a: @x\n',
+      'a: `x\n',
+      'a:    # only a comment\n  b: 1\n',
+      '"a b": 1\n\'c\': 2\n',
+      '-a: 1\n',
+      ':a: 1\n',
+      'a: {b: -1, c: [x, "y"]}\n',
+    ]) {
+      const fast = parseYamlSubset(text);
+      let expected: unknown;
+      try {
+        expected = full(text);
+      } catch {
+        expect(fast, text).toBeUndefined();
+        continue;
+      }
+      if (fast !== undefined) expect(fast, text).toEqual(expected);
+    }
+    // The common cases are read, not declined.
+    expect(parseYamlSubset('a: \t"x"\nb: -x\n')).toEqual({ a: 'x', b: '-x' });
+  });
+
   it('agrees with the yaml package on mutated lockfiles whenever it answers', () => {
     const samples = ['npm-jest-yarn-berry/yarn.lock', 'npm-vite-pnpm/pnpm-lock.yaml'].map((f) =>
       readFileSync(join(LOCKFILES, f), 'utf8').slice(0, 3000),
@@ -60,6 +90,8 @@ describe('the fast lockfile YAML reader', () => {
       '1.5',
       '~',
       '\\',
+      '\t',
+      '?',
       'a',
     ];
     fc.assert(
