@@ -10,9 +10,10 @@
 //   node scripts/build-actions.mjs                 # rewrite actions/dist
 //   node scripts/build-actions.mjs --out-dir DIR   # write the bundle to DIR instead (check-dist)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { withCycloneDxSchemas } from './bundle-resources.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -69,52 +70,13 @@ export async function bundle(names, outDir) {
   // A package.json in actions/dist would make it an npm workspace (actions/*): the root
   // package.json ("type": "module") already makes these .js files ES modules.
   delete files['package.json'];
-  withResources(files, outDir);
+  withCycloneDxSchemas(files, outDir);
   for (const name of names) files[`${name}.js`] = actionEntry(name);
   for (const [file, source] of Object.entries(files)) {
     const target = path.join(outDir, file);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, source);
   }
-}
-
-// @cyclonedx/cyclonedx-library reads its JSON schemas at run time from
-// resolve(__dirname, '..', 'res'), which ncc neither rewrites nor copies, and an ESM bundle has
-// no __dirname. The chunk using it gets a __dirname of dist/lib (a folder that need not exist),
-// so the library looks in dist/res, where the schemas it validates against are copied.
-const CYCLONEDX_ROOT = "(0, node_path_1.resolve)(__dirname, '..', 'res')";
-const CYCLONEDX_SCHEMAS = [
-  'bom-1.6.SNAPSHOT.schema.json',
-  'bom-1.7.SNAPSHOT.schema.json',
-  'spdx.SNAPSHOT.schema.json',
-  'jsf-0.82.SNAPSHOT.schema.json',
-  'cryptography-defs.SNAPSHOT.schema.json',
-];
-
-function withResources(files, outDir) {
-  const users = Object.keys(files).filter(
-    (file) => /\.m?js$/.test(file) && String(files[file]).includes('__dirname'),
-  );
-  if (users.length === 0) return;
-  const uses = users.map((file) => String(files[file]).split('__dirname').length - 1);
-  if (users.length !== 1 || uses[0] !== 1 || !String(files[users[0]]).includes(CYCLONEDX_ROOT)) {
-    throw new Error(`${outDir}: the bundle uses __dirname in a way build-actions does not know`);
-  }
-  const library = path.dirname(
-    require.resolve('@cyclonedx/cyclonedx-library/package.json', {
-      paths: [path.join(root, 'packages', 'sbom')],
-    }),
-  );
-  for (const file of CYCLONEDX_SCHEMAS) {
-    files[`res/schema/${file}`] = new Uint8Array(
-      readFileSync(path.join(library, 'res', 'schema', file)),
-    );
-  }
-  const shim =
-    "import { dirname as __baDirname, join as __baJoin } from 'node:path';\n" +
-    "import { fileURLToPath as __baFileURLToPath } from 'node:url';\n" +
-    "const __dirname = __baJoin(__baDirname(__baFileURLToPath(import.meta.url)), 'lib');\n";
-  files[users[0]] = shim + String(files[users[0]]);
 }
 
 export async function buildActions({ outDir = DIST } = {}) {

@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
+import { withCycloneDxSchemas } from './bundle-resources.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -68,46 +69,6 @@ export function upToDate() {
   if (!Number.isFinite(built)) return false;
   const { buildInfos, others } = inputs();
   return [...buildInfos, ...others].every((f) => mtime(f) < built);
-}
-
-// @cyclonedx/cyclonedx-library reads its JSON schemas at run time from
-// resolve(__dirname, '..', 'res') (only its Validation part, which `validateBom` loads on use),
-// which ncc neither rewrites nor copies, and an ESM bundle has no __dirname. As in
-// build-actions: the chunk using it gets a __dirname of <bundle>/lib, and the schemas are copied
-// to <bundle>/res/schema.
-const CYCLONEDX_ROOT = "(0, node_path_1.resolve)(__dirname, '..', 'res')";
-const CYCLONEDX_SCHEMAS = [
-  'bom-1.6.SNAPSHOT.schema.json',
-  'bom-1.7.SNAPSHOT.schema.json',
-  'spdx.SNAPSHOT.schema.json',
-  'jsf-0.82.SNAPSHOT.schema.json',
-  'cryptography-defs.SNAPSHOT.schema.json',
-];
-
-function withResources(files) {
-  const users = Object.keys(files).filter(
-    (file) => /\.m?js$/.test(file) && String(files[file]).includes('__dirname'),
-  );
-  if (users.length === 0) return;
-  const uses = users.map((file) => String(files[file]).split('__dirname').length - 1);
-  if (users.length !== 1 || uses[0] !== 1 || !String(files[users[0]]).includes(CYCLONEDX_ROOT)) {
-    throw new Error(
-      `the CLI bundle uses __dirname in ${users.join(', ')} in a way build-cli does not know`,
-    );
-  }
-  const library = path.dirname(
-    require.resolve('@cyclonedx/cyclonedx-library/package.json', {
-      paths: [path.join(root, 'packages', 'sbom')],
-    }),
-  );
-  for (const file of CYCLONEDX_SCHEMAS) {
-    files[`res/schema/${file}`] = readFileSync(path.join(library, 'res', 'schema', file));
-  }
-  const shim =
-    "import { dirname as __baDirname, join as __baJoin } from 'node:path';\n" +
-    "import { fileURLToPath as __baFileURLToPath } from 'node:url';\n" +
-    "const __dirname = __baJoin(__baDirname(__baFileURLToPath(import.meta.url)), 'lib');\n";
-  files[users[0]] = shim + String(files[users[0]]);
 }
 
 // `new URL('<dir>', import.meta.url)` naming a folder of the checkout (the demo's examples/) is
@@ -198,7 +159,7 @@ export async function buildCli({ force = false } = {}) {
     null,
     2,
   )}\n`;
-  withResources(files);
+  withCycloneDxSchemas(files, 'the CLI bundle');
   withDirectoryURLs(files);
   withBuiltins(files);
   // What makes this bundle stale, for bin/attest.js (paths relative to the bundle).
