@@ -935,24 +935,54 @@ function dedupeSubjects(subjects) {
     return [...byName.values()];
 }
 //# sourceMappingURL=subjects.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./packages/core/dist/write.js
 
 
 
 
+// The callback API of node:fs, which every process has loaded already: node:fs/promises would
+// cost a command that only writes its output file a few ms to load.
+const openFile = (0,external_node_util_.promisify)(external_node_fs_.open);
+const writeAll = (0,external_node_util_.promisify)(external_node_fs_.writeFile);
+const closeFile = (0,external_node_util_.promisify)(external_node_fs_.close);
+const renameFile = (0,external_node_util_.promisify)(external_node_fs_.rename);
+const remove = (0,external_node_util_.promisify)(external_node_fs_.rm);
+let written = 0;
+/**
+ * A temporary name beside `path`. It needs to be unlikely to collide, not unguessable: the file
+ * is created exclusively (`wx`), so a name that exists already fails the write and is never
+ * written through. (node:crypto for a random name would cost every command a few ms to load.)
+ */
+function temporaryName(path) {
+    const unique = `${process.pid.toString(36)}${(written++).toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${unique}.tmp`);
+}
 /**
  * Writes a file so that readers see either the old content or all of the new: the data goes to
  * a temporary file beside it, which is then renamed over the target. Nothing half-written is
  * ever left at `path`.
  */
 async function writeFileAtomic(path, data, mode) {
-    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const tmp = temporaryName(path);
+    let created = false;
     try {
-        await (0,promises_.writeFile)(tmp, data, mode === undefined ? undefined : { mode });
-        await (0,promises_.rename)(tmp, path);
+        const fd = await openFile(tmp, 'wx', mode);
+        created = true;
+        try {
+            await writeAll(fd, data);
+        }
+        finally {
+            await closeFile(fd);
+        }
+        await renameFile(tmp, path);
     }
     catch (err) {
-        await (0,promises_.rm)(tmp, { force: true });
+        if (created)
+            await remove(tmp, { force: true });
         throw error_fileError(path, err);
     }
 }

@@ -109,8 +109,40 @@ function plainScalar(s) {
     }
     return s;
 }
-// A plain scalar cannot start with an indicator (`-`, `?`, `:` only when a space follows).
-const SPECIAL_START = /^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/;
+/**
+ * Whether a plain scalar cannot start here: an indicator (`-`, `?`, `:` only when a space or
+ * the end follows). Character codes, not a regular expression: this runs for every line.
+ */
+function specialStart(s) {
+    switch (s.charCodeAt(0)) {
+        case 0x2c: // ,
+        case 0x5b: // [
+        case 0x5d: // ]
+        case 0x7b: // {
+        case 0x7d: // }
+        case 0x23: // #
+        case 0x26: // &
+        case 0x2a: // *
+        case 0x21: // !
+        case 0x7c: // |
+        case 0x3e: // >
+        case 0x27: // '
+        case 0x22: // "
+        case 0x25: // %
+        case 0x40: // @
+        case 0x60: // `
+            return true;
+        case 0x2d: // -
+        case 0x3f: // ?
+        case 0x3a: {
+            // :
+            const next = s.charCodeAt(1);
+            return Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
+        }
+        default:
+            return false;
+    }
+}
 /** A quoted scalar at s[pos]: [value, index after the closing quote]. */
 function quoted(s, pos) {
     const q = s[pos];
@@ -181,10 +213,14 @@ function inlineValue(s) {
         expectEnd(s, end);
         return v;
     }
-    if (SPECIAL_START.test(s))
+    if (specialStart(s))
         throw new Unsupported('indicator');
-    const hash = s.indexOf(' #');
-    const text = (hash >= 0 ? s.slice(0, hash) : s).trim();
+    // A comment starts at a `#` after a space or a tab.
+    let hash = s.indexOf('#');
+    while (hash > 0 && s.charCodeAt(hash - 1) !== 0x20 && s.charCodeAt(hash - 1) !== 0x09) {
+        hash = s.indexOf('#', hash + 1);
+    }
+    const text = (hash > 0 ? s.slice(0, hash) : s).trim();
     if (text.includes(': ') || text.endsWith(':'))
         throw new Unsupported('mapping in scalar');
     return plainScalar(text);
@@ -273,7 +309,7 @@ function mappingKey(s) {
         pos++;
     }
     else {
-        if (SPECIAL_START.test(s) || s.startsWith('---'))
+        if (specialStart(s) || s.startsWith('---'))
             throw new Unsupported('indicator');
         const sep = s.indexOf(': ');
         const colon = sep >= 0 ? sep : s.endsWith(':') ? s.length - 1 : -1;
@@ -343,18 +379,22 @@ class Reader {
                 break;
             this.i++;
             const [key, pos] = mappingKey(s);
-            const rest = s.slice(pos).trim();
+            // Where the value starts (lines have no trailing spaces): nothing, a comment, or text.
+            let start = pos;
+            for (let c = s.charCodeAt(start); c === 0x20 || c === 0x09; c = s.charCodeAt(++start))
+                ;
+            const empty = start === s.length || s.charCodeAt(start) === 0x23;
             if (depth === 2 && this.skip?.has(key)) {
-                this.skipValue(indent, rest === '' || rest.startsWith('#'));
+                this.skipValue(indent, empty);
                 continue;
             }
-            if (rest === '' || rest.startsWith('#')) {
+            if (empty) {
                 out[key] = this.nested(indent, depth);
             }
             else {
-                if (s[pos] !== ' ')
+                if (s.charCodeAt(pos) !== 0x20)
                     throw new Unsupported('no space after colon');
-                out[key] = inlineValue(rest);
+                out[key] = inlineValue(s.slice(start));
                 if (this.indent() > indent)
                     throw new Unsupported('multi-line scalar');
             }
