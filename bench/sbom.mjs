@@ -132,11 +132,14 @@ for (const [name, ecosystem, files] of inputs) {
   mkdirSync(dir, { recursive: true });
   for (const f of files) copyFileSync(f, join(dir, f.split('/').pop()));
   const cdxOut = join(dir, '..', `${name.replace(/[^a-z0-9]+/gi, '-')}.cdxgen.json`);
+  // Both tools write their BOM to a file (-o), so neither pays for a pipe the other does not.
+  const attestOut = join(dir, '..', `${name.replace(/[^a-z0-9]+/gi, '-')}.attest.json`);
+  const distOut = `${attestOut}.dist.json`;
 
   // attest and cdxgen take turns, the best of RUNS runs of each kept.
   const [attest, cdx] = interleaved(
     [
-      [process.execPath, [attestBin, 'sbom', dir], env],
+      [process.execPath, [attestBin, 'sbom', dir, '-o', attestOut], env],
       [
         cdxgenBin,
         [
@@ -161,14 +164,15 @@ for (const [name, ecosystem, files] of inputs) {
     { runs: 1, env: { ...env, PWD: dir } },
   );
   // The same CLI unbundled (packages/cli/dist and ~150 modules from node_modules).
-  const dist = timeCommand(process.execPath, [attestBin, 'sbom', dir], {
+  const dist = timeCommand(process.execPath, [attestBin, 'sbom', dir, '-o', distOut], {
     runs: 3,
     env: { ...env, ATTEST_NO_BUNDLE: '1' },
   });
   const strip = (json) => json.replace(/"(serialNumber|timestamp)": "[^"]*"/g, '');
-  if (strip(dist.result.stdout) !== strip(attest.result.stdout))
+  const attestJson = readFileSync(attestOut, 'utf8');
+  if (strip(readFileSync(distOut, 'utf8')) !== strip(attestJson))
     throw new Error(`${name}: the bundled and unbundled CLI disagree`);
-  const ours = JSON.parse(attest.result.stdout);
+  const ours = JSON.parse(attestJson);
   const theirs = JSON.parse(readFileSync(cdxOut, 'utf8'));
   // Third-party components, plus the first-party parts attest keeps under metadata.component
   // (cdxgen lists those among its components).
