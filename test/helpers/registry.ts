@@ -77,6 +77,8 @@ export interface Registry {
   dataDir: string;
   /** The token server's URL for token auth. */
   tokenRealm?: string;
+  /** Token auth: the scopes of every token request so far, in order. */
+  tokenRequests?: string[][];
   /** The last lines the registry logged (for failure messages). */
   logs(): string;
   close(): Promise<void>;
@@ -90,6 +92,7 @@ interface TokenServer {
   realm: string;
   certPath: string;
   server: Server;
+  requests: string[][];
 }
 
 /**
@@ -130,8 +133,10 @@ async function startTokenServer(
     (await readFile(certPath, 'utf8')).replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''),
     'base64',
   );
+  const requests: string[][] = [];
   const server = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    requests.push(url.searchParams.getAll('scope'));
     const header = req.headers.authorization ?? '';
     let user: string | undefined;
     if (header.startsWith('Basic ')) {
@@ -173,7 +178,7 @@ async function startTokenServer(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { realm: `http://127.0.0.1:${port}/token`, certPath, server };
+  return { realm: `http://127.0.0.1:${port}/token`, certPath, server, requests };
 }
 
 function configYaml(dataDir: string, port: number, auth: string, redirect?: string): string {
@@ -289,7 +294,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       port,
       url,
       dataDir,
-      ...(token ? { tokenRealm: token.realm } : {}),
+      ...(token ? { tokenRealm: token.realm, tokenRequests: token.requests } : {}),
       logs: () => log,
       async close() {
         if (child.exitCode === null) {

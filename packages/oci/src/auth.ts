@@ -85,3 +85,20 @@ export function parseChallenges(header: string): Challenge[] {
 export function repositoryScope(repository: string, actions: readonly string[]): string {
   return `repository:${repository}:${actions.join(',')}`;
 }
+
+/**
+ * Whether `scopes` already grant `scope` (`type:name:actions`): the same resource with every
+ * action it names. A registry's challenge names what one request needs (`...:pull` for a HEAD);
+ * a push already asking for `...:pull,push` needs no token of its own for it.
+ */
+export function scopeCovered(scopes: readonly string[], scope: string): boolean {
+  const split = (s: string): [string, string[]] => {
+    const at = s.lastIndexOf(':');
+    return [s.slice(0, at), s.slice(at + 1).split(',')];
+  };
+  const [resource, actions] = split(scope);
+  return scopes.some((s) => {
+    const [r, granted] = split(s);
+    return r === resource && actions.every((a) => granted.includes(a));
+  });
+}

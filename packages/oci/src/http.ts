@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProgressCallback } from '@build-artifact/core';
-import { type Challenge, parseChallenges } from './auth.js';
+import { type Challenge, parseChallenges, scopeCovered } from './auth.js';
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { OciError, registryError } from './error.js';
 import { type HttpResponse, httpRequest, type RequestBody } from './http-client.js';
@@ -93,7 +93,8 @@ export class RegistryTransport {
   readonly #options: TransportOptions;
   #credentials: Promise<Credentials | undefined> | undefined;
   #challenge: Challenge | undefined;
-  readonly #tokens = new Map<string, string>();
+  // Promises, so that requests sent side by side (a manifest's blobs) share one token request.
+  readonly #tokens = new Map<string, Promise<string>>();
 
   constructor(registry: string, options: TransportOptions = {}) {
     this.registry = registry;
@@ -122,10 +123,14 @@ export class RegistryTransport {
       const key = [...scopes].sort().join(' ');
       let token = this.#tokens.get(key);
       if (!token) {
-        token = await this.#fetchToken(challenge, scopes, creds);
+        token = this.#fetchToken(challenge, scopes, creds);
         this.#tokens.set(key, token);
+        // A refused request is not remembered: the next request asks again.
+        token.catch(() => {
+          if (this.#tokens.get(key) === token) this.#tokens.delete(key);
+        });
       }
-      return `Bearer ${token}`;
+      return `Bearer ${await token}`;
     }
     return undefined;
   }
@@ -226,6 +231,9 @@ export class RegistryTransport {
    * by hand, the auth challenge answered once. Returns the final response, whatever its status.
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
+    // Whether this request went out with what the registry asked for last time: if not, its
+    // 401 says nothing about our tokens (requests sent side by side before the first challenge).
+    const sentWithAuth = this.#challenge !== undefined;
     let response = await this.#sendWithRetry(request);
     if (response.status === 401) {
       const header = response.headers.get('www-authenticate') ?? '';
@@ -242,10 +250,11 @@ export class RegistryTransport {
         });
       }
       // A token that no longer works (expired, too narrow) is dropped and asked for again.
-      this.#tokens.delete([...request.scopes].sort().join(' '));
+      if (sentWithAuth) this.#tokens.delete([...request.scopes].sort().join(' '));
       const scopes = [...request.scopes];
       const asked = challenge.params.scope;
-      if (asked) for (const s of asked.split(' ')) if (!scopes.includes(s)) scopes.push(s);
+      if (asked)
+        for (const s of asked.split(' ')) if (s && !scopeCovered(scopes, s)) scopes.push(s);
       this.#challenge = challenge;
       const creds = await this.#getCredentials();
       if (challenge.scheme === 'basic' && !creds) {

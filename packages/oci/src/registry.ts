@@ -116,11 +116,12 @@ export class OciClient implements Target {
     await response.discard();
   }
 
-  async hasBlob(digest: string): Promise<boolean> {
+  /** `scopes`: a push asks with its own (pull and push), so one token serves all its requests. */
+  async hasBlob(digest: string, scopes: readonly string[] = this.#pull()): Promise<boolean> {
     const request: HttpRequest = {
       method: 'HEAD',
       url: this.#path('blobs', digest),
-      scopes: this.#pull(),
+      scopes,
     };
     const response = await this.transport.send(request);
     if (response.status === 200) return true;
@@ -136,7 +137,7 @@ export class OciClient implements Target {
       try {
         // A HEAD before every try: nothing is sent twice, and a finished upload whose answer
         // was lost is recognised.
-        if (await this.hasBlob(blob.digest)) {
+        if (await this.hasBlob(blob.digest, this.#push())) {
           return { uploadedBytes: sent, existed: attempt === 1, mounted: false };
         }
         const result = await this.#upload(blob, options, (n) => {

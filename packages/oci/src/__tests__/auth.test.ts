@@ -176,6 +176,16 @@ describe.skipIf(!registryAvailable())('bearer tokens (token server)', () => {
     expect(['UNAUTHORIZED', 'DENIED']).toContain(err.code);
     expect(err.message).toContain(registry.host);
 
+    // A fresh client pushing side by side (config and layer) asks for one token, for the
+    // push scope, and uses it for the HEADs, the uploads and the manifest.
+    const asked = registry.tokenRequests!.length;
+    const third = new OciClient(
+      { registry: registry.host, repository: 't/three' },
+      { credentials: alice },
+    );
+    await pushFile(third, file, { tag: 'v1' });
+    expect(registry.tokenRequests!.slice(asked)).toEqual([['repository:t/three:pull,push']]);
+
     const wrong = new OciClient(
       { registry: registry.host, repository: 't/one' },
       { credentials: { ...alice, password: 'bad' } },

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scopeCovered } from '../auth.js';
 import {
   attachBundle,
   contextAnnotations,
@@ -272,4 +273,16 @@ it('says which registry could not be reached', async () => {
 
 it('OciError carries the code', () => {
   expect(new OciError({ code: 'NETWORK', message: 'x' }).code).toBe('NETWORK');
+});
+
+describe('scopeCovered', () => {
+  it('counts a scope granted when the same resource has every action it names', () => {
+    const push = ['repository:t/three:pull,push'];
+    expect(scopeCovered(push, 'repository:t/three:pull')).toBe(true);
+    expect(scopeCovered(push, 'repository:t/three:pull,push')).toBe(true);
+    expect(scopeCovered(push, 'repository:t/three:delete')).toBe(false);
+    expect(scopeCovered(push, 'repository:t/other:pull')).toBe(false);
+    expect(scopeCovered(['repository:t/three:pull'], 'repository:t/three:push')).toBe(false);
+    expect(scopeCovered([], 'registry:catalog:*')).toBe(false);
+  });
 });
