@@ -515,6 +515,22 @@ function parseChallenges(header) {
 function repositoryScope(repository, actions) {
     return `repository:${repository}:${actions.join(',')}`;
 }
+/**
+ * Whether `scopes` already grant `scope` (`type:name:actions`): the same resource with every
+ * action it names. A registry's challenge names what one request needs (`...:pull` for a HEAD);
+ * a push already asking for `...:pull,push` needs no token of its own for it.
+ */
+function scopeCovered(scopes, scope) {
+    const split = (s) => {
+        const at = s.lastIndexOf(':');
+        return [s.slice(0, at), s.slice(at + 1).split(',')];
+    };
+    const [resource, actions] = split(scope);
+    return scopes.some((s) => {
+        const [r, granted] = split(s);
+        return r === resource && actions.every((a) => granted.includes(a));
+    });
+}
 //# sourceMappingURL=auth.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/http-client.js
 /** Bodies up to this size are drained on `discard()`; bigger ones close the connection. */
@@ -833,6 +849,7 @@ class RegistryTransport {
     #options;
     #credentials;
     #challenge;
+    // Promises, so that requests sent side by side (a manifest's blobs) share one token request.
     #tokens = new Map();
     constructor(registry, options = {}) {
         this.registry = registry;
@@ -864,10 +881,15 @@ class RegistryTransport {
             const key = [...scopes].sort().join(' ');
             let token = this.#tokens.get(key);
             if (!token) {
-                token = await this.#fetchToken(challenge, scopes, creds);
+                token = this.#fetchToken(challenge, scopes, creds);
                 this.#tokens.set(key, token);
+                // A refused request is not remembered: the next request asks again.
+                token.catch(() => {
+                    if (this.#tokens.get(key) === token)
+                        this.#tokens.delete(key);
+                });
             }
-            return `Bearer ${token}`;
+            return `Bearer ${await token}`;
         }
         return undefined;
     }
@@ -967,6 +989,9 @@ class RegistryTransport {
      * by hand, the auth challenge answered once. Returns the final response, whatever its status.
      */
     async send(request) {
+        // Whether this request went out with what the registry asked for last time: if not, its
+        // 401 says nothing about our tokens (requests sent side by side before the first challenge).
+        const sentWithAuth = this.#challenge !== undefined;
         let response = await this.#sendWithRetry(request);
         if (response.status === 401) {
             const header = response.headers.get('www-authenticate') ?? '';
@@ -981,12 +1006,13 @@ class RegistryTransport {
                 });
             }
             // A token that no longer works (expired, too narrow) is dropped and asked for again.
-            this.#tokens.delete([...request.scopes].sort().join(' '));
+            if (sentWithAuth)
+                this.#tokens.delete([...request.scopes].sort().join(' '));
             const scopes = [...request.scopes];
             const asked = challenge.params.scope;
             if (asked)
                 for (const s of asked.split(' '))
-                    if (!scopes.includes(s))
+                    if (s && !scopeCovered(scopes, s))
                         scopes.push(s);
             this.#challenge = challenge;
             const creds = await this.#getCredentials();
@@ -1197,11 +1223,12 @@ class OciClient {
         const response = await this.transport.expect(request, [200], 'ping');
         await response.discard();
     }
-    async hasBlob(digest) {
+    /** `scopes`: a push asks with its own (pull and push), so one token serves all its requests. */
+    async hasBlob(digest, scopes = this.#pull()) {
         const request = {
             method: 'HEAD',
             url: this.#path('blobs', digest),
-            scopes: this.#pull(),
+            scopes,
         };
         const response = await this.transport.send(request);
         if (response.status === 200)
@@ -1218,7 +1245,7 @@ class OciClient {
             try {
                 // A HEAD before every try: nothing is sent twice, and a finished upload whose answer
                 // was lost is recognised.
-                if (await this.hasBlob(blob.digest)) {
+                if (await this.hasBlob(blob.digest, this.#push())) {
                     return { uploadedBytes: sent, existed: attempt === 1, mounted: false };
                 }
                 const result = await this.#upload(blob, options, (n) => {
