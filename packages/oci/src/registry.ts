@@ -74,6 +74,8 @@ export class OciClient implements Target {
   readonly repository: string;
   readonly transport: RegistryTransport;
   readonly #options: OciClientOptions;
+  /** Uploads under way, by digest: the same blob is never sent twice at once. */
+  readonly #uploading = new Map<string, Promise<PushBlobResult>>();
 
   constructor(
     ref: Pick<RegistryReference, 'registry' | 'repository'>,
@@ -129,7 +131,28 @@ export class OciClient implements Target {
     throw await this.transport.errorFor(request, response, `checking blob ${digest}`);
   }
 
+  /**
+   * Uploads a blob unless the repository has it. Pushes side by side (the builds of an index,
+   * a layer equal to its config) may name one blob twice: the second waits for the first,
+   * because a registry writing the same blob twice at once can lose it (distribution 2.8 then
+   * refuses the manifest with MANIFEST_BLOB_UNKNOWN).
+   */
   async pushBlob(blob: Blob, options: PushBlobOptions = {}): Promise<PushBlobResult> {
+    const running = this.#uploading.get(blob.digest);
+    if (running) {
+      await running.catch(() => undefined);
+      return this.pushBlob(blob, options);
+    }
+    const upload = this.#pushBlobOnce(blob, options);
+    this.#uploading.set(blob.digest, upload);
+    try {
+      return await upload;
+    } finally {
+      this.#uploading.delete(blob.digest);
+    }
+  }
+
+  async #pushBlobOnce(blob: Blob, options: PushBlobOptions): Promise<PushBlobResult> {
     const attempts = Math.max(1, this.#options.retry?.attempts ?? 5);
     const base = this.#options.retry?.baseDelayMs ?? 250;
     let sent = 0;

@@ -188,6 +188,30 @@ describe.skipIf(!registryAvailable())('against docker-registry (distribution 2.8
     ]);
   });
 
+  it('sends a blob that builds pushed side by side share only once', async () => {
+    // Four platform builds with the same bytes, and a layer equal to the empty config: every
+    // blob is named by several uploads at once.
+    const files = ['linux', 'darwin', 'windows', 'freebsd'].map((os) => ({
+      path: join(dir, `same-${os}`),
+      platform: { os, architecture: 'amd64' },
+    }));
+    for (const f of files) await writeFile(f.path, 'the same build');
+    await writeFile(join(dir, 'braces.json'), '{}');
+    const target = client('tools/same');
+    const pushed = await pushIndex(target, files, { tag: 'v1' });
+    // The layer (14 bytes) and the empty config (2 bytes), once each.
+    expect(pushed.uploadedBytes).toBe(16);
+    const braces = await pushFile(client('tools/braces'), join(dir, 'braces.json'), { tag: 'v1' });
+    expect(braces.uploadedBytes).toBe(2);
+    // Both manifests are in the registry, their blobs with them.
+    const out = join(dir, 'pulled-same');
+    const result = await pull(target, pushed.descriptor.digest, out);
+    expect(result.files).toHaveLength(4);
+    expect((await readManifest(client('tools/braces'), 'v1')).descriptor.digest).toBe(
+      braces.descriptor.digest,
+    );
+  });
+
   it('uploads no blob bytes when the same artifact is pushed again', async () => {
     const file = join(dir, 'big.wasm');
     await writeFile(file, wasmModule({ customBytes: 3_000_000 }));
