@@ -1195,6 +1195,8 @@ class OciClient {
     repository;
     transport;
     #options;
+    /** Uploads under way, by digest: the same blob is never sent twice at once. */
+    #uploading = new Map();
     constructor(ref, options = {}) {
         this.registry = ref.registry;
         this.repository = ref.repository;
@@ -1237,7 +1239,28 @@ class OciClient {
             return false;
         throw await this.transport.errorFor(request, response, `checking blob ${digest}`);
     }
+    /**
+     * Uploads a blob unless the repository has it. Pushes side by side (the builds of an index,
+     * a layer equal to its config) may name one blob twice: the second waits for the first,
+     * because a registry writing the same blob twice at once can lose it (distribution 2.8 then
+     * refuses the manifest with MANIFEST_BLOB_UNKNOWN).
+     */
     async pushBlob(blob, options = {}) {
+        const running = this.#uploading.get(blob.digest);
+        if (running) {
+            await running.catch(() => undefined);
+            return this.pushBlob(blob, options);
+        }
+        const upload = this.#pushBlobOnce(blob, options);
+        this.#uploading.set(blob.digest, upload);
+        try {
+            return await upload;
+        }
+        finally {
+            this.#uploading.delete(blob.digest);
+        }
+    }
+    async #pushBlobOnce(blob, options) {
         const attempts = Math.max(1, this.#options.retry?.attempts ?? 5);
         const base = this.#options.retry?.baseDelayMs ?? 250;
         let sent = 0;
