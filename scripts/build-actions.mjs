@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { withCycloneDxSchemas } from './bundle-resources.mjs';
+import { nccFiles, withCycloneDxSchemas } from './ncc-bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -54,19 +54,9 @@ export async function bundle(names, outDir) {
       `scripts/actions-entry.mjs dispatches to ${dispatched.join(', ')}, but the actions are ${names.join(', ')}`,
     );
   }
-  const ncc = require('@vercel/ncc');
-  const { code, assets } = await ncc(ENTRY, {
-    cache: false,
-    minify: false,
-    sourceMap: false,
-    quiet: true,
-    // Bundles are committed: the same sources must give the same bytes on every machine.
-    v8cache: false,
-  });
+  const files = await nccFiles(ENTRY);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const files = { 'index.js': code };
-  for (const [file, asset] of Object.entries(assets ?? {})) files[file] = asset.source;
   // A package.json in actions/dist would make it an npm workspace (actions/*): the root
   // package.json ("type": "module") already makes these .js files ES modules.
   delete files['package.json'];

@@ -23,12 +23,11 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire, isBuiltin } from 'node:module';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { withCycloneDxSchemas } from './bundle-resources.mjs';
+import { nccFiles, withCycloneDxSchemas } from './ncc-bundle.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 const cli = path.join(root, 'packages', 'cli');
 
 export const ENTRY = path.join(cli, 'dist', 'index.js');
@@ -140,17 +139,7 @@ function withBuiltins(files) {
 export async function buildCli({ force = false } = {}) {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run tsc -b first`);
   if (!force && upToDate()) return false;
-  const ncc = require('@vercel/ncc');
-  const { code, assets } = await ncc(ENTRY, {
-    cache: false,
-    minify: false,
-    sourceMap: false,
-    quiet: true,
-    // Node's own compile cache (bin/attest.js enables it) covers the bundle: no v8 cache here.
-    v8cache: false,
-  });
-  const files = { 'index.js': code };
-  for (const [file, asset] of Object.entries(assets ?? {})) files[file] = asset.source;
+  const files = await nccFiles(ENTRY);
   // `version()` reads the package.json beside the bundle (ncc relocates `../package.json` there);
   // it also makes the .js files ES modules. Only what is read is kept.
   const pkg = JSON.parse(readFileSync(path.join(cli, 'package.json'), 'utf8'));

@@ -1,10 +1,30 @@
-// What build-actions.mjs and build-cli.mjs both do to an ncc bundle before writing it.
+// What build-actions.mjs and build-cli.mjs share: running ncc, and fixing up its bundle.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
+
+/**
+ * Bundles `entry` with ncc: the files of the bundle (bundle-relative path -> content), code
+ * split where the sources import lazily. No V8 cache in the bundle: the actions' bundle is
+ * committed and must be the same bytes on every machine, and the CLI's is covered by Node's
+ * own compile cache.
+ */
+export async function nccFiles(entry) {
+  const ncc = require('@vercel/ncc');
+  const { code, assets } = await ncc(entry, {
+    cache: false,
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    v8cache: false,
+  });
+  const files = { 'index.js': code };
+  for (const [file, asset] of Object.entries(assets ?? {})) files[file] = asset.source;
+  return files;
+}
 
 // @cyclonedx/cyclonedx-library reads its JSON schemas at run time from
 // resolve(__dirname, '..', 'res') (only its Validation part, which `validateBom` loads on use),
