@@ -1,6 +1,6 @@
-import { type Dirent, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { fileError, type ProgressCallback } from '@build-artifact/core';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { fileError, type ProgressCallback, walkDirectory } from '@build-artifact/core';
 import type { Assembly } from './assembly.js';
 import { buildBom, type SbomResult } from './bom.js';
 import { type LockfileKind, lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
@@ -94,46 +94,9 @@ async function loadParser(kind: LockfileKind): Promise<Parser> {
   }
 }
 
-// Byte-wise order, as `LC_ALL=C sort` gives: independent of the locale.
-const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/**
- * The lockfiles below `dir`, in sorted order, recursing into folders (and links to folders)
- * except the skipped ones. Synchronous, with the entry types `readdir` already has: only links
- * are stat'ed, so a large source tree costs one call per folder.
- */
-function walkLockfiles(dir: string, out: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort(byName);
-  } catch (err) {
-    throw fileError(dir, err);
-  }
-  for (const entry of entries) {
-    if (SKIP_DIRS.has(entry.name)) continue;
-    const full = join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const info = statSync(full);
-        isDir = info.isDirectory();
-        isFile = info.isFile();
-      } catch (err) {
-        // A dangling link inside a tree is skipped, as `find -type f` would.
-        if (lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
-        throw fileError(full, err);
-      }
-    }
-    if (isDir) walkLockfiles(full, out);
-    else if (isFile && lockfileKind(entry.name) !== undefined) out.push(full);
-  }
-}
-
 /** The lockfiles below a directory, in sorted order, the skipped folders left out. */
 export async function findLockfiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  walkLockfiles(dir, found);
+  const found = await walkDirectory(dir, SKIP_DIRS, (name) => lockfileKind(name) !== undefined);
   // npm ignores package-lock.json when npm-shrinkwrap.json sits beside it.
   const shrinkwrapDirs = new Set(
     found.filter((f) => basename(f) === 'npm-shrinkwrap.json').map(dirname),
