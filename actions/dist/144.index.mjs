@@ -471,50 +471,9 @@ async function loadParser(kind) {
             return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(431)]).then(__webpack_require__.bind(__webpack_require__, 39431))).parseYarnLock;
     }
 }
-// Byte-wise order, as `LC_ALL=C sort` gives: independent of the locale.
-const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-/**
- * The lockfiles below `dir`, in sorted order, recursing into folders (and links to folders)
- * except the skipped ones. Synchronous, with the entry types `readdir` already has: only links
- * are stat'ed, so a large source tree costs one call per folder.
- */
-function walkLockfiles(dir, out) {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort(byName);
-    }
-    catch (err) {
-        throw (0,dist/* fileError */.zS)(dir, err);
-    }
-    for (const entry of entries) {
-        if (SKIP_DIRS.has(entry.name))
-            continue;
-        const full = (0,external_node_path_.join)(dir, entry.name);
-        let isDir = entry.isDirectory();
-        let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
-            try {
-                const info = (0,external_node_fs_.statSync)(full);
-                isDir = info.isDirectory();
-                isFile = info.isFile();
-            }
-            catch (err) {
-                // A dangling link inside a tree is skipped, as `find -type f` would.
-                if ((0,external_node_fs_.lstatSync)(full, { throwIfNoEntry: false })?.isSymbolicLink())
-                    continue;
-                throw (0,dist/* fileError */.zS)(full, err);
-            }
-        }
-        if (isDir)
-            walkLockfiles(full, out);
-        else if (isFile && lockfileKind(entry.name) !== undefined)
-            out.push(full);
-    }
-}
 /** The lockfiles below a directory, in sorted order, the skipped folders left out. */
 async function findLockfiles(dir) {
-    const found = [];
-    walkLockfiles(dir, found);
+    const found = await (0,dist/* walkDirectory */.N7)(dir, SKIP_DIRS, (name) => lockfileKind(name) !== undefined);
     // npm ignores package-lock.json when npm-shrinkwrap.json sits beside it.
     const shrinkwrapDirs = new Set(found.filter((f) => (0,external_node_path_.basename)(f) === 'npm-shrinkwrap.json').map(external_node_path_.dirname));
     return found.filter((f) => !((0,external_node_path_.basename)(f) === 'package-lock.json' && shrinkwrapDirs.has((0,external_node_path_.dirname)(f))));

@@ -459,10 +459,11 @@ __webpack_require__.d(__webpack_exports__, {
   m: () => (/* reexport */ parseDigest),
   By: () => (/* reexport */ parseStatement),
   wn: () => (/* reexport */ files_subjectName),
+  N7: () => (/* reexport */ walkDirectory),
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CoreError, DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths, walkDirectory
+// UNUSED EXPORTS: CoreError, DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths
 
 ;// CONCATENATED MODULE: ./packages/core/dist/error.js
 /**
@@ -694,9 +695,12 @@ function envelopePayload(envelope, source = 'envelope') {
     return Buffer.from(e.payload, 'base64');
 }
 //# sourceMappingURL=dsse.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./packages/core/dist/files.js
+
 
 
 
@@ -705,38 +709,48 @@ const GLOB_CHARS = /[*?[{]/;
 function compareNames(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-/** Every regular file below `dir`, recursing in sorted order; symlinks to files are followed. */
-async function walkDirectory(dir, skip = new Set()) {
+/**
+ * Every regular file below `dir` (that `accept` takes, by name), recursing in sorted order;
+ * symlinks to files and folders are followed, dangling ones skipped as `find -type f` would.
+ * The walk is synchronous, on the entry types `readdir` already returns: one call per folder,
+ * a stat only for links, no round trips through the thread pool (a large tree costs a
+ * fraction of a stat per file, and a command that only walks does not load node:fs/promises).
+ */
+async function walkDirectory(dir, skip = new Set(), accept = () => true) {
     const out = [];
-    const visit = async (current) => {
+    const visit = (current) => {
         let entries;
         try {
-            entries = (await (0,promises_.readdir)(current)).sort(compareNames);
+            entries = (0,external_node_fs_.readdirSync)(current, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
         }
         catch (err) {
             throw error_fileError(current, err);
         }
-        for (const name of entries) {
-            if (skip.has(name))
+        for (const entry of entries) {
+            if (skip.has(entry.name))
                 continue;
-            const full = (0,external_node_path_.join)(current, name);
-            let info;
-            try {
-                info = await (0,promises_.stat)(full);
+            const full = (0,external_node_path_.join)(current, entry.name);
+            let isDirectory = entry.isDirectory();
+            let isFile = entry.isFile();
+            if (entry.isSymbolicLink()) {
+                try {
+                    const info = (0,external_node_fs_.statSync)(full);
+                    isDirectory = info.isDirectory();
+                    isFile = info.isFile();
+                }
+                catch (err) {
+                    if ((0,external_node_fs_.lstatSync)(full, { throwIfNoEntry: false })?.isSymbolicLink())
+                        continue;
+                    throw error_fileError(full, err);
+                }
             }
-            catch (err) {
-                // A dangling symlink inside a tree is skipped, as `sha256sum` over `find -type f` would.
-                if ((await (0,promises_.lstat)(full).catch(() => undefined))?.isSymbolicLink())
-                    continue;
-                throw error_fileError(full, err);
-            }
-            if (info.isDirectory())
-                await visit(full);
-            else if (info.isFile())
+            if (isDirectory)
+                visit(full);
+            else if (isFile && accept(entry.name))
                 out.push(full);
         }
     };
-    await visit(dir);
+    visit(dir);
     return out;
 }
 /**
@@ -935,8 +949,6 @@ function dedupeSubjects(subjects) {
     return [...byName.values()];
 }
 //# sourceMappingURL=subjects.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./packages/core/dist/write.js
