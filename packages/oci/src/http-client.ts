@@ -24,12 +24,10 @@ export interface RequestInit {
 export interface HttpResponse {
   readonly status: number;
   readonly ok: boolean;
-  readonly url: URL;
   readonly headers: { get(name: string): string | null };
   /** The body as a Node stream; read it, or call `discard()`, to free the connection. */
   readonly body: Readable;
   text(): Promise<string>;
-  json(): Promise<unknown>;
   /** The whole body; `maxBytes` bounds what a misbehaving server can make us hold. */
   bytes(maxBytes?: number): Promise<Uint8Array>;
   /** Drops the body (a small one is drained, so the connection can be reused). */
@@ -55,7 +53,12 @@ function agentFor(url: URL): { lib: typeof http | typeof https; agent: http.Agen
     httpAgent ??= new httpModule.Agent({ keepAlive: true });
     return { lib: httpModule, agent: httpAgent };
   }
-  if (url.protocol !== 'https:') throw new TypeError(`unsupported URL scheme ${url.protocol}`);
+  if (url.protocol !== 'https:') {
+    // Node's code for it: the transport does not retry it.
+    throw Object.assign(new TypeError(`unsupported URL scheme ${url.protocol} (${url.href})`), {
+      code: 'ERR_INVALID_PROTOCOL',
+    });
+  }
   // TLS is loaded only when a registry needs it (loopback registries are plain HTTP).
   httpsModule ??= process.getBuiltinModule('node:https');
   httpsAgent ??= new httpsModule.Agent({ keepAlive: true });
@@ -156,7 +159,6 @@ function wrapResponse(url: URL, message: http.IncomingMessage, method: string): 
   return {
     status,
     ok: status >= 200 && status < 300,
-    url,
     headers: {
       get(name: string): string | null {
         const value = message.headers[name.toLowerCase()];
@@ -166,7 +168,6 @@ function wrapResponse(url: URL, message: http.IncomingMessage, method: string): 
     },
     body: message,
     text: async () => (await collect()).toString('utf8'),
-    json: async () => JSON.parse((await collect()).toString('utf8')) as unknown,
     bytes: async (maxBytes?: number) => {
       const buffer = await collect(maxBytes);
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

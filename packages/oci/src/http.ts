@@ -52,6 +52,7 @@ const FATAL_NETWORK = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'ERR_TLS_CERT_ALTNAME_INVALID',
   'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_INVALID_PROTOCOL',
 ]);
 
 function networkCode(err: unknown): string | undefined {

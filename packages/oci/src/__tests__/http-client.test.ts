@@ -66,13 +66,13 @@ describe('httpRequest', () => {
       headers: { 'content-length': '100023' },
       body,
     });
-    expect(await response.json()).toEqual({ n: 100_023, length: '100023' });
+    expect(JSON.parse(await response.text())).toEqual({ n: 100_023, length: '100023' });
     const form = await httpRequest(new URL('/token', url), {
       method: 'POST',
       headers: {},
       body: new URLSearchParams({ grant_type: 'refresh_token' }),
     });
-    expect(await form.json()).toMatchObject({
+    expect(JSON.parse(await form.text())).toMatchObject({
       n: 24,
       form: expect.stringContaining('x-www-form-urlencoded'),
     });
@@ -111,5 +111,8 @@ describe('httpRequest', () => {
     await expect(httpRequest(refused, { method: 'GET', headers: {} })).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
+    await expect(
+      httpRequest(new URL('ftp://127.0.0.1/blob'), { method: 'GET', headers: {} }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_PROTOCOL' });
   });
 });
