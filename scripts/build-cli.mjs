@@ -104,7 +104,6 @@ function withDirectoryURLs(files) {
 // module, `process.getBuiltinModule` returns the same object, lazily too, at no such cost.
 const EXTERNAL_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\)/g;
 
-//
 // A few built-ins cost milliseconds to load (crypto some 8 ms, fs/promises 2) and are imported
 // at the top of modules that most runs use without calling them (`attest sbom` does not need
 // crypto, yet the core package, loaded by every command, imports it). Those are loaded on first
