@@ -550,8 +550,12 @@ function agentFor(url) {
         httpAgent ??= new httpModule.Agent({ keepAlive: true });
         return { lib: httpModule, agent: httpAgent };
     }
-    if (url.protocol !== 'https:')
-        throw new TypeError(`unsupported URL scheme ${url.protocol}`);
+    if (url.protocol !== 'https:') {
+        // Node's code for it: the transport does not retry it.
+        throw Object.assign(new TypeError(`unsupported URL scheme ${url.protocol} (${url.href})`), {
+            code: 'ERR_INVALID_PROTOCOL',
+        });
+    }
     // TLS is loaded only when a registry needs it (loopback registries are plain HTTP).
     httpsModule ??= process.getBuiltinModule('node:https');
     httpsAgent ??= new httpsModule.Agent({ keepAlive: true });
@@ -649,7 +653,6 @@ function wrapResponse(url, message, method) {
     return {
         status,
         ok: status >= 200 && status < 300,
-        url,
         headers: {
             get(name) {
                 const value = message.headers[name.toLowerCase()];
@@ -660,7 +663,6 @@ function wrapResponse(url, message, method) {
         },
         body: message,
         text: async () => (await collect()).toString('utf8'),
-        json: async () => JSON.parse((await collect()).toString('utf8')),
         bytes: async (maxBytes) => {
             const buffer = await collect(maxBytes);
             return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -810,6 +812,7 @@ const FATAL_NETWORK = new Set([
     'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     'ERR_TLS_CERT_ALTNAME_INVALID',
     'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_INVALID_PROTOCOL',
 ]);
 function networkCode(err) {
     let e = err;
