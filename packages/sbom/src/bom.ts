@@ -88,6 +88,30 @@ const NO_EXTERNAL_REFERENCES = sharedEmpty(new Models.ExternalReferenceRepositor
 const NO_DEPENDENCIES = sharedEmpty(new Models.BomRefRepository());
 const NO_PROPERTIES = sharedEmpty(new Models.PropertyRepository());
 
+/** Orders strings by their UTF-16 code units, as `<` does: the same on every machine. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type NormalizedComponent = Serialize.JSON.Types.Normalized.Component;
+
+/** Components by bom-ref (unique: a total order), then what each holds, all the way down. */
+function orderComponents(components: NormalizedComponent[]): void {
+  components.sort((a, b) => byCodeUnits(a['bom-ref'] ?? '', b['bom-ref'] ?? ''));
+  for (const c of components) orderComponent(c);
+}
+
+function orderComponent(c: NormalizedComponent): void {
+  if (c.hashes !== undefined && c.hashes.length > 1)
+    c.hashes.sort((a, b) => byCodeUnits(a.alg, b.alg) || byCodeUnits(a.content, b.content));
+  if (c.properties !== undefined && c.properties.length > 1)
+    c.properties.sort(
+      (a, b) =>
+        byCodeUnits(a.name ?? '', b.name ?? '') || byCodeUnits(a.value ?? '', b.value ?? ''),
+    );
+  if (c.components !== undefined) orderComponents(c.components);
+}
+
 /**
  * Builds the CycloneDX document once, from the assembly tree. Third-party packages merge by purl;
  * first-party parts go under the assembly's own component. The library builds and normalises the
@@ -248,19 +272,25 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
 
   // The library normalises the metadata and the components. Not the whole Bom: its dependency
   // graph (every component a leaf, the edges being ours) would be worked out only to be
-  // replaced; the header fields come from an empty Bom.
+  // replaced; the header fields come from an empty Bom. Not sorted by the library either: it
+  // sorts with `localeCompare`, whose order follows the machine's locale (Lithuanian puts `y`
+  // before `j`), so the same input would give another document on another machine.
   const factory = new Serialize.JSON.Normalize.Factory(spec);
-  const sorted = { sortLists: true };
-  const head = factory.makeForBom().normalize(new Models.Bom(), sorted);
+  const unsorted = { sortLists: false };
+  const head = factory.makeForBom().normalize(new Models.Bom(), unsorted);
+  const metadata = factory.makeForMetadata().normalize(bom.metadata, unsorted);
+  const components =
+    bom.components.size > 0
+      ? factory.makeForComponent().normalizeIterable(bom.components, unsorted)
+      : [];
+  if (metadata.component !== undefined) orderComponent(metadata.component);
+  orderComponents(components);
   const normalized = {
     $schema: head.$schema,
     bomFormat: head.bomFormat,
     specVersion: head.specVersion,
-    metadata: factory.makeForMetadata().normalize(bom.metadata, sorted),
-    components:
-      bom.components.size > 0
-        ? factory.makeForComponent().normalizeIterable(bom.components, sorted)
-        : [],
+    metadata,
+    components,
   };
 
   const dependencies = [...nodes.values()]

@@ -111,4 +111,26 @@ describe('attest sbom', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).components).toHaveLength(11);
   });
+
+  it("writes the same bytes whatever the machine's locale", () => {
+    // Lithuanian collation puts `y` between `i` and `j`, Danish puts `aa` after `z`: a BOM
+    // sorted by the locale comes out in another order there (vite's `…-dynamic-import` Babel
+    // plugin moves ahead of `…-dotall-regex` under lt_LT).
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'attest.js');
+    const run = (locale: string): string => {
+      const r = spawnSync(process.execPath, [bin, 'sbom', join(LOCKFILES, 'npm-vite-pnpm')], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, LC_ALL: locale, LANG: locale, SOURCE_DATE_EPOCH: '1700000000' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const plain = run('C.UTF-8');
+    expect(run('lt_LT.UTF-8')).toBe(plain);
+    expect(run('da_DK.UTF-8')).toBe(plain);
+    // Code-unit order: a capital before any lower-case letter, which no locale's collation does.
+    const refs = JSON.parse(plain).components.map((c: { 'bom-ref': string }) => c['bom-ref']);
+    expect(refs).toEqual([...refs].sort());
+  });
 });
