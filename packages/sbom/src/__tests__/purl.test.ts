@@ -1,0 +1,122 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { PackageURL } from 'packageurl-js';
+import { describe, expect, it } from 'vitest';
+import { findLockfiles, inventoryFromLockfile } from '../index.js';
+import { cargoPurl, golangPurl, npmPurl, pep503, pypiPurl } from '../purl.js';
+import { LOCKFILES } from './helpers.js';
+
+type Qualifiers = Record<string, string> | undefined;
+
+/** The reference: packageurl-js, called as this package called it before it built purls itself. */
+const reference = {
+  npm(name: string, version: string): string {
+    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+    const namespace = slash > 0 ? name.slice(0, slash) : undefined;
+    const base = slash > 0 ? name.slice(slash + 1) : name;
+    return new PackageURL('npm', namespace, base, version, undefined, undefined).toString();
+  },
+  pypi(name: string, version: string, qualifiers?: Qualifiers): string {
+    return new PackageURL(
+      'pypi',
+      undefined,
+      pep503(name),
+      version,
+      qualifiers,
+      undefined,
+    ).toString();
+  },
+  golang(path: string, version: string): string {
+    const slash = path.lastIndexOf('/');
+    const namespace = slash > 0 ? path.slice(0, slash) : undefined;
+    const base = slash > 0 ? path.slice(slash + 1) : path;
+    return new PackageURL('golang', namespace, base, version || undefined).toString();
+  },
+  cargo(name: string, version: string, qualifiers?: Qualifiers): string {
+    return new PackageURL('cargo', undefined, name, version, qualifiers, undefined).toString();
+  },
+};
+
+const ours = { npm: npmPurl, pypi: pypiPurl, golang: golangPurl, cargo: cargoPurl };
+
+/** Ours equals the reference wherever the reference accepts the input. */
+function agrees(
+  type: keyof typeof ours,
+  name: string,
+  version: string,
+  qualifiers?: Qualifiers,
+): void {
+  let want: string;
+  try {
+    want = reference[type](name, version, qualifiers);
+  } catch {
+    return; // packageurl-js refuses it (no name, a golang `v` version that is not semver, ...)
+  }
+  expect(ours[type](name, version, qualifiers), `${type} ${name} ${version}`).toBe(want);
+}
+
+describe('package URLs', () => {
+  it('are what packageurl-js writes for every package of the real lockfiles', async () => {
+    let checked = 0;
+    for (const dir of readdirSync(LOCKFILES)) {
+      for (const file of await findLockfiles(join(LOCKFILES, dir))) {
+        for (const pkg of inventoryFromLockfile(file).packages) {
+          if (pkg.purl === undefined) continue;
+          const type = pkg.purl.slice('pkg:'.length, pkg.purl.indexOf('/')) as keyof typeof ours;
+          agrees(type, pkg.name, pkg.version);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('give the canonical forms the purl specification shows', () => {
+    expect(npmPurl('@Babel/Core', '7.0.0-beta.1+build')).toBe(
+      'pkg:npm/%40babel/core@7.0.0-beta.1+build',
+    );
+    expect(pypiPurl('Django_Rest.Framework', '3.0')).toBe('pkg:pypi/django-rest-framework@3.0');
+    expect(golangPurl('github.com/nats-io/nats-server/v2', 'v2.10.0')).toBe(
+      'pkg:golang/github.com/nats-io/nats-server/v2@v2.10.0',
+    );
+    expect(golangPurl('stdlib', '')).toBe('pkg:golang/stdlib');
+    expect(
+      cargoPurl('a', '1.0.0', {
+        vcs_url: 'git+https://github.com/x/y?rev=1#abc',
+        Repository_URL: ' ',
+      }),
+    ).toBe('pkg:cargo/a@1.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fx%2Fy%3Frev%3D1%23abc');
+    expect(pypiPurl('a', '1', { b: "it's (x)~!", a: 'sp ace' })).toBe(
+      'pkg:pypi/a@1?a=sp%20ace&b=it%27s%20%28x%29%7E%21',
+    );
+  });
+
+  it('encode a lone surrogate, which encodeURIComponent cannot, as U+FFFD', () => {
+    expect(npmPurl('a\ud800', '1')).toBe('pkg:npm/a%EF%BF%BD@1');
+  });
+
+  it('agree with packageurl-js on fuzzed names, versions and qualifiers', () => {
+    // Printable ASCII mostly (where the encodings differ), and any well-formed Unicode.
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.constantFrom('', ' ', '/', '//a//b/', '@s/n', 'a:b', 'v1.2.3', 'v1.2.3-0.20230101-abc'),
+    );
+    const key = fc.constantFrom('repository_url', 'vcs_url', 'Download_URL', 'checksum', 'os');
+    const qualifiers = fc.option(fc.dictionary(key, text, { maxKeys: 3 }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('npm', 'pypi', 'golang', 'cargo' as const),
+        text,
+        text,
+        qualifiers,
+        (type, name, version, q) => {
+          const withQualifiers = type === 'pypi' || type === 'cargo';
+          agrees(type, name, version, withQualifiers ? q : undefined);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
