@@ -26,8 +26,9 @@ describe('digestFile', () => {
   });
 
   it('agrees with sha256sum and sha512sum across chunk boundaries', async () => {
-    // 4 MiB chunks: sizes around one and two chunks exercise the double buffering.
-    for (const size of [1, 4 * 1024 * 1024 - 1, 4 * 1024 * 1024, 8 * 1024 * 1024 + 3]) {
+    // 1 MiB chunks: sizes around one and two chunks exercise the double buffering.
+    const MiB = 1024 * 1024;
+    for (const size of [1, MiB - 1, MiB, 2 * MiB + 3, 8 * MiB + 3]) {
       const path = join(dir, `f-${size}`);
       const data = Buffer.alloc(size);
       for (let i = 0; i < size; i += 4096) data[i] = (i / 4096) & 0xff;
