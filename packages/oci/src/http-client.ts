@@ -27,7 +27,8 @@ export interface HttpResponse {
   readonly headers: { get(name: string): string | null };
   /** The body as a Node stream; read it, or call `discard()`, to free the connection. */
   readonly body: Readable;
-  text(): Promise<string>;
+  /** The whole body as UTF-8; `maxBytes` as for `bytes`. */
+  text(maxBytes?: number): Promise<string>;
   /** The whole body; `maxBytes` bounds what a misbehaving server can make us hold. */
   bytes(maxBytes?: number): Promise<Uint8Array>;
   /** Drops the body (a small one is drained, so the connection can be reused). */
@@ -167,7 +168,7 @@ function wrapResponse(url: URL, message: http.IncomingMessage, method: string): 
       },
     },
     body: message,
-    text: async () => (await collect()).toString('utf8'),
+    text: async (maxBytes?: number) => (await collect(maxBytes)).toString('utf8'),
     bytes: async (maxBytes?: number) => {
       const buffer = await collect(maxBytes);
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -43,6 +43,10 @@ export interface HttpRequest {
 }
 
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+/** A token answer is a small JSON object: a few KiB even with a long JWT and a refresh token. */
+const MAX_TOKEN_ANSWER_BYTES = 256 * 1024;
+/** Error bodies are read for the message only. */
+const MAX_ERROR_BODY_BYTES = 256 * 1024;
 const FATAL_NETWORK = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -184,7 +188,20 @@ export class RegistryTransport {
         cause: err,
       });
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text(MAX_TOKEN_ANSWER_BYTES);
+    } catch (err) {
+      const tooLarge = (err as { code?: string }).code === 'ERR_BODY_TOO_LARGE';
+      throw new OciError({
+        code: tooLarge ? 'UNAUTHORIZED' : 'NETWORK',
+        message: tooLarge
+          ? `the token service ${url.origin} of registry ${this.registry} sent an answer of over ${MAX_TOKEN_ANSWER_BYTES / 1024} KiB, too large to be a token`
+          : `the token service ${url.origin} of registry ${this.registry} broke off its answer: ${describeNetworkError(err)}`,
+        registry: this.registry,
+        cause: err,
+      });
+    }
     if (!response.ok) {
       const err = registryError({
         registry: `${this.registry} (token service ${url.origin})`,
@@ -279,7 +296,8 @@ export class RegistryTransport {
   }
 
   async errorFor(request: HttpRequest, response: HttpResponse, what?: string): Promise<OciError> {
-    const body = await response.text().catch(() => '');
+    // Only for the message: a body too large to be a registry's error is left out of it.
+    const body = await response.text(MAX_ERROR_BODY_BYTES).catch(() => '');
     const creds = response.status === 401 ? await this.#getCredentials() : undefined;
     const err = registryError({
       registry: this.registry,

@@ -244,3 +244,50 @@ describe.skipIf(!registryAvailable())('redirects to blob storage', () => {
     expect(seen.every((h) => h.authorization === undefined)).toBe(true);
   });
 });
+
+describe('a token service that misbehaves', () => {
+  let server: Server;
+  let host: string;
+  let sent = 0;
+  beforeAll(async () => {
+    // A registry that asks for a bearer token, and a token service that never stops answering.
+    server = createServer((req, res) => {
+      if (req.url?.startsWith('/token')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(64 * 1024, 'a');
+        const more = (): void => {
+          while (res.write(chunk)) {
+            sent += chunk.length;
+            if (sent > 64 * 1024 * 1024) return void res.end();
+          }
+          res.once('drain', more);
+        };
+        res.write('{"token":"');
+        more();
+        return;
+      }
+      res
+        .writeHead(401, {
+          'www-authenticate': `Bearer realm="http://${host}/token",service="fake"`,
+          'content-type': 'application/json',
+        })
+        .end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('is cut off once its answer is larger than any token', async () => {
+    const client = new OciClient({ registry: host, repository: 't/x' }, { credentials: null });
+    const err = await failure(readManifest(client, 'v1'));
+    expect(err.code).toBe('UNAUTHORIZED');
+    expect(err.message).toContain(`token service http://${host}`);
+    expect(err.message).toContain('too large to be a token');
+    // Read up to the bound, not the 64 MiB on offer.
+    expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+});
