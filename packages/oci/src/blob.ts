@@ -18,7 +18,12 @@ export function blobFromBytes(data: Uint8Array | string): Blob {
   return { digest: `sha256:${digestBytes(bytes)}`, size: bytes.length, source: { data: bytes } };
 }
 
-export async function blobFromFile(path: string): Promise<Blob> {
+/**
+ * A file's blob: its size, and its digest, which takes a while for a large file. `meanwhile`,
+ * started once the file is known to be there, runs during the hashing (a push readies its
+ * connection); it must not reject.
+ */
+export async function blobFromFile(path: string, meanwhile?: () => Promise<void>): Promise<Blob> {
   let size: number;
   try {
     const info = await stat(path);
@@ -27,7 +32,9 @@ export async function blobFromFile(path: string): Promise<Blob> {
   } catch (err) {
     throw fileError(path, err);
   }
+  const concurrent = meanwhile?.();
   const digest = await digestFile(path, ['sha256']);
+  await concurrent;
   return { digest: `sha256:${digest.sha256}`, size, source: { path } };
 }
 

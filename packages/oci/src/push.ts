@@ -100,6 +100,11 @@ async function pushBlobs(target: Target, blobs: Blob[], options: PushOptions): P
   return uploaded.reduce((a, b) => a + b, 0);
 }
 
+/** What readies `target` for a push while a file is hashed (a registry's connection and token). */
+function readyForPush(target: Target): (() => Promise<void>) | undefined {
+  return target.prepareToPush?.bind(target);
+}
+
 /** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
 export async function pushWasm(
   target: Target,
@@ -112,7 +117,7 @@ export async function pushWasm(
       code: 'INVALID_WASM',
       message: `${path}: not a WebAssembly module or component`,
     });
-  const layerBlob = await blobFromFile(path);
+  const layerBlob = await blobFromFile(path, readyForPush(target));
   const created = await createdFor(path, options);
   const title = basename(path);
   const config: Record<string, unknown> = {
@@ -165,7 +170,7 @@ export async function pushFile(
   path: string,
   options: PushOptions = {},
 ): Promise<PushedArtifact> {
-  const layerBlob = await blobFromFile(path);
+  const layerBlob = await blobFromFile(path, readyForPush(target));
   const created = await createdFor(path, options);
   const title = basename(path);
   const layer: Descriptor = {

@@ -34,6 +34,8 @@ export interface Target {
   readonly kind: 'registry' | 'layout';
   /** For messages: `host/repo` or the layout directory. */
   readonly display: string;
+  /** Readies the target for a push while the caller hashes its files; never throws. */
+  prepareToPush?(): Promise<void>;
   hasBlob(digest: string): Promise<boolean>;
   pushBlob(blob: Blob, options?: PushBlobOptions): Promise<PushBlobResult>;
   /** Streams a blob to `path` (atomically), checking its digest and size. */

@@ -67,6 +67,29 @@ describe.skipIf(!registryAvailable())('pushes through a fault-injecting proxy', 
     expect(sha256(await readFile(join(out, 'module.wasm')))).toBe(sha256(wasm));
   }
 
+  it('readies the connection while it hashes, and pushes even when that fails', async () => {
+    const client = viaProxy();
+    await pushWasm(client, file, { tag: 'v1' });
+    // GET /v2/ first, as docker and skopeo begin, sent before the module's digest is known.
+    expect(proxy.log[0]).toEqual({ method: 'GET', path: '/v2/', outcome: 200 });
+    expect(proxy.log.filter((e) => e.path === '/v2/')).toHaveLength(1);
+
+    proxy.log.length = 0;
+    proxy.addFault({
+      method: 'GET',
+      path: /^\/v2\/$/,
+      action: { kind: 'status', status: 503 },
+      times: Number.POSITIVE_INFINITY,
+    });
+    const second = viaProxy();
+    await pushWasm(second, file, { tag: 'v1' });
+    // Tried once, not retried: only a head start, and the push's own requests went through.
+    expect(proxy.log.filter((e) => e.path === '/v2/')).toEqual([
+      { method: 'GET', path: '/v2/', outcome: 503 },
+    ]);
+    await expectIntact(second, 'v1');
+  });
+
   it('finishes a chunked upload when the connection resets mid-PATCH', async () => {
     const client = viaProxy({ chunked: true });
     proxy.addFault({
