@@ -2,6 +2,7 @@ import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
 import { npmPurl } from '../purl.js';
+import { scanPnpmLock, UNREAD_FIELDS } from './pnpmscan.js';
 import { isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
@@ -24,34 +25,33 @@ function splitV5Key(key: string): [string, string] {
 
 const stripPeers = (key: string): string => key.split('(')[0]!;
 
-/** Fields of `packages` and `snapshots` entries the inventory never reads. */
-const UNREAD_FIELDS: ReadonlySet<string> = new Set([
-  'engines',
-  'cpu',
-  'os',
-  'libc',
-  'hasBin',
-  'bin',
-  'deprecated',
-  'peerDependencies',
-  'peerDependenciesMeta',
-  'transitivePeerDependencies',
-  'bundledDependencies',
-  'requiresBuild',
-  'funding',
-]);
+/** The entries of a mapping: the scanner's Maps, the YAML reader's objects; else undefined. */
+function entriesOf(value: unknown): Iterable<[string, unknown]> | undefined {
+  if (value instanceof Map) return value as Map<string, unknown>;
+  return isRecord(value) ? Object.entries(value) : undefined;
+}
 
 /** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
 export function parsePnpmLock(text: string, file: string): Inventory {
-  const doc = parseYaml(text, file, UNREAD_FIELDS);
+  // The scanner reads the layout pnpm writes, faster; anything else goes to the YAML reader.
+  return pnpmInventory(scanPnpmLock(text) ?? readPnpmYaml(text, file), file);
+}
+
+/** The lockfile as the YAML reader gives it: what the scanner's answer must equal. */
+export function readPnpmYaml(text: string, file: string): unknown {
+  return parseYaml(text, file, UNREAD_FIELDS);
+}
+
+/** The inventory of a lockfile's document, from the scanner or the YAML reader. */
+export function pnpmInventory(doc: unknown, file: string): Inventory {
   if (!isRecord(doc)) throw malformed(file, 'not a YAML mapping');
   const lockVersion = toText(doc.lockfileVersion ?? '');
   const major = Number.parseFloat(lockVersion);
   if (!(major >= 5)) throw malformed(file, `unsupported lockfileVersion "${lockVersion}"`);
   const v9 = major >= 9;
   const v5 = major < 6;
-  const pkgs = isRecord(doc.packages) ? doc.packages : {};
-  const snaps = v9 ? (isRecord(doc.snapshots) ? doc.snapshots : {}) : pkgs;
+  const pkgs = entriesOf(doc.packages) ?? [];
+  const snaps = v9 ? (entriesOf(doc.snapshots) ?? []) : pkgs;
 
   // The package key (peer suffix removed) of a dependency written as `name: version`.
   const depKey = (name: string, value: string): string | undefined => {
@@ -65,7 +65,7 @@ export function parsePnpmLock(text: string, file: string): Inventory {
   };
 
   const packages = new Map<string, Package>();
-  for (const [key, raw] of Object.entries(pkgs)) {
+  for (const [key, raw] of pkgs) {
     if (!isRecord(raw)) throw malformed(file, `packages["${key}"] is not a mapping`);
     const pkey = v9 ? stripPeers(key) : v5 ? key.split('_')[0]! : stripPeers(key);
     if (packages.has(pkey)) continue;
@@ -102,13 +102,14 @@ export function parsePnpmLock(text: string, file: string): Inventory {
   }
   const edges = new Map<string, Set<string>>();
   const addEdges = (from: string, deps: unknown): void => {
-    if (!isRecord(deps)) return;
+    const entries = entriesOf(deps);
+    if (entries === undefined) return;
     let set = edges.get(from);
     if (!set) {
       set = new Set();
       edges.set(from, set);
     }
-    for (const [name, spec] of Object.entries(deps)) {
+    for (const [name, spec] of entries) {
       const value = isRecord(spec)
         ? str(spec.version)
         : typeof spec === 'string'
@@ -120,7 +121,7 @@ export function parsePnpmLock(text: string, file: string): Inventory {
     }
   };
   const optionalSnap = new Set<string>();
-  for (const [key, raw] of Object.entries(snaps)) {
+  for (const [key, raw] of snaps) {
     if (!isRecord(raw)) throw malformed(file, `snapshots["${key}"] is not a mapping`);
     const pkey = v5 ? key.split('_')[0]! : stripPeers(key);
     if (!packages.has(pkey)) continue;
@@ -130,8 +131,9 @@ export function parsePnpmLock(text: string, file: string): Inventory {
   }
 
   // Importers are the workspace's own folders: first-party, with their direct dependencies.
-  const importers: [string, Record<string, unknown>][] = isRecord(doc.importers)
-    ? Object.entries(doc.importers).map(([p, v]) => [p, isRecord(v) ? v : {}])
+  const importerEntries = entriesOf(doc.importers);
+  const importers: [string, Record<string, unknown>][] = importerEntries
+    ? Array.from(importerEntries, ([p, v]) => [p, isRecord(v) ? v : {}])
     : [['.', doc]];
   const prodRoots: string[] = [];
   const devRoots: string[] = [];
