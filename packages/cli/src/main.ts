@@ -53,7 +53,18 @@ export function commandHelp(command: Command): string {
 }
 
 function defaultIO(): CommandIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  // Getters: Node builds process.stdout and stderr on first use, loading its stream modules
+  // (2-5 ms), and a command that writes its result to a file (`-o`) may print nothing at all.
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** Runs `attest` with the given arguments; the exit code is decided here and only here. */
