@@ -137,6 +137,24 @@ const NO_LICENSES = sharedEmpty(new models.LicenseRepository());
 const NO_EXTERNAL_REFERENCES = sharedEmpty(new models.ExternalReferenceRepository());
 const NO_DEPENDENCIES = sharedEmpty(new models.BomRefRepository());
 const NO_PROPERTIES = sharedEmpty(new models.PropertyRepository());
+/** Orders strings by their UTF-16 code units, as `<` does: the same on every machine. */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Components by bom-ref (unique: a total order), then what each holds, all the way down. */
+function orderComponents(components) {
+    components.sort((a, b) => byCodeUnits(a['bom-ref'] ?? '', b['bom-ref'] ?? ''));
+    for (const c of components)
+        orderComponent(c);
+}
+function orderComponent(c) {
+    if (c.hashes !== undefined && c.hashes.length > 1)
+        c.hashes.sort((a, b) => byCodeUnits(a.alg, b.alg) || byCodeUnits(a.content, b.content));
+    if (c.properties !== undefined && c.properties.length > 1)
+        c.properties.sort((a, b) => byCodeUnits(a.name ?? '', b.name ?? '') || byCodeUnits(a.value ?? '', b.value ?? ''));
+    if (c.components !== undefined)
+        orderComponents(c.components);
+}
 /**
  * Builds the CycloneDX document once, from the assembly tree. Third-party packages merge by purl;
  * first-party parts go under the assembly's own component. The library builds and normalises the
@@ -298,18 +316,25 @@ function buildBom(root, options) {
         bom.components.add(c);
     // The library normalises the metadata and the components. Not the whole Bom: its dependency
     // graph (every component a leaf, the edges being ours) would be worked out only to be
-    // replaced; the header fields come from an empty Bom.
+    // replaced; the header fields come from an empty Bom. Not sorted by the library either: it
+    // sorts with `localeCompare`, whose order follows the machine's locale (Lithuanian puts `y`
+    // before `j`), so the same input would give another document on another machine.
     const factory = new index_node.JSON.Normalize.Factory(spec);
-    const sorted = { sortLists: true };
-    const head = factory.makeForBom().normalize(new models.Bom(), sorted);
+    const unsorted = { sortLists: false };
+    const head = factory.makeForBom().normalize(new models.Bom(), unsorted);
+    const metadata = factory.makeForMetadata().normalize(bom.metadata, unsorted);
+    const components = bom.components.size > 0
+        ? factory.makeForComponent().normalizeIterable(bom.components, unsorted)
+        : [];
+    if (metadata.component !== undefined)
+        orderComponent(metadata.component);
+    orderComponents(components);
     const normalized = {
         $schema: head.$schema,
         bomFormat: head.bomFormat,
         specVersion: head.specVersion,
-        metadata: factory.makeForMetadata().normalize(bom.metadata, sorted),
-        components: bom.components.size > 0
-            ? factory.makeForComponent().normalizeIterable(bom.components, sorted)
-            : [],
+        metadata,
+        components,
     };
     const dependencies = [...nodes.values()]
         .filter((n) => n.deps !== undefined)
@@ -448,27 +473,27 @@ async function inventoryOf(path) {
 async function loadParser(kind) {
     switch (kind) {
         case 'cargo':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 15789))).parseCargoLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(789)]).then(__webpack_require__.bind(__webpack_require__, 15789))).parseCargoLock;
         case 'gomod':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(19)]).then(__webpack_require__.bind(__webpack_require__, 64019))).parseGoModWithSum;
+            return (await __webpack_require__.e(/* import() */ 19).then(__webpack_require__.bind(__webpack_require__, 64019))).parseGoModWithSum;
         case 'uv':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parseUvLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parseUvLock;
         case 'poetry':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parsePoetryLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parsePoetryLock;
         case 'pdm':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parsePdmLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parsePdmLock;
         case 'pipfile':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parsePipfileLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(659)]).then(__webpack_require__.bind(__webpack_require__, 13659))).parsePipfileLock;
         case 'requirements': {
-            const { parseRequirements } = await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(757)]).then(__webpack_require__.bind(__webpack_require__, 42757));
+            const { parseRequirements } = await __webpack_require__.e(/* import() */ 757).then(__webpack_require__.bind(__webpack_require__, 42757));
             return (text, file, read) => parseRequirements(text, file, read.required);
         }
         case 'npm':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 86120))).parsePackageLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 86120))).parsePackageLock;
         case 'pnpm':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(132)]).then(__webpack_require__.bind(__webpack_require__, 74132))).parsePnpmLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(913), __webpack_require__.e(222)]).then(__webpack_require__.bind(__webpack_require__, 41222))).parsePnpmLock;
         case 'yarn':
-            return (await Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(292), __webpack_require__.e(431)]).then(__webpack_require__.bind(__webpack_require__, 39431))).parseYarnLock;
+            return (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(913), __webpack_require__.e(431)]).then(__webpack_require__.bind(__webpack_require__, 39431))).parseYarnLock;
     }
 }
 /** The lockfiles below a directory, in sorted order, the skipped folders left out. */
@@ -547,7 +572,7 @@ async function generateSbom(paths, options = {}) {
         // Loaded only for binaries: the object-file readers and zlib (cargo-auditable).
         const [{ inspectBinary }, { binaryAssembly }] = await Promise.all([
             __webpack_require__.e(/* import() */ 454).then(__webpack_require__.bind(__webpack_require__, 64454)),
-            Promise.all(/* import() */[__webpack_require__.e(91), __webpack_require__.e(66)]).then(__webpack_require__.bind(__webpack_require__, 29066)),
+            __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 29066)),
         ]);
         binaries.push(binaryAssembly(await inspectBinary(path), (0,external_node_path_.basename)(path)));
     }

@@ -191,7 +191,12 @@ function blobFromBytes(data) {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     return { digest: `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`, size: bytes.length, source: { data: bytes } };
 }
-async function blobFromFile(path) {
+/**
+ * A file's blob: its size, and its digest, which takes a while for a large file. `meanwhile`,
+ * started once the file is known to be there, runs during the hashing (a push readies its
+ * connection); it must not reject.
+ */
+async function blobFromFile(path, meanwhile) {
     let size;
     try {
         const info = await (0,promises_.stat)(path);
@@ -202,7 +207,9 @@ async function blobFromFile(path) {
     catch (err) {
         throw (0,dist/* fileError */.zS)(path, err);
     }
+    const concurrent = meanwhile?.();
     const digest = await (0,dist/* digestFile */.TM)(path, ['sha256']);
+    await concurrent;
     return { digest: `sha256:${digest.sha256}`, size, source: { path } };
 }
 /**
@@ -662,7 +669,7 @@ function wrapResponse(url, message, method) {
             },
         },
         body: message,
-        text: async () => (await collect()).toString('utf8'),
+        text: async (maxBytes) => (await collect(maxBytes)).toString('utf8'),
         bytes: async (maxBytes) => {
             const buffer = await collect(maxBytes);
             return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -803,6 +810,10 @@ function apiHost(registry) {
 
 
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+/** A token answer is a small JSON object: a few KiB even with a long JWT and a refresh token. */
+const MAX_TOKEN_ANSWER_BYTES = 256 * 1024;
+/** Error bodies are read for the message only. */
+const MAX_ERROR_BODY_BYTES = 256 * 1024;
 const FATAL_NETWORK = new Set([
     'ENOTFOUND',
     'EAI_AGAIN',
@@ -946,7 +957,21 @@ class RegistryTransport {
                 cause: err,
             });
         }
-        const text = await response.text();
+        let text;
+        try {
+            text = await response.text(MAX_TOKEN_ANSWER_BYTES);
+        }
+        catch (err) {
+            const tooLarge = err.code === 'ERR_BODY_TOO_LARGE';
+            throw new error_OciError({
+                code: tooLarge ? 'UNAUTHORIZED' : 'NETWORK',
+                message: tooLarge
+                    ? `the token service ${url.origin} of registry ${this.registry} sent an answer of over ${MAX_TOKEN_ANSWER_BYTES / 1024} KiB, too large to be a token`
+                    : `the token service ${url.origin} of registry ${this.registry} broke off its answer: ${describeNetworkError(err)}`,
+                registry: this.registry,
+                cause: err,
+            });
+        }
         if (!response.ok) {
             const err = registryError({
                 registry: `${this.registry} (token service ${url.origin})`,
@@ -1039,7 +1064,8 @@ class RegistryTransport {
         throw await this.errorFor(request, response, what);
     }
     async errorFor(request, response, what) {
-        const body = await response.text().catch(() => '');
+        // Only for the message: a body too large to be a registry's error is left out of it.
+        const body = await response.text(MAX_ERROR_BODY_BYTES).catch(() => '');
         const creds = response.status === 401 ? await this.#getCredentials() : undefined;
         const err = registryError({
             registry: this.registry,
@@ -1227,6 +1253,26 @@ class OciClient {
         const request = { method: 'GET', url: '/v2/', scopes: [] };
         const response = await this.transport.expect(request, [200], 'ping');
         await response.discard();
+    }
+    /**
+     * Readies a push while the caller does something else (hashes its files): a GET /v2/, as
+     * docker and skopeo send first, opens the connection, and where the registry wants a token it
+     * fetches the one (pull and push) the push's requests then share. Never throws: the push's own
+     * requests report whatever is wrong.
+     */
+    async prepareToPush() {
+        try {
+            const request = {
+                method: 'GET',
+                url: '/v2/',
+                scopes: this.#push(),
+                retry: false,
+            };
+            await (await this.transport.send(request)).discard();
+        }
+        catch {
+            // Left to the push's own requests, which retry and name the failure.
+        }
     }
     /** `scopes`: a push asks with its own (pull and push), so one token serves all its requests. */
     async hasBlob(digest, scopes = this.#pull()) {
@@ -2691,6 +2737,10 @@ async function pushBlobs(target, blobs, options) {
     });
     return uploaded.reduce((a, b) => a + b, 0);
 }
+/** What readies `target` for a push while a file is hashed (a registry's connection and token). */
+function readyForPush(target) {
+    return target.prepareToPush?.bind(target);
+}
 /** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
 async function pushWasm(target, path, options = {}) {
     const info = await wasm_detectWasm(path);
@@ -2699,7 +2749,7 @@ async function pushWasm(target, path, options = {}) {
             code: 'INVALID_WASM',
             message: `${path}: not a WebAssembly module or component`,
         });
-    const layerBlob = await blobFromFile(path);
+    const layerBlob = await blobFromFile(path, readyForPush(target));
     const created = await createdFor(path, options);
     const title = (0,external_node_path_.basename)(path);
     const config = {
@@ -2747,7 +2797,7 @@ async function pushWasm(target, path, options = {}) {
 }
 /** Pushes any file as an artifact: artifactType, the empty config, one layer, a title. */
 async function pushFile(target, path, options = {}) {
-    const layerBlob = await blobFromFile(path);
+    const layerBlob = await blobFromFile(path, readyForPush(target));
     const created = await createdFor(path, options);
     const title = (0,external_node_path_.basename)(path);
     const layer = {

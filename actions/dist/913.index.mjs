@@ -1,5 +1,5 @@
-export const id = 132;
-export const ids = [132];
+export const id = 913;
+export const ids = [913];
 export const modules = {
 
 /***/ 37458:
@@ -473,222 +473,6 @@ function parseYamlSubset(text, skip) {
 
 /***/ }),
 
-/***/ 74132:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parsePnpmLock: () => (/* binding */ parsePnpmLock)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55221);
-/* harmony import */ var _hashes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37458);
-/* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12923);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37065);
-/* harmony import */ var _yamlfile_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26644);
-
-
-
-
-
-/** `name@version(peers)` -> [name, version], for v9 keys and v6 keys without the leading `/`. */
-function splitKey(key) {
-    const base = key.split('(')[0];
-    const at = base.indexOf('@', 1);
-    return at > 0 ? [base.slice(0, at), base.slice(at + 1)] : [base, ''];
-}
-/** v5 keys: `/name/1.2.3_peer@1` or `/@scope/name/1.2.3`. */
-function splitV5Key(key) {
-    const k = key.replace(/^\//, '');
-    const parts = k.split('/');
-    const scoped = k.startsWith('@');
-    const name = scoped ? `${parts[0]}/${parts[1]}` : parts[0];
-    const version = (scoped ? parts[2] : parts[1]) ?? '';
-    return [name, version.split('_')[0]];
-}
-const stripPeers = (key) => key.split('(')[0];
-/** Fields of `packages` and `snapshots` entries the inventory never reads. */
-const UNREAD_FIELDS = new Set([
-    'engines',
-    'cpu',
-    'os',
-    'libc',
-    'hasBin',
-    'bin',
-    'deprecated',
-    'peerDependencies',
-    'peerDependenciesMeta',
-    'transitivePeerDependencies',
-    'bundledDependencies',
-    'requiresBuild',
-    'funding',
-]);
-/** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
-function parsePnpmLock(text, file) {
-    const doc = (0,_yamlfile_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .h)(text, file, UNREAD_FIELDS);
-    if (!(0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(doc))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, 'not a YAML mapping');
-    const lockVersion = (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .toText */ .fE)(doc.lockfileVersion ?? '');
-    const major = Number.parseFloat(lockVersion);
-    if (!(major >= 5))
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `unsupported lockfileVersion "${lockVersion}"`);
-    const v9 = major >= 9;
-    const v5 = major < 6;
-    const pkgs = (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(doc.packages) ? doc.packages : {};
-    const snaps = v9 ? ((0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(doc.snapshots) ? doc.snapshots : {}) : pkgs;
-    // The package key (peer suffix removed) of a dependency written as `name: version`.
-    const depKey = (name, value) => {
-        if (value.startsWith('link:') || (value.startsWith('file:') && !v9))
-            return undefined;
-        if (v9) {
-            const base = value.split('(')[0];
-            return stripPeers(base.indexOf('@', 1) > 0 ? value : `${name}@${value}`);
-        }
-        if (value.startsWith('/'))
-            return v5 ? value.split('_')[0] : stripPeers(value);
-        return v5 ? `/${name}/${value.split('_')[0]}` : stripPeers(`/${name}@${value}`);
-    };
-    const packages = new Map();
-    for (const [key, raw] of Object.entries(pkgs)) {
-        if (!(0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(raw))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `packages["${key}"] is not a mapping`);
-        const pkey = v9 ? stripPeers(key) : v5 ? key.split('_')[0] : stripPeers(key);
-        if (packages.has(pkey))
-            continue;
-        let [name, version] = v9
-            ? splitKey(key)
-            : v5
-                ? splitV5Key(key)
-                : splitKey(key.replace(/^\//, ''));
-        if ((0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.name))
-            name = (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.name);
-        if ((0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.version))
-            version = (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(raw.version);
-        const resolution = (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(raw.resolution) ? raw.resolution : {};
-        const local = resolution.type === 'directory' || (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(resolution.directory) !== undefined;
-        const pkg = {
-            key: pkey,
-            ecosystem: 'npm',
-            name,
-            version,
-            purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_3__/* .npmPurl */ .NP)(name, version),
-            dependencies: [],
-        };
-        if (local) {
-            // A folder of the workspace: its "version" is a path, not something a purl can name.
-            pkg.firstParty = true;
-            delete pkg.purl;
-            pkg.properties = { 'build-artifact:pnpm.key': key };
-        }
-        const hashes = (0,_hashes_js__WEBPACK_IMPORTED_MODULE_4__/* .sriToHashes */ .k)(resolution.integrity);
-        if (hashes)
-            pkg.hashes = hashes;
-        if (!v9) {
-            if (raw.dev === true)
-                pkg.scope = 'excluded';
-            else if (raw.optional === true)
-                pkg.scope = 'optional';
-        }
-        packages.set(pkey, pkg);
-    }
-    const edges = new Map();
-    const addEdges = (from, deps) => {
-        if (!(0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(deps))
-            return;
-        let set = edges.get(from);
-        if (!set) {
-            set = new Set();
-            edges.set(from, set);
-        }
-        for (const [name, spec] of Object.entries(deps)) {
-            const value = (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(spec)
-                ? (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(spec.version)
-                : typeof spec === 'string'
-                    ? spec
-                    : (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .toText */ .fE)(spec);
-            if (value === undefined)
-                continue;
-            const k = depKey(name, value);
-            if (k !== undefined && packages.has(k))
-                set.add(k);
-        }
-    };
-    const optionalSnap = new Set();
-    for (const [key, raw] of Object.entries(snaps)) {
-        if (!(0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(raw))
-            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `snapshots["${key}"] is not a mapping`);
-        const pkey = v5 ? key.split('_')[0] : stripPeers(key);
-        if (!packages.has(pkey))
-            continue;
-        addEdges(pkey, raw.dependencies);
-        addEdges(pkey, raw.optionalDependencies);
-        if (v9 && raw.optional === true)
-            optionalSnap.add(pkey);
-    }
-    // Importers are the workspace's own folders: first-party, with their direct dependencies.
-    const importers = (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(doc.importers)
-        ? Object.entries(doc.importers).map(([p, v]) => [p, (0,_toml_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(v) ? v : {}])
-        : [['.', doc]];
-    const prodRoots = [];
-    const devRoots = [];
-    const firstParty = [];
-    for (const [path, imp] of importers) {
-        const key = `importer:${path}`;
-        addEdges(key, imp.dependencies);
-        addEdges(key, imp.optionalDependencies);
-        const prod = [...(edges.get(key) ?? [])];
-        addEdges(key, imp.devDependencies);
-        prodRoots.push(...prod);
-        for (const k of edges.get(key) ?? [])
-            if (!prod.includes(k))
-                devRoots.push(k);
-        firstParty.push({
-            key,
-            ecosystem: 'npm',
-            name: path,
-            version: '',
-            firstParty: true,
-            dependencies: [...(edges.get(key) ?? [])],
-        });
-    }
-    for (const [k, pkg] of packages)
-        pkg.dependencies = [...(edges.get(k) ?? [])];
-    if (v9) {
-        // v9 dropped the per-package dev flag: a package only reachable from devDependencies is dev.
-        const reach = (roots) => {
-            const seen = new Set();
-            const stack = [...roots];
-            while (stack.length > 0) {
-                const k = stack.pop();
-                if (seen.has(k))
-                    continue;
-                seen.add(k);
-                for (const d of edges.get(k) ?? [])
-                    stack.push(d);
-            }
-            return seen;
-        };
-        const prod = reach(prodRoots);
-        const dev = reach(devRoots);
-        for (const [k, pkg] of packages) {
-            if (!prod.has(k) && dev.has(k))
-                pkg.scope = 'excluded';
-            else if (optionalSnap.has(k))
-                pkg.scope = 'optional';
-        }
-    }
-    return {
-        source: file,
-        format: 'pnpm-lock.yaml',
-        packages: [...firstParty, ...packages.values()],
-        hasGraph: true,
-        completeness: 'complete',
-        warnings: [],
-    };
-}
-//# sourceMappingURL=pnpm.js.map
-
-/***/ }),
-
 /***/ 37065:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -786,8 +570,13 @@ function parseYaml(text, file, skip) {
 /* harmony export */   iC: () => (/* binding */ pypiPurl),
 /* harmony export */   q$: () => (/* binding */ cargoPurl)
 /* harmony export */ });
-/* harmony import */ var packageurl_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87091);
-
+/**
+ * Package URLs (the purl specification, ECMA-427) for the four types this package writes, in the
+ * canonical form packageurl-js gives. Built here rather than with packageurl-js: that library
+ * creates an ICU collator when it loads (some 11 ms, a tenth of a typical `attest sbom` run) for
+ * sorting that building a purl never does. `purl.test.ts` checks every function here against
+ * packageurl-js, on the real lockfiles and on fuzzed names, versions and qualifiers.
+ */
 /** PEP 503 normalised name: lower case, runs of `-`, `_` and `.` become one `-`. */
 function pep503(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
@@ -796,19 +585,75 @@ function npmPurl(name, version) {
     const slash = name.startsWith('@') ? name.indexOf('/') : -1;
     const namespace = slash > 0 ? name.slice(0, slash) : undefined;
     const base = slash > 0 ? name.slice(slash + 1) : name;
-    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('npm', namespace, base, version, undefined, undefined).toString();
+    // The npm type is case-insensitive: lower case is canonical.
+    return purl('npm', namespace?.toLowerCase(), base.toLowerCase(), version);
 }
 function pypiPurl(name, version, qualifiers) {
-    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('pypi', undefined, pep503(name), version, qualifiers, undefined).toString();
+    return purl('pypi', undefined, pep503(name), version, qualifiers);
 }
 function golangPurl(path, version) {
     const slash = path.lastIndexOf('/');
     const namespace = slash > 0 ? path.slice(0, slash) : undefined;
     const base = slash > 0 ? path.slice(slash + 1) : path;
-    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('golang', namespace, base, version || undefined, undefined, undefined).toString();
+    return purl('golang', namespace, base, version);
 }
 function cargoPurl(name, version, qualifiers) {
-    return new packageurl_js__WEBPACK_IMPORTED_MODULE_0__.PackageURL('cargo', undefined, name, version, qualifiers, undefined).toString();
+    return purl('cargo', undefined, name, version, qualifiers);
+}
+/** `pkg:type/namespace/name@version?qualifiers`, each part normalised and percent-encoded. */
+function purl(type, namespace, name, version, qualifiers) {
+    const trimmedName = name.trim();
+    // Callers check names as they read them: an empty one here is a bug, not bad input.
+    if (trimmedName === '')
+        throw new Error(`a ${type} package URL needs a name`);
+    let out = `pkg:${type}/`;
+    const ns = namespace === undefined ? '' : collapseSlashes(namespace);
+    if (ns !== '')
+        out += `${percentEncode(ns).replaceAll('%3A', ':').replaceAll('%2F', '/')}/`;
+    out += percentEncode(trimmedName);
+    const v = version.trim();
+    if (v !== '')
+        out += `@${percentEncode(v).replaceAll('%3A', ':').replaceAll('%2B', '+')}`;
+    if (qualifiers !== undefined) {
+        // Keys are case-insensitive (lower case is canonical); an empty value is no qualifier.
+        const byKey = new Map();
+        for (const [key, value] of Object.entries(qualifiers)) {
+            const trimmed = value.trim();
+            if (trimmed !== '')
+                byKey.set(key.toLowerCase(), trimmed);
+        }
+        if (byKey.size > 0) {
+            const pairs = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+            out += `?${pairs.map(([k, v]) => `${formEncode(k)}=${formEncode(v)}`).join('&')}`;
+        }
+    }
+    return out;
+}
+/** A namespace without empty segments: no leading, trailing or doubled `/`. */
+function collapseSlashes(path) {
+    if (!path.includes('/'))
+        return path;
+    return path
+        .split('/')
+        .filter((segment) => segment !== '')
+        .join('/');
+}
+/** encodeURIComponent, with a lone surrogate (not valid UTF-16, so not encodable) as U+FFFD. */
+function percentEncode(s) {
+    try {
+        return encodeURIComponent(s);
+    }
+    catch {
+        return encodeURIComponent(s.replace(/\p{Surrogate}/gu, '\uFFFD'));
+    }
+}
+/**
+ * application/x-www-form-urlencoded (what URLSearchParams writes), the encoding the reference
+ * implementations give qualifiers, with a space as `%20` rather than `+`: encodeURIComponent
+ * leaves `!'()~` as they are, and that encoding does not.
+ */
+function formEncode(s) {
+    return percentEncode(s).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 //# sourceMappingURL=purl.js.map
 
