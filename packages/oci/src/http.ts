@@ -288,6 +288,34 @@ export class RegistryTransport {
     return response;
   }
 
+  /**
+   * Learns how the registry authenticates (a GET /v2/, as docker and skopeo begin, which also
+   * opens the connection) and, where it wants a token, fetches the one for exactly `scopes`, so
+   * that requests with those scopes go out ready. The challenge of /v2/ is not taken as the
+   * scope to ask for: GHCR names a placeholder repository there. Never throws: the requests
+   * themselves report whatever is wrong.
+   */
+  async prepare(scopes: readonly string[]): Promise<void> {
+    try {
+      const response = await this.#sendFollowingRedirects({
+        method: 'GET',
+        url: '/v2/',
+        scopes,
+        retry: false,
+      });
+      await response.discard();
+      if (response.status !== 401) return;
+      const challenge = parseChallenges(response.headers.get('www-authenticate') ?? '').find(
+        (c) => c.scheme === 'bearer' || c.scheme === 'basic',
+      );
+      if (!challenge) return;
+      this.#challenge ??= challenge;
+      await this.#authorization(scopes);
+    } catch {
+      // Left to the requests, which retry and name the failure.
+    }
+  }
+
   /** Sends and throws a typed error unless the status is one of `ok`. */
   async expect(request: HttpRequest, ok: readonly number[], what?: string): Promise<HttpResponse> {
     const response = await this.send(request);

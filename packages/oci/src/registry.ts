@@ -119,23 +119,11 @@ export class OciClient implements Target {
   }
 
   /**
-   * Readies a push while the caller does something else (hashes its files): a GET /v2/, as
-   * docker and skopeo send first, opens the connection, and where the registry wants a token it
-   * fetches the one (pull and push) the push's requests then share. Never throws: the push's own
-   * requests report whatever is wrong.
+   * Readies a push while the caller does something else (hashes its files): the connection is
+   * opened and, where the registry wants one, the token the push's requests share is fetched.
    */
-  async prepareToPush(): Promise<void> {
-    try {
-      const request: HttpRequest = {
-        method: 'GET',
-        url: '/v2/',
-        scopes: this.#push(),
-        retry: false,
-      };
-      await (await this.transport.send(request)).discard();
-    } catch {
-      // Left to the push's own requests, which retry and name the failure.
-    }
+  prepareToPush(): Promise<void> {
+    return this.transport.prepare(this.#push());
   }
 
   /** `scopes`: a push asks with its own (pull and push), so one token serves all its requests. */

@@ -291,3 +291,59 @@ describe('a token service that misbehaves', () => {
     expect(sent).toBeLessThan(16 * 1024 * 1024);
   });
 });
+
+describe('readying a push against a GHCR-style challenge', () => {
+  let server: Server;
+  let host: string;
+  const tokenScopes: string[][] = [];
+  const seen: { method: string; url: string; authorization?: string }[] = [];
+  beforeAll(async () => {
+    // GHCR answers GET /v2/ with a challenge naming a placeholder repository, `user/image`.
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === '/token') {
+        tokenScopes.push(url.searchParams.getAll('scope'));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"push-token"}');
+        return;
+      }
+      seen.push({
+        method: req.method ?? '',
+        url: url.pathname,
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      });
+      if (req.headers.authorization === 'Bearer push-token') {
+        res.writeHead(404).end();
+        return;
+      }
+      res
+        .writeHead(401, {
+          'www-authenticate': `Bearer realm="http://${host}/token",service="fake",scope="repository:user/image:pull"`,
+        })
+        .end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('fetches the token for the push, not for the placeholder, before any HEAD', async () => {
+    const client = new OciClient({ registry: host, repository: 'org/app' }, { credentials: null });
+    await client.prepareToPush();
+    expect(tokenScopes).toEqual([['repository:org/app:pull,push']]);
+    // The push's first HEAD goes out with that token: no 401, no second token request.
+    const digest = `sha256:${'0'.repeat(64)}`;
+    expect(await client.hasBlob(digest, ['repository:org/app:pull,push'])).toBe(false);
+    expect(tokenScopes).toHaveLength(1);
+    expect(seen).toEqual([
+      { method: 'GET', url: '/v2/' },
+      {
+        method: 'HEAD',
+        url: `/v2/org/app/blobs/${digest}`,
+        authorization: 'Bearer push-token',
+      },
+    ]);
+  });
+});
