@@ -1056,6 +1056,34 @@ class RegistryTransport {
         }
         return response;
     }
+    /**
+     * Learns how the registry authenticates (a GET /v2/, as docker and skopeo begin, which also
+     * opens the connection) and, where it wants a token, fetches the one for exactly `scopes`, so
+     * that requests with those scopes go out ready. The challenge of /v2/ is not taken as the
+     * scope to ask for: GHCR names a placeholder repository there. Never throws: the requests
+     * themselves report whatever is wrong.
+     */
+    async prepare(scopes) {
+        try {
+            const response = await this.#sendFollowingRedirects({
+                method: 'GET',
+                url: '/v2/',
+                scopes,
+                retry: false,
+            });
+            await response.discard();
+            if (response.status !== 401)
+                return;
+            const challenge = parseChallenges(response.headers.get('www-authenticate') ?? '').find((c) => c.scheme === 'bearer' || c.scheme === 'basic');
+            if (!challenge)
+                return;
+            this.#challenge ??= challenge;
+            await this.#authorization(scopes);
+        }
+        catch {
+            // Left to the requests, which retry and name the failure.
+        }
+    }
     /** Sends and throws a typed error unless the status is one of `ok`. */
     async expect(request, ok, what) {
         const response = await this.send(request);
@@ -1255,24 +1283,11 @@ class OciClient {
         await response.discard();
     }
     /**
-     * Readies a push while the caller does something else (hashes its files): a GET /v2/, as
-     * docker and skopeo send first, opens the connection, and where the registry wants a token it
-     * fetches the one (pull and push) the push's requests then share. Never throws: the push's own
-     * requests report whatever is wrong.
+     * Readies a push while the caller does something else (hashes its files): the connection is
+     * opened and, where the registry wants one, the token the push's requests share is fetched.
      */
-    async prepareToPush() {
-        try {
-            const request = {
-                method: 'GET',
-                url: '/v2/',
-                scopes: this.#push(),
-                retry: false,
-            };
-            await (await this.transport.send(request)).discard();
-        }
-        catch {
-            // Left to the push's own requests, which retry and name the failure.
-        }
+    prepareToPush() {
+        return this.transport.prepare(this.#push());
     }
     /** `scopes`: a push asks with its own (pull and push), so one token serves all its requests. */
     async hasBlob(digest, scopes = this.#pull()) {
