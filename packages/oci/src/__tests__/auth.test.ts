@@ -331,7 +331,8 @@ describe('readying a push against a GHCR-style challenge', () => {
 
   it('fetches the token for the push, not for the placeholder, before any HEAD', async () => {
     const client = new OciClient({ registry: host, repository: 'org/app' }, { credentials: null });
-    await client.prepareToPush();
+    // Twice side by side, as the builds of an index are pushed: one GET /v2/, one token.
+    await Promise.all([client.prepareToPush(), client.prepareToPush()]);
     expect(tokenScopes).toEqual([['repository:org/app:pull,push']]);
     // The push's first HEAD goes out with that token: no 401, no second token request.
     const digest = `sha256:${'0'.repeat(64)}`;
