@@ -849,6 +849,14 @@ function retryAfterMs(value, now = Date.now()) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+/** The first challenge of a `WWW-Authenticate` header that this client can answer. */
+function usableChallenge(header) {
+    return parseChallenges(header).find((c) => c.scheme === 'bearer' || c.scheme === 'basic');
+}
+/** Tokens and warm-ups are kept per set of scopes, in any order. */
+function scopeKey(scopes) {
+    return [...scopes].sort().join(' ');
+}
 /** True when the URL's origin differs from the base (credentials must not follow). */
 function sameOrigin(a, b) {
     return a.protocol === b.protocol && a.host === b.host;
@@ -865,6 +873,7 @@ class RegistryTransport {
     #challenge;
     // Promises, so that requests sent side by side (a manifest's blobs) share one token request.
     #tokens = new Map();
+    #prepared = new Map();
     constructor(registry, options = {}) {
         this.registry = registry;
         this.#options = options;
@@ -892,7 +901,7 @@ class RegistryTransport {
             return `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
         }
         if (challenge.scheme === 'bearer') {
-            const key = [...scopes].sort().join(' ');
+            const key = scopeKey(scopes);
             let token = this.#tokens.get(key);
             if (!token) {
                 token = this.#fetchToken(challenge, scopes, creds);
@@ -1023,7 +1032,7 @@ class RegistryTransport {
         let response = await this.#sendWithRetry(request);
         if (response.status === 401) {
             const header = response.headers.get('www-authenticate') ?? '';
-            const challenge = parseChallenges(header).find((c) => c.scheme === 'bearer' || c.scheme === 'basic');
+            const challenge = usableChallenge(header);
             await response.discard();
             if (!challenge) {
                 throw new error_OciError({
@@ -1035,7 +1044,7 @@ class RegistryTransport {
             }
             // A token that no longer works (expired, too narrow) is dropped and asked for again.
             if (sentWithAuth)
-                this.#tokens.delete([...request.scopes].sort().join(' '));
+                this.#tokens.delete(scopeKey(request.scopes));
             const scopes = [...request.scopes];
             const asked = challenge.params.scope;
             if (asked)
@@ -1063,18 +1072,23 @@ class RegistryTransport {
      * scope to ask for: GHCR names a placeholder repository there. Never throws: the requests
      * themselves report whatever is wrong.
      */
-    async prepare(scopes) {
+    prepare(scopes) {
+        // Once per scope set: the builds of an index are pushed side by side, each asking.
+        const key = scopeKey(scopes);
+        let prepared = this.#prepared.get(key);
+        if (!prepared) {
+            prepared = this.#prepare(scopes);
+            this.#prepared.set(key, prepared);
+        }
+        return prepared;
+    }
+    async #prepare(scopes) {
         try {
-            const response = await this.#sendFollowingRedirects({
-                method: 'GET',
-                url: '/v2/',
-                scopes,
-                retry: false,
-            });
+            const response = await this.#sendFollowingRedirects({ method: 'GET', url: '/v2/', scopes });
             await response.discard();
             if (response.status !== 401)
                 return;
-            const challenge = parseChallenges(response.headers.get('www-authenticate') ?? '').find((c) => c.scheme === 'bearer' || c.scheme === 'basic');
+            const challenge = usableChallenge(response.headers.get('www-authenticate') ?? '');
             if (!challenge)
                 return;
             this.#challenge ??= challenge;

@@ -1529,13 +1529,14 @@ async function run(inputs, resolveOci) {
 
 /**
  * The evidence of an `oci://` artifact (see `fetchEvidence`): its one layer pulled to a temporary
- * file removed at exit, and every Sigstore bundle attached to it. The token, when set, is the
- * registry password (ghcr.io takes the workflow's GITHUB_TOKEN with the actor as user).
+ * file removed at exit, and every Sigstore bundle attached to it. The token, when set, is a
+ * GitHub token: it goes to ghcr.io only (as GITHUB_TOKEN, through the client's own credential
+ * rules), never to the other registries a list of references may name. Those are read with the
+ * Docker config's credentials, or anonymously.
  */
 async function ociArtifact(refText, token, env = process.env) {
     const { artifactPath, bundles } = await (0,_build_artifact_oci__WEBPACK_IMPORTED_MODULE_1__/* .fetchEvidence */ .eb)(refText, {
-        ...(token ? { credentials: { username: env.GITHUB_ACTOR || 'token', password: token } } : {}),
-        env,
+        env: token ? { ...env, GITHUB_TOKEN: token } : env,
         onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc,
     });
     return { path: artifactPath, name: refText, evidence: bundles };

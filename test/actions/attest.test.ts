@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -294,16 +294,42 @@ describe.skipIf(!registryAvailable())(
       );
       expect(result.failure).toBeUndefined();
       expect(result.verified).toBe(true);
-      // And the verify action checks it straight from the registry (oci:// reference).
-      const verify = await runAction('verify', {
+      // The verify action's token is a GitHub token, for ghcr.io only: this registry gets
+      // nothing from it, and refuses the anonymous read.
+      const tokenOnly = await runAction('verify', {
         env: { ...env, GITHUB_ACTOR: USER.username },
+        inputs: {
+          artifacts: reference,
+          'trusted-root': path.join(tmp, 'trusted_root.json'),
+          repo: 'example/nats-wasm',
+          token: USER.password,
+        },
+      });
+      expect(tokenOnly.code).toBe(1);
+      expect(tokenOnly.errors.join('\n')).toMatch(/needs credentials/);
+      // With the registry's credentials in a Docker config (as docker login writes them), the
+      // verify action checks it straight from the registry (oci:// reference).
+      const dockerConfig = path.join(tmp, 'docker');
+      await mkdir(dockerConfig, { recursive: true });
+      await writeFile(
+        path.join(dockerConfig, 'config.json'),
+        JSON.stringify({
+          auths: {
+            [registry.host]: {
+              auth: Buffer.from(`${USER.username}:${USER.password}`).toString('base64'),
+            },
+          },
+        }),
+      );
+      const withConfig = { ...env, DOCKER_CONFIG: dockerConfig };
+      const verify = await runAction('verify', {
+        env: withConfig,
         inputs: {
           artifacts: reference,
           'trusted-root': path.join(tmp, 'trusted_root.json'),
           repo: 'example/nats-wasm',
           'signer-workflow': SIGNER,
           'require-sbom': 'true',
-          token: USER.password,
         },
       });
       expect(verify.errors).toEqual([]);
@@ -315,12 +341,11 @@ describe.skipIf(!registryAvailable())(
 
       // Another repository's signer policy fails closed on the same reference.
       const wrong = await runAction('verify', {
-        env: { ...env, GITHUB_ACTOR: USER.username },
+        env: withConfig,
         inputs: {
           artifacts: reference,
           'trusted-root': path.join(tmp, 'trusted_root.json'),
           repo: 'example/other',
-          token: USER.password,
         },
       });
       expect(wrong.code).toBe(1);
