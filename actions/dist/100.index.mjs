@@ -231,10 +231,8 @@ async function run(inputs, env = process.env) {
     }
     // One provenance for every artifact (the matrix legs of one build), copied beside each.
     const provenanceBundle = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os)('Signing the provenance', async () => {
-        const predicate = (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__/* .githubProvenance */ .t6)(claims, {
-            resolvedDependencies: dependencies,
-            ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
-        });
+        // Its URLs come from the verified token's issuer, not from GITHUB_SERVER_URL.
+        const predicate = (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__/* .githubProvenance */ .t6)(claims, { resolvedDependencies: dependencies });
         const bundle = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__/* .signStatement */ .fT)((0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__/* .provenanceStatement */ .D2)(subjects, predicate), signOptions);
         for (const a of attested)
             await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(a.bundlePath, `${JSON.stringify(bundle)}\n`);

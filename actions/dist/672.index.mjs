@@ -23,93 +23,6 @@ var dist = __webpack_require__(92462);
 class ProvenanceError extends dist/* BaseError */.Cf {
 }
 //# sourceMappingURL=error.js.map
-;// CONCATENATED MODULE: ./packages/provenance/dist/github.js
-
-/**
- * The SLSA v1 predicate GitHub's own tooling writes (buildType
- * https://actions.github.io/buildtypes/workflow/v1, as actions/attest-build-provenance builds it),
- * from verified OIDC claims. `builder.id` is the workflow that ran the signing job
- * (`job_workflow_ref`): the reusable workflow when signing happens inside one.
- */
-function githubProvenance(claims, options = {}) {
-    const server = (options.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
-    // owner/repo/.github/workflows/main.yml@refs/heads/main -> path, ref (a ref may contain '@').
-    const [path, ...refParts] = claims.workflow_ref.replace(`${claims.repository}/`, '').split('@');
-    return {
-        buildDefinition: {
-            buildType: dist/* BuildType */.nw.GITHUB_WORKFLOW_V1,
-            externalParameters: {
-                workflow: {
-                    ref: refParts.join('@'),
-                    repository: `${server}/${claims.repository}`,
-                    path,
-                },
-            },
-            internalParameters: {
-                github: {
-                    event_name: claims.event_name,
-                    repository_id: claims.repository_id,
-                    repository_owner_id: claims.repository_owner_id,
-                    runner_environment: claims.runner_environment,
-                },
-            },
-            resolvedDependencies: [
-                {
-                    uri: `git+${server}/${claims.repository}@${claims.ref}`,
-                    digest: { gitCommit: claims.sha },
-                },
-                ...(options.resolvedDependencies ?? []).map((d) => ({ ...d })),
-            ],
-        },
-        runDetails: {
-            builder: { id: `${server}/${claims.job_workflow_ref}` },
-            metadata: {
-                invocationId: `${server}/${claims.repository}/actions/runs/${claims.run_id}/attempts/${claims.run_attempt}`,
-            },
-        },
-    };
-}
-//# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-;// CONCATENATED MODULE: ./packages/provenance/dist/local.js
-
-
-const LOCAL_BUILDER_PREFIX = 'https://build-artifact.dev/local/';
-/**
- * Provenance for a build outside GitHub Actions. Its own buildType
- * (https://build-artifact.dev/buildtypes/local/v1) and a builder id under
- * https://build-artifact.dev/local/ mean nothing local can pass for a GitHub build.
- */
-function localProvenance(options = {}) {
-    const host = options.hostname ?? osHostname();
-    const dependencies = [];
-    if (options.source) {
-        dependencies.push({
-            uri: options.source.uri,
-            ...(options.source.gitCommit ? { digest: { gitCommit: options.source.gitCommit } } : {}),
-        });
-    }
-    dependencies.push(...(options.resolvedDependencies ?? []).map((d) => ({ ...d })));
-    const metadata = {};
-    if (options.startedOn)
-        metadata.startedOn = options.startedOn.toISOString();
-    if (options.finishedOn)
-        metadata.finishedOn = options.finishedOn.toISOString();
-    return {
-        buildDefinition: {
-            buildType: BuildType.LOCAL_V1,
-            externalParameters: { ...(options.externalParameters ?? {}) },
-            internalParameters: { local: { hostname: host } },
-            resolvedDependencies: dependencies,
-        },
-        runDetails: {
-            builder: { id: `${LOCAL_BUILDER_PREFIX}${encodeURIComponent(host)}` },
-            ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
-        },
-    };
-}
-//# sourceMappingURL=local.js.map
 // EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/jwks/remote.js + 2 modules
 var remote = __webpack_require__(18474);
 // EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/jwt/verify.js + 23 modules
@@ -229,6 +142,96 @@ function serverUrlForIssuer(issuer) {
     return ghes?.[1];
 }
 //# sourceMappingURL=oidc.js.map
+;// CONCATENATED MODULE: ./packages/provenance/dist/github.js
+
+
+/**
+ * The SLSA v1 predicate GitHub's own tooling writes (buildType
+ * https://actions.github.io/buildtypes/workflow/v1, as actions/attest-build-provenance builds it),
+ * from verified OIDC claims. `builder.id` is the workflow that ran the signing job
+ * (`job_workflow_ref`): the reusable workflow when signing happens inside one.
+ */
+function githubProvenance(claims, options = {}) {
+    const server = (options.serverUrl ??
+        serverUrlForIssuer(claims.iss) ??
+        'https://github.com').replace(/\/+$/, '');
+    // owner/repo/.github/workflows/main.yml@refs/heads/main -> path, ref (a ref may contain '@').
+    const [path, ...refParts] = claims.workflow_ref.replace(`${claims.repository}/`, '').split('@');
+    return {
+        buildDefinition: {
+            buildType: dist/* BuildType */.nw.GITHUB_WORKFLOW_V1,
+            externalParameters: {
+                workflow: {
+                    ref: refParts.join('@'),
+                    repository: `${server}/${claims.repository}`,
+                    path,
+                },
+            },
+            internalParameters: {
+                github: {
+                    event_name: claims.event_name,
+                    repository_id: claims.repository_id,
+                    repository_owner_id: claims.repository_owner_id,
+                    runner_environment: claims.runner_environment,
+                },
+            },
+            resolvedDependencies: [
+                {
+                    uri: `git+${server}/${claims.repository}@${claims.ref}`,
+                    digest: { gitCommit: claims.sha },
+                },
+                ...(options.resolvedDependencies ?? []).map((d) => ({ ...d })),
+            ],
+        },
+        runDetails: {
+            builder: { id: `${server}/${claims.job_workflow_ref}` },
+            metadata: {
+                invocationId: `${server}/${claims.repository}/actions/runs/${claims.run_id}/attempts/${claims.run_attempt}`,
+            },
+        },
+    };
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./packages/provenance/dist/local.js
+
+
+const LOCAL_BUILDER_PREFIX = 'https://build-artifact.dev/local/';
+/**
+ * Provenance for a build outside GitHub Actions. Its own buildType
+ * (https://build-artifact.dev/buildtypes/local/v1) and a builder id under
+ * https://build-artifact.dev/local/ mean nothing local can pass for a GitHub build.
+ */
+function localProvenance(options = {}) {
+    const host = options.hostname ?? osHostname();
+    const dependencies = [];
+    if (options.source) {
+        dependencies.push({
+            uri: options.source.uri,
+            ...(options.source.gitCommit ? { digest: { gitCommit: options.source.gitCommit } } : {}),
+        });
+    }
+    dependencies.push(...(options.resolvedDependencies ?? []).map((d) => ({ ...d })));
+    const metadata = {};
+    if (options.startedOn)
+        metadata.startedOn = options.startedOn.toISOString();
+    if (options.finishedOn)
+        metadata.finishedOn = options.finishedOn.toISOString();
+    return {
+        buildDefinition: {
+            buildType: BuildType.LOCAL_V1,
+            externalParameters: { ...(options.externalParameters ?? {}) },
+            internalParameters: { local: { hostname: host } },
+            resolvedDependencies: dependencies,
+        },
+        runDetails: {
+            builder: { id: `${LOCAL_BUILDER_PREFIX}${encodeURIComponent(host)}` },
+            ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+        },
+    };
+}
+//# sourceMappingURL=local.js.map
 ;// CONCATENATED MODULE: ./packages/provenance/dist/statement.js
 
 

@@ -52,10 +52,8 @@ async function run(inputs, env = process.env) {
             ...(env.ATTEST_OIDC_ISSUER ? { issuer: env.ATTEST_OIDC_ISSUER } : {}),
             ...(env.ATTEST_OIDC_JWKS_URL ? { jwksUrl: env.ATTEST_OIDC_JWKS_URL } : {}),
         });
-        const predicate = (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__/* .githubProvenance */ .t6)(claims, {
-            resolvedDependencies: dependencies,
-            ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
-        });
+        // Its URLs come from the verified token's issuer, not from GITHUB_SERVER_URL.
+        const predicate = (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__/* .githubProvenance */ .t6)(claims, { resolvedDependencies: dependencies });
         return (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__/* .provenanceStatement */ .D2)(artifacts.map((a) => ({ name: a.name, digest: { sha256: a.sha256 } })), predicate);
     });
     await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(inputs.output, `${JSON.stringify(statement, null, 2)}\n`);

@@ -173,10 +173,8 @@ export async function run(
 
   // One provenance for every artifact (the matrix legs of one build), copied beside each.
   const provenanceBundle = await group('Signing the provenance', async () => {
-    const predicate = githubProvenance(claims, {
-      resolvedDependencies: dependencies,
-      ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
-    });
+    // Its URLs come from the verified token's issuer, not from GITHUB_SERVER_URL.
+    const predicate = githubProvenance(claims, { resolvedDependencies: dependencies });
     const bundle = await signStatement(provenanceStatement(subjects, predicate), signOptions);
     for (const a of attested) await writeFileAtomic(a.bundlePath, `${JSON.stringify(bundle)}\n`);
     console.log(`signed provenance for ${subjects.length} subjects`);

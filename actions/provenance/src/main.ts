@@ -36,10 +36,8 @@ export async function run(
       ...(env.ATTEST_OIDC_ISSUER ? { issuer: env.ATTEST_OIDC_ISSUER } : {}),
       ...(env.ATTEST_OIDC_JWKS_URL ? { jwksUrl: env.ATTEST_OIDC_JWKS_URL } : {}),
     });
-    const predicate = githubProvenance(claims, {
-      resolvedDependencies: dependencies,
-      ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
-    });
+    // Its URLs come from the verified token's issuer, not from GITHUB_SERVER_URL.
+    const predicate = githubProvenance(claims, { resolvedDependencies: dependencies });
     return provenanceStatement(
       artifacts.map((a) => ({ name: a.name, digest: { sha256: a.sha256 } })),
       predicate,

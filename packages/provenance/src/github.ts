@@ -1,8 +1,13 @@
 import { BuildType, type ResourceDescriptor } from '@build-artifact/core';
+import { serverUrlForIssuer } from './oidc.js';
 import type { GitHubClaims, SlsaProvenanceV1 } from './types.js';
 
 export interface GitHubProvenanceOptions {
-  /** GitHub's URL (`GITHUB_SERVER_URL`; default https://github.com). */
+  /**
+   * GitHub's web URL. Default: the one the verified token's issuer belongs to (github.com, or a
+   * GitHub Enterprise Server's host), https://github.com for any other issuer; never the
+   * GITHUB_SERVER_URL variable, which a step can change.
+   */
   serverUrl?: string;
   /** Artifacts the build consumed, recorded after the source (e.g. an embedded wasm module). */
   resolvedDependencies?: readonly ResourceDescriptor[];
@@ -10,6 +15,7 @@ export interface GitHubProvenanceOptions {
 
 type Claims = Pick<
   GitHubClaims,
+  | 'iss'
   | 'ref'
   | 'sha'
   | 'repository'
@@ -33,7 +39,11 @@ export function githubProvenance(
   claims: Claims,
   options: GitHubProvenanceOptions = {},
 ): SlsaProvenanceV1 {
-  const server = (options.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+  const server = (
+    options.serverUrl ??
+    serverUrlForIssuer(claims.iss) ??
+    'https://github.com'
+  ).replace(/\/+$/, '');
   // owner/repo/.github/workflows/main.yml@refs/heads/main -> path, ref (a ref may contain '@').
   const [path, ...refParts] = claims.workflow_ref.replace(`${claims.repository}/`, '').split('@');
   return {

@@ -18,7 +18,6 @@ import {
   parseResolvedDependency,
   provenanceStatement,
   type SlsaProvenanceV1,
-  serverUrlForIssuer,
   verifyOidcToken,
 } from '@build-artifact/provenance';
 import {
@@ -59,11 +58,9 @@ async function predicateFor(
     );
     const token = await fetchActionsIdToken(io.env, 'sigstore');
     const claims = await verifyOidcToken(token, { issuer });
-    const serverUrl =
-      serverUrlForIssuer(claims.iss) ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com';
     return {
       token,
-      predicate: githubProvenance(claims, { serverUrl, resolvedDependencies }),
+      predicate: githubProvenance(claims, { resolvedDependencies }),
       describe: `GitHub Actions run ${claims.repository} #${claims.run_id} (token verified against ${issuer})`,
     };
   }

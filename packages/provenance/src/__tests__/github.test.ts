@@ -137,8 +137,26 @@ describe('GitHub provenance', () => {
     );
   });
 
+  it("takes GitHub's URL from the token's issuer, not from GITHUB_SERVER_URL", () => {
+    const claims = {
+      iss: 'https://ghe.example.com/_services/token',
+      repository: 'o/r',
+      workflow_ref: 'o/r/.github/workflows/release.yml@refs/heads/main',
+    } as GitHubClaims;
+    process.env.GITHUB_SERVER_URL = 'https://elsewhere.example';
+    try {
+      const p = githubProvenance(claims);
+      expect(p.buildDefinition.externalParameters.workflow.repository).toBe(
+        'https://ghe.example.com/o/r',
+      );
+    } finally {
+      delete process.env.GITHUB_SERVER_URL;
+    }
+  });
+
   it("keeps an '@' inside the workflow's ref", () => {
     const p = githubProvenance({
+      iss: 'https://token.actions.githubusercontent.com',
       repository: 'o/r',
       workflow_ref: 'o/r/.github/workflows/release.yml@refs/tags/@scope/pkg@1.0.0',
     } as GitHubClaims);

@@ -66,9 +66,16 @@ describe('resolved dependencies', () => {
       uri: `oci://ghcr.io/example/nats-wasm@sha256:${hex}`,
       digest: { sha256: hex },
     });
-    const p = githubProvenance({ repository: 'o/r', workflow_ref: 'o/r/w.yml@x' } as never, {
-      resolvedDependencies: [parseResolvedDependency(`oci://r/x@sha256:${hex}`)],
-    });
+    const p = githubProvenance(
+      {
+        iss: 'https://token.actions.githubusercontent.com',
+        repository: 'o/r',
+        workflow_ref: 'o/r/w.yml@x',
+      } as never,
+      {
+        resolvedDependencies: [parseResolvedDependency(`oci://r/x@sha256:${hex}`)],
+      },
+    );
     expect(p.buildDefinition.resolvedDependencies).toHaveLength(2);
   });
   it('refuse what they cannot read', () => {
