@@ -123,7 +123,7 @@ async function run(inputs, env = process.env) {
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28224);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92462);
 /* harmony import */ var _build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79989);
-/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(18144);
+/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96848);
 /* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55221);
 /* harmony import */ var _build_artifact_sign__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94476);
 
@@ -142,7 +142,7 @@ async function run(inputs, env = process.env) {
 async function sbomFor(path, lockfiles, specVersion) {
     const options = { specVersion, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__/* .logProgress */ .sc };
     try {
-        return await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__/* .generateSbom */ .N3)([path, ...lockfiles], options);
+        return await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__/* .generateSbom */ .N)([path, ...lockfiles], options);
     }
     catch (err) {
         if (!(err instanceof _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_8__/* .SbomError */ .SP) ||
@@ -151,7 +151,7 @@ async function sbomFor(path, lockfiles, specVersion) {
             throw err;
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${path} is not a binary the SBOM inspectors read; the SBOM lists its lockfiles`);
-        return (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__/* .generateSbom */ .N3)(lockfiles, options);
+        return (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__/* .generateSbom */ .N)(lockfiles, options);
     }
 }
 function outPath(inputs, artifact, suffix) {

@@ -33,13 +33,13 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92462);
-/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18144);
+/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96848);
 
 
 
 async function run(inputs) {
     const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)(`SBOM of ${inputs.paths.join(', ')}`, async () => {
-        const r = await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_2__/* .generateSbom */ .N3)(inputs.paths, {
+        const r = await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_2__/* .generateSbom */ .N)(inputs.paths, {
             specVersion: inputs.specVersion,
             onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc,
         });

@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileError, type ProgressCallback, walkDirectory } from '@build-artifact/core';
 import type { Assembly } from './assembly.js';
 import { buildBom, type SbomResult } from './bom.js';
-import { type LockfileKind, lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
+import { lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
 import { SbomError } from './errors.js';
-import type { ReadCompanion } from './lockfiles/index.js';
+import { inventoryFromLockfile } from './inventory.js';
 import type { Inventory } from './model.js';
 
 export interface SbomOptions {
@@ -13,85 +13,6 @@ export interface SbomOptions {
   /** Seconds since the epoch; defaults to `SOURCE_DATE_EPOCH` from the environment when set. */
   sourceDateEpoch?: number;
   onProgress?: ProgressCallback;
-}
-
-const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
-
-export function readText(path: string): string {
-  try {
-    if (statSync(path).size > MAX_LOCKFILE_BYTES) {
-      throw new SbomError({
-        code: 'LIMIT_EXCEEDED',
-        file: path,
-        message: 'lockfile larger than 256 MiB',
-      });
-    }
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    if (err instanceof SbomError) throw err;
-    throw fileError(path, err);
-  }
-}
-
-function readOptional(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw fileError(path, err);
-  }
-}
-
-export const READ: ReadCompanion = { required: readText, optional: readOptional };
-
-export function kindOf(path: string): LockfileKind {
-  const kind = lockfileKind(path);
-  if (!kind)
-    throw new SbomError({
-      code: 'UNSUPPORTED_INPUT',
-      file: path,
-      message: 'not a supported lockfile',
-    });
-  return kind;
-}
-
-/**
- * One lockfile's inventory, loading only its ecosystem's parser: a run over a go.mod does not
- * pay for the TOML and YAML readers, nor a Cargo.lock for the npm ones.
- */
-async function inventoryOf(path: string): Promise<Inventory> {
-  const kind = kindOf(path);
-  const parse = await loadParser(kind);
-  return parse(readText(path), path, READ);
-}
-
-type Parser = (text: string, file: string, read: ReadCompanion) => Inventory;
-
-async function loadParser(kind: LockfileKind): Promise<Parser> {
-  switch (kind) {
-    case 'cargo':
-      return (await import('./lockfiles/cargo.js')).parseCargoLock;
-    case 'gomod':
-      return (await import('./lockfiles/gomod.js')).parseGoModWithSum;
-    case 'uv':
-      return (await import('./lockfiles/python.js')).parseUvLock;
-    case 'poetry':
-      return (await import('./lockfiles/python.js')).parsePoetryLock;
-    case 'pdm':
-      return (await import('./lockfiles/python.js')).parsePdmLock;
-    case 'pipfile':
-      return (await import('./lockfiles/python.js')).parsePipfileLock;
-    case 'requirements': {
-      const { parseRequirements } = await import('./lockfiles/requirements.js');
-      return (text, file, read) => parseRequirements(text, file, read.required);
-    }
-    case 'npm':
-      return (await import('./lockfiles/npm.js')).parsePackageLock;
-    case 'pnpm':
-      return (await import('./lockfiles/pnpm.js')).parsePnpmLock;
-    case 'yarn':
-      return (await import('./lockfiles/yarn.js')).parseYarnLock;
-  }
 }
 
 /** The lockfiles below a directory, in sorted order, the skipped folders left out. */
@@ -149,7 +70,7 @@ export async function generateSbom(
         });
       }
       for (const f of files) {
-        const inv = await inventoryOf(f);
+        const inv = await inventoryFromLockfile(f);
         // Paths in the BOM are relative to the argument, so the output does not depend on
         // where the tree sits on disk.
         inv.source = relative(path, f).split(sep).join('/');
@@ -159,7 +80,7 @@ export async function generateSbom(
     }
     names.push(basename(path));
     if (lockfileKind(path)) {
-      const inv = await inventoryOf(path);
+      const inv = await inventoryFromLockfile(path);
       inv.source = basename(path);
       inventories.push(inv);
       continue;

@@ -30,6 +30,7 @@ export {
   parseUvLock,
 } from './lockfiles/python.js';
 export { parseRequirements } from './lockfiles/requirements.js';
+export { loadYamlParser, YamlParserNeeded } from './lockfiles/yamlfile.js';
 export { parseYarnLock } from './lockfiles/yarn.js';
 export type {
   AuditablePackage,

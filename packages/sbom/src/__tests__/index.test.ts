@@ -28,6 +28,7 @@ describe('public API', () => {
         'inspectBinary',
         'inspectBytes',
         'inventoryFromLockfile',
+        'loadYamlParser',
         'lockfileKind',
         'parseCargoLock',
         'parseGoMod',
@@ -44,6 +45,7 @@ describe('public API', () => {
         'parseYarnLock',
         'validateBom',
         'walkWasm',
+        'YamlParserNeeded',
       ].sort(),
     );
   });

@@ -61,7 +61,7 @@ describe('package URLs', () => {
     let checked = 0;
     for (const dir of readdirSync(LOCKFILES)) {
       for (const file of await findLockfiles(join(LOCKFILES, dir))) {
-        for (const pkg of inventoryFromLockfile(file).packages) {
+        for (const pkg of (await inventoryFromLockfile(file)).packages) {
           if (pkg.purl === undefined) continue;
           const type = pkg.purl.slice('pkg:'.length, pkg.purl.indexOf('/')) as keyof typeof ours;
           agrees(type, pkg.name, pkg.version);

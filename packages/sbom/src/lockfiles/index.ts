@@ -14,10 +14,7 @@ export interface ReadCompanion {
   optional: (path: string) => string | undefined;
 }
 
-/**
- * Parses a lockfile's text with every parser loaded (for the synchronous API);
- * `generateSbom` loads only the parser it needs.
- */
+/** Parses a lockfile's text with the parser of its kind. */
 export function parseLockfile(
   kind: LockfileKind,
   text: string,

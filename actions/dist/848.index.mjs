@@ -1,0 +1,3452 @@
+export const id = 848;
+export const ids = [848];
+export const modules = {
+
+/***/ 55221:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qm: () => (/* binding */ malformed),
+/* harmony export */   SP: () => (/* binding */ SbomError)
+/* harmony export */ });
+/* unused harmony export lineAt */
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92462);
+
+/** Every error of this package: the file it concerns and, where there is one, the line. */
+class SbomError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
+    file;
+    line;
+    constructor(options) {
+        const where = options.file === undefined
+            ? ''
+            : options.line === undefined
+                ? `${options.file}: `
+                : `${options.file}:${options.line}: `;
+        super({ code: options.code, message: where + options.message, cause: options.cause });
+        if (options.file !== undefined)
+            this.file = options.file;
+        if (options.line !== undefined)
+            this.line = options.line;
+    }
+}
+/** A lockfile that cannot be read as what its name says it is. */
+function malformed(file, message, line, cause) {
+    return new SbomError({ code: 'MALFORMED_LOCKFILE', message, file, line, cause });
+}
+/** The 1-based line of a character offset, for error messages. */
+function lineAt(text, offset) {
+    let line = 1;
+    const end = Math.min(offset, text.length);
+    for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+//# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 96848:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ generateSbom)
+});
+
+// UNUSED EXPORTS: findLockfiles
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
+var dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __webpack_require__(6820);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __webpack_require__(50320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __webpack_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var dist_node_spec = __webpack_require__(94321);
+// EXTERNAL MODULE: ./packages/sbom/dist/errors.js
+var errors = __webpack_require__(55221);
+;// CONCATENATED MODULE: ./packages/sbom/dist/version.js
+/** This package's version, as recorded in `metadata.tools` (a test keeps it equal to package.json). */
+const VERSION = '0.1.0';
+const TOOL_NAME = '@build-artifact/sbom';
+//# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/bom.js
+
+// Sub-path imports: the package root also loads validation and contrib code we do not need here.
+
+
+
+
+
+
+/**
+ * A random (version 4) UUID. Node's crypto module takes some 8 ms to load, a tenth of a small
+ * `attest sbom` run that needs nothing else from it: the 16 random bytes come from the kernel's
+ * random source where there is one, from crypto elsewhere (Windows).
+ */
+function randomUuid() {
+    const bytes = Buffer.alloc(16);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)('/dev/urandom', 'r');
+        if ((0,external_node_fs_.readSync)(fd, bytes, 0, 16, null) !== 16)
+            throw new Error('short read');
+    }
+    catch {
+        return process.getBuiltinModule('node:crypto').randomUUID();
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const h = bytes.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+/** GitHub refuses attestation predicates past 16 MiB. */
+const MAX_BOM_BYTES = 16 * 1024 * 1024;
+const REQUIRED = 1;
+const OPTIONAL = 2;
+const EXCLUDED = 4;
+const SCOPE_BIT = { optional: OPTIONAL, excluded: EXCLUDED };
+const SCOPE = {
+    optional: enums.ComponentScope.Optional,
+    excluded: enums.ComponentScope.Excluded,
+};
+// What a package's component never gets anything added to (nested components, licenses,
+// external references, its own dependency refs: the graph is written here, not through the
+// model; properties when it has none): one empty collection serves them all, instead of five
+// new ones per component, which is most of the memory ten thousand components take.
+// Adding to one would add to every component: it throws instead.
+function sharedEmpty(set) {
+    set.add = () => {
+        throw new Error('buildBom: a shared empty collection cannot be added to');
+    };
+    return set;
+}
+const NO_COMPONENTS = sharedEmpty(new models.ComponentRepository());
+const NO_LICENSES = sharedEmpty(new models.LicenseRepository());
+const NO_EXTERNAL_REFERENCES = sharedEmpty(new models.ExternalReferenceRepository());
+const NO_DEPENDENCIES = sharedEmpty(new models.BomRefRepository());
+const NO_PROPERTIES = sharedEmpty(new models.PropertyRepository());
+/** Orders strings by their UTF-16 code units, as `<` does: the same on every machine. */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Components by bom-ref (unique: a total order), then what each holds, all the way down. */
+function orderComponents(components) {
+    components.sort((a, b) => byCodeUnits(a['bom-ref'] ?? '', b['bom-ref'] ?? ''));
+    for (const c of components)
+        orderComponent(c);
+}
+function orderComponent(c) {
+    if (c.hashes !== undefined && c.hashes.length > 1)
+        c.hashes.sort((a, b) => byCodeUnits(a.alg, b.alg) || byCodeUnits(a.content, b.content));
+    if (c.properties !== undefined && c.properties.length > 1)
+        c.properties.sort((a, b) => byCodeUnits(a.name ?? '', b.name ?? '') || byCodeUnits(a.value ?? '', b.value ?? ''));
+    if (c.components !== undefined)
+        orderComponents(c.components);
+}
+/**
+ * Builds the CycloneDX document once, from the assembly tree. Third-party packages merge by purl;
+ * first-party parts go under the assembly's own component. The library builds and normalises the
+ * document; `dependencies` and `compositions` are written here because the library's model has no
+ * compositions, and would list every component as a leaf where we do not know its edges.
+ */
+function buildBom(root, options) {
+    const usedRefs = new Set();
+    const uniqueRef = (want) => {
+        let ref = want;
+        for (let i = 2; usedRefs.has(ref); i++)
+            ref = `${want}#${i}`;
+        usedRefs.add(ref);
+        return ref;
+    };
+    const nodes = new Map();
+    const ecosystems = { cargo: 0, golang: 0, npm: 0, pypi: 0 };
+    const compositions = [];
+    let componentCount = 0;
+    const makeComponent = (pkg, ref, type = enums.ComponentType.Library) => {
+        const c = new models.Component(type, pkg.name, {
+            bomRef: ref,
+            components: NO_COMPONENTS,
+            licenses: NO_LICENSES,
+            externalReferences: NO_EXTERNAL_REFERENCES,
+            dependencies: NO_DEPENDENCIES,
+            ...(pkg.properties === undefined ? { properties: NO_PROPERTIES } : {}),
+        });
+        if (pkg.version)
+            c.version = pkg.version;
+        if (pkg.purl)
+            c.purl = pkg.purl;
+        for (const h of pkg.hashes ?? [])
+            c.hashes.set(h.alg, h.content);
+        if (pkg.properties !== undefined)
+            for (const [k, v] of Object.entries(pkg.properties))
+                c.properties.add(new models.Property(k, v));
+        if (pkg.scope)
+            c.scope = SCOPE[pkg.scope];
+        return c;
+    };
+    // Each assembly: its component, its packages (flat for the root's third-party ones, nested
+    // otherwise), and its compositions.
+    const visit = (asm, prefix, isRoot) => {
+        const asmRef = uniqueRef(isRoot ? `root:${asm.name}` : `${prefix}${asm.name}`);
+        const comp = new models.Component(asm.type === 'application' ? enums.ComponentType.Application : enums.ComponentType.Library, asm.name, { bomRef: asmRef });
+        if (asm.version)
+            comp.version = asm.version;
+        for (const h of asm.hashes ?? [])
+            comp.hashes.set(h.alg, h.content);
+        for (const [k, v] of Object.entries(asm.properties))
+            comp.properties.add(new models.Property(k, v));
+        const nestedPrefix = isRoot ? '' : `${asmRef}|`;
+        const asmNode = { ref: asmRef, component: comp, scopes: 0 };
+        nodes.set(asmRef, asmNode);
+        const local = new Map(); // purl -> node, within this assembly
+        const graphRefs = new Set();
+        const firstPartyEdgeRefs = new Set();
+        const firstPartyRefs = [];
+        for (const inv of asm.inventories) {
+            const keyToNode = new Map();
+            for (const pkg of inv.packages) {
+                const mergeKey = pkg.purl && !pkg.firstParty ? pkg.purl : `${inv.source}#${pkg.key}`;
+                let node = local.get(mergeKey);
+                if (!node) {
+                    const ref = uniqueRef(nestedPrefix +
+                        (pkg.purl ??
+                            `${pkg.firstParty ? 'first-party' : 'unnamed'}:${inv.source}#${pkg.key}`));
+                    const c = makeComponent(pkg, ref, pkg.firstParty ? enums.ComponentType.Application : enums.ComponentType.Library);
+                    node = { ref, component: c, scopes: 0 };
+                    local.set(mergeKey, node);
+                    nodes.set(ref, node);
+                    componentCount++;
+                    if (pkg.firstParty) {
+                        firstPartyRefs.push(ref);
+                        comp.components.add(c);
+                    }
+                    else {
+                        ecosystems[pkg.ecosystem]++;
+                        if (isRoot)
+                            topLevel.push(c);
+                        else
+                            comp.components.add(c);
+                    }
+                }
+                else {
+                    // Seen in another lockfile: keep the hashes it did not have, widen the scope.
+                    const hashes = node.component.hashes;
+                    for (const h of pkg.hashes ?? []) {
+                        const alg = h.alg;
+                        if (!hashes.has(alg))
+                            hashes.set(alg, h.content);
+                    }
+                }
+                node.scopes |= pkg.scope ? SCOPE_BIT[pkg.scope] : REQUIRED;
+                keyToNode.set(pkg.key, node);
+            }
+            for (const pkg of inv.packages) {
+                if (!inv.hasGraph && !(inv.firstPartyEdgesOnly && pkg.firstParty))
+                    continue;
+                const node = keyToNode.get(pkg.key);
+                node.deps ??= new Set();
+                for (const d of pkg.dependencies ?? []) {
+                    const target = keyToNode.get(d);
+                    if (target && target !== node)
+                        node.deps.add(target.ref);
+                }
+                (inv.hasGraph ? graphRefs : firstPartyEdgeRefs).add(node.ref);
+            }
+        }
+        // The assembly depends on its first-party parts (workspace members, a Go main module); what
+        // they depend on comes from the lockfile's own edges, never invented here.
+        if (firstPartyRefs.length > 0) {
+            asmNode.deps = new Set(firstPartyRefs);
+            graphRefs.add(asmRef);
+        }
+        for (const child of asm.children) {
+            const c = visit(child, nestedPrefix, false);
+            if (isRoot)
+                topLevel.push(c);
+            else
+                comp.components.add(c);
+        }
+        compositions.push({ aggregate: asm.completeness, assemblies: [asmRef] });
+        for (const r of firstPartyEdgeRefs)
+            graphRefs.delete(r);
+        if (graphRefs.size > 0)
+            compositions.push({ aggregate: 'complete', dependencies: [...graphRefs].sort() });
+        if (firstPartyEdgeRefs.size > 0) {
+            compositions.push({
+                aggregate: 'incomplete_first_party_only',
+                dependencies: [...firstPartyEdgeRefs].sort(),
+            });
+        }
+        return comp;
+    };
+    const topLevel = [];
+    const rootComponent = visit(root, '', true);
+    // Scope: required if any input needs it at run time, else optional, else excluded.
+    for (const node of nodes.values()) {
+        if (node.scopes === 0)
+            continue;
+        if (node.scopes & REQUIRED)
+            node.component.scope = undefined;
+        else if (node.scopes & OPTIONAL)
+            node.component.scope = enums.ComponentScope.Optional;
+        else
+            node.component.scope = enums.ComponentScope.Excluded;
+    }
+    const spec = dist_node_spec.SpecVersionDict[options.specVersion];
+    const bom = new models.Bom();
+    bom.metadata.component = rootComponent;
+    bom.metadata.tools.components.add(new models.Component(enums.ComponentType.Library, TOOL_NAME, { version: VERSION }));
+    if (options.sourceDateEpoch !== undefined)
+        bom.metadata.timestamp = new Date(options.sourceDateEpoch * 1000);
+    else
+        bom.metadata.timestamp = new Date();
+    for (const c of topLevel)
+        bom.components.add(c);
+    // The library normalises the metadata and the components. Not the whole Bom: its dependency
+    // graph (every component a leaf, the edges being ours) would be worked out only to be
+    // replaced; the header fields come from an empty Bom. Not sorted by the library either: it
+    // sorts with `localeCompare`, whose order follows the machine's locale (Lithuanian puts `y`
+    // before `j`), so the same input would give another document on another machine.
+    const factory = new index_node.JSON.Normalize.Factory(spec);
+    const unsorted = { sortLists: false };
+    const head = factory.makeForBom().normalize(new models.Bom(), unsorted);
+    const metadata = factory.makeForMetadata().normalize(bom.metadata, unsorted);
+    const components = bom.components.size > 0
+        ? factory.makeForComponent().normalizeIterable(bom.components, unsorted)
+        : [];
+    if (metadata.component !== undefined)
+        orderComponent(metadata.component);
+    orderComponents(components);
+    const normalized = {
+        $schema: head.$schema,
+        bomFormat: head.bomFormat,
+        specVersion: head.specVersion,
+        metadata,
+        components,
+    };
+    const dependencies = [...nodes.values()]
+        .filter((n) => n.deps !== undefined)
+        .map((n) => ({ ref: n.ref, dependsOn: [...n.deps].sort() }))
+        .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+    // By their JSON text, each written once (not once per comparison: they list every ref).
+    const compositionKeys = new Map(compositions.map((c) => [c, JSON.stringify(c)]));
+    compositions.sort((a, b) => (compositionKeys.get(a) < compositionKeys.get(b) ? -1 : 1));
+    const doc = {
+        $schema: normalized.$schema,
+        bomFormat: normalized.bomFormat,
+        specVersion: normalized.specVersion,
+        serialNumber: '',
+        version: 1,
+        metadata: normalized.metadata,
+        components: normalized.components,
+        dependencies,
+        compositions,
+    };
+    if (options.sourceDateEpoch !== undefined) {
+        // Same content, same serial number: a UUID (version 8 layout) from the document's SHA-256.
+        const { createHash } = process.getBuiltinModule('node:crypto');
+        const h = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+        const v = ((Number.parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+        doc.serialNumber = `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    }
+    else {
+        doc.serialNumber = `urn:uuid:${randomUuid()}`;
+    }
+    const json = `${JSON.stringify(doc, null, 2)}\n`;
+    const bytes = Buffer.byteLength(json);
+    if (bytes > MAX_BOM_BYTES) {
+        throw new errors/* SbomError */.SP({
+            code: 'BOM_TOO_LARGE',
+            message: `the SBOM is ${(bytes / 1048576).toFixed(1)} MiB, over the 16 MiB GitHub accepts for an attestation`,
+        });
+    }
+    return { bom: doc, json, componentCount, ecosystems };
+}
+//# sourceMappingURL=bom.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/detect.js
+
+/** The lockfile kind a file name says, or undefined for anything else. */
+function lockfileKind(path) {
+    const name = (0,external_node_path_.basename)(path);
+    switch (name) {
+        case 'Cargo.lock':
+            return 'cargo';
+        case 'go.mod':
+            return 'gomod';
+        case 'uv.lock':
+            return 'uv';
+        case 'poetry.lock':
+            return 'poetry';
+        case 'pdm.lock':
+            return 'pdm';
+        case 'Pipfile.lock':
+            return 'pipfile';
+        case 'package-lock.json':
+        case 'npm-shrinkwrap.json':
+            return 'npm';
+        case 'pnpm-lock.yaml':
+            return 'pnpm';
+        case 'yarn.lock':
+            return 'yarn';
+        default:
+            return /^requirements.*\.txt$/.test(name) ? 'requirements' : undefined;
+    }
+}
+/** Manifests users might pass instead of their lockfile: said clearly rather than read as binaries. */
+const MANIFESTS = {
+    'Cargo.toml': 'Cargo.lock',
+    'package.json': 'package-lock.json, pnpm-lock.yaml or yarn.lock',
+    'pyproject.toml': 'uv.lock, poetry.lock or pdm.lock',
+    Pipfile: 'Pipfile.lock',
+    'go.sum': 'go.mod',
+};
+/** Folders never searched for lockfiles. */
+const SKIP_DIRS = new Set(['node_modules', 'target', 'vendor', '.git']);
+//# sourceMappingURL=detect.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/hashes.js
+const SRI_ALGORITHMS = {
+    sha1: 'SHA-1',
+    sha256: 'SHA-256',
+    sha384: 'SHA-384',
+    sha512: 'SHA-512',
+};
+const HEX_LENGTH = {
+    'SHA-1': 40,
+    'SHA-256': 64,
+    'SHA-384': 96,
+    'SHA-512': 128,
+};
+/**
+ * npm's Subresource Integrity strings (`sha512-<base64>`, possibly several, space separated)
+ * to CycloneDX hashes in hex. Unknown algorithms and wrong lengths are dropped: a hash we cannot
+ * vouch for is worse than none.
+ */
+function sriToHashes(integrity) {
+    if (typeof integrity !== 'string')
+        return undefined;
+    const out = [];
+    for (const part of integrity.trim().split(/\s+/)) {
+        const dash = part.indexOf('-');
+        if (dash < 0)
+            continue;
+        const alg = SRI_ALGORITHMS[part.slice(0, dash).toLowerCase()];
+        if (!alg)
+            continue;
+        const b64 = part.slice(dash + 1).split('?')[0];
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64))
+            continue;
+        const hex = Buffer.from(b64, 'base64').toString('hex');
+        if (hex.length !== HEX_LENGTH[alg])
+            continue;
+        if (!out.some((h) => h.alg === alg))
+            out.push({ alg, content: hex });
+    }
+    return out.length > 0 ? out : undefined;
+}
+/** A hex digest of a known algorithm, checked for length; undefined otherwise. */
+function hexHash(alg, value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const hex = value.toLowerCase();
+    return hex.length === HEX_LENGTH[alg] && /^[0-9a-f]+$/.test(hex)
+        ? [{ alg, content: hex }]
+        : undefined;
+}
+//# sourceMappingURL=hashes.js.map
+// EXTERNAL MODULE: ./packages/sbom/dist/purl.js
+var purl = __webpack_require__(12923);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var smol_toml_dist = __webpack_require__(3292);
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/toml.js
+
+
+/** Parses TOML, turning a syntax error into a typed error that names the file and the line. */
+function parseToml(text, file) {
+    try {
+        return (0,smol_toml_dist/* parse */.qg)(text);
+    }
+    catch (err) {
+        if (err instanceof smol_toml_dist/* TomlError */.zx) {
+            const first = err.message.split('\n')[0] ?? 'invalid TOML';
+            throw (0,errors/* malformed */.Qm)(file, `invalid TOML: ${first}`, err.line, err);
+        }
+        throw (0,errors/* malformed */.Qm)(file, `invalid TOML: ${err.message}`, undefined, err);
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * String(value), also for the fast YAML reader's mappings, which have no prototype (String()
+ * throws on those): a lockfile with a mapping where a string belongs gets an error, not a crash.
+ */
+function toText(value) {
+    try {
+        return String(value);
+    }
+    catch {
+        return Object.prototype.toString.call(value);
+    }
+}
+//# sourceMappingURL=toml.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/cargo.js
+
+
+
+
+const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index';
+const CRATES_IO_SPARSE = 'sparse+https://index.crates.io/';
+function sourceQualifiers(source) {
+    if (source === undefined || source === CRATES_IO || source === CRATES_IO_SPARSE)
+        return undefined;
+    if (source.startsWith('git+'))
+        return { vcs_url: source };
+    const plus = source.indexOf('+');
+    return { repository_url: plus >= 0 ? source.slice(plus + 1) : source };
+}
+const WHITESPACE = /\s/;
+const PACKAGE_KEYS = new Set(['name', 'version', 'source', 'checksum', 'dependencies']);
+// `key = "string"` as Cargo writes it: a basic string without escapes or control characters.
+const STRING_FIELD = /^([a-z]+) = "([^"\\\x00-\x1f\x7f]*)"$/;
+const ARRAY_ITEM = /^ "([^"\\\x00-\x1f\x7f]*)",$/;
+/**
+ * Reads a Cargo.lock as smol-toml would, for the layout Cargo writes (v2-v4): a `version = N`
+ * line, then `[[package]]` tables of `key = "string"` lines and a `dependencies = [` array with
+ * one ` "item",` per line. Anything else (a `[metadata]` table, an escape, another spacing, a
+ * duplicate key, a comment after a value) returns undefined and the TOML parser reads the file.
+ * It is several times faster than the general parser on a lockfile of a thousand crates.
+ */
+function scanCargoLock(text) {
+    const doc = {};
+    const packages = [];
+    let entry;
+    let array; // the dependencies array being read
+    const n = text.length;
+    for (let pos = 0; pos < n;) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = n;
+        const line = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
+        pos = end + 1;
+        if (array !== undefined) {
+            if (line === ']') {
+                array = undefined;
+                continue;
+            }
+            const m = ARRAY_ITEM.exec(line);
+            if (m === null)
+                return undefined;
+            array.push(m[1]);
+            continue;
+        }
+        if (line === '' || (line.charCodeAt(0) === 35 && entry === undefined))
+            continue;
+        if (line === '[[package]]') {
+            entry = {};
+            packages.push(entry);
+            continue;
+        }
+        if (entry === undefined) {
+            // Before the first table: only `version = N`.
+            const m = /^version = ([1-9][0-9]?)$/.exec(line);
+            if (m === null || 'version' in doc)
+                return undefined;
+            doc.version = Number(m[1]);
+            continue;
+        }
+        if (line === 'dependencies = [') {
+            if ('dependencies' in entry)
+                return undefined;
+            array = [];
+            entry.dependencies = array;
+            continue;
+        }
+        const m = STRING_FIELD.exec(line);
+        if (m === null || !PACKAGE_KEYS.has(m[1]) || m[1] in entry)
+            return undefined;
+        entry[m[1]] = m[2];
+    }
+    if (array !== undefined)
+        return undefined;
+    if (packages.length > 0)
+        doc.package = packages;
+    return doc;
+}
+/**
+ * Cargo.lock v1-v4. Packages without `source` are path packages: workspace members and local
+ * crates, first-party. v1 keeps checksums in `[metadata]` as `checksum <name> <version> (<source>)`.
+ */
+function parseCargoLock(text, file) {
+    const doc = scanCargoLock(text) ?? parseToml(text, file);
+    const raw = doc.package;
+    if (raw !== undefined && !Array.isArray(raw))
+        throw (0,errors/* malformed */.Qm)(file, '`package` is not an array of tables');
+    const entries = (raw ?? []);
+    const v1Checksums = isRecord(doc.metadata) ? doc.metadata : {};
+    const packages = [];
+    const byName = new Map();
+    const sources = new Map();
+    entries.forEach((entry, i) => {
+        if (!isRecord(entry))
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} is not a table`);
+        const name = str(entry.name);
+        const version = str(entry.version);
+        if (!name || !version)
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} has no name or version`);
+        const source = str(entry.source);
+        const checksum = str(entry.checksum) ??
+            str(v1Checksums[`checksum ${name} ${version}${source ? ` (${source})` : ''}`]);
+        const pkg = {
+            key: `${name} ${version}${source ? ` (${source})` : ''}`,
+            ecosystem: 'cargo',
+            name,
+            version,
+            purl: (0,purl/* cargoPurl */.q$)(name, version, sourceQualifiers(source)),
+            dependencies: [],
+        };
+        const hashes = hexHash('SHA-256', checksum);
+        if (hashes)
+            pkg.hashes = hashes;
+        if (source === undefined)
+            pkg.firstParty = true;
+        packages.push(pkg);
+        sources.set(pkg, source);
+        const list = byName.get(name);
+        if (list)
+            list.push(pkg);
+        else
+            byName.set(name, [pkg]);
+    });
+    // Dependencies are `name`, `name version` or (v1) `name version (source)`: resolve each.
+    entries.forEach((entry, i) => {
+        const pkg = packages[i];
+        const deps = entry.dependencies;
+        if (deps === undefined)
+            return;
+        if (!Array.isArray(deps))
+            throw (0,errors/* malformed */.Qm)(file, `${pkg.name} ${pkg.version}: dependencies is not an array`);
+        for (const dep of deps) {
+            if (typeof dep !== 'string')
+                throw (0,errors/* malformed */.Qm)(file, `${pkg.name} ${pkg.version}: bad dependency`);
+            let match;
+            if (!WHITESPACE.test(dep)) {
+                // The common form, a bare name: every package of that name.
+                match = byName.get(dep) ?? [];
+            }
+            else {
+                const m = /^(\S+)(?: (\S+))?(?: \((.+)\))?$/.exec(dep.trim());
+                const candidates = (m && byName.get(m[1])) || [];
+                match = candidates.filter((c) => (m[2] === undefined || c.version === m[2]) &&
+                    (m[3] === undefined || sources.get(c) === m[3]));
+            }
+            if (match.length !== 1) {
+                throw (0,errors/* malformed */.Qm)(file, `${pkg.name} ${pkg.version}: dependency "${dep}" matches ${match.length} packages`);
+            }
+            pkg.dependencies.push(match[0].key);
+        }
+    });
+    return {
+        source: file,
+        format: 'Cargo.lock',
+        packages,
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+//# sourceMappingURL=cargo.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/gomod.js
+
+
+// One token of a go.mod line (read in place): after blanks, a `//` comment (the rest of the
+// line), a "quoted" or `raw` string, a bare word (which may hold quotes, never `//`), an
+// unterminated quote, or the end of the line.
+const TOKEN = /[ \t\r]*(?:\/\/([\s\S]*)|"([^"]*)"|`([^`]*)`|((?:[^ \t\r/"`]|\/(?!\/))(?:[^ \t\r/]|\/(?!\/))*)|(["`])|$)/y;
+/** Splits a go.mod line into tokens, honouring Go's quoted strings and `//` comments. */
+function tokenize(line, file, lineNo) {
+    const tokens = [];
+    TOKEN.lastIndex = 0;
+    for (;;) {
+        const m = TOKEN.exec(line);
+        if (m[1] !== undefined)
+            return { tokens, comment: m[1].trim() };
+        const token = m[2] ?? m[3] ?? m[4];
+        if (token !== undefined)
+            tokens.push(token);
+        else if (m[5] !== undefined)
+            throw (0,errors/* malformed */.Qm)(file, 'unterminated string', lineNo);
+        else
+            return { tokens, comment: '' };
+    }
+}
+const gomod_VERSION = /^v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+/** go.mod (with go.sum beside it when there is one): no Go toolchain needed. */
+function parseGoMod(text, file, goSum) {
+    let module;
+    let goDirective;
+    const requires = [];
+    const replaces = [];
+    const excludes = new Set();
+    let block;
+    const lines = text.split('\n');
+    lines.forEach((raw, idx) => {
+        const lineNo = idx + 1;
+        const { tokens, comment } = tokenize(raw, file, lineNo);
+        if (tokens.length === 0)
+            return;
+        let verb;
+        let args;
+        if (block !== undefined) {
+            if (tokens[0] === ')') {
+                block = undefined;
+                return;
+            }
+            verb = block;
+            args = tokens;
+        }
+        else {
+            verb = tokens[0];
+            args = tokens.slice(1);
+            if (args[0] === '(' && args.length === 1) {
+                block = verb;
+                return;
+            }
+        }
+        switch (verb) {
+            case 'module':
+                module = args[0];
+                break;
+            case 'go':
+                goDirective = args[0];
+                break;
+            case 'require': {
+                if (args.length !== 2 || !gomod_VERSION.test(args[1]))
+                    throw (0,errors/* malformed */.Qm)(file, `bad require: ${raw.trim()}`, lineNo);
+                requires.push({
+                    path: args[0],
+                    version: args[1],
+                    indirect: /^indirect\b/.test(comment),
+                    line: lineNo,
+                });
+                break;
+            }
+            case 'exclude':
+                if (args.length !== 2)
+                    throw (0,errors/* malformed */.Qm)(file, `bad exclude: ${raw.trim()}`, lineNo);
+                excludes.add(`${args[0]}@${args[1]}`);
+                break;
+            case 'replace': {
+                const arrow = args.indexOf('=>');
+                if (arrow < 1 || arrow > 2 || args.length - arrow - 1 < 1 || args.length - arrow - 1 > 2)
+                    throw (0,errors/* malformed */.Qm)(file, `bad replace: ${raw.trim()}`, lineNo);
+                replaces.push({
+                    path: args[0],
+                    ...(arrow === 2 ? { version: args[1] } : {}),
+                    to: args[arrow + 1],
+                    ...(args.length - arrow - 1 === 2 ? { toVersion: args[arrow + 2] } : {}),
+                });
+                break;
+            }
+            case 'toolchain':
+            case 'retract':
+            case 'godebug':
+            case 'tool':
+            case 'ignore':
+                break;
+            default:
+                throw (0,errors/* malformed */.Qm)(file, `unknown directive "${verb}"`, lineNo);
+        }
+    });
+    if (block !== undefined)
+        throw (0,errors/* malformed */.Qm)(file, `unterminated ${block} block`, lines.length);
+    if (module === undefined)
+        throw (0,errors/* malformed */.Qm)(file, 'no module directive');
+    const sums = goSum ? parseGoSum(goSum.text, goSum.file) : undefined;
+    const warnings = [];
+    const main = {
+        key: module,
+        ecosystem: 'golang',
+        name: module,
+        version: '',
+        purl: (0,purl/* golangPurl */.av)(module, ''),
+        firstParty: true,
+        dependencies: [],
+    };
+    const packages = [main];
+    for (const req of requires) {
+        if (excludes.has(`${req.path}@${req.version}`))
+            continue;
+        const rep = replaces.find((r) => r.path === req.path && r.version === req.version) ??
+            replaces.find((r) => r.path === req.path && r.version === undefined);
+        const local = rep !== undefined && rep.toVersion === undefined;
+        const path = rep && !local ? rep.to : req.path;
+        const version = rep && !local ? rep.toVersion : req.version;
+        const pkg = {
+            key: req.path,
+            ecosystem: 'golang',
+            name: path,
+            version: local ? '' : version,
+            purl: (0,purl/* golangPurl */.av)(path, local ? '' : version),
+            properties: { 'build-artifact:go.indirect': String(req.indirect) },
+        };
+        if (rep) {
+            pkg.properties['build-artifact:go.replaces'] = `${req.path}@${req.version}`;
+            if (local) {
+                pkg.firstParty = true;
+                pkg.properties['build-artifact:go.local-path'] = rep.to;
+            }
+        }
+        // go.sum's h1: is a hash over a file listing, not over a downloadable file, so it is a
+        // property here and never a CycloneDX hash.
+        const h1 = sums?.get(`${path}@${version}`);
+        if (h1)
+            pkg.properties['build-artifact:go.sum'] = h1;
+        else if (sums && !local)
+            warnings.push(`${file}: ${path}@${version} has no go.sum entry`);
+        packages.push(pkg);
+        if (!req.indirect)
+            main.dependencies.push(pkg.key);
+    }
+    // Before go 1.17 go.mod need not list indirect dependencies: the list may be short.
+    const [maj, min] = (goDirective ?? '1.16').split('.').map(Number);
+    const pruned = maj > 1 || (maj === 1 && min >= 17);
+    if (!pruned)
+        warnings.push(`${file}: go ${goDirective ?? '(none)'} < 1.17: indirect dependencies may be missing`);
+    return {
+        source: file,
+        format: 'go.mod',
+        packages,
+        hasGraph: false,
+        firstPartyEdgesOnly: true,
+        completeness: pruned ? 'complete' : 'incomplete',
+        warnings,
+    };
+}
+/** go.sum lines `<module> <version>[/go.mod] h1:<base64>` -> `module@version` -> h1 of the zip. */
+function parseGoSum(text, file) {
+    const out = new Map();
+    text.split('\n').forEach((raw, idx) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const parts = line.split(/\s+/);
+        if (parts.length !== 3 || !/^h\d+:/.test(parts[2]))
+            throw (0,errors/* malformed */.Qm)(file, `bad go.sum line: ${line.slice(0, 80)}`, idx + 1);
+        if (parts[1].endsWith('/go.mod'))
+            return;
+        out.set(`${parts[0]}@${parts[1]}`, parts[2]);
+    });
+    return out;
+}
+/** go.mod with the go.sum beside it read through `read` (when there is one). */
+function parseGoModWithSum(text, file, read) {
+    const sumPath = file.replace(/go\.mod$/, 'go.sum');
+    const sum = read.optional(sumPath);
+    return parseGoMod(text, file, sum === undefined ? undefined : { text: sum, file: sumPath });
+}
+//# sourceMappingURL=gomod.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/json.js
+
+/** JSON.parse, with a syntax error turned into a typed error naming the file and the line. */
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        const msg = err.message;
+        // V8: "... at position 123 (line 4 column 5)" or "... in JSON at position 123".
+        const line = /line (\d+)/.exec(msg)?.[1];
+        const pos = /position (\d+)/.exec(msg)?.[1];
+        let lineNo = line ? Number(line) : undefined;
+        if (lineNo === undefined && pos !== undefined) {
+            lineNo = text.slice(0, Number(pos)).split('\n').length;
+        }
+        throw (0,errors/* malformed */.Qm)(file, `invalid JSON: ${msg.replace(/\s*\(line \d+ column \d+\)/, '')}`, lineNo, err);
+    }
+}
+//# sourceMappingURL=json.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/npm.js
+
+
+
+
+
+const NM = 'node_modules/';
+function nameFromPath(path) {
+    const i = path.lastIndexOf(NM);
+    return i >= 0 ? path.slice(i + NM.length) : (path.split('/').pop() ?? path);
+}
+function depNames(entry, ...fields) {
+    const out = [];
+    for (const f of fields) {
+        const v = entry[f];
+        if (isRecord(v))
+            out.push(...Object.keys(v));
+    }
+    return out;
+}
+/** `npm:real-name@1.2.3` alias versions (v1 lockfiles) to the real name and version. */
+function unalias(name, version) {
+    if (!version.startsWith('npm:'))
+        return [name, version];
+    const spec = version.slice(4);
+    const at = spec.lastIndexOf('@');
+    return at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [name, version];
+}
+/** package-lock.json / npm-shrinkwrap.json, lockfileVersion 1, 2 and 3. */
+function parsePackageLock(text, file) {
+    const doc = parseJson(text, file);
+    if (!isRecord(doc))
+        throw (0,errors/* malformed */.Qm)(file, 'not a JSON object');
+    const entries = new Map();
+    const rootName = str(doc.name) ?? '';
+    if (isRecord(doc.packages)) {
+        for (const [path, raw] of Object.entries(doc.packages)) {
+            if (!isRecord(raw))
+                throw (0,errors/* malformed */.Qm)(file, `packages["${path}"] is not an object`);
+            const [name, version] = unalias(str(raw.name) ?? (path === '' ? rootName : nameFromPath(path)), str(raw.version) ?? '');
+            entries.set(path, {
+                path,
+                name,
+                version,
+                link: raw.link === true,
+                resolved: str(raw.resolved),
+                integrity: str(raw.integrity),
+                dev: raw.dev === true,
+                optional: raw.optional === true,
+                devOptional: raw.devOptional === true,
+                deps: depNames(raw, 'dependencies', 'optionalDependencies', 'peerDependencies'),
+                optionalDeps: new Set([
+                    ...depNames(raw, 'optionalDependencies'),
+                    ...Object.entries(isRecord(raw.peerDependenciesMeta) ? raw.peerDependenciesMeta : {})
+                        .filter(([, m]) => isRecord(m) && m.optional === true)
+                        .map(([n]) => n),
+                ]),
+            });
+        }
+    }
+    else if (isRecord(doc.dependencies) || doc.dependencies === undefined) {
+        // v1: a nested tree; flatten it into node_modules paths.
+        entries.set('', {
+            path: '',
+            name: rootName,
+            version: str(doc.version) ?? '',
+            link: false,
+            dev: false,
+            optional: false,
+            devOptional: false,
+            deps: Object.keys(isRecord(doc.dependencies) ? doc.dependencies : {}),
+            optionalDeps: new Set(),
+        });
+        const walk = (deps, prefix) => {
+            for (const [key, raw] of Object.entries(deps)) {
+                if (!isRecord(raw))
+                    throw (0,errors/* malformed */.Qm)(file, `dependencies["${key}"] is not an object`);
+                const path = `${prefix}${NM}${key}`;
+                const rawVersion = str(raw.version) ?? '';
+                const [name, version] = unalias(key, rawVersion);
+                const local = rawVersion.startsWith('file:');
+                entries.set(path, {
+                    path,
+                    name,
+                    version: local ? '' : version,
+                    link: local,
+                    resolved: str(raw.resolved),
+                    integrity: str(raw.integrity),
+                    dev: raw.dev === true,
+                    optional: raw.optional === true,
+                    devOptional: false,
+                    deps: depNames(raw, 'requires'),
+                    optionalDeps: new Set(),
+                });
+                if (isRecord(raw.dependencies))
+                    walk(raw.dependencies, `${path}/`);
+            }
+        };
+        if (isRecord(doc.dependencies))
+            walk(doc.dependencies, '');
+    }
+    else {
+        throw (0,errors/* malformed */.Qm)(file, 'neither `packages` nor `dependencies` is an object');
+    }
+    // Node's resolution: from a package's folder upwards, the first node_modules/<name>.
+    const resolve = (from, name) => {
+        let base = from;
+        for (;;) {
+            const hit = entries.get(base === '' ? `${NM}${name}` : `${base}/${NM}${name}`);
+            if (hit)
+                return hit;
+            if (base === '')
+                return undefined;
+            const i = base.lastIndexOf(`/${NM}`);
+            base = i >= 0 ? base.slice(0, i) : '';
+        }
+    };
+    const target = (e) => e.link && e.resolved !== undefined ? (entries.get(e.resolved) ?? e) : e;
+    const packages = [];
+    for (const e of entries.values()) {
+        if (e.link)
+            continue; // the link's target is listed under its own path
+        const firstParty = !e.path.includes(NM) || e.resolved?.startsWith('file:') === true;
+        const pkg = {
+            key: e.path,
+            ecosystem: 'npm',
+            name: e.name,
+            version: e.version,
+            purl: (0,purl/* npmPurl */.NP)(e.name || 'unnamed', e.version),
+            dependencies: [],
+        };
+        if (firstParty)
+            pkg.firstParty = true;
+        const hashes = sriToHashes(e.integrity);
+        if (hashes && !firstParty)
+            pkg.hashes = hashes;
+        if (e.dev)
+            pkg.scope = 'excluded';
+        else if (e.optional || e.devOptional)
+            pkg.scope = 'optional';
+        for (const dep of e.deps) {
+            const hit = resolve(e.path, dep);
+            if (hit)
+                pkg.dependencies.push(target(hit).path);
+        }
+        packages.push(pkg);
+    }
+    return {
+        source: file,
+        format: file.endsWith('npm-shrinkwrap.json') ? 'npm-shrinkwrap.json' : 'package-lock.json',
+        packages,
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+//# sourceMappingURL=npm.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/fastyaml.js
+/**
+ * A fast reader for the YAML that lockfile writers emit (pnpm's js-yaml dump, Yarn berry's
+ * syml): block mappings and sequences, single-line scalars (plain, '…', "…") and single-line
+ * flow collections. It is several times faster than a general YAML parser on multi-megabyte
+ * lockfiles. Anything outside that subset (multi-line scalars, anchors, tags, complex keys)
+ * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
+ * reader matches (a test compares them), except that its mappings have no prototype: turn
+ * values into strings with `toText`, not String().
+ */
+/** Thrown where the text leaves the subset: the caller falls back to the full parser. */
+class Unsupported extends Error {
+}
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
+function plainScalar(s) {
+    // Most scalars start with a letter that no null, boolean or number starts with.
+    const c = s.charCodeAt(0) | 0x20;
+    if (c >= 0x61 && c <= 0x7a && c !== 0x6e && c !== 0x74 && c !== 0x66)
+        return s;
+    if (NULLS.has(s))
+        return null;
+    if (s === 'true' || s === 'True' || s === 'TRUE')
+        return true;
+    if (s === 'false' || s === 'False' || s === 'FALSE')
+        return false;
+    if (INT.test(s) || FLOAT.test(s)) {
+        const n = Number(s);
+        if (Number.isSafeInteger(n) || !INT.test(s))
+            return n;
+        throw new Unsupported('big integer');
+    }
+    if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(s)) {
+        throw new Unsupported('special number');
+    }
+    return s;
+}
+/**
+ * Whether a plain scalar cannot start here: an indicator (`-`, `?`, `:` only when a space or
+ * the end follows). Character codes, not a regular expression: this runs for every line.
+ */
+function specialStart(s) {
+    switch (s.charCodeAt(0)) {
+        case 0x2c: // ,
+        case 0x5b: // [
+        case 0x5d: // ]
+        case 0x7b: // {
+        case 0x7d: // }
+        case 0x23: // #
+        case 0x26: // &
+        case 0x2a: // *
+        case 0x21: // !
+        case 0x7c: // |
+        case 0x3e: // >
+        case 0x27: // '
+        case 0x22: // "
+        case 0x25: // %
+        case 0x40: // @
+        case 0x60: // `
+            return true;
+        case 0x2d: // -
+        case 0x3f: // ?
+        case 0x3a: {
+            // :
+            const next = s.charCodeAt(1);
+            return Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
+        }
+        default:
+            return false;
+    }
+}
+/** A quoted scalar at s[pos]: [value, index after the closing quote]. */
+function quoted(s, pos) {
+    const q = s[pos];
+    if (q === "'") {
+        let out = '';
+        let i = pos + 1;
+        for (;;) {
+            const j = s.indexOf("'", i);
+            if (j < 0)
+                throw new Unsupported('unterminated');
+            out += s.slice(i, j);
+            if (s[j + 1] === "'") {
+                out += "'";
+                i = j + 2;
+            }
+            else {
+                return [out, j + 1];
+            }
+        }
+    }
+    let i = pos + 1;
+    let plainBody = true;
+    for (; i < s.length; i++) {
+        const code = s.charCodeAt(i);
+        if (code === 0x22)
+            break;
+        if (code === 0x5c) {
+            plainBody = false;
+            i++;
+        }
+        else if (code < 0x20) {
+            plainBody = false;
+        }
+    }
+    if (i >= s.length)
+        throw new Unsupported('unterminated');
+    // No escape and no control character: the text between the quotes is the value, as
+    // JSON.parse would return it.
+    if (plainBody)
+        return [s.slice(pos + 1, i), i + 1];
+    const body = s.slice(pos, i + 1);
+    // YAML's double-quoted escapes are a superset of JSON's; only the JSON ones are taken here.
+    if (/\\[^"\\/bfnrtu]/.test(body))
+        throw new Unsupported('yaml escape');
+    try {
+        return [JSON.parse(body), i + 1];
+    }
+    catch {
+        throw new Unsupported('bad escape');
+    }
+}
+/** After a value: only spaces and a comment may follow. */
+function expectEnd(s, pos) {
+    const rest = s.slice(pos).trim();
+    if (rest !== '' && !rest.startsWith('#'))
+        throw new Unsupported('trailing text');
+}
+/** A block scalar or flow collection written on one line. */
+function inlineValue(s) {
+    const c = s[0];
+    if (c === '"' || c === "'") {
+        const [v, end] = quoted(s, 0);
+        expectEnd(s, end);
+        return v;
+    }
+    if (c === '{' || c === '[') {
+        const [v, end] = flow(s, 0);
+        expectEnd(s, end);
+        return v;
+    }
+    if (specialStart(s))
+        throw new Unsupported('indicator');
+    // A comment starts at a `#` after a space or a tab.
+    let hash = s.indexOf('#');
+    while (hash > 0 && s.charCodeAt(hash - 1) !== 0x20 && s.charCodeAt(hash - 1) !== 0x09) {
+        hash = s.indexOf('#', hash + 1);
+    }
+    const text = (hash > 0 ? s.slice(0, hash) : s).trim();
+    if (text.includes(': ') || text.endsWith(':'))
+        throw new Unsupported('mapping in scalar');
+    return plainScalar(text);
+}
+function skipSpaces(s, pos) {
+    while (s[pos] === ' ')
+        pos++;
+    return pos;
+}
+const FLOW_STOP = /[,{}[\]]/g;
+/** A flow collection at s[pos]: [value, index after it]. */
+function flow(s, pos, depth = 0) {
+    if (depth > 32)
+        throw new Unsupported('deep flow');
+    const open = s[pos];
+    const close = open === '{' ? '}' : ']';
+    const out = open === '{' ? Object.create(null) : [];
+    let i = skipSpaces(s, pos + 1);
+    if (s[i] === close)
+        return [out, i + 1];
+    for (;;) {
+        let key;
+        if (open === '{') {
+            if (s[i] === '"' || s[i] === "'") {
+                [key, i] = quoted(s, i);
+                i = skipSpaces(s, i);
+                if (s[i] !== ':')
+                    throw new Unsupported('flow key');
+                i++;
+            }
+            else {
+                const colon = s.indexOf(':', i);
+                if (colon < 0)
+                    throw new Unsupported('flow key');
+                key = s.slice(i, colon).trim();
+                if (/[,{}[\]"']/.test(key) || key === '')
+                    throw new Unsupported('flow key');
+                i = colon + 1;
+            }
+            if (key === '__proto__')
+                throw new Unsupported('__proto__');
+            i = skipSpaces(s, i);
+        }
+        let value;
+        const c = s[i];
+        if (c === '{' || c === '[') {
+            [value, i] = flow(s, i, depth + 1);
+        }
+        else if (c === '"' || c === "'") {
+            [value, i] = quoted(s, i);
+        }
+        else {
+            // The scalar runs to the next `,` or bracket (found natively, not char by char).
+            FLOW_STOP.lastIndex = i;
+            const j = FLOW_STOP.test(s) ? FLOW_STOP.lastIndex - 1 : s.length;
+            const text = s.slice(i, j).trim();
+            if (text.includes(': ') || /^[&*!|>%@`#]/.test(text))
+                throw new Unsupported('flow scalar');
+            value = plainScalar(text);
+            i = j;
+        }
+        if (Array.isArray(out))
+            out.push(value);
+        else
+            out[key] = value;
+        i = skipSpaces(s, i);
+        if (s[i] === ',') {
+            i = skipSpaces(s, i + 1);
+            if (s[i] === close)
+                return [out, i + 1];
+            continue;
+        }
+        if (s[i] === close)
+            return [out, i + 1];
+        throw new Unsupported('flow syntax');
+    }
+}
+/** The key of a `key: value` or `key:` line (trimmed) and the index after its colon. */
+function mappingKey(s) {
+    let key;
+    let pos;
+    if (s[0] === '"' || s[0] === "'") {
+        [key, pos] = quoted(s, 0);
+        if (s[pos] !== ':')
+            throw new Unsupported('key');
+        pos++;
+    }
+    else {
+        if (specialStart(s) || s.startsWith('---'))
+            throw new Unsupported('indicator');
+        const sep = s.indexOf(': ');
+        const colon = sep >= 0 ? sep : s.endsWith(':') ? s.length - 1 : -1;
+        if (colon <= 0)
+            throw new Unsupported('not a mapping entry');
+        key = s.slice(0, colon).trimEnd();
+        if (key.includes(' #'))
+            throw new Unsupported('comment in key');
+        pos = colon + 1;
+    }
+    if (key === '__proto__')
+        throw new Unsupported('__proto__');
+    return [key, pos];
+}
+const isItem = (t) => t === '-' || t.startsWith('- ');
+/** The lines as two arrays (indentation, trimmed text): no object per line to allocate. */
+class Reader {
+    indents;
+    texts;
+    skip;
+    i = 0;
+    n;
+    constructor(indents, texts, skip) {
+        this.indents = indents;
+        this.texts = texts;
+        this.skip = skip;
+        this.n = indents.length;
+    }
+    /** The current line's indentation, or -1 past the end. */
+    indent() {
+        return this.i < this.n ? this.indents[this.i] : -1;
+    }
+    /** Passes over the value of a skipped key: its deeper lines (and a sequence at its indent). */
+    skipValue(indent, nested) {
+        for (let at = this.indent(); at >= 0; at = this.indent()) {
+            if (at <= indent && !(nested && at === indent && isItem(this.texts[this.i])))
+                return;
+            this.i++;
+        }
+    }
+    node(depth) {
+        if (depth > 64)
+            throw new Unsupported('deep');
+        const at = this.indent();
+        if (at < 0)
+            return null;
+        return isItem(this.texts[this.i]) ? this.sequence(at, depth) : this.mapping(at, depth);
+    }
+    /** The value after `key:` with nothing on the line: a nested block, or null. */
+    nested(indent, depth) {
+        const at = this.indent();
+        if (at > indent)
+            return this.node(depth + 1);
+        if (at === indent && isItem(this.texts[this.i]))
+            return this.sequence(indent, depth + 1);
+        return null;
+    }
+    mapping(indent, depth) {
+        // Without a prototype: V8 keeps such objects as hash tables from the start, instead of
+        // building a hidden class for every new combination of keys (thousands in a lockfile).
+        const out = Object.create(null);
+        for (let at = this.indent(); at >= indent; at = this.indent()) {
+            if (at > indent)
+                throw new Unsupported('indentation');
+            const s = this.texts[this.i];
+            if (isItem(s))
+                break;
+            this.i++;
+            const [key, pos] = mappingKey(s);
+            // Where the value starts (lines have no trailing spaces): nothing, a comment, or text.
+            let start = pos;
+            for (let c = s.charCodeAt(start); c === 0x20 || c === 0x09; c = s.charCodeAt(++start))
+                ;
+            const empty = start === s.length || s.charCodeAt(start) === 0x23;
+            if (depth === 2 && this.skip?.has(key)) {
+                this.skipValue(indent, empty);
+                continue;
+            }
+            if (empty) {
+                out[key] = this.nested(indent, depth);
+            }
+            else {
+                if (s.charCodeAt(pos) !== 0x20)
+                    throw new Unsupported('no space after colon');
+                out[key] = inlineValue(s.slice(start));
+                if (this.indent() > indent)
+                    throw new Unsupported('multi-line scalar');
+            }
+        }
+        return out;
+    }
+    sequence(indent, depth) {
+        const out = [];
+        while (this.indent() === indent && isItem(this.texts[this.i])) {
+            const rest = this.texts[this.i].slice(1).trim();
+            this.i++;
+            if (rest === '' || rest.startsWith('#')) {
+                out.push(this.nested(indent, depth));
+                continue;
+            }
+            // `- key: value` starts a mapping inside the item: not written by lockfile tools.
+            if (/^[^"'{[][^#]*?:(?: |$)/.test(rest))
+                throw new Unsupported('mapping in sequence item');
+            out.push(inlineValue(rest));
+            if (this.indent() > indent)
+                throw new Unsupported('multi-line item');
+        }
+        if (this.indent() > indent)
+            throw new Unsupported('indentation');
+        return out;
+    }
+    done() {
+        return this.i >= this.n;
+    }
+}
+/**
+ * The document, or undefined when it uses YAML outside the subset lockfile tools write. Keys in
+ * `skip` are left out where they are fields of an entry (at depth 2: `packages` → entry → field),
+ * their values not even read: what a caller never looks at need not be built.
+ */
+function parseYamlSubset(text, skip) {
+    const indents = [];
+    const texts = [];
+    for (let pos = 0; pos <= text.length;) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.length;
+        const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        let i = pos;
+        while (i < lineEnd && text.charCodeAt(i) === 32)
+            i++;
+        const indent = i - pos;
+        pos = end + 1;
+        // Blank lines and comments.
+        if (i === lineEnd || text.charCodeAt(i) === 35)
+            continue;
+        // A tab where indentation ends, a document marker: outside the subset.
+        if (text.charCodeAt(i) === 9 ||
+            text.startsWith('---', i) ||
+            (lineEnd - i === 3 && text.startsWith('...', i)))
+            return undefined;
+        indents.push(indent);
+        texts.push(text.slice(i, lineEnd).trimEnd());
+    }
+    try {
+        if (indents.length === 0)
+            return undefined;
+        const reader = new Reader(indents, texts, skip);
+        const doc = reader.node(0);
+        if (!reader.done())
+            return undefined;
+        return doc;
+    }
+    catch (err) {
+        if (err instanceof Unsupported)
+            return undefined;
+        throw err;
+    }
+}
+//# sourceMappingURL=fastyaml.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/pnpmscan.js
+/**
+ * A scanner for pnpm-lock.yaml in the layout pnpm writes (2-space block mappings, one
+ * `key: value` per line, single-quoted keys, one-line flow values such as `resolution:
+ * {integrity: …}`), which keeps only the fields the inventory reads. It walks the text line by
+ * line by index (keys and plain values matched in place by sticky regular expressions), builds
+ * no object for what it does not keep, and no string for most of what it only checks.
+ *
+ * It answers only where the YAML route (`parseYaml` with UNREAD_FIELDS, i.e. the fast YAML
+ * reader) would answer, and then with the same values: a line it reads goes through the same
+ * rules as that reader's (`mappingKey`, `inlineValue`, `plainScalar`), or through a shortcut
+ * that gives the same result for the characters it allows. Everything else (another
+ * indentation, a block scalar, an anchor, a tag, a sequence where a mapping belongs, a
+ * duplicate key where a kept value is, a nested value where a scalar is kept) makes it decline
+ * the whole file, which then goes to the YAML route.
+ */
+
+/** Fields of `packages` and `snapshots` entries the inventory never reads. */
+const UNREAD_FIELDS = new Set([
+    'engines',
+    'cpu',
+    'os',
+    'libc',
+    'hasBin',
+    'bin',
+    'deprecated',
+    'peerDependencies',
+    'peerDependenciesMeta',
+    'transitivePeerDependencies',
+    'bundledDependencies',
+    'requiresBuild',
+    'funding',
+]);
+// Deeper than any block pnpm writes (an importer's dependency's version is at level 4).
+const MAX_LEVEL = 16;
+// The level of `packages` -> entry -> field: where the YAML reader skips UNREAD_FIELDS.
+const FIELD_LEVEL = 2;
+// Keys JavaScript objects order before the others: a Map in their place would list them in
+// another order than the YAML reader's object does.
+const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+// `{integrity: sha512-…}` (what `flow` reads as a one-field mapping of a plain scalar that
+// starts with a letter that no null or boolean starts with), up to its closing brace.
+const INTEGRITY_ONLY = /\{integrity: [a-eg-mo-su-zA-EG-MO-SU-Z][A-Za-z0-9+/=-]*\}/y;
+// The keys the shortcut reads, with their colon (matched natively: they are on every line):
+// single-quoted without a quote inside (so no `''`), of printable ASCII; or plain, of visible
+// ASCII but `#` and `:`, starting with no YAML indicator.
+const QUOTED_KEY = /'[\x20-\x26\x28-\x7e]*':/y;
+const PLAIN_KEY = /[A-Za-z0-9./_][\x21\x22\x24-\x39\x3b-\x7e]*:/y;
+// Visible ASCII but `#`: a plain scalar made of these is taken whole by `inlineValue`.
+const PLAIN_TEXT = /[\x21\x22\x24-\x7e]*/y;
+const isLetter = (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isDigit = (c) => c >= 0x30 && c <= 0x39;
+/** Where a plain value may start without being a YAML indicator or a null (`~`). */
+const isValueStart = (c) => isLetter(c) || isDigit(c) || c === 0x2f || c === 0x2e || c === 0x5f || c === 0x5e;
+/** What a number, in YAML's core schema, is made of. */
+const isNumberChar = (c) => isDigit(c) || c === 0x2e || c === 0x2b || c === 0x2d || (c | 0x20) === 0x65;
+class PnpmScanner {
+    text;
+    doc = { ...TEMPLATES.root };
+    // The open blocks, by level (a block's lines are indented by twice its level).
+    blocks = [
+        { role: 'root', sequence: false, names: undefined, fields: this.doc },
+    ];
+    top = 0;
+    // A `key:` with nothing after it, whose value is the block that may follow (a null without).
+    pending;
+    pendingKey = '';
+    pendingIn;
+    // A skipped field (UNREAD_FIELDS): deeper lines (and items, after `key:`) belong to it.
+    skipIndent = -1;
+    skipItems = false;
+    // The value of the current line, as text indices; valueAt < 0 when there is none.
+    valueAt = -1;
+    valueEnd = -1;
+    constructor(text) {
+        this.text = text;
+    }
+    scan() {
+        const { text } = this;
+        const n = text.length;
+        let lines = 0;
+        for (let pos = 0; pos <= n;) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = n;
+            const lineEnd = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+            let i = pos;
+            while (i < lineEnd && text.charCodeAt(i) === 32)
+                i++;
+            const indent = i - pos;
+            pos = end + 1;
+            const c = text.charCodeAt(i);
+            // Blank lines and comment lines, wherever they are, as the YAML reader drops them.
+            if (i === lineEnd || c === 0x23)
+                continue;
+            // What the YAML reader declines on any line, even in a value it skips.
+            if (c === 0x09)
+                throw new Unsupported('tab');
+            if (c === 0x2d && text.startsWith('---', i))
+                throw new Unsupported('document marker');
+            if (c === 0x2e && lineEnd - i === 3 && text.startsWith('...', i)) {
+                throw new Unsupported('document end');
+            }
+            if (this.skipIndent >= 0) {
+                if (indent > this.skipIndent ||
+                    (indent === this.skipIndent && this.skipItems && this.isItem(i, lineEnd))) {
+                    continue;
+                }
+                this.skipIndent = -1;
+            }
+            lines++;
+            this.line(i, lineEnd, indent);
+        }
+        if (lines === 0)
+            throw new Unsupported('empty');
+        if (this.pending !== undefined)
+            this.nullValue();
+        return this.doc;
+    }
+    /** A line to read: its text is text[i, lineEnd), after `indent` spaces. */
+    line(i, lineEnd, indent) {
+        if (indent % 2 !== 0)
+            throw new Unsupported('indentation');
+        const level = indent / 2;
+        if (this.pending !== undefined) {
+            if (level === this.top + 1)
+                this.open(level, this.isItem(i, lineEnd));
+            else if (level > this.top + 1)
+                throw new Unsupported('indentation');
+            else
+                this.nullValue();
+        }
+        else if (level > this.top) {
+            // Deeper than a key with a value on its line: a multi-line scalar, or odd indentation.
+            throw new Unsupported('indentation');
+        }
+        this.top = level;
+        const block = this.blocks[level];
+        if (block.sequence)
+            this.item(i, lineEnd);
+        else
+            this.entry(i, lineEnd, level, block);
+    }
+    /** Opens the block of the pending key at `level`. */
+    open(level, sequence) {
+        if (level > MAX_LEVEL)
+            throw new Unsupported('deep');
+        const role = this.pending;
+        const parent = this.pendingIn;
+        this.pending = undefined;
+        if (role === 'scalar')
+            throw new Unsupported('nested value where a scalar is read');
+        if (sequence && role !== 'other')
+            throw new Unsupported('sequence where a mapping is read');
+        const template = TEMPLATES[role];
+        const fields = template === undefined ? undefined : { ...template };
+        const names = template === undefined && role !== 'other' ? new Map() : undefined;
+        const kept = fields ?? names;
+        if (kept !== undefined) {
+            if (parent.names !== undefined)
+                parent.names.set(this.pendingKey, kept);
+            else
+                parent.fields[this.pendingKey] = kept;
+        }
+        this.blocks[level] = { role, sequence, names, fields };
+    }
+    /** The pending key has no value (null): fine where nothing is kept. */
+    nullValue() {
+        if (this.pending !== 'other')
+            throw new Unsupported('null where a value is read');
+        this.pending = undefined;
+    }
+    /** A `- item` line of a sequence (only in fields not kept): a scalar, as the reader has it. */
+    item(i, lineEnd) {
+        if (!this.isItem(i, lineEnd))
+            throw new Unsupported('not an item in a sequence');
+        const rest = this.text.slice(i, lineEnd).trimEnd().slice(1).trim();
+        if (rest === '' || rest.startsWith('#'))
+            throw new Unsupported('nested item');
+        if (/^[^"'{[][^#]*?:(?: |$)/.test(rest))
+            throw new Unsupported('mapping in sequence item');
+        readValue(rest);
+    }
+    /** A `key: value` or `key:` line of a block mapping at `level`. */
+    entry(i, lineEnd, level, block) {
+        if (this.isItem(i, lineEnd))
+            throw new Unsupported('item in a mapping');
+        const key = this.key(i, lineEnd);
+        if (level === FIELD_LEVEL && UNREAD_FIELDS.has(key)) {
+            // The YAML reader passes over these without reading them: so does the scanner.
+            this.skipIndent = 2 * level;
+            this.skipItems = this.valueAt < 0;
+            return;
+        }
+        const { names, fields } = block;
+        if (names !== undefined) {
+            if (names.has(key))
+                throw new Unsupported('duplicate key');
+            if (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key)) {
+                throw new Unsupported('a key JavaScript orders first');
+            }
+            if (this.valueAt >= 0)
+                names.set(key, this.inlineValue());
+            else
+                this.expect(ENTRY_ROLE[block.role], key, block);
+            return;
+        }
+        // A field is kept under its own name, a literal: quicker to look up than the line's copy.
+        const field = fields === undefined ? undefined : KEPT_FIELDS[block.role].get(key);
+        if (field === undefined) {
+            if (this.valueAt >= 0)
+                this.checkInlineValue();
+            else
+                this.expect('other', key, block);
+            return;
+        }
+        if (fields[field.name] !== undefined)
+            throw new Unsupported('duplicate key');
+        if (this.valueAt >= 0)
+            fields[field.name] = this.inlineValue();
+        else
+            this.expect(field.role, field.name, block);
+    }
+    /** After `key:` in `block`: its value is the block of `role` the next lines may open. */
+    expect(role, key, block) {
+        this.pending = role;
+        this.pendingKey = key;
+        this.pendingIn = block;
+    }
+    /** Whether text[i, lineEnd) is a sequence item (`-` alone or `- …`), as the reader tells. */
+    isItem(i, lineEnd) {
+        const { text } = this;
+        if (text.charCodeAt(i) !== 0x2d)
+            return false;
+        if (i + 1 === lineEnd || text.charCodeAt(i + 1) === 0x20)
+            return true;
+        return text.slice(i + 1, lineEnd).trimEnd() === '';
+    }
+    /**
+     * The key of the line text[i, lineEnd); sets valueAt and valueEnd to its value's text (what
+     * follows the colon and its spaces, trailing spaces left out), valueAt < 0 where there is
+     * none. As `mappingKey` and the YAML reader's mapping read it: a shortcut for a single-quoted
+     * key without `''` and a plain key of visible ASCII, that reader's own steps for the rest.
+     */
+    key(i, lineEnd) {
+        const { text } = this;
+        let key;
+        let at = -1; // after the colon
+        if (text.charCodeAt(i) === 0x27) {
+            QUOTED_KEY.lastIndex = i;
+            if (QUOTED_KEY.test(text)) {
+                at = QUOTED_KEY.lastIndex;
+                key = text.slice(i + 1, at - 2);
+            }
+        }
+        else {
+            PLAIN_KEY.lastIndex = i;
+            if (PLAIN_KEY.test(text)) {
+                at = PLAIN_KEY.lastIndex;
+                key = text.slice(i, at - 1);
+            }
+        }
+        if (key !== undefined && key !== '__proto__') {
+            if (at === lineEnd) {
+                this.valueAt = -1;
+                return key;
+            }
+            const first = text.charCodeAt(at + 1);
+            const last = text.charCodeAt(lineEnd - 1);
+            if (text.charCodeAt(at) === 0x20 &&
+                at + 1 < lineEnd &&
+                first !== 0x20 &&
+                first !== 0x09 &&
+                first !== 0x23 &&
+                last > 0x20 &&
+                last < 0x7f) {
+                this.valueAt = at + 1;
+                this.valueEnd = lineEnd;
+                return key;
+            }
+        }
+        return this.slowKey(i, lineEnd);
+    }
+    /** The key and value of a line as the YAML reader's mapping reads them, step by step. */
+    slowKey(i, lineEnd) {
+        const s = this.text.slice(i, lineEnd).trimEnd();
+        if (hasEscape(s))
+            throw new Unsupported('an escape in a double-quoted scalar');
+        const [key, pos] = mappingKey(s);
+        let start = pos;
+        for (let c = s.charCodeAt(start); c === 0x20 || c === 0x09; c = s.charCodeAt(++start))
+            ;
+        if (start === s.length || s.charCodeAt(start) === 0x23) {
+            this.valueAt = -1;
+        }
+        else {
+            if (s.charCodeAt(pos) !== 0x20)
+                throw new Unsupported('no space after colon');
+            this.valueAt = i + start;
+            this.valueEnd = i + s.length;
+        }
+        return key;
+    }
+    /** The current line's value, as `inlineValue` gives it. */
+    inlineValue() {
+        const { text, valueAt: at, valueEnd: end } = this;
+        const c = text.charCodeAt(at);
+        if (isValueStart(c)) {
+            if (this.plainUpTo(at) === end) {
+                return this.surelyText(at, end) ? text.slice(at, end) : plainScalar(text.slice(at, end));
+            }
+        }
+        else if (c === 0x27) {
+            // Single-quoted, its only other quote closing it at the end of the line: no `''` in it.
+            const close = text.indexOf("'", at + 1);
+            if (close === end - 1)
+                return text.slice(at + 1, close);
+        }
+        else if (c === 0x7b) {
+            if (end - at === 2 && text.charCodeAt(at + 1) === 0x7d)
+                return Object.create(null);
+            INTEGRITY_ONLY.lastIndex = at;
+            if (INTEGRITY_ONLY.test(text) && INTEGRITY_ONLY.lastIndex === end) {
+                return { integrity: text.slice(at + '{integrity: '.length, end - 1) };
+            }
+        }
+        return readValue(text.slice(at, end));
+    }
+    /** Checks the current line's value as `inlineValue` would, without building it. */
+    checkInlineValue() {
+        const { text, valueAt: at, valueEnd: end } = this;
+        const c = text.charCodeAt(at);
+        // A plain scalar starting with a letter, `^` or `~` is a string, null or a boolean: never
+        // an error (numbers and the special floats start otherwise).
+        if ((isLetter(c) || c === 0x5e || c === 0x7e) && this.plainUpTo(at) === end)
+            return;
+        if (c === 0x27 && text.indexOf("'", at + 1) === end - 1)
+            return;
+        readValue(text.slice(at, end));
+    }
+    /**
+     * The end of the plain scalar of visible ASCII (no `#`) starting at `at`, if it does not end
+     * with `:`: with no space or `#` in it, `inlineValue` takes it whole, as `plainScalar` reads
+     * it. -1 otherwise.
+     */
+    plainUpTo(at) {
+        const { text } = this;
+        PLAIN_TEXT.lastIndex = at;
+        PLAIN_TEXT.test(text);
+        const j = PLAIN_TEXT.lastIndex;
+        return text.charCodeAt(j - 1) === 0x3a ? -1 : j;
+    }
+    /**
+     * Whether the plain scalar text[at, end) is a string for `plainScalar` without asking it: it
+     * starts with a letter no null or boolean starts with, with `/`, `_` or `^` (as v6's `/name@1`
+     * does), or with a digit and is no number (is no `0x…` or `0o…`, and has a character no
+     * number has or a second `.`, as `1.2.3` does).
+     */
+    surelyText(at, end) {
+        const { text } = this;
+        const c = text.charCodeAt(at);
+        if (isLetter(c)) {
+            const lower = c | 0x20;
+            return lower !== 0x6e && lower !== 0x74 && lower !== 0x66;
+        }
+        if (c === 0x2f || c === 0x5f || c === 0x5e)
+            return true;
+        if (!isDigit(c))
+            return false;
+        const second = text.charCodeAt(at + 1) | 0x20;
+        if (second === 0x6f || second === 0x78)
+            return false;
+        let dots = 0;
+        for (let j = at + 1; j < end; j++) {
+            const d = text.charCodeAt(j);
+            if (d === 0x2e)
+                dots++;
+            else if (!isNumberChar(d))
+                return true;
+        }
+        return dots > 1;
+    }
+}
+const fieldsOf = (roles) => new Map(Object.entries(roles).map(([name, role]) => [name, { name, role }]));
+/** The fields kept of the blocks whose keys are fields; the others are checked, not kept. */
+const KEPT_FIELDS = {
+    root: fieldsOf({
+        lockfileVersion: 'scalar',
+        importers: 'importers',
+        packages: 'entries',
+        snapshots: 'entries',
+        // A lockfile without `importers` (one project, before v9): the project's own.
+        dependencies: 'specs',
+        optionalDependencies: 'specs',
+        devDependencies: 'specs',
+    }),
+    importer: fieldsOf({
+        dependencies: 'specs',
+        optionalDependencies: 'specs',
+        devDependencies: 'specs',
+    }),
+    spec: fieldsOf({ version: 'scalar' }),
+    entry: fieldsOf({
+        name: 'scalar',
+        version: 'scalar',
+        resolution: 'scalar',
+        dev: 'scalar',
+        optional: 'scalar',
+        dependencies: 'deps',
+        optionalDependencies: 'deps',
+    }),
+};
+/** What the values are in the blocks whose keys are names. */
+const ENTRY_ROLE = {
+    root: 'other',
+    importers: 'importer',
+    importer: 'other',
+    specs: 'spec',
+    spec: 'other',
+    entries: 'entry',
+    entry: 'other',
+    deps: 'scalar',
+    scalar: 'other',
+    other: 'other',
+};
+// Blank blocks of known fields, all there from the start: objects of one shape each.
+const TEMPLATES = Object.fromEntries(Object.entries(KEPT_FIELDS).map(([role, fields]) => [
+    role,
+    Object.fromEntries([...fields.keys()].map((name) => [name, undefined])),
+]));
+/**
+ * Whether a double-quoted scalar in `s` may hold an escape. pnpm writes none; the YAML reader
+ * reads JSON's, but where one is, the scanner leaves the file to that reader.
+ */
+const hasEscape = (s) => s.includes('"') && s.includes('\\');
+/** A value as the YAML reader reads it, step by step (an escape aside). */
+function readValue(s) {
+    if (hasEscape(s))
+        throw new Unsupported('an escape in a double-quoted scalar');
+    return inlineValue(s);
+}
+/**
+ * The fields of pnpm-lock.yaml the inventory reads (lockfileVersion, importers, packages,
+ * snapshots, and the top-level dependency maps), with the values the YAML route gives them; or
+ * undefined where the file is not in the layout the scanner reads, and must go that route.
+ */
+function scanPnpmLock(text) {
+    try {
+        return new PnpmScanner(text).scan();
+    }
+    catch (err) {
+        if (err instanceof Unsupported)
+            return undefined;
+        throw err;
+    }
+}
+//# sourceMappingURL=pnpmscan.js.map
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/yamlfile.js
+
+
+
+// The full parser: large (tens of ms to load), and most files never need it.
+let fullYaml;
+/**
+ * Thrown by `parseYaml` when a file needs the full YAML parser and it cannot be loaded
+ * synchronously (inside a bundle, where there is no node_modules to require it from): call
+ * `loadYamlParser()` and parse again. `generateSbom` does that.
+ */
+class YamlParserNeeded extends Error {
+    constructor(file) {
+        super(`${file}: needs the full YAML parser: await loadYamlParser() and parse again`);
+    }
+}
+/** Loads the full YAML parser (a chunk of its own in a bundle), once. */
+async function loadYamlParser() {
+    fullYaml ??= await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+}
+function fullParser(file) {
+    if (fullYaml)
+        return fullYaml;
+    try {
+        // Synchronous callers outside a bundle: the package is in node_modules.
+        fullYaml = (0,external_node_module_.createRequire)(import.meta.url)('yaml');
+        return fullYaml;
+    }
+    catch {
+        throw new YamlParserNeeded(file);
+    }
+}
+/**
+ * Parses YAML, turning a syntax error into a typed error that names the file and the line.
+ * `skip`: entry fields the caller does not read, which the fast reader need not build (the full
+ * parser, for files outside its subset, builds them anyway).
+ */
+function parseYaml(text, file, skip) {
+    // The fast reader handles what lockfile tools write; anything else goes to the full parser.
+    const fast = parseYamlSubset(text, skip);
+    if (fast !== undefined)
+        return fast;
+    const { parse, YAMLParseError } = fullParser(file);
+    try {
+        // Lockfiles are large and flat: no aliases to expand, so keep the cap low against bombs.
+        return parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
+    }
+    catch (err) {
+        if (err instanceof YAMLParseError) {
+            throw (0,errors/* malformed */.Qm)(file, `invalid YAML: ${err.message.split('\n')[0]}`, err.linePos?.[0]?.line, err);
+        }
+        throw (0,errors/* malformed */.Qm)(file, `invalid YAML: ${err.message}`, undefined, err);
+    }
+}
+//# sourceMappingURL=yamlfile.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/pnpm.js
+
+
+
+
+
+
+/** `name@version(peers)` -> [name, version], for v9 keys and v6 keys without the leading `/`. */
+function splitKey(key) {
+    const base = key.split('(')[0];
+    const at = base.indexOf('@', 1);
+    return at > 0 ? [base.slice(0, at), base.slice(at + 1)] : [base, ''];
+}
+/** v5 keys: `/name/1.2.3_peer@1` or `/@scope/name/1.2.3`. */
+function splitV5Key(key) {
+    const k = key.replace(/^\//, '');
+    const parts = k.split('/');
+    const scoped = k.startsWith('@');
+    const name = scoped ? `${parts[0]}/${parts[1]}` : parts[0];
+    const version = (scoped ? parts[2] : parts[1]) ?? '';
+    return [name, version.split('_')[0]];
+}
+const stripPeers = (key) => key.split('(')[0];
+/** The entries of a mapping: the scanner's Maps, the YAML reader's objects; else undefined. */
+function entriesOf(value) {
+    if (value instanceof Map)
+        return value;
+    return isRecord(value) ? Object.entries(value) : undefined;
+}
+/** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
+function parsePnpmLock(text, file) {
+    // The scanner reads the layout pnpm writes, faster; anything else goes to the YAML reader.
+    return pnpmInventory(scanPnpmLock(text) ?? readPnpmYaml(text, file), file);
+}
+/** The lockfile as the YAML reader gives it: what the scanner's answer must equal. */
+function readPnpmYaml(text, file) {
+    return parseYaml(text, file, UNREAD_FIELDS);
+}
+/** The inventory of a lockfile's document, from the scanner or the YAML reader. */
+function pnpmInventory(doc, file) {
+    if (!isRecord(doc))
+        throw (0,errors/* malformed */.Qm)(file, 'not a YAML mapping');
+    const lockVersion = toText(doc.lockfileVersion ?? '');
+    const major = Number.parseFloat(lockVersion);
+    if (!(major >= 5))
+        throw (0,errors/* malformed */.Qm)(file, `unsupported lockfileVersion "${lockVersion}"`);
+    const v9 = major >= 9;
+    const v5 = major < 6;
+    const pkgs = entriesOf(doc.packages) ?? [];
+    const snaps = v9 ? (entriesOf(doc.snapshots) ?? []) : pkgs;
+    // The package key (peer suffix removed) of a dependency written as `name: version`.
+    const depKey = (name, value) => {
+        if (value.startsWith('link:') || (value.startsWith('file:') && !v9))
+            return undefined;
+        if (v9) {
+            const base = value.split('(')[0];
+            return stripPeers(base.indexOf('@', 1) > 0 ? value : `${name}@${value}`);
+        }
+        if (value.startsWith('/'))
+            return v5 ? value.split('_')[0] : stripPeers(value);
+        return v5 ? `/${name}/${value.split('_')[0]}` : stripPeers(`/${name}@${value}`);
+    };
+    const packages = new Map();
+    for (const [key, raw] of pkgs) {
+        if (!isRecord(raw))
+            throw (0,errors/* malformed */.Qm)(file, `packages["${key}"] is not a mapping`);
+        const pkey = v9 ? stripPeers(key) : v5 ? key.split('_')[0] : stripPeers(key);
+        if (packages.has(pkey))
+            continue;
+        let [name, version] = v9
+            ? splitKey(key)
+            : v5
+                ? splitV5Key(key)
+                : splitKey(key.replace(/^\//, ''));
+        if (str(raw.name))
+            name = str(raw.name);
+        if (str(raw.version))
+            version = str(raw.version);
+        const resolution = isRecord(raw.resolution) ? raw.resolution : {};
+        const local = resolution.type === 'directory' || str(resolution.directory) !== undefined;
+        const pkg = {
+            key: pkey,
+            ecosystem: 'npm',
+            name,
+            version,
+            purl: (0,purl/* npmPurl */.NP)(name, version),
+            dependencies: [],
+        };
+        if (local) {
+            // A folder of the workspace: its "version" is a path, not something a purl can name.
+            pkg.firstParty = true;
+            delete pkg.purl;
+            pkg.properties = { 'build-artifact:pnpm.key': key };
+        }
+        const hashes = sriToHashes(resolution.integrity);
+        if (hashes)
+            pkg.hashes = hashes;
+        if (!v9) {
+            if (raw.dev === true)
+                pkg.scope = 'excluded';
+            else if (raw.optional === true)
+                pkg.scope = 'optional';
+        }
+        packages.set(pkey, pkg);
+    }
+    const edges = new Map();
+    const addEdges = (from, deps) => {
+        const entries = entriesOf(deps);
+        if (entries === undefined)
+            return;
+        let set = edges.get(from);
+        if (!set) {
+            set = new Set();
+            edges.set(from, set);
+        }
+        for (const [name, spec] of entries) {
+            const value = isRecord(spec)
+                ? str(spec.version)
+                : typeof spec === 'string'
+                    ? spec
+                    : toText(spec);
+            if (value === undefined)
+                continue;
+            const k = depKey(name, value);
+            if (k !== undefined && packages.has(k))
+                set.add(k);
+        }
+    };
+    const optionalSnap = new Set();
+    for (const [key, raw] of snaps) {
+        if (!isRecord(raw))
+            throw (0,errors/* malformed */.Qm)(file, `snapshots["${key}"] is not a mapping`);
+        const pkey = v5 ? key.split('_')[0] : stripPeers(key);
+        if (!packages.has(pkey))
+            continue;
+        addEdges(pkey, raw.dependencies);
+        addEdges(pkey, raw.optionalDependencies);
+        if (v9 && raw.optional === true)
+            optionalSnap.add(pkey);
+    }
+    // Importers are the workspace's own folders: first-party, with their direct dependencies.
+    const importerEntries = entriesOf(doc.importers);
+    const importers = importerEntries
+        ? Array.from(importerEntries, ([p, v]) => [p, isRecord(v) ? v : {}])
+        : [['.', doc]];
+    const prodRoots = [];
+    const devRoots = [];
+    const firstParty = [];
+    for (const [path, imp] of importers) {
+        const key = `importer:${path}`;
+        addEdges(key, imp.dependencies);
+        addEdges(key, imp.optionalDependencies);
+        const prod = [...(edges.get(key) ?? [])];
+        addEdges(key, imp.devDependencies);
+        prodRoots.push(...prod);
+        for (const k of edges.get(key) ?? [])
+            if (!prod.includes(k))
+                devRoots.push(k);
+        firstParty.push({
+            key,
+            ecosystem: 'npm',
+            name: path,
+            version: '',
+            firstParty: true,
+            dependencies: [...(edges.get(key) ?? [])],
+        });
+    }
+    for (const [k, pkg] of packages)
+        pkg.dependencies = [...(edges.get(k) ?? [])];
+    if (v9) {
+        // v9 dropped the per-package dev flag: a package only reachable from devDependencies is dev.
+        const reach = (roots) => {
+            const seen = new Set();
+            const stack = [...roots];
+            while (stack.length > 0) {
+                const k = stack.pop();
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                for (const d of edges.get(k) ?? [])
+                    stack.push(d);
+            }
+            return seen;
+        };
+        const prod = reach(prodRoots);
+        const dev = reach(devRoots);
+        for (const [k, pkg] of packages) {
+            if (!prod.has(k) && dev.has(k))
+                pkg.scope = 'excluded';
+            else if (optionalSnap.has(k))
+                pkg.scope = 'optional';
+        }
+    }
+    return {
+        source: file,
+        format: 'pnpm-lock.yaml',
+        packages: [...firstParty, ...packages.values()],
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+//# sourceMappingURL=pnpm.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/python.js
+
+
+
+
+/*
+ * Python lockfiles list several files (wheels, sdist) per package, each with its own SHA-256: none
+ * of them is "the" component's hash, so they stay out of `hashes` (see the README).
+ */
+function pyPackage(name, version, key, qualifiers) {
+    return {
+        key,
+        ecosystem: 'pypi',
+        name,
+        version,
+        purl: (0,purl/* pypiPurl */.iC)(name, version, qualifiers),
+        dependencies: [],
+    };
+}
+const FILE_LIST = /^(?:wheels|files) = \[\n/gm;
+const FILE_ITEM = / {4}\{[^\n]*\},?\n/y;
+const SDIST = /^sdist = \{[^\n]*\}$/gm;
+/**
+ * uv.lock, poetry.lock and pdm.lock spend most of their bytes on per-file lists (`wheels = [`,
+ * `files = [`, one inline table per line) that the inventory does not read. Where they have
+ * exactly that shape, their lines (and uv's one-line `sdist = {...}`) are blanked before the
+ * TOML parser runs, kept as empty lines so that a TOML error still names the right line: parsing
+ * is then several times faster. Nothing is blanked in a file with multi-line strings, where such
+ * a line could be inside a string, or with CR LF line ends.
+ */
+function withoutFileLists(text) {
+    if (text.includes('"""') || text.includes("'''") || text.includes('\r'))
+        return text;
+    const parts = [];
+    let kept = 0; // start of the text not yet copied
+    FILE_LIST.lastIndex = 0;
+    for (let m = FILE_LIST.exec(text); m !== null; m = FILE_LIST.exec(text)) {
+        // One inline table per line up to a `]` line.
+        let at = m.index + m[0].length;
+        let lines = 1;
+        FILE_ITEM.lastIndex = at;
+        while (FILE_ITEM.test(text)) {
+            at = FILE_ITEM.lastIndex;
+            lines++;
+        }
+        if (text[at] !== ']' || (at + 1 < text.length && text[at + 1] !== '\n'))
+            continue;
+        parts.push(text.slice(kept, m.index), '\n'.repeat(lines));
+        kept = at + 1;
+        FILE_LIST.lastIndex = kept;
+    }
+    parts.push(text.slice(kept));
+    // uv's one-line `sdist = { url, hash, size, ... }`: not read either.
+    return parts.join('').replace(SDIST, '');
+}
+/** Breadth-first reach over `edges` from `roots`. */
+function reach(roots, edges) {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length > 0) {
+        const k = stack.pop();
+        if (seen.has(k))
+            continue;
+        seen.add(k);
+        for (const d of edges.get(k) ?? [])
+            stack.push(d);
+    }
+    return seen;
+}
+/** Scope by what first-party code reaches: required, else only through extras, else only dev. */
+function applyScopes(packages, edges, prod, optional, dev) {
+    const p = reach(prod, edges);
+    const o = reach(optional, edges);
+    const d = reach(dev, edges);
+    for (const pkg of packages) {
+        if (pkg.firstParty || p.has(pkg.key))
+            continue;
+        if (o.has(pkg.key))
+            pkg.scope = 'optional';
+        else if (d.has(pkg.key))
+            pkg.scope = 'excluded';
+    }
+}
+function gitQualifier(source) {
+    const git = str(source.git);
+    if (git)
+        return { vcs_url: `git+${git}` };
+    const url = str(source.url);
+    if (url)
+        return { download_url: url };
+    return undefined;
+}
+/** uv.lock (version 1). */
+function parseUvLock(text, file) {
+    const doc = parseToml(withoutFileLists(text), file);
+    const raw = doc.package;
+    if (raw !== undefined && !Array.isArray(raw))
+        throw (0,errors/* malformed */.Qm)(file, '`package` is not an array of tables');
+    const entries = (raw ?? []);
+    const packages = [];
+    const byName = new Map();
+    const sources = new Map();
+    entries.forEach((entry, i) => {
+        if (!isRecord(entry))
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} is not a table`);
+        const name = str(entry.name);
+        if (!name)
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} has no name`);
+        const source = isRecord(entry.source) ? entry.source : {};
+        const kind = Object.keys(source)[0] ?? 'registry';
+        const local = ['editable', 'virtual', 'directory'].includes(kind);
+        const version = str(entry.version) ?? '';
+        if (!local && !version)
+            throw (0,errors/* malformed */.Qm)(file, `${name}: no version`);
+        const pkg = pyPackage(name, version, `${(0,purl/* pep503 */.g9)(name)}@${version}@${JSON.stringify(source)}`, gitQualifier(source));
+        if (local) {
+            pkg.firstParty = true;
+            delete pkg.purl;
+            pkg.properties = { 'build-artifact:python.source': `${kind}:${toText(source[kind])}` };
+        }
+        packages.push(pkg);
+        sources.set(pkg, JSON.stringify(source));
+        const n = (0,purl/* pep503 */.g9)(name);
+        const list = byName.get(n);
+        if (list)
+            list.push(pkg);
+        else
+            byName.set(n, [pkg]);
+    });
+    const resolveDeps = (deps) => {
+        const out = [];
+        if (!Array.isArray(deps))
+            return out;
+        for (const d of deps) {
+            if (!isRecord(d) || !str(d.name))
+                continue;
+            let cands = byName.get((0,purl/* pep503 */.g9)(str(d.name))) ?? [];
+            if (str(d.version))
+                cands = cands.filter((c) => c.version === d.version);
+            if (isRecord(d.source))
+                cands = cands.filter((c) => sources.get(c) === JSON.stringify(d.source));
+            for (const c of cands)
+                if (!out.includes(c.key))
+                    out.push(c.key);
+        }
+        return out;
+    };
+    const groupDeps = (groups) => isRecord(groups) ? Object.values(groups).flatMap((g) => resolveDeps(g)) : [];
+    const edges = new Map();
+    const prod = [];
+    const optional = [];
+    const dev = [];
+    entries.forEach((entry, i) => {
+        const e = entry;
+        const pkg = packages[i];
+        const direct = resolveDeps(e.dependencies);
+        const extras = groupDeps(e['optional-dependencies']);
+        const devs = groupDeps(e['dev-dependencies']);
+        if (pkg.firstParty) {
+            prod.push(...direct);
+            optional.push(...extras);
+            dev.push(...devs);
+        }
+        pkg.dependencies = [...new Set([...direct, ...extras, ...devs])];
+        edges.set(pkg.key, pkg.firstParty ? direct : pkg.dependencies);
+    });
+    for (const pkg of packages)
+        if (pkg.firstParty)
+            prod.push(pkg.key);
+    applyScopes(packages, edges, prod, optional, dev);
+    return {
+        source: file,
+        format: 'uv.lock',
+        packages,
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+/** poetry.lock (1.x `category`, 2.x `groups`). */
+function parsePoetryLock(text, file) {
+    const doc = parseToml(withoutFileLists(text), file);
+    const raw = doc.package;
+    if (raw !== undefined && !Array.isArray(raw))
+        throw (0,errors/* malformed */.Qm)(file, '`package` is not an array of tables');
+    const entries = (raw ?? []);
+    const packages = [];
+    const byName = new Map();
+    entries.forEach((entry, i) => {
+        if (!isRecord(entry))
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} is not a table`);
+        const name = str(entry.name);
+        const version = str(entry.version);
+        if (!name || !version)
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} has no name or version`);
+        const source = isRecord(entry.source) ? entry.source : {};
+        const type = str(source.type);
+        const qualifiers = type === 'git'
+            ? {
+                vcs_url: `git+${str(source.url)}@${str(source.resolved_reference) ?? str(source.reference) ?? ''}`,
+            }
+            : type === 'url'
+                ? { download_url: str(source.url) ?? '' }
+                : type === 'legacy' && str(source.url)
+                    ? { repository_url: str(source.url) }
+                    : undefined;
+        const pkg = pyPackage(name, version, `${(0,purl/* pep503 */.g9)(name)}@${version}`, qualifiers);
+        if (type === 'directory')
+            pkg.firstParty = true;
+        const groups = Array.isArray(entry.groups)
+            ? entry.groups.map(String)
+            : [str(entry.category) ?? 'main'];
+        if (!groups.includes('main'))
+            pkg.scope = 'excluded';
+        else if (entry.optional === true)
+            pkg.scope = 'optional';
+        packages.push(pkg);
+        const list = byName.get((0,purl/* pep503 */.g9)(name));
+        if (list)
+            list.push(pkg);
+        else
+            byName.set((0,purl/* pep503 */.g9)(name), [pkg]);
+    });
+    entries.forEach((entry, i) => {
+        const deps = entry.dependencies;
+        if (!isRecord(deps))
+            return;
+        const pkg = packages[i];
+        for (const n of Object.keys(deps)) {
+            for (const c of byName.get((0,purl/* pep503 */.g9)(n)) ?? [])
+                if (!pkg.dependencies.includes(c.key))
+                    pkg.dependencies.push(c.key);
+        }
+    });
+    return {
+        source: file,
+        format: 'poetry.lock',
+        packages,
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+/** The distribution name at the start of a PEP 508 requirement string. */
+function requirementName(spec) {
+    return /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(spec)?.[1];
+}
+/** pdm.lock. */
+function parsePdmLock(text, file) {
+    const doc = parseToml(withoutFileLists(text), file);
+    const raw = doc.package;
+    if (raw !== undefined && !Array.isArray(raw))
+        throw (0,errors/* malformed */.Qm)(file, '`package` is not an array of tables');
+    const entries = (raw ?? []);
+    const packages = [];
+    const byName = new Map();
+    entries.forEach((entry, i) => {
+        if (!isRecord(entry))
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} is not a table`);
+        const name = str(entry.name);
+        const version = str(entry.version) ?? '';
+        if (!name)
+            throw (0,errors/* malformed */.Qm)(file, `package #${i + 1} has no name`);
+        const local = entry.editable === true || str(entry.path) !== undefined;
+        if (!local && !version)
+            throw (0,errors/* malformed */.Qm)(file, `${name}: no version`);
+        const git = str(entry.git);
+        const pkg = pyPackage(name, version, `${(0,purl/* pep503 */.g9)(name)}@${version}`, git ? { vcs_url: `git+${git}@${str(entry.revision) ?? ''}` } : undefined);
+        if (local) {
+            pkg.firstParty = true;
+            delete pkg.purl;
+        }
+        const groups = Array.isArray(entry.groups) ? entry.groups.map(String) : ['default'];
+        if (!groups.includes('default'))
+            pkg.scope = 'excluded';
+        packages.push(pkg);
+        const list = byName.get((0,purl/* pep503 */.g9)(name));
+        if (list)
+            list.push(pkg);
+        else
+            byName.set((0,purl/* pep503 */.g9)(name), [pkg]);
+    });
+    entries.forEach((entry, i) => {
+        const deps = entry.dependencies;
+        if (!Array.isArray(deps))
+            return;
+        const pkg = packages[i];
+        for (const d of deps) {
+            const n = typeof d === 'string' ? requirementName(d) : undefined;
+            for (const c of (n && byName.get((0,purl/* pep503 */.g9)(n))) || [])
+                if (!pkg.dependencies.includes(c.key))
+                    pkg.dependencies.push(c.key);
+        }
+    });
+    return {
+        source: file,
+        format: 'pdm.lock',
+        packages,
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+/** Pipfile.lock: `default` and `develop` maps; no graph. */
+function parsePipfileLock(text, file) {
+    const doc = parseJson(text, file);
+    if (!isRecord(doc))
+        throw (0,errors/* malformed */.Qm)(file, 'not a JSON object');
+    const packages = new Map();
+    const warnings = [];
+    for (const section of ['default', 'develop']) {
+        const group = doc[section];
+        if (group === undefined)
+            continue;
+        if (!isRecord(group))
+            throw (0,errors/* malformed */.Qm)(file, `"${section}" is not an object`);
+        for (const [name, raw] of Object.entries(group)) {
+            if (!isRecord(raw))
+                throw (0,errors/* malformed */.Qm)(file, `${section}.${name} is not an object`);
+            const spec = str(raw.version);
+            const local = raw.editable === true || str(raw.path) !== undefined || str(raw.file) !== undefined;
+            const git = str(raw.git);
+            const version = spec?.startsWith('==') ? spec.replace(/^===?/, '') : undefined;
+            // default and develop may pin different versions of one name: both are listed.
+            const key = `${(0,purl/* pep503 */.g9)(name)}@${version ?? str(raw.ref) ?? ''}`;
+            const existing = packages.get(key);
+            if (existing) {
+                if (section === 'default')
+                    delete existing.scope;
+                continue;
+            }
+            if (local) {
+                packages.set(key, {
+                    key,
+                    ecosystem: 'pypi',
+                    name,
+                    version: version ?? '',
+                    firstParty: true,
+                });
+                continue;
+            }
+            if (version === undefined && !git) {
+                warnings.push(`${file}: ${section}.${name} is not pinned (${spec ?? 'no version'}); left out`);
+                continue;
+            }
+            const pkg = pyPackage(name, version ?? '', key, git ? { vcs_url: `git+${git}@${str(raw.ref) ?? ''}` } : undefined);
+            delete pkg.dependencies;
+            if (version === undefined) {
+                warnings.push(`${file}: ${section}.${name} is a git requirement without a version`);
+            }
+            if (str(raw.markers))
+                pkg.properties = { 'build-artifact:python.markers': str(raw.markers) };
+            if (section === 'develop')
+                pkg.scope = 'excluded';
+            packages.set(key, pkg);
+        }
+    }
+    return {
+        source: file,
+        format: 'Pipfile.lock',
+        packages: [...packages.values()],
+        hasGraph: false,
+        completeness: warnings.length > 0 ? 'incomplete' : 'complete',
+        warnings,
+    };
+}
+//# sourceMappingURL=python.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/requirements.js
+
+
+
+
+
+const defaultRead = (path) => {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+};
+// Requirement: name, optional [extras], optional version specifiers, optional `; marker`.
+const REQ = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(\([^)]*\)|[^;@]*?)?\s*(?:@\s*(\S+))?\s*(?:;\s*(.*))?$/;
+/**
+ * requirements*.txt: `name==version` pins (with `--hash`, markers and extras), `-r` includes
+ * followed relative to the including file. Anything not pinned to one exact version is reported in
+ * `warnings` and left out, never guessed.
+ */
+function parseRequirements(text, file, read = defaultRead) {
+    const packages = new Map();
+    const warnings = [];
+    let leftOut = 0;
+    const seen = new Set();
+    const visit = (content, path, depth) => {
+        if (depth > 32)
+            throw (0,errors/* malformed */.Qm)(path, '-r includes nested too deeply');
+        seen.add((0,external_node_path_.resolve)(path));
+        // Join backslash continuations, remembering the line each logical line starts on.
+        const physical = content.split('\n');
+        for (let i = 0; i < physical.length; i++) {
+            const start = i + 1;
+            let line = physical[i].replace(/\r$/, '');
+            while (line.endsWith('\\') && i + 1 < physical.length) {
+                line = line.slice(0, -1) + ' ' + physical[++i].replace(/\r$/, '');
+            }
+            if (line.endsWith('\\'))
+                line = line.slice(0, -1);
+            // A comment starts at `#` at the line's start or after whitespace.
+            line = line.replace(/(^|\s)#.*$/, '').trim();
+            if (line === '')
+                continue;
+            if (line.startsWith('-')) {
+                const m = /^(-r|--requirement|-c|--constraint|-e|--editable)(?:\s+|=)(\S+)/.exec(line);
+                if (!m)
+                    continue; // --index-url, --hash-only lines and other pip options
+                const opt = m[1];
+                if (opt === '-r' || opt === '--requirement') {
+                    const inc = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), m[2]);
+                    if (seen.has(inc))
+                        continue;
+                    visit(read(inc), inc, depth + 1);
+                }
+                else if (opt === '-e' || opt === '--editable') {
+                    if (/^(git|hg|svn|bzr)\+|:\/\//.test(m[2])) {
+                        warnings.push(`${path}:${start}: editable VCS requirement "${m[2]}" has no pinned version; left out`);
+                    }
+                    else {
+                        const name = m[2];
+                        packages.set(`local:${name}`, {
+                            key: `local:${name}`,
+                            ecosystem: 'pypi',
+                            name,
+                            version: '',
+                            firstParty: true,
+                        });
+                    }
+                }
+                // Constraints files do not add requirements.
+                continue;
+            }
+            const [spec, ...opts] = line.split(/\s+--/);
+            const hashes = opts.filter((o) => o.startsWith('hash'));
+            const m = REQ.exec(spec.trim());
+            if (!m) {
+                if (/^(\.|\/|[a-z]+:\/\/)/.test(spec)) {
+                    warnings.push(`${path}:${start}: "${spec}" is a path or URL, not a pinned requirement; left out`);
+                    continue;
+                }
+                throw (0,errors/* malformed */.Qm)(path, `cannot parse requirement "${spec.slice(0, 80)}"`, start);
+            }
+            const [, name, extras, specifiers, url, marker] = m;
+            const pins = (specifiers ?? '')
+                .replace(/^\(|\)$/g, '')
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+            const pin = pins.length === 1 ? /^===?\s*([^*\s]+)$/.exec(pins[0])?.[1] : undefined;
+            if (url !== undefined || pin === undefined) {
+                warnings.push(`${path}:${start}: ${name}${pins.length ? ` ${pins.join(',')}` : ''}${url ? ` @ ${url}` : ''} is not pinned to one version; left out`);
+                leftOut++;
+                continue;
+            }
+            const key = `${(0,purl/* pep503 */.g9)(name)}@${pin}`;
+            if (packages.has(key))
+                continue;
+            const pkg = {
+                key,
+                ecosystem: 'pypi',
+                name: name,
+                version: pin,
+                purl: (0,purl/* pypiPurl */.iC)(name, pin),
+            };
+            const props = {};
+            if (marker)
+                props['build-artifact:python.markers'] = marker.trim();
+            if (extras)
+                props['build-artifact:python.extras'] = extras.slice(1, -1).trim();
+            if (hashes.length > 0)
+                props['build-artifact:python.hashes'] = String(hashes.length);
+            if (Object.keys(props).length > 0)
+                pkg.properties = props;
+            packages.set(key, pkg);
+        }
+    };
+    visit(text, file, 0);
+    // Two pins of one name (different files, different versions) are a conflict worth saying.
+    const names = new Map();
+    for (const p of packages.values()) {
+        if (p.firstParty)
+            continue;
+        const n = (0,purl/* pep503 */.g9)(p.name);
+        if (names.has(n) && names.get(n) !== p.version)
+            warnings.push(`${file}: ${n} is pinned to both ${names.get(n)} and ${p.version}`);
+        names.set(n, p.version);
+    }
+    return {
+        source: file,
+        format: 'requirements.txt',
+        packages: [...packages.values()],
+        hasGraph: false,
+        completeness: leftOut > 0 ? 'incomplete' : 'complete',
+        warnings,
+    };
+}
+//# sourceMappingURL=requirements.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/yarn.js
+
+
+
+
+
+
+/** `name@range` -> [name, range]; the name may be scoped. */
+function splitSpec(spec) {
+    const at = spec.indexOf('@', 1);
+    return at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, ''];
+}
+/** The package a spec really installs: `alias@npm:real@^1` installs `real`. */
+function realName(name, range) {
+    const m = /^npm:((?:@[^/@]+\/)?[^@]+)@/.exec(range);
+    return m ? m[1] : name;
+}
+function unquote(s) {
+    const t = s.trim();
+    if (t.startsWith('"') && t.endsWith('"') && t.length >= 2) {
+        try {
+            return JSON.parse(t);
+        }
+        catch {
+            return t.slice(1, -1);
+        }
+    }
+    return t;
+}
+/** yarn.lock: v1 (its own format) or berry (YAML with `__metadata`). */
+function parseYarnLock(text, file) {
+    return isBerry(text) ? parseBerry(text, file) : parseYarnV1(text, file);
+}
+/** Whether a line starts with `__metadata:` (as /^__metadata:/m says, without trying every index). */
+function isBerry(text) {
+    for (let i = text.indexOf('__metadata:'); i >= 0; i = text.indexOf('__metadata:', i + 1)) {
+        if (i === 0 || /[\n\r\u2028\u2029]/.test(text[i - 1]))
+            return true;
+    }
+    return false;
+}
+function parseYarnV1(text, file) {
+    const entries = [];
+    let current;
+    let section;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const raw = lines[i].replace(/\r$/, '');
+        if (raw.trim() === '' || raw.trimStart().startsWith('#'))
+            continue;
+        const indent = raw.length - raw.trimStart().length;
+        const line = raw.trim();
+        if (indent === 0) {
+            if (!line.endsWith(':'))
+                throw (0,errors/* malformed */.Qm)(file, `expected "<spec>:" but found "${line.slice(0, 60)}"`, i + 1);
+            const specs = line
+                .slice(0, -1)
+                .split(/,\s*/)
+                .map(unquote)
+                .filter((s) => s !== '');
+            if (specs.length === 0)
+                throw (0,errors/* malformed */.Qm)(file, 'entry without a spec', i + 1);
+            current = { specs, fields: {}, deps: {}, line: i + 1 };
+            entries.push(current);
+            section = undefined;
+        }
+        else if (!current) {
+            throw (0,errors/* malformed */.Qm)(file, 'indented line outside an entry', i + 1);
+        }
+        else if (indent <= 2) {
+            if (line.endsWith(':')) {
+                section = line.slice(0, -1);
+                continue;
+            }
+            section = undefined;
+            const m = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.+)$/.exec(line);
+            if (!m)
+                throw (0,errors/* malformed */.Qm)(file, `bad field "${line.slice(0, 60)}"`, i + 1);
+            current.fields[unquote(m[1])] = unquote(m[2]);
+        }
+        else {
+            if (section === undefined)
+                throw (0,errors/* malformed */.Qm)(file, 'unexpected indentation', i + 1);
+            if (section !== 'dependencies' && section !== 'optionalDependencies')
+                continue;
+            const m = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.+)$/.exec(line);
+            if (!m)
+                throw (0,errors/* malformed */.Qm)(file, `bad dependency "${line.slice(0, 60)}"`, i + 1);
+            current.deps[unquote(m[1])] = unquote(m[2]);
+        }
+    }
+    const bySpec = new Map();
+    const packages = new Map();
+    const pending = [];
+    for (const e of entries) {
+        const version = e.fields.version;
+        if (version === undefined)
+            throw (0,errors/* malformed */.Qm)(file, `${e.specs[0]}: no version`, e.line);
+        const [name0, range0] = splitSpec(e.specs[0]);
+        const name = realName(name0, range0);
+        const local = /^(file|link):/.test(range0);
+        const key = `${name}@${version}${local ? `#${range0}` : ''}`;
+        let pkg = packages.get(key);
+        if (!pkg) {
+            pkg = {
+                key,
+                ecosystem: 'npm',
+                name,
+                version,
+                purl: (0,purl/* npmPurl */.NP)(name, version),
+                dependencies: [],
+            };
+            if (local)
+                pkg.firstParty = true;
+            const hashes = sriToHashes(e.fields.integrity);
+            if (hashes)
+                pkg.hashes = hashes;
+            packages.set(key, pkg);
+        }
+        for (const s of e.specs)
+            bySpec.set(s, pkg);
+        pending.push([pkg, e.deps]);
+    }
+    for (const [pkg, deps] of pending) {
+        for (const [n, r] of Object.entries(deps)) {
+            const hit = bySpec.get(`${n}@${r}`);
+            if (hit && !pkg.dependencies.includes(hit.key))
+                pkg.dependencies.push(hit.key);
+        }
+    }
+    return {
+        source: file,
+        format: 'yarn.lock v1',
+        packages: [...packages.values()],
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+// The protocols of the project's own folders, after the `@` of a resolution.
+const PROTOCOL = /(?:workspace|link|portal|file):/y;
+/** The fields of a berry entry that say what it installs and what it depends on. */
+const BERRY_FIELDS = new Set(['version', 'resolution', 'dependencies', 'optionalDependencies']);
+const yarn_INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+// A dependency line as Yarn writes it, read in place (sticky): a plain name (letters, digits,
+// `-._`, no indicator first) or a double-quoted one, then a double-quoted value; neither with an
+// escape or a control character, nothing after the value but the line's end.
+const DEPENDENCY = /(?:([a-zA-Z0-9][a-zA-Z0-9._-]*)|"([^"\\\x00-\x1f]*)"): "([^"\\\x00-\x1f]*)"\r?$/my;
+// An entry's key line: a double-quoted key (no escape, no control character) and its colon.
+const ENTRY_KEY = /"([^"\\\x00-\x1f]*)":\r?$/my;
+// `version` or `resolution` with a double-quoted value (no escape, no control character) or a
+// plain one made of letters, digits and `._+-` (no indicator, space, comment or colon in it).
+const SCALAR_FIELD = /(version|resolution): (?:"([^"\\\x00-\x1f]*)"|([A-Za-z0-9][A-Za-z0-9._+-]*))\r?$/my;
+// The other fields Yarn writes, recognised without reading the line.
+const SKIPPED = /(?:checksum|languageName|linkType|bin|conditions|peerDependencies|peerDependenciesMeta|dependenciesMeta):/y;
+/**
+ * Reads the entries of a berry lockfile as `parseYaml` would, but only the fields the inventory
+ * uses (BERRY_FIELDS); the other fields (checksum, bin, peerDependencies, ...) are skipped
+ * without building them, which is most of the file. The fields read go through the same scalar
+ * and key rules as the YAML reader (`inlineValue`, `mappingKey`). Anything unusual (another
+ * indentation, a nested value under a dependency, a duplicate key, a key JavaScript would
+ * reorder) returns undefined, and the whole file goes to the YAML reader instead. Dependencies
+ * come as Maps: as objects, thousands of them with different keys would make V8 build a hidden
+ * class for each.
+ */
+function scanBerry(text) {
+    const doc = new Map();
+    let entry; // the entry being read; none in __metadata
+    let fields = 0; // lines at indent 2 of the current top-level key
+    let deps; // the dependency map being read
+    let depsField; // its field name, until its first line creates it
+    let mode = 'field'; // what deeper lines are
+    let started = false;
+    /** A new top-level key: an entry, or __metadata (skipped); false where the reader must decide. */
+    const startEntry = (key) => {
+        if (doc.has(key) || yarn_INDEX_LIKE.test(key))
+            return false;
+        started = true;
+        fields = 0;
+        mode = 'field';
+        deps = undefined;
+        if (key === '__metadata') {
+            entry = undefined;
+            mode = 'skip';
+            fields = 1;
+            return true;
+        }
+        entry = {};
+        doc.set(key, entry);
+        return true;
+    };
+    const n = text.length;
+    try {
+        for (let pos = 0; pos < n;) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = n;
+            const next = end + 1;
+            let i = pos;
+            while (text.charCodeAt(i) === 32)
+                i++;
+            const indent = i - pos;
+            pos = next;
+            // Lines inside a skipped field, whatever they hold.
+            if (indent > 2 && mode === 'skip')
+                continue;
+            const c = text.charCodeAt(i);
+            // Blank lines and comments, as the YAML reader skips them.
+            if (i >= end || c === 35 || (c === 13 && i === end - 1))
+                continue;
+            if (c === 9)
+                return undefined;
+            if (indent === 2 && entry !== undefined) {
+                SKIPPED.lastIndex = i;
+                if (SKIPPED.test(text)) {
+                    // A field the inventory does not read (its key cannot be one it reads).
+                    fields++;
+                    mode = 'skip';
+                    deps = undefined;
+                    continue;
+                }
+                SCALAR_FIELD.lastIndex = i;
+                const m = SCALAR_FIELD.exec(text);
+                if (m !== null) {
+                    // `version: 1.2.3` or `resolution: "name@npm:1.2.3"` as Yarn writes them: what the
+                    // YAML reader gives (a plain scalar through the same typing), without its steps.
+                    const key = m[1];
+                    if (Object.hasOwn(entry, key))
+                        return undefined;
+                    fields++;
+                    deps = undefined;
+                    mode = 'scalar';
+                    depsField = undefined;
+                    entry[key] = m[2] ?? plainScalar(m[3]);
+                    continue;
+                }
+            }
+            if (indent === 4 && mode === 'deps' && deps !== undefined) {
+                DEPENDENCY.lastIndex = i;
+                const m = DEPENDENCY.exec(text);
+                if (m !== null) {
+                    // `name: "value"` or `"@scope/name": "value"` without escapes: what the YAML reader
+                    // gives, without its steps.
+                    const name = m[1] ?? m[2];
+                    if (deps.has(name) || yarn_INDEX_LIKE.test(name))
+                        return undefined;
+                    deps.set(name, m[3]);
+                    continue;
+                }
+            }
+            if (indent === 0) {
+                ENTRY_KEY.lastIndex = i;
+                const m = ENTRY_KEY.exec(text);
+                if (m !== null) {
+                    // `"name@npm:^1, name@npm:^1.2":` as Yarn writes it (no escape): the YAML reader's key.
+                    if (started && entry !== undefined && fields === 0)
+                        return undefined; // a null entry
+                    if (!startEntry(m[1]))
+                        return undefined;
+                    continue;
+                }
+            }
+            const body = text.slice(i, end).trimEnd();
+            if (body === '')
+                continue;
+            if (indent === 0) {
+                if (started && entry !== undefined && fields === 0)
+                    return undefined; // a null entry
+                if (body.startsWith('---') || body === '...')
+                    return undefined;
+                const [key, at] = mappingKey(body);
+                const rest = body.slice(at).trim();
+                if (rest !== '' && !rest.startsWith('#'))
+                    return undefined;
+                if (!startEntry(key))
+                    return undefined;
+                continue;
+            }
+            if (!started)
+                return undefined;
+            if (indent === 2 && entry === undefined)
+                continue; // __metadata's own fields
+            if (indent === 2) {
+                fields++;
+                const [key, at] = mappingKey(body);
+                const rest = body.slice(at).trim();
+                const wanted = BERRY_FIELDS.has(key);
+                if (wanted && Object.hasOwn(entry, key))
+                    return undefined;
+                deps = undefined;
+                if (rest === '' || rest.startsWith('#')) {
+                    // A nested block (or null when nothing deeper follows).
+                    if (!wanted) {
+                        mode = 'skip';
+                        continue;
+                    }
+                    entry[key] = null;
+                    mode = key === 'dependencies' || key === 'optionalDependencies' ? 'deps' : 'scalar';
+                    depsField = key;
+                    continue;
+                }
+                if (body.charCodeAt(at) !== 32)
+                    return undefined;
+                mode = wanted ? 'scalar' : 'skip';
+                if (wanted) {
+                    entry[key] = inlineValue(rest);
+                    depsField = undefined;
+                }
+                continue;
+            }
+            // Deeper lines.
+            if (mode === 'skip')
+                continue;
+            if (mode !== 'deps' || indent !== 4)
+                return undefined;
+            if (deps === undefined) {
+                if (body === '-' || body.startsWith('- '))
+                    return undefined;
+                deps = new Map();
+                entry[depsField] = deps;
+            }
+            const [name, at] = mappingKey(body);
+            const rest = body.slice(at).trim();
+            if (rest === '' || rest.startsWith('#') || body.charCodeAt(at) !== 32)
+                return undefined;
+            if (deps.has(name) || yarn_INDEX_LIKE.test(name))
+                return undefined;
+            deps.set(name, inlineValue(rest));
+            // The next line must not be deeper than this one (no multi-line value).
+        }
+    }
+    catch (err) {
+        if (err instanceof Unsupported)
+            return undefined;
+        throw err;
+    }
+    if (!started || (entry !== undefined && fields === 0))
+        return undefined;
+    return doc;
+}
+/**
+ * The packages of berry's entry keys (`name@range` specs), found by name and range: what a map
+ * of the whole `${name}@${range}` strings gives, without writing such a string for each of the
+ * tens of thousands of lookups. Specs with no `@` after their first character cannot be split
+ * that way and stay whole (a lookup reaches them only through an unusual name).
+ */
+class SpecMap {
+    byName = new Map();
+    whole = new Map();
+    set(spec, pkg) {
+        const at = spec.indexOf('@', 1);
+        if (at < 0) {
+            this.whole.set(spec, pkg);
+            return;
+        }
+        const name = spec.slice(0, at);
+        let ranges = this.byName.get(name);
+        if (!ranges) {
+            ranges = new Map();
+            this.byName.set(name, ranges);
+        }
+        ranges.set(spec.slice(at + 1), pkg);
+    }
+    /** The package of the spec `${name}@${range}`. */
+    lookup(name, range) {
+        // The `@` joining them is the spec's first after its first character.
+        if (name !== '' && name.indexOf('@', 1) < 0)
+            return this.byName.get(name)?.get(range);
+        const spec = `${name}@${range}`;
+        const at = spec.indexOf('@', 1);
+        if (at < 0)
+            return this.whole.get(spec);
+        return this.byName.get(spec.slice(0, at))?.get(spec.slice(at + 1));
+    }
+}
+function parseBerry(text, file) {
+    let entries = scanBerry(text);
+    if (entries === undefined) {
+        const doc = parseYaml(text, file);
+        if (!isRecord(doc))
+            throw (0,errors/* malformed */.Qm)(file, 'not a YAML mapping');
+        entries = Object.entries(doc);
+    }
+    const bySpec = new SpecMap();
+    const packages = new Map();
+    const pending = [];
+    for (const [keys, raw] of entries) {
+        if (keys === '__metadata')
+            continue;
+        if (!isRecord(raw))
+            throw (0,errors/* malformed */.Qm)(file, `"${keys}" is not a mapping`);
+        const resolution = str(raw.resolution);
+        const version = raw.version === undefined ? undefined : toText(raw.version);
+        if (!resolution || version === undefined)
+            throw (0,errors/* malformed */.Qm)(file, `"${keys}": no resolution or version`);
+        // `name@range`, the name possibly scoped (splitSpec, without its array).
+        const at = resolution.indexOf('@', 1);
+        // A patched package is still that package: same purl, so it merges with the unpatched one.
+        const name = at > 0 ? resolution.slice(0, at) : resolution;
+        // Workspaces, links and portals are the project's own folders.
+        PROTOCOL.lastIndex = at + 1;
+        const local = at > 0 && PROTOCOL.test(resolution);
+        let pkg = packages.get(resolution);
+        if (!pkg) {
+            pkg = {
+                key: resolution,
+                ecosystem: 'npm',
+                name,
+                version: local ? '' : version,
+                dependencies: [],
+            };
+            if (local) {
+                pkg.firstParty = true;
+                pkg.properties = { 'build-artifact:yarn.resolution': resolution };
+            }
+            else {
+                pkg.purl = (0,purl/* npmPurl */.NP)(name, version);
+            }
+            // Berry's checksum is over Yarn's repacked zip, not the npm tarball: not a package hash.
+            packages.set(resolution, pkg);
+        }
+        // Most keys are one spec: no need to split them.
+        if (keys.indexOf(',') < 0)
+            bySpec.set(keys.trim(), pkg);
+        else
+            for (const s of keys.split(/,\s*/))
+                bySpec.set(s.trim(), pkg);
+        const { dependencies, optionalDependencies } = raw;
+        if (dependencies instanceof Map)
+            pending.push([pkg, dependencies]);
+        else if (isRecord(dependencies))
+            pending.push([pkg, new Map(Object.entries(dependencies))]);
+        if (optionalDependencies instanceof Map)
+            pending.push([pkg, optionalDependencies]);
+        else if (isRecord(optionalDependencies))
+            pending.push([pkg, new Map(Object.entries(optionalDependencies))]);
+    }
+    for (const [pkg, deps] of pending) {
+        const list = pkg.dependencies;
+        deps.forEach((r, n) => {
+            const hit = bySpec.lookup(n, toText(r));
+            if (hit && hit !== pkg && !list.includes(hit.key))
+                list.push(hit.key);
+        });
+    }
+    return {
+        source: file,
+        format: 'yarn.lock berry',
+        packages: [...packages.values()],
+        hasGraph: true,
+        completeness: 'complete',
+        warnings: [],
+    };
+}
+//# sourceMappingURL=yarn.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/lockfiles/index.js
+
+
+
+
+
+
+
+/** Parses a lockfile's text with the parser of its kind. */
+function parseLockfile(kind, text, file, read) {
+    switch (kind) {
+        case 'cargo':
+            return parseCargoLock(text, file);
+        case 'gomod':
+            return parseGoModWithSum(text, file, read);
+        case 'uv':
+            return parseUvLock(text, file);
+        case 'poetry':
+            return parsePoetryLock(text, file);
+        case 'pdm':
+            return parsePdmLock(text, file);
+        case 'pipfile':
+            return parsePipfileLock(text, file);
+        case 'requirements':
+            return parseRequirements(text, file, read.required);
+        case 'npm':
+            return parsePackageLock(text, file);
+        case 'pnpm':
+            return parsePnpmLock(text, file);
+        case 'yarn':
+            return parseYarnLock(text, file);
+    }
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/inventory.js
+
+
+
+
+
+
+const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
+function readText(path) {
+    try {
+        if ((0,external_node_fs_.statSync)(path).size > MAX_LOCKFILE_BYTES) {
+            throw new errors/* SbomError */.SP({
+                code: 'LIMIT_EXCEEDED',
+                file: path,
+                message: 'lockfile larger than 256 MiB',
+            });
+        }
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err instanceof errors/* SbomError */.SP)
+            throw err;
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+}
+function readOptional(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+}
+const READ = { required: readText, optional: readOptional };
+function kindOf(path) {
+    const kind = lockfileKind(path);
+    if (!kind)
+        throw new errors/* SbomError */.SP({
+            code: 'UNSUPPORTED_INPUT',
+            file: path,
+            message: 'not a supported lockfile',
+        });
+    return kind;
+}
+/** Parses one lockfile, by its name. */
+async function inventoryFromLockfile(path) {
+    const kind = kindOf(path);
+    const text = readText(path);
+    try {
+        return parseLockfile(kind, text, path, READ);
+    }
+    catch (err) {
+        // A YAML file outside the fast reader's subset, in a bundle: load the full parser, again.
+        if (!(err instanceof YamlParserNeeded))
+            throw err;
+        await loadYamlParser();
+        return parseLockfile(kind, text, path, READ);
+    }
+}
+//# sourceMappingURL=inventory.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/generate.js
+
+
+
+
+
+
+
+/** The lockfiles below a directory, in sorted order, the skipped folders left out. */
+async function findLockfiles(dir) {
+    const found = await (0,dist/* walkDirectory */.N7)(dir, SKIP_DIRS, (name) => lockfileKind(name) !== undefined);
+    // npm ignores package-lock.json when npm-shrinkwrap.json sits beside it.
+    const shrinkwrapDirs = new Set(found.filter((f) => (0,external_node_path_.basename)(f) === 'npm-shrinkwrap.json').map(external_node_path_.dirname));
+    return found.filter((f) => !((0,external_node_path_.basename)(f) === 'package-lock.json' && shrinkwrapDirs.has((0,external_node_path_.dirname)(f))));
+}
+function parseEpoch(value) {
+    if (value === undefined || value === '')
+        return undefined;
+    if (!/^\d{1,12}$/.test(value)) {
+        throw new errors/* SbomError */.SP({
+            code: 'UNSUPPORTED_INPUT',
+            message: `SOURCE_DATE_EPOCH "${value}" is not a number of seconds`,
+        });
+    }
+    return Number(value);
+}
+/**
+ * One CycloneDX BOM for any mix of directories (every lockfile in them), lockfiles and binaries
+ * (ELF, Mach-O, PE, wasm). Several paths merge into one document.
+ */
+async function generateSbom(paths, options = {}) {
+    if (paths.length === 0)
+        throw new errors/* SbomError */.SP({ code: 'NO_INPUTS', message: 'no paths given' });
+    const progress = options.onProgress ?? (() => { });
+    const inventories = [];
+    const binaries = [];
+    const names = [];
+    for (const path of paths) {
+        let isDir;
+        try {
+            isDir = (0,external_node_fs_.statSync)(path).isDirectory();
+        }
+        catch (err) {
+            throw (0,dist/* fileError */.zS)(path, err);
+        }
+        if (isDir) {
+            names.push((0,external_node_path_.basename)((0,external_node_path_.resolve)(path)));
+            const files = await findLockfiles(path);
+            progress({ step: 'sbom', message: `${path}: ${files.length} lockfile(s)`, level: 'debug' });
+            if (files.length === 0) {
+                progress({
+                    step: 'sbom',
+                    message: `${path}: no supported lockfile found`,
+                    level: 'warning',
+                });
+            }
+            for (const f of files) {
+                const inv = await inventoryFromLockfile(f);
+                // Paths in the BOM are relative to the argument, so the output does not depend on
+                // where the tree sits on disk.
+                inv.source = (0,external_node_path_.relative)(path, f).split(external_node_path_.sep).join('/');
+                inventories.push(inv);
+            }
+            continue;
+        }
+        names.push((0,external_node_path_.basename)(path));
+        if (lockfileKind(path)) {
+            const inv = await inventoryFromLockfile(path);
+            inv.source = (0,external_node_path_.basename)(path);
+            inventories.push(inv);
+            continue;
+        }
+        const manifest = MANIFESTS[(0,external_node_path_.basename)(path)];
+        if (manifest) {
+            throw new errors/* SbomError */.SP({
+                code: 'UNSUPPORTED_INPUT',
+                file: path,
+                message: `a manifest, not a lockfile: give ${manifest} (or its directory)`,
+            });
+        }
+        progress({ step: 'sbom', message: `${path}: reading as a binary`, level: 'debug' });
+        // Loaded only for binaries: the object-file readers and zlib (cargo-auditable).
+        const [{ inspectBinary }, { binaryAssembly }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 454).then(__webpack_require__.bind(__webpack_require__, 64454)),
+            __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 29066)),
+        ]);
+        binaries.push(binaryAssembly(await inspectBinary(path), (0,external_node_path_.basename)(path)));
+    }
+    for (const inv of inventories) {
+        for (const w of inv.warnings)
+            progress({ step: 'sbom', message: w, level: 'warning' });
+    }
+    for (const b of binaries) {
+        const walk = (a) => {
+            for (const inv of a.inventories)
+                for (const w of inv.warnings)
+                    progress({ step: 'sbom', message: w, level: 'warning' });
+            if (a.inventories.length === 0) {
+                progress({
+                    step: 'sbom',
+                    message: `${a.name}: no Go build info or cargo-auditable data: its own dependencies are not listed${a.children.length ? ' (only those of the modules embedded in it)' : ''}`,
+                    level: 'warning',
+                });
+            }
+            a.children.forEach(walk);
+        };
+        walk(b);
+    }
+    let root;
+    if (binaries.length === 1 && inventories.length === 0) {
+        root = binaries[0];
+    }
+    else {
+        const parts = [
+            ...inventories.map((i) => i.completeness),
+            ...binaries.map((b) => b.completeness),
+        ];
+        root = {
+            name: names.join('+'),
+            type: 'application',
+            properties: {},
+            inventories,
+            children: binaries,
+            completeness: parts.includes('unknown') || parts.length === 0
+                ? 'unknown'
+                : parts.includes('incomplete')
+                    ? 'incomplete'
+                    : 'complete',
+        };
+    }
+    const sourceDateEpoch = options.sourceDateEpoch ?? parseEpoch(process.env.SOURCE_DATE_EPOCH);
+    return buildBom(root, {
+        specVersion: options.specVersion ?? '1.6',
+        ...(sourceDateEpoch === undefined ? {} : { sourceDateEpoch }),
+    });
+}
+//# sourceMappingURL=generate.js.map
+
+/***/ }),
+
+/***/ 12923:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NP: () => (/* binding */ npmPurl),
+/* harmony export */   av: () => (/* binding */ golangPurl),
+/* harmony export */   g9: () => (/* binding */ pep503),
+/* harmony export */   iC: () => (/* binding */ pypiPurl),
+/* harmony export */   q$: () => (/* binding */ cargoPurl)
+/* harmony export */ });
+/**
+ * Package URLs (the purl specification, ECMA-427) for the four types this package writes, in the
+ * canonical form packageurl-js gives. Built here rather than with packageurl-js: that library
+ * creates an ICU collator when it loads (some 11 ms, a tenth of a typical `attest sbom` run) for
+ * sorting that building a purl never does. `purl.test.ts` checks every function here against
+ * packageurl-js, on the real lockfiles and on fuzzed names, versions and qualifiers.
+ */
+/** PEP 503 normalised name: lower case, runs of `-`, `_` and `.` become one `-`. */
+function pep503(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function npmPurl(name, version) {
+    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+    const namespace = slash > 0 ? name.slice(0, slash) : undefined;
+    const base = slash > 0 ? name.slice(slash + 1) : name;
+    // The npm type is case-insensitive: lower case is canonical.
+    return purl('npm', namespace?.toLowerCase(), base.toLowerCase(), version);
+}
+function pypiPurl(name, version, qualifiers) {
+    return purl('pypi', undefined, pep503(name), version, qualifiers);
+}
+function golangPurl(path, version) {
+    const slash = path.lastIndexOf('/');
+    const namespace = slash > 0 ? path.slice(0, slash) : undefined;
+    const base = slash > 0 ? path.slice(slash + 1) : path;
+    return purl('golang', namespace, base, version);
+}
+function cargoPurl(name, version, qualifiers) {
+    return purl('cargo', undefined, name, version, qualifiers);
+}
+/** `pkg:type/namespace/name@version?qualifiers`, each part normalised and percent-encoded. */
+function purl(type, namespace, name, version, qualifiers) {
+    const trimmedName = name.trim();
+    // Callers check names as they read them: an empty one here is a bug, not bad input.
+    if (trimmedName === '')
+        throw new Error(`a ${type} package URL needs a name`);
+    let out = `pkg:${type}/`;
+    const ns = namespace === undefined ? '' : collapseSlashes(namespace);
+    if (ns !== '')
+        out += `${percentEncode(ns).replaceAll('%3A', ':').replaceAll('%2F', '/')}/`;
+    out += percentEncode(trimmedName);
+    const v = version.trim();
+    if (v !== '')
+        out += `@${percentEncode(v).replaceAll('%3A', ':').replaceAll('%2B', '+')}`;
+    if (qualifiers !== undefined) {
+        // Keys are case-insensitive (lower case is canonical); an empty value is no qualifier.
+        const byKey = new Map();
+        for (const [key, value] of Object.entries(qualifiers)) {
+            const trimmed = value.trim();
+            if (trimmed !== '')
+                byKey.set(key.toLowerCase(), trimmed);
+        }
+        if (byKey.size > 0) {
+            const pairs = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+            out += `?${pairs.map(([k, v]) => `${formEncode(k)}=${formEncode(v)}`).join('&')}`;
+        }
+    }
+    return out;
+}
+/** A namespace without empty segments: no leading, trailing or doubled `/`. */
+function collapseSlashes(path) {
+    if (!path.includes('/'))
+        return path;
+    return path
+        .split('/')
+        .filter((segment) => segment !== '')
+        .join('/');
+}
+/** encodeURIComponent, with a lone surrogate (not valid UTF-16, so not encodable) as U+FFFD. */
+function percentEncode(s) {
+    try {
+        return encodeURIComponent(s);
+    }
+    catch {
+        return encodeURIComponent(s.replace(/\p{Surrogate}/gu, '\uFFFD'));
+    }
+}
+/**
+ * application/x-www-form-urlencoded (what URLSearchParams writes), the encoding the reference
+ * implementations give qualifiers, with a space as `%20` rather than `+`: encodeURIComponent
+ * leaves `!'()~` as they are, and that encoding does not.
+ */
+function formEncode(s) {
+    return percentEncode(s).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+//# sourceMappingURL=purl.js.map
+
+/***/ })
+
+};
