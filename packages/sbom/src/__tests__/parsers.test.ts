@@ -304,6 +304,19 @@ describe('requirements*.txt', () => {
     expect(inv.packages.find((p) => p.firstParty)?.name).toBe('./local-pkg');
   });
 
+  it('is incomplete when it leaves out an editable VCS line or a path, as for an unpinned one', () => {
+    const vcs = parseRequirements(
+      'six==1.17.0\n-e git+https://github.com/x/y.git#egg=y\n',
+      'vcs/requirements.txt',
+    );
+    expect(vcs.warnings).toEqual([expect.stringMatching(/:2: editable VCS requirement/)]);
+    expect(vcs.completeness).toBe('incomplete');
+    const path = parseRequirements('six==1.17.0\n./vendor/pkg.whl\n', 'path/requirements.txt');
+    expect(path.warnings).toEqual([expect.stringMatching(/:2: ".\/vendor\/pkg.whl" is a path/)]);
+    expect(path.completeness).toBe('incomplete');
+    expect(parseRequirements('six==1.17.0\n', 'ok/requirements.txt').completeness).toBe('complete');
+  });
+
   it('generateSbom passes the warnings on and says the BOM is incomplete', async () => {
     const warnings: string[] = [];
     const r = await generateSbom([join(dir, 'requirements.txt')], {

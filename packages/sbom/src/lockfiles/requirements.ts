@@ -61,6 +61,7 @@ export function parseRequirements(
             warnings.push(
               `${path}:${start}: editable VCS requirement "${m[2]}" has no pinned version; left out`,
             );
+            leftOut++;
           } else {
             const name = m[2]!;
             packages.set(`local:${name}`, {
@@ -83,6 +84,7 @@ export function parseRequirements(
           warnings.push(
             `${path}:${start}: "${spec}" is a path or URL, not a pinned requirement; left out`,
           );
+          leftOut++;
           continue;
         }
         throw malformed(path, `cannot parse requirement "${spec!.slice(0, 80)}"`, start);
