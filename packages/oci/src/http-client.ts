@@ -48,10 +48,20 @@ let httpAgent: http.Agent | undefined;
 let httpsAgent: https.Agent | undefined;
 let httpsModule: typeof https | undefined;
 
+/**
+ * Keep-alive agents. With NODE_USE_ENV_PROXY set, they go through HTTP_PROXY / HTTPS_PROXY
+ * (minus NO_PROXY) as Node's own `fetch` then does.
+ */
+function agentOptions(): http.AgentOptions {
+  return process.env.NODE_USE_ENV_PROXY
+    ? ({ keepAlive: true, proxyEnv: process.env } as http.AgentOptions)
+    : { keepAlive: true };
+}
+
 function agentFor(url: URL): { lib: typeof http | typeof https; agent: http.Agent } {
   if (url.protocol === 'http:') {
     httpModule ??= process.getBuiltinModule('node:http');
-    httpAgent ??= new httpModule.Agent({ keepAlive: true });
+    httpAgent ??= new httpModule.Agent(agentOptions());
     return { lib: httpModule, agent: httpAgent };
   }
   if (url.protocol !== 'https:') {
@@ -62,7 +72,7 @@ function agentFor(url: URL): { lib: typeof http | typeof https; agent: http.Agen
   }
   // TLS is loaded only when a registry needs it (loopback registries are plain HTTP).
   httpsModule ??= process.getBuiltinModule('node:https');
-  httpsAgent ??= new httpsModule.Agent({ keepAlive: true });
+  httpsAgent ??= new httpsModule.Agent(agentOptions());
   return { lib: httpsModule, agent: httpsAgent };
 }
 

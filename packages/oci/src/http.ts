@@ -137,18 +137,33 @@ export class RegistryTransport {
     }
     if (challenge.scheme === 'bearer') {
       const key = scopeKey(scopes);
-      let token = this.#tokens.get(key);
+      // A token asked for with wider scopes serves too: a push's `pull,push` covers the
+      // referrer reads (`pull`) that attaching its bundles makes afterwards.
+      let token = this.#tokens.get(key) ?? this.#coveringToken(scopes);
       if (!token) {
-        token = this.#fetchToken(challenge, scopes, creds);
-        this.#tokens.set(key, token);
+        const fetched = this.#fetchToken(challenge, scopes, creds);
+        token = fetched;
         // A refused request is not remembered: the next request asks again.
-        token.catch(() => {
-          if (this.#tokens.get(key) === token) this.#tokens.delete(key);
-        });
+        fetched.catch(() => this.#forgetToken(fetched));
       }
+      this.#tokens.set(key, token);
       return `Bearer ${await token}`;
     }
     return undefined;
+  }
+
+  /** A cached token whose scopes grant everything `scopes` asks for. */
+  #coveringToken(scopes: readonly string[]): Promise<string> | undefined {
+    for (const [key, token] of this.#tokens) {
+      const granted = key.split(' ');
+      if (scopes.every((s) => scopeCovered(granted, s))) return token;
+    }
+    return undefined;
+  }
+
+  /** Drops a token under every scope set it serves. */
+  #forgetToken(token: Promise<string>): void {
+    for (const [key, cached] of this.#tokens) if (cached === token) this.#tokens.delete(key);
   }
 
   async #fetchToken(
@@ -277,7 +292,10 @@ export class RegistryTransport {
         });
       }
       // A token that no longer works (expired, too narrow) is dropped and asked for again.
-      if (sentWithAuth) this.#tokens.delete(scopeKey(request.scopes));
+      if (sentWithAuth) {
+        const used = this.#tokens.get(scopeKey(request.scopes));
+        if (used) this.#forgetToken(used);
+      }
       const scopes = [...request.scopes];
       const asked = challenge.params.scope;
       if (asked)

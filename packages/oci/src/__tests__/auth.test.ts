@@ -11,6 +11,7 @@ import {
   startRegistry,
 } from '../../../../test/helpers/registry.js';
 import {
+  attachReferrer,
   blobFromBytes,
   OciClient,
   OciError,
@@ -183,7 +184,16 @@ describe.skipIf(!registryAvailable())('bearer tokens (token server)', () => {
       { registry: registry.host, repository: 't/three' },
       { credentials: alice },
     );
-    await pushFile(third, file, { tag: 'v1' });
+    const pushedThird = await pushFile(third, file, { tag: 'v1' });
+    expect(registry.tokenRequests!.slice(asked)).toEqual([['repository:t/three:pull,push']]);
+    // Attaching a referrer reads the referrers index (pull) and writes it: the push's token
+    // covers both, so the token service is not asked again.
+    await attachReferrer(
+      { target: third, descriptor: pushedThird.descriptor },
+      new TextEncoder().encode('{"note":"x"}'),
+      'application/vnd.example.note+json',
+      {},
+    );
     expect(registry.tokenRequests!.slice(asked)).toEqual([['repository:t/three:pull,push']]);
 
     const wrong = new OciClient(
