@@ -221,6 +221,9 @@ describe.skipIf(!canRun)('attest demo, end to end', () => {
     const viaCli = await attest(['verify', join(t2, 'embedding-cli'), ...flags]);
     expect(viaCli.code, viaCli.stdout + viaCli.stderr).toBe(1);
     expect(viaCli.stdout).toMatch(/✗ dependency nats-server\.wasm: verification FAILED/);
+    // The artifact's own header says it failed, and why: not "✓ verified" above a failure.
+    expect(viaCli.stdout).toMatch(/✗ \S*embedding-cli: verification FAILED \(DEPENDENCY_FAILED\)/);
+    expect(viaCli.stdout).not.toMatch(/✓ \S*embedding-cli: verified/);
     expect(viaCli.stdout).toContain('the copy beside the artifact was modified');
     const direct = await attest([
       'verify',
@@ -266,6 +269,7 @@ describe.skipIf(!canRun)('attest demo, end to end', () => {
       expect(closed.code, closed.stdout + closed.stderr).toBe(1);
       const result = JSON.parse(closed.stdout);
       expect(result.verified).toBe(false);
+      expect(result.failure).toMatchObject({ reason: 'DEPENDENCY_FAILED' });
       expect(result.dependencies[0]).toMatchObject({ verified: false });
       expect(result.dependencies[0].error).toContain('cannot verify the recorded dependency');
     } finally {

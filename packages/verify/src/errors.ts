@@ -57,7 +57,9 @@ export type FailureReason =
   | 'SOURCE_REF_CLAIM_MISMATCH'
   | 'SLSA_LEVEL_TOO_LOW'
   | 'SBOM_MISSING'
-  | 'NO_BUNDLE';
+  | 'NO_BUNDLE'
+  // `attest verify --recursive`: the artifact verified, a dependency its provenance records did not
+  | 'DEPENDENCY_FAILED';
 
 /** A failed check: a code for programs, a sentence for people. */
 export interface Failure {

@@ -218,11 +218,23 @@ export const verifyCommand: Command = {
           strip({ path: used.path, evidence, result, policy, trust, io }),
         );
       }
-      if (!result.verified || (deps && !deps.verified)) failed++;
+      // A dependency that fails fails the artifact: its header and its JSON say so, with a reason.
+      const shown: VerificationResult =
+        deps && !deps.verified
+          ? {
+              ...result,
+              verified: false,
+              failure: {
+                reason: 'DEPENDENCY_FAILED',
+                message: 'a dependency recorded in its provenance did not verify (see below)',
+              },
+            }
+          : result;
+      if (!shown.verified) failed++;
       io.stdout.write(
         format === 'json'
-          ? `${JSON.stringify(deps ? { ...result, verified: deps.verified, dependencies: deps.dependencies } : result)}\n`
-          : formatText(result) +
+          ? `${JSON.stringify(deps ? { ...shown, dependencies: deps.dependencies } : shown)}\n`
+          : formatText(shown) +
               (deps ? (await import('../recursive.js')).formatDependencies(deps.dependencies) : ''),
       );
     }
