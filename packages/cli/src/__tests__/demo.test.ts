@@ -115,5 +115,12 @@ describe('attest demo', () => {
     expect(io2.err()).toContain('no examples directory');
     const io3 = captureIO({ ...process.env });
     expect(await main(['demo', '--format', 'yaml'], io3)).toBe(2);
+    // An --out that cannot be a folder is named, not reported as a bug.
+    const file = join(tmp, 'a-file');
+    await writeFile(file, '');
+    const io4 = captureIO({ ...process.env });
+    expect(await main(['demo', '--examples', examples, '--out', join(file, 'x')], io4)).toBe(2);
+    expect(io4.err()).toContain(`${join(file, 'x')}: ENOTDIR`);
+    expect(io4.err()).not.toContain('internal error');
   });
 });

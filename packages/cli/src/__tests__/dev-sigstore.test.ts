@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DevSigstore } from '@build-artifact/dev-sigstore';
@@ -52,5 +52,14 @@ describe('attest dev-sigstore', () => {
     const io = captureIO({}, dir);
     expect(await main(['dev-sigstore', '--port', 'x'], io)).toBe(2);
     expect(io.err()).toMatch(/--port/);
+  });
+
+  it('names an --out that cannot be a folder (exit 2), not an internal error', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, '');
+    const io = captureIO({}, dir);
+    expect(await main(['dev-sigstore', '--port', '0', '--out', join(file, 'd')], io)).toBe(2);
+    expect(io.err()).toContain(`${join(file, 'd')}: ENOTDIR`);
+    expect(io.err()).not.toContain('internal error');
   });
 });

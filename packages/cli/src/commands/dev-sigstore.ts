@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileError, isBaseError } from '@build-artifact/core';
 import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
 import { type Command, type CommandIO, UsageError } from '../command.js';
 
@@ -20,9 +21,14 @@ export async function runDevSigstore(
 ): Promise<number> {
   const dev = await startDevSigstore({ port: options.port });
   try {
-    await mkdir(options.out, { recursive: true });
     const rootPath = join(options.out, 'trusted_root.json');
-    await dev.writeTrustedRoot(rootPath);
+    try {
+      await mkdir(options.out, { recursive: true });
+      await dev.writeTrustedRoot(rootPath);
+    } catch (err) {
+      // A path that cannot be a folder is bad input: exit 2 naming it, not an internal error.
+      throw isBaseError(err) ? err : fileError(options.out, err);
+    }
     for (const [k, v] of Object.entries(dev.env())) io.stdout.write(`export ${k}=${quote(v)}\n`);
     io.stderr.write(
       [

@@ -8,8 +8,10 @@ import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import {
   digestFile,
+  fileError,
   isBaseError,
   PredicateType,
   type ResourceDescriptor,
@@ -94,7 +96,7 @@ export interface DemoReport {
 
 /** The examples of the checkout this CLI runs from (src/demo or dist/demo, four levels up). */
 export function defaultExamplesDir(cwd: string): string | undefined {
-  const beside = resolve(new URL('../../../../examples', import.meta.url).pathname);
+  const beside = fileURLToPath(new URL('../../../../examples', import.meta.url));
   for (const dir of [beside, join(cwd, 'examples')])
     if (existsSync(join(dir, 'nats-wasip1')) || existsSync(join(dir, 'node-app'))) return dir;
   return undefined;
@@ -142,10 +144,15 @@ export async function runDemo(options: DemoOptions, io: CommandIO): Promise<Demo
       exitCode: 2,
       message: `no examples directory ${options.examples ? `at ${options.examples}` : 'in this checkout'}: give --examples DIR (the repository's examples/)`,
     });
-  const out = options.out
-    ? resolve(io.cwd, options.out)
-    : await mkdtemp(join(tmpdir(), 'attest-demo-'));
-  await mkdir(out, { recursive: true });
+  const wanted = options.out ? resolve(io.cwd, options.out) : undefined;
+  let out: string;
+  try {
+    out = wanted ?? (await mkdtemp(join(tmpdir(), 'attest-demo-')));
+    await mkdir(out, { recursive: true });
+  } catch (err) {
+    // A path that cannot be a folder is bad input: exit 2 naming it, not an internal error.
+    throw fileError(wanted ?? tmpdir(), err);
+  }
   const want = (id: string) => !options.only || options.only.includes(id);
 
   const stage = async <T>(name: Stage, artifact: string, fn: () => Promise<T>): Promise<T> => {
