@@ -26,6 +26,11 @@ export type { ProgressCallback, ProgressEvent } from './progress.js';
 export type { ResourceDescriptor, Statement, Subject } from './statement.js';
 export { buildStatement, MAX_SUBJECTS, parseStatement } from './statement.js';
 export type { SubjectOptions } from './subjects.js';
-export { mapConcurrent, subjectsFromChecksumFile, subjectsFromPaths } from './subjects.js';
+export {
+  dedupeSubjects,
+  mapConcurrent,
+  subjectsFromChecksumFile,
+  subjectsFromPaths,
+} from './subjects.js';
 
 export { writeFileAtomic } from './write.js';

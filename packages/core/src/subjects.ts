@@ -66,7 +66,11 @@ export async function subjectsFromChecksumFile(path: string): Promise<Subject[]>
   );
 }
 
-function dedupeSubjects(subjects: Subject[]): Subject[] {
+/**
+ * One subject per name: the same name with the same digest (a file given twice, or both as a
+ * path and in a checksums file) is kept once; with another digest it is an error.
+ */
+export function dedupeSubjects(subjects: Subject[]): Subject[] {
   const byName = new Map<string, Subject>();
   for (const s of subjects) {
     const seen = byName.get(s.name);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,5 +147,17 @@ describe('attest provenance', () => {
     expect(dep.code).toBe(2);
     expect(dep.err).toMatch(/resolved dependency/);
     expect((await attest({}, 'provenance')).code).toBe(2);
+  });
+
+  it('takes a file given both as a path and in the checksums file once, a conflict not at all', async () => {
+    const sha = createHash('sha256').update('cli bytes').digest('hex');
+    await writeFile(join(dir, 'SAME'), `${sha}  cli\n`);
+    const same = await attest({}, 'provenance', 'dist/cli', '--checksums', 'SAME');
+    expect(same.code, same.err).toBe(0);
+    expect(JSON.parse(same.out).subject).toEqual([{ name: 'cli', digest: { sha256: sha } }]);
+    await writeFile(join(dir, 'OTHER'), `${'ab'.repeat(32)}  cli\n`);
+    const other = await attest({}, 'provenance', 'dist/cli', '--checksums', 'OTHER');
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('"cli"');
   });
 });

@@ -4,9 +4,8 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
   assertAlgorithm,
-  CoreError,
+  dedupeSubjects,
   expandPaths,
-  MAX_SUBJECTS,
   type Subject,
   subjectsFromChecksumFile,
   subjectsFromPaths,
@@ -143,25 +142,12 @@ export const provenanceCommand: Command = {
     if (values.checksums !== undefined) {
       subjects.push(...(await subjectsFromChecksumFile(resolve(io.cwd, String(values.checksums)))));
     }
-    const names = new Set<string>();
-    for (const s of subjects) {
-      if (names.has(s.name)) {
-        throw new CoreError({
-          code: 'DUPLICATE_SUBJECT',
-          message: `subject "${s.name}" is given twice`,
-        });
-      }
-      names.add(s.name);
-    }
-    if (subjects.length > MAX_SUBJECTS) {
-      throw new CoreError({
-        code: 'TOO_MANY_SUBJECTS',
-        message: `${subjects.length} subjects: at most ${MAX_SUBJECTS} fit in one statement`,
-      });
-    }
+    // A file both given and listed in the checksums file is one subject; two digests for one
+    // name are an error. (The statement checks the count.)
+    const merged = dedupeSubjects(subjects);
     const { predicate, describe, token } = await predicateFor(values, io, resolvedDependencies);
-    io.stderr.write(`attest provenance: ${subjects.length} subject(s), ${describe}\n`);
-    const statement = provenanceStatement(subjects, predicate);
+    io.stderr.write(`attest provenance: ${merged.length} subject(s), ${describe}\n`);
+    const statement = provenanceStatement(merged, predicate);
     const text = `${JSON.stringify(statement, null, 2)}\n`;
     if (values.sign) {
       // Sign first: a failure leaves neither the statement nor any bundle half-done.
@@ -186,13 +172,7 @@ export const provenanceCommand: Command = {
       await storeIfAsked(bundle, values, io, repository);
     }
     if (!values.sign || values.output !== undefined) {
-      await writeOutput(
-        io,
-        text,
-        values.output === undefined || values.output === '-'
-          ? undefined
-          : resolve(io.cwd, String(values.output)),
-      );
+      await writeOutput(io, text, values.output === undefined ? undefined : String(values.output));
     }
     return 0;
   },

@@ -17,6 +17,7 @@ describe('public API', () => {
         'STATEMENT_TYPE_V1',
         'assertAlgorithm',
         'buildStatement',
+        'dedupeSubjects',
         'digestBytes',
         'digestFile',
         'encodeEnvelope',
