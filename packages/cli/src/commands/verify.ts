@@ -165,7 +165,7 @@ export const verifyCommand: Command = {
     for (const arg of positionals) {
       let result: VerificationResult;
       // What was verified and with which evidence: --recursive follows it from there.
-      let used: { path?: string; evidence?: Evidence[] } = { path: at(arg) };
+      let used: { path?: string; evidence?: Evidence[] };
       const digestArg = DIGEST_ARG.exec(arg);
       if (digestArg) {
         // The artifact named by its digest only (sigstore-conformance's verify-bundle protocol):
@@ -195,14 +195,25 @@ export const verifyCommand: Command = {
             path: found.artifactPath,
             digest:
               algorithm === 'sha256' || algorithm === 'sha512' ? { [algorithm]: hex } : undefined,
-            evidence: [...found.bundles, ...shared],
+            evidence: used.evidence,
           }),
           policy,
           trust,
         );
       } else {
+        // --recursive follows the very statements that verified: the evidence beside the file
+        // is read once, for both (read again, it could have changed in between).
+        let evidence: Evidence[] | undefined = shared.length > 0 ? shared : undefined;
+        if (!evidence && values.recursive === true) {
+          const beside: Evidence[] = [];
+          for (const file of await v.findEvidenceFiles(at(arg)))
+            beside.push(...(await v.readEvidence(file)));
+          // None found: verifyArtifact looks for itself and says where it looked.
+          if (beside.length > 0) evidence = beside;
+        }
+        used = strip({ path: at(arg), evidence });
         result = await v.verifyArtifact(
-          strip({ name: arg, path: at(arg), evidence: shared.length > 0 ? shared : undefined }),
+          strip({ name: arg, path: at(arg), evidence }),
           policy,
           trust,
         );
@@ -212,10 +223,8 @@ export const verifyCommand: Command = {
         | undefined;
       if (values.recursive === true && result.verified) {
         const r = await import('../recursive.js');
-        const evidence =
-          used.evidence ?? (shared.length > 0 ? shared : await r.evidenceBeside(at(arg)));
         deps = await r.verifyDependencies(
-          strip({ path: used.path, evidence, result, policy, trust, io }),
+          strip({ path: used.path, evidence: used.evidence ?? [], result, policy, trust, io }),
         );
       }
       // A dependency that fails fails the artifact: its header and its JSON say so, with a reason.
