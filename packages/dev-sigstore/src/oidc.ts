@@ -28,19 +28,21 @@ export class DevIssuer {
     this.claims = claims;
   }
 
-  currentClaims(audience: string): GitHubClaims {
+  /** `overrides` on top of the set claims; what derives from them (sub, workflow_ref) follows. */
+  currentClaims(audience: string, overrides: Partial<GitHubClaims> = {}): GitHubClaims {
+    const given = { ...this.claims, ...overrides };
     return {
       ...defaultClaims(),
-      ...derivedClaims(this.claims),
+      ...derivedClaims(given),
       iss: this.issuer,
       aud: audience,
-      ...this.claims,
+      ...given,
     } as GitHubClaims;
   }
 
   /** Mints a token as GitHub's ACTIONS_ID_TOKEN_REQUEST_URL endpoint does. */
   async mint(audience: string, overrides: Partial<GitHubClaims> = {}): Promise<string> {
-    const claims = { ...this.currentClaims(audience), ...overrides };
+    const claims = this.currentClaims(audience, overrides);
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ ...claims, jti: claims.jti ?? randomUUID() })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.jwk.kid! })

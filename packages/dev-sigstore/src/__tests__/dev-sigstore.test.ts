@@ -134,6 +134,14 @@ describe('the OIDC issuer', () => {
       });
       dev.setClaims({ repository: 'other/repo', sub: 'custom' });
       expect(decodeJwt(await dev.mintToken('x')).sub).toBe('custom');
+      // Per-token claims are derived from the same way.
+      dev.setClaims({});
+      expect(decodeJwt(await dev.mintToken('x', { repository: 'third/repo' }))).toMatchObject({
+        repository: 'third/repo',
+        repository_owner: 'third',
+        sub: 'repo:third/repo:ref:refs/heads/main',
+        workflow_ref: 'third/repo/.github/workflows/release.yml@refs/heads/main',
+      });
     } finally {
       dev.setClaims({ repository_visibility: 'private' });
     }
