@@ -463,7 +463,7 @@ __webpack_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CoreError, DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths
+// UNUSED EXPORTS: CoreError, DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, dedupeSubjects, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths
 
 ;// CONCATENATED MODULE: ./packages/core/dist/error.js
 /**
@@ -935,6 +935,10 @@ async function subjectsFromChecksumFile(path) {
     const entries = parseChecksumFile(text, path);
     return dedupeSubjects(entries.map((e) => ({ name: e.path, digest: { [e.algorithm]: e.hex } })));
 }
+/**
+ * One subject per name: the same name with the same digest (a file given twice, or both as a
+ * path and in a checksums file) is kept once; with another digest it is an error.
+ */
 function dedupeSubjects(subjects) {
     const byName = new Map();
     for (const s of subjects) {

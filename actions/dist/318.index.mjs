@@ -551,10 +551,19 @@ let httpModule;
 let httpAgent;
 let httpsAgent;
 let httpsModule;
+/**
+ * Keep-alive agents. With NODE_USE_ENV_PROXY set, they go through HTTP_PROXY / HTTPS_PROXY
+ * (minus NO_PROXY) as Node's own `fetch` then does.
+ */
+function agentOptions() {
+    return process.env.NODE_USE_ENV_PROXY
+        ? { keepAlive: true, proxyEnv: process.env }
+        : { keepAlive: true };
+}
 function agentFor(url) {
     if (url.protocol === 'http:') {
         httpModule ??= process.getBuiltinModule('node:http');
-        httpAgent ??= new httpModule.Agent({ keepAlive: true });
+        httpAgent ??= new httpModule.Agent(agentOptions());
         return { lib: httpModule, agent: httpAgent };
     }
     if (url.protocol !== 'https:') {
@@ -565,7 +574,7 @@ function agentFor(url) {
     }
     // TLS is loaded only when a registry needs it (loopback registries are plain HTTP).
     httpsModule ??= process.getBuiltinModule('node:https');
-    httpsAgent ??= new httpsModule.Agent({ keepAlive: true });
+    httpsAgent ??= new httpsModule.Agent(agentOptions());
     return { lib: httpsModule, agent: httpsAgent };
 }
 function isReadable(body) {
@@ -902,19 +911,34 @@ class RegistryTransport {
         }
         if (challenge.scheme === 'bearer') {
             const key = scopeKey(scopes);
-            let token = this.#tokens.get(key);
+            // A token asked for with wider scopes serves too: a push's `pull,push` covers the
+            // referrer reads (`pull`) that attaching its bundles makes afterwards.
+            let token = this.#tokens.get(key) ?? this.#coveringToken(scopes);
             if (!token) {
-                token = this.#fetchToken(challenge, scopes, creds);
-                this.#tokens.set(key, token);
+                const fetched = this.#fetchToken(challenge, scopes, creds);
+                token = fetched;
                 // A refused request is not remembered: the next request asks again.
-                token.catch(() => {
-                    if (this.#tokens.get(key) === token)
-                        this.#tokens.delete(key);
-                });
+                fetched.catch(() => this.#forgetToken(fetched));
             }
+            this.#tokens.set(key, token);
             return `Bearer ${await token}`;
         }
         return undefined;
+    }
+    /** A cached token whose scopes grant everything `scopes` asks for. */
+    #coveringToken(scopes) {
+        for (const [key, token] of this.#tokens) {
+            const granted = key.split(' ');
+            if (scopes.every((s) => scopeCovered(granted, s)))
+                return token;
+        }
+        return undefined;
+    }
+    /** Drops a token under every scope set it serves. */
+    #forgetToken(token) {
+        for (const [key, cached] of this.#tokens)
+            if (cached === token)
+                this.#tokens.delete(key);
     }
     async #fetchToken(challenge, scopes, creds) {
         const realm = challenge.params.realm;
@@ -1043,8 +1067,11 @@ class RegistryTransport {
                 });
             }
             // A token that no longer works (expired, too narrow) is dropped and asked for again.
-            if (sentWithAuth)
-                this.#tokens.delete(scopeKey(request.scopes));
+            if (sentWithAuth) {
+                const used = this.#tokens.get(scopeKey(request.scopes));
+                if (used)
+                    this.#forgetToken(used);
+            }
             const scopes = [...request.scopes];
             const asked = challenge.params.scope;
             if (asked)

@@ -2579,6 +2579,7 @@ function parseRequirements(text, file, read = defaultRead) {
                 else if (opt === '-e' || opt === '--editable') {
                     if (/^(git|hg|svn|bzr)\+|:\/\//.test(m[2])) {
                         warnings.push(`${path}:${start}: editable VCS requirement "${m[2]}" has no pinned version; left out`);
+                        leftOut++;
                     }
                     else {
                         const name = m[2];
@@ -2600,6 +2601,7 @@ function parseRequirements(text, file, read = defaultRead) {
             if (!m) {
                 if (/^(\.|\/|[a-z]+:\/\/)/.test(spec)) {
                     warnings.push(`${path}:${start}: "${spec}" is a path or URL, not a pinned requirement; left out`);
+                    leftOut++;
                     continue;
                 }
                 throw (0,errors/* malformed */.Qm)(path, `cannot parse requirement "${spec.slice(0, 80)}"`, start);

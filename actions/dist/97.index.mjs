@@ -66,9 +66,7 @@ async function sbomFor(path, lockfiles, specVersion) {
         return await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__/* .generateSbom */ .N)([path, ...lockfiles], options);
     }
     catch (err) {
-        if (!(err instanceof _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_8__/* .SbomError */ .SP) ||
-            err.code !== 'UNSUPPORTED_INPUT' ||
-            !err.message.startsWith(`${path}:`)) {
+        if (!(err instanceof _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_8__/* .SbomError */ .SP) || err.code !== 'UNSUPPORTED_INPUT' || err.file !== path) {
             throw err;
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${path} is not a binary the SBOM inspectors read; the SBOM lists its lockfiles`);

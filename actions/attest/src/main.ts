@@ -27,6 +27,7 @@ import {
 import { generateSbom, SbomError } from '@build-artifact/sbom';
 import {
   actionsTokenProvider,
+  type SerializedBundle as Bundle,
   fetchActionsIdToken,
   type KeylessSignOptions,
   type SigstoreInstance,
@@ -34,8 +35,6 @@ import {
   sigstoreInstanceFromEnv,
   storeAttestation,
 } from '@build-artifact/sign';
-
-type Bundle = Awaited<ReturnType<typeof signStatement>>;
 
 export interface AttestInputs extends ArtifactSource {
   sourceDirectory: string;
@@ -73,11 +72,7 @@ async function sbomFor(path: string, lockfiles: string[], specVersion: '1.6' | '
   try {
     return await generateSbom([path, ...lockfiles], options);
   } catch (err) {
-    if (
-      !(err instanceof SbomError) ||
-      err.code !== 'UNSUPPORTED_INPUT' ||
-      !err.message.startsWith(`${path}:`)
-    ) {
+    if (!(err instanceof SbomError) || err.code !== 'UNSUPPORTED_INPUT' || err.file !== path) {
       throw err;
     }
     core.info(`${path} is not a binary the SBOM inspectors read; the SBOM lists its lockfiles`);
