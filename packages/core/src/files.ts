@@ -1,4 +1,4 @@
-import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { glob, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileError } from './error.js';
@@ -51,7 +51,10 @@ export async function walkDirectory(
           isDirectory = info.isDirectory();
           isFile = info.isFile();
         } catch (err) {
-          if (lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+          // Dangling (or a loop of links): skipped, as find -type f does. Anything else (no
+          // permission to follow it) is an error that names the link.
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' || code === 'ELOOP') continue;
           throw fileError(full, err);
         }
       }

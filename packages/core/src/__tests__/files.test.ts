@@ -18,10 +18,11 @@ describe('walkDirectory', () => {
     await symlink(join(dir, 'a.lock'), join(dir, 'link-to-file.lock'));
     await symlink(join(dir, 'elsewhere'), join(dir, 'link-to-dir'));
     await symlink(join(dir, 'missing'), join(dir, 'dangling.lock'));
+    await symlink(join(dir, 'loop.lock'), join(dir, 'loop.lock'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('lists files in byte order, follows links, skips dangling ones and skipped folders', async () => {
+  it('lists files in byte order, follows links, skips dangling and looping ones and skipped folders', async () => {
     const rel = (files: string[]) => files.map((f) => f.slice(dir.length + 1));
     expect(rel(await walkDirectory(dir, new Set(['node_modules'])))).toEqual([
       'B.txt',
