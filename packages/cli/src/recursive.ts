@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { digestBytes, digestFile, PredicateType } from '@build-artifact/core';
+import { digestBytes, digestFile, envelopePayload, PredicateType } from '@build-artifact/core';
 import type { Evidence, Trust, VerificationResult, VerifyPolicy } from '@build-artifact/verify';
 import type { CommandIO } from './command.js';
 
@@ -55,10 +55,9 @@ interface Recorded {
 
 /** The in-toto statement inside a DSSE bundle, or undefined. */
 export function bundleStatement(json: unknown): Record<string, unknown> | undefined {
-  const env = (json as { dsseEnvelope?: { payload?: unknown } } | undefined)?.dsseEnvelope;
-  if (typeof env?.payload !== 'string') return undefined;
   try {
-    const statement = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8'));
+    const envelope = (json as { dsseEnvelope?: unknown } | undefined)?.dsseEnvelope;
+    const statement = JSON.parse(envelopePayload(envelope).toString('utf8'));
     return typeof statement === 'object' && statement !== null ? statement : undefined;
   } catch {
     return undefined;

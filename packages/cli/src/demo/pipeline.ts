@@ -11,6 +11,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
   digestFile,
+  envelopePayload,
   fileError,
   isBaseError,
   PredicateType,
@@ -459,7 +460,7 @@ export async function runDemo(options: DemoOptions, io: CommandIO): Promise<Demo
 
 async function signedSbom(bundlePath: string): Promise<unknown> {
   const bundle = JSON.parse(await readFile(bundlePath, 'utf8'));
-  const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
+  const statement = JSON.parse(envelopePayload(bundle.dsseEnvelope, bundlePath).toString('utf8'));
   return statement.predicate;
 }
 
