@@ -285,14 +285,6 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
       : [];
   if (metadata.component !== undefined) orderComponent(metadata.component);
   orderComponents(components);
-  const normalized = {
-    $schema: head.$schema,
-    bomFormat: head.bomFormat,
-    specVersion: head.specVersion,
-    metadata,
-    components,
-  };
-
   const dependencies = [...nodes.values()]
     .filter((n) => n.deps !== undefined)
     .map((n) => ({ ref: n.ref, dependsOn: [...n.deps!].sort() }))
@@ -302,13 +294,13 @@ export function buildBom(root: Assembly, options: BuildOptions): SbomResult {
   compositions.sort((a, b) => (compositionKeys.get(a)! < compositionKeys.get(b)! ? -1 : 1));
 
   const doc: Record<string, unknown> = {
-    $schema: normalized.$schema,
-    bomFormat: normalized.bomFormat,
-    specVersion: normalized.specVersion,
+    $schema: head.$schema,
+    bomFormat: head.bomFormat,
+    specVersion: head.specVersion,
     serialNumber: '',
     version: 1,
-    metadata: normalized.metadata,
-    components: normalized.components,
+    metadata,
+    components,
     dependencies,
     compositions,
   };

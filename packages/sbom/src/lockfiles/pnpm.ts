@@ -3,7 +3,7 @@ import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
 import { npmPurl } from '../purl.js';
 import { scanPnpmLock, UNREAD_FIELDS } from './pnpmscan.js';
-import { isRecord, str, toText } from './toml.js';
+import { entriesOf, isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
 /** `name@version(peers)` -> [name, version], for v9 keys and v6 keys without the leading `/`. */
@@ -24,12 +24,6 @@ function splitV5Key(key: string): [string, string] {
 }
 
 const stripPeers = (key: string): string => key.split('(')[0]!;
-
-/** The entries of a mapping: the scanner's Maps, the YAML reader's objects; else undefined. */
-function entriesOf(value: unknown): Iterable<[string, unknown]> | undefined {
-  if (value instanceof Map) return value as Map<string, unknown>;
-  return isRecord(value) ? Object.entries(value) : undefined;
-}
 
 /** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
 export function parsePnpmLock(text: string, file: string): Inventory {

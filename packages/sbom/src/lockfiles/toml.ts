@@ -18,6 +18,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The entries of a mapping: a fast reader's Map or a parser's object; else undefined. */
+export function entriesOf(value: unknown): Iterable<[string, unknown]> | undefined {
+  if (value instanceof Map) return value as Map<string, unknown>;
+  return isRecord(value) ? Object.entries(value) : undefined;
+}
+
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

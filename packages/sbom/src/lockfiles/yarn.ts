@@ -3,7 +3,7 @@ import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
 import { npmPurl } from '../purl.js';
 import { inlineValue, mappingKey, plainScalar, Unsupported } from './fastyaml.js';
-import { isRecord, str, toText } from './toml.js';
+import { entriesOf, isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
 /** `name@range` -> [name, range]; the name may be scoped. */
@@ -360,7 +360,7 @@ function parseBerry(text: string, file: string): Inventory {
   }
   const bySpec = new SpecMap();
   const packages = new Map<string, Package>();
-  const pending: [Package, Map<string, unknown>][] = [];
+  const pending: [Package, Iterable<[string, unknown]>][] = [];
   for (const [keys, raw] of entries) {
     if (keys === '__metadata') continue;
     if (!isRecord(raw)) throw malformed(file, `"${keys}" is not a mapping`);
@@ -396,19 +396,17 @@ function parseBerry(text: string, file: string): Inventory {
     // Most keys are one spec: no need to split them.
     if (keys.indexOf(',') < 0) bySpec.set(keys.trim(), pkg);
     else for (const s of keys.split(/,\s*/)) bySpec.set(s.trim(), pkg);
-    const { dependencies, optionalDependencies } = raw;
-    if (dependencies instanceof Map) pending.push([pkg, dependencies]);
-    else if (isRecord(dependencies)) pending.push([pkg, new Map(Object.entries(dependencies))]);
-    if (optionalDependencies instanceof Map) pending.push([pkg, optionalDependencies]);
-    else if (isRecord(optionalDependencies))
-      pending.push([pkg, new Map(Object.entries(optionalDependencies))]);
+    for (const deps of [raw.dependencies, raw.optionalDependencies]) {
+      const entries = entriesOf(deps);
+      if (entries) pending.push([pkg, entries]);
+    }
   }
   for (const [pkg, deps] of pending) {
     const list = pkg.dependencies!;
-    deps.forEach((r, n) => {
+    for (const [n, r] of deps) {
       const hit = bySpec.lookup(n, toText(r));
       if (hit && hit !== pkg && !list.includes(hit.key)) list.push(hit.key);
-    });
+    }
   }
   return {
     source: file,
