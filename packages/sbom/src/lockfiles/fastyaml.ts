@@ -4,8 +4,10 @@
  * flow collections. It is several times faster than a general YAML parser on multi-megabyte
  * lockfiles. Anything outside that subset (multi-line scalars, anchors, tags, complex keys)
  * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
- * reader matches (a test compares them), except that its mappings have no prototype: turn
- * values into strings with `toText`, not String().
+ * reader matches on what lockfile tools write (a test compares them), except that its mappings
+ * have no prototype: turn values into strings with `toText`, not String(). Known differences,
+ * on text no lockfile tool writes: a plain key is always its text (`yaml` reads `null:` as ""
+ * and `1.0:` as "1"), and in a flow collection `{a:1}` is a key and value, `x #y` one scalar.
  */
 
 /** Thrown where the text leaves the subset: the caller falls back to the full parser. */
