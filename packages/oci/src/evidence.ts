@@ -35,13 +35,23 @@ export interface FetchEvidenceOptions extends OpenTargetOptions {
   platform?: Platform;
 }
 
-const NODE_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+// Node's names where Go's (and so OCI's) differ. Node calls little-endian POWER `ppc64`, as
+// on Linux; AIX, big-endian, is Go's `ppc64`.
+const NODE_ARCH: Record<string, string> = {
+  x64: 'amd64',
+  ia32: '386',
+  mipsel: 'mipsle',
+  ppc64: 'ppc64le',
+};
 
 /** The running process's platform in OCI terms (`linux/amd64`, `windows/arm64`, ...). */
-export function hostPlatform(): Platform {
+export function hostPlatform(
+  platform: NodeJS.Platform = process.platform,
+  arch: string = process.arch,
+): Platform {
   return {
-    os: process.platform === 'win32' ? 'windows' : process.platform,
-    architecture: NODE_ARCH[process.arch] ?? process.arch,
+    os: platform === 'win32' ? 'windows' : platform,
+    architecture: platform === 'aix' ? arch : (NODE_ARCH[arch] ?? arch),
   };
 }
 

@@ -44,6 +44,15 @@ describe('hostPlatform', () => {
     expect(p.os).toBe(process.platform === 'win32' ? 'windows' : process.platform);
     if (process.arch === 'x64') expect(p.architecture).toBe('amd64');
   });
+
+  it("uses Go's architecture names where Node's differ", () => {
+    expect(hostPlatform('linux', 'ppc64')).toEqual({ os: 'linux', architecture: 'ppc64le' });
+    expect(hostPlatform('aix', 'ppc64')).toEqual({ os: 'aix', architecture: 'ppc64' });
+    expect(hostPlatform('linux', 'mipsel')).toEqual({ os: 'linux', architecture: 'mipsle' });
+    expect(hostPlatform('win32', 'ia32')).toEqual({ os: 'windows', architecture: '386' });
+    expect(hostPlatform('darwin', 'arm64')).toEqual({ os: 'darwin', architecture: 'arm64' });
+    expect(hostPlatform('linux', 's390x')).toEqual({ os: 'linux', architecture: 's390x' });
+  });
 });
 
 describe.skipIf(!registryAvailable())('fetchEvidence against docker-registry', () => {
