@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildStatement,
   digestBytes,
+  mapConcurrent,
   parseStatement,
   preAuthEncoding,
   subjectsFromChecksumFile,
@@ -73,5 +74,34 @@ describe('statements and DSSE', () => {
     expect(
       preAuthEncoding('http://example.com/HelloWorld', Buffer.from('hello world')).toString(),
     ).toBe('DSSEv1 29 http://example.com/HelloWorld 11 hello world');
+  });
+});
+
+describe('mapConcurrent', () => {
+  it('keeps the order of results, with at most `limit` in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const results = await mapConcurrent([5, 1, 4, 2, 3], 2, async (n) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, n));
+      inFlight--;
+      return n * 10;
+    });
+    expect(results).toEqual([50, 10, 40, 20, 30]);
+    expect(most).toBe(2);
+  });
+
+  it('starts nothing new once an item has failed', async () => {
+    const started: number[] = [];
+    const run = mapConcurrent([0, 1, 2, 3, 4, 5, 6, 7], 2, async (n) => {
+      started.push(n);
+      await new Promise((r) => setTimeout(r, 5));
+      if (n === 1) throw new Error('item 1 failed');
+      return n;
+    });
+    await expect(run).rejects.toThrow('item 1 failed');
+    await new Promise((r) => setTimeout(r, 50));
+    // 0 and 1 ran side by side; 2 began as 0 ended, before 1 failed; nothing after.
+    expect(started).toEqual([0, 1, 2]);
   });
 });
