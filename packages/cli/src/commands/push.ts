@@ -262,18 +262,28 @@ export const pushCommand: Command = {
     // Each attestation goes to the manifest of the file it is about.
     const manifests = pushed.children ?? [pushed];
     const referrers: { file: string; subject: string; descriptor: Descriptor }[] = [];
+    // A statement may name its subjects by SHA-512 (the layers say SHA-256): each file is
+    // hashed so at most once, whatever the number of bundles.
+    const sha512s = new Map<string, Promise<string | undefined>>();
+    const sha512Of = (file: string) => {
+      let digest = sha512s.get(file);
+      if (!digest) {
+        digest = digestFile(file, ['sha512']).then((d) => d.sha512);
+        sha512s.set(file, digest);
+      }
+      return digest;
+    };
     for (const a of attachments) {
       let subjects: PushedArtifact[];
       if (a.forFile) subjects = manifests.filter((m) => files[manifests.indexOf(m)] === a.forFile);
       else if (a.kind === 'bundle') {
         const named = statementSubjects(a.json);
+        const namesSha512 = [...named].some((d) => d.startsWith('sha512:'));
         subjects = [];
         for (const [i, m] of manifests.entries()) {
           if (m.layer && named.has(m.layer.digest)) subjects.push(m);
-          else if ([...named].some((d) => d.startsWith('sha512:'))) {
-            const sha512 = (await digestFile(files[i]!, ['sha512'])).sha512;
-            if (named.has(`sha512:${sha512}`)) subjects.push(m);
-          }
+          else if (namesSha512 && named.has(`sha512:${await sha512Of(files[i]!)}`))
+            subjects.push(m);
         }
         if (subjects.length === 0) subjects = [pushed];
       } else subjects = pushed.children ? [pushed] : manifests;
