@@ -34,8 +34,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
-var dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
+var dist = __webpack_require__(82284);
 ;// CONCATENATED MODULE: ./actions/common/lib/error.js
 
 class ActionError extends dist/* BaseError */.Cf {
@@ -437,7 +437,7 @@ function rekorLink(rekorURL, logIndex) {
 
 /***/ }),
 
-/***/ 92462:
+/***/ 82284:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -445,6 +445,7 @@ function rekorLink(rekorURL, logIndex) {
 __webpack_require__.d(__webpack_exports__, {
   Cf: () => (/* reexport */ BaseError),
   nw: () => (/* reexport */ BuildType),
+  am: () => (/* reexport */ error_CoreError),
   zu: () => (/* reexport */ MediaType),
   Ot: () => (/* reexport */ PredicateType),
   Y5: () => (/* reexport */ buildStatement),
@@ -457,13 +458,15 @@ __webpack_require__.d(__webpack_exports__, {
   _k: () => (/* reexport */ mapConcurrent),
   j7: () => (/* reexport */ checksums_parseChecksumFile),
   m: () => (/* reexport */ parseDigest),
+  q: () => (/* reexport */ parseJsonDocuments),
   By: () => (/* reexport */ parseStatement),
   wn: () => (/* reexport */ files_subjectName),
+  $f: () => (/* reexport */ unwrapAttestationRecord),
   N7: () => (/* reexport */ walkDirectory),
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: CoreError, DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, dedupeSubjects, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths
+// UNUSED EXPORTS: DIGEST_ALGORITHMS, MAX_SUBJECTS, OCI_EMPTY_DIGEST, STATEMENT_TYPE_V1, assertAlgorithm, dedupeSubjects, encodeEnvelope, envelopePayload, formatDigest, preAuthEncoding, subjectsFromChecksumFile, subjectsFromPaths
 
 ;// CONCATENATED MODULE: ./packages/core/dist/error.js
 /**
@@ -741,7 +744,10 @@ async function walkDirectory(dir, skip = new Set(), accept = () => true) {
                     isFile = info.isFile();
                 }
                 catch (err) {
-                    if ((0,external_node_fs_.lstatSync)(full, { throwIfNoEntry: false })?.isSymbolicLink())
+                    // Dangling (or a loop of links): skipped, as find -type f does. Anything else (no
+                    // permission to follow it) is an error that names the link.
+                    const code = err.code;
+                    if (code === 'ENOENT' || code === 'ELOOP')
                         continue;
                     throw error_fileError(full, err);
                 }
@@ -803,6 +809,54 @@ function files_subjectName(file) {
     return rel.startsWith('..') ? file.path.split(external_node_path_.sep).pop() : rel.split(external_node_path_.sep).join('/');
 }
 //# sourceMappingURL=files.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/json-documents.js
+
+/**
+ * A file of one JSON document, or of JSON lines (one document per line, as `gh attestation
+ * download`, `.intoto.jsonl` files and trusted-root bundles hold them). Errors name the file
+ * and, for a line, its number.
+ */
+function parseJsonDocuments(text, source) {
+    const trimmed = text.trim();
+    if (trimmed === '') {
+        throw new error_CoreError({ code: 'INVALID_JSON', message: `${source}: the file is empty` });
+    }
+    try {
+        return [{ source, text: trimmed, json: JSON.parse(trimmed) }];
+    }
+    catch {
+        // Not one JSON document: read it as JSON lines.
+    }
+    const out = [];
+    for (const [i, line] of text.split('\n').entries()) {
+        const lineText = line.trim();
+        if (lineText === '')
+            continue;
+        try {
+            out.push({ source: `${source}:${i + 1}`, text: lineText, json: JSON.parse(lineText) });
+        }
+        catch (err) {
+            throw new error_CoreError({
+                code: 'INVALID_JSON',
+                message: `${source}:${i + 1}: not JSON (${err.message})`,
+            });
+        }
+    }
+    return out;
+}
+/**
+ * A Sigstore bundle inside a GitHub attestation API record (`{"bundle": {...}}`, as the API and
+ * `gh attestation download` give them); anything else as it is.
+ */
+function unwrapAttestationRecord(value) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const record = value;
+        if (record.mediaType === undefined && typeof record.bundle === 'object')
+            return record.bundle;
+    }
+    return value;
+}
+//# sourceMappingURL=json-documents.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/media-types.js
 /** Media types and well-known URIs used across the toolkit (see REFERENCE.md for sources). */
 const MediaType = {
@@ -897,10 +951,19 @@ function parseStatement(value, source = 'statement') {
 async function mapConcurrent(items, limit, fn) {
     const results = new Array(items.length);
     let next = 0;
+    // After a failure no new item starts: the call is failing, and (an upload, a hash) the rest
+    // would be work for nothing. Items under way finish or fail on their own.
+    let failed = false;
     const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length) {
+        while (next < items.length && !failed) {
             const i = next++;
-            results[i] = await fn(items[i], i);
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (err) {
+                failed = true;
+                throw err;
+            }
         }
     });
     await Promise.all(workers);
@@ -1006,6 +1069,7 @@ async function writeFileAtomic(path, data, mode) {
 }
 //# sourceMappingURL=write.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/index.js
+
 
 
 

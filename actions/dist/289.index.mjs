@@ -32,7 +32,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92462);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82284);
 /* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96848);
 
 

@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
-var dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
+var dist = __webpack_require__(82284);
 ;// CONCATENATED MODULE: ./packages/oci/dist/types.js
 
 /** The media types a client accepts when it reads a manifest. */
@@ -2635,12 +2635,19 @@ async function pull(target, reference, outputDir, options = {}) {
 
 
 
-const NODE_ARCH = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+// Node's names where Go's (and so OCI's) differ. Node calls little-endian POWER `ppc64`, as
+// on Linux; AIX, big-endian, is Go's `ppc64`.
+const NODE_ARCH = {
+    x64: 'amd64',
+    ia32: '386',
+    mipsel: 'mipsle',
+    ppc64: 'ppc64le',
+};
 /** The running process's platform in OCI terms (`linux/amd64`, `windows/arm64`, ...). */
-function hostPlatform() {
+function hostPlatform(platform = process.platform, arch = process.arch) {
     return {
-        os: process.platform === 'win32' ? 'windows' : process.platform,
-        architecture: NODE_ARCH[process.arch] ?? process.arch,
+        os: platform === 'win32' ? 'windows' : platform,
+        architecture: platform === 'aix' ? arch : (NODE_ARCH[arch] ?? arch),
     };
 }
 function pickChild(manifests, platform, ref) {

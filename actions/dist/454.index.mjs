@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
-var dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
+var dist = __webpack_require__(82284);
 // EXTERNAL MODULE: ./packages/sbom/dist/errors.js
 var errors = __webpack_require__(55221);
 ;// CONCATENATED MODULE: ./packages/sbom/dist/binary/auditable.js

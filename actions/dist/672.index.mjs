@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GITHUB_ACTIONS_ISSUER, LOCAL_BUILDER_PREFIX, ProvenanceError, REQUIRED_CLAIMS, localProvenance, serverUrlForIssuer
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
-var dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
+var dist = __webpack_require__(82284);
 ;// CONCATENATED MODULE: ./packages/provenance/dist/error.js
 
 class ProvenanceError extends dist/* BaseError */.Cf {
@@ -301,8 +301,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GITHUB_INSTANCE, MAX_PREDICATE_BYTES, PUBLIC_GOOD, SignError, bundlePathFor, publicKeyId, sbomStatement, writeBundle
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
-var dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
+var dist = __webpack_require__(82284);
 ;// CONCATENATED MODULE: ./packages/sign/dist/error.js
 
 class error_SignError extends dist/* BaseError */.Cf {

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   SP: () => (/* binding */ SbomError)
 /* harmony export */ });
 /* unused harmony export lineAt */
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92462);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82284);
 
 /** Every error of this package: the file it concerns and, where there is one, the line. */
 class SbomError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__/* .BaseError */ .Cf {
@@ -60,8 +60,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
-var dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
+var dist = __webpack_require__(82284);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
 var enums = __webpack_require__(6820);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
@@ -329,13 +329,6 @@ function buildBom(root, options) {
     if (metadata.component !== undefined)
         orderComponent(metadata.component);
     orderComponents(components);
-    const normalized = {
-        $schema: head.$schema,
-        bomFormat: head.bomFormat,
-        specVersion: head.specVersion,
-        metadata,
-        components,
-    };
     const dependencies = [...nodes.values()]
         .filter((n) => n.deps !== undefined)
         .map((n) => ({ ref: n.ref, dependsOn: [...n.deps].sort() }))
@@ -344,13 +337,13 @@ function buildBom(root, options) {
     const compositionKeys = new Map(compositions.map((c) => [c, JSON.stringify(c)]));
     compositions.sort((a, b) => (compositionKeys.get(a) < compositionKeys.get(b) ? -1 : 1));
     const doc = {
-        $schema: normalized.$schema,
-        bomFormat: normalized.bomFormat,
-        specVersion: normalized.specVersion,
+        $schema: head.$schema,
+        bomFormat: head.bomFormat,
+        specVersion: head.specVersion,
         serialNumber: '',
         version: 1,
-        metadata: normalized.metadata,
-        components: normalized.components,
+        metadata,
+        components,
         dependencies,
         compositions,
     };
@@ -487,6 +480,12 @@ function parseToml(text, file) {
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The entries of a mapping: a fast reader's Map or a parser's object; else undefined. */
+function entriesOf(value) {
+    if (value instanceof Map)
+        return value;
+    return isRecord(value) ? Object.entries(value) : undefined;
 }
 function str(value) {
     return typeof value === 'string' ? value : undefined;
@@ -1044,8 +1043,10 @@ function parsePackageLock(text, file) {
  * flow collections. It is several times faster than a general YAML parser on multi-megabyte
  * lockfiles. Anything outside that subset (multi-line scalars, anchors, tags, complex keys)
  * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
- * reader matches (a test compares them), except that its mappings have no prototype: turn
- * values into strings with `toText`, not String().
+ * reader matches on what lockfile tools write (a test compares them), except that its mappings
+ * have no prototype: turn values into strings with `toText`, not String(). Known differences,
+ * on text no lockfile tool writes: a plain key is always its text (`yaml` reads `null:` as ""
+ * and `1.0:` as "1"), and in a flow collection `{a:1}` is a key and value, `x #y` one scalar.
  */
 /** Thrown where the text leaves the subset: the caller falls back to the full parser. */
 class Unsupported extends Error {
@@ -1974,12 +1975,6 @@ function splitV5Key(key) {
     return [name, version.split('_')[0]];
 }
 const stripPeers = (key) => key.split('(')[0];
-/** The entries of a mapping: the scanner's Maps, the YAML reader's objects; else undefined. */
-function entriesOf(value) {
-    if (value instanceof Map)
-        return value;
-    return isRecord(value) ? Object.entries(value) : undefined;
-}
 /** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
 function parsePnpmLock(text, file) {
     // The scanner reads the layout pnpm writes, faster; anything else goes to the YAML reader.
@@ -3088,23 +3083,19 @@ function parseBerry(text, file) {
         else
             for (const s of keys.split(/,\s*/))
                 bySpec.set(s.trim(), pkg);
-        const { dependencies, optionalDependencies } = raw;
-        if (dependencies instanceof Map)
-            pending.push([pkg, dependencies]);
-        else if (isRecord(dependencies))
-            pending.push([pkg, new Map(Object.entries(dependencies))]);
-        if (optionalDependencies instanceof Map)
-            pending.push([pkg, optionalDependencies]);
-        else if (isRecord(optionalDependencies))
-            pending.push([pkg, new Map(Object.entries(optionalDependencies))]);
+        for (const deps of [raw.dependencies, raw.optionalDependencies]) {
+            const entries = entriesOf(deps);
+            if (entries)
+                pending.push([pkg, entries]);
+        }
     }
     for (const [pkg, deps] of pending) {
         const list = pkg.dependencies;
-        deps.forEach((r, n) => {
+        for (const [n, r] of deps) {
             const hit = bySpec.lookup(n, toText(r));
             if (hit && hit !== pkg && !list.includes(hit.key))
                 list.push(hit.key);
-        });
+        }
     }
     return {
         source: file,

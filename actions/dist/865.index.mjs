@@ -158,8 +158,8 @@ function certificate_certificateIdentity(cert) {
     return id;
 }
 //# sourceMappingURL=certificate.js.map
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 9 modules
-var core_dist = __webpack_require__(92462);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
+var core_dist = __webpack_require__(82284);
 ;// CONCATENATED MODULE: ./packages/verify/dist/errors.js
 
 class errors_VerifyError extends core_dist/* BaseError */.Cf {
@@ -197,40 +197,17 @@ const EVIDENCE_SUFFIXES = [
  * records (`{"bundle": {...}}`) are unwrapped.
  */
 function parseEvidence(text, source) {
-    const trimmed = text.trim();
-    if (trimmed === '') {
-        throw new errors_VerifyError({ code: 'INVALID_EVIDENCE', message: `${source}: the file is empty` });
-    }
     try {
-        return [{ source, json: unwrap(JSON.parse(trimmed)) }];
+        return (0,core_dist/* parseJsonDocuments */.q)(text, source).map((d) => ({
+            source: d.source,
+            json: (0,core_dist/* unwrapAttestationRecord */.$f)(d.json),
+        }));
     }
-    catch {
-        // Not one JSON document: read it as JSON lines.
+    catch (err) {
+        if (!(err instanceof core_dist/* CoreError */.am))
+            throw err;
+        throw new errors_VerifyError({ code: 'INVALID_EVIDENCE', message: err.message, cause: err });
     }
-    const out = [];
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-        if (line.trim() === '')
-            return;
-        try {
-            out.push({ source: `${source}:${i + 1}`, json: unwrap(JSON.parse(line)) });
-        }
-        catch (err) {
-            throw new errors_VerifyError({
-                code: 'INVALID_EVIDENCE',
-                message: `${source}:${i + 1}: not JSON (${err.message})`,
-            });
-        }
-    });
-    return out;
-}
-function unwrap(value) {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        const record = value;
-        if (record.mediaType === undefined && typeof record.bundle === 'object')
-            return record.bundle;
-    }
-    return value;
 }
 /** Reads and parses one evidence file; unreadable files are a VerifyError naming the file. */
 async function readEvidence(path) {
@@ -720,28 +697,19 @@ function publicGoodTrustedRootJSON() {
 }
 /** Parses a trusted root file: JSON, or JSON lines with one root per line. */
 function parseTrustedRoots(text, source) {
-    const docs = [];
     const fail = (where, what) => {
         throw new errors_VerifyError({ code: 'INVALID_TRUSTED_ROOT', message: `${where}: ${what}` });
     };
+    let docs;
     try {
-        docs.push([source, JSON.parse(text)]);
+        docs = (0,core_dist/* parseJsonDocuments */.q)(text, source);
     }
-    catch {
-        text.split('\n').forEach((line, i) => {
-            if (line.trim() === '')
-                return;
-            try {
-                docs.push([`${source}:${i + 1}`, JSON.parse(line)]);
-            }
-            catch (err) {
-                fail(`${source}:${i + 1}`, `not JSON (${err.message})`);
-            }
-        });
+    catch (err) {
+        if (!(err instanceof core_dist/* CoreError */.am))
+            throw err;
+        throw new errors_VerifyError({ code: 'INVALID_TRUSTED_ROOT', message: err.message, cause: err });
     }
-    if (docs.length === 0)
-        fail(source, 'no trusted root in the file');
-    return docs.map(([where, json]) => {
+    return docs.map(({ source: where, json }) => {
         const mediaType = json?.mediaType;
         if (typeof mediaType !== 'string' ||
             !mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {

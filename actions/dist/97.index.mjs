@@ -42,7 +42,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96421);
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28224);
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92462);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82284);
 /* harmony import */ var _build_artifact_provenance__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79989);
 /* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96848);
 /* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55221);

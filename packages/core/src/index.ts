@@ -15,6 +15,8 @@ export type { CoreErrorCode } from './error.js';
 export { BaseError, CoreError, fileError, isBaseError } from './error.js';
 export type { FoundFile } from './files.js';
 export { expandPaths, subjectName, walkDirectory } from './files.js';
+export type { JsonDocument } from './json-documents.js';
+export { parseJsonDocuments, unwrapAttestationRecord } from './json-documents.js';
 export {
   BuildType,
   MediaType,

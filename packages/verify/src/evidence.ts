@@ -1,5 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import { fileError } from '@build-artifact/core';
+import {
+  CoreError,
+  fileError,
+  parseJsonDocuments,
+  unwrapAttestationRecord,
+} from '@build-artifact/core';
 import { VerifyError } from './errors.js';
 
 /** One bundle (or unsigned statement) as read from a file, with where it came from. */
@@ -26,37 +31,15 @@ export const EVIDENCE_SUFFIXES = [
  * records (`{"bundle": {...}}`) are unwrapped.
  */
 export function parseEvidence(text: string, source: string): Evidence[] {
-  const trimmed = text.trim();
-  if (trimmed === '') {
-    throw new VerifyError({ code: 'INVALID_EVIDENCE', message: `${source}: the file is empty` });
-  }
   try {
-    return [{ source, json: unwrap(JSON.parse(trimmed)) }];
-  } catch {
-    // Not one JSON document: read it as JSON lines.
+    return parseJsonDocuments(text, source).map((d) => ({
+      source: d.source,
+      json: unwrapAttestationRecord(d.json),
+    }));
+  } catch (err) {
+    if (!(err instanceof CoreError)) throw err;
+    throw new VerifyError({ code: 'INVALID_EVIDENCE', message: err.message, cause: err });
   }
-  const out: Evidence[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      out.push({ source: `${source}:${i + 1}`, json: unwrap(JSON.parse(line)) });
-    } catch (err) {
-      throw new VerifyError({
-        code: 'INVALID_EVIDENCE',
-        message: `${source}:${i + 1}: not JSON (${(err as Error).message})`,
-      });
-    }
-  });
-  return out;
-}
-
-function unwrap(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    if (record.mediaType === undefined && typeof record.bundle === 'object') return record.bundle;
-  }
-  return value;
 }
 
 /** Reads and parses one evidence file; unreadable files are a VerifyError naming the file. */

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileError } from '@build-artifact/core';
+import { CoreError, fileError, type JsonDocument, parseJsonDocuments } from '@build-artifact/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import tufSeeds from '@sigstore/tuf/seeds.json' with { type: 'json' };
 import { type TrustMaterial, toTrustMaterial } from '@sigstore/verify';
@@ -102,24 +102,17 @@ export function publicGoodTrustedRootJSON(): unknown {
 
 /** Parses a trusted root file: JSON, or JSON lines with one root per line. */
 export function parseTrustedRoots(text: string, source: string): NamedTrustedRoot[] {
-  const docs: [string, unknown][] = [];
   const fail = (where: string, what: string): never => {
     throw new VerifyError({ code: 'INVALID_TRUSTED_ROOT', message: `${where}: ${what}` });
   };
+  let docs: JsonDocument[];
   try {
-    docs.push([source, JSON.parse(text)]);
-  } catch {
-    text.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      try {
-        docs.push([`${source}:${i + 1}`, JSON.parse(line)]);
-      } catch (err) {
-        fail(`${source}:${i + 1}`, `not JSON (${(err as Error).message})`);
-      }
-    });
+    docs = parseJsonDocuments(text, source);
+  } catch (err) {
+    if (!(err instanceof CoreError)) throw err;
+    throw new VerifyError({ code: 'INVALID_TRUSTED_ROOT', message: err.message, cause: err });
   }
-  if (docs.length === 0) fail(source, 'no trusted root in the file');
-  return docs.map(([where, json]) => {
+  return docs.map(({ source: where, json }) => {
     const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
     if (
       typeof mediaType !== 'string' ||

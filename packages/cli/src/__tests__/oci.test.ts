@@ -301,6 +301,25 @@ describe('attest push / pull / discover', () => {
         new Set([pushed.manifests[0].digest]),
       );
 
+      // GitHub attestation API records (as gh attestation download writes them) are taken as
+      // attest verify --bundle takes them: the bundle inside is attached.
+      const first = JSON.parse((await readFile(bundles, 'utf8')).split('\n')[0]!);
+      await writeFile(
+        join(work, 'record.jsonl'),
+        `${JSON.stringify({ bundle: first, repository_id: 1 })}\n`,
+      );
+      const viaRecord = captureIO({}, work);
+      expect(
+        await main(
+          [...args, '--bundle', 'record.jsonl', '--format', 'json'].map((a) =>
+            a === ref ? `oci://${registry.host}/acme/record:v1` : a,
+          ),
+          viaRecord,
+        ),
+        viaRecord.err(),
+      ).toBe(0);
+      expect(JSON.parse(viaRecord.out()).referrers).toHaveLength(1);
+
       const bad = captureIO({}, work);
       await writeFile(join(work, 'not-a-bundle.json'), '{"bomFormat":"CycloneDX"}');
       expect(await main([...args, '--bundle', 'not-a-bundle.json'], bad)).toBe(2);

@@ -1,6 +1,13 @@
 import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { digestFile, fileError, MediaType, PredicateType } from '@build-artifact/core';
+import {
+  digestFile,
+  fileError,
+  MediaType,
+  PredicateType,
+  parseJsonDocuments,
+  unwrapAttestationRecord,
+} from '@build-artifact/core';
 import {
   attachBundle,
   attachSbom,
@@ -59,44 +66,29 @@ async function readAttachments(
 ): Promise<Attachment[]> {
   const text = await readText(path);
   const base = { path, kind, ...(forFile ? { forFile } : {}) };
-  let whole: unknown;
-  let wholeError: Error | undefined;
-  try {
-    whole = JSON.parse(text);
-  } catch (err) {
-    wholeError = err as Error;
-  }
   if (kind === 'sbom') {
-    if (wholeError) throw new UsageError(`${path}: not JSON (${wholeError.message})`);
-    if ((whole as { bomFormat?: unknown } | null)?.bomFormat !== 'CycloneDX') {
-      throw new UsageError(`${path}: not a CycloneDX SBOM (no "bomFormat": "CycloneDX")`);
-    }
-    return [{ ...base, text, json: whole }];
-  }
-  if (!wholeError) {
-    if (!isBundle(whole))
-      throw new UsageError(
-        `${path}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`,
-      );
-    return [{ ...base, text, json: whole }];
-  }
-  const out: Attachment[] = [];
-  for (const [i, line] of text.split('\n').entries()) {
-    if (line.trim() === '') continue;
     let json: unknown;
     try {
-      json = JSON.parse(line);
+      json = JSON.parse(text);
     } catch (err) {
-      throw new UsageError(`${path}:${i + 1}: not JSON (${(err as Error).message})`);
+      throw new UsageError(`${path}: not JSON (${(err as Error).message})`);
     }
+    if ((json as { bomFormat?: unknown } | null)?.bomFormat !== 'CycloneDX') {
+      throw new UsageError(`${path}: not a CycloneDX SBOM (no "bomFormat": "CycloneDX")`);
+    }
+    return [{ ...base, text, json }];
+  }
+  // As attest verify --bundle reads them: one document or JSON lines, attestation API records
+  // unwrapped. What goes to the registry is the bundle's own JSON.
+  return parseJsonDocuments(text, path).map((doc) => {
+    const json = unwrapAttestationRecord(doc.json);
     if (!isBundle(json))
       throw new UsageError(
-        `${path}:${i + 1}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`,
+        `${doc.source}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`,
       );
-    out.push({ ...base, text: line.trim(), json });
-  }
-  if (out.length === 0) throw new UsageError(`${path}: empty`);
-  return out;
+    const whole = doc.source === path ? text : doc.text;
+    return { ...base, text: json === doc.json ? whole : JSON.stringify(json), json };
+  });
 }
 
 interface Attachment {
