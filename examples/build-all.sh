@@ -58,6 +58,8 @@ elif ! command -v cargo >/dev/null 2>&1; then
   skipped embedding-cli "no cargo (install Rust)"
 else
   target=${CARGO_TARGET_DIR:-$out/.cargo-target}
+  # Here the pin is the module just built, so build.rs's check guards only against the file
+  # changing under the build; in CI the pin comes from the job that built (and signed) it.
   NATS_WASM=$wasm NATS_WASM_SHA256=$(sha256 "$wasm") CARGO_TARGET_DIR=$target \
     cargo build --release --offline --locked --manifest-path "$here/embedding-cli/Cargo.toml" >&2
   exe=embedding-cli
