@@ -5,7 +5,9 @@ import { randomFillSync } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attestBin, printTable, timeCommand } from './_lib.mjs';
+import { attestBin, ensureCliBundle, printTable, timeCommand } from './_lib.mjs';
+
+await ensureCliBundle();
 
 const size = Number(process.env.BENCH_DIGEST_BYTES ?? 1024 ** 3);
 const dir = mkdtempSync(join(tmpdir(), 'bench-digest-'));

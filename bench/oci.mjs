@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attestBin, printTable, timeCommand } from './_lib.mjs';
+import { attestBin, ensureCliBundle, printTable, timeCommand } from './_lib.mjs';
+
+await ensureCliBundle();
 
 const SIZE = Number(process.env.BENCH_OCI_BYTES ?? 25 * 1024 * 1024);
 const RUNS = Number(process.env.BENCH_OCI_RUNS ?? 5);

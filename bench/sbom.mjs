@@ -20,7 +20,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { attestBin, printTable, repoRoot, timeCommand } from './_lib.mjs';
+import { attestBin, ensureCliBundle, printTable, repoRoot, timeCommand } from './_lib.mjs';
 
 const RUNS = 5;
 const work = join(repoRoot, 'bench', '.work');
@@ -117,13 +117,7 @@ function purls(components, out = new Set()) {
   return out;
 }
 
-// The bundle bin/attest.js runs; rebuilt here when older than the compiled packages (so that
-// the bin does not fall back to packages/cli/dist, which it does for a stale bundle).
-const { buildCli, upToDate } = await import(join(repoRoot, 'scripts', 'build-cli.mjs'));
-if (!upToDate()) {
-  console.error('bundling the CLI (scripts/build-cli.mjs)...');
-  await buildCli();
-}
+await ensureCliBundle();
 const rows = [];
 let slowest = Number.POSITIVE_INFINITY;
 // BENCH_SBOM_ONLY=text: only the inputs whose name contains it (to look at one closely).

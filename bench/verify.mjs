@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attestBin, printTable, repoRoot, timeCommand } from './_lib.mjs';
+import { attestBin, ensureCliBundle, printTable, repoRoot, timeCommand } from './_lib.mjs';
+
+await ensureCliBundle();
 
 const data = join(repoRoot, '../shared/testdata/bundles/slsa-verifier-bcr');
 const artifact = join(data, 'rules_lint-v1.3.1.tar.gz');
