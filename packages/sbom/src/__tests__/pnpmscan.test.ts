@@ -558,6 +558,11 @@ describe('the pnpm-lock.yaml scanner on the layouts pnpm writes', () => {
     expect(byKey.get('/fsevents@2.3.3')?.scope).toBe('optional');
     expect(byKey.get('/typescript@5.3.3')?.scope).toBe('excluded');
     expect(byKey.get('file:packages/local-thing')?.firstParty).toBe(true);
+    // A workspace folder's "version" is a path: no purl, and its lockfile key kept instead.
+    expect(byKey.get('file:packages/local-thing')?.purl).toBeUndefined();
+    expect(byKey.get('file:packages/local-thing')?.properties).toEqual({
+      'build-artifact:pnpm.key': 'file:packages/local-thing',
+    });
     expect(byKey.get('/@emotion/react@11.11.0')?.dependencies).toEqual([
       '/@babel/runtime@7.23.8',
       '/@types/react@18.2.0',
