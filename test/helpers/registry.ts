@@ -67,6 +67,18 @@ export interface RegistryOptions {
    * registry's `redirect` storage middleware, as with S3 or GCS behind a registry).
    */
   redirectBlobsTo?: string;
+  /**
+   * Token auth: the realm the registry names answers with a 307 to the token service, from the
+   * same origin (another path) or from another one (127.0.0.2).
+   */
+  tokenRealmRedirect?: 'same-origin' | 'other-origin';
+}
+
+/** A request the token service (or the realm redirecting to it) received. */
+export interface TokenHop {
+  origin: string;
+  path: string;
+  authorization: boolean;
 }
 
 export interface Registry {
@@ -79,6 +91,8 @@ export interface Registry {
   tokenRealm?: string;
   /** Token auth: the scopes of every token request so far, in order. */
   tokenRequests?: string[][];
+  /** Token auth: every request to the realm and the token service, redirects included. */
+  tokenHops?: TokenHop[];
   /** The last lines the registry logged (for failure messages). */
   logs(): string;
   close(): Promise<void>;
@@ -91,8 +105,17 @@ function base64url(data: Buffer | string): string {
 interface TokenServer {
   realm: string;
   certPath: string;
-  server: Server;
+  servers: Server[];
   requests: string[][];
+  hops: TokenHop[];
+}
+
+function listen(server: Server, host: string): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, host, () =>
+      resolve(`http://${host}:${(server.address() as AddressInfo).port}`),
+    ),
+  );
 }
 
 /**
@@ -104,6 +127,7 @@ async function startTokenServer(
   service: string,
   users: User[],
   anonymousPull: boolean,
+  redirect?: 'same-origin' | 'other-origin',
 ): Promise<TokenServer> {
   const keyPath = join(dir, 'token.key');
   const certPath = join(dir, 'token.crt');
@@ -134,8 +158,19 @@ async function startTokenServer(
     'base64',
   );
   const requests: string[][] = [];
+  const hops: TokenHop[] = [];
+  let origin = '';
   const server = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    hops.push({
+      origin,
+      path: url.pathname,
+      authorization: req.headers.authorization !== undefined,
+    });
+    if (url.pathname === '/moved-token') {
+      res.writeHead(307, { location: `/token${url.search}` }).end();
+      return;
+    }
     requests.push(url.searchParams.getAll('scope'));
     const header = req.headers.authorization ?? '';
     let user: string | undefined;
@@ -176,9 +211,26 @@ async function startTokenServer(
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ token: `${input}.${base64url(signature)}`, expires_in: 300 }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { realm: `http://127.0.0.1:${port}/token`, certPath, server, requests };
+  origin = await listen(server, '127.0.0.1');
+  const servers = [server];
+  let realm = `${origin}/token`;
+  if (redirect === 'same-origin') realm = `${origin}/moved-token`;
+  else if (redirect === 'other-origin') {
+    let realmOrigin = '';
+    const realmServer = createHttpServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      hops.push({
+        origin: realmOrigin,
+        path: url.pathname,
+        authorization: req.headers.authorization !== undefined,
+      });
+      res.writeHead(307, { location: `${origin}/token${url.search}` }).end();
+    });
+    realmOrigin = await listen(realmServer, '127.0.0.2');
+    servers.push(realmServer);
+    realm = `${realmOrigin}/token`;
+  }
+  return { realm, certPath, servers, requests, hops };
 }
 
 function configYaml(dataDir: string, port: number, auth: string, redirect?: string): string {
@@ -257,7 +309,13 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       `    path: ${join(dir, 'htpasswd')}`,
     ].join('\n');
   } else if (options.auth === 'token') {
-    token = await startTokenServer(dir, 'test-registry', users, options.anonymousPull ?? false);
+    token = await startTokenServer(
+      dir,
+      'test-registry',
+      users,
+      options.anonymousPull ?? false,
+      options.tokenRealmRedirect,
+    );
     auth = [
       'auth:',
       '  token:',
@@ -285,7 +343,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       child.kill('SIGKILL');
       // Someone took the port between our probe and the registry's bind: try another.
       if (/address already in use/i.test(log) && attempt < 5) continue;
-      token?.server.close();
+      for (const server of token?.servers ?? []) server.close();
       await rm(dir, { recursive: true, force: true });
       throw err;
     }
@@ -294,7 +352,9 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       port,
       url,
       dataDir,
-      ...(token ? { tokenRealm: token.realm, tokenRequests: token.requests } : {}),
+      ...(token
+        ? { tokenRealm: token.realm, tokenRequests: token.requests, tokenHops: token.hops }
+        : {}),
       logs: () => log,
       async close() {
         if (child.exitCode === null) {
@@ -303,7 +363,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
           await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
           if (child.exitCode === null) child.kill('SIGKILL');
         }
-        if (token) await new Promise((r) => token.server.close(r));
+        for (const server of token?.servers ?? []) await new Promise((r) => server.close(r));
         await rm(dir, { recursive: true, force: true });
       },
     };

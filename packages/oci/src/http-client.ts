@@ -19,7 +19,12 @@ export interface RequestInit {
   method: string;
   headers: Record<string, string>;
   body?: RequestBody;
+  /** How long a new connection may take to open, TLS included (default 30 s). */
+  connectTimeoutMs?: number;
 }
+
+/** The error code of a connection that did not open in time. */
+export const CONNECT_TIMEOUT = 'ERR_CONNECT_TIMEOUT';
 
 export interface HttpResponse {
   readonly status: number;
@@ -39,6 +44,11 @@ export interface HttpResponse {
 const DRAIN_MAX_BYTES = 64 * 1024;
 /** As undici's default headers and body timeouts: a silent peer is given up on after 5 min. */
 const IDLE_TIMEOUT_MS = 300_000;
+/**
+ * As docker's and crane's dialers. Without it a host that drops packets holds a request for as
+ * long as the kernel resends its SYN (over two minutes on Linux), for every try.
+ */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 // `import http from 'node:http'` would build an ES module facade over every export of
 // node:http, and reading its lazy `WebSocket`-family getters loads all of undici: about 60 ms
@@ -108,6 +118,21 @@ export async function httpRequest(url: URL, init: RequestInit): Promise<HttpResp
       );
     });
     request.on('error', fail);
+    request.on('socket', (socket) => {
+      // A kept-alive connection is already open; a new one gets the connect timeout.
+      if (!socket.connecting) return;
+      const limit = init.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+      const timer = setTimeout(() => {
+        request.destroy(
+          Object.assign(new Error(`could not connect to ${url.host} within ${limit / 1000} s`), {
+            code: CONNECT_TIMEOUT,
+          }),
+        );
+      }, limit);
+      const opened = url.protocol === 'https:' ? 'secureConnect' : 'connect';
+      socket.once(opened, () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
     request.on('response', (message) => {
       if (settled) {
         message.destroy();

@@ -3,7 +3,12 @@ import type { ProgressCallback } from '@build-artifact/core';
 import { type Challenge, parseChallenges, scopeCovered } from './auth.js';
 import { type Credentials, resolveCredentials } from './credentials.js';
 import { OciError, registryError } from './error.js';
-import { type HttpResponse, httpRequest, type RequestBody } from './http-client.js';
+import {
+  CONNECT_TIMEOUT,
+  type HttpResponse,
+  httpRequest,
+  type RequestBody,
+} from './http-client.js';
 import { apiHost, isLoopback } from './reference.js';
 
 export interface RetryOptions {
@@ -25,6 +30,8 @@ export interface TransportOptions {
   /** Environment for the credential look-up (DOCKER_CONFIG, HOME, GITHUB_TOKEN, PATH). */
   env?: NodeJS.ProcessEnv;
   retry?: RetryOptions;
+  /** How long a new connection may take to open (default 30 s, as docker). */
+  connectTimeoutMs?: number;
   userAgent?: string;
   onProgress?: ProgressCallback;
 }
@@ -48,6 +55,8 @@ const MAX_TOKEN_ANSWER_BYTES = 256 * 1024;
 /** Error bodies are read for the message only. */
 const MAX_ERROR_BODY_BYTES = 256 * 1024;
 const FATAL_NETWORK = new Set([
+  // In its 30 s the kernel has already sent the SYN five times: another try would wait as long.
+  CONNECT_TIMEOUT,
   'ENOTFOUND',
   'EAI_AGAIN',
   'CERT_HAS_EXPIRED',
@@ -98,6 +107,49 @@ function sameOrigin(a: URL, b: URL): boolean {
   return a.protocol === b.protocol && a.host === b.host;
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+
+interface Exchange {
+  url: URL;
+  method: string;
+  /** Called once per hop that carries the body (307 and 308 keep it). */
+  body?: () => RequestBody;
+  /** Headers for a hop: the caller decides which credentials may go to that URL. */
+  headersFor(url: URL, withBody: boolean): Record<string, string>;
+  connectTimeoutMs?: number;
+}
+
+/**
+ * Follows redirects by hand, as browsers and Go's client do: 303, and 301/302 after a POST,
+ * become a GET without the body; 307 and 308 repeat the request. Returns the first answer that
+ * is not a redirect, or undefined after too many.
+ */
+async function followRedirects(exchange: Exchange): Promise<HttpResponse | undefined> {
+  let { url, method } = exchange;
+  let withBody = exchange.body !== undefined;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const response = await httpRequest(url, {
+      method,
+      headers: exchange.headersFor(url, withBody),
+      body: withBody ? exchange.body?.() : undefined,
+      ...(exchange.connectTimeoutMs ? { connectTimeoutMs: exchange.connectTimeoutMs } : {}),
+    });
+    const location = response.headers.get('location');
+    if (!REDIRECTS.has(response.status) || !location) return response;
+    await response.discard();
+    url = new URL(location, url);
+    if (
+      response.status === 303 ||
+      ((response.status === 301 || response.status === 302) && method === 'POST')
+    ) {
+      method = method === 'HEAD' ? 'HEAD' : 'GET';
+      withBody = false;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The HTTP side of a registry: scheme choice, the auth challenge flow, manual redirects that
  * never carry `Authorization` to another host, and retries with backoff.
@@ -111,6 +163,8 @@ export class RegistryTransport {
   // Promises, so that requests sent side by side (a manifest's blobs) share one token request.
   readonly #tokens = new Map<string, Promise<string>>();
   readonly #prepared = new Map<string, Promise<void>>();
+  /** What made the warm-up fail for good: the requests report it at once, not after as long. */
+  #unreachable: unknown;
 
   constructor(registry: string, options: TransportOptions = {}) {
     this.registry = registry;
@@ -181,10 +235,11 @@ export class RegistryTransport {
     }
     const url = new URL(realm);
     const service = challenge.params.service;
-    let response: HttpResponse;
+    let response: HttpResponse | undefined;
     try {
       if (creds?.identityToken) {
-        // An identity token is an OAuth2 refresh token: POST it, as docker does.
+        // An identity token is an OAuth2 refresh token: POST it, as docker does. It is in the
+        // body, which only a 307 or 308 repeats, and only to the realm's origin.
         const form = new URLSearchParams({
           grant_type: 'refresh_token',
           refresh_token: creds.identityToken,
@@ -192,26 +247,60 @@ export class RegistryTransport {
         });
         if (service) form.set('service', service);
         if (scopes.length) form.set('scope', scopes.join(' '));
-        response = await httpRequest(url, {
+        const body = form.toString();
+        response = await followRedirects({
+          url,
           method: 'POST',
-          body: form,
-          headers: this.#baseHeaders(),
+          body: () => body,
+          headersFor: (to, withBody) => {
+            if (withBody && !sameOrigin(to, url)) {
+              throw new OciError({
+                code: 'UNAUTHORIZED',
+                message: `the token service ${url.origin} of registry ${this.registry} redirected the refresh token to ${to.origin}: not sent there`,
+                registry: this.registry,
+              });
+            }
+            return withBody
+              ? {
+                  ...this.#baseHeaders(),
+                  'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+                }
+              : this.#baseHeaders();
+          },
+          ...this.#connectTimeout(),
         });
       } else {
         if (service) url.searchParams.set('service', service);
         for (const scope of scopes) url.searchParams.append('scope', scope);
-        const headers = this.#baseHeaders();
-        if (creds?.username !== undefined || creds?.password !== undefined) {
-          headers.authorization = `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
-        }
-        response = await httpRequest(url, { method: 'GET', headers });
+        const basic =
+          creds?.username !== undefined || creds?.password !== undefined
+            ? `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`
+            : undefined;
+        response = await followRedirects({
+          url,
+          method: 'GET',
+          // The password goes to the realm the registry named, not to where that redirects.
+          headersFor: (to) =>
+            basic && sameOrigin(to, url)
+              ? { ...this.#baseHeaders(), authorization: basic }
+              : this.#baseHeaders(),
+          ...this.#connectTimeout(),
+        });
       }
     } catch (err) {
+      if (err instanceof OciError) throw err;
       throw new OciError({
         code: 'NETWORK',
         message: `could not reach the token service ${url.origin} of registry ${this.registry}: ${describeNetworkError(err)}`,
         registry: this.registry,
         cause: err,
+      });
+    }
+    if (!response) {
+      throw new OciError({
+        code: 'UNAUTHORIZED',
+        message: `the token service ${url.origin} of registry ${this.registry} redirected more than ${MAX_REDIRECTS} times`,
+        registry: this.registry,
       });
     }
     let text: string;
@@ -260,6 +349,11 @@ export class RegistryTransport {
       });
     }
     return token;
+  }
+
+  #connectTimeout(): { connectTimeoutMs?: number } {
+    const ms = this.#options.connectTimeoutMs;
+    return ms ? { connectTimeoutMs: ms } : {};
   }
 
   #baseHeaders(): Record<string, string> {
@@ -342,8 +436,12 @@ export class RegistryTransport {
       if (!challenge) return;
       this.#challenge ??= challenge;
       await this.#authorization(scopes);
-    } catch {
-      // Left to the requests, which retry and name the failure.
+    } catch (err) {
+      // Left to the requests, which retry and name the failure; but a host that cannot be
+      // reached at all (no such name, no connection in time, a certificate refused) is not
+      // tried again, so that a push waits for a dead registry once, not twice.
+      const code = err instanceof OciError ? undefined : networkCode(err);
+      if (code !== undefined && FATAL_NETWORK.has(code)) this.#unreachable = err;
     }
   }
 
@@ -387,6 +485,7 @@ export class RegistryTransport {
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse;
       try {
+        if (this.#unreachable !== undefined) throw this.#unreachable;
         response = await this.#sendFollowingRedirects(request);
       } catch (err) {
         if (err instanceof OciError) throw err;
@@ -424,35 +523,24 @@ export class RegistryTransport {
   }
 
   async #sendFollowingRedirects(request: HttpRequest): Promise<HttpResponse> {
-    let url = this.#resolve(request.url);
-    let method = request.method;
-    let withBody = request.body !== undefined;
     const authorization = await this.#authorization(request.scopes);
-    for (let hop = 0; hop <= 10; hop++) {
-      const headers: Record<string, string> = { ...this.#baseHeaders(), ...request.headers };
-      // Credentials go to the registry's own origin only, never to a storage redirect.
-      if (authorization && sameOrigin(url, this.baseUrl)) headers.authorization = authorization;
-      if (!withBody) {
-        delete headers['content-length'];
-        delete headers['content-type'];
-      }
-      const response = await httpRequest(url, {
-        method,
-        headers,
-        body: withBody ? request.body?.() : undefined,
-      });
-      const location = response.headers.get('location');
-      if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
-      await response.discard();
-      url = new URL(location, url);
-      if (
-        response.status === 303 ||
-        ((response.status === 301 || response.status === 302) && method === 'POST')
-      ) {
-        method = method === 'HEAD' ? 'HEAD' : 'GET';
-        withBody = false;
-      }
-    }
+    const response = await followRedirects({
+      url: this.#resolve(request.url),
+      method: request.method,
+      ...(request.body ? { body: request.body } : {}),
+      headersFor: (url, withBody) => {
+        const headers: Record<string, string> = { ...this.#baseHeaders(), ...request.headers };
+        // Credentials go to the registry's own origin only, never to a storage redirect.
+        if (authorization && sameOrigin(url, this.baseUrl)) headers.authorization = authorization;
+        if (!withBody) {
+          delete headers['content-length'];
+          delete headers['content-type'];
+        }
+        return headers;
+      },
+      ...this.#connectTimeout(),
+    });
+    if (response) return response;
     throw new OciError({
       code: 'REGISTRY_ERROR',
       message: `registry ${this.registry}: too many redirects for ${request.method} ${request.url}`,

@@ -206,6 +206,55 @@ describe.skipIf(!registryAvailable())('bearer tokens (token server)', () => {
   });
 });
 
+describe.skipIf(!registryAvailable())('a token realm that redirects', () => {
+  let sameOrigin: Registry;
+  let otherOrigin: Registry;
+  beforeAll(async () => {
+    [sameOrigin, otherOrigin] = await Promise.all([
+      startRegistry({ auth: 'token', users: [alice], tokenRealmRedirect: 'same-origin' }),
+      startRegistry({
+        auth: 'token',
+        users: [alice],
+        anonymousPull: true,
+        tokenRealmRedirect: 'other-origin',
+      }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([sameOrigin?.close(), otherOrigin?.close()]);
+  });
+
+  it('is followed with the credentials when it stays on the realm origin', async () => {
+    const file = join(dir, 'moved-realm.txt');
+    await writeFile(file, 'token service moved');
+    const client = new OciClient(
+      { registry: sameOrigin.host, repository: 'm/one' },
+      { credentials: alice },
+    );
+    const pushed = await pushFile(client, file, { tag: 'v1' });
+    expect((await readManifest(client, 'v1')).descriptor.digest).toBe(pushed.descriptor.digest);
+    const hops = sameOrigin.tokenHops!;
+    expect(hops.map((h) => h.path)).toEqual(['/moved-token', '/token']);
+    expect(hops.every((h) => h.authorization)).toBe(true);
+  });
+
+  it('is followed to another origin without the password', async () => {
+    const client = new OciClient(
+      { registry: otherOrigin.host, repository: 'm/two' },
+      { credentials: alice },
+    );
+    // The token service, reached without credentials, grants an anonymous pull only.
+    const err = await failure(readManifest(client, 'v1'));
+    expect(err.code).toBe('NOT_FOUND');
+    const realm = new URL(otherOrigin.tokenRealm!).origin;
+    const hops = otherOrigin.tokenHops!;
+    expect(hops.filter((h) => h.origin === realm).every((h) => h.authorization)).toBe(true);
+    const tokenService = hops.filter((h) => h.origin !== realm);
+    expect(tokenService.length).toBeGreaterThan(0);
+    expect(tokenService.some((h) => h.authorization)).toBe(false);
+  });
+});
+
 describe.skipIf(!registryAvailable())('redirects to blob storage', () => {
   let registry: Registry;
   let storage: Server;
@@ -299,6 +348,68 @@ describe('a token service that misbehaves', () => {
     expect(err.message).toContain('too large to be a token');
     // Read up to the bound, not the 64 MiB on offer.
     expect(sent).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
+describe('a refresh token redirected elsewhere', () => {
+  let registry: Server;
+  let elsewhere: Server;
+  let host: string;
+  let elsewhereHits = 0;
+  const forms: string[] = [];
+  beforeAll(async () => {
+    elsewhere = createServer((_req, res) => {
+      elsewhereHits++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"stolen"}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.2', resolve));
+    const elsewhereUrl = `http://127.0.0.2:${(elsewhere.address() as AddressInfo).port}`;
+    registry = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === '/token' || url.pathname === '/token2') {
+        let body = '';
+        req.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        req.on('end', () => {
+          forms.push(`${req.method} ${url.pathname} ${body}`);
+          // The first hop stays on this origin; the second sends the client elsewhere.
+          const location = url.pathname === '/token' ? '/token2' : `${elsewhereUrl}/token`;
+          res.writeHead(307, { location }).end();
+        });
+        return;
+      }
+      res
+        .writeHead(401, {
+          'www-authenticate': `Bearer realm="http://${host}/token",service="fake"`,
+        })
+        .end();
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(registry.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const server of [registry, elsewhere]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('is sent again within the realm origin, and never to another', async () => {
+    const client = new OciClient(
+      { registry: host, repository: 't/x' },
+      { credentials: { identityToken: 'refresh-me' } },
+    );
+    const err = await failure(readManifest(client, 'v1'));
+    expect(err.code).toBe('UNAUTHORIZED');
+    expect(err.message).toContain('redirected the refresh token to http://127.0.0.2');
+    expect(elsewhereHits).toBe(0);
+    expect(forms).toHaveLength(2);
+    for (const form of forms) expect(form).toContain('refresh_token=refresh-me');
+    expect(forms.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'POST /token',
+      'POST /token2',
+    ]);
   });
 });
 

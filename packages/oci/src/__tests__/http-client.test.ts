@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { httpRequest } from '../http-client.js';
+import { CONNECT_TIMEOUT, httpRequest } from '../http-client.js';
+import { startBlackhole } from './blackhole.js';
 
 let server: Server | undefined;
 
@@ -28,6 +29,24 @@ async function stop(): Promise<void> {
 afterEach(stop);
 
 describe('httpRequest', () => {
+  it('gives up on a connection that does not open within the connect timeout', async () => {
+    const hole = await startBlackhole();
+    try {
+      const err = await httpRequest(new URL(`http://${hole.host}/v2/`), {
+        method: 'GET',
+        headers: {},
+        connectTimeoutMs: 300,
+      }).then(
+        () => undefined,
+        (e: unknown) => e as { code?: string; message: string },
+      );
+      expect(err?.code).toBe(CONNECT_TIMEOUT);
+      expect(err?.message).toBe(`could not connect to ${hole.host} within 0.3 s`);
+    } finally {
+      await hole.close();
+    }
+  });
+
   it('reuses one connection for answers that were read or discarded', async () => {
     const { url, sockets } = await serve((req, res) => {
       // As a registry answers a HEAD: the length of the body a GET would have.

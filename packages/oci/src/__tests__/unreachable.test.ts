@@ -1,0 +1,82 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Blackhole, startBlackhole } from './blackhole.js';
+import { OciClient, OciError } from './exports.js';
+
+let hole: Blackhole;
+beforeAll(async () => {
+  hole = await startBlackhole();
+});
+afterAll(async () => hole?.close());
+
+/** Connection attempts to the blackhole while `run` runs (Node announces each new socket). */
+async function connectionsDuring(run: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const port = Number(hole.host.split(':')[1]);
+  const onSocket = (message: unknown) => {
+    const { socket } = message as { socket: Socket };
+    socket.once('connectionAttempt', (_ip: string, to: number) => {
+      if (to === port) count++;
+    });
+  };
+  subscribe('net.client.socket', onSocket);
+  try {
+    await run();
+  } finally {
+    unsubscribe('net.client.socket', onSocket);
+  }
+  return count;
+}
+
+async function failure(p: Promise<unknown>): Promise<OciError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(OciError);
+  return err as OciError;
+}
+
+const digest = `sha256:${'0'.repeat(64)}`;
+
+describe('a registry that drops connection attempts', () => {
+  it('fails after the connect timeout, without trying again', async () => {
+    const retries: string[] = [];
+    const client = new OciClient(
+      { registry: hole.host, repository: 'r/x' },
+      {
+        connectTimeoutMs: 300,
+        retry: { baseDelayMs: 1 },
+        onProgress: (e) => {
+          if (e.step === 'oci.retry') retries.push(e.message ?? '');
+        },
+      },
+    );
+    let err: OciError | undefined;
+    const attempts = await connectionsDuring(async () => {
+      err = await failure(client.hasBlob(digest));
+    });
+    expect(err?.code).toBe('NETWORK');
+    expect(err?.message).toContain(`registry ${hole.host}`);
+    expect(err?.message).toContain(`could not connect to ${hole.host} within 0.3 s`);
+    expect(attempts).toBe(1);
+    expect(retries).toEqual([]);
+  });
+
+  it('is not waited for again after the warm-up of a push found it unreachable', async () => {
+    const client = new OciClient(
+      { registry: hole.host, repository: 'r/y' },
+      { connectTimeoutMs: 300 },
+    );
+    // The warm-up never throws: the requests after it report what it met.
+    expect(await connectionsDuring(() => client.prepareToPush())).toBe(1);
+    let err: OciError | undefined;
+    const attempts = await connectionsDuring(async () => {
+      err = await failure(client.hasBlob(digest));
+    });
+    expect(attempts).toBe(0);
+    expect(err?.code).toBe('NETWORK');
+    expect(err?.message).toContain(`could not connect to ${hole.host} within 0.3 s`);
+  });
+});
