@@ -540,10 +540,17 @@ function scopeCovered(scopes, scope) {
 }
 //# sourceMappingURL=auth.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/http-client.js
+/** The error code of a connection that did not open in time. */
+const CONNECT_TIMEOUT = 'ERR_CONNECT_TIMEOUT';
 /** Bodies up to this size are drained on `discard()`; bigger ones close the connection. */
 const DRAIN_MAX_BYTES = 64 * 1024;
 /** As undici's default headers and body timeouts: a silent peer is given up on after 5 min. */
 const IDLE_TIMEOUT_MS = 300_000;
+/**
+ * As docker's and crane's dialers. Without it a host that drops packets holds a request for as
+ * long as the kernel resends its SYN (over two minutes on Linux), for every try.
+ */
+const CONNECT_TIMEOUT_MS = 30_000;
 // `import http from 'node:http'` would build an ES module facade over every export of
 // node:http, and reading its lazy `WebSocket`-family getters loads all of undici: about 60 ms
 // in a fresh process. getBuiltinModule returns the plain module, as `require` would.
@@ -610,6 +617,20 @@ async function httpRequest(url, init) {
             }));
         });
         request.on('error', fail);
+        request.on('socket', (socket) => {
+            // A kept-alive connection is already open; a new one gets the connect timeout.
+            if (!socket.connecting)
+                return;
+            const limit = init.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+            const timer = setTimeout(() => {
+                request.destroy(Object.assign(new Error(`could not connect to ${url.host} within ${limit / 1000} s`), {
+                    code: CONNECT_TIMEOUT,
+                }));
+            }, limit);
+            const opened = url.protocol === 'https:' ? 'secureConnect' : 'connect';
+            socket.once(opened, () => clearTimeout(timer));
+            socket.once('close', () => clearTimeout(timer));
+        });
         request.on('response', (message) => {
             if (settled) {
                 message.destroy();
@@ -824,6 +845,8 @@ const MAX_TOKEN_ANSWER_BYTES = 256 * 1024;
 /** Error bodies are read for the message only. */
 const MAX_ERROR_BODY_BYTES = 256 * 1024;
 const FATAL_NETWORK = new Set([
+    // In its 30 s the kernel has already sent the SYN five times: another try would wait as long.
+    CONNECT_TIMEOUT,
     'ENOTFOUND',
     'EAI_AGAIN',
     'CERT_HAS_EXPIRED',
@@ -870,6 +893,36 @@ function scopeKey(scopes) {
 function sameOrigin(a, b) {
     return a.protocol === b.protocol && a.host === b.host;
 }
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+/**
+ * Follows redirects by hand, as browsers and Go's client do: 303, and 301/302 after a POST,
+ * become a GET without the body; 307 and 308 repeat the request. Returns the first answer that
+ * is not a redirect, or undefined after too many.
+ */
+async function followRedirects(exchange) {
+    let { url, method } = exchange;
+    let withBody = exchange.body !== undefined;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        const response = await httpRequest(url, {
+            method,
+            headers: exchange.headersFor(url, withBody),
+            body: withBody ? exchange.body?.() : undefined,
+            ...(exchange.connectTimeoutMs ? { connectTimeoutMs: exchange.connectTimeoutMs } : {}),
+        });
+        const location = response.headers.get('location');
+        if (!REDIRECTS.has(response.status) || !location)
+            return response;
+        await response.discard();
+        url = new URL(location, url);
+        if (response.status === 303 ||
+            ((response.status === 301 || response.status === 302) && method === 'POST')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            withBody = false;
+        }
+    }
+    return undefined;
+}
 /**
  * The HTTP side of a registry: scheme choice, the auth challenge flow, manual redirects that
  * never carry `Authorization` to another host, and retries with backoff.
@@ -883,6 +936,8 @@ class RegistryTransport {
     // Promises, so that requests sent side by side (a manifest's blobs) share one token request.
     #tokens = new Map();
     #prepared = new Map();
+    /** What made the warm-up fail for good: the requests report it at once, not after as long. */
+    #unreachable;
     constructor(registry, options = {}) {
         this.registry = registry;
         this.#options = options;
@@ -954,7 +1009,8 @@ class RegistryTransport {
         let response;
         try {
             if (creds?.identityToken) {
-                // An identity token is an OAuth2 refresh token: POST it, as docker does.
+                // An identity token is an OAuth2 refresh token: POST it, as docker does. It is in the
+                // body, which only a 307 or 308 repeats, and only to the realm's origin.
                 const form = new URLSearchParams({
                     grant_type: 'refresh_token',
                     refresh_token: creds.identityToken,
@@ -964,10 +1020,27 @@ class RegistryTransport {
                     form.set('service', service);
                 if (scopes.length)
                     form.set('scope', scopes.join(' '));
-                response = await httpRequest(url, {
+                const body = form.toString();
+                response = await followRedirects({
+                    url,
                     method: 'POST',
-                    body: form,
-                    headers: this.#baseHeaders(),
+                    body: () => body,
+                    headersFor: (to, withBody) => {
+                        if (withBody && !sameOrigin(to, url)) {
+                            throw new error_OciError({
+                                code: 'UNAUTHORIZED',
+                                message: `the token service ${url.origin} of registry ${this.registry} redirected the refresh token to ${to.origin}: not sent there`,
+                                registry: this.registry,
+                            });
+                        }
+                        return withBody
+                            ? {
+                                ...this.#baseHeaders(),
+                                'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+                            }
+                            : this.#baseHeaders();
+                    },
+                    ...this.#connectTimeout(),
                 });
             }
             else {
@@ -975,19 +1048,35 @@ class RegistryTransport {
                     url.searchParams.set('service', service);
                 for (const scope of scopes)
                     url.searchParams.append('scope', scope);
-                const headers = this.#baseHeaders();
-                if (creds?.username !== undefined || creds?.password !== undefined) {
-                    headers.authorization = `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`;
-                }
-                response = await httpRequest(url, { method: 'GET', headers });
+                const basic = creds?.username !== undefined || creds?.password !== undefined
+                    ? `Basic ${Buffer.from(`${creds.username ?? ''}:${creds.password ?? ''}`).toString('base64')}`
+                    : undefined;
+                response = await followRedirects({
+                    url,
+                    method: 'GET',
+                    // The password goes to the realm the registry named, not to where that redirects.
+                    headersFor: (to) => basic && sameOrigin(to, url)
+                        ? { ...this.#baseHeaders(), authorization: basic }
+                        : this.#baseHeaders(),
+                    ...this.#connectTimeout(),
+                });
             }
         }
         catch (err) {
+            if (err instanceof error_OciError)
+                throw err;
             throw new error_OciError({
                 code: 'NETWORK',
                 message: `could not reach the token service ${url.origin} of registry ${this.registry}: ${describeNetworkError(err)}`,
                 registry: this.registry,
                 cause: err,
+            });
+        }
+        if (!response) {
+            throw new error_OciError({
+                code: 'UNAUTHORIZED',
+                message: `the token service ${url.origin} of registry ${this.registry} redirected more than ${MAX_REDIRECTS} times`,
+                registry: this.registry,
             });
         }
         let text;
@@ -1038,6 +1127,10 @@ class RegistryTransport {
             });
         }
         return token;
+    }
+    #connectTimeout() {
+        const ms = this.#options.connectTimeoutMs;
+        return ms ? { connectTimeoutMs: ms } : {};
     }
     #baseHeaders() {
         return { 'user-agent': this.#options.userAgent ?? 'build-artifact-attest/0.1' };
@@ -1121,8 +1214,13 @@ class RegistryTransport {
             this.#challenge ??= challenge;
             await this.#authorization(scopes);
         }
-        catch {
-            // Left to the requests, which retry and name the failure.
+        catch (err) {
+            // Left to the requests, which retry and name the failure; but a host that cannot be
+            // reached at all (no such name, no connection in time, a certificate refused) is not
+            // tried again, so that a push waits for a dead registry once, not twice.
+            const code = err instanceof error_OciError ? undefined : networkCode(err);
+            if (code !== undefined && FATAL_NETWORK.has(code))
+                this.#unreachable = err;
         }
     }
     /** Sends and throws a typed error unless the status is one of `ok`. */
@@ -1164,6 +1262,8 @@ class RegistryTransport {
         for (let attempt = 1;; attempt++) {
             let response;
             try {
+                if (this.#unreachable !== undefined)
+                    throw this.#unreachable;
                 response = await this.#sendFollowingRedirects(request);
             }
             catch (err) {
@@ -1203,35 +1303,26 @@ class RegistryTransport {
         }
     }
     async #sendFollowingRedirects(request) {
-        let url = this.#resolve(request.url);
-        let method = request.method;
-        let withBody = request.body !== undefined;
         const authorization = await this.#authorization(request.scopes);
-        for (let hop = 0; hop <= 10; hop++) {
-            const headers = { ...this.#baseHeaders(), ...request.headers };
-            // Credentials go to the registry's own origin only, never to a storage redirect.
-            if (authorization && sameOrigin(url, this.baseUrl))
-                headers.authorization = authorization;
-            if (!withBody) {
-                delete headers['content-length'];
-                delete headers['content-type'];
-            }
-            const response = await httpRequest(url, {
-                method,
-                headers,
-                body: withBody ? request.body?.() : undefined,
-            });
-            const location = response.headers.get('location');
-            if (![301, 302, 303, 307, 308].includes(response.status) || !location)
-                return response;
-            await response.discard();
-            url = new URL(location, url);
-            if (response.status === 303 ||
-                ((response.status === 301 || response.status === 302) && method === 'POST')) {
-                method = method === 'HEAD' ? 'HEAD' : 'GET';
-                withBody = false;
-            }
-        }
+        const response = await followRedirects({
+            url: this.#resolve(request.url),
+            method: request.method,
+            ...(request.body ? { body: request.body } : {}),
+            headersFor: (url, withBody) => {
+                const headers = { ...this.#baseHeaders(), ...request.headers };
+                // Credentials go to the registry's own origin only, never to a storage redirect.
+                if (authorization && sameOrigin(url, this.baseUrl))
+                    headers.authorization = authorization;
+                if (!withBody) {
+                    delete headers['content-length'];
+                    delete headers['content-type'];
+                }
+                return headers;
+            },
+            ...this.#connectTimeout(),
+        });
+        if (response)
+            return response;
         throw new error_OciError({
             code: 'REGISTRY_ERROR',
             message: `registry ${this.registry}: too many redirects for ${request.method} ${request.url}`,
