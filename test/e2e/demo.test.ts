@@ -233,6 +233,38 @@ describe.skipIf(!canRun)('attest demo, end to end', () => {
     expect(direct.code).toBe(1);
   });
 
+  it('takes dependencies from the SBOM only when its attestation verifies (no --require-sbom)', async () => {
+    const cli = layout.report.artifacts.find((a) => a.name === 'embedding-cli')!;
+    const cliCheck = layout.report.checks.find(
+      (c) => c.artifact === 'embedding-cli' && c.from === 'file',
+    )!;
+    // Without --require-sbom, the SBOM attestation is verified by the walk itself.
+    const flags = cliCheck.command.slice(2).filter((f) => f !== '--require-sbom');
+    const recordedIn = async (dir: string) => {
+      const res = await attest([
+        'verify',
+        join(dir, 'embedding-cli'),
+        ...flags,
+        '--format',
+        'json',
+      ]);
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      const result = JSON.parse(res.stdout);
+      return result.dependencies.map((d: { recordedIn: string[] }) => d.recordedIn);
+    };
+    expect(await recordedIn(out)).toEqual([['provenance', 'sbom']]);
+    // The SBOM attestation's signature broken: the provenance alone records the module.
+    const t4 = join(tmp, 'bad-sbom-signature');
+    await cp(out, t4, { recursive: true });
+    const sbomBundle = join(t4, cli.sbomBundle.slice(out.length + 1));
+    const bundle = JSON.parse(await readFile(sbomBundle, 'utf8'));
+    const sig = Buffer.from(bundle.dsseEnvelope.signatures[0].sig, 'base64');
+    sig[sig.length - 2]! ^= 0x01;
+    bundle.dsseEnvelope.signatures[0].sig = sig.toString('base64');
+    await writeFile(sbomBundle, JSON.stringify(bundle));
+    expect(await recordedIn(t4)).toEqual([['provenance']]);
+  });
+
   it('extracts the embedded module when no copy is beside the CLI, and fails closed without its evidence', async () => {
     const cliCheck = layout.report.checks.find(
       (c) => c.artifact === 'embedding-cli' && c.from === 'file',
