@@ -9,6 +9,7 @@ import { listReferrers, openTarget, parseReference } from '@build-artifact/oci';
 import { loadTrustedRoot, type Trust, verifyArtifact } from '@build-artifact/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Registry, registryAvailable, startRegistry } from '../helpers/registry.ts';
+import { goToolBinary } from '../helpers/toolchains.ts';
 import { repoRoot, runAction } from './runner.ts';
 
 // The signing actions end to end, each run as the runner runs it (node ../dist/<name>.js, INPUT_*,
@@ -18,7 +19,7 @@ import { repoRoot, runAction } from './runner.ts';
 // package (@sigstore/verify underneath) against the dev trusted root.
 const LOCKFILES = path.resolve(repoRoot, '../shared/testdata/lockfiles');
 // A real Go binary with build info, for the SBOM's binary inspector.
-const GO_BINARY = '/usr/lib/go-1.23/bin/gofmt';
+const GO_BINARY = goToolBinary('gofmt');
 // The dev issuer's default claims: a build through this repository's reusable workflow.
 const SIGNER = 'build-artifact/build-artifact/.github/workflows/build-artifact.yml';
 const USER = { username: 'ci', password: 's3cret-token' };
@@ -35,7 +36,7 @@ let env: Record<string, string>;
 async function workdir(name: string): Promise<string> {
   const dir = path.join(tmp, name);
   await mkdir(dir, { recursive: true });
-  await copyFile(GO_BINARY, path.join(dir, 'gofmt'));
+  await copyFile(GO_BINARY!, path.join(dir, 'gofmt'));
   return dir;
 }
 
@@ -81,7 +82,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe.skipIf(!registryAvailable())(
+describe.skipIf(!registryAvailable() || !GO_BINARY)(
   'signing actions against the dev Sigstore and a local registry',
   () => {
     it('attest: SBOMs, one signed provenance for all artifacts, signed SBOMs, stored in the attestations API', async () => {

@@ -104,6 +104,14 @@ export function findGo(): { bin: string; version: string } | undefined {
   return goCache ?? undefined;
 }
 
+/** A program of the Go distribution found (`gofmt`: a real Go binary with build info). */
+export function goToolBinary(name: string): string | undefined {
+  const go = findGo();
+  const root = go && tryExec(go.bin, ['env', 'GOROOT'], { ...process.env, GOTOOLCHAIN: 'local' });
+  const path = root ? join(root, 'bin', name) : undefined;
+  return path && existsSync(path) ? path : undefined;
+}
+
 /** Go >= 1.21 is installed (on PATH, or Debian's /usr/lib/go-1.23). */
 export function haveGo(): boolean {
   return findGo() !== undefined;
