@@ -9,7 +9,7 @@ import { listReferrers, openTarget, parseReference } from '@build-artifact/oci';
 import { loadTrustedRoot, type Trust, verifyArtifact } from '@build-artifact/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Registry, registryAvailable, startRegistry } from '../helpers/registry.ts';
-import { goToolBinary } from '../helpers/toolchains.ts';
+import { goToolBinary, requireToolchain } from '../helpers/toolchains.ts';
 import { repoRoot, runAction } from './runner.ts';
 
 // The signing actions end to end, each run as the runner runs it (node ../dist/<name>.js, INPUT_*,
@@ -82,7 +82,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe.skipIf(!registryAvailable() || !GO_BINARY)(
+describe.skipIf(!registryAvailable() || !requireToolchain('go'))(
   'signing actions against the dev Sigstore and a local registry',
   () => {
     it('attest: SBOMs, one signed provenance for all artifacts, signed SBOMs, stored in the attestations API', async () => {

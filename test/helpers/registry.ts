@@ -69,7 +69,7 @@ export interface RegistryOptions {
   redirectBlobsTo?: string;
   /**
    * Token auth: the realm the registry names answers with a 307 to the token service, from the
-   * same origin (another path) or from another one (127.0.0.2).
+   * same origin (another path) or from another one (another port).
    */
   tokenRealmRedirect?: 'same-origin' | 'other-origin';
 }
@@ -111,10 +111,10 @@ interface TokenServer {
 }
 
 function listen(server: Server, host: string): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, host, () =>
-      resolve(`http://${host}:${(server.address() as AddressInfo).port}`),
-    ),
+  return new Promise((resolve, reject) =>
+    server
+      .once('error', reject)
+      .listen(0, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`)),
   );
 }
 
@@ -226,7 +226,7 @@ async function startTokenServer(
       });
       res.writeHead(307, { location: `${origin}/token${url.search}` }).end();
     });
-    realmOrigin = await listen(realmServer, '127.0.0.2');
+    realmOrigin = await listen(realmServer, '127.0.0.1');
     servers.push(realmServer);
     realm = `${realmOrigin}/token`;
   }

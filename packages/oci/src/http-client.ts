@@ -27,6 +27,8 @@ export interface RequestInit {
 export const CONNECT_TIMEOUT = 'ERR_CONNECT_TIMEOUT';
 
 export interface HttpResponse {
+  /** The URL that answered (after redirects, the last one): relative headers resolve against it. */
+  readonly url: URL;
   readonly status: number;
   readonly ok: boolean;
   readonly headers: { get(name: string): string | null };
@@ -118,20 +120,26 @@ export async function httpRequest(url: URL, init: RequestInit): Promise<HttpResp
       );
     });
     request.on('error', fail);
+    // From the start, not from 'socket': through a proxy Node hands the socket over only once
+    // the tunnel (and TLS) is up, so a silent proxy would otherwise never time out.
+    const limit = init.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+    const connectTimer = setTimeout(() => {
+      const err = Object.assign(
+        new Error(`could not connect to ${url.host} within ${limit / 1000} s`),
+        { code: CONNECT_TIMEOUT },
+      );
+      // Before destroy: a request destroyed before it has a socket only records the error.
+      fail(err);
+      request.destroy(err);
+    }, limit);
+    const opened = () => clearTimeout(connectTimer);
+    request.once('close', opened);
     request.on('socket', (socket) => {
-      // A kept-alive connection is already open; a new one gets the connect timeout.
-      if (!socket.connecting) return;
-      const limit = init.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-      const timer = setTimeout(() => {
-        request.destroy(
-          Object.assign(new Error(`could not connect to ${url.host} within ${limit / 1000} s`), {
-            code: CONNECT_TIMEOUT,
-          }),
-        );
-      }, limit);
-      const opened = url.protocol === 'https:' ? 'secureConnect' : 'connect';
-      socket.once(opened, () => clearTimeout(timer));
-      socket.once('close', () => clearTimeout(timer));
+      // A kept-alive connection (or a tunnel Node hands over once it is up) is already open.
+      if (!socket.connecting) return opened();
+      // TLS (to the registry, or to an https proxy) is part of opening the connection.
+      socket.once('encrypted' in socket ? 'secureConnect' : 'connect', opened);
+      socket.once('close', opened);
     });
     request.on('response', (message) => {
       if (settled) {
@@ -193,6 +201,7 @@ function wrapResponse(url: URL, message: http.IncomingMessage, method: string): 
     return Buffer.concat(chunks, size);
   };
   return {
+    url,
     status,
     ok: status >= 200 && status < 300,
     headers: {

@@ -58,7 +58,6 @@ const FATAL_NETWORK = new Set([
   // In its 30 s the kernel has already sent the SYN five times: another try would wait as long.
   CONNECT_TIMEOUT,
   'ENOTFOUND',
-  'EAI_AGAIN',
   'CERT_HAS_EXPIRED',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
@@ -118,23 +117,47 @@ interface Exchange {
   /** Headers for a hop: the caller decides which credentials may go to that URL. */
   headersFor(url: URL, withBody: boolean): Record<string, string>;
   connectTimeoutMs?: number;
+  /**
+   * Origins that could not be reached at all, with why: not tried again (filled in here).
+   * No such name, no connection in time, a certificate refused: trying again would only wait
+   * as long again, once per request.
+   */
+  unreachable?: Map<string, Error>;
+}
+
+/** A request not sent because its origin could not be reached a moment before. */
+function notSent(origin: string, earlier: Error): Error {
+  return Object.assign(
+    new Error(`not sent: ${origin} could not be reached just before (${earlier.message})`),
+    { code: networkCode(earlier) },
+  );
 }
 
 /**
- * Follows redirects by hand, as browsers and Go's client do: 303, and 301/302 after a POST,
- * become a GET without the body; 307 and 308 repeat the request. Returns the first answer that
+ * Follows redirects by hand, as the Fetch standard says: 303, and 301/302 after a POST, become
+ * a GET without the body; 307 and 308 repeat the request. Returns the first answer that
  * is not a redirect, or undefined after too many.
  */
 async function followRedirects(exchange: Exchange): Promise<HttpResponse | undefined> {
   let { url, method } = exchange;
   let withBody = exchange.body !== undefined;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const response = await httpRequest(url, {
-      method,
-      headers: exchange.headersFor(url, withBody),
-      body: withBody ? exchange.body?.() : undefined,
-      ...(exchange.connectTimeoutMs ? { connectTimeoutMs: exchange.connectTimeoutMs } : {}),
-    });
+    const earlier = exchange.unreachable?.get(url.origin);
+    if (earlier) throw notSent(url.origin, earlier);
+    let response: HttpResponse;
+    try {
+      response = await httpRequest(url, {
+        method,
+        headers: exchange.headersFor(url, withBody),
+        body: withBody ? exchange.body?.() : undefined,
+        ...(exchange.connectTimeoutMs ? { connectTimeoutMs: exchange.connectTimeoutMs } : {}),
+      });
+    } catch (err) {
+      const code = networkCode(err);
+      if (code !== undefined && FATAL_NETWORK.has(code))
+        exchange.unreachable?.set(url.origin, err as Error);
+      throw err;
+    }
     const location = response.headers.get('location');
     if (!REDIRECTS.has(response.status) || !location) return response;
     await response.discard();
@@ -163,8 +186,8 @@ export class RegistryTransport {
   // Promises, so that requests sent side by side (a manifest's blobs) share one token request.
   readonly #tokens = new Map<string, Promise<string>>();
   readonly #prepared = new Map<string, Promise<void>>();
-  /** What made the warm-up fail for good: the requests report it at once, not after as long. */
-  #unreachable: unknown;
+  /** Origins (the registry's, its token service's) that could not be reached at all. */
+  readonly #unreachable = new Map<string, Error>();
 
   constructor(registry: string, options: TransportOptions = {}) {
     this.registry = registry;
@@ -267,7 +290,7 @@ export class RegistryTransport {
                 }
               : this.#baseHeaders();
           },
-          ...this.#connectTimeout(),
+          ...this.#exchangeOptions(),
         });
       } else {
         if (service) url.searchParams.set('service', service);
@@ -284,7 +307,7 @@ export class RegistryTransport {
             basic && sameOrigin(to, url)
               ? { ...this.#baseHeaders(), authorization: basic }
               : this.#baseHeaders(),
-          ...this.#connectTimeout(),
+          ...this.#exchangeOptions(),
         });
       }
     } catch (err) {
@@ -351,9 +374,12 @@ export class RegistryTransport {
     return token;
   }
 
-  #connectTimeout(): { connectTimeoutMs?: number } {
+  /** What every exchange of this transport shares: the connect timeout, unreachable origins. */
+  #exchangeOptions(): { connectTimeoutMs?: number; unreachable: Map<string, Error> } {
     const ms = this.#options.connectTimeoutMs;
-    return ms ? { connectTimeoutMs: ms } : {};
+    return ms
+      ? { connectTimeoutMs: ms, unreachable: this.#unreachable }
+      : { unreachable: this.#unreachable };
   }
 
   #baseHeaders(): Record<string, string> {
@@ -373,6 +399,17 @@ export class RegistryTransport {
     // 401 says nothing about our tokens (requests sent side by side before the first challenge).
     const sentWithAuth = this.#challenge !== undefined;
     let response = await this.#sendWithRetry(request);
+    if (response.status === 401 && !sameOrigin(response.url, this.baseUrl)) {
+      // A host the registry redirected to (blob storage) asks for credentials: its challenge
+      // is not the registry's, and the registry's credentials are not for it.
+      await response.discard();
+      throw new OciError({
+        code: 'UNAUTHORIZED',
+        message: `registry ${this.registry} redirected ${request.method} ${this.#resolve(request.url).pathname} to ${response.url.origin}, which asked for credentials: the registry's are not sent there`,
+        registry: this.registry,
+        status: 401,
+      });
+    }
     if (response.status === 401) {
       const header = response.headers.get('www-authenticate') ?? '';
       const challenge = usableChallenge(header);
@@ -436,12 +473,10 @@ export class RegistryTransport {
       if (!challenge) return;
       this.#challenge ??= challenge;
       await this.#authorization(scopes);
-    } catch (err) {
-      // Left to the requests, which retry and name the failure; but a host that cannot be
-      // reached at all (no such name, no connection in time, a certificate refused) is not
-      // tried again, so that a push waits for a dead registry once, not twice.
-      const code = err instanceof OciError ? undefined : networkCode(err);
-      if (code !== undefined && FATAL_NETWORK.has(code)) this.#unreachable = err;
+    } catch {
+      // Left to the requests, which retry and name the failure. A registry or token service
+      // that could not be reached at all is not tried again (`#unreachable`): a push waits for
+      // a dead host once, not twice.
     }
   }
 
@@ -485,7 +520,6 @@ export class RegistryTransport {
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse;
       try {
-        if (this.#unreachable !== undefined) throw this.#unreachable;
         response = await this.#sendFollowingRedirects(request);
       } catch (err) {
         if (err instanceof OciError) throw err;
@@ -538,7 +572,7 @@ export class RegistryTransport {
         }
         return headers;
       },
-      ...this.#connectTimeout(),
+      ...this.#exchangeOptions(),
     });
     if (response) return response;
     throw new OciError({

@@ -356,14 +356,18 @@ describe('a refresh token redirected elsewhere', () => {
   let elsewhere: Server;
   let host: string;
   let elsewhereHits = 0;
+  let elsewhereUrl = '';
   const forms: string[] = [];
   beforeAll(async () => {
     elsewhere = createServer((_req, res) => {
       elsewhereHits++;
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"stolen"}');
     });
-    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.2', resolve));
-    const elsewhereUrl = `http://127.0.0.2:${(elsewhere.address() as AddressInfo).port}`;
+    // Another port is another origin.
+    await new Promise<void>((resolve, reject) =>
+      elsewhere.once('error', reject).listen(0, '127.0.0.1', resolve),
+    );
+    elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
     registry = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname === '/token' || url.pathname === '/token2') {
@@ -402,7 +406,7 @@ describe('a refresh token redirected elsewhere', () => {
     );
     const err = await failure(readManifest(client, 'v1'));
     expect(err.code).toBe('UNAUTHORIZED');
-    expect(err.message).toContain('redirected the refresh token to http://127.0.0.2');
+    expect(err.message).toContain(`redirected the refresh token to ${elsewhereUrl}`);
     expect(elsewhereHits).toBe(0);
     expect(forms).toHaveLength(2);
     for (const form of forms) expect(form).toContain('refresh_token=refresh-me');

@@ -1,10 +1,13 @@
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONNECT_TIMEOUT, httpRequest } from '../http-client.js';
 import { startBlackhole } from './blackhole.js';
 
+const execFileAsync = promisify(execFile);
 let server: Server | undefined;
 
 async function serve(
@@ -44,6 +47,42 @@ describe('httpRequest', () => {
       expect(err?.message).toBe(`could not connect to ${hole.host} within 0.3 s`);
     } finally {
       await hole.close();
+    }
+  });
+
+  it('gives up on a proxy that never opens the tunnel, within the connect timeout', async () => {
+    // A proxy that takes the connection and never answers CONNECT. Node hands the request its
+    // socket only once the tunnel is up, so the timer must not wait for the socket. In a
+    // child process: the agents read the proxy settings once, when first used.
+    const proxy = createNetServer((socket) => socket.resume());
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const script = `
+      const { httpRequest } = await import(${JSON.stringify(new URL('../http-client.ts', import.meta.url).href)});
+      const err = await httpRequest(new URL('https://registry.example/v2/'), {
+        method: 'GET', headers: {}, connectTimeoutMs: 300,
+      }).then(() => undefined, (e) => e);
+      console.log(JSON.stringify({ code: err?.code, message: err?.message }));
+      process.exit(0);`;
+    try {
+      const { stdout } = await execFileAsync(
+        process.execPath,
+        ['--input-type=module', '--eval', script],
+        {
+          env: {
+            ...process.env,
+            NODE_USE_ENV_PROXY: '1',
+            HTTPS_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+            NO_PROXY: '',
+          },
+          timeout: 20_000,
+        },
+      );
+      expect(JSON.parse(stdout)).toEqual({
+        code: CONNECT_TIMEOUT,
+        message: 'could not connect to registry.example within 0.3 s',
+      });
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 

@@ -1,5 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { Socket } from 'node:net';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Blackhole, startBlackhole } from './blackhole.js';
 import { OciClient, OciError } from './exports.js';
@@ -77,6 +78,40 @@ describe('a registry that drops connection attempts', () => {
     });
     expect(attempts).toBe(0);
     expect(err?.code).toBe('NETWORK');
+    expect(err?.message).toContain(
+      `not sent: http://${hole.host} could not be reached just before`,
+    );
     expect(err?.message).toContain(`could not connect to ${hole.host} within 0.3 s`);
+  });
+
+  it('waits for an unreachable token service once, not once more per request', async () => {
+    // A registry whose token service is the blackhole (as Docker Hub's is another host).
+    const registry = createServer((_req, res) => {
+      res
+        .writeHead(401, {
+          'www-authenticate': `Bearer realm="http://${hole.host}/token",service="s"`,
+        })
+        .end();
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    try {
+      const host = `127.0.0.1:${(registry.address() as AddressInfo).port}`;
+      const client = new OciClient(
+        { registry: host, repository: 'r/z' },
+        { connectTimeoutMs: 300 },
+      );
+      expect(await connectionsDuring(() => client.prepareToPush())).toBe(1);
+      let err: OciError | undefined;
+      const attempts = await connectionsDuring(async () => {
+        err = await failure(client.hasBlob(digest));
+      });
+      expect(attempts).toBe(0);
+      expect(err?.code).toBe('NETWORK');
+      expect(err?.message).toContain(`token service http://${hole.host}`);
+      expect(err?.message).toContain('not sent');
+    } finally {
+      registry.closeAllConnections();
+      await new Promise((resolve) => registry.close(resolve));
+    }
   });
 });
