@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { digestBytes, fileError } from '@build-artifact/core';
@@ -67,6 +68,11 @@ export function checkBytes(bytes: Uint8Array, descriptor: Descriptor, where: str
   }
 }
 
+/** The distribution spec's tag grammar. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** The digests this client can check. */
+const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+
 /** A repository in a registry, spoken to over the OCI distribution API. */
 export class OciClient implements Target {
   readonly kind = 'registry' as const;
@@ -100,6 +106,18 @@ export class OciClient implements Target {
   }
 
   #path(kind: 'blobs' | 'manifests' | 'referrers' | 'tags', rest: string): string {
+    // Digests and tags come from manifests and referrer lists, which the registry wrote: one
+    // that is neither (`../../other/manifests/x`) would read another repository's content.
+    const valid =
+      kind === 'manifests'
+        ? TAG.test(rest) || DIGEST.test(rest)
+        : kind === 'tags' || rest === 'uploads/' || DIGEST.test(rest);
+    if (!valid) {
+      throw new OciError({
+        code: 'INVALID_REFERENCE',
+        message: `not a ${kind === 'manifests' ? 'tag or digest' : 'digest'}: "${rest}" (for ${this.display})`,
+      });
+    }
     return `/v2/${escapeRepo(this.repository)}/${kind}/${rest}`;
   }
 
@@ -206,7 +224,7 @@ export class OciClient implements Target {
       await response.discard();
       if (response.status === 201) return { mounted: true };
       // 202: the registry could not mount but opened an upload session we can use.
-      const location = response.headers.get('location');
+      const location = locationOf(response);
       if (location) return { location, mounted: false };
     }
     const request: HttpRequest = {
@@ -221,7 +239,7 @@ export class OciClient implements Target {
       `starting the upload of ${blob.digest}`,
     );
     await response.discard();
-    const location = response.headers.get('location');
+    const location = locationOf(response);
     if (!location) {
       throw new OciError({
         code: 'REGISTRY_ERROR',
@@ -289,7 +307,7 @@ export class OciClient implements Target {
       try {
         const response = await this.transport.expect(request, [202], `uploading ${blob.digest}`);
         await response.discard();
-        location = response.headers.get('location') ?? location;
+        location = locationOf(response) ?? location;
         offset = end;
       } catch (err) {
         // After a reset the session may hold part of the chunk: ask where it stands and go on
@@ -328,7 +346,7 @@ export class OciClient implements Target {
     // guess gets 416 and a fresh session.
     const last = range ? Number(range[1]) : -1;
     return {
-      location: response.headers.get('location') ?? location,
+      location: locationOf(response) ?? location,
       offset: last > 0 ? last + 1 : 0,
     };
   }
@@ -376,13 +394,30 @@ export class OciClient implements Target {
         const hash = createHash(alg === 'sha512' ? 'sha512' : 'sha256');
         let size = 0;
         const body = response.body;
-        body.on('data', (c: Buffer) => {
-          hash.update(c);
-          size += c.length;
+        // Nothing beyond the descriptor's size reaches the disk: a registry sending more (by
+        // mistake or to fill the disk) is cut off with the chunk that goes past it.
+        const tooMuch = (sent: number) =>
+          new OciError({
+            code: 'DIGEST_MISMATCH',
+            message: `blob from ${this.display} does not match ${descriptor.digest}: the registry sends ${sent} bytes or more, the descriptor says ${descriptor.size}`,
+          });
+        const length = response.headers.get('content-length');
+        if (length !== null && Number(length) > descriptor.size) {
+          body.destroy();
+          throw tooMuch(Number(length));
+        }
+        const counted = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            size += chunk.length;
+            if (size > descriptor.size) return done(tooMuch(size));
+            hash.update(chunk);
+            done(null, chunk);
+          },
         });
         try {
-          await pipeline(body, createWriteStream(tmp));
+          await pipeline(body, counted, createWriteStream(tmp));
         } catch (err) {
+          if (err instanceof OciError) throw err;
           if (
             (err as NodeJS.ErrnoException).code?.startsWith('E') &&
             (err as NodeJS.ErrnoException).syscall
@@ -514,6 +549,7 @@ export class OciClient implements Target {
 
   async referrersApi(digest: string): Promise<Descriptor[] | undefined> {
     const out: Descriptor[] = [];
+    const pages = new Pages(`the referrers of ${digest} in ${this.display}`);
     let url: string | undefined = this.#path('referrers', digest);
     while (url) {
       const request: HttpRequest = {
@@ -537,8 +573,7 @@ export class OciClient implements Target {
         manifests?: Descriptor[];
       };
       out.push(...(index.manifests ?? []));
-      const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
-      url = link ? new URL(link[1]!, this.transport.baseUrl).href : undefined;
+      url = pages.next(response);
     }
     return out;
   }
@@ -546,6 +581,7 @@ export class OciClient implements Target {
   /** Lists the tags of the repository (following `Link` pagination). */
   async listTags(): Promise<string[]> {
     const tags: string[] = [];
+    const pages = new Pages(`the tags of ${this.display}`);
     let url: string | undefined = this.#path('tags', 'list');
     while (url) {
       const request: HttpRequest = { method: 'GET', url, scopes: this.#pull() };
@@ -560,10 +596,42 @@ export class OciClient implements Target {
         tags?: string[] | null;
       };
       tags.push(...(body.tags ?? []));
-      const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
-      url = link ? new URL(link[1]!, this.transport.baseUrl).href : undefined;
+      url = pages.next(response);
     }
     return tags;
+  }
+}
+
+/** A `Location` header as an absolute URL: relative ones are relative to the URL that answered. */
+function locationOf(response: HttpResponse): string | undefined {
+  const location = response.headers.get('location');
+  return location ? new URL(location, response.url).href : undefined;
+}
+
+/** Enough for any real list (a page holds 100 or more entries); a loop or a flood stops here. */
+const MAX_PAGES = 1000;
+
+/** `Link: <...>; rel="next"` pagination, bounded, and refusing to visit a page twice. */
+class Pages {
+  readonly #what: string;
+  readonly #seen = new Set<string>();
+
+  constructor(what: string) {
+    this.#what = what;
+  }
+
+  next(response: HttpResponse): string | undefined {
+    this.#seen.add(response.url.href);
+    const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
+    if (!link) return undefined;
+    const url = new URL(link[1]!, response.url).href;
+    if (this.#seen.has(url) || this.#seen.size >= MAX_PAGES) {
+      throw new OciError({
+        code: 'REGISTRY_ERROR',
+        message: `${this.#what}: the registry's pages ${this.#seen.has(url) ? 'loop back' : `go on past ${MAX_PAGES}`} (${url})`,
+      });
+    }
+    return url;
   }
 }
 
