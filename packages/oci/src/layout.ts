@@ -1,8 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import {
+  type FileHandle,
+  link,
+  mkdir,
+  open,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { digestBytes, fileError, MediaType, writeFileAtomic } from '@build-artifact/core';
 import type { Blob } from './blob.js';
 import { OciError } from './error.js';
@@ -17,6 +30,225 @@ import type {
 import { Annotation, type Descriptor, type ImageIndex } from './types.js';
 
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+const EMPTY_INDEX = `${JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OCI_INDEX, manifests: [] })}\n`;
+
+/** Beside index.json: held by the one writer, of any process, updating index.json. */
+const INDEX_LOCK = 'index.json.lock';
+/** How long a writer waits for the lock before giving up. Longer than LOCK_STALE_MS, so a
+ * lock whose owner cannot be checked (another host or container) is reclaimed, not waited out. */
+const LOCK_WAIT_MS = 90_000;
+/** A lock is held for one read and one write of index.json (milliseconds): one this old was
+ * left behind, whatever its pid says (the pid may have been reused). */
+const LOCK_STALE_MS = 60_000;
+const LOCK_BACKOFF_MAX_MS = 100;
+/** Errors of `link` on file systems without hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * The tail of each layout directory's queue of index.json updates in this process, by real
+ * path: every OciLayout on one directory waits in the same queue, so updates within a process
+ * do not poll the lock file against each other.
+ */
+const queues = new Map<string, Promise<void>>();
+
+async function inQueue<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  let done!: () => void;
+  const mine = new Promise<void>((r) => {
+    done = r;
+  });
+  const tail = previous.then(() => mine);
+  queues.set(key, tail);
+  try {
+    await previous;
+    return await fn();
+  } finally {
+    done();
+    if (queues.get(key) === tail) queues.delete(key);
+  }
+}
+
+function errnoCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/**
+ * Creates `path` with `data` unless it exists, never overwriting it. The data goes to a
+ * temporary file first, which is hard-linked into place: `link` fails if the name is taken, like
+ * `open(..., 'wx')`, and a reader never sees the file empty.
+ */
+async function createExclusive(path: string, data: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, data, { flag: 'wx' });
+    try {
+      await link(tmp, path);
+    } catch (err) {
+      if (errnoCode(err) === 'EEXIST') return;
+      if (!NO_HARD_LINKS.has(errnoCode(err) ?? '')) throw err;
+      // Without hard links an exclusive create still never overwrites; a reader may see the
+      // file empty for a moment.
+      await writeFile(path, data, { flag: 'wx' }).catch((e: unknown) => {
+        if (errnoCode(e) !== 'EEXIST') throw e;
+      });
+    }
+  } catch (err) {
+    throw fileError(path, err);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+interface HeldLock {
+  text: string;
+  ino: number;
+  mtimeMs: number;
+}
+
+/** The lock file as it is now, or undefined if there is none. */
+async function readLock(path: string): Promise<HeldLock | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return undefined;
+    throw fileError(path, err);
+  }
+  try {
+    const { ino, mtimeMs } = await handle.stat();
+    return { text: await handle.readFile('utf8'), ino, mtimeMs };
+  } catch (err) {
+    throw fileError(path, err);
+  } finally {
+    await handle.close();
+  }
+}
+
+function lockOwner(text: string): { pid: number; hostname: string } | undefined {
+  try {
+    const owner = JSON.parse(text) as { pid?: unknown; hostname?: unknown };
+    if (Number.isSafeInteger(owner.pid) && (owner.pid as number) > 0) {
+      return { pid: owner.pid as number, hostname: String(owner.hostname ?? '') };
+    }
+  } catch {
+    // Empty while its owner is still writing it, or not ours: only its age tells.
+  }
+  return undefined;
+}
+
+function isStale(held: HeldLock): boolean {
+  if (Date.now() - held.mtimeMs > LOCK_STALE_MS) return true;
+  const owner = lockOwner(held.text);
+  // A pid means nothing on another host (or in another container, which has its own hostname).
+  if (!owner || owner.hostname !== hostname()) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (err) {
+    // EPERM: the process exists, it belongs to someone else.
+    return errnoCode(err) === 'ESRCH';
+  }
+}
+
+/**
+ * Removes a stale lock. Two writers may find the same stale lock, and the first may have taken
+ * a new one by the time the second removes "the stale one": so the lock is renamed aside first
+ * (only one rename of a file succeeds) and put back if it turns out not to be the stale one.
+ * Returns whether the lock is gone.
+ */
+async function reclaim(path: string, held: HeldLock): Promise<boolean> {
+  const aside = `${path}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    await rename(path, aside);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return true;
+    throw fileError(path, err);
+  }
+  const moved = await readLock(aside);
+  if (!moved || (moved.ino === held.ino && moved.text === held.text)) {
+    await rm(aside, { force: true });
+    return true;
+  }
+  try {
+    await link(aside, path);
+  } catch (err) {
+    // EEXIST: yet another writer has the lock already; nothing to put back.
+    if (errnoCode(err) !== 'EEXIST') await rename(aside, path).catch(() => undefined);
+  }
+  await rm(aside, { force: true });
+  return false;
+}
+
+/** Creates the lock file if there is none; whether it did. */
+async function tryLock(path: string, text: string): Promise<boolean> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'wx');
+  } catch (err) {
+    if (errnoCode(err) === 'EEXIST') return false;
+    throw fileError(path, err);
+  }
+  try {
+    await handle.writeFile(text);
+    await handle.close();
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await rm(path, { force: true });
+    throw fileError(path, err);
+  }
+  return true;
+}
+
+/**
+ * Runs `fn` holding the layout's lock file, which every writer of index.json takes, whatever
+ * process it is in: two `attest push` into one layout (CI matrix jobs) would otherwise each
+ * write back the index they read, and one's tag would be lost.
+ */
+async function withIndexLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const path = join(dir, INDEX_LOCK);
+  const mine = JSON.stringify({
+    pid: process.pid,
+    hostname: hostname(),
+    token: randomBytes(8).toString('hex'),
+  });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let backoff = 2;
+  while (!(await tryLock(path, mine))) {
+    const held = await readLock(path);
+    const gone = held === undefined || (isStale(held) && (await reclaim(path, held)));
+    if (Date.now() >= deadline) {
+      const owner = held && lockOwner(held.text);
+      throw new OciError({
+        code: 'LAYOUT',
+        message: `${dir}: index.json stayed locked for ${LOCK_WAIT_MS / 1000}s by ${owner ? `process ${owner.pid} on ${owner.hostname || 'an unknown host'}` : 'another writer'}; if nothing is writing to this layout, remove ${path}`,
+      });
+    }
+    if (!gone) {
+      await sleep(backoff * (1 + Math.random()));
+      backoff = Math.min(backoff * 2, LOCK_BACKOFF_MAX_MS);
+    }
+  }
+  let result: T;
+  try {
+    result = await fn();
+  } catch (err) {
+    await unlock(path, mine).catch(() => undefined);
+    throw err;
+  }
+  await unlock(path, mine);
+  return result;
+}
+
+/** Removes the lock file if it is still this writer's (a lock taken as stale is not). */
+async function unlock(path: string, mine: string): Promise<void> {
+  const held = await readLock(path);
+  if (held?.text !== mine) return;
+  try {
+    await rm(path, { force: true });
+  } catch (err) {
+    throw fileError(path, err);
+  }
+}
 
 /**
  * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`), as skopeo,
@@ -26,8 +258,8 @@ const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 export class OciLayout implements Target {
   readonly kind = 'layout' as const;
   readonly dir: string;
-  #lock: Promise<unknown> = Promise.resolve();
   #ready: Promise<void> | undefined;
+  #key: Promise<string> | undefined;
 
   constructor(dir: string) {
     this.dir = dir;
@@ -48,20 +280,21 @@ export class OciLayout implements Target {
     return join(this.dir, 'blobs', alg, hex);
   }
 
-  /** Creates the directory skeleton on first write. */
+  /**
+   * Creates the directory skeleton on first write. Other writers may be creating it too:
+   * `oci-layout` and `index.json` are only created where absent, never written over.
+   */
   #ensure(): Promise<void> {
     this.#ready ??= (async () => {
       try {
         await mkdir(join(this.dir, 'blobs', 'sha256'), { recursive: true });
-        await writeFile(join(this.dir, 'oci-layout'), LAYOUT_FILE, { flag: 'wx' }).catch((err) => {
-          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        });
       } catch (err) {
         throw fileError(this.dir, err);
       }
-      const index = await this.#readIndex();
-      if (!index.exists)
-        await writeFileAtomic(join(this.dir, 'index.json'), `${JSON.stringify(index.index)}\n`);
+      await createExclusive(join(this.dir, 'oci-layout'), LAYOUT_FILE);
+      await createExclusive(join(this.dir, 'index.json'), EMPTY_INDEX);
+      // An index.json that was there already is checked before anything is pushed.
+      await this.#readIndex();
     })();
     return this.#ready;
   }
@@ -93,11 +326,14 @@ export class OciLayout implements Target {
     }
   }
 
-  /** Runs index.json read-modify-write steps one after another. */
-  #locked<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.#lock.then(fn, fn);
-    this.#lock = next.catch(() => undefined);
-    return next;
+  /**
+   * Runs an index.json read-modify-write with no other writer in between: those of this
+   * process wait in the directory's queue, and the lock file keeps out other processes.
+   */
+  async #locked<T>(fn: () => Promise<T>): Promise<T> {
+    // The directory exists by now (#ensure): its real path is one key for all its spellings.
+    this.#key ??= realpath(this.dir).catch(() => resolve(this.dir));
+    return inQueue(await this.#key, () => withIndexLock(this.dir, fn));
   }
 
   async hasBlob(digest: string): Promise<boolean> {
