@@ -28,6 +28,9 @@ interface DockerConfig {
   credsStore?: string;
 }
 
+/** What docker and oras-go call Docker Hub in `auths` and when they ask a credential helper. */
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
+
 /** The key docker uses for a registry in `auths` and `credHelpers`. */
 function normaliseKey(key: string): string {
   let host = key.replace(/^[a-z]+:\/\//i, '');
@@ -108,6 +111,25 @@ export function runCredentialHelper(
 }
 
 /**
+ * Asks a helper for a registry's credentials under the server name docker would use. Docker
+ * (ResolveAuthConfig) and oras-go (ServerAddressFromRegistry) store Docker Hub's under
+ * `https://index.docker.io/v1/`, and helpers answer "not found" for `docker.io`; the bare host
+ * is asked second for helpers that some other client filled under it.
+ */
+async function askHelper(
+  helper: string,
+  key: string,
+  registry: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Credentials | undefined> {
+  if (key === 'docker.io') {
+    const creds = await runCredentialHelper(helper, DOCKER_HUB_SERVER, env);
+    if (creds) return creds;
+  }
+  return runCredentialHelper(helper, registry, env);
+}
+
+/**
  * Finds the credentials for a registry: `credHelpers`, then `auths`, then `credsStore` from
  * `$DOCKER_CONFIG/config.json` (or `~/.docker/config.json`), then `GITHUB_TOKEN` for ghcr.io.
  * Undefined means anonymous.
@@ -123,7 +145,7 @@ export async function resolveCredentials(
       ([k]) => normaliseKey(k) === key,
     )?.[1];
     if (helper) {
-      const creds = await runCredentialHelper(helper, registry, env);
+      const creds = await askHelper(helper, key, registry, env);
       if (creds) return creds;
     }
     const entry = Object.entries(config.auths ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
@@ -147,7 +169,7 @@ export async function resolveCredentials(
       if (username !== undefined || password !== undefined) return { username, password };
     }
     if (config.credsStore) {
-      const creds = await runCredentialHelper(config.credsStore, registry, env);
+      const creds = await askHelper(config.credsStore, key, registry, env);
       if (creds) return creds;
     }
   }

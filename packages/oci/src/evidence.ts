@@ -8,6 +8,7 @@ import { formatPlatform } from './platform.js';
 import { fetchReferrer, isIndex, readManifest } from './pull.js';
 import { formatReference, parseReference, type Reference } from './reference.js';
 import { listReferrers } from './referrers.js';
+import { descriptorDigest } from './registry.js';
 import { Annotation, type Descriptor, type Platform } from './types.js';
 
 /** One Sigstore bundle attached to an artifact, and the reference it was read from. */
@@ -108,7 +109,7 @@ export async function fetchEvidence(
   let manifest = top.manifest;
   if (isIndex(manifest)) {
     const child = pickChild(manifest.manifests, platform ?? hostPlatform(), refText);
-    const read = await readManifest(target, child.digest);
+    const read = await readManifest(target, descriptorDigest(child, `index ${refText}`));
     if (isIndex(read.manifest)) {
       throw new OciError({
         code: 'INVALID_MANIFEST',
@@ -137,7 +138,16 @@ export async function fetchEvidence(
   for (const subject of subjects) {
     for (const entry of await listReferrers(target, subject.digest)) {
       if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle')) continue;
-      const { content } = await fetchReferrer(target, entry);
+      descriptorDigest(entry, `the referrers of ${subject.digest}`);
+      let content: Uint8Array;
+      try {
+        ({ content } = await fetchReferrer(target, entry));
+      } catch (err) {
+        // Not a bundle at all (an index, a manifest without a layer): not evidence, and not a
+        // reason to stop reading the others. Content that fails its digest still stops it.
+        if (err instanceof OciError && err.code === 'INVALID_MANIFEST') continue;
+        throw err;
+      }
       let json: unknown;
       try {
         json = JSON.parse(new TextDecoder().decode(content));

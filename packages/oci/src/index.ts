@@ -16,7 +16,13 @@ export { OciLayout } from './layout.js';
 export type { OpenTargetOptions } from './open.js';
 export { openTarget } from './open.js';
 export { detectPlatform, formatPlatform, parsePlatform } from './platform.js';
-export type { PulledFile, PullOptions, PullResult, ReadManifest } from './pull.js';
+export type {
+  PulledFile,
+  PullOptions,
+  PullResult,
+  ReadManifest,
+  SkippedReferrer,
+} from './pull.js';
 export { fetchReferrer, isIndex, pull, readManifest } from './pull.js';
 export type { AttachOptions, PlatformFile, PushedArtifact, PushOptions, Subject } from './push.js';
 export {
@@ -39,7 +45,7 @@ export {
 export type { ListReferrersOptions } from './referrers.js';
 export { addToReferrersIndex, listReferrers, referrersTag } from './referrers.js';
 export type { OciClientOptions } from './registry.js';
-export { checkBytes, MAX_MANIFEST_BYTES, OciClient } from './registry.js';
+export { checkBytes, descriptorDigest, MAX_MANIFEST_BYTES, OciClient } from './registry.js';
 export type {
   FetchedManifest,
   PushBlobOptions,

@@ -11,7 +11,7 @@ import { bundleFacts } from './annotations.js';
 import { OciError } from './error.js';
 import { formatPlatform } from './platform.js';
 import { listReferrers } from './referrers.js';
-import { checkBytes } from './registry.js';
+import { checkBytes, descriptorDigest } from './registry.js';
 import type { Target } from './target.js';
 import {
   Annotation,
@@ -67,7 +67,7 @@ export interface PulledFile {
   path: string;
   digest: string;
   size: number;
-  role: 'artifact' | 'config' | 'bundle' | 'sbom-bundle' | 'sbom' | 'referrer';
+  role: 'artifact' | 'config' | 'bundle' | 'sbom-bundle' | 'sbom';
   /** The manifest this file belongs to (the subject, for referrers). */
   manifest: string;
 }
@@ -78,36 +78,71 @@ export interface PullOptions {
   referrers?: boolean;
 }
 
+/** A referrer `pull` did not write, and why. */
+export interface SkippedReferrer {
+  /** The referrer manifest. */
+  digest: string;
+  artifactType?: string;
+  /** The manifest it refers to. */
+  manifest: string;
+  reason: string;
+}
+
 export interface PullResult {
   descriptor: Descriptor;
   files: PulledFile[];
+  /**
+   * Referrers left alone: of a type pull does not know, or not one manifest with a readable
+   * layer. A known one that fails its digest check is an error, never a skip.
+   */
+  skipped: SkippedReferrer[];
 }
 
-/** Which file name a referrer is written to beside its artifact, if it is one we know. */
+/** Referrer content is read into memory: bundles and SBOMs are far smaller than this. */
+const MAX_REFERRER_BYTES = 64 * 1024 * 1024;
+
+/** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, CycloneDX. */
+function isKnownReferrer(artifactType: string | undefined): boolean {
+  return (
+    artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
+    artifactType === MediaType.CYCLONEDX_JSON
+  );
+}
+
+/** The file name a known referrer is written to beside its artifact. */
 function referrerFileName(
   artifactName: string,
   entry: Descriptor,
   content: Uint8Array,
-): { name: string; role: PulledFile['role'] } | undefined {
-  const type = entry.artifactType ?? '';
-  if (type.startsWith('application/vnd.dev.sigstore.bundle')) {
-    let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
-    if (!predicateType) {
-      try {
-        predicateType = bundleFacts(JSON.parse(new TextDecoder().decode(content))).predicateType;
-      } catch {
-        predicateType = undefined;
-      }
-    }
-    const isSbom =
-      predicateType === PredicateType.CYCLONEDX_BOM ||
-      predicateType?.startsWith('https://spdx.dev/');
-    return isSbom
-      ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
-      : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
+): { name: string; role: PulledFile['role'] } {
+  if (entry.artifactType === MediaType.CYCLONEDX_JSON) {
+    return { name: `${artifactName}.cdx.json`, role: 'sbom' };
   }
-  if (type === MediaType.CYCLONEDX_JSON) return { name: `${artifactName}.cdx.json`, role: 'sbom' };
-  return undefined;
+  // A Sigstore bundle: its predicate type says whether it attests an SBOM.
+  let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
+  if (!predicateType) {
+    try {
+      predicateType = bundleFacts(JSON.parse(new TextDecoder().decode(content))).predicateType;
+    } catch {
+      predicateType = undefined;
+    }
+  }
+  const isSbom =
+    predicateType === PredicateType.CYCLONEDX_BOM || predicateType?.startsWith('https://spdx.dev/');
+  return isSbom
+    ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
+    : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
+}
+
+/** The layer a referrer keeps its content in, or why it has none to read. */
+function referrerLayer(
+  manifest: Manifest,
+): { manifest: ImageManifest; layer: Descriptor } | { reason: string } {
+  if (isIndex(manifest)) return { reason: 'it is an index, not a manifest with a layer' };
+  if (!Array.isArray(manifest.layers) || manifest.layers.length === 0) {
+    return { reason: 'its manifest has no layer' };
+  }
+  return { manifest, layer: manifest.layers[0]! };
 }
 
 /**
@@ -117,16 +152,15 @@ export async function fetchReferrer(
   target: Target,
   entry: Descriptor,
 ): Promise<{ manifest: ImageManifest; layer: Descriptor; content: Uint8Array }> {
-  const { manifest } = await readManifest(target, entry.digest);
-  if (isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length === 0) {
+  const found = referrerLayer((await readManifest(target, entry.digest)).manifest);
+  if (!('layer' in found)) {
     throw new OciError({
       code: 'INVALID_MANIFEST',
       message: `referrer ${entry.digest} in ${target.display} has no layer`,
     });
   }
-  const layer = manifest.layers[0]!;
-  const content = await target.fetchBlobBytes(layer);
-  return { manifest, layer, content };
+  const content = await target.fetchBlobBytes(found.layer);
+  return { ...found, content };
 }
 
 /**
@@ -147,6 +181,7 @@ export async function pull(
   }
   const top = await readManifest(target, reference);
   const files: PulledFile[] = [];
+  const skipped: SkippedReferrer[] = [];
   const used = new Set<string>();
   const claim = (name: string): string => {
     let candidate = name;
@@ -160,19 +195,67 @@ export async function pull(
   const fallbackName = (descriptor: Descriptor) =>
     `artifact-${descriptor.digest.slice(7, 19)}${descriptor.mediaType === MediaType.WASM_LAYER ? '.wasm' : ''}`;
 
+  const skip = (subject: Descriptor, entry: Descriptor, reason: string) => {
+    skipped.push({
+      digest: entry.digest,
+      ...(entry.artifactType ? { artifactType: entry.artifactType } : {}),
+      manifest: subject.digest,
+      reason,
+    });
+    options.onProgress?.({
+      step: 'oci.pull',
+      message: `skipped referrer ${entry.digest} (${entry.artifactType ?? 'no artifactType'}): ${reason}`,
+    });
+  };
+
   const pullReferrers = async (subject: Descriptor, artifactName: string) => {
     if (options.referrers === false) return;
     for (const entry of await listReferrers(target, subject.digest)) {
-      const { layer, content } = await fetchReferrer(target, entry);
+      // Other tools attach their own referrers (signatures, scan reports, indexes of them):
+      // one that pull cannot read must not cost the user the artifact and the ones it can.
+      if (!isKnownReferrer(entry.artifactType)) {
+        skip(
+          subject,
+          entry,
+          entry.artifactType
+            ? `artifactType ${entry.artifactType} is not a Sigstore bundle or CycloneDX SBOM`
+            : 'it has no artifactType',
+        );
+        continue;
+      }
+      if (
+        entry.mediaType === MediaType.OCI_INDEX ||
+        entry.mediaType === MediaType.DOCKER_MANIFEST_LIST
+      ) {
+        skip(subject, entry, 'it is an index, not a manifest with a layer');
+        continue;
+      }
+      // Digest checked on reading: a known referrer whose bytes do not match fails the pull.
+      const digest = descriptorDigest(entry, `the referrers of ${subject.digest}`);
+      const found = referrerLayer((await readManifest(target, digest)).manifest);
+      if (!('layer' in found)) {
+        skip(subject, entry, found.reason);
+        continue;
+      }
+      const { layer } = found;
+      if (layer.size > MAX_REFERRER_BYTES) {
+        skip(
+          subject,
+          entry,
+          `its layer is ${layer.size} bytes, more than the ${MAX_REFERRER_BYTES} pull reads`,
+        );
+        continue;
+      }
+      const content = await target.fetchBlobBytes(layer, MAX_REFERRER_BYTES);
       const known = referrerFileName(artifactName, entry, content);
-      const name = claim(known?.name ?? `${artifactName}.${entry.digest.slice(7, 19)}.referrer`);
+      const name = claim(known.name);
       const path = join(outputDir, name);
       await writeFileAtomic(path, content);
       files.push({
         path,
         digest: layer.digest,
         size: layer.size,
-        role: known?.role ?? 'referrer',
+        role: known.role,
         manifest: subject.digest,
       });
       options.onProgress?.({
@@ -226,10 +309,12 @@ export async function pull(
 
   if (isIndex(top.manifest)) {
     for (const child of top.manifest.manifests) {
-      const read = await readManifest(target, child.digest);
+      const read = await readManifest(target, descriptorDigest(child, `index ${reference}`));
       if (isIndex(read.manifest)) continue;
+      // The platform comes from the registry: keep only [A-Za-z0-9._-], or a `\` (a separator
+      // on Windows) with `..` would lead out of the output folder.
       const hint = child.platform
-        ? `artifact-${formatPlatform(child.platform).replaceAll('/', '-')}`
+        ? `artifact-${formatPlatform(child.platform).replace(/[^A-Za-z0-9._-]/g, '-')}`
         : undefined;
       await pullManifest(
         read.descriptor,
@@ -244,5 +329,5 @@ export async function pull(
   } else {
     await pullManifest(top.descriptor, top.manifest);
   }
-  return { descriptor: top.descriptor, files };
+  return { descriptor: top.descriptor, files, skipped };
 }

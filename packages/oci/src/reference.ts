@@ -89,6 +89,8 @@ export function parseReference(input: string): Reference {
     repository = name;
   }
   if (!HOST.test(registry)) throw invalid(input, `"${registry}" is not a registry host`);
+  // docker/distribution's legacy default domain: the same Hub, so the same name and library/ rule.
+  if (registry === 'index.docker.io') registry = 'docker.io';
   if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
   if (repository === '' || !repository.split('/').every((c) => COMPONENT.test(c))) {
     throw invalid(

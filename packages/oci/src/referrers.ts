@@ -4,9 +4,18 @@ import { OciError } from './error.js';
 import type { Target } from './target.js';
 import type { Descriptor, ImageIndex } from './types.js';
 
-/** The referrers tag schema: `sha256:<hex>` becomes the tag `sha256-<hex>`. */
+/**
+ * The referrers tag schema of distribution-spec v1.1: `<alg>-<ref>`, the algorithm cut to 32
+ * characters and the encoded part to 64, anything a tag cannot hold replaced by `-`
+ * (`sha256:<hex>` becomes `sha256-<hex>`).
+ */
 export function referrersTag(digest: string): string {
-  return digest.replace(':', '-').slice(0, 128);
+  const colon = digest.indexOf(':');
+  const algorithm = colon < 0 ? digest : digest.slice(0, colon);
+  const encoded = colon < 0 ? '' : digest.slice(colon + 1);
+  // Each part cut on its own, not the whole tag: a sha512 subject then gets the tag other
+  // clients (regclient's `%.32s-%.64s`) read and write, not `sha512-` and 121 hex digits.
+  return `${algorithm.slice(0, 32)}-${encoded.slice(0, 64)}`.replace(/[^A-Za-z0-9_.-]/g, '-');
 }
 
 function decodeIndex(bytes: Uint8Array, where: string): ImageIndex {

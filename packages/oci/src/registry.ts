@@ -73,6 +73,19 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** The digests this client can check. */
 const DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
 
+/**
+ * A descriptor's digest, which must be one (sha256 or sha512): an index naming a child by
+ * `v1` would otherwise have it fetched by tag, its content checked against nothing.
+ */
+export function descriptorDigest(descriptor: Pick<Descriptor, 'digest'>, where: string): string {
+  if (typeof descriptor.digest === 'string' && DIGEST.test(descriptor.digest))
+    return descriptor.digest;
+  throw new OciError({
+    code: 'INVALID_MANIFEST',
+    message: `${where} names ${JSON.stringify(descriptor.digest)}, not a sha256 or sha512 digest`,
+  });
+}
+
 /** A repository in a registry, spoken to over the OCI distribution API. */
 export class OciClient implements Target {
   readonly kind = 'registry' as const;

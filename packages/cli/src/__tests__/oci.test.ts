@@ -85,6 +85,37 @@ describe('attest push / pull / discover', () => {
     expect(await readFile(join(work, 'out', 'app.wasm'))).toEqual(WASM);
   });
 
+  it('pulls past a referrer it does not know, and says so', async () => {
+    const work = join(dir, 'skipped');
+    await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
+    await writeFile(join(work, 'app.wasm'), WASM);
+    expect(await main(['push', 'app.wasm', 'oci-layout:./l:v1'], captureIO({}, work))).toBe(0);
+    // Another tool's referrer: a scan report.
+    const { OciLayout, attachReferrer, readManifest } = await import('@build-artifact/oci');
+    const layout = new OciLayout(join(work, 'l'));
+    const subject = await readManifest(layout, 'v1');
+    const report = await attachReferrer(
+      { target: layout, descriptor: subject.descriptor },
+      new TextEncoder().encode('{"findings":[]}'),
+      'application/vnd.example.scan+json',
+      {},
+    );
+    const text = captureIO({}, work);
+    expect(await main(['pull', 'oci-layout:./l:v1', '-o', 'out'], text), text.err()).toBe(0);
+    expect(text.err()).toContain(
+      `attest pull: skipped referrer ${report.digest} (application/vnd.example.scan+json) of ${subject.descriptor.digest}`,
+    );
+    expect(text.err()).toMatch(/1 files written to .*, 1 referrer skipped\n$/);
+    expect(await readdir(join(work, 'out'))).toEqual(['app.wasm']);
+    const json = captureIO({}, work);
+    expect(await main(['pull', 'oci-layout:./l:v1', '-o', 'out2', '--format', 'json'], json)).toBe(
+      0,
+    );
+    expect(JSON.parse(json.out()).skipped).toEqual([
+      expect.objectContaining({ digest: report.digest, manifest: subject.descriptor.digest }),
+    ]);
+  });
+
   describe.skipIf(!registryAvailable())('against docker-registry', () => {
     let registry: Registry;
     beforeAll(async () => {

@@ -41,13 +41,19 @@ export const pullCommand: Command = {
     const { tag: _t, ...base } = ref;
     if (format === 'json') {
       io.stdout.write(
-        `${JSON.stringify({ reference: formatReference({ ...base, digest: result.descriptor.digest }), files: result.files }, null, 2)}\n`,
+        `${JSON.stringify({ reference: formatReference({ ...base, digest: result.descriptor.digest }), files: result.files, skipped: result.skipped }, null, 2)}\n`,
       );
     } else {
       for (const f of result.files)
         io.stdout.write(`${f.digest.replace(/^sha256:/, '')}  ${f.path}\n`);
+      for (const s of result.skipped) {
+        io.stderr.write(
+          `attest pull: skipped referrer ${s.digest} (${s.artifactType ?? 'no artifactType'}) of ${s.manifest}: ${s.reason}\n`,
+        );
+      }
+      const skipped = result.skipped.length;
       io.stderr.write(
-        `attest pull: ${formatReference({ ...base, digest: result.descriptor.digest })}: ${result.files.length} files written to ${out}\n`,
+        `attest pull: ${formatReference({ ...base, digest: result.descriptor.digest })}: ${result.files.length} files written to ${out}${skipped ? `, ${skipped} referrer${skipped === 1 ? '' : 's'} skipped` : ''}\n`,
       );
     }
     return 0;

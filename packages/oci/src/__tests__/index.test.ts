@@ -23,6 +23,7 @@ it('exports the public API', () => {
       'blobFromFile',
       'bundleFacts',
       'checkBytes',
+    'descriptorDigest',
       'contextAnnotations',
       'detectPlatform',
       'detectWasm',

@@ -1,15 +1,27 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MediaType } from '@build-artifact/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Registry,
   registryAvailable,
   startRegistry,
 } from '../../../../test/helpers/registry.js';
-import { blobFromBytes, OciClient, OciError, readManifest } from './exports.js';
+import {
+  attachBundle,
+  blobFromBytes,
+  EMPTY_CONFIG,
+  fetchEvidence,
+  OciClient,
+  OciError,
+  OciLayout,
+  pull,
+  pushFile,
+  readManifest,
+} from './exports.js';
 
 async function failure(p: Promise<unknown>): Promise<OciError> {
   const err = await p.then(
@@ -213,5 +225,76 @@ describe.skipIf(!registryAvailable())('a redirect target that asks for credentia
     expect(tokenRequests).toBe(0);
     // The registry's own challenge still stands: a push goes on working.
     expect((await client.pushBlob(blobFromBytes('after the refusal'))).uploadedBytes).toBe(17);
+  });
+});
+
+describe('descriptors that do not name a digest, and referrers that are not bundles', () => {
+  const SIGSTORE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+  it('refuses an index whose child is named by a tag', async () => {
+    const layout = new OciLayout(join(dir, 'tag-child'));
+    await layout.pushManifest(
+      json({
+        schemaVersion: 2,
+        mediaType: MediaType.OCI_INDEX,
+        manifests: [{ mediaType: MediaType.OCI_MANIFEST, digest: 'v1', size: 2 }],
+      }),
+      MediaType.OCI_INDEX,
+      'top',
+    );
+    for (const run of [
+      () => pull(layout, 'top', join(dir, 'tag-child-out'), { referrers: false }),
+      () =>
+        fetchEvidence(`oci-layout:${join(dir, 'tag-child')}:top`, {
+          directory: join(dir, 'tag-child-evidence'),
+        }),
+    ]) {
+      const err = await failure(run());
+      expect(err.code).toBe('INVALID_MANIFEST');
+      expect(err.message).toContain('"v1", not a sha256 or sha512 digest');
+    }
+  });
+
+  it('reads the bundles of an artifact past Sigstore-typed referrers that hold none', async () => {
+    const layoutDir = join(dir, 'evidence-skip');
+    const layout = new OciLayout(layoutDir);
+    const file = join(dir, 'evidence-tool');
+    await writeFile(file, 'a tool');
+    const pushed = await pushFile(layout, file, { tag: 'v1' });
+    const bundle = JSON.stringify({ mediaType: SIGSTORE, messageSignature: {} });
+    await attachBundle(pushed, bundle);
+    const subject = {
+      mediaType: pushed.descriptor.mediaType,
+      digest: pushed.descriptor.digest,
+      size: pushed.descriptor.size,
+    };
+    // Another tool's manifest without a layer, and an index, both typed as bundles.
+    await layout.pushBlob(blobFromBytes('{}'));
+    await layout.pushManifest(
+      json({
+        schemaVersion: 2,
+        mediaType: MediaType.OCI_MANIFEST,
+        artifactType: SIGSTORE,
+        config: EMPTY_CONFIG,
+        layers: [],
+        subject,
+      }),
+      MediaType.OCI_MANIFEST,
+    );
+    await layout.pushManifest(
+      json({
+        schemaVersion: 2,
+        mediaType: MediaType.OCI_INDEX,
+        artifactType: SIGSTORE,
+        manifests: [],
+        subject,
+      }),
+      MediaType.OCI_INDEX,
+    );
+    const evidence = await fetchEvidence(`oci-layout:${layoutDir}@${pushed.descriptor.digest}`, {
+      directory: join(dir, 'evidence-skip-out'),
+    });
+    expect(evidence.bundles.map((b) => JSON.stringify(b.json))).toEqual([bundle]);
   });
 });
