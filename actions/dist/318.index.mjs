@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
   Xi: () => (/* reexport */ pushArtifact)
 });
 
-// UNUSED EXPORTS: Annotation, DEFAULT_FILE_ARTIFACT_TYPE, EMPTY_CONFIG, LAYOUT_PREFIX, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, OciClient, OciError, OciLayout, REGISTRY_PREFIX, RegistryTransport, addToReferrersIndex, attachReferrer, blobFromBytes, blobFromFile, bundleFacts, checkBytes, detectPlatform, detectWasm, fetchReferrer, formatPlatform, hostPlatform, isIndex, isLoopback, listReferrers, parseChallenges, parseErrorBody, parsePlatform, pull, pushFile, pushIndex, pushWasm, readManifest, referrersTag, repositoryScope, resolveCredentials, retryAfterMs, runCredentialHelper, sourceDateEpoch
+// UNUSED EXPORTS: Annotation, DEFAULT_FILE_ARTIFACT_TYPE, EMPTY_CONFIG, LAYOUT_PREFIX, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, OciClient, OciError, OciLayout, REGISTRY_PREFIX, RegistryTransport, addToReferrersIndex, attachReferrer, blobFromBytes, blobFromFile, bundleFacts, checkBytes, descriptorDigest, detectPlatform, detectWasm, fetchReferrer, formatPlatform, hostPlatform, isIndex, isLoopback, listReferrers, parseChallenges, parseErrorBody, parsePlatform, pull, pushFile, pushIndex, pushWasm, readManifest, referrersTag, repositoryScope, resolveCredentials, retryAfterMs, runCredentialHelper, sourceDateEpoch
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -310,6 +310,8 @@ function registryError(options) {
 
 
 
+/** What docker and oras-go call Docker Hub in `auths` and when they ask a credential helper. */
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
 /** The key docker uses for a registry in `auths` and `credHelpers`. */
 function normaliseKey(key) {
     let host = key.replace(/^[a-z]+:\/\//i, '');
@@ -379,6 +381,20 @@ function runCredentialHelper(helper, server, env) {
     });
 }
 /**
+ * Asks a helper for a registry's credentials under the server name docker would use. Docker
+ * (ResolveAuthConfig) and oras-go (ServerAddressFromRegistry) store Docker Hub's under
+ * `https://index.docker.io/v1/`, and helpers answer "not found" for `docker.io`; the bare host
+ * is asked second for helpers that some other client filled under it.
+ */
+async function askHelper(helper, key, registry, env) {
+    if (key === 'docker.io') {
+        const creds = await runCredentialHelper(helper, DOCKER_HUB_SERVER, env);
+        if (creds)
+            return creds;
+    }
+    return runCredentialHelper(helper, registry, env);
+}
+/**
  * Finds the credentials for a registry: `credHelpers`, then `auths`, then `credsStore` from
  * `$DOCKER_CONFIG/config.json` (or `~/.docker/config.json`), then `GITHUB_TOKEN` for ghcr.io.
  * Undefined means anonymous.
@@ -389,7 +405,7 @@ async function resolveCredentials(registry, env = process.env) {
     if (config) {
         const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
         if (helper) {
-            const creds = await runCredentialHelper(helper, registry, env);
+            const creds = await askHelper(helper, key, registry, env);
             if (creds)
                 return creds;
         }
@@ -417,7 +433,7 @@ async function resolveCredentials(registry, env = process.env) {
                 return { username, password };
         }
         if (config.credsStore) {
-            const creds = await runCredentialHelper(config.credsStore, registry, env);
+            const creds = await askHelper(config.credsStore, key, registry, env);
             if (creds)
                 return creds;
         }
@@ -617,19 +633,24 @@ async function httpRequest(url, init) {
             }));
         });
         request.on('error', fail);
+        // From the start, not from 'socket': through a proxy Node hands the socket over only once
+        // the tunnel (and TLS) is up, so a silent proxy would otherwise never time out.
+        const limit = init.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+        const connectTimer = setTimeout(() => {
+            const err = Object.assign(new Error(`could not connect to ${url.host} within ${limit / 1000} s`), { code: CONNECT_TIMEOUT });
+            // Before destroy: a request destroyed before it has a socket only records the error.
+            fail(err);
+            request.destroy(err);
+        }, limit);
+        const opened = () => clearTimeout(connectTimer);
+        request.once('close', opened);
         request.on('socket', (socket) => {
-            // A kept-alive connection is already open; a new one gets the connect timeout.
+            // A kept-alive connection (or a tunnel Node hands over once it is up) is already open.
             if (!socket.connecting)
-                return;
-            const limit = init.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-            const timer = setTimeout(() => {
-                request.destroy(Object.assign(new Error(`could not connect to ${url.host} within ${limit / 1000} s`), {
-                    code: CONNECT_TIMEOUT,
-                }));
-            }, limit);
-            const opened = url.protocol === 'https:' ? 'secureConnect' : 'connect';
-            socket.once(opened, () => clearTimeout(timer));
-            socket.once('close', () => clearTimeout(timer));
+                return opened();
+            // TLS (to the registry, or to an https proxy) is part of opening the connection.
+            socket.once('encrypted' in socket ? 'secureConnect' : 'connect', opened);
+            socket.once('close', opened);
         });
         request.on('response', (message) => {
             if (settled) {
@@ -688,6 +709,7 @@ function wrapResponse(url, message, method) {
         return Buffer.concat(chunks, size);
     };
     return {
+        url,
         status,
         ok: status >= 200 && status < 300,
         headers: {
@@ -798,6 +820,9 @@ function parseReference(input) {
     }
     if (!HOST.test(registry))
         throw invalid(input, `"${registry}" is not a registry host`);
+    // docker/distribution's legacy default domain: the same Hub, so the same name and library/ rule.
+    if (registry === 'index.docker.io')
+        registry = 'docker.io';
     if (registry === 'docker.io' && !repository.includes('/'))
         repository = `library/${repository}`;
     if (repository === '' || !repository.split('/').every((c) => COMPONENT.test(c))) {
@@ -848,7 +873,6 @@ const FATAL_NETWORK = new Set([
     // In its 30 s the kernel has already sent the SYN five times: another try would wait as long.
     CONNECT_TIMEOUT,
     'ENOTFOUND',
-    'EAI_AGAIN',
     'CERT_HAS_EXPIRED',
     'DEPTH_ZERO_SELF_SIGNED_CERT',
     'SELF_SIGNED_CERT_IN_CHAIN',
@@ -895,21 +919,37 @@ function sameOrigin(a, b) {
 }
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
+/** A request not sent because its origin could not be reached a moment before. */
+function notSent(origin, earlier) {
+    return Object.assign(new Error(`not sent: ${origin} could not be reached just before (${earlier.message})`), { code: networkCode(earlier) });
+}
 /**
- * Follows redirects by hand, as browsers and Go's client do: 303, and 301/302 after a POST,
- * become a GET without the body; 307 and 308 repeat the request. Returns the first answer that
+ * Follows redirects by hand, as the Fetch standard says: 303, and 301/302 after a POST, become
+ * a GET without the body; 307 and 308 repeat the request. Returns the first answer that
  * is not a redirect, or undefined after too many.
  */
 async function followRedirects(exchange) {
     let { url, method } = exchange;
     let withBody = exchange.body !== undefined;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        const response = await httpRequest(url, {
-            method,
-            headers: exchange.headersFor(url, withBody),
-            body: withBody ? exchange.body?.() : undefined,
-            ...(exchange.connectTimeoutMs ? { connectTimeoutMs: exchange.connectTimeoutMs } : {}),
-        });
+        const earlier = exchange.unreachable?.get(url.origin);
+        if (earlier)
+            throw notSent(url.origin, earlier);
+        let response;
+        try {
+            response = await httpRequest(url, {
+                method,
+                headers: exchange.headersFor(url, withBody),
+                body: withBody ? exchange.body?.() : undefined,
+                ...(exchange.connectTimeoutMs ? { connectTimeoutMs: exchange.connectTimeoutMs } : {}),
+            });
+        }
+        catch (err) {
+            const code = networkCode(err);
+            if (code !== undefined && FATAL_NETWORK.has(code))
+                exchange.unreachable?.set(url.origin, err);
+            throw err;
+        }
         const location = response.headers.get('location');
         if (!REDIRECTS.has(response.status) || !location)
             return response;
@@ -936,8 +976,8 @@ class RegistryTransport {
     // Promises, so that requests sent side by side (a manifest's blobs) share one token request.
     #tokens = new Map();
     #prepared = new Map();
-    /** What made the warm-up fail for good: the requests report it at once, not after as long. */
-    #unreachable;
+    /** Origins (the registry's, its token service's) that could not be reached at all. */
+    #unreachable = new Map();
     constructor(registry, options = {}) {
         this.registry = registry;
         this.#options = options;
@@ -1040,7 +1080,7 @@ class RegistryTransport {
                             }
                             : this.#baseHeaders();
                     },
-                    ...this.#connectTimeout(),
+                    ...this.#exchangeOptions(),
                 });
             }
             else {
@@ -1058,7 +1098,7 @@ class RegistryTransport {
                     headersFor: (to) => basic && sameOrigin(to, url)
                         ? { ...this.#baseHeaders(), authorization: basic }
                         : this.#baseHeaders(),
-                    ...this.#connectTimeout(),
+                    ...this.#exchangeOptions(),
                 });
             }
         }
@@ -1128,9 +1168,12 @@ class RegistryTransport {
         }
         return token;
     }
-    #connectTimeout() {
+    /** What every exchange of this transport shares: the connect timeout, unreachable origins. */
+    #exchangeOptions() {
         const ms = this.#options.connectTimeoutMs;
-        return ms ? { connectTimeoutMs: ms } : {};
+        return ms
+            ? { connectTimeoutMs: ms, unreachable: this.#unreachable }
+            : { unreachable: this.#unreachable };
     }
     #baseHeaders() {
         return { 'user-agent': this.#options.userAgent ?? 'build-artifact-attest/0.1' };
@@ -1147,6 +1190,17 @@ class RegistryTransport {
         // 401 says nothing about our tokens (requests sent side by side before the first challenge).
         const sentWithAuth = this.#challenge !== undefined;
         let response = await this.#sendWithRetry(request);
+        if (response.status === 401 && !sameOrigin(response.url, this.baseUrl)) {
+            // A host the registry redirected to (blob storage) asks for credentials: its challenge
+            // is not the registry's, and the registry's credentials are not for it.
+            await response.discard();
+            throw new error_OciError({
+                code: 'UNAUTHORIZED',
+                message: `registry ${this.registry} redirected ${request.method} ${this.#resolve(request.url).pathname} to ${response.url.origin}, which asked for credentials: the registry's are not sent there`,
+                registry: this.registry,
+                status: 401,
+            });
+        }
         if (response.status === 401) {
             const header = response.headers.get('www-authenticate') ?? '';
             const challenge = usableChallenge(header);
@@ -1214,13 +1268,10 @@ class RegistryTransport {
             this.#challenge ??= challenge;
             await this.#authorization(scopes);
         }
-        catch (err) {
-            // Left to the requests, which retry and name the failure; but a host that cannot be
-            // reached at all (no such name, no connection in time, a certificate refused) is not
-            // tried again, so that a push waits for a dead registry once, not twice.
-            const code = err instanceof error_OciError ? undefined : networkCode(err);
-            if (code !== undefined && FATAL_NETWORK.has(code))
-                this.#unreachable = err;
+        catch {
+            // Left to the requests, which retry and name the failure. A registry or token service
+            // that could not be reached at all is not tried again (`#unreachable`): a push waits for
+            // a dead host once, not twice.
         }
     }
     /** Sends and throws a typed error unless the status is one of `ok`. */
@@ -1262,8 +1313,6 @@ class RegistryTransport {
         for (let attempt = 1;; attempt++) {
             let response;
             try {
-                if (this.#unreachable !== undefined)
-                    throw this.#unreachable;
                 response = await this.#sendFollowingRedirects(request);
             }
             catch (err) {
@@ -1319,7 +1368,7 @@ class RegistryTransport {
                 }
                 return headers;
             },
-            ...this.#connectTimeout(),
+            ...this.#exchangeOptions(),
         });
         if (response)
             return response;
@@ -1332,6 +1381,7 @@ class RegistryTransport {
 }
 //# sourceMappingURL=http.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/registry.js
+
 
 
 
@@ -1377,6 +1427,22 @@ function registry_checkBytes(bytes, descriptor, where) {
         });
     }
 }
+/** The distribution spec's tag grammar. */
+const registry_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** The digests this client can check. */
+const registry_DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+/**
+ * A descriptor's digest, which must be one (sha256 or sha512): an index naming a child by
+ * `v1` would otherwise have it fetched by tag, its content checked against nothing.
+ */
+function registry_descriptorDigest(descriptor, where) {
+    if (typeof descriptor.digest === 'string' && registry_DIGEST.test(descriptor.digest))
+        return descriptor.digest;
+    throw new error_OciError({
+        code: 'INVALID_MANIFEST',
+        message: `${where} names ${JSON.stringify(descriptor.digest)}, not a sha256 or sha512 digest`,
+    });
+}
 /** A repository in a registry, spoken to over the OCI distribution API. */
 class OciClient {
     kind = 'registry';
@@ -1400,6 +1466,17 @@ class OciClient {
         return new OciClient({ registry: this.registry, repository }, { ...this.#options, transport: this.transport });
     }
     #path(kind, rest) {
+        // Digests and tags come from manifests and referrer lists, which the registry wrote: one
+        // that is neither (`../../other/manifests/x`) would read another repository's content.
+        const valid = kind === 'manifests'
+            ? registry_TAG.test(rest) || registry_DIGEST.test(rest)
+            : kind === 'tags' || rest === 'uploads/' || registry_DIGEST.test(rest);
+        if (!valid) {
+            throw new error_OciError({
+                code: 'INVALID_REFERENCE',
+                message: `not a ${kind === 'manifests' ? 'tag or digest' : 'digest'}: "${rest}" (for ${this.display})`,
+            });
+        }
         return `/v2/${escapeRepo(this.repository)}/${kind}/${rest}`;
     }
     #pull() {
@@ -1497,7 +1574,7 @@ class OciClient {
             if (response.status === 201)
                 return { mounted: true };
             // 202: the registry could not mount but opened an upload session we can use.
-            const location = response.headers.get('location');
+            const location = locationOf(response);
             if (location)
                 return { location, mounted: false };
         }
@@ -1509,7 +1586,7 @@ class OciClient {
         };
         const response = await this.transport.expect(request, [202], `starting the upload of ${blob.digest}`);
         await response.discard();
-        const location = response.headers.get('location');
+        const location = locationOf(response);
         if (!location) {
             throw new error_OciError({
                 code: 'REGISTRY_ERROR',
@@ -1572,7 +1649,7 @@ class OciClient {
             try {
                 const response = await this.transport.expect(request, [202], `uploading ${blob.digest}`);
                 await response.discard();
-                location = response.headers.get('location') ?? location;
+                location = locationOf(response) ?? location;
                 offset = end;
             }
             catch (err) {
@@ -1608,7 +1685,7 @@ class OciClient {
         // guess gets 416 and a fresh session.
         const last = range ? Number(range[1]) : -1;
         return {
-            location: response.headers.get('location') ?? location,
+            location: locationOf(response) ?? location,
             offset: last > 0 ? last + 1 : 0,
         };
     }
@@ -1643,14 +1720,32 @@ class OciClient {
                 const hash = (0,external_node_crypto_.createHash)(alg === 'sha512' ? 'sha512' : 'sha256');
                 let size = 0;
                 const body = response.body;
-                body.on('data', (c) => {
-                    hash.update(c);
-                    size += c.length;
+                // Nothing beyond the descriptor's size reaches the disk: a registry sending more (by
+                // mistake or to fill the disk) is cut off with the chunk that goes past it.
+                const tooMuch = (sent) => new error_OciError({
+                    code: 'DIGEST_MISMATCH',
+                    message: `blob from ${this.display} does not match ${descriptor.digest}: the registry sends ${sent} bytes or more, the descriptor says ${descriptor.size}`,
+                });
+                const length = response.headers.get('content-length');
+                if (length !== null && Number(length) > descriptor.size) {
+                    body.destroy();
+                    throw tooMuch(Number(length));
+                }
+                const counted = new external_node_stream_.Transform({
+                    transform(chunk, _encoding, done) {
+                        size += chunk.length;
+                        if (size > descriptor.size)
+                            return done(tooMuch(size));
+                        hash.update(chunk);
+                        done(null, chunk);
+                    },
                 });
                 try {
-                    await (0,external_node_stream_promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(tmp));
+                    await (0,external_node_stream_promises_.pipeline)(body, counted, (0,external_node_fs_.createWriteStream)(tmp));
                 }
                 catch (err) {
+                    if (err instanceof error_OciError)
+                        throw err;
                     if (err.code?.startsWith('E') &&
                         err.syscall)
                         throw (0,dist/* fileError */.zS)(path, err);
@@ -1769,6 +1864,7 @@ class OciClient {
     }
     async referrersApi(digest) {
         const out = [];
+        const pages = new Pages(`the referrers of ${digest} in ${this.display}`);
         let url = this.#path('referrers', digest);
         while (url) {
             const request = {
@@ -1787,14 +1883,14 @@ class OciClient {
                 throw await this.transport.errorFor(request, response, `listing referrers of ${digest}`);
             const index = (await readJson(response, `the referrers of ${digest} from ${this.display}`));
             out.push(...(index.manifests ?? []));
-            const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
-            url = link ? new URL(link[1], this.transport.baseUrl).href : undefined;
+            url = pages.next(response);
         }
         return out;
     }
     /** Lists the tags of the repository (following `Link` pagination). */
     async listTags() {
         const tags = [];
+        const pages = new Pages(`the tags of ${this.display}`);
         let url = this.#path('tags', 'list');
         while (url) {
             const request = { method: 'GET', url, scopes: this.#pull() };
@@ -1807,10 +1903,38 @@ class OciClient {
                 throw await this.transport.errorFor(request, response, 'listing tags');
             const body = (await readJson(response, `the tag list of ${this.display}`));
             tags.push(...(body.tags ?? []));
-            const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
-            url = link ? new URL(link[1], this.transport.baseUrl).href : undefined;
+            url = pages.next(response);
         }
         return tags;
+    }
+}
+/** A `Location` header as an absolute URL: relative ones are relative to the URL that answered. */
+function locationOf(response) {
+    const location = response.headers.get('location');
+    return location ? new URL(location, response.url).href : undefined;
+}
+/** Enough for any real list (a page holds 100 or more entries); a loop or a flood stops here. */
+const MAX_PAGES = 1000;
+/** `Link: <...>; rel="next"` pagination, bounded, and refusing to visit a page twice. */
+class Pages {
+    #what;
+    #seen = new Set();
+    constructor(what) {
+        this.#what = what;
+    }
+    next(response) {
+        this.#seen.add(response.url.href);
+        const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
+        if (!link)
+            return undefined;
+        const url = new URL(link[1], response.url).href;
+        if (this.#seen.has(url) || this.#seen.size >= MAX_PAGES) {
+            throw new error_OciError({
+                code: 'REGISTRY_ERROR',
+                message: `${this.#what}: the registry's pages ${this.#seen.has(url) ? 'loop back' : `go on past ${MAX_PAGES}`} (${url})`,
+            });
+        }
+        return url;
     }
 }
 /** A whole response body, at most `maxBytes`, with errors that say what was being read. */
@@ -1853,7 +1977,236 @@ async function readJson(response, what) {
 
 
 
+
+
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
+const EMPTY_INDEX = `${JSON.stringify({ schemaVersion: 2, mediaType: dist/* MediaType */.zu.OCI_INDEX, manifests: [] })}\n`;
+/** Beside index.json: held by the one writer, of any process, updating index.json. */
+const INDEX_LOCK = 'index.json.lock';
+/** How long a writer waits for the lock before giving up. Longer than LOCK_STALE_MS, so a
+ * lock whose owner cannot be checked (another host or container) is reclaimed, not waited out. */
+const LOCK_WAIT_MS = 90_000;
+/** A lock is held for one read and one write of index.json (milliseconds): one this old was
+ * left behind, whatever its pid says (the pid may have been reused). */
+const LOCK_STALE_MS = 60_000;
+const LOCK_BACKOFF_MAX_MS = 100;
+/** Errors of `link` on file systems without hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+/**
+ * The tail of each layout directory's queue of index.json updates in this process, by real
+ * path: every OciLayout on one directory waits in the same queue, so updates within a process
+ * do not poll the lock file against each other.
+ */
+const queues = new Map();
+async function inQueue(key, fn) {
+    const previous = queues.get(key) ?? Promise.resolve();
+    let done;
+    const mine = new Promise((r) => {
+        done = r;
+    });
+    const tail = previous.then(() => mine);
+    queues.set(key, tail);
+    try {
+        await previous;
+        return await fn();
+    }
+    finally {
+        done();
+        if (queues.get(key) === tail)
+            queues.delete(key);
+    }
+}
+function errnoCode(err) {
+    return err?.code;
+}
+/**
+ * Creates `path` with `data` unless it exists, never overwriting it. The data goes to a
+ * temporary file first, which is hard-linked into place: `link` fails if the name is taken, like
+ * `open(..., 'wx')`, and a reader never sees the file empty.
+ */
+async function createExclusive(path, data) {
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,promises_.writeFile)(tmp, data, { flag: 'wx' });
+        try {
+            await (0,promises_.link)(tmp, path);
+        }
+        catch (err) {
+            if (errnoCode(err) === 'EEXIST')
+                return;
+            if (!NO_HARD_LINKS.has(errnoCode(err) ?? ''))
+                throw err;
+            // Without hard links an exclusive create still never overwrites; a reader may see the
+            // file empty for a moment.
+            await (0,promises_.writeFile)(path, data, { flag: 'wx' }).catch((e) => {
+                if (errnoCode(e) !== 'EEXIST')
+                    throw e;
+            });
+        }
+    }
+    catch (err) {
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { force: true });
+    }
+}
+/** The lock file as it is now, or undefined if there is none. */
+async function readLock(path) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r');
+    }
+    catch (err) {
+        if (errnoCode(err) === 'ENOENT')
+            return undefined;
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    try {
+        const { ino, mtimeMs } = await handle.stat();
+        return { text: await handle.readFile('utf8'), ino, mtimeMs };
+    }
+    catch (err) {
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    finally {
+        await handle.close();
+    }
+}
+function lockOwner(text) {
+    try {
+        const owner = JSON.parse(text);
+        if (Number.isSafeInteger(owner.pid) && owner.pid > 0) {
+            return { pid: owner.pid, hostname: String(owner.hostname ?? '') };
+        }
+    }
+    catch {
+        // Empty while its owner is still writing it, or not ours: only its age tells.
+    }
+    return undefined;
+}
+function isStale(held) {
+    if (Date.now() - held.mtimeMs > LOCK_STALE_MS)
+        return true;
+    const owner = lockOwner(held.text);
+    // A pid means nothing on another host (or in another container, which has its own hostname).
+    if (!owner || owner.hostname !== (0,external_node_os_.hostname)())
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false;
+    }
+    catch (err) {
+        // EPERM: the process exists, it belongs to someone else.
+        return errnoCode(err) === 'ESRCH';
+    }
+}
+/**
+ * Removes a stale lock. Two writers may find the same stale lock, and the first may have taken
+ * a new one by the time the second removes "the stale one": so the lock is renamed aside first
+ * (only one rename of a file succeeds) and put back if it turns out not to be the stale one.
+ * Returns whether the lock is gone.
+ */
+async function reclaim(path, held) {
+    const aside = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`;
+    try {
+        await (0,promises_.rename)(path, aside);
+    }
+    catch (err) {
+        if (errnoCode(err) === 'ENOENT')
+            return true;
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    const moved = await readLock(aside);
+    if (!moved || (moved.ino === held.ino && moved.text === held.text)) {
+        await (0,promises_.rm)(aside, { force: true });
+        return true;
+    }
+    try {
+        await (0,promises_.link)(aside, path);
+    }
+    catch (err) {
+        // EEXIST: yet another writer has the lock already; nothing to put back.
+        if (errnoCode(err) !== 'EEXIST')
+            await (0,promises_.rename)(aside, path).catch(() => undefined);
+    }
+    await (0,promises_.rm)(aside, { force: true });
+    return false;
+}
+/** Creates the lock file if there is none; whether it did. */
+async function tryLock(path, text) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'wx');
+    }
+    catch (err) {
+        if (errnoCode(err) === 'EEXIST')
+            return false;
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    try {
+        await handle.writeFile(text);
+        await handle.close();
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_.rm)(path, { force: true });
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+    return true;
+}
+/**
+ * Runs `fn` holding the layout's lock file, which every writer of index.json takes, whatever
+ * process it is in: two `attest push` into one layout (CI matrix jobs) would otherwise each
+ * write back the index they read, and one's tag would be lost.
+ */
+async function withIndexLock(dir, fn) {
+    const path = (0,external_node_path_.join)(dir, INDEX_LOCK);
+    const mine = JSON.stringify({
+        pid: process.pid,
+        hostname: (0,external_node_os_.hostname)(),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+    });
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    let backoff = 2;
+    while (!(await tryLock(path, mine))) {
+        const held = await readLock(path);
+        const gone = held === undefined || (isStale(held) && (await reclaim(path, held)));
+        if (Date.now() >= deadline) {
+            const owner = held && lockOwner(held.text);
+            throw new error_OciError({
+                code: 'LAYOUT',
+                message: `${dir}: index.json stayed locked for ${LOCK_WAIT_MS / 1000}s by ${owner ? `process ${owner.pid} on ${owner.hostname || 'an unknown host'}` : 'another writer'}; if nothing is writing to this layout, remove ${path}`,
+            });
+        }
+        if (!gone) {
+            await (0,external_node_timers_promises_.setTimeout)(backoff * (1 + Math.random()));
+            backoff = Math.min(backoff * 2, LOCK_BACKOFF_MAX_MS);
+        }
+    }
+    let result;
+    try {
+        result = await fn();
+    }
+    catch (err) {
+        await unlock(path, mine).catch(() => undefined);
+        throw err;
+    }
+    await unlock(path, mine);
+    return result;
+}
+/** Removes the lock file if it is still this writer's (a lock taken as stale is not). */
+async function unlock(path, mine) {
+    const held = await readLock(path);
+    if (held?.text !== mine)
+        return;
+    try {
+        await (0,promises_.rm)(path, { force: true });
+    }
+    catch (err) {
+        throw (0,dist/* fileError */.zS)(path, err);
+    }
+}
 /**
  * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`), as skopeo,
  * oras and containerd read it. Tags are `org.opencontainers.image.ref.name` annotations in
@@ -1862,8 +2215,8 @@ const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 class OciLayout {
     kind = 'layout';
     dir;
-    #lock = Promise.resolve();
     #ready;
+    #key;
     constructor(dir) {
         this.dir = dir;
     }
@@ -1880,22 +2233,22 @@ class OciLayout {
         }
         return (0,external_node_path_.join)(this.dir, 'blobs', alg, hex);
     }
-    /** Creates the directory skeleton on first write. */
+    /**
+     * Creates the directory skeleton on first write. Other writers may be creating it too:
+     * `oci-layout` and `index.json` are only created where absent, never written over.
+     */
     #ensure() {
         this.#ready ??= (async () => {
             try {
                 await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
-                await (0,promises_.writeFile)((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE, { flag: 'wx' }).catch((err) => {
-                    if (err.code !== 'EEXIST')
-                        throw err;
-                });
             }
             catch (err) {
                 throw (0,dist/* fileError */.zS)(this.dir, err);
             }
-            const index = await this.#readIndex();
-            if (!index.exists)
-                await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'index.json'), `${JSON.stringify(index.index)}\n`);
+            await createExclusive((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE);
+            await createExclusive((0,external_node_path_.join)(this.dir, 'index.json'), EMPTY_INDEX);
+            // An index.json that was there already is checked before anything is pushed.
+            await this.#readIndex();
         })();
         return this.#ready;
     }
@@ -1928,11 +2281,14 @@ class OciLayout {
             });
         }
     }
-    /** Runs index.json read-modify-write steps one after another. */
-    #locked(fn) {
-        const next = this.#lock.then(fn, fn);
-        this.#lock = next.catch(() => undefined);
-        return next;
+    /**
+     * Runs an index.json read-modify-write with no other writer in between: those of this
+     * process wait in the directory's queue, and the lock file keeps out other processes.
+     */
+    async #locked(fn) {
+        // The directory exists by now (#ensure): its real path is one key for all its spellings.
+        this.#key ??= (0,promises_.realpath)(this.dir).catch(() => (0,external_node_path_.resolve)(this.dir));
+        return inQueue(await this.#key, () => withIndexLock(this.dir, fn));
     }
     async hasBlob(digest) {
         try {
@@ -2453,9 +2809,18 @@ async function detectPlatform(path) {
 
 
 
-/** The referrers tag schema: `sha256:<hex>` becomes the tag `sha256-<hex>`. */
+/**
+ * The referrers tag schema of distribution-spec v1.1: `<alg>-<ref>`, the algorithm cut to 32
+ * characters and the encoded part to 64, anything a tag cannot hold replaced by `-`
+ * (`sha256:<hex>` becomes `sha256-<hex>`).
+ */
 function referrersTag(digest) {
-    return digest.replace(':', '-').slice(0, 128);
+    const colon = digest.indexOf(':');
+    const algorithm = colon < 0 ? digest : digest.slice(0, colon);
+    const encoded = colon < 0 ? '' : digest.slice(colon + 1);
+    // Each part cut on its own, not the whole tag: a sha512 subject then gets the tag other
+    // clients (regclient's `%.32s-%.64s`) read and write, not `sha512-` and 121 hex digits.
+    return `${algorithm.slice(0, 32)}-${encoded.slice(0, 64)}`.replace(/[^A-Za-z0-9_.-]/g, '-');
 }
 function decodeIndex(bytes, where) {
     try {
@@ -2576,43 +2941,55 @@ function safeName(value) {
     const name = basename(value.replaceAll('\\', '/'));
     return name === '' || name === '.' || name === '..' ? undefined : name;
 }
-/** Which file name a referrer is written to beside its artifact, if it is one we know. */
+/** Referrer content is read into memory: bundles and SBOMs are far smaller than this. */
+const MAX_REFERRER_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, CycloneDX. */
+function isKnownReferrer(artifactType) {
+    return (artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
+        artifactType === MediaType.CYCLONEDX_JSON);
+}
+/** The file name a known referrer is written to beside its artifact. */
 function referrerFileName(artifactName, entry, content) {
-    const type = entry.artifactType ?? '';
-    if (type.startsWith('application/vnd.dev.sigstore.bundle')) {
-        let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
-        if (!predicateType) {
-            try {
-                predicateType = bundleFacts(JSON.parse(new TextDecoder().decode(content))).predicateType;
-            }
-            catch {
-                predicateType = undefined;
-            }
-        }
-        const isSbom = predicateType === PredicateType.CYCLONEDX_BOM ||
-            predicateType?.startsWith('https://spdx.dev/');
-        return isSbom
-            ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
-            : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
-    }
-    if (type === MediaType.CYCLONEDX_JSON)
+    if (entry.artifactType === MediaType.CYCLONEDX_JSON) {
         return { name: `${artifactName}.cdx.json`, role: 'sbom' };
-    return undefined;
+    }
+    // A Sigstore bundle: its predicate type says whether it attests an SBOM.
+    let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
+    if (!predicateType) {
+        try {
+            predicateType = bundleFacts(JSON.parse(new TextDecoder().decode(content))).predicateType;
+        }
+        catch {
+            predicateType = undefined;
+        }
+    }
+    const isSbom = predicateType === PredicateType.CYCLONEDX_BOM || predicateType?.startsWith('https://spdx.dev/');
+    return isSbom
+        ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
+        : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
+}
+/** The layer a referrer keeps its content in, or why it has none to read. */
+function referrerLayer(manifest) {
+    if (isIndex(manifest))
+        return { reason: 'it is an index, not a manifest with a layer' };
+    if (!Array.isArray(manifest.layers) || manifest.layers.length === 0) {
+        return { reason: 'its manifest has no layer' };
+    }
+    return { manifest, layer: manifest.layers[0] };
 }
 /**
  * Fetches the one-layer content of a referrer manifest, checking every digest on the way.
  */
 async function fetchReferrer(target, entry) {
-    const { manifest } = await readManifest(target, entry.digest);
-    if (isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length === 0) {
+    const found = referrerLayer((await readManifest(target, entry.digest)).manifest);
+    if (!('layer' in found)) {
         throw new error_OciError({
             code: 'INVALID_MANIFEST',
             message: `referrer ${entry.digest} in ${target.display} has no layer`,
         });
     }
-    const layer = manifest.layers[0];
-    const content = await target.fetchBlobBytes(layer);
-    return { manifest, layer, content };
+    const content = await target.fetchBlobBytes(found.layer);
+    return { ...found, content };
 }
 /**
  * Pulls an artifact into `outputDir`: its file(s) under their titles, and its referrers beside
@@ -2628,6 +3005,7 @@ async function pull(target, reference, outputDir, options = {}) {
     }
     const top = await readManifest(target, reference);
     const files = [];
+    const skipped = [];
     const used = new Set();
     const claim = (name) => {
         let candidate = name;
@@ -2639,20 +3017,57 @@ async function pull(target, reference, outputDir, options = {}) {
         return candidate;
     };
     const fallbackName = (descriptor) => `artifact-${descriptor.digest.slice(7, 19)}${descriptor.mediaType === MediaType.WASM_LAYER ? '.wasm' : ''}`;
+    const skip = (subject, entry, reason) => {
+        skipped.push({
+            digest: entry.digest,
+            ...(entry.artifactType ? { artifactType: entry.artifactType } : {}),
+            manifest: subject.digest,
+            reason,
+        });
+        options.onProgress?.({
+            step: 'oci.pull',
+            message: `skipped referrer ${entry.digest} (${entry.artifactType ?? 'no artifactType'}): ${reason}`,
+        });
+    };
     const pullReferrers = async (subject, artifactName) => {
         if (options.referrers === false)
             return;
         for (const entry of await listReferrers(target, subject.digest)) {
-            const { layer, content } = await fetchReferrer(target, entry);
+            // Other tools attach their own referrers (signatures, scan reports, indexes of them):
+            // one that pull cannot read must not cost the user the artifact and the ones it can.
+            if (!isKnownReferrer(entry.artifactType)) {
+                skip(subject, entry, entry.artifactType
+                    ? `artifactType ${entry.artifactType} is not a Sigstore bundle or CycloneDX SBOM`
+                    : 'it has no artifactType');
+                continue;
+            }
+            if (entry.mediaType === MediaType.OCI_INDEX ||
+                entry.mediaType === MediaType.DOCKER_MANIFEST_LIST) {
+                skip(subject, entry, 'it is an index, not a manifest with a layer');
+                continue;
+            }
+            // Digest checked on reading: a known referrer whose bytes do not match fails the pull.
+            const digest = descriptorDigest(entry, `the referrers of ${subject.digest}`);
+            const found = referrerLayer((await readManifest(target, digest)).manifest);
+            if (!('layer' in found)) {
+                skip(subject, entry, found.reason);
+                continue;
+            }
+            const { layer } = found;
+            if (layer.size > MAX_REFERRER_BYTES) {
+                skip(subject, entry, `its layer is ${layer.size} bytes, more than the ${MAX_REFERRER_BYTES} pull reads`);
+                continue;
+            }
+            const content = await target.fetchBlobBytes(layer, MAX_REFERRER_BYTES);
             const known = referrerFileName(artifactName, entry, content);
-            const name = claim(known?.name ?? `${artifactName}.${entry.digest.slice(7, 19)}.referrer`);
+            const name = claim(known.name);
             const path = join(outputDir, name);
             await writeFileAtomic(path, content);
             files.push({
                 path,
                 digest: layer.digest,
                 size: layer.size,
-                role: known?.role ?? 'referrer',
+                role: known.role,
                 manifest: subject.digest,
             });
             options.onProgress?.({
@@ -2698,11 +3113,13 @@ async function pull(target, reference, outputDir, options = {}) {
     };
     if (isIndex(top.manifest)) {
         for (const child of top.manifest.manifests) {
-            const read = await readManifest(target, child.digest);
+            const read = await readManifest(target, descriptorDigest(child, `index ${reference}`));
             if (isIndex(read.manifest))
                 continue;
+            // The platform comes from the registry: keep only [A-Za-z0-9._-], or a `\` (a separator
+            // on Windows) with `..` would lead out of the output folder.
             const hint = child.platform
-                ? `artifact-${formatPlatform(child.platform).replaceAll('/', '-')}`
+                ? `artifact-${formatPlatform(child.platform).replace(/[^A-Za-z0-9._-]/g, '-')}`
                 : undefined;
             await pullManifest(read.descriptor, read.manifest, safeName(child.annotations?.[Annotation.TITLE]) ?? hint);
         }
@@ -2711,10 +3128,11 @@ async function pull(target, reference, outputDir, options = {}) {
     else {
         await pullManifest(top.descriptor, top.manifest);
     }
-    return { descriptor: top.descriptor, files };
+    return { descriptor: top.descriptor, files, skipped };
 }
 //# sourceMappingURL=pull.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/evidence.js
+
 
 
 
@@ -2788,7 +3206,7 @@ async function fetchEvidence(reference, options = {}) {
     let manifest = top.manifest;
     if (isIndex(manifest)) {
         const child = pickChild(manifest.manifests, platform ?? hostPlatform(), refText);
-        const read = await readManifest(target, child.digest);
+        const read = await readManifest(target, registry_descriptorDigest(child, `index ${refText}`));
         if (isIndex(read.manifest)) {
             throw new error_OciError({
                 code: 'INVALID_MANIFEST',
@@ -2815,7 +3233,18 @@ async function fetchEvidence(reference, options = {}) {
         for (const entry of await referrers_listReferrers(target, subject.digest)) {
             if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle'))
                 continue;
-            const { content } = await fetchReferrer(target, entry);
+            registry_descriptorDigest(entry, `the referrers of ${subject.digest}`);
+            let content;
+            try {
+                ({ content } = await fetchReferrer(target, entry));
+            }
+            catch (err) {
+                // Not a bundle at all (an index, a manifest without a layer): not evidence, and not a
+                // reason to stop reading the others. Content that fails its digest still stops it.
+                if (err instanceof error_OciError && err.code === 'INVALID_MANIFEST')
+                    continue;
+                throw err;
+            }
             let json;
             try {
                 json = JSON.parse(new TextDecoder().decode(content));
