@@ -14,22 +14,13 @@ import {
   attachReferrer,
   blobFromBytes,
   OciClient,
-  OciError,
   pushFile,
   readManifest,
   resolveCredentials,
 } from './exports.js';
+import { failure } from './failure.js';
 
 const alice = { username: 'alice', password: 's3cret' };
-
-async function failure(p: Promise<unknown>): Promise<OciError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(OciError);
-  return err as OciError;
-}
 
 let dir: string;
 beforeAll(async () => {

@@ -23,7 +23,7 @@ it('exports the public API', () => {
       'blobFromFile',
       'bundleFacts',
       'checkBytes',
-    'descriptorDigest',
+      'descriptorDigest',
       'contextAnnotations',
       'detectPlatform',
       'detectWasm',

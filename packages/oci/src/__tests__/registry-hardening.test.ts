@@ -16,21 +16,12 @@ import {
   EMPTY_CONFIG,
   fetchEvidence,
   OciClient,
-  OciError,
   OciLayout,
   pull,
   pushFile,
   readManifest,
 } from './exports.js';
-
-async function failure(p: Promise<unknown>): Promise<OciError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(OciError);
-  return err as OciError;
-}
+import { failure } from './failure.js';
 
 const servers: Server[] = [];
 async function serve(

@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Blackhole, startBlackhole } from './blackhole.js';
-import { OciClient, OciError } from './exports.js';
+import { OciClient, type OciError } from './exports.js';
+import { failure } from './failure.js';
 
 let hole: Blackhole;
 beforeAll(async () => {
@@ -28,15 +29,6 @@ async function connectionsDuring(run: () => Promise<unknown>): Promise<number> {
     unsubscribe('net.client.socket', onSocket);
   }
   return count;
-}
-
-async function failure(p: Promise<unknown>): Promise<OciError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(OciError);
-  return err as OciError;
 }
 
 const digest = `sha256:${'0'.repeat(64)}`;
