@@ -62,6 +62,8 @@ export interface RegistryOptions {
   users?: User[];
   /** Token auth: let anonymous clients pull (as public registries do). */
   anonymousPull?: boolean;
+  /** Token auth: repositories no token grants anything on, whoever asks. */
+  deniedRepositories?: string[];
   /**
    * Blob GETs answered with a redirect to this base URL plus the blob's storage path (the
    * registry's `redirect` storage middleware, as with S3 or GCS behind a registry).
@@ -128,6 +130,7 @@ async function startTokenServer(
   users: User[],
   anonymousPull: boolean,
   redirect?: 'same-origin' | 'other-origin',
+  denied: readonly string[] = [],
 ): Promise<TokenServer> {
   const keyPath = join(dir, 'token.key');
   const certPath = join(dir, 'token.crt');
@@ -191,8 +194,15 @@ async function startTokenServer(
       .map((scope) => {
         const [type, ...middle] = scope.split(':');
         const actions = (middle.pop() ?? '').split(',');
-        const allowed = user ? actions : anonymousPull ? actions.filter((a) => a === 'pull') : [];
-        return { type, name: middle.join(':'), actions: allowed };
+        const name = middle.join(':');
+        const allowed = denied.includes(name)
+          ? []
+          : user
+            ? actions
+            : anonymousPull
+              ? actions.filter((a) => a === 'pull')
+              : [];
+        return { type, name, actions: allowed };
       });
     const now = Math.floor(Date.now() / 1000);
     const head = { typ: 'JWT', alg: 'ES256', x5c: [certDer.toString('base64')] };
@@ -315,6 +325,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
       users,
       options.anonymousPull ?? false,
       options.tokenRealmRedirect,
+      options.deniedRepositories,
     );
     auth = [
       'auth:',

@@ -220,20 +220,37 @@ export class OciClient implements Target {
 
   async #startUpload(
     blob: Blob,
-    mountFrom: readonly string[],
+    options: PushBlobOptions,
   ): Promise<{ location?: string; mounted: boolean }> {
-    for (const from of mountFrom.filter((r) => r !== this.repository)) {
+    for (const from of (options.mountFrom ?? []).filter((r) => r !== this.repository)) {
       const request: HttpRequest = {
         method: 'POST',
         url: `${this.#path('blobs', 'uploads/')}?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`,
         headers: { 'content-length': '0' },
         scopes: [...this.#push(), repositoryScope(from, ['pull'])],
       };
-      const response = await this.transport.expect(
-        request,
-        [201, 202],
-        `mounting ${blob.digest} from ${from}`,
-      );
+      let response: HttpResponse;
+      try {
+        response = await this.transport.expect(
+          request,
+          [201, 202],
+          `mounting ${blob.digest} from ${from}`,
+        );
+      } catch (err) {
+        // A mount is an optimisation: no right to read the other repository (or no such
+        // repository) means an upload, as docker does, not a failed push.
+        const refused =
+          err instanceof OciError &&
+          (['UNAUTHORIZED', 'DENIED', 'NOT_FOUND'].includes(err.code) ||
+            [401, 403, 404].includes(err.status ?? 0));
+        if (!refused) throw err;
+        options.onProgress?.({
+          step: 'oci.upload',
+          level: 'warning',
+          message: `could not mount ${blob.digest} from ${from} (${err.message}); uploading it`,
+        });
+        continue;
+      }
       await response.discard();
       if (response.status === 201) return { mounted: true };
       // 202: the registry could not mount but opened an upload session we can use.
@@ -274,7 +291,7 @@ export class OciClient implements Target {
     options: PushBlobOptions,
     onSent: (n: number) => void,
   ): Promise<{ mounted: boolean }> {
-    const started = await this.#startUpload(blob, options.mountFrom ?? []);
+    const started = await this.#startUpload(blob, options);
     if (started.mounted) return { mounted: true };
     let location = started.location!;
     const monolithicMax = this.#options.monolithicMaxBytes ?? 8 * 1024 * 1024;

@@ -289,3 +289,36 @@ describe('descriptors that do not name a digest, and referrers that are not bund
     expect(evidence.bundles.map((b) => JSON.stringify(b.json))).toEqual([bundle]);
   });
 });
+
+describe.skipIf(!registryAvailable())('a mount from a repository the token does not reach', () => {
+  let registry: Registry;
+  const alice = { username: 'alice', password: 's3cret' };
+  beforeAll(async () => {
+    registry = await startRegistry({
+      auth: 'token',
+      users: [alice],
+      deniedRepositories: ['secret/src'],
+    });
+  });
+  afterAll(async () => registry?.close());
+
+  it('falls back to an upload, with a warning, as docker does', async () => {
+    const warnings: string[] = [];
+    const client = new OciClient(
+      { registry: registry.host, repository: 'open/dst' },
+      { credentials: alice },
+    );
+    const blob = blobFromBytes('mounted or uploaded');
+    const result = await client.pushBlob(blob, {
+      mountFrom: ['secret/src'],
+      onProgress: (e) => {
+        if (e.level === 'warning') warnings.push(e.message ?? '');
+      },
+    });
+    expect(result).toMatchObject({ mounted: false, uploadedBytes: blob.size });
+    expect(await client.hasBlob(blob.digest)).toBe(true);
+    expect(warnings).toEqual([
+      expect.stringContaining(`could not mount ${blob.digest} from secret/src`),
+    ]);
+  });
+});
