@@ -1561,15 +1561,33 @@ class OciClient {
             }
         }
     }
-    async #startUpload(blob, mountFrom) {
-        for (const from of mountFrom.filter((r) => r !== this.repository)) {
+    async #startUpload(blob, options) {
+        for (const from of (options.mountFrom ?? []).filter((r) => r !== this.repository)) {
             const request = {
                 method: 'POST',
                 url: `${this.#path('blobs', 'uploads/')}?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(from)}`,
                 headers: { 'content-length': '0' },
                 scopes: [...this.#push(), repositoryScope(from, ['pull'])],
             };
-            const response = await this.transport.expect(request, [201, 202], `mounting ${blob.digest} from ${from}`);
+            let response;
+            try {
+                response = await this.transport.expect(request, [201, 202], `mounting ${blob.digest} from ${from}`);
+            }
+            catch (err) {
+                // A mount is an optimisation: no right to read the other repository (or no such
+                // repository) means an upload, as docker does, not a failed push.
+                const refused = err instanceof error_OciError &&
+                    (['UNAUTHORIZED', 'DENIED', 'NOT_FOUND'].includes(err.code) ||
+                        [401, 403, 404].includes(err.status ?? 0));
+                if (!refused)
+                    throw err;
+                options.onProgress?.({
+                    step: 'oci.upload',
+                    level: 'warning',
+                    message: `could not mount ${blob.digest} from ${from} (${err.message}); uploading it`,
+                });
+                continue;
+            }
             await response.discard();
             if (response.status === 201)
                 return { mounted: true };
@@ -1602,7 +1620,7 @@ class OciClient {
         return url.href;
     }
     async #upload(blob, options, onSent) {
-        const started = await this.#startUpload(blob, options.mountFrom ?? []);
+        const started = await this.#startUpload(blob, options);
         if (started.mounted)
             return { mounted: true };
         let location = started.location;
