@@ -36,7 +36,9 @@ export function lockfileKind(path: string): LockfileKind | undefined {
     case 'yarn.lock':
       return 'yarn';
     default:
-      return /^requirements.*\.txt$/.test(name) ? 'requirements' : undefined;
+      // As syft and cdxgen find them: requirements.txt, requirements-dev.txt, but also
+      // dev-requirements.txt and test_requirements.txt.
+      return /requirements.*\.txt$/i.test(name) ? 'requirements' : undefined;
   }
 }
 

@@ -11,6 +11,26 @@ export function pep503(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
+/**
+ * A git source as the purl `vcs_url` qualifier writes it: `git+<url>@<commit>`. Lockfiles write
+ * theirs otherwise (Cargo and uv: `git+https://host/repo?rev=main#<commit>`): the query says how
+ * the revision was asked for and goes; the fragment is the commit it resolved to, which a `#`
+ * would make a sub-path in a vcs_url, so it goes after `@`. `revision` wins over the fragment.
+ */
+export function gitVcsUrl(url: string, revision?: string): string {
+  let base = /^git\+/i.test(url) ? url : `git+${url}`;
+  let fragment: string | undefined;
+  const hash = base.indexOf('#');
+  if (hash >= 0) {
+    fragment = base.slice(hash + 1) || undefined;
+    base = base.slice(0, hash);
+  }
+  const query = base.indexOf('?');
+  if (query >= 0) base = base.slice(0, query);
+  const rev = revision || fragment;
+  return rev ? `${base}@${rev}` : base;
+}
+
 export function npmPurl(name: string, version: string): string {
   const slash = name.startsWith('@') ? name.indexOf('/') : -1;
   const namespace = slash > 0 ? name.slice(0, slash) : undefined;

@@ -72,6 +72,14 @@ describe('public API', () => {
 
   it('knows lockfiles by name', () => {
     expect(api.lockfileKind('x/requirements-dev.txt')).toBe('requirements');
+    // Named as syft and cdxgen find them, the word anywhere in the name.
+    for (const name of [
+      'dev-requirements.txt',
+      'dependency-requirements.txt',
+      'test_requirements.txt',
+    ])
+      expect(api.lockfileKind(`tools/${name}`)).toBe('requirements');
+    expect(api.lockfileKind('requirements.in')).toBeUndefined();
     expect(api.lockfileKind('npm-shrinkwrap.json')).toBe('npm');
     expect(api.lockfileKind('README.txt')).toBeUndefined();
   });

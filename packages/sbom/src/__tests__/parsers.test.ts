@@ -52,13 +52,14 @@ describe('Cargo.lock v1', () => {
     expect(inv.packages[0]!.dependencies).toEqual([log.key]);
   });
 
-  it('a git source becomes a vcs_url qualifier', () => {
+  it('a git source becomes a vcs_url qualifier: the resolved commit after @, no query', () => {
     const inv = parseCargoLock(
       '[[package]]\nname = "x"\nversion = "1.0.0"\nsource = "git+https://github.com/a/x?rev=1#abc"\n',
       'Cargo.lock',
     );
+    // The purl spec's vcs_url: `git+https://github.com/a/x@abc` (a `#` would be a sub-path).
     expect(inv.packages[0]!.purl).toBe(
-      'pkg:cargo/x@1.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fa%2Fx%3Frev%3D1%23abc',
+      'pkg:cargo/x@1.0.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fa%2Fx%40abc',
     );
   });
 

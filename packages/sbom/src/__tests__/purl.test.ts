@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
 import { findLockfiles, inventoryFromLockfile } from '../index.js';
-import { cargoPurl, golangPurl, npmPurl, pep503, pypiPurl } from '../purl.js';
+import { cargoPurl, gitVcsUrl, golangPurl, npmPurl, pep503, pypiPurl } from '../purl.js';
 import { LOCKFILES } from './helpers.js';
 
 type Qualifiers = Record<string, string> | undefined;
@@ -90,6 +90,24 @@ describe('package URLs', () => {
     expect(pypiPurl('a', '1', { b: "it's (x)~!", a: 'sp ace' })).toBe(
       'pkg:pypi/a@1?a=sp%20ace&b=it%27s%20%28x%29%7E%21',
     );
+  });
+
+  it('write git sources as the vcs_url qualifier says: git+<url>@<commit>', () => {
+    // Cargo.lock and uv.lock: how the revision was asked for (query), what it resolved to (#).
+    expect(gitVcsUrl('git+https://github.com/salsa-rs/salsa.git?rev=a1bf3a6#a1bf3a613f45')).toBe(
+      'git+https://github.com/salsa-rs/salsa.git@a1bf3a613f45',
+    );
+    expect(gitVcsUrl('https://github.com/encode/httpx?branch=main#326b943')).toBe(
+      'git+https://github.com/encode/httpx@326b943',
+    );
+    // Poetry, PDM, Pipfile: the revision is a field of its own, and wins.
+    expect(gitVcsUrl('https://github.com/a/b.git', 'f00d')).toBe(
+      'git+https://github.com/a/b.git@f00d',
+    );
+    expect(gitVcsUrl('git+ssh://git@github.com/a/b.git#dead', 'beef')).toBe(
+      'git+ssh://git@github.com/a/b.git@beef',
+    );
+    expect(gitVcsUrl('https://github.com/a/b.git')).toBe('git+https://github.com/a/b.git');
   });
 
   it('encode a lone surrogate, which encodeURIComponent cannot, as U+FFFD', () => {

@@ -1,7 +1,7 @@
 import { malformed } from '../errors.js';
 import { hexHash } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
-import { cargoPurl } from '../purl.js';
+import { cargoPurl, gitVcsUrl } from '../purl.js';
 import { isRecord, parseToml, str } from './toml.js';
 
 const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index';
@@ -9,7 +9,7 @@ const CRATES_IO_SPARSE = 'sparse+https://index.crates.io/';
 
 function sourceQualifiers(source: string | undefined): Record<string, string> | undefined {
   if (source === undefined || source === CRATES_IO || source === CRATES_IO_SPARSE) return undefined;
-  if (source.startsWith('git+')) return { vcs_url: source };
+  if (source.startsWith('git+')) return { vcs_url: gitVcsUrl(source) };
   const plus = source.indexOf('+');
   return { repository_url: plus >= 0 ? source.slice(plus + 1) : source };
 }

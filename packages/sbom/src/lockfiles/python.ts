@@ -1,6 +1,6 @@
 import { malformed } from '../errors.js';
 import type { Inventory, Package } from '../model.js';
-import { pep503, pypiPurl } from '../purl.js';
+import { gitVcsUrl, pep503, pypiPurl } from '../purl.js';
 import { parseJson } from './json.js';
 import { isRecord, parseToml, str, toText } from './toml.js';
 
@@ -94,7 +94,7 @@ function applyScopes(
 
 function gitQualifier(source: Record<string, unknown>): Record<string, string> | undefined {
   const git = str(source.git);
-  if (git) return { vcs_url: `git+${git}` };
+  if (git) return { vcs_url: gitVcsUrl(git) };
   const url = str(source.url);
   if (url) return { download_url: url };
   return undefined;
@@ -201,7 +201,10 @@ export function parsePoetryLock(text: string, file: string): Inventory {
     const qualifiers: Record<string, string> | undefined =
       type === 'git'
         ? {
-            vcs_url: `git+${str(source.url)}@${str(source.resolved_reference) ?? str(source.reference) ?? ''}`,
+            vcs_url: gitVcsUrl(
+              str(source.url) ?? '',
+              str(source.resolved_reference) ?? str(source.reference),
+            ),
           }
         : type === 'url'
           ? { download_url: str(source.url) ?? '' }
@@ -265,7 +268,7 @@ export function parsePdmLock(text: string, file: string): Inventory {
       name,
       version,
       `${pep503(name)}@${version}`,
-      git ? { vcs_url: `git+${git}@${str(entry.revision) ?? ''}` } : undefined,
+      git ? { vcs_url: gitVcsUrl(git, str(entry.revision)) } : undefined,
     );
     if (local) {
       pkg.firstParty = true;
@@ -342,7 +345,7 @@ export function parsePipfileLock(text: string, file: string): Inventory {
         name,
         version ?? '',
         key,
-        git ? { vcs_url: `git+${git}@${str(raw.ref) ?? ''}` } : undefined,
+        git ? { vcs_url: gitVcsUrl(git, str(raw.ref)) } : undefined,
       );
       delete pkg.dependencies;
       if (version === undefined) {
