@@ -289,17 +289,20 @@ describe('requirements*.txt', () => {
       join(dir, 'requirements.txt'),
     );
     const third = inv.packages.filter((p) => !p.firstParty);
+    // The one --index-url (not PyPI) is where they came from; the sdist URL names its version.
+    const index = 'repository_url=https%3A%2F%2Fexample.com%2Fsimple%2F';
     expect(third.map((p) => p.purl)).toEqual([
-      'pkg:pypi/pytest@8.0.0',
-      'pkg:pypi/foo-bar@1.0',
-      'pkg:pypi/zope-interface@5.0',
+      `pkg:pypi/pytest@8.0.0?${index}`,
+      `pkg:pypi/foo-bar@1.0?${index}`,
+      'pkg:pypi/urlpkg@1.0?download_url=https%3A%2F%2Fexample.com%2Furlpkg-1.0.tar.gz',
+      `pkg:pypi/zope-interface@5.0?${index}`,
     ]);
     expect(third[1]!.properties).toEqual({
       'build-artifact:python.markers': 'python_version >= "3.9"',
       'build-artifact:python.extras': 'extra1, extra2',
       'build-artifact:python.hashes': '1',
     });
-    expect(inv.warnings).toHaveLength(3);
+    expect(inv.warnings).toHaveLength(2);
     expect(inv.warnings[0]).toMatch(/requirements\.txt:6: unpinned >=2 is not pinned/);
     expect(inv.completeness).toBe('incomplete');
     expect(inv.packages.find((p) => p.firstParty)?.name).toBe('./local-pkg');
@@ -318,6 +321,50 @@ describe('requirements*.txt', () => {
     expect(parseRequirements('six==1.17.0\n', 'ok/requirements.txt').completeness).toBe('complete');
   });
 
+  it('takes pins that are not ==: a file URL naming its version, a VCS commit', () => {
+    const sha = 'a1d071733d7111c9c014f024669f959182114e33';
+    const inv = parseRequirements(
+      [
+        'torch @ https://download.pytorch.org/whl/cpu/torch-2.1.0%2Bcpu-cp311-cp311-linux_x86_64.whl',
+        'six @ https://files.example/six-1.17.0.tar.gz',
+        `-e git+https://github.com/openai/CLIP.git@${sha}#egg=clip`,
+        `httpx @ git+https://github.com/encode/httpx@${sha}`,
+        // Not pins: a branch, and a file of another package.
+        'other @ git+https://github.com/x/other@main',
+        'mismatch @ https://files.example/six-1.17.0.tar.gz',
+      ].join('\n'),
+      'urls/requirements.txt',
+    );
+    expect(Object.fromEntries(inv.packages.map((p) => [p.name, p.purl]))).toEqual({
+      torch:
+        'pkg:pypi/torch@2.1.0+cpu?download_url=https%3A%2F%2Fdownload.pytorch.org%2Fwhl%2Fcpu%2Ftorch-2.1.0%252Bcpu-cp311-cp311-linux_x86_64.whl',
+      six: 'pkg:pypi/six@1.17.0?download_url=https%3A%2F%2Ffiles.example%2Fsix-1.17.0.tar.gz',
+      clip: `pkg:pypi/clip?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fopenai%2FCLIP.git%40${sha}`,
+      httpx: `pkg:pypi/httpx?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fencode%2Fhttpx%40${sha}`,
+    });
+    expect(inv.warnings).toEqual([
+      expect.stringMatching(/:5: other @ git\+https:\/\/github.com\/x\/other@main is not pinned/),
+      expect.stringMatching(/:6: mismatch @ .* is not pinned/),
+    ]);
+    expect(inv.completeness).toBe('incomplete');
+  });
+
+  it('names the one index packages came from, unless it is PyPI or there are others', () => {
+    const purls = (text: string) =>
+      parseRequirements(text, 'idx/requirements.txt').packages.map((p) => p.purl);
+    expect(
+      purls('--index-url https://download.pytorch.org/whl/cpu\ntorchvision==0.16.0+cpu\n'),
+    ).toEqual([
+      'pkg:pypi/torchvision@0.16.0+cpu?repository_url=https%3A%2F%2Fdownload.pytorch.org%2Fwhl%2Fcpu%2F',
+    ]);
+    expect(purls('-i https://pypi.org/simple\nsix==1.17.0\n')).toEqual(['pkg:pypi/six@1.17.0']);
+    expect(
+      purls(
+        '-i https://a.example/simple\n--extra-index-url https://b.example/simple\nsix==1.17.0\n',
+      ),
+    ).toEqual(['pkg:pypi/six@1.17.0']);
+  });
+
   it('generateSbom passes the warnings on and says the BOM is incomplete', async () => {
     const warnings: string[] = [];
     const r = await generateSbom([join(dir, 'requirements.txt')], {
@@ -326,7 +373,7 @@ describe('requirements*.txt', () => {
     await validateBom(r.json);
     const doc = JSON.parse(r.json) as Cdx;
     assertGraphResolvable(doc);
-    expect(warnings).toHaveLength(3);
+    expect(warnings).toHaveLength(2);
     expect(doc.compositions.find((c) => c.assemblies)!.aggregate).toBe('incomplete');
   });
 

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileError } from '@build-artifact/core';
 import { malformed } from '../errors.js';
 import type { Inventory, Package } from '../model.js';
-import { pep503, pypiPurl } from '../purl.js';
+import { gitVcsUrl, pep503, pypiPurl } from '../purl.js';
 
 export type ReadText = (path: string) => string;
 
@@ -19,10 +19,46 @@ const defaultRead: ReadText = (path) => {
 const REQ =
   /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(\([^)]*\)|[^;@]*?)?\s*(?:@\s*(\S+))?\s*(?:;\s*(.*))?$/;
 
+const PYPI_INDEX = /^https?:\/\/pypi\.(?:org|python\.org)\/simple\/?$/;
+
+/**
+ * The version a distribution file's name gives (`torch-2.1.0+cpu-cp311-...whl`,
+ * `name-1.0.tar.gz`), if that file is of the package `name`: pip installs exactly it.
+ */
+function versionFromFileUrl(url: string, name: string): string | undefined {
+  let file: string;
+  try {
+    const u = new URL(url);
+    file = decodeURIComponent(u.pathname.slice(u.pathname.lastIndexOf('/') + 1));
+  } catch {
+    return undefined;
+  }
+  const wheel = /^([^-]+)-([^-]+)(?:-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(file);
+  const sdist = /^(.+)-([^-]+)\.(?:tar\.gz|tar\.bz2|zip)$/.exec(file);
+  const m = wheel ?? sdist;
+  return m && pep503(m[1]!) === pep503(name) ? m[2] : undefined;
+}
+
+/**
+ * A VCS requirement pinned to a commit (`git+https://host/repo@<40 hex>`, as pip-compile writes
+ * them): the package is that commit, with no version number to name it by.
+ */
+function pinnedGit(url: string): { vcsUrl: string; commit: string } | undefined {
+  const m = /^git\+(.+?)@([0-9a-f]{40})(?:#.*)?$/.exec(url);
+  return m ? { vcsUrl: gitVcsUrl(m[1]!, m[2]!), commit: m[2]! } : undefined;
+}
+
+/** `#egg=name` of a VCS URL (pip's legacy way to name the package). */
+function eggName(url: string): string | undefined {
+  return /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(url)?.[1];
+}
+
 /**
  * requirements*.txt: `name==version` pins (with `--hash`, markers and extras), `-r` includes
- * followed relative to the including file. Anything not pinned to one exact version is reported in
- * `warnings` and left out, never guessed.
+ * followed relative to the including file, `name @ <wheel or sdist URL>` (the file names its
+ * version) and VCS requirements pinned to a commit. Anything not pinned to one exact version is
+ * reported in `warnings` and left out, never guessed. A single `--index-url` other than PyPI
+ * becomes every package's `repository_url`.
  */
 export function parseRequirements(
   text: string,
@@ -33,6 +69,24 @@ export function parseRequirements(
   const warnings: string[] = [];
   let leftOut = 0;
   const seen = new Set<string>();
+  const indexes = new Set<string>();
+  let extraIndexes = false;
+  const addGit = (url: string, name: string | undefined): boolean => {
+    const git = pinnedGit(url);
+    if (!git || !name) return false;
+    const key = `${pep503(name)}@${git.commit}`;
+    if (!packages.has(key)) {
+      packages.set(key, {
+        key,
+        ecosystem: 'pypi',
+        name,
+        version: '',
+        purl: pypiPurl(name, '', { vcs_url: git.vcsUrl }),
+        properties: { 'build-artifact:python.vcs_commit': git.commit },
+      });
+    }
+    return true;
+  };
   const visit = (content: string, path: string, depth: number): void => {
     if (depth > 32) throw malformed(path, '-r includes nested too deeply');
     seen.add(resolve(path));
@@ -49,14 +103,26 @@ export function parseRequirements(
       line = line.replace(/(^|\s)#.*$/, '').trim();
       if (line === '') continue;
       if (line.startsWith('-')) {
-        const m = /^(-r|--requirement|-c|--constraint|-e|--editable)(?:\s+|=)(\S+)/.exec(line);
-        if (!m) continue; // --index-url, --hash-only lines and other pip options
+        const m =
+          /^(-r|--requirement|-c|--constraint|-e|--editable|-i|--index-url|--extra-index-url)(?:\s+|=)(\S+)/.exec(
+            line,
+          );
+        if (!m) continue; // --hash-only lines and other pip options
         const opt = m[1]!;
+        if (opt === '-i' || opt === '--index-url') {
+          indexes.add(m[2]!.replace(/\/?$/, '/'));
+          continue;
+        }
+        if (opt === '--extra-index-url') {
+          extraIndexes = true;
+          continue;
+        }
         if (opt === '-r' || opt === '--requirement') {
           const inc = resolve(dirname(path), m[2]!);
           if (seen.has(inc)) continue;
           visit(read(inc), inc, depth + 1);
         } else if (opt === '-e' || opt === '--editable') {
+          if (addGit(m[2]!, eggName(m[2]!))) continue;
           if (/^(git|hg|svn|bzr)\+|:\/\//.test(m[2]!)) {
             warnings.push(
               `${path}:${start}: editable VCS requirement "${m[2]}" has no pinned version; left out`,
@@ -80,6 +146,7 @@ export function parseRequirements(
       const hashes = opts.filter((o) => o.startsWith('hash'));
       const m = REQ.exec(spec!.trim());
       if (!m) {
+        if (addGit(spec!.trim(), eggName(spec!))) continue;
         if (/^(\.|\/|[a-z]+:\/\/)/.test(spec!)) {
           warnings.push(
             `${path}:${start}: "${spec}" is a path or URL, not a pinned requirement; left out`,
@@ -95,8 +162,15 @@ export function parseRequirements(
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
-      const pin = pins.length === 1 ? /^===?\s*([^*\s]+)$/.exec(pins[0]!)?.[1] : undefined;
-      if (url !== undefined || pin === undefined) {
+      if (url !== undefined && pins.length === 0 && addGit(url, name)) continue;
+      const fromFile =
+        url !== undefined && pins.length === 0 ? versionFromFileUrl(url, name!) : undefined;
+      const pin =
+        fromFile ??
+        (url === undefined && pins.length === 1
+          ? /^===?\s*([^*\s]+)$/.exec(pins[0]!)?.[1]
+          : undefined);
+      if (pin === undefined) {
         warnings.push(
           `${path}:${start}: ${name}${pins.length ? ` ${pins.join(',')}` : ''}${url ? ` @ ${url}` : ''} is not pinned to one version; left out`,
         );
@@ -110,7 +184,7 @@ export function parseRequirements(
         ecosystem: 'pypi',
         name: name!,
         version: pin,
-        purl: pypiPurl(name!, pin),
+        purl: pypiPurl(name!, pin, fromFile ? { download_url: url! } : undefined),
       };
       const props: Record<string, string> = {};
       if (marker) props['build-artifact:python.markers'] = marker.trim();
@@ -129,6 +203,14 @@ export function parseRequirements(
     if (names.has(n) && names.get(n) !== p.version)
       warnings.push(`${file}: ${n} is pinned to both ${names.get(n)} and ${p.version}`);
     names.set(n, p.version);
+  }
+  // One index, and not PyPI: where every package came from (with extra indexes, any of them).
+  const [index] = indexes;
+  if (indexes.size === 1 && !extraIndexes && !PYPI_INDEX.test(index!)) {
+    for (const p of packages.values()) {
+      if (!p.purl || p.purl.includes('download_url=') || p.purl.includes('vcs_url=')) continue;
+      p.purl = pypiPurl(p.name, p.version, { repository_url: index! });
+    }
   }
   return {
     source: file,
