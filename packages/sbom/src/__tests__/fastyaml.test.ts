@@ -49,6 +49,9 @@ describe('the fast lockfile YAML reader', () => {
       'a: `x\n',
       'a:    # only a comment\n  b: 1\n',
       '"a b": 1\n\'c\': 2\n',
+      // A quoted key with its value (or a `#`) right after the colon: found by the fuzz test.
+      "'@eslint/js':#\n  a: 1\n",
+      '"a":b\n',
       '-a: 1\n',
       ':a: 1\n',
       'a: {b: -1, c: [x, "y"]}\n',

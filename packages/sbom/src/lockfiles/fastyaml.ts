@@ -214,6 +214,9 @@ export function mappingKey(s: string): [key: string, pos: number] {
     [key, pos] = quoted(s, 0);
     if (s[pos] !== ':') throw new Unsupported('key');
     pos++;
+    // `"key":value` and `"key":#` are legal or not by rules only the full parser keeps (a `#`
+    // with no space before it is no comment): the layout lockfiles use has a space or nothing.
+    if (pos < s.length && s[pos] !== ' ') throw new Unsupported('key');
   } else {
     if (specialStart(s) || s.startsWith('---')) throw new Unsupported('indicator');
     const sep = s.indexOf(': ');
