@@ -31,12 +31,16 @@ export function gitVcsUrl(url: string, revision?: string): string {
   return rev ? `${base}@${rev}` : base;
 }
 
-export function npmPurl(name: string, version: string): string {
+export function npmPurl(
+  name: string,
+  version: string,
+  qualifiers?: Record<string, string>,
+): string {
   const slash = name.startsWith('@') ? name.indexOf('/') : -1;
   const namespace = slash > 0 ? name.slice(0, slash) : undefined;
   const base = slash > 0 ? name.slice(slash + 1) : name;
   // The npm type is case-insensitive: lower case is canonical.
-  return purl('npm', namespace?.toLowerCase(), base.toLowerCase(), version);
+  return purl('npm', namespace?.toLowerCase(), base.toLowerCase(), version, qualifiers);
 }
 
 export function pypiPurl(

@@ -159,7 +159,9 @@ describe('package-lock.json v1 and npm-shrinkwrap', () => {
     expect(byPath['node_modules/c']!.dependencies).toEqual(['node_modules/c/node_modules/b']);
     expect(byPath['node_modules/alias']!.purl).toBe('pkg:npm/%40scope/real@3.0.0');
     expect(byPath['node_modules/b']!.scope).toBe('excluded');
-    expect(byPath['node_modules/local']).toBeUndefined();
+    // A `file:` folder is first-party, known by its path (v1 records no version for it).
+    expect(byPath['node_modules/local']!.firstParty).toBe(true);
+    expect(byPath['node_modules/local']!.purl).toBeUndefined();
     expect(inv.format).toBe('npm-shrinkwrap.json');
   });
   it('a truncated lockfile names the file and the line', () => {

@@ -1,9 +1,132 @@
 import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
-import { npmPurl } from '../purl.js';
+import { gitVcsUrl, npmPurl } from '../purl.js';
 import { parseJson } from './json.js';
 import { isRecord, str } from './toml.js';
+
+/**
+ * Where a JS package came from when the lockfile says it did not come from a registry: a
+ * project folder or local tarball (`local`), a git commit, or a tarball URL (the qualifiers its
+ * purl gets). Undefined for a registry package, and for what a lockfile leaves unsaid.
+ */
+export type JsOrigin = 'local' | { vcs_url: string } | { download_url: string } | undefined;
+
+// Hosts of the shorthands npm, Yarn and pnpm accept (`github:o/r`), whose ssh, git and https
+// URLs name one repository: one form for them all gives one purl per commit, whichever form the
+// package manager chose to write (npm saves `git+ssh://git@github.com/...` for `github:o/r`,
+// Yarn and pnpm fetch the same commit from codeload.github.com).
+const HOSTED: Record<string, string> = {
+  github: 'github.com',
+  gitlab: 'gitlab.com',
+  bitbucket: 'bitbucket.org',
+};
+const HOSTED_HOSTS = new Set(Object.values(HOSTED));
+// Registries whose tarball URLs do not all follow the `<name>/-/<file>.tgz` layout.
+const REGISTRY_HOSTS = new Set([
+  'registry.npmjs.org',
+  'registry.yarnpkg.com',
+  'npm.pkg.github.com',
+]);
+// The layout of a registry's tarball URLs (npm, Verdaccio, Artifactory, Nexus, GitLab, Azure).
+const REGISTRY_TARBALL = /\/-\/.+\.tgz$/;
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * The origin of a package as a lockfile writes it: npm's `resolved` (or a v1 `version` that is
+ * a URL), yarn v1's `resolved`, a berry resolution's reference, a pnpm tarball.
+ */
+export function jsOrigin(spec: string | undefined): JsOrigin {
+  if (spec === undefined || spec === '') return undefined;
+  // Most packages, in every lockfile that writes where they came from: no URL to parse.
+  if (spec.startsWith('https://registry.npmjs.org/')) return undefined;
+  if (spec.startsWith('https://registry.yarnpkg.com/')) return undefined;
+  if (spec.startsWith('file:')) return 'local';
+  const git = gitSource(spec);
+  if (git !== undefined) return { vcs_url: gitVcsUrl(git.url, git.commit) };
+  if (!/^https?:\/\//i.test(spec)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(spec);
+  } catch {
+    return undefined;
+  }
+  const path = url.pathname;
+  if (url.hostname === 'codeload.github.com') {
+    // GitHub's archive of one commit (what Yarn and pnpm fetch for `github:o/r`): that commit.
+    const m = /^\/([^/]+)\/([^/]+)\/tar\.gz\/([^/]+)$/.exec(path);
+    if (m && COMMIT.test(m[3]!)) {
+      const repo = m[2]!.endsWith('.git') ? m[2]! : `${m[2]}.git`;
+      return { vcs_url: gitVcsUrl(`https://github.com/${m[1]}/${repo}`, m[3]) };
+    }
+  }
+  if (REGISTRY_HOSTS.has(url.hostname) || REGISTRY_TARBALL.test(path)) return undefined;
+  // The fragment never reaches the server (yarn v1 puts its SHA-1 there); credentials do not
+  // belong in a BOM.
+  return { download_url: `${url.protocol}//${url.host}${path}${url.search}` };
+}
+
+/** A git dependency's repository URL (without `git+`) and the commit it resolved to. */
+function gitSource(spec: string): { url: string; commit?: string } | undefined {
+  const hash = spec.indexOf('#');
+  const fragment = hash >= 0 ? spec.slice(hash + 1) : '';
+  let rest = hash >= 0 ? spec.slice(0, hash) : spec;
+  // npm and yarn v1 write the commit alone; berry writes `commit=<sha>` among other parameters.
+  const commit = fragment.includes('=')
+    ? (new URLSearchParams(fragment).get('commit') ?? undefined)
+    : fragment.startsWith('semver:')
+      ? undefined
+      : fragment || undefined;
+  const shorthand = /^(github|gitlab|bitbucket):([^/]+)\/(.+)$/.exec(rest);
+  if (shorthand)
+    return { url: hostedUrl(HOSTED[shorthand[1]!]!, `${shorthand[2]}/${shorthand[3]}`), commit };
+  if (rest.startsWith('gist:'))
+    return { url: `https://gist.github.com/${rest.slice(5)}.git`, commit };
+  const plus = /^git\+/i.test(rest);
+  if (plus) rest = rest.slice(4);
+  // scp-like `git@host:owner/repo.git`, also behind `ssh://`
+  const scp = /^(?:ssh:\/\/)?([^@/:]+)@([^/:]+):(?!\/\/|\d+\/)(.+)$/i.exec(rest);
+  if (scp) {
+    const [, user, host, path] = scp;
+    return {
+      url: HOSTED_HOSTS.has(host!.toLowerCase())
+        ? hostedUrl(host!.toLowerCase(), path!)
+        : `ssh://${user}@${host}/${path}`,
+      commit,
+    };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest)?.[1]?.toLowerCase();
+  if (scheme === undefined) return undefined;
+  const isGit =
+    plus ||
+    scheme === 'git' ||
+    scheme === 'ssh' ||
+    ((scheme === 'http' || scheme === 'https') && /\.git\/?$/.test(rest));
+  if (!isGit) return undefined;
+  let url: URL;
+  try {
+    url = new URL(rest);
+  } catch {
+    return { url: rest, commit };
+  }
+  const host = url.hostname.toLowerCase();
+  if (HOSTED_HOSTS.has(host)) return { url: hostedUrl(host, url.pathname.slice(1)), commit };
+  // Elsewhere the URL stays as written (its ssh user included: the host may serve no other
+  // way), without a password or token.
+  const user = scheme === 'ssh' && url.username !== '' ? `${url.username}@` : '';
+  return { url: `${url.protocol}//${user}${url.host}${url.pathname}${url.search}`, commit };
+}
+
+/** `https://<host>/<owner>/<repo>.git`, the form hosted-git-info gives these hosts. */
+function hostedUrl(host: string, path: string): string {
+  const p = path.replace(/\/+$/, '');
+  return `https://${host}/${p.endsWith('.git') ? p : `${p}.git`}`;
+}
+
+/** An npm purl with the qualifiers of a package's origin. */
+export function npmOriginPurl(name: string, version: string, origin: JsOrigin): string {
+  return npmPurl(name, version, origin === 'local' ? undefined : origin);
+}
 
 interface Entry {
   path: string;
@@ -12,6 +135,9 @@ interface Entry {
   link: boolean;
   resolved?: string;
   integrity?: string;
+  origin: JsOrigin;
+  /** A v1 `version` that is a source, not a version. */
+  v1Source?: string;
   dev: boolean;
   optional: boolean;
   devOptional: boolean;
@@ -63,6 +189,7 @@ export function parsePackageLock(text: string, file: string): Inventory {
         link: raw.link === true,
         resolved: str(raw.resolved),
         integrity: str(raw.integrity),
+        origin: raw.link === true ? undefined : jsOrigin(str(raw.resolved)),
         dev: raw.dev === true,
         optional: raw.optional === true,
         devOptional: raw.devOptional === true,
@@ -82,6 +209,7 @@ export function parsePackageLock(text: string, file: string): Inventory {
       name: rootName,
       version: str(doc.version) ?? '',
       link: false,
+      origin: undefined,
       dev: false,
       optional: false,
       devOptional: false,
@@ -94,14 +222,18 @@ export function parsePackageLock(text: string, file: string): Inventory {
         const path = `${prefix}${NM}${key}`;
         const rawVersion = str(raw.version) ?? '';
         const [name, version] = unalias(key, rawVersion);
-        const local = rawVersion.startsWith('file:');
+        // v1 writes a git, tarball-URL or `file:` dependency's source where its version goes
+        // (the version itself it does not record); a registry package's source is `resolved`.
+        const fromVersion = jsOrigin(rawVersion);
         entries.set(path, {
           path,
           name,
-          version: local ? '' : version,
-          link: local,
+          version: fromVersion === undefined ? version : '',
+          link: false,
           resolved: str(raw.resolved),
           integrity: str(raw.integrity),
+          origin: fromVersion ?? jsOrigin(str(raw.resolved)),
+          v1Source: fromVersion === undefined ? undefined : rawVersion,
           dev: raw.dev === true,
           optional: raw.optional === true,
           devOptional: false,
@@ -133,15 +265,22 @@ export function parsePackageLock(text: string, file: string): Inventory {
   const packages: Package[] = [];
   for (const e of entries.values()) {
     if (e.link) continue; // the link's target is listed under its own path
-    const firstParty = !e.path.includes(NM) || e.resolved?.startsWith('file:') === true;
+    // The root, workspace folders, and `file:` folders and tarballs.
+    const firstParty = !e.path.includes(NM) || e.origin === 'local';
     const pkg: Package = {
       key: e.path,
       ecosystem: 'npm',
       name: e.name,
       version: e.version,
-      purl: npmPurl(e.name || 'unnamed', e.version),
       dependencies: [],
     };
+    if (e.origin === 'local' && e.v1Source !== undefined) {
+      // A v1 `file:` folder or tarball: known by its path only (v1 records no version), as pnpm
+      // and Yarn's folders are; a versionless npm purl would name the registry's package.
+      pkg.properties = { 'build-artifact:npm.version': e.v1Source };
+    } else {
+      pkg.purl = npmOriginPurl(e.name || 'unnamed', e.version, e.origin);
+    }
     if (firstParty) pkg.firstParty = true;
     const hashes = sriToHashes(e.integrity);
     if (hashes && !firstParty) pkg.hashes = hashes;

@@ -1,7 +1,7 @@
 import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
-import { npmPurl } from '../purl.js';
+import { jsOrigin, npmOriginPurl } from './npm.js';
 import { scanPnpmLock, UNREAD_FIELDS } from './pnpmscan.js';
 import { entriesOf, isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
@@ -25,6 +25,14 @@ function splitV5Key(key: string): [string, string] {
 
 const stripPeers = (key: string): string => key.split('(')[0]!;
 
+/** A git resolution (`{type: git, repo, commit}`) as the git URL npm would write for it. */
+function gitSpec(resolution: Record<string, unknown>): string | undefined {
+  const repo = str(resolution.repo);
+  if (repo === undefined) return undefined;
+  const commit = str(resolution.commit);
+  return `${/^git\+/i.test(repo) ? '' : 'git+'}${repo}${commit ? `#${commit}` : ''}`;
+}
+
 /** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
 export function parsePnpmLock(text: string, file: string): Inventory {
   // The scanner reads the layout pnpm writes, faster; anything else goes to the YAML reader.
@@ -47,14 +55,26 @@ export function pnpmInventory(doc: unknown, file: string): Inventory {
   const pkgs = entriesOf(doc.packages) ?? [];
   const snaps = v9 ? (entriesOf(doc.snapshots) ?? []) : pkgs;
 
-  // The package key (peer suffix removed) of a dependency written as `name: version`.
+  // The package key (peer suffix removed) of a dependency written as `name: version`, as pnpm's
+  // refToRelative finds it.
   const depKey = (name: string, value: string): string | undefined => {
-    if (value.startsWith('link:') || (value.startsWith('file:') && !v9)) return undefined;
+    if (value.startsWith('link:')) return undefined;
     if (v9) {
-      const base = value.split('(')[0]!;
-      return stripPeers(base.indexOf('@', 1) > 0 ? value : `${name}@${value}`);
+      // A reference with an `@` before any `:` or `(` (`obug@1.0.2`) is a key; another
+      // (`1.0.2`, `https://…`, `git+ssh://git@…`) is the version of `name`.
+      const at = value.indexOf('@');
+      const colon = value.indexOf(':');
+      const paren = value.indexOf('(');
+      const whole =
+        value.startsWith('@') || (at > 0 && (colon < 0 || at < colon) && (paren < 0 || at < paren));
+      return stripPeers(whole ? value : `${name}@${value}`);
     }
-    if (value.startsWith('/')) return v5 ? value.split('_')[0] : stripPeers(value);
+    // v5 and v6: a reference with a `/` before its peers (`/name@1.0.0`, `github.com/o/r/<sha>`,
+    // `file:…`) is a key; a bare version is one of `name` from the registry.
+    const slash = value.indexOf('/');
+    const paren = value.indexOf('(');
+    const whole = value.startsWith('file:') || (slash >= 0 && (paren < 0 || slash < paren));
+    if (whole) return v5 ? value.split('_')[0] : stripPeers(value);
     return v5 ? `/${name}/${value.split('_')[0]}` : stripPeers(`/${name}@${value}`);
   };
 
@@ -68,16 +88,29 @@ export function pnpmInventory(doc: unknown, file: string): Inventory {
       : v5
         ? splitV5Key(key)
         : splitKey(key.replace(/^\//, ''));
+    const resolution = isRecord(raw.resolution) ? raw.resolution : {};
+    // A registry package's key is its name and version (a tarball in its resolution is only
+    // where that registry keeps it); another's holds its source.
+    const fromRegistry = v9 ? !/[:/]/.test(version) : key.startsWith('/');
+    const origin = fromRegistry
+      ? undefined
+      : resolution.type === 'git'
+        ? jsOrigin(gitSpec(resolution))
+        : jsOrigin(str(resolution.tarball));
+    // The source is no version: pnpm writes a git or URL package's version as a field.
+    if (typeof origin === 'object') version = '';
     if (str(raw.name)) name = str(raw.name)!;
     if (str(raw.version)) version = str(raw.version)!;
-    const resolution = isRecord(raw.resolution) ? raw.resolution : {};
-    const local = resolution.type === 'directory' || str(resolution.directory) !== undefined;
+    const local =
+      resolution.type === 'directory' ||
+      str(resolution.directory) !== undefined ||
+      origin === 'local';
     const pkg: Package = {
       key: pkey,
       ecosystem: 'npm',
       name,
       version,
-      purl: npmPurl(name, version),
+      purl: npmOriginPurl(name, version, origin),
       dependencies: [],
     };
     if (local) {

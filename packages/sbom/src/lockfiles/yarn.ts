@@ -1,8 +1,8 @@
 import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
-import { npmPurl } from '../purl.js';
 import { inlineValue, mappingKey, plainScalar, Unsupported } from './fastyaml.js';
+import { type JsOrigin, jsOrigin, npmOriginPurl } from './npm.js';
 import { entriesOf, isRecord, str, toText } from './toml.js';
 import { parseYaml } from './yamlfile.js';
 
@@ -100,7 +100,9 @@ function parseYarnV1(text: string, file: string): Inventory {
     const [name0, range0] = splitSpec(e.specs[0]!);
     const name = realName(name0, range0);
     const local = /^(file|link):/.test(range0);
-    const key = `${name}@${version}${local ? `#${range0}` : ''}`;
+    const origin = local ? undefined : jsOrigin(e.fields.resolved);
+    // A git or URL package is another package than the registry's of that name and version.
+    const key = `${name}@${version}${local ? `#${range0}` : originSuffix(origin)}`;
     let pkg = packages.get(key);
     if (!pkg) {
       pkg = {
@@ -108,7 +110,7 @@ function parseYarnV1(text: string, file: string): Inventory {
         ecosystem: 'npm',
         name,
         version,
-        purl: npmPurl(name, version),
+        purl: npmOriginPurl(name, version, origin),
         dependencies: [],
       };
       if (local) pkg.firstParty = true;
@@ -135,8 +137,45 @@ function parseYarnV1(text: string, file: string): Inventory {
   };
 }
 
-// The protocols of the project's own folders, after the `@` of a resolution.
-const PROTOCOL = /(?:workspace|link|portal|file):/y;
+/** `#<vcs_url>` or `#<download_url>`, to tell a package's key from the registry one's. */
+function originSuffix(origin: JsOrigin): string {
+  if (origin === undefined || origin === 'local') return '';
+  return `#${'vcs_url' in origin ? origin.vcs_url : origin.download_url}`;
+}
+
+// The protocols of the project's own folders, at the start of a resolution's reference.
+const LOCAL_PROTOCOL = /^(?:workspace|link|portal|file):/;
+
+/** The origin of a berry resolution's reference (what follows `name@`). */
+function berryOrigin(reference: string): JsOrigin {
+  if (LOCAL_PROTOCOL.test(reference)) return 'local';
+  if (reference.startsWith('npm:')) return undefined;
+  if (reference.startsWith('patch:')) {
+    // `patch:<the patched package's locator, URL-encoded>#<patch files>`: a patched package
+    // comes from where the package it patches comes from.
+    const hash = reference.indexOf('#');
+    let inner: string;
+    try {
+      inner = decodeURIComponent(reference.slice('patch:'.length, hash < 0 ? undefined : hash));
+    } catch {
+      return undefined;
+    }
+    const at = inner.indexOf('@', 1);
+    return at > 0 ? berryOrigin(inner.slice(at + 1)) : undefined;
+  }
+  // `::` parameters (the locator a relative path is bound to) are Yarn's, not the source's.
+  const params = reference.indexOf('::');
+  return jsOrigin(params < 0 ? reference : reference.slice(0, params));
+}
+
+/**
+ * Where Yarn bound a descriptor to the package that asked for it (`portal:./x::locator=…`, and
+ * `?locator=…` before Yarn 3): the lockfile's key is bound, the dependency that asked is not.
+ */
+function boundAt(spec: string): number {
+  const at = spec.indexOf('::locator=');
+  return at >= 0 ? at : spec.indexOf('?locator=');
+}
 
 /** The fields of a berry entry that say what it installs and what it depends on. */
 const BERRY_FIELDS = new Set(['version', 'resolution', 'dependencies', 'optionalDependencies']);
@@ -359,6 +398,30 @@ function parseBerry(text: string, file: string): Inventory {
     entries = Object.entries(doc);
   }
   const bySpec = new SpecMap();
+  // Bound specs without their binding (null where two packages share one).
+  const unbound = new Map<string, Package | null>();
+  const addSpec = (spec: string, pkg: Package): void => {
+    bySpec.set(spec, pkg);
+    const at = spec.indexOf('locator=') < 0 ? -1 : boundAt(spec);
+    if (at < 0) return;
+    const plain = spec.slice(0, at);
+    const seen = unbound.get(plain);
+    unbound.set(plain, seen === undefined || seen === pkg ? pkg : null);
+  };
+  /** The package of a dependency Yarn bound to the package that asked for it. */
+  const boundLookup = (parent: string, name: string, range: string): Package | undefined => {
+    const params = `locator=${encodeURIComponent(parent)}`;
+    // A bare path is a `file:` range, which Yarn writes so in the key.
+    const ranges = /^\.{0,2}\//.test(range) ? [range, `file:${range}`] : [range];
+    for (const r of ranges) {
+      const hit =
+        bySpec.lookup(name, `${r}::${params}`) ??
+        bySpec.lookup(name, `${r}?${params}`) ??
+        unbound.get(`${name}@${r}`);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
   const packages = new Map<string, Package>();
   const pending: [Package, Iterable<[string, unknown]>][] = [];
   for (const [keys, raw] of entries) {
@@ -372,11 +435,15 @@ function parseBerry(text: string, file: string): Inventory {
     const at = resolution.indexOf('@', 1);
     // A patched package is still that package: same purl, so it merges with the unpatched one.
     const name = at > 0 ? resolution.slice(0, at) : resolution;
-    // Workspaces, links and portals are the project's own folders.
-    PROTOCOL.lastIndex = at + 1;
-    const local = at > 0 && PROTOCOL.test(resolution);
     let pkg = packages.get(resolution);
     if (!pkg) {
+      // Registry packages (most of them) need no look at their reference.
+      const origin =
+        at > 0 && !resolution.startsWith('npm:', at + 1)
+          ? berryOrigin(resolution.slice(at + 1))
+          : undefined;
+      // Workspaces, links, portals and files are the project's own folders.
+      const local = origin === 'local';
       pkg = {
         key: resolution,
         ecosystem: 'npm',
@@ -388,14 +455,14 @@ function parseBerry(text: string, file: string): Inventory {
         pkg.firstParty = true;
         pkg.properties = { 'build-artifact:yarn.resolution': resolution };
       } else {
-        pkg.purl = npmPurl(name, version);
+        pkg.purl = npmOriginPurl(name, version, origin);
       }
       // Berry's checksum is over Yarn's repacked zip, not the npm tarball: not a package hash.
       packages.set(resolution, pkg);
     }
     // Most keys are one spec: no need to split them.
-    if (keys.indexOf(',') < 0) bySpec.set(keys.trim(), pkg);
-    else for (const s of keys.split(/,\s*/)) bySpec.set(s.trim(), pkg);
+    if (keys.indexOf(',') < 0) addSpec(keys.trim(), pkg);
+    else for (const s of keys.split(/,\s*/)) addSpec(s.trim(), pkg);
     for (const deps of [raw.dependencies, raw.optionalDependencies]) {
       const entries = entriesOf(deps);
       if (entries) pending.push([pkg, entries]);
@@ -404,7 +471,9 @@ function parseBerry(text: string, file: string): Inventory {
   for (const [pkg, deps] of pending) {
     const list = pkg.dependencies!;
     for (const [n, r] of deps) {
-      const hit = bySpec.lookup(n, toText(r));
+      const range = toText(r);
+      const hit =
+        bySpec.lookup(n, range) ?? (unbound.size > 0 ? boundLookup(pkg.key, n, range) : undefined);
       if (hit && hit !== pkg && !list.includes(hit.key)) list.push(hit.key);
     }
   }
