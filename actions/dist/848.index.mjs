@@ -394,7 +394,9 @@ function lockfileKind(path) {
         case 'yarn.lock':
             return 'yarn';
         default:
-            return /^requirements.*\.txt$/.test(name) ? 'requirements' : undefined;
+            // As syft and cdxgen find them: requirements.txt, requirements-dev.txt, but also
+            // dev-requirements.txt and test_requirements.txt.
+            return /requirements.*\.txt$/i.test(name) ? 'requirements' : undefined;
     }
 }
 /** Manifests users might pass instead of their lockfile: said clearly rather than read as binaries. */
@@ -514,7 +516,7 @@ function sourceQualifiers(source) {
     if (source === undefined || source === CRATES_IO || source === CRATES_IO_SPARSE)
         return undefined;
     if (source.startsWith('git+'))
-        return { vcs_url: source };
+        return { vcs_url: (0,purl/* gitVcsUrl */.eT)(source) };
     const plus = source.indexOf('+');
     return { repository_url: plus >= 0 ? source.slice(plus + 1) : source };
 }
@@ -885,6 +887,129 @@ function parseJson(text, file) {
 
 
 
+// Hosts of the shorthands npm, Yarn and pnpm accept (`github:o/r`), whose ssh, git and https
+// URLs name one repository: one form for them all gives one purl per commit, whichever form the
+// package manager chose to write (npm saves `git+ssh://git@github.com/...` for `github:o/r`,
+// Yarn and pnpm fetch the same commit from codeload.github.com).
+const HOSTED = {
+    github: 'github.com',
+    gitlab: 'gitlab.com',
+    bitbucket: 'bitbucket.org',
+};
+const HOSTED_HOSTS = new Set(Object.values(HOSTED));
+// Registries whose tarball URLs do not all follow the `<name>/-/<file>.tgz` layout.
+const REGISTRY_HOSTS = new Set([
+    'registry.npmjs.org',
+    'registry.yarnpkg.com',
+    'npm.pkg.github.com',
+]);
+// The layout of a registry's tarball URLs (npm, Verdaccio, Artifactory, Nexus, GitLab, Azure).
+const REGISTRY_TARBALL = /\/-\/.+\.tgz$/;
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * The origin of a package as a lockfile writes it: npm's `resolved` (or a v1 `version` that is
+ * a URL), yarn v1's `resolved`, a berry resolution's reference, a pnpm tarball.
+ */
+function jsOrigin(spec) {
+    if (spec === undefined || spec === '')
+        return undefined;
+    // Most packages, in every lockfile that writes where they came from: no URL to parse.
+    if (spec.startsWith('https://registry.npmjs.org/'))
+        return undefined;
+    if (spec.startsWith('https://registry.yarnpkg.com/'))
+        return undefined;
+    if (spec.startsWith('file:'))
+        return 'local';
+    const git = gitSource(spec);
+    if (git !== undefined)
+        return { vcs_url: (0,purl/* gitVcsUrl */.eT)(git.url, git.commit) };
+    if (!/^https?:\/\//i.test(spec))
+        return undefined;
+    let url;
+    try {
+        url = new URL(spec);
+    }
+    catch {
+        return undefined;
+    }
+    const path = url.pathname;
+    if (url.hostname === 'codeload.github.com') {
+        // GitHub's archive of one commit (what Yarn and pnpm fetch for `github:o/r`): that commit.
+        const m = /^\/([^/]+)\/([^/]+)\/tar\.gz\/([^/]+)$/.exec(path);
+        if (m && COMMIT.test(m[3])) {
+            const repo = m[2].endsWith('.git') ? m[2] : `${m[2]}.git`;
+            return { vcs_url: (0,purl/* gitVcsUrl */.eT)(`https://github.com/${m[1]}/${repo}`, m[3]) };
+        }
+    }
+    if (REGISTRY_HOSTS.has(url.hostname) || REGISTRY_TARBALL.test(path))
+        return undefined;
+    // The fragment never reaches the server (yarn v1 puts its SHA-1 there); credentials do not
+    // belong in a BOM.
+    return { download_url: `${url.protocol}//${url.host}${path}${url.search}` };
+}
+/** A git dependency's repository URL (without `git+`) and the commit it resolved to. */
+function gitSource(spec) {
+    const hash = spec.indexOf('#');
+    const fragment = hash >= 0 ? spec.slice(hash + 1) : '';
+    let rest = hash >= 0 ? spec.slice(0, hash) : spec;
+    // npm and yarn v1 write the commit alone; berry writes `commit=<sha>` among other parameters.
+    const commit = fragment.includes('=')
+        ? (new URLSearchParams(fragment).get('commit') ?? undefined)
+        : fragment.startsWith('semver:')
+            ? undefined
+            : fragment || undefined;
+    const shorthand = /^(github|gitlab|bitbucket):([^/]+)\/(.+)$/.exec(rest);
+    if (shorthand)
+        return { url: hostedUrl(HOSTED[shorthand[1]], `${shorthand[2]}/${shorthand[3]}`), commit };
+    if (rest.startsWith('gist:'))
+        return { url: `https://gist.github.com/${rest.slice(5)}.git`, commit };
+    const plus = /^git\+/i.test(rest);
+    if (plus)
+        rest = rest.slice(4);
+    // scp-like `git@host:owner/repo.git`, also behind `ssh://`
+    const scp = /^(?:ssh:\/\/)?([^@/:]+)@([^/:]+):(?!\/\/|\d+\/)(.+)$/i.exec(rest);
+    if (scp) {
+        const [, user, host, path] = scp;
+        return {
+            url: HOSTED_HOSTS.has(host.toLowerCase())
+                ? hostedUrl(host.toLowerCase(), path)
+                : `ssh://${user}@${host}/${path}`,
+            commit,
+        };
+    }
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest)?.[1]?.toLowerCase();
+    if (scheme === undefined)
+        return undefined;
+    const isGit = plus ||
+        scheme === 'git' ||
+        scheme === 'ssh' ||
+        ((scheme === 'http' || scheme === 'https') && /\.git\/?$/.test(rest));
+    if (!isGit)
+        return undefined;
+    let url;
+    try {
+        url = new URL(rest);
+    }
+    catch {
+        return { url: rest, commit };
+    }
+    const host = url.hostname.toLowerCase();
+    if (HOSTED_HOSTS.has(host))
+        return { url: hostedUrl(host, url.pathname.slice(1)), commit };
+    // Elsewhere the URL stays as written (its ssh user included: the host may serve no other
+    // way), without a password or token.
+    const user = scheme === 'ssh' && url.username !== '' ? `${url.username}@` : '';
+    return { url: `${url.protocol}//${user}${url.host}${url.pathname}${url.search}`, commit };
+}
+/** `https://<host>/<owner>/<repo>.git`, the form hosted-git-info gives these hosts. */
+function hostedUrl(host, path) {
+    const p = path.replace(/\/+$/, '');
+    return `https://${host}/${p.endsWith('.git') ? p : `${p}.git`}`;
+}
+/** An npm purl with the qualifiers of a package's origin. */
+function npmOriginPurl(name, version, origin) {
+    return (0,purl/* npmPurl */.NP)(name, version, origin === 'local' ? undefined : origin);
+}
 const NM = 'node_modules/';
 function nameFromPath(path) {
     const i = path.lastIndexOf(NM);
@@ -926,6 +1051,7 @@ function parsePackageLock(text, file) {
                 link: raw.link === true,
                 resolved: str(raw.resolved),
                 integrity: str(raw.integrity),
+                origin: raw.link === true ? undefined : jsOrigin(str(raw.resolved)),
                 dev: raw.dev === true,
                 optional: raw.optional === true,
                 devOptional: raw.devOptional === true,
@@ -946,6 +1072,7 @@ function parsePackageLock(text, file) {
             name: rootName,
             version: str(doc.version) ?? '',
             link: false,
+            origin: undefined,
             dev: false,
             optional: false,
             devOptional: false,
@@ -959,14 +1086,18 @@ function parsePackageLock(text, file) {
                 const path = `${prefix}${NM}${key}`;
                 const rawVersion = str(raw.version) ?? '';
                 const [name, version] = unalias(key, rawVersion);
-                const local = rawVersion.startsWith('file:');
+                // v1 writes a git, tarball-URL or `file:` dependency's source where its version goes
+                // (the version itself it does not record); a registry package's source is `resolved`.
+                const fromVersion = jsOrigin(rawVersion);
                 entries.set(path, {
                     path,
                     name,
-                    version: local ? '' : version,
-                    link: local,
+                    version: fromVersion === undefined ? version : '',
+                    link: false,
                     resolved: str(raw.resolved),
                     integrity: str(raw.integrity),
+                    origin: fromVersion ?? jsOrigin(str(raw.resolved)),
+                    v1Source: fromVersion === undefined ? undefined : rawVersion,
                     dev: raw.dev === true,
                     optional: raw.optional === true,
                     devOptional: false,
@@ -1001,15 +1132,23 @@ function parsePackageLock(text, file) {
     for (const e of entries.values()) {
         if (e.link)
             continue; // the link's target is listed under its own path
-        const firstParty = !e.path.includes(NM) || e.resolved?.startsWith('file:') === true;
+        // The root, workspace folders, and `file:` folders and tarballs.
+        const firstParty = !e.path.includes(NM) || e.origin === 'local';
         const pkg = {
             key: e.path,
             ecosystem: 'npm',
             name: e.name,
             version: e.version,
-            purl: (0,purl/* npmPurl */.NP)(e.name || 'unnamed', e.version),
             dependencies: [],
         };
+        if (e.origin === 'local' && e.v1Source !== undefined) {
+            // A v1 `file:` folder or tarball: known by its path only (v1 records no version), as pnpm
+            // and Yarn's folders are; a versionless npm purl would name the registry's package.
+            pkg.properties = { 'build-artifact:npm.version': e.v1Source };
+        }
+        else {
+            pkg.purl = npmOriginPurl(e.name || 'unnamed', e.version, e.origin);
+        }
         if (firstParty)
             pkg.firstParty = true;
         const hashes = sriToHashes(e.integrity);
@@ -1275,6 +1414,10 @@ function mappingKey(s) {
         if (s[pos] !== ':')
             throw new Unsupported('key');
         pos++;
+        // `"key":value` and `"key":#` are legal or not by rules only the full parser keeps (a `#`
+        // with no space before it is no comment): the layout lockfiles use has a space or nothing.
+        if (pos < s.length && s[pos] !== ' ')
+            throw new Unsupported('key');
     }
     else {
         if (specialStart(s) || s.startsWith('---'))
@@ -1975,6 +2118,14 @@ function splitV5Key(key) {
     return [name, version.split('_')[0]];
 }
 const stripPeers = (key) => key.split('(')[0];
+/** A git resolution (`{type: git, repo, commit}`) as the git URL npm would write for it. */
+function gitSpec(resolution) {
+    const repo = str(resolution.repo);
+    if (repo === undefined)
+        return undefined;
+    const commit = str(resolution.commit);
+    return `${/^git\+/i.test(repo) ? '' : 'git+'}${repo}${commit ? `#${commit}` : ''}`;
+}
 /** pnpm-lock.yaml lockfileVersion 5.x, 6.0, 7.0, 9.0. */
 function parsePnpmLock(text, file) {
     // The scanner reads the layout pnpm writes, faster; anything else goes to the YAML reader.
@@ -1996,15 +2147,26 @@ function pnpmInventory(doc, file) {
     const v5 = major < 6;
     const pkgs = entriesOf(doc.packages) ?? [];
     const snaps = v9 ? (entriesOf(doc.snapshots) ?? []) : pkgs;
-    // The package key (peer suffix removed) of a dependency written as `name: version`.
+    // The package key (peer suffix removed) of a dependency written as `name: version`, as pnpm's
+    // refToRelative finds it.
     const depKey = (name, value) => {
-        if (value.startsWith('link:') || (value.startsWith('file:') && !v9))
+        if (value.startsWith('link:'))
             return undefined;
         if (v9) {
-            const base = value.split('(')[0];
-            return stripPeers(base.indexOf('@', 1) > 0 ? value : `${name}@${value}`);
+            // A reference with an `@` before any `:` or `(` (`obug@1.0.2`) is a key; another
+            // (`1.0.2`, `https://…`, `git+ssh://git@…`) is the version of `name`.
+            const at = value.indexOf('@');
+            const colon = value.indexOf(':');
+            const paren = value.indexOf('(');
+            const whole = value.startsWith('@') || (at > 0 && (colon < 0 || at < colon) && (paren < 0 || at < paren));
+            return stripPeers(whole ? value : `${name}@${value}`);
         }
-        if (value.startsWith('/'))
+        // v5 and v6: a reference with a `/` before its peers (`/name@1.0.0`, `github.com/o/r/<sha>`,
+        // `file:…`) is a key; a bare version is one of `name` from the registry.
+        const slash = value.indexOf('/');
+        const paren = value.indexOf('(');
+        const whole = value.startsWith('file:') || (slash >= 0 && (paren < 0 || slash < paren));
+        if (whole)
             return v5 ? value.split('_')[0] : stripPeers(value);
         return v5 ? `/${name}/${value.split('_')[0]}` : stripPeers(`/${name}@${value}`);
     };
@@ -2020,18 +2182,31 @@ function pnpmInventory(doc, file) {
             : v5
                 ? splitV5Key(key)
                 : splitKey(key.replace(/^\//, ''));
+        const resolution = isRecord(raw.resolution) ? raw.resolution : {};
+        // A registry package's key is its name and version (a tarball in its resolution is only
+        // where that registry keeps it); another's holds its source.
+        const fromRegistry = v9 ? !/[:/]/.test(version) : key.startsWith('/');
+        const origin = fromRegistry
+            ? undefined
+            : resolution.type === 'git'
+                ? jsOrigin(gitSpec(resolution))
+                : jsOrigin(str(resolution.tarball));
+        // The source is no version: pnpm writes a git or URL package's version as a field.
+        if (typeof origin === 'object')
+            version = '';
         if (str(raw.name))
             name = str(raw.name);
         if (str(raw.version))
             version = str(raw.version);
-        const resolution = isRecord(raw.resolution) ? raw.resolution : {};
-        const local = resolution.type === 'directory' || str(resolution.directory) !== undefined;
+        const local = resolution.type === 'directory' ||
+            str(resolution.directory) !== undefined ||
+            origin === 'local';
         const pkg = {
             key: pkey,
             ecosystem: 'npm',
             name,
             version,
-            purl: (0,purl/* npmPurl */.NP)(name, version),
+            purl: npmOriginPurl(name, version, origin),
             dependencies: [],
         };
         if (local) {
@@ -2235,7 +2410,7 @@ function applyScopes(packages, edges, prod, optional, dev) {
 function gitQualifier(source) {
     const git = str(source.git);
     if (git)
-        return { vcs_url: `git+${git}` };
+        return { vcs_url: (0,purl/* gitVcsUrl */.eT)(git) };
     const url = str(source.url);
     if (url)
         return { download_url: url };
@@ -2348,7 +2523,7 @@ function parsePoetryLock(text, file) {
         const type = str(source.type);
         const qualifiers = type === 'git'
             ? {
-                vcs_url: `git+${str(source.url)}@${str(source.resolved_reference) ?? str(source.reference) ?? ''}`,
+                vcs_url: (0,purl/* gitVcsUrl */.eT)(str(source.url) ?? '', str(source.resolved_reference) ?? str(source.reference)),
             }
             : type === 'url'
                 ? { download_url: str(source.url) ?? '' }
@@ -2416,7 +2591,7 @@ function parsePdmLock(text, file) {
         if (!local && !version)
             throw (0,errors/* malformed */.Qm)(file, `${name}: no version`);
         const git = str(entry.git);
-        const pkg = pyPackage(name, version, `${(0,purl/* pep503 */.g9)(name)}@${version}`, git ? { vcs_url: `git+${git}@${str(entry.revision) ?? ''}` } : undefined);
+        const pkg = pyPackage(name, version, `${(0,purl/* pep503 */.g9)(name)}@${version}`, git ? { vcs_url: (0,purl/* gitVcsUrl */.eT)(git, str(entry.revision)) } : undefined);
         if (local) {
             pkg.firstParty = true;
             delete pkg.purl;
@@ -2494,7 +2669,7 @@ function parsePipfileLock(text, file) {
                 warnings.push(`${file}: ${section}.${name} is not pinned (${spec ?? 'no version'}); left out`);
                 continue;
             }
-            const pkg = pyPackage(name, version ?? '', key, git ? { vcs_url: `git+${git}@${str(raw.ref) ?? ''}` } : undefined);
+            const pkg = pyPackage(name, version ?? '', key, git ? { vcs_url: (0,purl/* gitVcsUrl */.eT)(git, str(raw.ref)) } : undefined);
             delete pkg.dependencies;
             if (version === undefined) {
                 warnings.push(`${file}: ${section}.${name} is a git requirement without a version`);
@@ -2532,16 +2707,68 @@ const defaultRead = (path) => {
 };
 // Requirement: name, optional [extras], optional version specifiers, optional `; marker`.
 const REQ = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(\([^)]*\)|[^;@]*?)?\s*(?:@\s*(\S+))?\s*(?:;\s*(.*))?$/;
+const PYPI_INDEX = /^https?:\/\/pypi\.(?:org|python\.org)\/simple\/?$/;
+/**
+ * The version a distribution file's name gives (`torch-2.1.0+cpu-cp311-...whl`,
+ * `name-1.0.tar.gz`), if that file is of the package `name`: pip installs exactly it.
+ */
+function versionFromFileUrl(url, name) {
+    let file;
+    try {
+        const u = new URL(url);
+        file = decodeURIComponent(u.pathname.slice(u.pathname.lastIndexOf('/') + 1));
+    }
+    catch {
+        return undefined;
+    }
+    const wheel = /^([^-]+)-([^-]+)(?:-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(file);
+    const sdist = /^(.+)-([^-]+)\.(?:tar\.gz|tar\.bz2|zip)$/.exec(file);
+    const m = wheel ?? sdist;
+    return m && (0,purl/* pep503 */.g9)(m[1]) === (0,purl/* pep503 */.g9)(name) ? m[2] : undefined;
+}
+/**
+ * A VCS requirement pinned to a commit (`git+https://host/repo@<40 hex>`, as pip-compile writes
+ * them): the package is that commit, with no version number to name it by.
+ */
+function pinnedGit(url) {
+    const m = /^git\+(.+?)@([0-9a-f]{40})(?:#.*)?$/.exec(url);
+    return m ? { vcsUrl: (0,purl/* gitVcsUrl */.eT)(m[1], m[2]), commit: m[2] } : undefined;
+}
+/** `#egg=name` of a VCS URL (pip's legacy way to name the package). */
+function eggName(url) {
+    return /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(url)?.[1];
+}
 /**
  * requirements*.txt: `name==version` pins (with `--hash`, markers and extras), `-r` includes
- * followed relative to the including file. Anything not pinned to one exact version is reported in
- * `warnings` and left out, never guessed.
+ * followed relative to the including file, `name @ <wheel or sdist URL>` (the file names its
+ * version) and VCS requirements pinned to a commit. Anything not pinned to one exact version is
+ * reported in `warnings` and left out, never guessed. A single `--index-url` other than PyPI
+ * becomes every package's `repository_url`.
  */
 function parseRequirements(text, file, read = defaultRead) {
     const packages = new Map();
     const warnings = [];
     let leftOut = 0;
     const seen = new Set();
+    const indexes = new Set();
+    let extraIndexes = false;
+    const addGit = (url, name) => {
+        const git = pinnedGit(url);
+        if (!git || !name)
+            return false;
+        const key = `${(0,purl/* pep503 */.g9)(name)}@${git.commit}`;
+        if (!packages.has(key)) {
+            packages.set(key, {
+                key,
+                ecosystem: 'pypi',
+                name,
+                version: '',
+                purl: (0,purl/* pypiPurl */.iC)(name, '', { vcs_url: git.vcsUrl }),
+                properties: { 'build-artifact:python.vcs_commit': git.commit },
+            });
+        }
+        return true;
+    };
     const visit = (content, path, depth) => {
         if (depth > 32)
             throw (0,errors/* malformed */.Qm)(path, '-r includes nested too deeply');
@@ -2561,10 +2788,18 @@ function parseRequirements(text, file, read = defaultRead) {
             if (line === '')
                 continue;
             if (line.startsWith('-')) {
-                const m = /^(-r|--requirement|-c|--constraint|-e|--editable)(?:\s+|=)(\S+)/.exec(line);
+                const m = /^(-r|--requirement|-c|--constraint|-e|--editable|-i|--index-url|--extra-index-url)(?:\s+|=)(\S+)/.exec(line);
                 if (!m)
-                    continue; // --index-url, --hash-only lines and other pip options
+                    continue; // --hash-only lines and other pip options
                 const opt = m[1];
+                if (opt === '-i' || opt === '--index-url') {
+                    indexes.add(m[2].replace(/\/?$/, '/'));
+                    continue;
+                }
+                if (opt === '--extra-index-url') {
+                    extraIndexes = true;
+                    continue;
+                }
                 if (opt === '-r' || opt === '--requirement') {
                     const inc = (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), m[2]);
                     if (seen.has(inc))
@@ -2572,6 +2807,8 @@ function parseRequirements(text, file, read = defaultRead) {
                     visit(read(inc), inc, depth + 1);
                 }
                 else if (opt === '-e' || opt === '--editable') {
+                    if (addGit(m[2], eggName(m[2])))
+                        continue;
                     if (/^(git|hg|svn|bzr)\+|:\/\//.test(m[2])) {
                         warnings.push(`${path}:${start}: editable VCS requirement "${m[2]}" has no pinned version; left out`);
                         leftOut++;
@@ -2594,6 +2831,8 @@ function parseRequirements(text, file, read = defaultRead) {
             const hashes = opts.filter((o) => o.startsWith('hash'));
             const m = REQ.exec(spec.trim());
             if (!m) {
+                if (addGit(spec.trim(), eggName(spec)))
+                    continue;
                 if (/^(\.|\/|[a-z]+:\/\/)/.test(spec)) {
                     warnings.push(`${path}:${start}: "${spec}" is a path or URL, not a pinned requirement; left out`);
                     leftOut++;
@@ -2607,8 +2846,14 @@ function parseRequirements(text, file, read = defaultRead) {
                 .split(',')
                 .map((s) => s.trim())
                 .filter(Boolean);
-            const pin = pins.length === 1 ? /^===?\s*([^*\s]+)$/.exec(pins[0])?.[1] : undefined;
-            if (url !== undefined || pin === undefined) {
+            if (url !== undefined && pins.length === 0 && addGit(url, name))
+                continue;
+            const fromFile = url !== undefined && pins.length === 0 ? versionFromFileUrl(url, name) : undefined;
+            const pin = fromFile ??
+                (url === undefined && pins.length === 1
+                    ? /^===?\s*([^*\s]+)$/.exec(pins[0])?.[1]
+                    : undefined);
+            if (pin === undefined) {
                 warnings.push(`${path}:${start}: ${name}${pins.length ? ` ${pins.join(',')}` : ''}${url ? ` @ ${url}` : ''} is not pinned to one version; left out`);
                 leftOut++;
                 continue;
@@ -2621,7 +2866,7 @@ function parseRequirements(text, file, read = defaultRead) {
                 ecosystem: 'pypi',
                 name: name,
                 version: pin,
-                purl: (0,purl/* pypiPurl */.iC)(name, pin),
+                purl: (0,purl/* pypiPurl */.iC)(name, pin, fromFile ? { download_url: url } : undefined),
             };
             const props = {};
             if (marker)
@@ -2645,6 +2890,15 @@ function parseRequirements(text, file, read = defaultRead) {
         if (names.has(n) && names.get(n) !== p.version)
             warnings.push(`${file}: ${n} is pinned to both ${names.get(n)} and ${p.version}`);
         names.set(n, p.version);
+    }
+    // One index, and not PyPI: where every package came from (with extra indexes, any of them).
+    const [index] = indexes;
+    if (indexes.size === 1 && !extraIndexes && !PYPI_INDEX.test(index)) {
+        for (const p of packages.values()) {
+            if (!p.purl || p.purl.includes('download_url=') || p.purl.includes('vcs_url='))
+                continue;
+            p.purl = (0,purl/* pypiPurl */.iC)(p.name, p.version, { repository_url: index });
+        }
     }
     return {
         source: file,
@@ -2757,7 +3011,9 @@ function parseYarnV1(text, file) {
         const [name0, range0] = splitSpec(e.specs[0]);
         const name = realName(name0, range0);
         const local = /^(file|link):/.test(range0);
-        const key = `${name}@${version}${local ? `#${range0}` : ''}`;
+        const origin = local ? undefined : jsOrigin(e.fields.resolved);
+        // A git or URL package is another package than the registry's of that name and version.
+        const key = `${name}@${version}${local ? `#${range0}` : originSuffix(origin)}`;
         let pkg = packages.get(key);
         if (!pkg) {
             pkg = {
@@ -2765,7 +3021,7 @@ function parseYarnV1(text, file) {
                 ecosystem: 'npm',
                 name,
                 version,
-                purl: (0,purl/* npmPurl */.NP)(name, version),
+                purl: npmOriginPurl(name, version, origin),
                 dependencies: [],
             };
             if (local)
@@ -2795,8 +3051,46 @@ function parseYarnV1(text, file) {
         warnings: [],
     };
 }
-// The protocols of the project's own folders, after the `@` of a resolution.
-const PROTOCOL = /(?:workspace|link|portal|file):/y;
+/** `#<vcs_url>` or `#<download_url>`, to tell a package's key from the registry one's. */
+function originSuffix(origin) {
+    if (origin === undefined || origin === 'local')
+        return '';
+    return `#${'vcs_url' in origin ? origin.vcs_url : origin.download_url}`;
+}
+// The protocols of the project's own folders, at the start of a resolution's reference.
+const LOCAL_PROTOCOL = /^(?:workspace|link|portal|file):/;
+/** The origin of a berry resolution's reference (what follows `name@`). */
+function berryOrigin(reference) {
+    if (LOCAL_PROTOCOL.test(reference))
+        return 'local';
+    if (reference.startsWith('npm:'))
+        return undefined;
+    if (reference.startsWith('patch:')) {
+        // `patch:<the patched package's locator, URL-encoded>#<patch files>`: a patched package
+        // comes from where the package it patches comes from.
+        const hash = reference.indexOf('#');
+        let inner;
+        try {
+            inner = decodeURIComponent(reference.slice('patch:'.length, hash < 0 ? undefined : hash));
+        }
+        catch {
+            return undefined;
+        }
+        const at = inner.indexOf('@', 1);
+        return at > 0 ? berryOrigin(inner.slice(at + 1)) : undefined;
+    }
+    // `::` parameters (the locator a relative path is bound to) are Yarn's, not the source's.
+    const params = reference.indexOf('::');
+    return jsOrigin(params < 0 ? reference : reference.slice(0, params));
+}
+/**
+ * Where Yarn bound a descriptor to the package that asked for it (`portal:./x::locator=…`, and
+ * `?locator=…` before Yarn 3): the lockfile's key is bound, the dependency that asked is not.
+ */
+function boundAt(spec) {
+    const at = spec.indexOf('::locator=');
+    return at >= 0 ? at : spec.indexOf('?locator=');
+}
 /** The fields of a berry entry that say what it installs and what it depends on. */
 const BERRY_FIELDS = new Set(['version', 'resolution', 'dependencies', 'optionalDependencies']);
 const yarn_INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
@@ -3040,6 +3334,31 @@ function parseBerry(text, file) {
         entries = Object.entries(doc);
     }
     const bySpec = new SpecMap();
+    // Bound specs without their binding (null where two packages share one).
+    const unbound = new Map();
+    const addSpec = (spec, pkg) => {
+        bySpec.set(spec, pkg);
+        const at = spec.indexOf('locator=') < 0 ? -1 : boundAt(spec);
+        if (at < 0)
+            return;
+        const plain = spec.slice(0, at);
+        const seen = unbound.get(plain);
+        unbound.set(plain, seen === undefined || seen === pkg ? pkg : null);
+    };
+    /** The package of a dependency Yarn bound to the package that asked for it. */
+    const boundLookup = (parent, name, range) => {
+        const params = `locator=${encodeURIComponent(parent)}`;
+        // A bare path is a `file:` range, which Yarn writes so in the key.
+        const ranges = /^\.{0,2}\//.test(range) ? [range, `file:${range}`] : [range];
+        for (const r of ranges) {
+            const hit = bySpec.lookup(name, `${r}::${params}`) ??
+                bySpec.lookup(name, `${r}?${params}`) ??
+                unbound.get(`${name}@${r}`);
+            if (hit)
+                return hit;
+        }
+        return undefined;
+    };
     const packages = new Map();
     const pending = [];
     for (const [keys, raw] of entries) {
@@ -3055,11 +3374,14 @@ function parseBerry(text, file) {
         const at = resolution.indexOf('@', 1);
         // A patched package is still that package: same purl, so it merges with the unpatched one.
         const name = at > 0 ? resolution.slice(0, at) : resolution;
-        // Workspaces, links and portals are the project's own folders.
-        PROTOCOL.lastIndex = at + 1;
-        const local = at > 0 && PROTOCOL.test(resolution);
         let pkg = packages.get(resolution);
         if (!pkg) {
+            // Registry packages (most of them) need no look at their reference.
+            const origin = at > 0 && !resolution.startsWith('npm:', at + 1)
+                ? berryOrigin(resolution.slice(at + 1))
+                : undefined;
+            // Workspaces, links, portals and files are the project's own folders.
+            const local = origin === 'local';
             pkg = {
                 key: resolution,
                 ecosystem: 'npm',
@@ -3072,17 +3394,17 @@ function parseBerry(text, file) {
                 pkg.properties = { 'build-artifact:yarn.resolution': resolution };
             }
             else {
-                pkg.purl = (0,purl/* npmPurl */.NP)(name, version);
+                pkg.purl = npmOriginPurl(name, version, origin);
             }
             // Berry's checksum is over Yarn's repacked zip, not the npm tarball: not a package hash.
             packages.set(resolution, pkg);
         }
         // Most keys are one spec: no need to split them.
         if (keys.indexOf(',') < 0)
-            bySpec.set(keys.trim(), pkg);
+            addSpec(keys.trim(), pkg);
         else
             for (const s of keys.split(/,\s*/))
-                bySpec.set(s.trim(), pkg);
+                addSpec(s.trim(), pkg);
         for (const deps of [raw.dependencies, raw.optionalDependencies]) {
             const entries = entriesOf(deps);
             if (entries)
@@ -3092,7 +3414,8 @@ function parseBerry(text, file) {
     for (const [pkg, deps] of pending) {
         const list = pkg.dependencies;
         for (const [n, r] of deps) {
-            const hit = bySpec.lookup(n, toText(r));
+            const range = toText(r);
+            const hit = bySpec.lookup(n, range) ?? (unbound.size > 0 ? boundLookup(pkg.key, n, range) : undefined);
             if (hit && hit !== pkg && !list.includes(hit.key))
                 list.push(hit.key);
         }
@@ -3349,6 +3672,7 @@ async function generateSbom(paths, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NP: () => (/* binding */ npmPurl),
 /* harmony export */   av: () => (/* binding */ golangPurl),
+/* harmony export */   eT: () => (/* binding */ gitVcsUrl),
 /* harmony export */   g9: () => (/* binding */ pep503),
 /* harmony export */   iC: () => (/* binding */ pypiPurl),
 /* harmony export */   q$: () => (/* binding */ cargoPurl)
@@ -3364,12 +3688,32 @@ async function generateSbom(paths, options = {}) {
 function pep503(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
-function npmPurl(name, version) {
+/**
+ * A git source as the purl `vcs_url` qualifier writes it: `git+<url>@<commit>`. Lockfiles write
+ * theirs otherwise (Cargo and uv: `git+https://host/repo?rev=main#<commit>`): the query says how
+ * the revision was asked for and goes; the fragment is the commit it resolved to, which a `#`
+ * would make a sub-path in a vcs_url, so it goes after `@`. `revision` wins over the fragment.
+ */
+function gitVcsUrl(url, revision) {
+    let base = /^git\+/i.test(url) ? url : `git+${url}`;
+    let fragment;
+    const hash = base.indexOf('#');
+    if (hash >= 0) {
+        fragment = base.slice(hash + 1) || undefined;
+        base = base.slice(0, hash);
+    }
+    const query = base.indexOf('?');
+    if (query >= 0)
+        base = base.slice(0, query);
+    const rev = revision || fragment;
+    return rev ? `${base}@${rev}` : base;
+}
+function npmPurl(name, version, qualifiers) {
     const slash = name.startsWith('@') ? name.indexOf('/') : -1;
     const namespace = slash > 0 ? name.slice(0, slash) : undefined;
     const base = slash > 0 ? name.slice(slash + 1) : name;
     // The npm type is case-insensitive: lower case is canonical.
-    return purl('npm', namespace?.toLowerCase(), base.toLowerCase(), version);
+    return purl('npm', namespace?.toLowerCase(), base.toLowerCase(), version, qualifiers);
 }
 function pypiPurl(name, version, qualifiers) {
     return purl('pypi', undefined, pep503(name), version, qualifiers);
