@@ -70,7 +70,21 @@ export async function generateSbom(
         });
       }
       for (const f of files) {
-        const inv = await inventoryFromLockfile(f);
+        let inv: Inventory;
+        try {
+          inv = await inventoryFromLockfile(f);
+        } catch (err) {
+          // `docs/hw_requirements.txt` may be prose: a file found only by the wide pattern
+          // (the word anywhere in its name) that does not parse is passed over, not fatal.
+          const wide = lockfileKind(f) === 'requirements' && !/^requirements/i.test(basename(f));
+          if (!wide || !(err instanceof SbomError) || err.code !== 'MALFORMED_LOCKFILE') throw err;
+          progress({
+            step: 'sbom',
+            message: `${f}: not read as a requirements file (${err.message}); left out`,
+            level: 'warning',
+          });
+          continue;
+        }
         // Paths in the BOM are relative to the argument, so the output does not depend on
         // where the tree sits on disk.
         inv.source = relative(path, f).split(sep).join('/');

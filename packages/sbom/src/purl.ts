@@ -87,8 +87,9 @@ function purl(
     // Keys are case-insensitive (lower case is canonical); an empty value is no qualifier.
     const byKey = new Map<string, string>();
     for (const [key, value] of Object.entries(qualifiers)) {
-      const trimmed = value.trim();
-      if (trimmed !== '') byKey.set(key.toLowerCase(), trimmed);
+      const lower = key.toLowerCase();
+      const trimmed = URL_QUALIFIERS.has(lower) ? withoutSecrets(value.trim()) : value.trim();
+      if (trimmed !== '') byKey.set(lower, trimmed);
     }
     if (byKey.size > 0) {
       const pairs = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -96,6 +97,48 @@ function purl(
     }
   }
   return out;
+}
+
+/** The qualifiers that hold a URL, which lockfiles may have written with credentials in it. */
+const URL_QUALIFIERS = new Set(['vcs_url', 'download_url', 'repository_url']);
+/** Query parameters that are credentials: signed URLs (S3, GCS, Azure SAS) and access tokens. */
+const SECRET_PARAMETER =
+  /^(?:x-amz-[a-z-]+|x-goog-[a-z-]+|sig|signature|se|sp|sv|st|skoid|sktid|token|access_token|private_token|auth|password|secret)$/i;
+
+/**
+ * A URL as a BOM may show it: a lockfile or requirements file can carry the credentials it was
+ * fetched with (`https://user:token@host`, `https://ghp_…@github.com`, a signed query), and a
+ * BOM is published. A password or an https user (often a token) goes; an ssh user without a
+ * password (`git@`) names the account to connect as and stays.
+ */
+export function withoutSecrets(url: string): string {
+  let out = url;
+  const userinfo = /^((?:[a-z][a-z0-9+.-]*\+)?([a-z][a-z0-9+.-]*):\/\/)([^/?#@]*)@/i.exec(out);
+  if (userinfo) {
+    const [whole, scheme, transport, user] = userinfo;
+    const keep = transport!.toLowerCase() === 'ssh' && !user!.includes(':') && !user!.includes('$');
+    out = `${scheme}${keep ? `${user}@` : ''}${out.slice(whole!.length)}`;
+  } else {
+    // scp-like `user:password@host:path`: the password goes.
+    out = out.replace(/^([^/@:]+):[^/@]*@(?=[^/]+:)/, '$1@');
+  }
+  const query = out.indexOf('?');
+  if (query < 0) return out;
+  const hash = out.indexOf('#', query);
+  const end = hash < 0 ? out.length : hash;
+  const kept = out
+    .slice(query + 1, end)
+    .split('&')
+    .filter((pair) => pair !== '' && !SECRET_PARAMETER.test(decodeSafe(pair.split('=')[0]!)));
+  return `${out.slice(0, query)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${out.slice(end)}`;
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** A namespace without empty segments: no leading, trailing or doubled `/`. */

@@ -289,15 +289,19 @@ describe('git and tarball-URL dependencies keep their source in the purl', () =>
 
   it('package-lock v1: a git or tarball URL written as the version is the source, not the version', () => {
     const inv = parsePackageLock(NPM1, 'package-lock.json');
+    // No version recorded: no purl (one without a version names the registry's package), the
+    // source a property.
     expect(one(inv, 'jasmine-json')).toMatchObject({
       version: '',
-      purl: ref('jasmine-json', '', { vcs_url: JASMINE_VCS }),
+      properties: { 'build-artifact:npm.source': JASMINE_VCS },
     });
-    expect(one(inv, 'hosted').purl).toBe(ref('hosted', '', { vcs_url: HOSTED_VCS }));
+    expect(one(inv, 'jasmine-json').purl).toBeUndefined();
+    expect(one(inv, 'hosted').properties).toEqual({ 'build-artifact:npm.source': HOSTED_VCS });
     expect(one(inv, 'about')).toMatchObject({
       version: '',
-      purl: ref('about', '', { download_url: ABOUT_URL }),
+      properties: { 'build-artifact:npm.source': ABOUT_URL },
     });
+    expect(one(inv, 'about').purl).toBeUndefined();
     expect(one(inv, 'is-number').purl).toBe('pkg:npm/is-number@7.0.0');
     expectCanonical(inv);
   });

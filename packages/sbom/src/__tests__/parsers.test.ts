@@ -331,6 +331,8 @@ describe('requirements*.txt', () => {
         'six @ https://files.example/six-1.17.0.tar.gz',
         `-e git+https://github.com/openai/CLIP.git@${sha}#egg=clip`,
         `httpx @ git+https://github.com/encode/httpx@${sha}`,
+        // A bare VCS line, its commit in capitals: the name comes from #egg=.
+        `git+https://token@github.com/o/r@${sha.toUpperCase()}#egg=r`,
         // Not pins: a branch, and a file of another package.
         'other @ git+https://github.com/x/other@main',
         'mismatch @ https://files.example/six-1.17.0.tar.gz',
@@ -341,12 +343,21 @@ describe('requirements*.txt', () => {
       torch:
         'pkg:pypi/torch@2.1.0+cpu?download_url=https%3A%2F%2Fdownload.pytorch.org%2Fwhl%2Fcpu%2Ftorch-2.1.0%252Bcpu-cp311-cp311-linux_x86_64.whl',
       six: 'pkg:pypi/six@1.17.0?download_url=https%3A%2F%2Ffiles.example%2Fsix-1.17.0.tar.gz',
-      clip: `pkg:pypi/clip?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fopenai%2FCLIP.git%40${sha}`,
-      httpx: `pkg:pypi/httpx?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fencode%2Fhttpx%40${sha}`,
+      // A commit, no version: no purl (it would name PyPI's package), the source a property.
+      clip: undefined,
+      httpx: undefined,
+      r: undefined,
+    });
+    expect(inv.packages.find((p) => p.name === 'clip')!.properties).toEqual({
+      'build-artifact:python.vcs_url': `git+https://github.com/openai/CLIP.git@${sha}`,
+      'build-artifact:python.vcs_commit': sha,
+    });
+    expect(inv.packages.find((p) => p.name === 'r')!.properties).toMatchObject({
+      'build-artifact:python.vcs_url': `git+https://github.com/o/r@${sha}`,
     });
     expect(inv.warnings).toEqual([
-      expect.stringMatching(/:5: other @ git\+https:\/\/github.com\/x\/other@main is not pinned/),
-      expect.stringMatching(/:6: mismatch @ .* is not pinned/),
+      expect.stringMatching(/:6: other @ git\+https:\/\/github.com\/x\/other@main is not pinned/),
+      expect.stringMatching(/:7: mismatch @ .* is not pinned/),
     ]);
     expect(inv.completeness).toBe('incomplete');
   });
@@ -365,6 +376,26 @@ describe('requirements*.txt', () => {
         '-i https://a.example/simple\n--extra-index-url https://b.example/simple\nsix==1.17.0\n',
       ),
     ).toEqual(['pkg:pypi/six@1.17.0']);
+  });
+
+  it('passes over a file only the wide pattern found that is not a requirements file', async () => {
+    const tree = join(dir, 'tree-with-prose');
+    await mkdir(join(tree, 'docs'), { recursive: true });
+    await writeFile(join(tree, 'requirements.txt'), 'six==1.17.0\n');
+    await writeFile(join(tree, 'docs', 'hw_requirements.txt'), '* 16 GB of memory\n');
+    const warnings: string[] = [];
+    const r = await generateSbom([tree], {
+      onProgress: (e) => e.level === 'warning' && warnings.push(e.message),
+    });
+    expect(JSON.parse(r.json).components.map((c: { purl?: string }) => c.purl)).toContain(
+      'pkg:pypi/six@1.17.0',
+    );
+    expect(warnings).toEqual([
+      expect.stringMatching(/hw_requirements\.txt: not read as a requirements file/),
+    ]);
+    // A requirements.txt by its usual name that does not parse is still an error.
+    await writeFile(join(tree, 'requirements-broken.txt'), '* not a requirement\n');
+    await expect(generateSbom([tree])).rejects.toMatchObject({ code: 'MALFORMED_LOCKFILE' });
   });
 
   it('generateSbom passes the warnings on and says the BOM is incomplete', async () => {

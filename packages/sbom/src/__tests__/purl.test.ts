@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
 import { findLockfiles, inventoryFromLockfile } from '../index.js';
-import { cargoPurl, gitVcsUrl, golangPurl, npmPurl, pep503, pypiPurl } from '../purl.js';
+import {
+  cargoPurl,
+  gitVcsUrl,
+  golangPurl,
+  npmPurl,
+  pep503,
+  pypiPurl,
+  withoutSecrets,
+} from '../purl.js';
 import { LOCKFILES } from './helpers.js';
 
 type Qualifiers = Record<string, string> | undefined;
@@ -48,8 +56,17 @@ function agrees(
   qualifiers?: Qualifiers,
 ): void {
   let want: string;
+  // URL qualifiers lose their credentials first (withoutSecrets, tested on its own).
+  const cleaned =
+    qualifiers &&
+    Object.fromEntries(
+      Object.entries(qualifiers).map(([k, v]) => [
+        k,
+        /^(vcs|download|repository)_url$/i.test(k) ? withoutSecrets(v.trim()) : v,
+      ]),
+    );
   try {
-    want = reference[type](name, version, qualifiers);
+    want = reference[type](name, version, cleaned);
   } catch {
     return; // packageurl-js refuses it (no name, a golang `v` version that is not semver, ...)
   }
@@ -108,6 +125,28 @@ describe('package URLs', () => {
       'git+ssh://git@github.com/a/b.git@beef',
     );
     expect(gitVcsUrl('https://github.com/a/b.git')).toBe('git+https://github.com/a/b.git');
+  });
+
+  it('leave the credentials a lockfile fetched with out of URL qualifiers', () => {
+    expect(
+      pypiPurl('a', '1', {
+        repository_url: 'https://alice:s3cr3t@pypi.corp.example/simple',
+        download_url:
+          'https://b.s3.amazonaws.com/a-1.tgz?X-Amz-Credential=AK&X-Amz-Signature=zz&v=2',
+        vcs_url: 'git+https://ghp_TOKEN@github.com/o/a.git@abc',
+      }),
+    ).toBe(
+      'pkg:pypi/a@1?download_url=https%3A%2F%2Fb.s3.amazonaws.com%2Fa-1.tgz%3Fv%3D2&repository_url=https%3A%2F%2Fpypi.corp.example%2Fsimple&vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fo%2Fa.git%40abc',
+    );
+    // An ssh user is who to connect as, not a secret; its password is.
+    expect(withoutSecrets('git+ssh://git@github.com/o/r.git@abc')).toBe(
+      'git+ssh://git@github.com/o/r.git@abc',
+    );
+    expect(withoutSecrets('git+ssh://u:p@host/x.git')).toBe('git+ssh://host/x.git');
+    expect(withoutSecrets('https://${TOKEN}@h/simple')).toBe('https://h/simple');
+    expect(withoutSecrets('https://files/x.whl?token=1#sha256=ab')).toBe(
+      'https://files/x.whl#sha256=ab',
+    );
   });
 
   it('encode a lone surrogate, which encodeURIComponent cannot, as U+FFFD', () => {

@@ -1,7 +1,7 @@
 import { malformed } from '../errors.js';
 import { sriToHashes } from '../hashes.js';
 import type { Inventory, Package } from '../model.js';
-import { gitVcsUrl, npmPurl } from '../purl.js';
+import { gitVcsUrl, npmPurl, withoutSecrets } from '../purl.js';
 import { parseJson } from './json.js';
 import { isRecord, str } from './toml.js';
 
@@ -278,6 +278,11 @@ export function parsePackageLock(text: string, file: string): Inventory {
       // A v1 `file:` folder or tarball: known by its path only (v1 records no version), as pnpm
       // and Yarn's folders are; a versionless npm purl would name the registry's package.
       pkg.properties = { 'build-artifact:npm.version': e.v1Source };
+    } else if (e.version === '' && e.origin !== undefined && e.origin !== 'local') {
+      // A v1 git or URL dependency: no version recorded, and a purl without one would name
+      // the registry's package (matchers drop qualifiers). Where it came from is a property.
+      const source = 'vcs_url' in e.origin ? e.origin.vcs_url : e.origin.download_url;
+      pkg.properties = { 'build-artifact:npm.source': withoutSecrets(source) };
     } else {
       pkg.purl = npmOriginPurl(e.name || 'unnamed', e.version, e.origin);
     }

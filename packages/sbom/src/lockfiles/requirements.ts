@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileError } from '@build-artifact/core';
 import { malformed } from '../errors.js';
 import type { Inventory, Package } from '../model.js';
-import { gitVcsUrl, pep503, pypiPurl } from '../purl.js';
+import { gitVcsUrl, pep503, pypiPurl, withoutSecrets } from '../purl.js';
 
 export type ReadText = (path: string) => string;
 
@@ -44,8 +44,10 @@ function versionFromFileUrl(url: string, name: string): string | undefined {
  * them): the package is that commit, with no version number to name it by.
  */
 function pinnedGit(url: string): { vcsUrl: string; commit: string } | undefined {
-  const m = /^git\+(.+?)@([0-9a-f]{40})(?:#.*)?$/.exec(url);
-  return m ? { vcsUrl: gitVcsUrl(m[1]!, m[2]!), commit: m[2]! } : undefined;
+  const m = /^git\+(.+?)@([0-9a-f]{40})(?:#.*)?$/i.exec(url);
+  if (!m) return undefined;
+  const commit = m[2]!.toLowerCase();
+  return { vcsUrl: gitVcsUrl(m[1]!, commit), commit };
 }
 
 /** `#egg=name` of a VCS URL (pip's legacy way to name the package). */
@@ -76,13 +78,16 @@ export function parseRequirements(
     if (!git || !name) return false;
     const key = `${pep503(name)}@${git.commit}`;
     if (!packages.has(key)) {
+      // No purl: without a version it would name PyPI's package (matchers drop qualifiers).
       packages.set(key, {
         key,
         ecosystem: 'pypi',
         name,
         version: '',
-        purl: pypiPurl(name, '', { vcs_url: git.vcsUrl }),
-        properties: { 'build-artifact:python.vcs_commit': git.commit },
+        properties: {
+          'build-artifact:python.vcs_url': withoutSecrets(git.vcsUrl),
+          'build-artifact:python.vcs_commit': git.commit,
+        },
       });
     }
     return true;
@@ -144,6 +149,15 @@ export function parseRequirements(
       }
       const [spec, ...opts] = line.split(/\s+--/);
       const hashes = opts.filter((o) => o.startsWith('hash'));
+      // A bare VCS URL (`git+https://host/repo@<commit>#egg=name`): REQ would read `git` as a name.
+      if (/^(?:git|hg|svn|bzr)\+/i.test(spec!.trim())) {
+        if (addGit(spec!.trim(), eggName(spec!))) continue;
+        warnings.push(
+          `${path}:${start}: VCS requirement "${spec!.trim()}" is not pinned to a commit; left out`,
+        );
+        leftOut++;
+        continue;
+      }
       const m = REQ.exec(spec!.trim());
       if (!m) {
         if (addGit(spec!.trim(), eggName(spec!))) continue;
