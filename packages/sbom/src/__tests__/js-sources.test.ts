@@ -359,6 +359,59 @@ describe('git and tarball-URL dependencies keep their source in the purl', () =>
     );
   });
 
+  it('trusts what was asked for over the URL layout: mirrors, GitLab URLs', () => {
+    const yarn = parseYarnLock(
+      [
+        '# yarn lockfile v1',
+        '',
+        'lodash@^4.17.21:',
+        '  version "4.17.21"',
+        '  resolved "https://registry.npm.taobao.org/lodash/download/lodash-4.17.21.tgz#abc"',
+        '',
+        '"x@https://gitlab.example.com/grp/proj/-/raw/main/dist/x-1.0.0.tgz":',
+        '  version "1.0.0"',
+        '  resolved "https://gitlab.example.com/grp/proj/-/raw/main/dist/x-1.0.0.tgz"',
+        '',
+      ].join('\n'),
+      'yarn.lock',
+    );
+    // A semver range came from a registry, mirrored or not.
+    expect(one(yarn, 'lodash').purl).toBe('pkg:npm/lodash@4.17.21');
+    // A URL asked for is a URL dependency, `/-/` in its path or not.
+    expect(one(yarn, 'x').purl).toBe(
+      ref('x', '1.0.0', {
+        download_url: 'https://gitlab.example.com/grp/proj/-/raw/main/dist/x-1.0.0.tgz',
+      }),
+    );
+    const pnpm = parsePnpmLock(
+      [
+        "lockfileVersion: '9.0'",
+        '',
+        'importers:',
+        '  .:',
+        '    dependencies:',
+        "      '@s/tb':",
+        '        specifier: https://example.com/@s/tb/-/tb-1.0.0.tgz',
+        '        version: https://example.com/@s/tb/-/tb-1.0.0.tgz',
+        '',
+        'packages:',
+        '',
+        "  '@s/tb@https://example.com/@s/tb/-/tb-1.0.0.tgz':",
+        '    resolution: {tarball: https://example.com/@s/tb/-/tb-1.0.0.tgz}',
+        '    version: 1.0.0',
+        '',
+        'snapshots:',
+        '',
+        "  '@s/tb@https://example.com/@s/tb/-/tb-1.0.0.tgz': {}",
+        '',
+      ].join('\n'),
+      'pnpm-lock.yaml',
+    );
+    expect(one(pnpm, '@s/tb').purl).toBe(
+      ref('@s/tb', '1.0.0', { download_url: 'https://example.com/@s/tb/-/tb-1.0.0.tgz' }),
+    );
+  });
+
   it('pnpm v6: a github.com/<owner>/<repo>/<commit> key, and the edge to it', () => {
     const inv = parsePnpmLock(PNPM6, 'pnpm-lock.yaml');
     expect(one(inv, 'hosted').purl).toBe(ref('hosted', '1.0.0', { vcs_url: HOSTED_VCS }));

@@ -35,8 +35,9 @@ const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * The origin of a package as a lockfile writes it: npm's `resolved` (or a v1 `version` that is
  * a URL), yarn v1's `resolved`, a berry resolution's reference, a pnpm tarball.
+ * `requestedAsUrl`: the lockfile says the package was asked for by URL, not from a registry.
  */
-export function jsOrigin(spec: string | undefined): JsOrigin {
+export function jsOrigin(spec: string | undefined, requestedAsUrl = false): JsOrigin {
   if (spec === undefined || spec === '') return undefined;
   // Most packages, in every lockfile that writes where they came from: no URL to parse.
   if (spec.startsWith('https://registry.npmjs.org/')) return undefined;
@@ -60,7 +61,10 @@ export function jsOrigin(spec: string | undefined): JsOrigin {
       return { vcs_url: gitVcsUrl(`https://github.com/${m[1]}/${repo}`, m[3]) };
     }
   }
-  if (REGISTRY_HOSTS.has(url.hostname) || REGISTRY_TARBALL.test(path)) return undefined;
+  // The URL's layout is only a guess at a registry: where the lockfile says the package was
+  // asked for by URL (`requestedAsUrl`), a `/-/` in the path (every GitLab URL has one) is not.
+  if (!requestedAsUrl && (REGISTRY_HOSTS.has(url.hostname) || REGISTRY_TARBALL.test(path)))
+    return undefined;
   // The fragment never reaches the server (yarn v1 puts its SHA-1 there); credentials do not
   // belong in a BOM.
   return { download_url: `${url.protocol}//${url.host}${path}${url.search}` };

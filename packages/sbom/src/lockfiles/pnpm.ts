@@ -96,7 +96,7 @@ export function pnpmInventory(doc: unknown, file: string): Inventory {
       ? undefined
       : resolution.type === 'git'
         ? jsOrigin(gitSpec(resolution))
-        : jsOrigin(str(resolution.tarball));
+        : jsOrigin(str(resolution.tarball), true);
     // The source is no version: pnpm writes a git or URL package's version as a field.
     if (typeof origin === 'object') version = '';
     if (str(raw.name)) name = str(raw.name)!;

@@ -100,7 +100,12 @@ function parseYarnV1(text: string, file: string): Inventory {
     const [name0, range0] = splitSpec(e.specs[0]!);
     const name = realName(name0, range0);
     const local = /^(file|link):/.test(range0);
-    const origin = local ? undefined : jsOrigin(e.fields.resolved);
+    // What was asked for says whether it came from a registry: a semver range, a dist-tag or
+    // `npm:` did, wherever `resolved` points (a mirror's URLs have any layout); a URL or a git
+    // spec did not.
+    const requested = range0.startsWith('npm:') || !/[:/]/.test(range0) ? 'registry' : 'url';
+    const origin =
+      local || requested === 'registry' ? undefined : jsOrigin(e.fields.resolved, true);
     // A git or URL package is another package than the registry's of that name and version.
     const key = `${name}@${version}${local ? `#${range0}` : originSuffix(origin)}`;
     let pkg = packages.get(key);
