@@ -909,8 +909,9 @@ const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /**
  * The origin of a package as a lockfile writes it: npm's `resolved` (or a v1 `version` that is
  * a URL), yarn v1's `resolved`, a berry resolution's reference, a pnpm tarball.
+ * `requestedAsUrl`: the lockfile says the package was asked for by URL, not from a registry.
  */
-function jsOrigin(spec) {
+function jsOrigin(spec, requestedAsUrl = false) {
     if (spec === undefined || spec === '')
         return undefined;
     // Most packages, in every lockfile that writes where they came from: no URL to parse.
@@ -941,7 +942,9 @@ function jsOrigin(spec) {
             return { vcs_url: (0,purl/* gitVcsUrl */.eT)(`https://github.com/${m[1]}/${repo}`, m[3]) };
         }
     }
-    if (REGISTRY_HOSTS.has(url.hostname) || REGISTRY_TARBALL.test(path))
+    // The URL's layout is only a guess at a registry: where the lockfile says the package was
+    // asked for by URL (`requestedAsUrl`), a `/-/` in the path (every GitLab URL has one) is not.
+    if (!requestedAsUrl && (REGISTRY_HOSTS.has(url.hostname) || REGISTRY_TARBALL.test(path)))
         return undefined;
     // The fragment never reaches the server (yarn v1 puts its SHA-1 there); credentials do not
     // belong in a BOM.
@@ -1145,6 +1148,12 @@ function parsePackageLock(text, file) {
             // A v1 `file:` folder or tarball: known by its path only (v1 records no version), as pnpm
             // and Yarn's folders are; a versionless npm purl would name the registry's package.
             pkg.properties = { 'build-artifact:npm.version': e.v1Source };
+        }
+        else if (e.version === '' && e.origin !== undefined && e.origin !== 'local') {
+            // A v1 git or URL dependency: no version recorded, and a purl without one would name
+            // the registry's package (matchers drop qualifiers). Where it came from is a property.
+            const source = 'vcs_url' in e.origin ? e.origin.vcs_url : e.origin.download_url;
+            pkg.properties = { 'build-artifact:npm.source': (0,purl/* withoutSecrets */.cT)(source) };
         }
         else {
             pkg.purl = npmOriginPurl(e.name || 'unnamed', e.version, e.origin);
@@ -2190,7 +2199,7 @@ function pnpmInventory(doc, file) {
             ? undefined
             : resolution.type === 'git'
                 ? jsOrigin(gitSpec(resolution))
-                : jsOrigin(str(resolution.tarball));
+                : jsOrigin(str(resolution.tarball), true);
         // The source is no version: pnpm writes a git or URL package's version as a field.
         if (typeof origin === 'object')
             version = '';
@@ -2731,8 +2740,11 @@ function versionFromFileUrl(url, name) {
  * them): the package is that commit, with no version number to name it by.
  */
 function pinnedGit(url) {
-    const m = /^git\+(.+?)@([0-9a-f]{40})(?:#.*)?$/.exec(url);
-    return m ? { vcsUrl: (0,purl/* gitVcsUrl */.eT)(m[1], m[2]), commit: m[2] } : undefined;
+    const m = /^git\+(.+?)@([0-9a-f]{40})(?:#.*)?$/i.exec(url);
+    if (!m)
+        return undefined;
+    const commit = m[2].toLowerCase();
+    return { vcsUrl: (0,purl/* gitVcsUrl */.eT)(m[1], commit), commit };
 }
 /** `#egg=name` of a VCS URL (pip's legacy way to name the package). */
 function eggName(url) {
@@ -2758,13 +2770,16 @@ function parseRequirements(text, file, read = defaultRead) {
             return false;
         const key = `${(0,purl/* pep503 */.g9)(name)}@${git.commit}`;
         if (!packages.has(key)) {
+            // No purl: without a version it would name PyPI's package (matchers drop qualifiers).
             packages.set(key, {
                 key,
                 ecosystem: 'pypi',
                 name,
                 version: '',
-                purl: (0,purl/* pypiPurl */.iC)(name, '', { vcs_url: git.vcsUrl }),
-                properties: { 'build-artifact:python.vcs_commit': git.commit },
+                properties: {
+                    'build-artifact:python.vcs_url': (0,purl/* withoutSecrets */.cT)(git.vcsUrl),
+                    'build-artifact:python.vcs_commit': git.commit,
+                },
             });
         }
         return true;
@@ -2829,6 +2844,14 @@ function parseRequirements(text, file, read = defaultRead) {
             }
             const [spec, ...opts] = line.split(/\s+--/);
             const hashes = opts.filter((o) => o.startsWith('hash'));
+            // A bare VCS URL (`git+https://host/repo@<commit>#egg=name`): REQ would read `git` as a name.
+            if (/^(?:git|hg|svn|bzr)\+/i.test(spec.trim())) {
+                if (addGit(spec.trim(), eggName(spec)))
+                    continue;
+                warnings.push(`${path}:${start}: VCS requirement "${spec.trim()}" is not pinned to a commit; left out`);
+                leftOut++;
+                continue;
+            }
             const m = REQ.exec(spec.trim());
             if (!m) {
                 if (addGit(spec.trim(), eggName(spec)))
@@ -3011,7 +3034,11 @@ function parseYarnV1(text, file) {
         const [name0, range0] = splitSpec(e.specs[0]);
         const name = realName(name0, range0);
         const local = /^(file|link):/.test(range0);
-        const origin = local ? undefined : jsOrigin(e.fields.resolved);
+        // What was asked for says whether it came from a registry: a semver range, a dist-tag or
+        // `npm:` did, wherever `resolved` points (a mirror's URLs have any layout); a URL or a git
+        // spec did not.
+        const requested = range0.startsWith('npm:') || !/[:/]/.test(range0) ? 'registry' : 'url';
+        const origin = local || requested === 'registry' ? undefined : jsOrigin(e.fields.resolved, true);
         // A git or URL package is another package than the registry's of that name and version.
         const key = `${name}@${version}${local ? `#${range0}` : originSuffix(origin)}`;
         let pkg = packages.get(key);
@@ -3583,7 +3610,23 @@ async function generateSbom(paths, options = {}) {
                 });
             }
             for (const f of files) {
-                const inv = await inventoryFromLockfile(f);
+                let inv;
+                try {
+                    inv = await inventoryFromLockfile(f);
+                }
+                catch (err) {
+                    // `docs/hw_requirements.txt` may be prose: a file found only by the wide pattern
+                    // (the word anywhere in its name) that does not parse is passed over, not fatal.
+                    const wide = lockfileKind(f) === 'requirements' && !/^requirements/i.test((0,external_node_path_.basename)(f));
+                    if (!wide || !(err instanceof errors/* SbomError */.SP) || err.code !== 'MALFORMED_LOCKFILE')
+                        throw err;
+                    progress({
+                        step: 'sbom',
+                        message: `${f}: not read as a requirements file (${err.message}); left out`,
+                        level: 'warning',
+                    });
+                    continue;
+                }
                 // Paths in the BOM are relative to the argument, so the output does not depend on
                 // where the tree sits on disk.
                 inv.source = (0,external_node_path_.relative)(path, f).split(external_node_path_.sep).join('/');
@@ -3672,6 +3715,7 @@ async function generateSbom(paths, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NP: () => (/* binding */ npmPurl),
 /* harmony export */   av: () => (/* binding */ golangPurl),
+/* harmony export */   cT: () => (/* binding */ withoutSecrets),
 /* harmony export */   eT: () => (/* binding */ gitVcsUrl),
 /* harmony export */   g9: () => (/* binding */ pep503),
 /* harmony export */   iC: () => (/* binding */ pypiPurl),
@@ -3745,9 +3789,10 @@ function purl(type, namespace, name, version, qualifiers) {
         // Keys are case-insensitive (lower case is canonical); an empty value is no qualifier.
         const byKey = new Map();
         for (const [key, value] of Object.entries(qualifiers)) {
-            const trimmed = value.trim();
+            const lower = key.toLowerCase();
+            const trimmed = URL_QUALIFIERS.has(lower) ? withoutSecrets(value.trim()) : value.trim();
             if (trimmed !== '')
-                byKey.set(key.toLowerCase(), trimmed);
+                byKey.set(lower, trimmed);
         }
         if (byKey.size > 0) {
             const pairs = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -3755,6 +3800,47 @@ function purl(type, namespace, name, version, qualifiers) {
         }
     }
     return out;
+}
+/** The qualifiers that hold a URL, which lockfiles may have written with credentials in it. */
+const URL_QUALIFIERS = new Set(['vcs_url', 'download_url', 'repository_url']);
+/** Query parameters that are credentials: signed URLs (S3, GCS, Azure SAS) and access tokens. */
+const SECRET_PARAMETER = /^(?:x-amz-[a-z-]+|x-goog-[a-z-]+|sig|signature|se|sp|sv|st|skoid|sktid|token|access_token|private_token|auth|password|secret)$/i;
+/**
+ * A URL as a BOM may show it: a lockfile or requirements file can carry the credentials it was
+ * fetched with (`https://user:token@host`, `https://ghp_…@github.com`, a signed query), and a
+ * BOM is published. A password or an https user (often a token) goes; an ssh user without a
+ * password (`git@`) names the account to connect as and stays.
+ */
+function withoutSecrets(url) {
+    let out = url;
+    const userinfo = /^((?:[a-z][a-z0-9+.-]*\+)?([a-z][a-z0-9+.-]*):\/\/)([^/?#@]*)@/i.exec(out);
+    if (userinfo) {
+        const [whole, scheme, transport, user] = userinfo;
+        const keep = transport.toLowerCase() === 'ssh' && !user.includes(':') && !user.includes('$');
+        out = `${scheme}${keep ? `${user}@` : ''}${out.slice(whole.length)}`;
+    }
+    else {
+        // scp-like `user:password@host:path`: the password goes.
+        out = out.replace(/^([^/@:]+):[^/@]*@(?=[^/]+:)/, '$1@');
+    }
+    const query = out.indexOf('?');
+    if (query < 0)
+        return out;
+    const hash = out.indexOf('#', query);
+    const end = hash < 0 ? out.length : hash;
+    const kept = out
+        .slice(query + 1, end)
+        .split('&')
+        .filter((pair) => pair !== '' && !SECRET_PARAMETER.test(decodeSafe(pair.split('=')[0])));
+    return `${out.slice(0, query)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${out.slice(end)}`;
+}
+function decodeSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
 }
 /** A namespace without empty segments: no leading, trailing or doubled `/`. */
 function collapseSlashes(path) {
