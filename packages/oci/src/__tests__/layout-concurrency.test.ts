@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { access, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockText } from '../layout.js';
 import { OciLayout } from './exports.js';
 
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -69,21 +70,26 @@ describe('OciLayout with several writers', () => {
     const layout = join(dir, 'dead-owner');
     await new OciLayout(layout).pushManifest(manifest('first'), MANIFEST, 'first');
     const lock = join(layout, 'index.json.lock');
-    await writeFile(lock, JSON.stringify({ pid: await deadPid(), hostname: hostname() }));
+    await writeFile(lock, lockText(await deadPid()));
     await new OciLayout(layout).pushManifest(manifest('second'), MANIFEST, 'second');
     expect(await tags(layout)).toEqual(['first', 'second']);
     await expect(access(lock)).rejects.toThrow();
   });
 
-  it('reclaims a lock file older than any update takes, whatever its pid', async () => {
+  it('reclaims a lock seen unchanged for longer than any update takes, whatever its pid', async () => {
     const layout = join(dir, 'old-lock');
     await new OciLayout(layout).pushManifest(manifest('first'), MANIFEST, 'first');
     const lock = join(layout, 'index.json.lock');
-    // This process is alive: only the age says the lock was left behind.
-    await writeFile(lock, JSON.stringify({ pid: process.pid, hostname: hostname() }));
-    const past = new Date(Date.now() - 10 * 60_000);
-    await utimes(lock, past, past);
-    await new OciLayout(layout).pushManifest(manifest('second'), MANIFEST, 'second');
+    // Another machine's live process, by all it says: only time tells it was left behind. Its
+    // mtime (a day ahead, as another machine's clock may write it) is not what counts.
+    await writeFile(lock, JSON.stringify({ pid: process.pid, machine: 'elsewhere' }));
+    const ahead = new Date(Date.now() + 86_400_000);
+    await utimes(lock, ahead, ahead);
+    await new OciLayout(layout, { lockStaleMs: 300 }).pushManifest(
+      manifest('second'),
+      MANIFEST,
+      'second',
+    );
     expect(await tags(layout)).toEqual(['first', 'second']);
     await expect(access(lock)).rejects.toThrow();
   });
@@ -92,7 +98,7 @@ describe('OciLayout with several writers', () => {
     const layout = join(dir, 'held');
     await new OciLayout(layout).pushManifest(manifest('first'), MANIFEST, 'first');
     const lock = join(layout, 'index.json.lock');
-    await writeFile(lock, JSON.stringify({ pid: process.pid, hostname: hostname() }));
+    await writeFile(lock, lockText(process.pid));
     let settled = false;
     const push = new OciLayout(layout)
       .pushManifest(manifest('second'), MANIFEST, 'second')
@@ -152,12 +158,29 @@ describe('OciLayout written by several processes', () => {
   });
 
   it('keeps every tag pushed by processes writing one layout at once', async () => {
-    const layout = join(dir, 'layout');
-    await mkdir(layout);
+    await pushFromProcesses(join(dir, 'layout'), 4, 8);
+  });
+
+  it('lets one writer of several reclaim a lock left behind, and loses no tag', async () => {
+    // Every process finds the same dead owner's lock at once: one removes it, the others must
+    // not remove the lock that writer then takes.
+    for (let round = 0; round < 3; round++) {
+      const layout = join(dir, `stale-${round}`);
+      await new OciLayout(layout).pushManifest(manifest('first'), MANIFEST, 'first');
+      await writeFile(join(layout, 'index.json.lock'), lockText(await deadPid()));
+      await pushFromProcesses(layout, 6, 4, ['first']);
+    }
+  });
+
+  async function pushFromProcesses(
+    layout: string,
+    processes: number,
+    perProcess: number,
+    before: string[] = [],
+  ): Promise<void> {
+    await mkdir(layout, { recursive: true });
     const script = join(dir, 'push.mjs');
     await writeFile(script, CHILD);
-    const processes = 4;
-    const perProcess = 8;
     const children: ChildProcess[] = [];
     const exits: Promise<{ code: number | null; stderr: string }>[] = [];
     for (let p = 0; p < processes; p++) {
@@ -173,17 +196,25 @@ describe('OciLayout written by several processes', () => {
       exits.push(once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr })));
       children.push(child);
     }
-    await Promise.all(children.map((c) => once(c.stdout!, 'data')));
+    // A child that dies before it is ready must fail the test, not hang it.
+    await Promise.all(
+      children.map((c, i) =>
+        Promise.race([
+          once(c.stdout!, 'data'),
+          exits[i]!.then(({ code, stderr }) => {
+            throw new Error(`child exited (${code}) before it was ready: ${stderr}`);
+          }),
+        ]),
+      ),
+    );
     for (const child of children) child.stdin!.write('go\n');
-    for (const { code, stderr } of await Promise.all(exits)) {
-      expect(stderr).toBe('');
-      expect(code).toBe(0);
-    }
-    const want = Array.from({ length: processes }, (_, p) => names(`p${p}-`, perProcess))
-      .flat()
-      .sort();
+    for (const { code, stderr } of await Promise.all(exits)) expect(code, stderr).toBe(0);
+    const want = [
+      ...before,
+      ...Array.from({ length: processes }, (_, p) => names(`p${p}-`, perProcess)).flat(),
+    ].sort();
     // tags() parses index.json: it must be whole, not a mix of two writes.
     expect(await tags(layout)).toEqual(want);
     await expect(access(join(layout, 'index.json.lock'))).rejects.toThrow();
-  });
+  }
 });
