@@ -2001,15 +2001,19 @@ const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 const EMPTY_INDEX = `${JSON.stringify({ schemaVersion: 2, mediaType: dist/* MediaType */.zu.OCI_INDEX, manifests: [] })}\n`;
 /** Beside index.json: held by the one writer, of any process, updating index.json. */
 const INDEX_LOCK = 'index.json.lock';
-/** How long a writer waits for the lock before giving up. Longer than LOCK_STALE_MS, so a
- * lock whose owner cannot be checked (another host or container) is reclaimed, not waited out. */
+/** Beside the lock: held, for a moment, by the one writer removing a lock left behind. */
+const RECLAIM_GUARD = 'index.json.lock.reclaim';
+/** How long a writer waits for the lock before giving up (longer than LOCK_STALE_MS). */
 const LOCK_WAIT_MS = 90_000;
-/** A lock is held for one read and one write of index.json (milliseconds): one this old was
- * left behind, whatever its pid says (the pid may have been reused). */
-const LOCK_STALE_MS = 60_000;
+/**
+ * A lock seen unchanged for this long was left behind: an update holds it for one read and one
+ * write of index.json. Timed by the waiter's own clock, not the file's mtime, which another
+ * machine's clock may have written.
+ */
+const LOCK_STALE_MS = 30_000;
+/** A reclaim guard is held for microseconds: one seen this long was left by a crash. */
+const GUARD_STALE_MS = 10_000;
 const LOCK_BACKOFF_MAX_MS = 100;
-/** Errors of `link` on file systems without hard links. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 /**
  * The tail of each layout directory's queue of index.json updates in this process, by real
  * path: every OciLayout on one directory waits in the same queue, so updates within a process
@@ -2037,40 +2041,31 @@ async function inQueue(key, fn) {
 function errnoCode(err) {
     return err?.code;
 }
+let machineId;
 /**
- * Creates `path` with `data` unless it exists, never overwriting it. The data goes to a
- * temporary file first, which is hard-linked into place: `link` fails if the name is taken, like
- * `open(..., 'wx')`, and a reader never sees the file empty.
+ * What tells whether a lock's pid is a process of ours to ask about: the host name, and on Linux
+ * the boot and the pid namespace (containers sharing a host name have their own pids).
  */
-async function createExclusive(path, data) {
-    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        await (0,promises_.writeFile)(tmp, data, { flag: 'wx' });
-        try {
-            await (0,promises_.link)(tmp, path);
-        }
-        catch (err) {
-            if (errnoCode(err) === 'EEXIST')
-                return;
-            if (!NO_HARD_LINKS.has(errnoCode(err) ?? ''))
-                throw err;
-            // Without hard links an exclusive create still never overwrites; a reader may see the
-            // file empty for a moment.
-            await (0,promises_.writeFile)(path, data, { flag: 'wx' }).catch((e) => {
-                if (errnoCode(e) !== 'EEXIST')
-                    throw e;
-            });
-        }
+function machine() {
+    if (machineId === undefined) {
+        const read = (f) => {
+            try {
+                return f().trim();
+            }
+            catch {
+                return '';
+            }
+        };
+        machineId = [
+            (0,external_node_os_.hostname)(),
+            read(() => (0,external_node_fs_.readFileSync)('/proc/sys/kernel/random/boot_id', 'utf8')),
+            read(() => (0,external_node_fs_.readlinkSync)('/proc/self/ns/pid')),
+        ].join('|');
     }
-    catch (err) {
-        throw (0,dist/* fileError */.zS)(path, err);
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { force: true });
-    }
+    return machineId;
 }
-/** The lock file as it is now, or undefined if there is none. */
-async function readLock(path) {
+/** A lock or guard file as it is now, or undefined if there is none. */
+async function readSmall(path) {
     let handle;
     try {
         handle = await (0,promises_.open)(path, 'r');
@@ -2081,8 +2076,8 @@ async function readLock(path) {
         throw (0,dist/* fileError */.zS)(path, err);
     }
     try {
-        const { ino, mtimeMs } = await handle.stat();
-        return { text: await handle.readFile('utf8'), ino, mtimeMs };
+        const { ino } = await handle.stat();
+        return { text: await handle.readFile('utf8'), ino };
     }
     catch (err) {
         throw (0,dist/* fileError */.zS)(path, err);
@@ -2091,68 +2086,8 @@ async function readLock(path) {
         await handle.close();
     }
 }
-function lockOwner(text) {
-    try {
-        const owner = JSON.parse(text);
-        if (Number.isSafeInteger(owner.pid) && owner.pid > 0) {
-            return { pid: owner.pid, hostname: String(owner.hostname ?? '') };
-        }
-    }
-    catch {
-        // Empty while its owner is still writing it, or not ours: only its age tells.
-    }
-    return undefined;
-}
-function isStale(held) {
-    if (Date.now() - held.mtimeMs > LOCK_STALE_MS)
-        return true;
-    const owner = lockOwner(held.text);
-    // A pid means nothing on another host (or in another container, which has its own hostname).
-    if (!owner || owner.hostname !== (0,external_node_os_.hostname)())
-        return false;
-    try {
-        process.kill(owner.pid, 0);
-        return false;
-    }
-    catch (err) {
-        // EPERM: the process exists, it belongs to someone else.
-        return errnoCode(err) === 'ESRCH';
-    }
-}
-/**
- * Removes a stale lock. Two writers may find the same stale lock, and the first may have taken
- * a new one by the time the second removes "the stale one": so the lock is renamed aside first
- * (only one rename of a file succeeds) and put back if it turns out not to be the stale one.
- * Returns whether the lock is gone.
- */
-async function reclaim(path, held) {
-    const aside = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.stale`;
-    try {
-        await (0,promises_.rename)(path, aside);
-    }
-    catch (err) {
-        if (errnoCode(err) === 'ENOENT')
-            return true;
-        throw (0,dist/* fileError */.zS)(path, err);
-    }
-    const moved = await readLock(aside);
-    if (!moved || (moved.ino === held.ino && moved.text === held.text)) {
-        await (0,promises_.rm)(aside, { force: true });
-        return true;
-    }
-    try {
-        await (0,promises_.link)(aside, path);
-    }
-    catch (err) {
-        // EEXIST: yet another writer has the lock already; nothing to put back.
-        if (errnoCode(err) !== 'EEXIST')
-            await (0,promises_.rename)(aside, path).catch(() => undefined);
-    }
-    await (0,promises_.rm)(aside, { force: true });
-    return false;
-}
-/** Creates the lock file if there is none; whether it did. */
-async function tryLock(path, text) {
+/** Creates `path` with `text` if there is none; whether it did. */
+async function tryCreate(path, text) {
     let handle;
     try {
         handle = await (0,promises_.open)(path, 'wx');
@@ -2173,56 +2108,112 @@ async function tryLock(path, text) {
     }
     return true;
 }
+/** The lock file's text for process `pid` of this machine (exported for tests). */
+function lockText(pid) {
+    return JSON.stringify({ pid, machine: machine(), token: (0,external_node_crypto_.randomBytes)(8).toString('hex') });
+}
+/** Whether the lock's owner is a process of this machine that is gone. */
+function ownerGone(text) {
+    let owner;
+    try {
+        owner = JSON.parse(text);
+    }
+    catch {
+        return false; // empty while its owner is still writing it: only time tells
+    }
+    if (owner.machine !== machine() || !Number.isSafeInteger(owner.pid))
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false;
+    }
+    catch (err) {
+        // EPERM: the process exists, it belongs to someone else.
+        return errnoCode(err) === 'ESRCH';
+    }
+}
+/** Tracks how long one file has been seen unchanged, by the watcher's clock. */
+class Watch {
+    #seen;
+    #since = 0;
+    /** Milliseconds `file` has been seen as it is. */
+    age(file) {
+        if (this.#seen?.ino !== file.ino || this.#seen.text !== file.text) {
+            this.#seen = file;
+            this.#since = performance.now();
+        }
+        return performance.now() - this.#since;
+    }
+}
+/**
+ * Removes the lock `seen`, left behind by its owner. Reclaimers take turns under a guard file,
+ * and remove the lock only if it is still the one they judged: a writer that finds the same
+ * stale lock a moment later finds it gone, or a new one it leaves alone.
+ */
+async function reclaim(dir, seen, guardWatch) {
+    const guard = (0,external_node_path_.join)(dir, RECLAIM_GUARD);
+    if (!(await tryCreate(guard, `${process.pid}`))) {
+        const left = await readSmall(guard);
+        if (left && guardWatch.age(left) > GUARD_STALE_MS)
+            await (0,promises_.rm)(guard, { force: true });
+        return;
+    }
+    try {
+        const now = await readSmall((0,external_node_path_.join)(dir, INDEX_LOCK));
+        if (now && now.ino === seen.ino && now.text === seen.text) {
+            await (0,promises_.rm)((0,external_node_path_.join)(dir, INDEX_LOCK), { force: true });
+        }
+    }
+    finally {
+        await (0,promises_.rm)(guard, { force: true });
+    }
+}
 /**
  * Runs `fn` holding the layout's lock file, which every writer of index.json takes, whatever
  * process it is in: two `attest push` into one layout (CI matrix jobs) would otherwise each
- * write back the index they read, and one's tag would be lost.
+ * write back the index they read, and one's tag would be lost. `fn` calls `stillHeld()` just
+ * before it writes: a holder paused past LOCK_STALE_MS may have lost the lock to a reclaimer.
  */
-async function withIndexLock(dir, fn) {
+async function withIndexLock(dir, fn, staleMs) {
     const path = (0,external_node_path_.join)(dir, INDEX_LOCK);
-    const mine = JSON.stringify({
-        pid: process.pid,
-        hostname: (0,external_node_os_.hostname)(),
-        token: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
-    });
-    const deadline = Date.now() + LOCK_WAIT_MS;
+    const mine = lockText(process.pid);
+    const started = performance.now();
+    const lockWatch = new Watch();
+    const guardWatch = new Watch();
     let backoff = 2;
-    while (!(await tryLock(path, mine))) {
-        const held = await readLock(path);
-        const gone = held === undefined || (isStale(held) && (await reclaim(path, held)));
-        if (Date.now() >= deadline) {
-            const owner = held && lockOwner(held.text);
+    while (!(await tryCreate(path, mine))) {
+        const held = await readSmall(path);
+        if (held && (ownerGone(held.text) || lockWatch.age(held) > staleMs)) {
+            await reclaim(dir, held, guardWatch);
+            continue;
+        }
+        if (performance.now() - started >= LOCK_WAIT_MS) {
             throw new error_OciError({
                 code: 'LAYOUT',
-                message: `${dir}: index.json stayed locked for ${LOCK_WAIT_MS / 1000}s by ${owner ? `process ${owner.pid} on ${owner.hostname || 'an unknown host'}` : 'another writer'}; if nothing is writing to this layout, remove ${path}`,
+                message: `${dir}: index.json stayed locked for ${LOCK_WAIT_MS / 1000} s by another writer (${held?.text || 'an empty lock'}); if nothing is writing to this layout, remove ${path}`,
             });
         }
-        if (!gone) {
+        if (held) {
             await (0,external_node_timers_promises_.setTimeout)(backoff * (1 + Math.random()));
             backoff = Math.min(backoff * 2, LOCK_BACKOFF_MAX_MS);
         }
     }
-    let result;
+    const stillHeld = async () => {
+        if ((await readSmall(path))?.text !== mine) {
+            throw new error_OciError({
+                code: 'LAYOUT',
+                message: `${dir}: lost the lock on index.json (held past ${staleMs / 1000} s, taken as left behind); nothing written, run again`,
+            });
+        }
+    };
     try {
-        result = await fn();
+        return await fn(stillHeld);
     }
-    catch (err) {
-        await unlock(path, mine).catch(() => undefined);
-        throw err;
-    }
-    await unlock(path, mine);
-    return result;
-}
-/** Removes the lock file if it is still this writer's (a lock taken as stale is not). */
-async function unlock(path, mine) {
-    const held = await readLock(path);
-    if (held?.text !== mine)
-        return;
-    try {
-        await (0,promises_.rm)(path, { force: true });
-    }
-    catch (err) {
-        throw (0,dist/* fileError */.zS)(path, err);
+    finally {
+        // Only our own lock: one taken from us as stale is someone else's now.
+        if ((await readSmall(path).catch(() => undefined))?.text === mine) {
+            await (0,promises_.rm)(path, { force: true });
+        }
     }
 }
 /**
@@ -2235,8 +2226,11 @@ class OciLayout {
     dir;
     #ready;
     #key;
-    constructor(dir) {
+    #lockStaleMs;
+    /** `lockStaleMs`: how long a lock seen unchanged counts as left behind (default 30 s). */
+    constructor(dir, options = {}) {
         this.dir = dir;
+        this.#lockStaleMs = options.lockStaleMs ?? LOCK_STALE_MS;
     }
     get display() {
         return this.dir;
@@ -2252,8 +2246,10 @@ class OciLayout {
         return (0,external_node_path_.join)(this.dir, 'blobs', alg, hex);
     }
     /**
-     * Creates the directory skeleton on first write. Other writers may be creating it too:
-     * `oci-layout` and `index.json` are only created where absent, never written over.
+     * Creates the directory skeleton on first write, writing only what is absent (a complete
+     * layout on a read-only disk still takes blobs it has). Other writers may be creating it
+     * too: `oci-layout` is the same bytes whoever writes it, and index.json is created under the
+     * lock, so no reader sees either half-written and no index is written over.
      */
     #ensure() {
         this.#ready ??= (async () => {
@@ -2263,8 +2259,25 @@ class OciLayout {
             catch (err) {
                 throw (0,dist/* fileError */.zS)(this.dir, err);
             }
-            await createExclusive((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE);
-            await createExclusive((0,external_node_path_.join)(this.dir, 'index.json'), EMPTY_INDEX);
+            const absent = async (name) => {
+                try {
+                    await (0,promises_.stat)((0,external_node_path_.join)(this.dir, name));
+                    return false;
+                }
+                catch (err) {
+                    if (errnoCode(err) === 'ENOENT')
+                        return true;
+                    throw (0,dist/* fileError */.zS)((0,external_node_path_.join)(this.dir, name), err);
+                }
+            };
+            if (await absent('oci-layout'))
+                await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE);
+            if (await absent('index.json')) {
+                await this.#locked(async () => {
+                    if (await absent('index.json'))
+                        await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'index.json'), EMPTY_INDEX);
+                });
+            }
             // An index.json that was there already is checked before anything is pushed.
             await this.#readIndex();
         })();
@@ -2306,7 +2319,7 @@ class OciLayout {
     async #locked(fn) {
         // The directory exists by now (#ensure): its real path is one key for all its spellings.
         this.#key ??= (0,promises_.realpath)(this.dir).catch(() => (0,external_node_path_.resolve)(this.dir));
-        return inQueue(await this.#key, () => withIndexLock(this.dir, fn));
+        return inQueue(await this.#key, () => withIndexLock(this.dir, fn, this.#lockStaleMs));
     }
     async hasBlob(digest) {
         try {
@@ -2458,7 +2471,7 @@ class OciLayout {
         const parsed = JSON.parse(new TextDecoder().decode(bytes));
         const descriptor = { mediaType, digest, size: bytes.length };
         if (tag || parsed.subject) {
-            await this.#locked(async () => {
+            await this.#locked(async (stillHeld) => {
                 const { index } = await this.#readIndex();
                 const entry = { ...descriptor };
                 if (parsed.artifactType)
@@ -2474,6 +2487,7 @@ class OciLayout {
                     entry.annotations = parsed.annotations;
                 }
                 index.manifests.push(entry);
+                await stillHeld();
                 await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
             });
         }
