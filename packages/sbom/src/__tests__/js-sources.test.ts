@@ -247,6 +247,19 @@ describe('git and tarball-URL dependencies keep their source in the purl', () =>
     expect(vcs(`gitlab:g/p#${SHA}`)).toEqual({
       vcs_url: `git+https://gitlab.com/g/p.git@${SHA}`,
     });
+    // The archives pnpm fetches for gitlab:, bitbucket: and gist: are those commits too.
+    expect(
+      vcs(`https://gitlab.com/api/v4/projects/g%2Fp/repository/archive.tar.gz?sha=${SHA}`),
+    ).toEqual({ vcs_url: `git+https://gitlab.com/g/p.git@${SHA}` });
+    expect(vcs(`https://bitbucket.org/t/r/get/${SHA}.tar.gz`)).toEqual({
+      vcs_url: `git+https://bitbucket.org/t/r.git@${SHA}`,
+    });
+    expect(vcs(`https://codeload.github.com/gist/abc123/tar.gz/${SHA}`)).toEqual({
+      vcs_url: `git+https://gist.github.com/abc123.git@${SHA}`,
+    });
+    expect(vcs(`gist:abc123#${SHA}`)).toEqual({
+      vcs_url: `git+https://gist.github.com/abc123.git@${SHA}`,
+    });
     // Elsewhere the URL as written (ssh may be the only way in), credentials dropped.
     expect(vcs(`git+ssh://git@git.example.com/team/priv.git#${SHA}`)).toEqual({
       vcs_url: PRIV_VCS,
