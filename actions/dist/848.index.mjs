@@ -934,14 +934,9 @@ function jsOrigin(spec, requestedAsUrl = false) {
         return undefined;
     }
     const path = url.pathname;
-    if (url.hostname === 'codeload.github.com') {
-        // GitHub's archive of one commit (what Yarn and pnpm fetch for `github:o/r`): that commit.
-        const m = /^\/([^/]+)\/([^/]+)\/tar\.gz\/([^/]+)$/.exec(path);
-        if (m && COMMIT.test(m[3])) {
-            const repo = m[2].endsWith('.git') ? m[2] : `${m[2]}.git`;
-            return { vcs_url: (0,purl/* gitVcsUrl */.eT)(`https://github.com/${m[1]}/${repo}`, m[3]) };
-        }
-    }
+    const archive = hostedArchive(url);
+    if (archive)
+        return { vcs_url: (0,purl/* gitVcsUrl */.eT)(archive.repo, archive.commit) };
     // The URL's layout is only a guess at a registry: where the lockfile says the package was
     // asked for by URL (`requestedAsUrl`), a `/-/` in the path (every GitLab URL has one) is not.
     if (!requestedAsUrl && (REGISTRY_HOSTS.has(url.hostname) || REGISTRY_TARBALL.test(path)))
@@ -949,6 +944,41 @@ function jsOrigin(spec, requestedAsUrl = false) {
     // The fragment never reaches the server (yarn v1 puts its SHA-1 there); credentials do not
     // belong in a BOM.
     return { download_url: `${url.protocol}//${url.host}${path}${url.search}` };
+}
+/**
+ * The repository and commit of a hosted git archive of one commit, as hosted-git-info makes
+ * them and Yarn and pnpm fetch them for `github:o/r` and the like: npm writes the same
+ * dependency as git, so both give one vcs_url. Undefined for anything else (a branch's archive
+ * is not one commit).
+ */
+function hostedArchive(url) {
+    const path = url.pathname;
+    let m;
+    if (url.hostname === 'codeload.github.com') {
+        // A gist's archive is /gist/<id>/tar.gz/<sha>; its repository is on gist.github.com.
+        m = /^\/gist\/([^/]+)\/tar\.gz\/([^/]+)$/.exec(path);
+        if (m)
+            return COMMIT.test(m[2])
+                ? { repo: `https://gist.github.com/${m[1]}.git`, commit: m[2] }
+                : undefined;
+        m = /^\/([^/]+)\/([^/]+)\/tar\.gz\/([^/]+)$/.exec(path);
+        if (m && COMMIT.test(m[3]))
+            return { repo: hostedUrl('github.com', `${m[1]}/${m[2]}`), commit: m[3] };
+    }
+    if (url.hostname === 'gitlab.com') {
+        // /api/v4/projects/<group%2Fproject>/repository/archive.tar.gz?sha=<commit>
+        m = /^\/api\/v4\/projects\/([^/]+)\/repository\/archive\.tar\.gz$/.exec(path);
+        const sha = url.searchParams.get('sha') ?? '';
+        if (m && COMMIT.test(sha))
+            return { repo: hostedUrl('gitlab.com', decodeURIComponent(m[1])), commit: sha };
+    }
+    if (url.hostname === 'bitbucket.org') {
+        // /<team>/<repo>/get/<commit>.tar.gz
+        m = /^\/([^/]+)\/([^/]+)\/get\/([^/]+)\.tar\.gz$/.exec(path);
+        if (m && COMMIT.test(m[3]))
+            return { repo: hostedUrl('bitbucket.org', `${m[1]}/${m[2]}`), commit: m[3] };
+    }
+    return undefined;
 }
 /** A git dependency's repository URL (without `git+`) and the commit it resolved to. */
 function gitSource(spec) {
