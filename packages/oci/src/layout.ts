@@ -206,10 +206,15 @@ async function reclaim(dir: string, seen: SeenFile, guardWatch: Watch): Promise<
  * write back the index they read, and one's tag would be lost. `fn` calls `stillHeld()` just
  * before it writes: a holder paused past LOCK_STALE_MS may have lost the lock to a reclaimer.
  */
+interface LockTimes {
+  staleMs: number;
+  waitMs: number;
+}
+
 async function withIndexLock<T>(
   dir: string,
   fn: (stillHeld: () => Promise<void>) => Promise<T>,
-  staleMs: number,
+  { staleMs, waitMs }: LockTimes,
 ): Promise<T> {
   const path = join(dir, INDEX_LOCK);
   const mine = lockText(process.pid);
@@ -223,10 +228,10 @@ async function withIndexLock<T>(
       await reclaim(dir, held, guardWatch);
       continue;
     }
-    if (performance.now() - started >= LOCK_WAIT_MS) {
+    if (performance.now() - started >= waitMs) {
       throw new OciError({
         code: 'LAYOUT',
-        message: `${dir}: index.json stayed locked for ${LOCK_WAIT_MS / 1000} s by another writer (${held?.text || 'an empty lock'}); if nothing is writing to this layout, remove ${path}`,
+        message: `${dir}: index.json stayed locked for ${waitMs / 1000} s by another writer (${held?.text || 'an empty lock'}); if nothing is writing to this layout, remove ${path}`,
       });
     }
     if (held) {
@@ -263,12 +268,18 @@ export class OciLayout implements Target {
   #ready: Promise<void> | undefined;
   #key: Promise<string> | undefined;
 
-  readonly #lockStaleMs: number;
+  readonly #lockTimes: LockTimes;
 
-  /** `lockStaleMs`: how long a lock seen unchanged counts as left behind (default 30 s). */
-  constructor(dir: string, options: { lockStaleMs?: number } = {}) {
+  /**
+   * `lockStaleMs`: how long a lock seen unchanged counts as left behind (default 30 s);
+   * `lockWaitMs`: how long a push waits for the lock before it gives up (default 90 s).
+   */
+  constructor(dir: string, options: { lockStaleMs?: number; lockWaitMs?: number } = {}) {
     this.dir = dir;
-    this.#lockStaleMs = options.lockStaleMs ?? LOCK_STALE_MS;
+    this.#lockTimes = {
+      staleMs: options.lockStaleMs ?? LOCK_STALE_MS,
+      waitMs: options.lockWaitMs ?? LOCK_WAIT_MS,
+    };
   }
 
   get display(): string {
@@ -322,24 +333,21 @@ export class OciLayout implements Target {
     return this.#ready;
   }
 
-  async #readIndex(): Promise<{ index: ImageIndex; exists: boolean }> {
+  async #readIndex(): Promise<ImageIndex> {
     const path = join(this.dir, 'index.json');
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        return {
-          index: { schemaVersion: 2, mediaType: MediaType.OCI_INDEX, manifests: [] },
-          exists: false,
-        };
+        return { schemaVersion: 2, mediaType: MediaType.OCI_INDEX, manifests: [] };
       }
       throw fileError(path, err);
     }
     try {
       const index = JSON.parse(text) as ImageIndex;
       if (!Array.isArray(index.manifests)) throw new Error('no "manifests" array');
-      return { index, exists: true };
+      return index;
     } catch (err) {
       throw new OciError({
         code: 'LAYOUT',
@@ -356,7 +364,7 @@ export class OciLayout implements Target {
   async #locked<T>(fn: (stillHeld: () => Promise<void>) => Promise<T>): Promise<T> {
     // The directory exists by now (#ensure): its real path is one key for all its spellings.
     this.#key ??= realpath(this.dir).catch(() => resolve(this.dir));
-    return inQueue(await this.#key, () => withIndexLock(this.dir, fn, this.#lockStaleMs));
+    return inQueue(await this.#key, () => withIndexLock(this.dir, fn, this.#lockTimes));
   }
 
   async hasBlob(digest: string): Promise<boolean> {
@@ -472,7 +480,7 @@ export class OciLayout implements Target {
   async tryFetchManifest(reference: string): Promise<FetchedManifest | undefined> {
     let digest = reference;
     if (!reference.includes(':')) {
-      const { index } = await this.#readIndex();
+      const index = await this.#readIndex();
       const entry = index.manifests.find((m) => m.annotations?.[Annotation.REF_NAME] === reference);
       if (!entry) return undefined;
       digest = entry.digest;
@@ -532,7 +540,7 @@ export class OciLayout implements Target {
     const descriptor: Descriptor = { mediaType, digest, size: bytes.length };
     if (tag || parsed.subject) {
       await this.#locked(async (stillHeld) => {
-        const { index } = await this.#readIndex();
+        const index = await this.#readIndex();
         const entry: Descriptor = { ...descriptor };
         if (parsed.artifactType) entry.artifactType = parsed.artifactType;
         if (tag) {
@@ -555,7 +563,7 @@ export class OciLayout implements Target {
   }
 
   async referrersApi(digest: string): Promise<Descriptor[]> {
-    const { index } = await this.#readIndex();
+    const index = await this.#readIndex();
     const out: Descriptor[] = [];
     for (const entry of index.manifests) {
       if (entry.annotations?.[Annotation.REF_NAME] !== undefined) continue;

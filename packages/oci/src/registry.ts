@@ -280,8 +280,9 @@ export class OciClient implements Target {
     return { location, mounted: false };
   }
 
+  /** An upload session's absolute URL (locationOf) with the blob's digest added. */
   #withDigest(location: string, digest: string): string {
-    const url = new URL(location, this.transport.baseUrl);
+    const url = new URL(location);
     url.searchParams.set('digest', digest);
     return url.href;
   }
@@ -324,7 +325,7 @@ export class OciClient implements Target {
       const end = Math.min(blob.size, offset + chunk);
       const request: HttpRequest = {
         method: 'PATCH',
-        url: new URL(location, this.transport.baseUrl).href,
+        url: location,
         headers: {
           'content-type': 'application/octet-stream',
           'content-length': String(end - offset),
@@ -366,7 +367,7 @@ export class OciClient implements Target {
   async #uploadStatus(location: string): Promise<{ location: string; offset: number }> {
     const request: HttpRequest = {
       method: 'GET',
-      url: new URL(location, this.transport.baseUrl).href,
+      url: location,
       scopes: this.#push(),
     };
     const response = await this.transport.expect(request, [204], 'asking for the upload status');
