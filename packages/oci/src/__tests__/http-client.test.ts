@@ -50,6 +50,32 @@ describe('httpRequest', () => {
     }
   });
 
+  it('counts the TLS handshake as connecting: a server that never answers it times out', async () => {
+    // Takes the TCP connection, then says nothing: the TLS handshake never completes.
+    const open = new Set<Socket>();
+    const silent = createNetServer((socket) => {
+      open.add(socket);
+      socket.resume();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const err = await httpRequest(new URL(`https://${host}/v2/`), {
+        method: 'GET',
+        headers: {},
+        connectTimeoutMs: 300,
+      }).then(
+        () => undefined,
+        (e: unknown) => e as { code?: string; message: string },
+      );
+      expect(err?.code).toBe(CONNECT_TIMEOUT);
+      expect(err?.message).toBe(`could not connect to ${host} within 0.3 s`);
+    } finally {
+      for (const socket of open) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('gives up on a proxy that never opens the tunnel, within the connect timeout', async () => {
     // A proxy that takes the connection and never answers CONNECT. Node hands the request its
     // socket only once the tunnel is up, so the timer must not wait for the socket. In a

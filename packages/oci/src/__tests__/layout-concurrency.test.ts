@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockText } from '../layout.js';
-import { OciLayout } from './exports.js';
+import { OciError, OciLayout } from './exports.js';
 
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const REF_NAME = 'org.opencontainers.image.ref.name';
@@ -92,6 +92,27 @@ describe('OciLayout with several writers', () => {
     );
     expect(await tags(layout)).toEqual(['first', 'second']);
     await expect(access(lock)).rejects.toThrow();
+  });
+
+  it('gives up on a lock held longer than it waits, naming the lock to remove', async () => {
+    const layout = join(dir, 'held-too-long');
+    await new OciLayout(layout).pushManifest(manifest('first'), MANIFEST, 'first');
+    const lock = join(layout, 'index.json.lock');
+    await writeFile(lock, lockText(process.pid));
+    const err = await new OciLayout(layout, { lockWaitMs: 300 })
+      .pushManifest(manifest('second'), MANIFEST, 'second')
+      .then(
+        () => undefined,
+        (e: unknown) => e as OciError,
+      );
+    expect(err).toBeInstanceOf(OciError);
+    expect(err?.code).toBe('LAYOUT');
+    expect(err?.message).toContain(`index.json stayed locked for 0.3 s`);
+    expect(err?.message).toContain(`remove ${lock}`);
+    // Nothing written, and the other writer's lock left alone.
+    expect(await tags(layout)).toEqual(['first']);
+    await access(lock);
+    await rm(lock);
   });
 
   it('waits while a live process holds the lock', async () => {
