@@ -1614,8 +1614,9 @@ class OciClient {
         }
         return { location, mounted: false };
     }
+    /** An upload session's absolute URL (locationOf) with the blob's digest added. */
     #withDigest(location, digest) {
-        const url = new URL(location, this.transport.baseUrl);
+        const url = new URL(location);
         url.searchParams.set('digest', digest);
         return url.href;
     }
@@ -1654,7 +1655,7 @@ class OciClient {
             const end = Math.min(blob.size, offset + chunk);
             const request = {
                 method: 'PATCH',
-                url: new URL(location, this.transport.baseUrl).href,
+                url: location,
                 headers: {
                     'content-type': 'application/octet-stream',
                     'content-length': String(end - offset),
@@ -1693,7 +1694,7 @@ class OciClient {
     async #uploadStatus(location) {
         const request = {
             method: 'GET',
-            url: new URL(location, this.transport.baseUrl).href,
+            url: location,
             scopes: this.#push(),
         };
         const response = await this.transport.expect(request, [204], 'asking for the upload status');
@@ -2168,13 +2169,7 @@ async function reclaim(dir, seen, guardWatch) {
         await (0,promises_.rm)(guard, { force: true });
     }
 }
-/**
- * Runs `fn` holding the layout's lock file, which every writer of index.json takes, whatever
- * process it is in: two `attest push` into one layout (CI matrix jobs) would otherwise each
- * write back the index they read, and one's tag would be lost. `fn` calls `stillHeld()` just
- * before it writes: a holder paused past LOCK_STALE_MS may have lost the lock to a reclaimer.
- */
-async function withIndexLock(dir, fn, staleMs) {
+async function withIndexLock(dir, fn, { staleMs, waitMs }) {
     const path = (0,external_node_path_.join)(dir, INDEX_LOCK);
     const mine = lockText(process.pid);
     const started = performance.now();
@@ -2187,10 +2182,10 @@ async function withIndexLock(dir, fn, staleMs) {
             await reclaim(dir, held, guardWatch);
             continue;
         }
-        if (performance.now() - started >= LOCK_WAIT_MS) {
+        if (performance.now() - started >= waitMs) {
             throw new error_OciError({
                 code: 'LAYOUT',
-                message: `${dir}: index.json stayed locked for ${LOCK_WAIT_MS / 1000} s by another writer (${held?.text || 'an empty lock'}); if nothing is writing to this layout, remove ${path}`,
+                message: `${dir}: index.json stayed locked for ${waitMs / 1000} s by another writer (${held?.text || 'an empty lock'}); if nothing is writing to this layout, remove ${path}`,
             });
         }
         if (held) {
@@ -2226,11 +2221,17 @@ class OciLayout {
     dir;
     #ready;
     #key;
-    #lockStaleMs;
-    /** `lockStaleMs`: how long a lock seen unchanged counts as left behind (default 30 s). */
+    #lockTimes;
+    /**
+     * `lockStaleMs`: how long a lock seen unchanged counts as left behind (default 30 s);
+     * `lockWaitMs`: how long a push waits for the lock before it gives up (default 90 s).
+     */
     constructor(dir, options = {}) {
         this.dir = dir;
-        this.#lockStaleMs = options.lockStaleMs ?? LOCK_STALE_MS;
+        this.#lockTimes = {
+            staleMs: options.lockStaleMs ?? LOCK_STALE_MS,
+            waitMs: options.lockWaitMs ?? LOCK_WAIT_MS,
+        };
     }
     get display() {
         return this.dir;
@@ -2291,10 +2292,7 @@ class OciLayout {
         }
         catch (err) {
             if (err.code === 'ENOENT') {
-                return {
-                    index: { schemaVersion: 2, mediaType: dist/* MediaType */.zu.OCI_INDEX, manifests: [] },
-                    exists: false,
-                };
+                return { schemaVersion: 2, mediaType: dist/* MediaType */.zu.OCI_INDEX, manifests: [] };
             }
             throw (0,dist/* fileError */.zS)(path, err);
         }
@@ -2302,7 +2300,7 @@ class OciLayout {
             const index = JSON.parse(text);
             if (!Array.isArray(index.manifests))
                 throw new Error('no "manifests" array');
-            return { index, exists: true };
+            return index;
         }
         catch (err) {
             throw new error_OciError({
@@ -2319,7 +2317,7 @@ class OciLayout {
     async #locked(fn) {
         // The directory exists by now (#ensure): its real path is one key for all its spellings.
         this.#key ??= (0,promises_.realpath)(this.dir).catch(() => (0,external_node_path_.resolve)(this.dir));
-        return inQueue(await this.#key, () => withIndexLock(this.dir, fn, this.#lockStaleMs));
+        return inQueue(await this.#key, () => withIndexLock(this.dir, fn, this.#lockTimes));
     }
     async hasBlob(digest) {
         try {
@@ -2420,7 +2418,7 @@ class OciLayout {
     async tryFetchManifest(reference) {
         let digest = reference;
         if (!reference.includes(':')) {
-            const { index } = await this.#readIndex();
+            const index = await this.#readIndex();
             const entry = index.manifests.find((m) => m.annotations?.[types_Annotation.REF_NAME] === reference);
             if (!entry)
                 return undefined;
@@ -2472,7 +2470,7 @@ class OciLayout {
         const descriptor = { mediaType, digest, size: bytes.length };
         if (tag || parsed.subject) {
             await this.#locked(async (stillHeld) => {
-                const { index } = await this.#readIndex();
+                const index = await this.#readIndex();
                 const entry = { ...descriptor };
                 if (parsed.artifactType)
                     entry.artifactType = parsed.artifactType;
@@ -2495,7 +2493,7 @@ class OciLayout {
         return { descriptor, ...(parsed.subject ? { subjectDigest: parsed.subject.digest } : {}) };
     }
     async referrersApi(digest) {
-        const { index } = await this.#readIndex();
+        const index = await this.#readIndex();
         const out = [];
         for (const entry of index.manifests) {
             if (entry.annotations?.[types_Annotation.REF_NAME] !== undefined)
