@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
 import { listReferrers, openTarget } from '@build-artifact/oci';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
@@ -22,7 +23,6 @@ import { BUILD_TIMEOUT_MS, repoRoot, requireToolchain } from '../helpers/toolcha
 const attestBin = join(repoRoot, 'packages', 'cli', 'bin', 'attest.js');
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const EXPECTED = ['nats-server.wasm', 'embedding-cli', 'node-app.tgz', 'python-app.tgz'];
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /** `attest ARGS` as its own process (the built CLI, as a user runs it). */
 function attest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -187,9 +187,9 @@ describe.skipIf(!canRun)('attest demo, end to end', () => {
         const signer = verifier.verify(toSignedEntity(bundleFromJSON(json)), {
           subjectAlternativeName:
             /^https:\/\/github\.com\/build-artifact\/build-artifact\/\.github\/workflows\/build-artifact\.yml@/,
-          extensions: { issuer: GITHUB_ISSUER },
+          extensions: { issuer: GITHUB_ACTIONS_ISSUER },
         });
-        expect(signer.identity?.extensions?.issuer).toBe(GITHUB_ISSUER);
+        expect(signer.identity?.extensions?.issuer).toBe(GITHUB_ACTIONS_ISSUER);
         // @sigstore/verify does not match subjects to artifacts: check that ourselves.
         const statement = JSON.parse(Buffer.from(json.dsseEnvelope.payload, 'base64').toString());
         expect(statement.subject).toEqual([{ name: a.name, digest: { sha256: a.sha256 } }]);

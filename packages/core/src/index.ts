@@ -13,8 +13,10 @@ export type { Envelope } from './dsse.js';
 export { encodeEnvelope, envelopePayload, preAuthEncoding } from './dsse.js';
 export type { CoreErrorCode } from './error.js';
 export { BaseError, CoreError, fileError, isBaseError } from './error.js';
+export type { Evidence } from './evidence.js';
 export type { FoundFile } from './files.js';
 export { expandPaths, subjectName, walkDirectory } from './files.js';
+export { GITHUB_ACTIONS_ISSUER, isGitHubActionsIssuer } from './github.js';
 export type { JsonDocument } from './json-documents.js';
 export { parseJsonDocuments, unwrapAttestationRecord } from './json-documents.js';
 export {
@@ -25,6 +27,8 @@ export {
   STATEMENT_TYPE_V1,
 } from './media-types.js';
 export type { ProgressCallback, ProgressEvent } from './progress.js';
+export type { SidecarKind } from './sidecars.js';
+export { EVIDENCE_SIDECARS, Sidecar, sidecarPath } from './sidecars.js';
 export type { ResourceDescriptor, Statement, Subject } from './statement.js';
 export { buildStatement, MAX_SUBJECTS, parseStatement } from './statement.js';
 export type { SubjectOptions } from './subjects.js';
@@ -34,5 +38,4 @@ export {
   subjectsFromChecksumFile,
   subjectsFromPaths,
 } from './subjects.js';
-
 export { writeFileAtomic } from './write.js';

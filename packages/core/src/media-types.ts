@@ -5,6 +5,7 @@ export const MediaType = {
   SIGSTORE_BUNDLE_V02: 'application/vnd.dev.sigstore.bundle+json;version=0.2',
   SIGSTORE_BUNDLE_V01: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
   CYCLONEDX_JSON: 'application/vnd.cyclonedx+json',
+  SPDX_JSON: 'application/spdx+json',
   OCI_MANIFEST: 'application/vnd.oci.image.manifest.v1+json',
   OCI_INDEX: 'application/vnd.oci.image.index.v1+json',
   OCI_EMPTY: 'application/vnd.oci.empty.v1+json',
@@ -19,6 +20,9 @@ export const MediaType = {
 export const PredicateType = {
   SLSA_PROVENANCE_V1: 'https://slsa.dev/provenance/v1',
   CYCLONEDX_BOM: 'https://cyclonedx.org/bom',
+  SPDX_DOCUMENT_V2_3: 'https://spdx.dev/Document/v2.3',
+  /** SLSA v1.1 verification summary attestation (VSA). */
+  VERIFICATION_SUMMARY_V1: 'https://slsa.dev/verification_summary/v1',
 } as const;
 
 export const STATEMENT_TYPE_V1 = 'https://in-toto.io/Statement/v1';

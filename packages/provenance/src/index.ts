@@ -6,7 +6,6 @@ export type { LocalProvenanceOptions } from './local.js';
 export { LOCAL_BUILDER_PREFIX, localProvenance } from './local.js';
 export type { VerifyTokenOptions } from './oidc.js';
 export {
-  GITHUB_ACTIONS_ISSUER,
   REQUIRED_CLAIMS,
   serverUrlForIssuer,
   verifyOidcToken,

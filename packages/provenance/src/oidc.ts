@@ -1,8 +1,7 @@
+import { GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { ProvenanceError } from './error.js';
 import type { GitHubClaims } from './types.js';
-
-export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 
 // The claims GitHub's provenance is derived from (actions/attest's list, plus the claims that
 // name the signing workflow and the visibility that picks the Sigstore instance).

@@ -1,3 +1,4 @@
+import { GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
 import { ASN1Obj, type X509Certificate } from '@sigstore/core';
 
 /**
@@ -50,7 +51,6 @@ const DER_FIELDS: [number, keyof CertificateIdentity][] = [
 ];
 
 const UTF8_STRING = 0x0c;
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 function derString(cert: X509Certificate, oid: string): string | undefined {
   const ext = cert.extension(oid);
@@ -93,7 +93,7 @@ export function certificateIdentity(cert: X509Certificate): CertificateIdentity 
   legacy(3, 'sourceRepositoryDigest');
   legacy(4, 'workflowName');
   // The deprecated repository extension is `owner/repo`; GitHub is the only issuer that set it.
-  if (id.issuer === GITHUB_ISSUER) {
+  if (id.issuer === GITHUB_ACTIONS_ISSUER) {
     legacy(5, 'sourceRepositoryURI', (v) => `https://github.com/${v}`);
     if (id.buildSignerURI === undefined && id.subjectAlternativeName?.startsWith('https://')) {
       id.buildSignerURI = id.subjectAlternativeName;

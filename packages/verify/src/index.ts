@@ -7,7 +7,7 @@ export { EVIDENCE_SUFFIXES, findEvidenceFiles, parseEvidence, readEvidence } fro
 export type { InspectedEvidence } from './inspect.js';
 export { inspectEvidence } from './inspect.js';
 export type { VerifyPolicy } from './policy.js';
-export { asksAboutProvenance, GITHUB_ACTIONS_ISSUER, validatePolicy } from './policy.js';
+export { asksAboutProvenance, validatePolicy } from './policy.js';
 export type { CrossCheck, SlsaLevel } from './provenance.js';
 export { crossCheck, slsaLevel } from './provenance.js';
 export type { NamedTrustedRoot, Trust, TrustOptions } from './trust.js';

@@ -1,3 +1,4 @@
+import { GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
 import type { CertificateIdentity } from './certificate.js';
 import { CheckFailed, type FailureReason, VerifyError } from './errors.js';
 
@@ -34,7 +35,6 @@ export interface VerifyPolicy {
   hostname?: string;
 }
 
-export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 const STAGE_IDENTITY = 3;
 
 /** True when the user asked about provenance: the gh-style flags or a minimum level. */

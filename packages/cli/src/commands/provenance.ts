@@ -6,12 +6,12 @@ import {
   assertAlgorithm,
   dedupeSubjects,
   expandPaths,
+  GITHUB_ACTIONS_ISSUER,
   type Subject,
   subjectsFromChecksumFile,
   subjectsFromPaths,
 } from '@build-artifact/core';
 import {
-  GITHUB_ACTIONS_ISSUER,
   githubProvenance,
   localProvenance,
   parseResolvedDependency,

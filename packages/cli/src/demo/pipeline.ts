@@ -13,6 +13,7 @@ import {
   digestFile,
   envelopePayload,
   fileError,
+  GITHUB_ACTIONS_ISSUER,
   isBaseError,
   PredicateType,
   type ResourceDescriptor,
@@ -39,7 +40,6 @@ export type Stage = (typeof STAGES)[number];
 export const DEMO_REPOSITORY = 'example/build-artifact-demo';
 export const DEMO_SIGNER_REPOSITORY = 'build-artifact/build-artifact';
 export const DEMO_SIGNER_WORKFLOW = `${DEMO_SIGNER_REPOSITORY}/.github/workflows/build-artifact.yml`;
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 export interface DemoOptions {
   /** Keep everything here (created if missing); default a fresh temporary directory. */
@@ -201,7 +201,7 @@ export async function runDemo(options: DemoOptions, io: CommandIO): Promise<Demo
   const sha = (await gitHead(examples)) ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
   log('starting the local Sigstore (Fulcio, Rekor, timestamp authority, GitHub-like OIDC issuer)');
   const dev = await devMod.startDevSigstore({
-    issuer: GITHUB_ISSUER,
+    issuer: GITHUB_ACTIONS_ISSUER,
     claims: {
       sub: `repo:${DEMO_REPOSITORY}:ref:refs/heads/main`,
       repository: DEMO_REPOSITORY,

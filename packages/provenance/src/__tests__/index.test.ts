@@ -3,7 +3,6 @@ import * as api from '../index.js';
 
 it('exports exactly the public API', () => {
   expect(Object.keys(api).sort()).toEqual([
-    'GITHUB_ACTIONS_ISSUER',
     'LOCAL_BUILDER_PREFIX',
     'ProvenanceError',
     'REQUIRED_CLAIMS',

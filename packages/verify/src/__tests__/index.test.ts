@@ -7,7 +7,6 @@ describe('public API', () => {
     expect(Object.keys(verify).sort()).toEqual(
       [
         'EVIDENCE_SUFFIXES',
-        'GITHUB_ACTIONS_ISSUER',
         'GITHUB_TUF_URL',
         'PUBLIC_GOOD_TUF_URL',
         'VerifyError',
