@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '@build-artifact/core';
+import { safeJson, writeFileAtomic } from '@build-artifact/core';
 import { type CommandIO, UsageError } from './command.js';
 
 /**
@@ -26,4 +26,9 @@ export function outputFormat(value: unknown): 'text' | 'json' {
     throw new UsageError(`--format must be text or json, not "${format}"`);
   }
   return format;
+}
+
+/** One JSON document per line, with every control character escaped (see `safeJson`). */
+export function writeSafeJson(stream: NodeJS.WritableStream, value: unknown, space?: number): void {
+  stream.write(`${safeJson(value, space)}\n`);
 }

@@ -1,3 +1,5 @@
+export type { BundleDescription } from './bundle.js';
+export { describeBundle, namesDigest } from './bundle.js';
 export type { ChecksumEntry } from './checksums.js';
 export { formatChecksumLine, parseChecksumFile } from './checksums.js';
 export type { DigestAlgorithm, DigestSet } from './digest.js';
@@ -13,6 +15,7 @@ export type { Envelope } from './dsse.js';
 export { encodeEnvelope, envelopePayload, preAuthEncoding } from './dsse.js';
 export type { CoreErrorCode } from './error.js';
 export { BaseError, CoreError, fileError, isBaseError } from './error.js';
+export { safeJson, safeText } from './escape.js';
 export type { Evidence } from './evidence.js';
 export type { FoundFile } from './files.js';
 export { expandPaths, subjectName, walkDirectory } from './files.js';

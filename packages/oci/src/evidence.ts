@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Evidence } from '@build-artifact/core';
 import { OciError } from './error.js';
 import { type OpenTargetOptions, openTarget } from './open.js';
 import { formatPlatform } from './platform.js';
@@ -11,19 +12,19 @@ import { listReferrers } from './referrers.js';
 import { descriptorDigest } from './registry.js';
 import { Annotation, type Descriptor, type Platform } from './types.js';
 
-/** One Sigstore bundle attached to an artifact, and the reference it was read from. */
-export interface EvidenceBundle {
-  source: string;
-  json: unknown;
-}
-
-/** What verifying an OCI artifact needs: the file, its descriptor, and its attached bundles. */
-export interface Evidence {
-  /** The artifact file's descriptor: its digest is the one in-toto statements name. */
+/** What verifying an OCI artifact needs: the file, its digests, and its attached bundles. */
+export interface FetchedArtifact {
+  /** The artifact file's descriptor (the layer): statements about the file name its digest. */
   subject: { digest: string; mediaType: string; size: number };
+  /**
+   * The manifest's digest, then the index's above it when the reference named an index: what
+   * `actions/attest` and `gh attestation verify` name as an image's subject.
+   */
+  manifestDigests: string[];
   /** The artifact pulled to a local file (digest checked while writing). */
-  artifactPath?: string;
-  bundles: EvidenceBundle[];
+  artifactPath: string;
+  /** Every Sigstore bundle attached to the manifest and to the index above it. */
+  bundles: Evidence[];
 }
 
 export interface FetchEvidenceOptions extends OpenTargetOptions {
@@ -99,7 +100,7 @@ async function artifactDir(directory: string | undefined): Promise<string> {
 export async function fetchEvidence(
   reference: Reference | string,
   options: FetchEvidenceOptions = {},
-): Promise<Evidence> {
+): Promise<FetchedArtifact> {
   const ref = typeof reference === 'string' ? parseReference(reference) : reference;
   const refText = typeof reference === 'string' ? reference : formatReference(reference);
   const { directory, platform, ...open } = options;
@@ -133,7 +134,7 @@ export async function fetchEvidence(
     title === '.' || title === '..' ? 'artifact' : title,
   );
   await target.fetchBlobToFile(layer, artifactPath);
-  const bundles: EvidenceBundle[] = [];
+  const bundles: Evidence[] = [];
   const { tag: _tag, ...base } = ref;
   for (const subject of subjects) {
     for (const entry of await listReferrers(target, subject.digest)) {
@@ -162,6 +163,7 @@ export async function fetchEvidence(
   }
   return {
     subject: { digest: layer.digest, mediaType: layer.mediaType, size: layer.size },
+    manifestDigests: subjects.map((s) => s.digest),
     artifactPath,
     bundles,
   };

@@ -8,7 +8,7 @@ export type { Credentials } from './credentials.js';
 export { resolveCredentials, runCredentialHelper } from './credentials.js';
 export type { OciErrorCode, RegistryErrorEntry } from './error.js';
 export { OciError, parseErrorBody } from './error.js';
-export type { Evidence, EvidenceBundle, FetchEvidenceOptions } from './evidence.js';
+export type { FetchEvidenceOptions, FetchedArtifact } from './evidence.js';
 export { fetchEvidence, hostPlatform } from './evidence.js';
 export type { HttpRequest, RetryOptions, TransportOptions } from './http.js';
 export { RegistryTransport, retryAfterMs } from './http.js';

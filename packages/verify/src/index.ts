@@ -23,6 +23,8 @@ export type {
   Attempt,
   CertificateSummary,
   TlogEntrySummary,
+  VerificationCache,
   VerificationResult,
+  VerifyOptions,
 } from './verify.js';
-export { verifyArtifact } from './verify.js';
+export { createVerificationCache, verifyArtifact } from './verify.js';

@@ -86,10 +86,14 @@ const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const OWNER = /^[A-Za-z0-9_.-]+$/;
 
 /** Checks the policy's own shape once, before any artifact (bad flags are exit 2). */
-export function validatePolicy(policy: VerifyPolicy): void {
+export function validatePolicy(policy: VerifyPolicy, options: { key?: boolean } = {}): void {
   const bad = (message: string): never => {
     throw new VerifyError({ code: 'INVALID_POLICY', message });
   };
+  if (!hasIdentityConstraint(policy) && !options.key)
+    bad(
+      'say who must have signed: --repo OWNER/REPO, --owner OWNER, --signer-repo/--signer-workflow, --certificate-identity(-regexp), or --key FILE',
+    );
   if (policy.repo !== undefined && !OWNER_REPO.test(policy.repo))
     bad(`--repo "${policy.repo}": expected OWNER/REPO`);
   if (policy.signerRepo !== undefined && !OWNER_REPO.test(policy.signerRepo))

@@ -32,6 +32,11 @@ export interface ArtifactInput {
   path?: string;
   /** The subject digest when there is no file (an OCI manifest): `{ sha256: hex }`. */
   digest?: Partial<Record<DigestAlgorithm, string>>;
+  /**
+   * Other digests (`sha256:hex`) that name the same artifact, e.g. the OCI manifest (and index)
+   * it was pulled by: a statement naming one of them is about this artifact too.
+   */
+  alsoKnownAs?: readonly string[];
   /** How the artifact is named in the result; default the path. */
   name?: string;
   /** Bundles to check; default: the evidence files found beside `path`. */
@@ -130,6 +135,9 @@ class ArtifactData {
     });
     return this.bytes;
   }
+  aliases(): readonly string[] {
+    return this.input.alsoKnownAs ?? [];
+  }
   known(): Partial<Record<DigestAlgorithm, string>> {
     return { ...this.input.digest };
   }
@@ -162,7 +170,10 @@ async function checkSubject(
   details: Partial<VerificationResult>,
 ) {
   const digests: Partial<Record<DigestAlgorithm, string>> = {};
+  const aliases = new Set(data.aliases());
   for (const subject of statement.subject) {
+    for (const [algorithm, hex] of Object.entries(subject.digest))
+      if (aliases.has(`${algorithm}:${String(hex).toLowerCase()}`)) return;
     for (const algorithm of ['sha256', 'sha512'] as const) {
       const want = subject.digest[algorithm];
       if (want === undefined) continue;
@@ -682,10 +693,25 @@ function best(outcomes: Outcome[]): Outcome | undefined {
  * Verifies one artifact against its bundles. Never throws for a failed check (the result says
  * which check failed and why); throws VerifyError only for input it cannot read.
  */
+/** Shares work between the artifacts of one batch (see `createVerificationCache`). */
+export interface VerifyOptions {
+  cache?: VerificationCache;
+}
+
+/** What a batch of verifications shares; opaque. */
+export interface VerificationCache {
+  readonly kind: 'verification-cache';
+}
+
+export function createVerificationCache(): VerificationCache {
+  return { kind: 'verification-cache' };
+}
+
 export async function verifyArtifact(
   input: ArtifactInput,
   policy: VerifyPolicy,
   trust: Trust,
+  _options: VerifyOptions = {},
 ): Promise<VerificationResult> {
   const name = input.name ?? input.path ?? 'artifact';
   let evidence = input.evidence;

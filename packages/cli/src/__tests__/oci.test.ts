@@ -3,6 +3,7 @@ import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { fetchOciArtifact } from '@build-artifact/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Registry,
@@ -12,7 +13,6 @@ import {
   startRegistry,
 } from '../../../../test/helpers/registry.js';
 import { main } from '../index.js';
-import { ociEvidence } from '../oci-evidence.js';
 import { captureIO } from './io.js';
 
 const run = promisify(execFile);
@@ -216,11 +216,11 @@ describe('attest push / pull / discover', () => {
         );
       }
 
-      const evidence = await ociEvidence(ref, captureIO({}, work));
-      expect(evidence.subject.digest).toBe(sha256(await readFile(artifact)));
-      expect(sha256(await readFile(evidence.artifactPath!))).toBe(sha256(await readFile(artifact)));
-      expect(evidence.bundles).toHaveLength(1);
-      expect(evidence.bundles[0]!.json).toEqual(
+      const evidence = await fetchOciArtifact(ref, { cwd: work, env: {} });
+      expect(evidence.fileDigest).toBe(sha256(await readFile(artifact)));
+      expect(sha256(await readFile(evidence.path))).toBe(sha256(await readFile(artifact)));
+      expect(evidence.evidence).toHaveLength(1);
+      expect(evidence.evidence[0]!.json).toEqual(
         JSON.parse(await readFile(`${artifact}.sigstore.json`, 'utf8')),
       );
 

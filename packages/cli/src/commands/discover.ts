@@ -9,7 +9,7 @@ import {
   type Target,
 } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
-import { ociReference, openOci, referenceTarget } from '../oci-evidence.js';
+import { ociReference, openOci, referenceTarget } from '../oci.js';
 import { outputFormat } from '../output.js';
 
 interface Node {

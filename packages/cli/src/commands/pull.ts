@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { formatReference, pull } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
-import { ociProgress, ociReference, openOci, referenceTarget } from '../oci-evidence.js';
+import { ociReference, openOci, referenceTarget } from '../oci.js';
 import { outputFormat } from '../output.js';
+import { ociProgress } from '../progress.js';
 
 export const pullCommand: Command = {
   name: 'pull',

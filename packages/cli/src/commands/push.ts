@@ -25,8 +25,9 @@ import {
   sourceDateEpoch,
 } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
-import { ociProgress, ociReference, openOci } from '../oci-evidence.js';
+import { ociReference, openOci } from '../oci.js';
 import { outputFormat } from '../output.js';
+import { ociProgress } from '../progress.js';
 
 /** Where `attest push` writes when no registry is named: an OCI image layout directory. */
 export const DEFAULT_LAYOUT = 'oci-layout:./oci-layout';

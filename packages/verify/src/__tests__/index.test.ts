@@ -22,6 +22,7 @@ describe('public API', () => {
         'readEvidence',
         'slsaLevel',
         'validatePolicy',
+        'createVerificationCache',
         'verifyArtifact',
       ].sort(),
     );

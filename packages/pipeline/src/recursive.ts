@@ -1,12 +1,25 @@
-// `attest verify --recursive`: after an artifact verified, follow the artifacts its signed
-// evidence says it was built from (the provenance's resolvedDependencies and the SBOM's
-// embedded binaries, by SHA-256) and verify each of them with the same trust and policy.
+// Recursion: after an artifact verified, follow the artifacts its signed evidence says it was
+// built from (the provenance's resolvedDependencies and the SBOM's embedded binaries, by
+// SHA-256) and verify each of them with the same trust and policy.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { digestBytes, digestFile, envelopePayload, PredicateType } from '@build-artifact/core';
-import type { Evidence, Trust, VerificationResult, VerifyPolicy } from '@build-artifact/verify';
-import type { CommandIO } from './command.js';
+import {
+  type BundleDescription,
+  describeBundle,
+  digestBytes,
+  digestFile,
+  type Evidence,
+  namesDigest,
+  PredicateType,
+} from '@build-artifact/core';
+import type {
+  Trust,
+  VerificationCache,
+  VerificationResult,
+  VerifyPolicy,
+} from '@build-artifact/verify';
+import { type FlowContext, fetchOciArtifact } from './oci-target.js';
 
 /** One artifact the verified evidence records, and what became of verifying it. */
 export interface DependencyResult {
@@ -37,7 +50,7 @@ export interface RecursiveInput {
   result: VerificationResult;
   policy: VerifyPolicy;
   trust: Trust;
-  io: CommandIO;
+  cache?: VerificationCache;
 }
 
 // A module embedding a module embedding a module is already unusual; a cycle is a forgery.
@@ -51,25 +64,6 @@ interface Recorded {
   /** SBOM properties: where an embedded binary sits inside its parent. */
   offset?: number;
   size?: number;
-}
-
-/** The in-toto statement inside a DSSE bundle, or undefined. */
-export function bundleStatement(json: unknown): Record<string, unknown> | undefined {
-  try {
-    const envelope = (json as { dsseEnvelope?: unknown } | undefined)?.dsseEnvelope;
-    const statement = JSON.parse(envelopePayload(envelope).toString('utf8'));
-    return typeof statement === 'object' && statement !== null ? statement : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function subjectDigests(statement: Record<string, unknown> | undefined): string[] {
-  const subjects = Array.isArray(statement?.subject) ? statement.subject : [];
-  return subjects
-    .map((s: { digest?: { sha256?: unknown } }) => s?.digest?.sha256)
-    .filter((d): d is string => typeof d === 'string')
-    .map((d) => d.toLowerCase());
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -161,11 +155,12 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-/** The evidence `attest verify FILE` reads when no --bundle is given. */
+/** The evidence `attest verify FILE` reads when no bundle is given. */
 export async function evidenceBeside(path: string): Promise<Evidence[]> {
   const v = await import('@build-artifact/verify');
   const out: Evidence[] = [];
-  for (const file of await v.findEvidenceFiles(path)) out.push(...(await v.readEvidence(file)));
+  for (const file of await v.findEvidenceFiles(path))
+    for (const e of await v.readEvidence(file)) out.push(e);
   return out;
 }
 
@@ -175,10 +170,11 @@ export async function evidenceBeside(path: string): Promise<Evidence[]> {
  */
 export async function verifyDependencies(
   input: RecursiveInput,
+  context: FlowContext,
 ): Promise<{ verified: boolean; dependencies: DependencyResult[] }> {
   const scratch = await mkdtemp(join(tmpdir(), 'attest-recursive-'));
   try {
-    const dependencies = await walk(input, scratch, 1, new Set(ownDigest(input.result)));
+    const dependencies = await walk(input, context, scratch, 1, new Set(ownDigest(input.result)));
     return { verified: dependencies.every(allVerified), dependencies };
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -195,6 +191,7 @@ function ownDigest(r: VerificationResult): string[] {
 
 async function walk(
   input: RecursiveInput,
+  context: FlowContext,
   scratch: string,
   depth: number,
   seen: Set<string>,
@@ -207,14 +204,16 @@ async function walk(
   // Only statements whose bundle verified count: the provenance that passed, and the SBOM
   // attestation (verified here unless --require-sbom already did).
   const provenance = evidence.find((e) => e.source === result.source);
-  const provStatement = provenance ? bundleStatement(provenance.json) : undefined;
-  if (provStatement?.predicateType === PredicateType.SLSA_PROVENANCE_V1)
-    fromProvenance(provStatement, recorded);
-  const sbomEvidence = evidence.filter(
-    (e) =>
-      bundleStatement(e.json)?.predicateType === PredicateType.CYCLONEDX_BOM &&
-      subjectDigests(bundleStatement(e.json)).includes(own),
+  const provStatement = provenance ? describeBundle(provenance.json) : undefined;
+  if (provStatement?.statement && provStatement.predicateType === PredicateType.SLSA_PROVENANCE_V1)
+    fromProvenance(provStatement.statement, recorded);
+  const described = new Map<Evidence, BundleDescription>(
+    evidence.map((e) => [e, describeBundle(e.json)]),
   );
+  const sbomEvidence = evidence.filter((e) => {
+    const d = described.get(e)!;
+    return d.predicateType === PredicateType.CYCLONEDX_BOM && namesDigest(d, `sha256:${own}`);
+  });
   for (const e of sbomEvidence) {
     let ok = result.sbom?.verified === true && result.sbom.source === e.source;
     if (!ok) {
@@ -227,11 +226,12 @@ async function walk(
         },
         { ...rest, predicateType: PredicateType.CYCLONEDX_BOM },
         trust,
+        input.cache ? { cache: input.cache } : {},
       );
       ok = r.verified;
     }
     if (ok) {
-      fromSbom(bundleStatement(e.json)?.predicate, own, recorded);
+      fromSbom(described.get(e)!.statement?.predicate, own, recorded);
       break;
     }
   }
@@ -255,7 +255,7 @@ async function walk(
       continue;
     }
     const tried: string[] = [];
-    const found = await resolve(input, rec, scratch, tried);
+    const found = await resolve(input, context, rec, scratch, tried);
     if (!found) {
       dep.error = `cannot verify the recorded dependency: ${tried.join('; ') || 'no bytes or evidence found'}`;
       continue;
@@ -271,6 +271,7 @@ async function walk(
         evidence: found.evidence,
         result: found.result,
       },
+      context,
       scratch,
       depth + 1,
       new Set([...seen, rec.sha256]),
@@ -296,12 +297,13 @@ interface Found {
  */
 async function resolve(
   input: RecursiveInput,
+  context: FlowContext,
   rec: Recorded,
   scratch: string,
   tried: string[],
 ): Promise<Found | undefined> {
   const v = await import('@build-artifact/verify');
-  const { policy, trust, io } = input;
+  const { policy, trust } = input;
   const attempt = async (
     via: Found['via'],
     name: string,
@@ -312,7 +314,12 @@ async function resolve(
       tried.push(`${via}: no bundle for sha256:${rec.sha256} found`);
       return undefined;
     }
-    const result = await v.verifyArtifact({ name, ...artifact, evidence }, policy, trust);
+    const result = await v.verifyArtifact(
+      { name, ...artifact, evidence },
+      policy,
+      trust,
+      input.cache ? { cache: input.cache } : {},
+    );
     if (result.verified) return { via, name, ...artifact, evidence, result };
     tried.push(
       `${via} ${name}: ${result.failure?.reason ?? 'FAILED'}${result.failure ? ` (${result.failure.message})` : ''}`,
@@ -351,7 +358,7 @@ async function resolve(
     const extracted = await extract(input.path, rec, scratch);
     if (extracted && dir) {
       const evidence = (await evidenceInDirectory(dir)).filter((e) =>
-        subjectDigests(bundleStatement(e.json)).includes(rec.sha256),
+        namesDigest(describeBundle(e.json), `sha256:${rec.sha256}`),
       );
       const found = await attempt(
         'embedded',
@@ -366,9 +373,8 @@ async function resolve(
   // 3. The OCI reference the provenance records.
   if (rec.uri && (rec.uri.startsWith('oci://') || rec.uri.startsWith('oci-layout:'))) {
     try {
-      const { ociEvidence } = await import('./oci-evidence.js');
-      const pulled = await ociEvidence(rec.uri, io);
-      const layer = pulled.subject.digest.replace(/^sha256:/, '');
+      const pulled = await fetchOciArtifact(rec.uri, context);
+      const layer = pulled.fileDigest.replace(/^sha256:/, '');
       const pinned = /@sha256:([0-9a-f]{64})$/.exec(rec.uri)?.[1];
       if (layer !== rec.sha256 && pinned !== rec.sha256) {
         tried.push(`oci ${rec.uri}: holds sha256:${layer}, not sha256:${rec.sha256}`);
@@ -376,10 +382,8 @@ async function resolve(
         const found = await attempt(
           'oci',
           rec.uri,
-          pulled.artifactPath
-            ? { path: pulled.artifactPath, digest: { sha256: layer } }
-            : { digest: { sha256: layer } },
-          pulled.bundles,
+          { path: pulled.path, digest: { sha256: layer } },
+          pulled.evidence,
         );
         if (found) return found;
       }
@@ -416,28 +420,4 @@ async function extract(path: string, rec: Recorded, scratch: string): Promise<st
     return out;
   }
   return undefined;
-}
-
-/** The text report of the dependency levels, indented under the artifact's own summary. */
-export function formatDependencies(deps: DependencyResult[], indent = '  '): string {
-  let out = '';
-  for (const d of deps) {
-    const label = d.name ?? d.uri ?? `sha256:${d.sha256.slice(0, 12)}…`;
-    const where = `recorded in ${d.recordedIn.join(' and ')}`;
-    if (d.verified) {
-      out += `${indent}↳ ✓ dependency ${label}: verified (${where}; found ${d.via === 'beside' ? 'beside the artifact' : d.via === 'embedded' ? 'embedded in it' : 'in OCI'}: ${d.artifact})\n`;
-      out += `${indent}    digest       sha256:${d.sha256}\n`;
-      if (d.uri) out += `${indent}    uri          ${d.uri}\n`;
-      const c = d.result?.certificate;
-      if (c) out += `${indent}    signer       ${c.buildSignerURI ?? c.subjectAlternativeName}\n`;
-      if (d.result?.slsa)
-        out += `${indent}    SLSA         ${d.result.slsa.level === 0 ? d.result.slsa.reason : `Build ${d.result.slsa.reason}`}\n`;
-    } else {
-      out += `${indent}↳ ✗ dependency ${label}: verification FAILED (${where})\n`;
-      out += `${indent}    digest       sha256:${d.sha256}\n`;
-      if (d.error) out += `${indent}    ${d.error}\n`;
-    }
-    out += formatDependencies(d.dependencies, `${indent}    `);
-  }
-  return out;
 }

@@ -1,0 +1,50 @@
+import type { Evidence, ProgressCallback } from '@build-artifact/core';
+
+/** Where a flow runs: relative paths, credentials and OCI settings come from here. */
+export interface FlowContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Speak plain HTTP to a registry that is not on loopback (loopback always is). */
+  plainHttp?: boolean;
+  onProgress?: ProgressCallback;
+}
+
+/** An OCI artifact ready to verify: its file pulled, its digests, its attached bundles. */
+export interface OciArtifact {
+  /** The artifact file, pulled to a temporary folder (its digest checked while writing). */
+  path: string;
+  /** The file's digest (`sha256:hex`): what statements signed over the file name. */
+  fileDigest: string;
+  /**
+   * The manifest's digest, and the index's above it: what `actions/attest` and gh name as the
+   * subject of an image.
+   */
+  manifestDigests: string[];
+  /** Every Sigstore bundle attached to the manifest (and to the index above it). */
+  evidence: Evidence[];
+}
+
+/**
+ * Pulls what verifying an `oci://` or `oci-layout:` artifact needs (see `fetchEvidence`): an
+ * index resolves to the host's platform.
+ */
+export async function fetchOciArtifact(
+  reference: string,
+  context: FlowContext,
+): Promise<OciArtifact> {
+  const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
+  // Loaded on first use: verifying a file needs none of the OCI client.
+  const { fetchEvidence } = await import('@build-artifact/oci');
+  const fetched = await fetchEvidence(reference, {
+    cwd: context.cwd,
+    env: context.env,
+    ...(plainHttp ? { plainHttp: true } : {}),
+    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+  });
+  return {
+    path: fetched.artifactPath,
+    fileDigest: fetched.subject.digest,
+    manifestDigests: fetched.manifestDigests,
+    evidence: fetched.bundles,
+  };
+}
