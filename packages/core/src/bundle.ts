@@ -17,6 +17,8 @@ export interface BundleDescription {
   predicateType?: string;
   /** The statement's subjects that have a name or digest (unchecked). */
   subjects: Subject[];
+  /** A message signature's digest of the artifact (`cosign sign-blob`), unchecked. */
+  messageDigest?: { algorithm: 'sha256' | 'sha512'; hex: string };
   signedWith?: 'certificate' | 'key';
   /** The certificate's first SAN (URI or email), as the signer is usually named. */
   signer?: string;
@@ -94,6 +96,14 @@ export function describeBundle(bundle: unknown): BundleDescription {
       }
     }
   }
+  const message = obj(obj(b.messageSignature)?.messageDigest);
+  const algorithm = message?.algorithm;
+  const digest = str(message?.digest);
+  if (digest && (algorithm === 'SHA2_256' || algorithm === 'SHA2_512'))
+    description.messageDigest = {
+      algorithm: algorithm === 'SHA2_256' ? 'sha256' : 'sha512',
+      hex: Buffer.from(digest, 'base64').toString('hex'),
+    };
   const material = obj(b.verificationMaterial);
   const leaf = leafCertificate(material);
   if (leaf) {
@@ -117,9 +127,15 @@ export function describeBundle(bundle: unknown): BundleDescription {
   return description;
 }
 
-/** True when a subject of the description has `digest` (`sha256:hex` or `sha512:hex`). */
+/**
+ * True when the bundle is about `digest` (`sha256:hex` or `sha512:hex`): a subject of its
+ * statement has it, or its message signature is over it.
+ */
 export function namesDigest(description: BundleDescription, digest: string): boolean {
   const [algorithm, hex] = digest.split(':');
   if (!algorithm || !hex) return false;
-  return description.subjects.some((s) => s.digest[algorithm] === hex.toLowerCase());
+  const want = hex.toLowerCase();
+  const m = description.messageDigest;
+  if (m && m.algorithm === algorithm && m.hex === want) return true;
+  return description.subjects.some((s) => s.digest[algorithm] === want);
 }

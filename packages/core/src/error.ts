@@ -21,6 +21,7 @@ export type CoreErrorCode =
   | 'INVALID_ENVELOPE'
   | 'INVALID_JSON'
   | 'DUPLICATE_SUBJECT'
+  | 'DIGEST_MISMATCH'
   | 'TOO_MANY_SUBJECTS'
   | 'NO_SUBJECTS';
 

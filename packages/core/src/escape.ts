@@ -6,6 +6,10 @@
 // the byte-order mark).
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 
+// What JSON.stringify leaves raw inside strings (C0 controls it escapes itself; outside strings
+// they are only the indentation's newlines).
+const UNESCAPED_BY_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+
 function escapeChar(c: string): string {
   const code = c.codePointAt(0)!;
   if (c === '\n') return '\\n';
@@ -30,7 +34,7 @@ export function safeText(text: string): string {
  */
 export function safeJson(value: unknown, space?: number): string {
   return JSON.stringify(value, null, space).replace(
-    UNSAFE,
+    UNESCAPED_BY_JSON,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -14,7 +14,7 @@ export interface FoundFile {
 const GLOB_CHARS = /[*?[{]/;
 
 // Byte-wise ordering, as `LC_ALL=C sort` and `find | sort` give: independent of the locale.
-function compareNames(a: string, b: string): number {
+export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

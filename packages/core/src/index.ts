@@ -34,8 +34,9 @@ export type { SidecarKind } from './sidecars.js';
 export { EVIDENCE_SIDECARS, Sidecar, sidecarPath } from './sidecars.js';
 export type { ResourceDescriptor, Statement, Subject } from './statement.js';
 export { buildStatement, MAX_SUBJECTS, parseStatement } from './statement.js';
-export type { SubjectOptions } from './subjects.js';
+export type { ArtifactSource, CollectedArtifact, SubjectOptions } from './subjects.js';
 export {
+  collectArtifacts,
   dedupeSubjects,
   mapConcurrent,
   subjectsFromChecksumFile,

@@ -13,6 +13,11 @@ export const Sidecar = {
   SPDX: '.spdx.json',
   /** In-toto JSON lines, as slsa-github-generator and many release pipelines publish them. */
   INTOTO_JSONL: '.intoto.jsonl',
+  /**
+   * The OCI manifest planned when the artifact was attested, pushed later as it is (its digest
+   * is a subject of the signed statements): how the reusable workflow's jobs hand it on.
+   */
+  OCI_MANIFEST: '.oci-manifest.json',
 } as const;
 
 export type SidecarKind = keyof typeof Sidecar;

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseChecksumFile } from './checksums.js';
 import { type DigestAlgorithm, digestFile } from './digest.js';
 import { CoreError, fileError } from './error.js';
-import { expandPaths, subjectName } from './files.js';
+import { compareNames, expandPaths, subjectName } from './files.js';
 import { MAX_SUBJECTS, type Subject } from './statement.js';
 
 export interface SubjectOptions {
@@ -91,4 +92,114 @@ export function dedupeSubjects(subjects: Subject[]): Subject[] {
     if (!seen) byName.set(s.name, s);
   }
   return [...byName.values()];
+}
+
+/** Where the artifacts of a run are: paths (files, directories, globs), or a flat directory. */
+export interface ArtifactSource {
+  /** Files, directories (every file below, named by its path there) and globs. */
+  paths?: readonly string[];
+  /** A flat directory whose every regular file is an artifact (the reusable workflow's layout). */
+  directory?: string;
+  /**
+   * A `sha256sum` file of `directory`, already checked against the build's digests: the files
+   * it lists are the artifacts, each hashed again and compared (the gap between check and use).
+   */
+  checksums?: string;
+  /**
+   * A `sha256sum`/`sha512sum` file whose entries are subjects as they are, without their files
+   * (the files were hashed elsewhere); added to what `paths` finds.
+   */
+  digests?: string;
+}
+
+/** An artifact found and hashed once: its subject name, where it is, its digests. */
+export interface CollectedArtifact {
+  name: string;
+  /** Absent for a subject known only by its digest (`digests`). */
+  path?: string;
+  digest: Subject['digest'];
+}
+
+/**
+ * The artifacts of a run, each hashed once, with the names their subjects get: the one
+ * collector of the CLI, the actions and the demo. Names are unique; at most `limit`.
+ */
+export async function collectArtifacts(
+  source: ArtifactSource,
+  options: SubjectOptions = {},
+): Promise<CollectedArtifact[]> {
+  const algorithms = options.algorithms ?? ['sha256'];
+  const concurrency = options.concurrency ?? 4;
+  const hash = async (name: string, path: string): Promise<CollectedArtifact> => ({
+    name,
+    path,
+    digest: (await digestFile(path, algorithms)) as Subject['digest'],
+  });
+  let found: { name: string; path: string }[];
+  if (source.checksums !== undefined) {
+    if (source.directory === undefined)
+      throw new CoreError({
+        code: 'INVALID_CHECKSUM_FILE',
+        message: `${source.checksums}: a checksums file needs the directory it lists`,
+      });
+    let text: string;
+    try {
+      text = await readFile(source.checksums, 'utf8');
+    } catch (err) {
+      throw fileError(source.checksums, err);
+    }
+    const entries = parseChecksumFile(text, source.checksums);
+    const artifacts = await mapConcurrent(entries, concurrency, async (e) => {
+      if (/[/\\]/.test(e.path) || e.path === '.' || e.path === '..')
+        throw new CoreError({
+          code: 'INVALID_CHECKSUM_FILE',
+          message: `${source.checksums}: ${e.path} is not a plain file name`,
+        });
+      const path = join(source.directory!, e.path);
+      const digest = await digestFile(path, [...new Set([...algorithms, e.algorithm])]);
+      if (digest[e.algorithm] !== e.hex)
+        throw new CoreError({
+          code: 'DIGEST_MISMATCH',
+          message: `${path}: ${e.algorithm} ${digest[e.algorithm]} differs from ${source.checksums}'s ${e.hex}`,
+        });
+      const kept = Object.fromEntries(algorithms.map((a) => [a, digest[a]!]));
+      return { name: e.path, path, digest: kept as Subject['digest'] };
+    });
+    return checked(dedupeSubjects(artifacts) as CollectedArtifact[], options);
+  }
+  const listed = source.digests !== undefined ? await subjectsFromChecksumFile(source.digests) : [];
+  if (source.directory !== undefined) {
+    let names: string[];
+    try {
+      names = (await readdir(source.directory, { withFileTypes: true }))
+        .filter((d) => d.isFile())
+        .map((d) => d.name)
+        .sort(compareNames);
+    } catch (err) {
+      throw fileError(source.directory, err);
+    }
+    found = names.map((name) => ({ name, path: join(source.directory!, name) }));
+  } else {
+    found = (await expandPaths(source.paths ?? [])).map((f) => ({
+      name: subjectName(f),
+      path: f.path,
+    }));
+  }
+  if (found.length + listed.length === 0)
+    throw new CoreError({ code: 'NO_SUBJECTS', message: 'no artifacts found' });
+  checked([...found, ...listed], options);
+  const artifacts: CollectedArtifact[] = await mapConcurrent(found, concurrency, (f) =>
+    hash(f.name, f.path),
+  );
+  return dedupeSubjects([...artifacts, ...listed] as Subject[]) as CollectedArtifact[];
+}
+
+function checked<T>(items: T[], options: SubjectOptions): T[] {
+  const limit = options.limit ?? MAX_SUBJECTS;
+  if (items.length > limit)
+    throw new CoreError({
+      code: 'TOO_MANY_SUBJECTS',
+      message: `${items.length} files found: at most ${limit} subjects are allowed`,
+    });
+  return items;
 }

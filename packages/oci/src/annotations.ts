@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import { Annotation } from './types.js';
 
 export interface AnnotationContext {
@@ -78,63 +77,4 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = {}): string | undefined
   const value = env.SOURCE_DATE_EPOCH;
   if (!value || !/^\d+$/.test(value)) return undefined;
   return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
-}
-
-export interface BundleFacts {
-  mediaType: string;
-  content: 'dsse-envelope' | 'message-signature';
-  predicateType?: string;
-  /** The in-toto Statement inside, when the bundle holds one. */
-  statement?: unknown;
-  /** When it was signed (tlog integration time, else the certificate's start). */
-  signedAt?: string;
-}
-
-/** What a Sigstore bundle says about itself, for the referrer manifest's annotations. */
-export function bundleFacts(bundle: unknown): BundleFacts {
-  const b = obj(bundle) ?? {};
-  const declared = str(b.mediaType);
-  const mediaType = declared?.startsWith('application/vnd.dev.sigstore.bundle')
-    ? declared
-    : 'application/vnd.dev.sigstore.bundle.v0.3+json';
-  const envelope = obj(b.dsseEnvelope);
-  const facts: BundleFacts = {
-    mediaType,
-    content: envelope ? 'dsse-envelope' : 'message-signature',
-  };
-  if (envelope && str(envelope.payload)) {
-    try {
-      const statement = JSON.parse(
-        Buffer.from(envelope.payload as string, 'base64').toString('utf8'),
-      ) as Json;
-      facts.statement = statement;
-      const predicateType = str(statement.predicateType);
-      if (predicateType) facts.predicateType = predicateType;
-    } catch {
-      // Not an in-toto payload: no predicate type to show.
-    }
-  }
-  const material = obj(b.verificationMaterial);
-  const entries = material?.tlogEntries;
-  const integrated = Array.isArray(entries) ? str(obj(entries[0])?.integratedTime) : undefined;
-  if (integrated && /^\d+$/.test(integrated) && integrated !== '0') {
-    facts.signedAt = new Date(Number(integrated) * 1000).toISOString();
-  } else {
-    const raw =
-      str(obj(material?.certificate)?.rawBytes) ??
-      str(
-        obj((obj(material?.x509CertificateChain)?.certificates as unknown[] | undefined)?.[0])
-          ?.rawBytes,
-      );
-    if (raw) {
-      try {
-        facts.signedAt = new Date(
-          new X509Certificate(Buffer.from(raw, 'base64')).validFrom,
-        ).toISOString();
-      } catch {
-        // An unreadable certificate is for the verifier to reject; here it only costs the time.
-      }
-    }
-  }
-  return facts;
 }

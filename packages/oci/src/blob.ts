@@ -39,6 +39,23 @@ export async function blobFromFile(path: string, meanwhile?: () => Promise<void>
 }
 
 /**
+ * A file's blob when its digest is already known (hashed earlier in the same flow): only its
+ * size is read. A registry checks the digest of what it receives, so a file changed since
+ * cannot be stored under the old digest.
+ */
+export async function blobFromKnownFile(path: string, digest: string): Promise<Blob> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (err) {
+    throw fileError(path, err);
+  }
+  return { digest, size, source: { path } };
+}
+
+/**
  * A stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
  * uploads can show progress inside one request. Called once per try: a new stream each time.
  */

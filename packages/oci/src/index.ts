@@ -1,5 +1,5 @@
-export type { AnnotationContext, BundleFacts } from './annotations.js';
-export { bundleFacts, contextAnnotations, sourceDateEpoch } from './annotations.js';
+export type { AnnotationContext } from './annotations.js';
+export { contextAnnotations, sourceDateEpoch } from './annotations.js';
 export type { Challenge } from './auth.js';
 export { parseChallenges, repositoryScope } from './auth.js';
 export type { Blob, BlobSource } from './blob.js';
@@ -24,14 +24,29 @@ export type {
   SkippedReferrer,
 } from './pull.js';
 export { fetchReferrer, isIndex, pull, readManifest } from './pull.js';
-export type { AttachOptions, PlatformFile, PushedArtifact, PushOptions, Subject } from './push.js';
+export type {
+  ArtifactPlan,
+  AttachOptions,
+  PlanFile,
+  PlatformFile,
+  PushedArtifact,
+  PushOptions,
+  PushPlanOptions,
+  Subject,
+} from './push.js';
 export {
   attachBundle,
   attachReferrer,
   attachSbom,
+  indexOf,
+  planArtifact,
+  planFile,
+  planIndex,
+  planWasm,
   pushArtifact,
   pushFile,
   pushIndex,
+  pushPlan,
   pushWasm,
 } from './push.js';
 export type { LayoutReference, Reference, RegistryReference } from './reference.js';

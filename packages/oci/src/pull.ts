@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
+  describeBundle,
   fileError,
   MediaType,
   PredicateType,
   type ProgressCallback,
   writeFileAtomic,
 } from '@build-artifact/core';
-import { bundleFacts } from './annotations.js';
 import { OciError } from './error.js';
 import { formatPlatform } from './platform.js';
 import { listReferrers } from './referrers.js';
@@ -122,7 +122,7 @@ function referrerFileName(
   let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
   if (!predicateType) {
     try {
-      predicateType = bundleFacts(JSON.parse(new TextDecoder().decode(content))).predicateType;
+      predicateType = describeBundle(JSON.parse(new TextDecoder().decode(content))).predicateType;
     } catch {
       predicateType = undefined;
     }

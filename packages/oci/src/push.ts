@@ -1,8 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fileError, MediaType, mapConcurrent, type ProgressCallback } from '@build-artifact/core';
-import { bundleFacts } from './annotations.js';
-import { type Blob, blobFromBytes, blobFromFile } from './blob.js';
+import {
+  describeBundle,
+  digestBytes,
+  fileError,
+  MediaType,
+  mapConcurrent,
+  type ProgressCallback,
+} from '@build-artifact/core';
+import { type Blob, blobFromBytes, blobFromFile, blobFromKnownFile } from './blob.js';
 import { OciError } from './error.js';
 import { formatPlatform } from './platform.js';
 import { addToReferrersIndex } from './referrers.js';
@@ -105,26 +111,73 @@ function readyForPush(target: Target): (() => Promise<void>) | undefined {
   return target.prepareToPush?.bind(target);
 }
 
-/** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
-export async function pushWasm(
-  target: Target,
-  path: string,
+/**
+ * An artifact ready to push: its manifest's exact bytes (so its digest is known before anything
+ * is sent, and a statement signed earlier can name it), and the blobs the manifest needs.
+ */
+export interface ArtifactPlan {
+  /** The manifest's (or index's) descriptor: digest, size and media type of `bytes`. */
+  descriptor: Descriptor;
+  bytes: Uint8Array;
+  /** Config and layer blobs (an index's come from its children). */
+  blobs: Blob[];
+  /** The file's layer (single-file artifacts). */
+  layer?: Descriptor;
+  title?: string;
+  platform?: Platform;
+  /** The platform manifests of an index. */
+  children?: ArtifactPlan[];
+}
+
+/** Where a file's layer comes from: its path, and its digest when already known (not hashed again). */
+export interface PlanFile {
+  path: string;
+  /** `sha256:hex` of the file, when the caller hashed it already. */
+  digest?: string;
+}
+
+function plan(
+  manifest: ImageManifest | ImageIndex,
+  blobs: Blob[],
+  extra: Omit<ArtifactPlan, 'descriptor' | 'bytes' | 'blobs'>,
+): ArtifactPlan {
+  const bytes = encode(manifest);
+  const descriptor: Descriptor = {
+    mediaType: manifest.mediaType,
+    digest: `sha256:${digestBytes(bytes)}`,
+    size: bytes.length,
+    ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
+  };
+  return { descriptor, bytes, blobs, ...extra };
+}
+
+async function layerBlob(file: PlanFile, meanwhile?: () => Promise<void>): Promise<Blob> {
+  return file.digest
+    ? blobFromKnownFile(file.path, file.digest)
+    : blobFromFile(file.path, meanwhile);
+}
+
+/** Plans a WebAssembly module or component as a CNCF wasm artifact. */
+export async function planWasm(
+  file: PlanFile | string,
   options: PushOptions = {},
-): Promise<PushedArtifact> {
-  const info = await detectWasm(path);
+  meanwhile?: () => Promise<void>,
+): Promise<ArtifactPlan> {
+  const f = typeof file === 'string' ? { path: file } : file;
+  const info = await detectWasm(f.path);
   if (!info)
     throw new OciError({
       code: 'INVALID_WASM',
-      message: `${path}: not a WebAssembly module or component`,
+      message: `${f.path}: not a WebAssembly module or component`,
     });
-  const layerBlob = await blobFromFile(path, readyForPush(target));
-  const created = await createdFor(path, options);
-  const title = basename(path);
+  const layerBlobValue = await layerBlob(f, meanwhile);
+  const created = await createdFor(f.path, options);
+  const title = basename(f.path);
   const config: Record<string, unknown> = {
     created,
     architecture: 'wasm',
     os: info.os,
-    layerDigests: [layerBlob.digest],
+    layerDigests: [layerBlobValue.digest],
   };
   if (info.kind === 'component') {
     config.component = {
@@ -135,8 +188,8 @@ export async function pushWasm(
   const configBlob = blobFromBytes(encode(config));
   const layer: Descriptor = {
     mediaType: MediaType.WASM_LAYER,
-    digest: layerBlob.digest,
-    size: layerBlob.size,
+    digest: layerBlobValue.digest,
+    size: layerBlobValue.size,
     annotations: { [Annotation.TITLE]: title },
   };
   const manifest: ImageManifest = {
@@ -150,33 +203,27 @@ export async function pushWasm(
       ...options.annotations,
     },
   };
-  const uploadedBytes = await pushBlobs(target, [configBlob, layerBlob], options);
-  // Blobs first, manifest last: a manifest never points at a blob that is not there.
-  const pushed = await target.pushManifest(encode(manifest), MediaType.OCI_MANIFEST, options.tag);
-  return {
-    target,
-    descriptor: pushed.descriptor,
-    ...(options.tag ? { tag: options.tag } : {}),
+  return plan(manifest, [configBlob, layerBlobValue], {
     layer,
     title,
     platform: { os: info.os, architecture: 'wasm' },
-    uploadedBytes,
-  };
+  });
 }
 
-/** Pushes any file as an artifact: artifactType, the empty config, one layer, a title. */
-export async function pushFile(
-  target: Target,
-  path: string,
+/** Plans any file as an artifact: artifactType, the empty config, one layer, a title. */
+export async function planFile(
+  file: PlanFile | string,
   options: PushOptions = {},
-): Promise<PushedArtifact> {
-  const layerBlob = await blobFromFile(path, readyForPush(target));
-  const created = await createdFor(path, options);
-  const title = basename(path);
+  meanwhile?: () => Promise<void>,
+): Promise<ArtifactPlan> {
+  const f = typeof file === 'string' ? { path: file } : file;
+  const layerBlobValue = await layerBlob(f, meanwhile);
+  const created = await createdFor(f.path, options);
+  const title = basename(f.path);
   const layer: Descriptor = {
     mediaType: options.layerMediaType ?? layerTypeFor(title),
-    digest: layerBlob.digest,
-    size: layerBlob.size,
+    digest: layerBlobValue.digest,
+    size: layerBlobValue.size,
     annotations: { [Annotation.TITLE]: title },
   };
   const manifest: ImageManifest = {
@@ -191,44 +238,31 @@ export async function pushFile(
       ...options.annotations,
     },
   };
-  const uploadedBytes = await pushBlobs(
-    target,
-    [blobFromBytes(EMPTY_CONFIG_BYTES), layerBlob],
-    options,
-  );
-  const pushed = await target.pushManifest(encode(manifest), MediaType.OCI_MANIFEST, options.tag);
-  return {
-    target,
-    descriptor: { ...pushed.descriptor, artifactType: manifest.artifactType! },
-    ...(options.tag ? { tag: options.tag } : {}),
-    layer,
-    title,
-    uploadedBytes,
-  };
+  return plan(manifest, [blobFromBytes(EMPTY_CONFIG_BYTES), layerBlobValue], { layer, title });
 }
 
-/** Pushes a wasm file with the wasm layout and anything else with `pushFile`. */
-export async function pushArtifact(
-  target: Target,
-  path: string,
+/** Plans a wasm file with the wasm layout and anything else with `planFile`. */
+export async function planArtifact(
+  file: PlanFile | string,
   options: PushOptions = {},
-): Promise<PushedArtifact> {
+  meanwhile?: () => Promise<void>,
+): Promise<ArtifactPlan> {
+  const path = typeof file === 'string' ? file : file.path;
   return (await detectWasm(path))
-    ? pushWasm(target, path, options)
-    : pushFile(target, path, options);
+    ? planWasm(file, options, meanwhile)
+    : planFile(file, options, meanwhile);
 }
 
-export interface PlatformFile {
-  path: string;
+export interface PlatformFile extends PlanFile {
   platform: Platform;
 }
 
-/** Pushes several platform builds of one program and groups them in an OCI index. */
-export async function pushIndex(
-  target: Target,
+/** Plans several platform builds of one program grouped in an OCI index. */
+export async function planIndex(
   files: readonly PlatformFile[],
   options: PushOptions = {},
-): Promise<PushedArtifact> {
+  meanwhile?: () => Promise<void>,
+): Promise<ArtifactPlan> {
   const seen = new Set<string>();
   for (const f of files) {
     const key = formatPlatform(f.platform);
@@ -239,18 +273,24 @@ export async function pushIndex(
       });
     seen.add(key);
   }
-  const { tag: _tag, ...rest } = options;
+  const started = meanwhile?.();
   const children = await mapConcurrent(files, BLOB_CONCURRENCY, async (file) => ({
-    ...(await pushArtifact(target, file.path, rest)),
+    ...(await planArtifact(file, options)),
     platform: file.platform,
   }));
+  await started;
+  return indexOf(children, options);
+}
+
+/** The index over planned platform manifests. */
+export function indexOf(children: ArtifactPlan[], options: PushOptions = {}): ArtifactPlan {
   const artifactTypes = new Set(children.map((c) => c.descriptor.artifactType));
   const index: ImageIndex = {
     schemaVersion: 2,
     mediaType: MediaType.OCI_INDEX,
     manifests: children.map((c) => ({
       ...c.descriptor,
-      platform: c.platform!,
+      ...(c.platform ? { platform: c.platform } : {}),
       ...(c.title ? { annotations: { [Annotation.TITLE]: c.title } } : {}),
     })),
     annotations: {
@@ -260,14 +300,89 @@ export async function pushIndex(
   };
   const [onlyType] = artifactTypes;
   if (artifactTypes.size === 1 && onlyType) index.artifactType = onlyType;
-  const pushed = await target.pushManifest(encode(index), MediaType.OCI_INDEX, options.tag);
+  return plan(index, [], { children });
+}
+
+export interface PushPlanOptions {
+  tag?: string;
+  mountFrom?: readonly string[];
+  onProgress?: ProgressCallback;
+}
+
+/**
+ * Pushes a planned artifact: blobs first, manifest last, so a manifest never points at a blob
+ * that is not there; an index after all its platform manifests. The manifest bytes are the
+ * plan's, so its digest is the one planned.
+ */
+export async function pushPlan(
+  target: Target,
+  artifact: ArtifactPlan,
+  options: PushPlanOptions = {},
+): Promise<PushedArtifact> {
+  const children = artifact.children
+    ? await mapConcurrent(artifact.children, BLOB_CONCURRENCY, (c) =>
+        pushPlan(target, c, { ...options, tag: undefined }),
+      )
+    : undefined;
+  const uploadedBytes =
+    (await pushBlobs(target, artifact.blobs, options)) +
+    (children ?? []).reduce((n, c) => n + c.uploadedBytes, 0);
+  const pushed = await target.pushManifest(
+    artifact.bytes,
+    artifact.descriptor.mediaType,
+    options.tag,
+  );
+  if (pushed.descriptor.digest !== artifact.descriptor.digest)
+    throw new OciError({
+      code: 'INVALID_MANIFEST',
+      message: `${target.display}: stored the manifest as ${pushed.descriptor.digest}, planned ${artifact.descriptor.digest}`,
+    });
   return {
     target,
-    descriptor: pushed.descriptor,
+    descriptor: artifact.descriptor,
     ...(options.tag ? { tag: options.tag } : {}),
-    children,
-    uploadedBytes: children.reduce((n, c) => n + c.uploadedBytes, 0),
+    ...(artifact.layer ? { layer: artifact.layer } : {}),
+    ...(artifact.title ? { title: artifact.title } : {}),
+    ...(artifact.platform ? { platform: artifact.platform } : {}),
+    ...(children ? { children } : {}),
+    uploadedBytes,
   };
+}
+
+/** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
+export async function pushWasm(
+  target: Target,
+  path: string,
+  options: PushOptions = {},
+): Promise<PushedArtifact> {
+  return pushPlan(target, await planWasm(path, options, readyForPush(target)), options);
+}
+
+/** Pushes any file as an artifact: artifactType, the empty config, one layer, a title. */
+export async function pushFile(
+  target: Target,
+  path: string,
+  options: PushOptions = {},
+): Promise<PushedArtifact> {
+  return pushPlan(target, await planFile(path, options, readyForPush(target)), options);
+}
+
+/** Pushes a wasm file with the wasm layout and anything else with `pushFile`. */
+export async function pushArtifact(
+  target: Target,
+  path: string,
+  options: PushOptions = {},
+): Promise<PushedArtifact> {
+  return pushPlan(target, await planArtifact(path, options, readyForPush(target)), options);
+}
+
+/** Pushes several platform builds of one program and groups them in an OCI index. */
+export async function pushIndex(
+  target: Target,
+  files: readonly PlatformFile[],
+  options: PushOptions = {},
+): Promise<PushedArtifact> {
+  return pushPlan(target, await planIndex(files, options, readyForPush(target)), options);
 }
 
 /** A manifest already in a target that referrers can be attached to. */
@@ -345,10 +460,11 @@ export async function attachBundle(
       cause: err,
     });
   }
-  const facts = bundleFacts(parsed);
+  const facts = describeBundle(parsed);
   const type = predicateType ?? facts.predicateType;
   const annotations: Record<string, string> = {
-    [Annotation.BUNDLE_CONTENT]: facts.content,
+    [Annotation.BUNDLE_CONTENT]:
+      facts.content === 'dsse-envelope' ? 'dsse-envelope' : 'message-signature',
     ...(type ? { [Annotation.BUNDLE_PREDICATE_TYPE]: type } : {}),
     [Annotation.CREATED]: options.created ?? facts.signedAt ?? new Date().toISOString(),
     ...options.annotations,

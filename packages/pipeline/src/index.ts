@@ -1,8 +1,47 @@
+export type { AttachmentFiles } from './attachments.js';
+export { readAttachments } from './attachments.js';
+export type {
+  AttestedArtifact,
+  AttestRequest,
+  AttestResult,
+  SbomRequest,
+  SidecarRequest,
+} from './attest.js';
+export { attest } from './attest.js';
 export type { PipelineErrorCode } from './errors.js';
 export { PipelineError } from './errors.js';
 export type { FlowContext, OciArtifact } from './oci-target.js';
 export { fetchOciArtifact } from './oci-target.js';
+export type { Predicate, ProvenanceRequest } from './provenance-source.js';
+export { buildPredicate, inGitHubActions } from './provenance-source.js';
+export type {
+  Attachment,
+  PlannableArtifact,
+  PublishArtifact,
+  PublishedArtifact,
+  PublishedReferrer,
+  PublishPlan,
+  PublishRequest,
+  PublishResult,
+  PublishTarget,
+} from './publish.js';
+export {
+  manifestSubjects,
+  manifestSubjectsOf,
+  planPublication,
+  publish,
+  tagFor,
+} from './publish.js';
 export type { DependencyResult } from './recursive.js';
+export type {
+  GitHubAttestationsRequest,
+  Signer,
+  SigningRequest,
+  SignRequest,
+  SignResult,
+  SignSubject,
+} from './signing.js';
+export { resolveSigner, signAttestation } from './signing.js';
 export type { Target } from './targets.js';
 export { isOciArgument, parseTarget } from './targets.js';
 export type { TargetResult, TrustRequest, VerifyOutcome, VerifyRequest } from './verify.js';

@@ -1,87 +1,9 @@
-import { execFile } from 'node:child_process';
-import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
-import {
-  assertAlgorithm,
-  dedupeSubjects,
-  expandPaths,
-  GITHUB_ACTIONS_ISSUER,
-  type Subject,
-  subjectsFromChecksumFile,
-  subjectsFromPaths,
-} from '@build-artifact/core';
-import {
-  githubProvenance,
-  localProvenance,
-  parseResolvedDependency,
-  provenanceStatement,
-  type SlsaProvenanceV1,
-  verifyOidcToken,
-} from '@build-artifact/provenance';
-import {
-  bundlePathFor,
-  fetchActionsIdToken,
-  signStatement,
-  writeBundle,
-} from '@build-artifact/sign';
-import { type Command, type CommandIO, UsageError } from '../command.js';
+import { assertAlgorithm, GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
+import { parseResolvedDependency } from '@build-artifact/provenance';
+import { type Command, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
-import { resolveSignOptions, signHelp, signOptions, storeIfAsked } from './sign.js';
-
-const run = promisify(execFile);
-
-async function git(cwd: string, ...args: string[]): Promise<string | undefined> {
-  try {
-    const { stdout } = await run('git', ['-C', cwd, ...args], { timeout: 10_000 });
-    return stdout.trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The predicate for this run: GitHub's from a verified token inside Actions, ours elsewhere. */
-async function predicateFor(
-  values: Record<string, unknown>,
-  io: CommandIO,
-  resolvedDependencies: ReturnType<typeof parseResolvedDependency>[],
-): Promise<{ predicate: SlsaProvenanceV1; describe: string; token?: string }> {
-  const inActions = Boolean(
-    io.env.ACTIONS_ID_TOKEN_REQUEST_URL && io.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-  );
-  if (inActions && !values.local) {
-    // A token is read from GitHub and verified against its issuer's keys: the claims, not the
-    // GITHUB_* variables a step could change, are the source of truth.
-    const issuer = String(
-      values['oidc-issuer'] ?? io.env.ATTEST_OIDC_ISSUER ?? GITHUB_ACTIONS_ISSUER,
-    );
-    const token = await fetchActionsIdToken(io.env, 'sigstore');
-    const claims = await verifyOidcToken(token, { issuer });
-    return {
-      token,
-      predicate: githubProvenance(claims, { resolvedDependencies }),
-      describe: `GitHub Actions run ${claims.repository} #${claims.run_id} (token verified against ${issuer})`,
-    };
-  }
-  const [commit, remote, ref] = await Promise.all([
-    git(io.cwd, 'rev-parse', 'HEAD'),
-    git(io.cwd, 'config', '--get', 'remote.origin.url'),
-    git(io.cwd, 'symbolic-ref', '-q', 'HEAD'),
-  ]);
-  const source =
-    commit && remote
-      ? {
-          uri: `git+${remote.replace(/^git@([^:]+):/, 'https://$1/')}${ref ? `@${ref}` : ''}`,
-          gitCommit: commit,
-        }
-      : undefined;
-  const predicate = localProvenance({
-    hostname: hostname(),
-    ...(source ? { source } : {}),
-    resolvedDependencies,
-  });
-  return { predicate, describe: `local build (builder ${predicate.runDetails.builder.id})` };
-}
+import { signHelp, signingRequest, signOptions, storeRequest } from './sign.js';
 
 export const provenanceCommand: Command = {
   name: 'provenance',
@@ -123,57 +45,55 @@ export const provenanceCommand: Command = {
   },
   positionals: true,
   async run({ values, positionals }, io) {
-    if (positionals.length === 0 && values.checksums === undefined) {
+    if (positionals.length === 0 && values.checksums === undefined)
       throw new UsageError('provenance needs at least one SUBJECT or --checksums FILE');
-    }
-    const algorithm = assertAlgorithm(String(values.algorithm));
-    const resolvedDependencies = (
-      (values['resolved-dependency'] as string[] | undefined) ?? []
-    ).map(parseResolvedDependency);
-    const subjects: Subject[] = [];
-    if (positionals.length > 0) {
-      subjects.push(
-        ...(await subjectsFromPaths(
-          positionals.map((p) => resolve(io.cwd, p)),
-          { algorithms: [algorithm] },
-        )),
+    const { attest } = await import('@build-artifact/pipeline');
+    const sign = values.sign === true;
+    const result = await attest(
+      {
+        artifacts: {
+          paths: positionals.map((p) => resolve(io.cwd, p)),
+          ...(values.checksums !== undefined
+            ? { digests: resolve(io.cwd, String(values.checksums)) }
+            : {}),
+        },
+        algorithms: [assertAlgorithm(String(values.algorithm))],
+        sbom: false,
+        provenance: {
+          builder: values.local ? 'local' : 'auto',
+          ...(values['oidc-issuer'] !== undefined ? { issuer: String(values['oidc-issuer']) } : {}),
+          resolvedDependencies: ((values['resolved-dependency'] as string[] | undefined) ?? []).map(
+            parseResolvedDependency,
+          ),
+        },
+        // Signed first: a failure leaves neither the statement nor any bundle half-done.
+        signing: sign ? signingRequest(values) : false,
+        ...(sign ? { sidecars: {} } : {}),
+        ...storeRequest(values, io),
+      },
+      {
+        cwd: io.cwd,
+        env: io.env,
+        onProgress: (e) => {
+          if (e.step === 'attest.provenance' || e.step === 'attest.sign')
+            io.stderr.write(`attest provenance: ${e.message}\n`);
+        },
+      },
+    );
+    io.stderr.write(`attest provenance: ${result.artifacts.length} subject(s)\n`);
+    for (const a of result.artifacts)
+      if (a.files.PROVENANCE) io.stderr.write(`attest provenance: wrote ${a.files.PROVENANCE}\n`);
+    for (const id of result.attestationIds)
+      io.stderr.write(`attest provenance: stored in the GitHub attestations API (id ${id})\n`);
+    // Subjects known only by their digest have no file to write beside: the bundle goes to stdout.
+    if (sign && result.artifacts.every((a) => a.path === undefined))
+      await writeOutput(io, `${JSON.stringify(result.provenance.bundle)}\n`);
+    if (!sign || values.output !== undefined)
+      await writeOutput(
+        io,
+        result.provenance.text,
+        values.output === undefined ? undefined : String(values.output),
       );
-    }
-    if (values.checksums !== undefined) {
-      subjects.push(...(await subjectsFromChecksumFile(resolve(io.cwd, String(values.checksums)))));
-    }
-    // A file both given and listed in the checksums file is one subject; two digests for one
-    // name are an error. (The statement checks the count.)
-    const merged = dedupeSubjects(subjects);
-    const { predicate, describe, token } = await predicateFor(values, io, resolvedDependencies);
-    io.stderr.write(`attest provenance: ${merged.length} subject(s), ${describe}\n`);
-    const statement = provenanceStatement(merged, predicate);
-    const text = `${JSON.stringify(statement, null, 2)}\n`;
-    if (values.sign) {
-      // Sign first: a failure leaves neither the statement nor any bundle half-done.
-      // The token verified above (audience sigstore) is the one Fulcio gets, unless another is given.
-      const signValues =
-        token && values['identity-token'] === undefined && values.key === undefined
-          ? { ...values, 'identity-token': token }
-          : values;
-      const { options, describe: how, repository } = await resolveSignOptions(signValues, io);
-      io.stderr.write(`attest provenance: signing with ${how}\n`);
-      const bundle = await signStatement(text, options);
-      // Next to every file the subjects came from (a directory argument: each file below it).
-      const files = (await expandPaths(positionals.map((p) => resolve(io.cwd, p)))).map(
-        (f) => f.path,
-      );
-      for (const file of files) {
-        const path = bundlePathFor(file);
-        await writeBundle(path, bundle);
-        io.stderr.write(`attest provenance: wrote ${path}\n`);
-      }
-      if (files.length === 0) await writeOutput(io, `${JSON.stringify(bundle)}\n`, undefined);
-      await storeIfAsked(bundle, values, io, repository);
-    }
-    if (!values.sign || values.output !== undefined) {
-      await writeOutput(io, text, values.output === undefined ? undefined : String(values.output));
-    }
     return 0;
   },
 };

@@ -1,21 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileError, parseStatement, subjectsFromPaths } from '@build-artifact/core';
-import {
-  actionsTokenProvider,
-  type SerializedBundle,
-  type SignOptions,
-  type SigstoreInstance,
-  sbomStatement,
-  signStatement,
-  sigstoreInstanceFromEnv,
-  storeAttestation,
-  writeBundle,
-} from '@build-artifact/sign';
+import { fileError, writeFileAtomic } from '@build-artifact/core';
+import type { GitHubAttestationsRequest, SigningRequest } from '@build-artifact/pipeline';
 import { type Command, type CommandIO, type OptionsConfig, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
 
-/** Flags shared by `attest sign` and `attest provenance --sign`. */
+/** Flags shared by `attest sign`, `attest provenance --sign` and `attest publish`. */
 export const signOptions: OptionsConfig = {
   key: { type: 'string' },
   'fulcio-url': { type: 'string' },
@@ -42,91 +32,36 @@ export const signHelp: readonly [string, string][] = [
   ],
 ];
 
-/**
- * Stores a bundle in the GitHub attestations API when `--github-attestations` is given: the
- * repository of the signing token (else GITHUB_REPOSITORY), GITHUB_TOKEN, GITHUB_API_URL.
- */
-export async function storeIfAsked(
-  bundle: SerializedBundle,
-  values: Record<string, unknown>,
-  io: CommandIO,
-  repository: string | undefined,
-): Promise<void> {
-  if (!values['github-attestations']) return;
-  const repo = repository ?? io.env.GITHUB_REPOSITORY;
-  if (!repo)
-    throw new UsageError('--github-attestations needs GITHUB_REPOSITORY (or a keyless token)');
-  const id = await storeAttestation(bundle, {
-    repository: repo,
-    token: io.env.GITHUB_TOKEN ?? '',
-    ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
-  });
-  io.stderr.write(
-    `attest: stored in the GitHub attestations API of ${repo}${id ? ` (id ${id})` : ''}\n`,
-  );
-}
-
-function decodeClaims(token: string): Record<string, unknown> {
-  try {
-    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-  } catch {
-    return {};
-  }
-}
-
-/** Turns the sign flags and the environment into signStatement options (fetching the token once). */
-export async function resolveSignOptions(
-  values: Record<string, unknown>,
-  io: CommandIO,
-): Promise<{ options: SignOptions; describe: string; repository?: string }> {
+/** The signing flags as a request. */
+export function signingRequest(values: Record<string, unknown>): SigningRequest {
   const str = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
-  const keyFile = str('key');
-  const urls = { rekorURL: str('rekor-url'), tsaURL: str('tsa-url') };
-  const clean = <T extends object>(o: T) =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-  if (keyFile) {
-    if (str('fulcio-url') || str('identity-token')) {
-      throw new UsageError(
-        '--key signs without Fulcio: --fulcio-url and --identity-token do not apply',
-      );
-    }
-    const path = resolve(io.cwd, keyFile);
-    let privateKeyPem: string;
-    try {
-      privateKeyPem = await readFile(path, 'utf8');
-    } catch (err) {
-      throw fileError(keyFile, err);
-    }
-    return { options: clean({ privateKeyPem, ...urls }), describe: `key ${keyFile}` };
-  }
-  const instanceName = str('instance');
-  if (instanceName !== undefined && instanceName !== 'public-good' && instanceName !== 'github') {
-    throw new UsageError(`--instance must be public-good or github, not "${instanceName}"`);
-  }
-  let token = str('identity-token');
-  if (token === undefined) token = await actionsTokenProvider(io.env)();
-  let instance: SigstoreInstance;
-  const fulcioURL = str('fulcio-url');
-  if (fulcioURL) {
-    instance = clean({ name: 'custom' as const, fulcioURL, ...urls });
-  } else {
-    const visibility = decodeClaims(token).repository_visibility;
-    instance = sigstoreInstanceFromEnv(io.env, {
-      ...(instanceName ? { instance: instanceName as 'public-good' | 'github' } : {}),
-      ...(typeof visibility === 'string' ? { visibility } : {}),
-    });
-    if (urls.rekorURL) instance.rekorURL = urls.rekorURL;
-    if (urls.tsaURL) instance.tsaURL = urls.tsaURL;
-  }
-  if (!instance.rekorURL && !instance.tsaURL) {
-    throw new UsageError('keyless signing needs --rekor-url or --tsa-url with --fulcio-url');
-  }
-  const { name: _name, ...endpoints } = instance;
-  const repository = decodeClaims(token).repository;
+  const instance = str('instance');
+  if (instance !== undefined && instance !== 'public-good' && instance !== 'github')
+    throw new UsageError(`--instance must be public-good or github, not "${instance}"`);
+  const request: SigningRequest = {};
+  const set = <K extends keyof SigningRequest>(key: K, value: SigningRequest[K] | undefined) => {
+    if (value !== undefined) request[key] = value;
+  };
+  set('key', str('key'));
+  set('instance', instance as SigningRequest['instance']);
+  set('fulcioURL', str('fulcio-url'));
+  set('rekorURL', str('rekor-url'));
+  set('tsaURL', str('tsa-url'));
+  set('identityToken', str('identity-token'));
+  return request;
+}
+
+/** `--github-attestations` as a request: GITHUB_TOKEN, GITHUB_API_URL. */
+export function storeRequest(
+  values: Record<string, unknown>,
+  io: CommandIO,
+): { githubAttestations?: GitHubAttestationsRequest } {
+  if (!values['github-attestations']) return {};
   return {
-    ...(typeof repository === 'string' ? { repository } : {}),
-    options: { ...endpoints, identityToken: token },
-    describe: `${instance.name} Sigstore (Fulcio ${instance.fulcioURL}${instance.rekorURL ? `, Rekor ${instance.rekorURL}` : ''}${instance.tsaURL ? `, TSA ${instance.tsaURL}` : ''})`,
+    githubAttestations: {
+      token: io.env.GITHUB_TOKEN ?? '',
+      ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
+    },
   };
 }
 
@@ -160,41 +95,50 @@ export const signCommand: Command = {
   positionals: true,
   async run({ values, positionals }, io) {
     const sbomFile = values.sbom === undefined ? undefined : String(values.sbom);
-    let file: string;
-    let bytes: Buffer;
+    const { signAttestation } = await import('@build-artifact/pipeline');
+    let subject: Parameters<typeof signAttestation>[0]['subject'];
     if (sbomFile !== undefined) {
       if (positionals.length === 0)
         throw new UsageError('sign --sbom needs the SUBJECT files the SBOM describes');
-      const bom = await readJson(sbomFile, io);
-      if ((bom as { bomFormat?: unknown } | null)?.bomFormat !== 'CycloneDX') {
-        throw new UsageError(
-          `${sbomFile}: not a CycloneDX JSON BOM (bomFormat is not "CycloneDX")`,
-        );
+      const bytes = await readBytes(sbomFile, io);
+      let sbom: unknown;
+      try {
+        sbom = JSON.parse(bytes.toString('utf8'));
+      } catch (err) {
+        throw new UsageError(`${sbomFile}: not JSON (${(err as Error).message})`);
       }
-      const subjects = await subjectsFromPaths(positionals.map((p) => resolve(io.cwd, p)));
-      file = `an SBOM attestation of ${sbomFile}`;
-      bytes = Buffer.from(JSON.stringify(sbomStatement(subjects, bom as object)));
+      if (typeof sbom !== 'object' || sbom === null)
+        throw new UsageError(`${sbomFile}: not a JSON object`);
+      subject = {
+        sbom,
+        source: sbomFile,
+        subjects: { paths: positionals.map((p) => resolve(io.cwd, p)) },
+      };
     } else {
       if (positionals.length !== 1) throw new UsageError('sign needs exactly one STATEMENT file');
-      file = positionals[0]!;
-      bytes = await readBytes(file, io);
-      let json: unknown;
-      try {
-        json = JSON.parse(bytes.toString('utf8'));
-      } catch (err) {
-        throw new UsageError(`${file}: not JSON (${(err as Error).message})`);
-      }
-      parseStatement(json, file);
+      const file = positionals[0]!;
+      subject = { statement: await readBytes(file, io), source: file };
     }
-    const { options, describe, repository } = await resolveSignOptions(values, io);
-    io.stderr.write(`attest sign: signing ${file} with ${describe}\n`);
-    // The statement's own bytes are signed, so what was reviewed is what is signed.
-    const bundle = await signStatement(bytes, options);
+    const result = await signAttestation(
+      { subject, signing: signingRequest(values), ...storeRequest(values, io) },
+      {
+        cwd: io.cwd,
+        env: io.env,
+        onProgress: (e) => {
+          if (e.step === 'sign') io.stderr.write(`attest sign: ${e.message}\n`);
+        },
+      },
+    );
     const out = values.bundle === undefined ? undefined : String(values.bundle);
-    if (out && out !== '-') await writeBundle(resolve(io.cwd, out), bundle);
-    else await writeOutput(io, `${JSON.stringify(bundle)}\n`);
-    if (out && out !== '-') io.stderr.write(`attest sign: wrote ${out}\n`);
-    await storeIfAsked(bundle, values, io, repository);
+    const text = `${JSON.stringify(result.bundle)}\n`;
+    if (out && out !== '-') {
+      await writeFileAtomic(resolve(io.cwd, out), text);
+      io.stderr.write(`attest sign: wrote ${out}\n`);
+    } else await writeOutput(io, text);
+    if (result.attestationId !== undefined)
+      io.stderr.write(
+        `attest sign: stored in the GitHub attestations API (id ${result.attestationId})\n`,
+      );
     return 0;
   },
 };
@@ -204,15 +148,6 @@ async function readBytes(file: string, io: CommandIO): Promise<Buffer> {
     return file === '-' ? await readStdin() : await readFile(resolve(io.cwd, file));
   } catch (err) {
     throw fileError(file, err);
-  }
-}
-
-async function readJson(file: string, io: CommandIO): Promise<unknown> {
-  const bytes = await readBytes(file, io);
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    throw new UsageError(`${file}: not JSON (${(err as Error).message})`);
   }
 }
 

@@ -20,6 +20,7 @@ describe('public API', () => {
         'Sidecar',
         'assertAlgorithm',
         'buildStatement',
+        'collectArtifacts',
         'dedupeSubjects',
         'describeBundle',
         'digestBytes',

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  EVIDENCE_SIDECARS,
+  fileError,
+  parseJsonDocuments,
+  Sidecar,
+  unwrapAttestationRecord,
+} from '@build-artifact/core';
+import { PipelineError } from './errors.js';
+import type { Attachment } from './publish.js';
+
+const invalid = (message: string) => new PipelineError({ code: 'INVALID_REQUEST', message });
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw fileError(path, err);
+  }
+}
+
+function isBundle(json: unknown): boolean {
+  const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
+  return (
+    typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle')
+  );
+}
+
+/**
+ * Reads attestations to attach: one CycloneDX SBOM, or Sigstore bundles (one JSON document, or
+ * JSON lines of them as gh writes), each checked to be what it claims before anything is pushed.
+ */
+function attachments(
+  path: string,
+  text: string,
+  kind: 'bundle' | 'sbom',
+  artifact?: string,
+): Attachment[] {
+  if (kind === 'sbom') {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw invalid(`${path}: not JSON (${(err as Error).message})`);
+    }
+    if ((json as { bomFormat?: unknown } | null)?.bomFormat !== 'CycloneDX')
+      throw invalid(`${path}: not a CycloneDX SBOM (no "bomFormat": "CycloneDX")`);
+    return [{ kind, source: path, bytes: text, json, ...(artifact ? { artifact } : {}) }];
+  }
+  // As attest verify --bundle reads them: one document or JSON lines, attestation API records
+  // unwrapped. What goes to the registry is the bundle's own JSON.
+  return parseJsonDocuments(text, path).map((doc) => {
+    const json = unwrapAttestationRecord(doc.json);
+    if (!isBundle(json))
+      throw invalid(
+        `${doc.source}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`,
+      );
+    const whole = doc.source === path ? text : doc.text;
+    return {
+      kind,
+      source: doc.source,
+      bytes: json === doc.json ? whole : JSON.stringify(json),
+      json,
+    };
+  });
+}
+
+/** Attestation files to attach when publishing. */
+export interface AttachmentFiles {
+  /** Bundle files (one JSON document or JSON lines), attached by the digests they name. */
+  bundles?: readonly string[];
+  /** SBOM documents. */
+  sboms?: readonly string[];
+  /** Artifacts whose sidecars (bundles, SBOM) are read when present. */
+  beside?: readonly string[];
+  /** Where the sidecars are, when not beside the artifacts (a flat folder). */
+  directory?: string;
+}
+
+/**
+ * Reads attestations to attach, each checked to be what it claims before anything is pushed:
+ * the files named, then the sidecars of each artifact (`Sidecar` names) found beside it or in
+ * `directory`. A file named but absent is an error; an absent sidecar is skipped.
+ */
+export async function readAttachments(files: AttachmentFiles): Promise<Attachment[]> {
+  const out: Attachment[] = [];
+  const read = async (path: string) => {
+    const text = await readText(path);
+    if (text === undefined) throw fileError(path, Object.assign(new Error(), { code: 'ENOENT' }));
+    return text;
+  };
+  for (const path of files.bundles ?? [])
+    out.push(...attachments(path, await read(path), 'bundle'));
+  for (const path of files.sboms ?? []) out.push(...attachments(path, await read(path), 'sbom'));
+  for (const artifact of files.beside ?? []) {
+    const base = files.directory ? join(files.directory, basename(artifact)) : artifact;
+    for (const kind of [...EVIDENCE_SIDECARS, 'CYCLONEDX'] as const) {
+      const path = base + Sidecar[kind];
+      if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`))) continue;
+      const text = await readText(path);
+      if (text === undefined) continue;
+      for (const a of attachments(
+        path,
+        text,
+        kind === 'CYCLONEDX' ? 'sbom' : 'bundle',
+        basename(artifact),
+      ))
+        out.push(a);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,295 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type ArtifactSource,
+  buildStatement,
+  type CollectedArtifact,
+  type DigestAlgorithm,
+  PredicateType,
+  type Sidecar,
+  type SidecarKind,
+  type Statement,
+  type Subject,
+  sidecarPath,
+  writeFileAtomic,
+} from '@build-artifact/core';
+import type { ArtifactPlan } from '@build-artifact/oci';
+import type { SbomResult } from '@build-artifact/sbom';
+import type { SerializedBundle } from '@build-artifact/sign';
+import { PipelineError } from './errors.js';
+import type { FlowContext } from './oci-target.js';
+import { buildPredicate, type ProvenanceRequest } from './provenance-source.js';
+import {
+  manifestSubjects,
+  manifestSubjectsOf,
+  type PublishPlan,
+  type PublishTarget,
+  planPublication,
+} from './publish.js';
+import {
+  type GitHubAttestationsRequest,
+  resolveSigner,
+  type Signer,
+  type SigningRequest,
+} from './signing.js';
+
+/** What goes into each artifact's SBOM besides what the artifact itself records. */
+export interface SbomRequest {
+  specVersion?: '1.6' | '1.7';
+  /** Lockfiles and directories of lockfiles (the source) added to every artifact's SBOM. */
+  inputs?: readonly string[];
+}
+
+/** Where the attestations are written as files (`Sidecar` names); nothing is written without it. */
+export interface SidecarRequest {
+  /** A flat directory for them all; default beside each artifact. */
+  directory?: string;
+}
+
+export interface AttestRequest {
+  artifacts: ArtifactSource;
+  /** Digests of each subject (default sha256). */
+  algorithms?: readonly DigestAlgorithm[];
+  /** A signed SBOM attestation per artifact (default); `false` for none. */
+  sbom?: SbomRequest | false;
+  provenance?: ProvenanceRequest;
+  /** How to sign; `false` leaves the provenance statement unsigned (and makes no SBOM bundles). */
+  signing?: SigningRequest | false;
+  /**
+   * Where the artifacts will be published: their manifests are planned now, so the signed
+   * statements name each manifest's digest too (what `gh attestation verify oci://` requires).
+   */
+  publishTo?: PublishTarget;
+  sidecars?: SidecarRequest;
+  githubAttestations?: GitHubAttestationsRequest;
+}
+
+export interface AttestedArtifact extends CollectedArtifact {
+  size?: number;
+  sbom?: SbomResult;
+  sbomStatement?: Statement;
+  sbomBundle?: SerializedBundle;
+  /** The planned OCI manifest (with `publishTo`). */
+  plan?: ArtifactPlan;
+  /** The files written (with `sidecars`), by kind. */
+  files: Partial<Record<SidecarKind, string>>;
+}
+
+export interface AttestResult {
+  artifacts: AttestedArtifact[];
+  /** One provenance statement over every artifact (and planned manifest). */
+  provenance: {
+    statement: Statement;
+    /** The statement's text: the exact bytes signed (so what is written is what is signed). */
+    text: string;
+    bundle?: SerializedBundle;
+    describe: string;
+  };
+  /** The planned publication (with `publishTo`): hand it to `publish` as it is. */
+  publication?: PublishPlan;
+  signer?: Pick<Signer, 'describe' | 'instance'>;
+  /** Ids given by the GitHub attestations API, in the order the bundles were stored. */
+  attestationIds: string[];
+}
+
+async function sbomFor(
+  path: string,
+  request: SbomRequest,
+  context: FlowContext,
+): Promise<SbomResult> {
+  const { generateSbom, SbomError } = await import('@build-artifact/sbom');
+  const inputs = [...(request.inputs ?? [])];
+  const options = {
+    ...(request.specVersion ? { specVersion: request.specVersion } : {}),
+    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+  };
+  try {
+    return await generateSbom([path, ...inputs], options);
+  } catch (err) {
+    // A file the binary inspectors cannot read (a tarball, a wheel) is described by the
+    // lockfiles it was built from alone.
+    if (
+      !(err instanceof SbomError) ||
+      err.code !== 'UNSUPPORTED_INPUT' ||
+      err.file !== path ||
+      inputs.length === 0
+    )
+      throw err;
+    context.onProgress?.({
+      step: 'attest.sbom',
+      message: `${path} is not a binary the SBOM inspectors read; its SBOM lists its lockfiles`,
+    });
+    return generateSbom(inputs, options);
+  }
+}
+
+/** The subjects naming one artifact: its file, and its planned manifest (and index) if any. */
+function subjectsOf(a: AttestedArtifact, publication: PublishPlan | undefined): Subject[] {
+  const out: Subject[] = [{ name: a.name, digest: { ...a.digest } }];
+  if (publication && a.plan) out.push(...manifestSubjectsOf(publication, a.plan));
+  return out;
+}
+
+/**
+ * Attests the artifacts of a run: hashes each once, writes its SBOM, builds the provenance
+ * from verified claims (or the local builder), plans the OCI manifests when a destination is
+ * given, signs the provenance (one statement over all) and each SBOM, and stores or writes the
+ * bundles when asked. Returns everything in memory; writes files only with `sidecars`.
+ */
+export async function attest(request: AttestRequest, context: FlowContext): Promise<AttestResult> {
+  const core = await import('@build-artifact/core');
+  const say = (step: string, message: string) => context.onProgress?.({ step, message });
+  const collected = await core.collectArtifacts(
+    request.artifacts,
+    request.algorithms ? { algorithms: request.algorithms } : {},
+  );
+  say('attest.hash', collected.map((a) => `${a.digest.sha256}  ${a.name}`).join('\n'));
+  const artifacts: AttestedArtifact[] = collected.map((a) => ({ ...a, files: {} }));
+
+  const predicate = await buildPredicate(request.provenance ?? {}, context);
+  say('attest.provenance', predicate.describe);
+  const signer =
+    request.signing === false
+      ? undefined
+      : await resolveSigner(
+          {
+            ...(predicate.token && request.signing?.key === undefined
+              ? { identityToken: predicate.token }
+              : {}),
+            ...request.signing,
+          },
+          context,
+        );
+  if (signer) say('attest.sign', `signing with ${signer.describe}`);
+
+  const withFiles = (what: string): (AttestedArtifact & { path: string })[] => {
+    const pathless = artifacts.find((a) => a.path === undefined);
+    if (pathless)
+      throw new PipelineError({
+        code: 'INVALID_REQUEST',
+        message: `${pathless.name} is known only by its digest: ${what} needs the file`,
+      });
+    return artifacts as (AttestedArtifact & { path: string })[];
+  };
+  if (request.sbom !== false)
+    for (const a of withFiles('an SBOM')) {
+      a.sbom = await sbomFor(a.path, request.sbom ?? {}, context);
+      say('attest.sbom', `${a.name}: ${a.sbom.componentCount} components`);
+    }
+
+  const provenanceStatement = buildStatement(
+    artifacts.map((a) => ({ name: a.name, digest: { ...a.digest } })),
+    PredicateType.SLSA_PROVENANCE_V1,
+    predicate.predicate,
+  );
+  let publication: PublishPlan | undefined;
+  if (request.publishTo) {
+    publication = await planPublication(
+      request.publishTo,
+      withFiles('publishing').map((a) => ({ ...a, ...(a.sbom ? { sbom: a.sbom.bom } : {}) })),
+      provenanceStatement,
+      context,
+    );
+    for (const [i, a] of artifacts.entries()) a.plan = publication.plans[i]!;
+    // The statement names the manifests as well: gh looks attestations up by manifest digest.
+    provenanceStatement.subject = [
+      ...provenanceStatement.subject,
+      ...manifestSubjects(publication),
+    ];
+  }
+
+  const sign = signer ? await import('@build-artifact/sign') : undefined;
+  const provenanceText = `${JSON.stringify(provenanceStatement, null, 2)}\n`;
+  let provenanceBundle: SerializedBundle | undefined;
+  if (sign && signer) {
+    provenanceBundle = await sign.signStatement(provenanceText, signer.options);
+    for (const a of artifacts) {
+      if (!a.sbom) continue;
+      a.sbomStatement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
+      a.sbomBundle = await sign.signStatement(a.sbomStatement, signer.options);
+    }
+  } else
+    for (const a of artifacts)
+      if (a.sbom)
+        a.sbomStatement = buildStatement(
+          subjectsOf(a, publication),
+          PredicateType.CYCLONEDX_BOM,
+          a.sbom.bom,
+        );
+
+  const attestationIds: string[] = [];
+  if (request.githubAttestations && sign && provenanceBundle) {
+    const repository =
+      request.githubAttestations.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
+    if (!repository)
+      throw new PipelineError({
+        code: 'INVALID_REQUEST',
+        message: 'storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)',
+      });
+    const bundles = [
+      provenanceBundle,
+      ...artifacts.flatMap((a) => (a.sbomBundle ? [a.sbomBundle] : [])),
+    ];
+    for (const bundle of bundles) {
+      const id = await sign.storeAttestation(bundle, {
+        repository,
+        token: request.githubAttestations.token,
+        apiUrl:
+          request.githubAttestations.apiUrl ??
+          context.env.GITHUB_API_URL ??
+          'https://api.github.com',
+      });
+      attestationIds.push(String(id));
+      say('attest.store', `stored attestation ${id} in ${repository}`);
+    }
+  }
+
+  if (request.sidecars) await writeSidecars(artifacts, provenanceBundle, request.sidecars);
+  return {
+    artifacts,
+    provenance: {
+      statement: provenanceStatement,
+      text: provenanceText,
+      ...(provenanceBundle ? { bundle: provenanceBundle } : {}),
+      describe: predicate.describe,
+    },
+    ...(publication ? { publication } : {}),
+    ...(signer
+      ? {
+          signer: {
+            describe: signer.describe,
+            ...(signer.instance ? { instance: signer.instance } : {}),
+          },
+        }
+      : {}),
+    attestationIds,
+  };
+}
+
+/** Writes each artifact's attestations under their sidecar names, each file atomically. */
+async function writeSidecars(
+  artifacts: AttestedArtifact[],
+  provenanceBundle: SerializedBundle | undefined,
+  request: SidecarRequest,
+): Promise<void> {
+  if (request.directory) await mkdir(request.directory, { recursive: true });
+  const where = (a: AttestedArtifact, kind: keyof typeof Sidecar) =>
+    request.directory
+      ? sidecarPath(join(request.directory, a.name.replace(/\//g, '_')), kind)
+      : a.path !== undefined
+        ? sidecarPath(a.path, kind)
+        : undefined;
+  const write = async (a: AttestedArtifact, kind: keyof typeof Sidecar, text: string) => {
+    // A subject known only by its digest has no file to write beside.
+    const path = where(a, kind);
+    if (path === undefined) return;
+    await writeFileAtomic(path, text);
+    a.files[kind] = path;
+  };
+  for (const a of artifacts) {
+    if (a.sbom) await write(a, 'CYCLONEDX', a.sbom.json);
+    if (a.sbomBundle) await write(a, 'SBOM_BUNDLE', `${JSON.stringify(a.sbomBundle)}\n`);
+    if (provenanceBundle) await write(a, 'PROVENANCE', `${JSON.stringify(provenanceBundle)}\n`);
+    if (a.plan) await write(a, 'OCI_MANIFEST', Buffer.from(a.plan.bytes).toString('utf8'));
+  }
+}
