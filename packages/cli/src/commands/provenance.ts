@@ -13,6 +13,7 @@ import {
 } from '@build-artifact/core';
 import {
   githubProvenance,
+  issuerForServerUrl,
   localProvenance,
   parseResolvedDependency,
   provenanceStatement,
@@ -51,16 +52,21 @@ async function predicateFor(
   );
   if (inActions && !values.local) {
     // A token is read from GitHub and verified against its issuer's keys: the claims, not the
-    // GITHUB_* variables a step could change, are the source of truth.
+    // GITHUB_* variables a step could change, are the source of truth. The runner's server URL
+    // only picks the default issuer (github.com, *.ghe.com, GHES) and must agree with the token.
+    const serverUrl = io.env.GITHUB_SERVER_URL || undefined;
     const issuer = String(
-      values['oidc-issuer'] ?? io.env.ATTEST_OIDC_ISSUER ?? GITHUB_ACTIONS_ISSUER,
+      values['oidc-issuer'] ?? (io.env.ATTEST_OIDC_ISSUER || issuerForServerUrl(serverUrl)),
     );
     const token = await fetchActionsIdToken(io.env, 'sigstore');
     const claims = await verifyOidcToken(token, { issuer });
     return {
       token,
-      predicate: githubProvenance(claims, { resolvedDependencies }),
-      describe: `GitHub Actions run ${claims.repository} #${claims.run_id} (token verified against ${issuer})`,
+      predicate: githubProvenance(claims, {
+        resolvedDependencies,
+        ...(serverUrl ? { serverUrl } : {}),
+      }),
+      describe: `GitHub Actions run ${claims.repository} #${claims.run_id} (token verified against ${claims.iss})`,
     };
   }
   const [commit, remote, ref] = await Promise.all([
@@ -101,7 +107,7 @@ export const provenanceCommand: Command = {
     ['--local', 'local provenance even inside GitHub Actions'],
     [
       '--oidc-issuer URL',
-      `issuer to verify the Actions token against (default ${GITHUB_ACTIONS_ISSUER}, or ATTEST_OIDC_ISSUER)`,
+      `issuer to verify the Actions token against, or its enterprise form ISSUER/<slug> (default ATTEST_OIDC_ISSUER, else GITHUB_SERVER_URL's: ${GITHUB_ACTIONS_ISSUER} on github.com)`,
     ],
     ['--sign', 'also sign it and write <artifact>.sigstore.json next to each SUBJECT file'],
     ...signHelp,
