@@ -245,7 +245,7 @@ export async function startDevSigstore(options: DevSigstoreOptions = {}): Promis
             jwks_uri: `${issuerURL}/.well-known/jwks`,
           });
         case 'GET /oidc/.well-known/jwks':
-          return json(res, 200, { keys: [issuer.jwk] });
+          return json(res, 200, issuer.jwks());
         case 'GET /oidc/token': {
           // GitHub's endpoint: Bearer ACTIONS_ID_TOKEN_REQUEST_TOKEN, `audience` query parameter.
           if (req.headers.authorization !== `Bearer ${requestToken}`) {
@@ -256,8 +256,15 @@ export async function startDevSigstore(options: DevSigstoreOptions = {}): Promis
         }
         case 'GET /trusted_root.json':
           return json(res, 200, trustedRoot);
-        default:
+        default: {
+          // An enterprise form of the issuer: /oidc/<slug>/.well-known/{openid-configuration,jwks}.
+          const enterpriseDocument =
+            req.method === 'GET' && service === 'oidc'
+              ? await issuer.enterpriseDocument(path.slice('/oidc'.length), issuerURL)
+              : undefined;
+          if (enterpriseDocument) return json(res, 200, enterpriseDocument);
           return json(res, 404, { message: `no route for ${key}` });
+        }
       }
     };
 

@@ -63,8 +63,11 @@ export async function buildPredicate(
       : request.builder;
   if (builder === 'github') {
     const { fetchActionsIdToken } = await import('@build-artifact/sign');
-    const { GITHUB_ACTIONS_ISSUER } = await import('@build-artifact/core');
-    const issuer = request.issuer ?? context.env.ATTEST_OIDC_ISSUER ?? GITHUB_ACTIONS_ISSUER;
+    // The runner's server URL only picks the default issuer (github.com, *.ghe.com, GHES) and
+    // must agree with the token; the token's claims are the source of truth.
+    const serverUrl = context.env.GITHUB_SERVER_URL || undefined;
+    const issuer =
+      request.issuer ?? (context.env.ATTEST_OIDC_ISSUER || prov.issuerForServerUrl(serverUrl));
     const jwksUrl = request.jwksUrl ?? context.env.ATTEST_OIDC_JWKS_URL;
     const token = await fetchActionsIdToken(context.env, 'sigstore');
     const claims = await prov.verifyOidcToken(token, {
@@ -73,8 +76,11 @@ export async function buildPredicate(
     });
     return {
       token,
-      predicate: prov.githubProvenance(claims, { resolvedDependencies: [...resolvedDependencies] }),
-      describe: `GitHub Actions run ${claims.repository} #${claims.run_id}, workflow ${claims.job_workflow_ref ?? claims.workflow_ref} (token verified against ${issuer})`,
+      predicate: prov.githubProvenance(claims, {
+        resolvedDependencies: [...resolvedDependencies],
+        ...(serverUrl ? { serverUrl } : {}),
+      }),
+      describe: `GitHub Actions run ${claims.repository} #${claims.run_id}, workflow ${claims.job_workflow_ref ?? claims.workflow_ref} (token verified against ${claims.iss})`,
     };
   }
   const [commit, remote, ref] = await Promise.all([

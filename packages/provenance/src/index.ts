@@ -6,6 +6,7 @@ export type { LocalProvenanceOptions } from './local.js';
 export { LOCAL_BUILDER_PREFIX, localProvenance } from './local.js';
 export type { VerifyTokenOptions } from './oidc.js';
 export {
+  issuerForServerUrl,
   REQUIRED_CLAIMS,
   serverUrlForIssuer,
   verifyOidcToken,

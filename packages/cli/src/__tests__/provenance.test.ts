@@ -96,6 +96,61 @@ describe('attest provenance', () => {
     }
   });
 
+  it('takes a token from the enterprise form of the issuer, and signs with it', async () => {
+    const iss = `${dev.oidc.issuer}/acme-corp`;
+    dev.setClaims({ repository: 'example/embedding-cli', repository_visibility: 'public', iss });
+    try {
+      const r = await attest(dev.env(), 'provenance', 'dist/cli', '--sign', '-o', 'ent.json');
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toContain(`token verified against ${iss}`);
+      const s = JSON.parse(await readFile(join(dir, 'ent.json'), 'utf8'));
+      expect(s.predicate.buildDefinition.externalParameters.workflow.repository).toBe(
+        'https://github.com/example/embedding-cli',
+      );
+      const bundle = JSON.parse(await readFile(join(dir, 'dist', 'cli.sigstore.json'), 'utf8'));
+      const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(dev.trustedRoot)));
+      const signer = verifier.verify(toSignedEntity(bundleFromJSON(bundle)), {
+        subjectAlternativeName: '^https://github\\.com/.*$',
+        extensions: { issuer: iss },
+      });
+      expect(signer.identity?.extensions?.issuer).toBe(iss);
+      // Only that form: a deeper path is not an issuer GitHub has.
+      dev.setClaims({ repository: 'example/embedding-cli', iss: `${iss}/team` });
+      const deeper = await attest(dev.env(), 'provenance', 'dist/cli');
+      expect(deeper.code).toBe(2);
+      expect(deeper.err).toMatch(/claim "iss" is wrong/);
+    } finally {
+      dev.setClaims({ repository: 'example/embedding-cli', repository_visibility: 'public' });
+    }
+  });
+
+  it("writes URLs on the runner's server (GITHUB_SERVER_URL) and refuses one that is not a server", async () => {
+    const env = { ...dev.env(), GITHUB_SERVER_URL: 'https://octo-tenant.ghe.com' };
+    const r = await attest(env, 'provenance', 'dist/cli');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).predicate.runDetails.builder.id).toBe(
+      'https://octo-tenant.ghe.com/build-artifact/build-artifact/.github/workflows/build-artifact.yml@refs/tags/v1.0.0',
+    );
+    const bad = await attest(
+      { ...dev.env(), GITHUB_SERVER_URL: 'https://octo-tenant.ghe.com/x\u001b[2J' },
+      'provenance',
+      'dist/cli',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/GitHub server URL .* is not an http\(s\) URL of a host/);
+    expect(bad.err).not.toContain('\u001b');
+    expect(bad.out).toBe('');
+    // Without ATTEST_OIDC_ISSUER, the issuer is the server's own (here not the local one).
+    const { ATTEST_OIDC_ISSUER: _, ...noIssuer } = dev.env();
+    const ghe = await attest(
+      { ...noIssuer, GITHUB_SERVER_URL: 'https://octo-tenant.ghe.com' },
+      'provenance',
+      'dist/cli',
+    );
+    expect(ghe.code).toBe(2);
+    expect(ghe.err).toContain('https://token.actions.octo-tenant.ghe.com');
+  });
+
   it('--sign writes <artifact>.sigstore.json that verifies against the dev trusted root', async () => {
     const r = await attest(dev.env(), 'provenance', 'dist/nats.wasm', '--sign');
     expect(r.code, r.err).toBe(0);

@@ -23,7 +23,7 @@ export const provenanceCommand: Command = {
     ['--local', 'local provenance even inside GitHub Actions'],
     [
       '--oidc-issuer URL',
-      `issuer to verify the Actions token against (default ${GITHUB_ACTIONS_ISSUER}, or ATTEST_OIDC_ISSUER)`,
+      `issuer to verify the Actions token against, or its enterprise form ISSUER/<slug> (default ATTEST_OIDC_ISSUER, else GITHUB_SERVER_URL's: ${GITHUB_ACTIONS_ISSUER} on github.com)`,
     ],
     ['--sign', 'also sign it and write <artifact>.sigstore.json next to each SUBJECT file'],
     ...signHelp,

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevSigstore, DevSigstoreError, startDevSigstore } from '../index.js';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { claimSets, type DevSigstore, DevSigstoreError, startDevSigstore } from '../index.js';
 
 let dev: DevSigstore;
 let dir: string;
@@ -144,6 +144,66 @@ describe('the OIDC issuer', () => {
       });
     } finally {
       dev.setClaims({ repository_visibility: 'private' });
+    }
+  });
+});
+
+describe('the enterprise form of the issuer', () => {
+  it('issues <issuer>/<slug> tokens with its own key, discovery and JWKS under /<slug>', async () => {
+    const iss = `${dev.oidc.issuer}/acme-corp`;
+    const token = await dev.mintToken('sigstore', { iss });
+    const discovery = (await (
+      await fetch(`${dev.oidc.issuerURL}/acme-corp/.well-known/openid-configuration`)
+    ).json()) as { issuer: string; jwks_uri: string };
+    expect(discovery.issuer).toBe(iss);
+    expect(discovery.jwks_uri).toBe(`${dev.oidc.issuerURL}/acme-corp/.well-known/jwks`);
+    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(discovery.jwks_uri)), {
+      issuer: iss,
+      audience: 'sigstore',
+    });
+    expect(payload.iss).toBe(iss);
+    // Its key is its own: a base token does not verify against it...
+    const base = await dev.mintToken('sigstore');
+    await expect(
+      jwtVerify(base, createRemoteJWKSet(new URL(discovery.jwks_uri)), { audience: 'sigstore' }),
+    ).rejects.toThrow();
+    // ...but the base JWKS lists it, as GitHub's base keys verify enterprise tokens.
+    const baseJwks = createRemoteJWKSet(new URL(dev.oidc.jwksURL));
+    expect((await jwtVerify(token, baseJwks, { audience: 'sigstore' })).payload.iss).toBe(iss);
+    // The request endpoint issues it too when the claims say so.
+    dev.setClaims({ iss, repository_visibility: 'private' });
+    try {
+      const { value } = (await (await requestToken('sigstore')).json()) as { value: string };
+      expect(decodeJwt(value).iss).toBe(iss);
+      expect((await certificateFor(value)).status).toBe(201);
+    } finally {
+      dev.setClaims({ repository_visibility: 'private' });
+    }
+  });
+
+  it('serves no documents for a path GitHub would not issue', async () => {
+    for (const path of ['a/b/.well-known/jwks', '-x/.well-known/jwks', 'acme/.well-known/other']) {
+      expect((await fetch(`${dev.oidc.issuerURL}/${path}`)).status, path).toBe(404);
+    }
+  });
+});
+
+describe('claim sets', () => {
+  it('are GitHub-shaped, consistent, and verifiable from the token endpoint', async () => {
+    const sets = claimSets(dev.oidc.issuer);
+    onTestFinished(() => dev.setClaims({ repository_visibility: 'private' }));
+    for (const [name, { serverUrl, claims }] of Object.entries(sets)) {
+      expect(serverUrl, name).toMatch(/^https:\/\/[a-z0-9.-]+$/);
+      expect(claims.workflow_ref!.startsWith(`${claims.repository}/.github/workflows/`), name).toBe(
+        true,
+      );
+      expect(claims.sub!.startsWith(`repo:${claims.repository}:`), name).toBe(true);
+      expect(claims.repository!.split('/')[0], name).toBe(claims.repository_owner);
+      dev.setClaims(claims);
+      const { value } = (await (await requestToken('sigstore')).json()) as { value: string };
+      const minted = decodeJwt(value);
+      expect(minted, name).toMatchObject({ ...claims, iss: claims.iss ?? dev.oidc.issuer });
+      expect((await certificateFor(value)).status, name).toBe(201);
     }
   });
 });

@@ -1,12 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
+import { buildSLSAProvenancePredicate } from '@actions/attest';
+import { PredicateType } from '@build-artifact/core';
+import {
+  type ClaimSet,
+  type ClaimSetName,
+  claimSets,
+  type DevSigstore,
+  startDevSigstore,
+} from '@build-artifact/dev-sigstore';
 import { ASN1Obj, X509Certificate } from '@sigstore/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type GitHubClaims,
   githubProvenance,
+  ProvenanceError,
   provenanceStatement,
+  type SlsaProvenanceV1,
   verifyOidcToken,
 } from '../index.js';
 
@@ -154,10 +164,11 @@ describe('GitHub provenance', () => {
     }
   });
 
-  it("keeps an '@' inside the workflow's ref", () => {
+  it("takes the workflow's ref from the ref claim, whole when it holds '@'", () => {
     const p = githubProvenance({
       iss: 'https://token.actions.githubusercontent.com',
       repository: 'o/r',
+      ref: 'refs/tags/@scope/pkg@1.0.0',
       workflow_ref: 'o/r/.github/workflows/release.yml@refs/tags/@scope/pkg@1.0.0',
     } as GitHubClaims);
     expect(p.buildDefinition.externalParameters).toEqual({
@@ -167,5 +178,163 @@ describe('GitHub provenance', () => {
         path: '.github/workflows/release.yml',
       },
     });
+  });
+
+  it('names the server of the token’s issuer: *.ghe.com, GHES, an enterprise issuer', () => {
+    const claims = {
+      repository: 'o/r',
+      ref: 'refs/heads/main',
+      workflow_ref: 'o/r/.github/workflows/release.yml@refs/heads/main',
+      job_workflow_ref: 'o/r/.github/workflows/release.yml@refs/heads/main',
+    };
+    const cases: [string, string][] = [
+      ['https://token.actions.githubusercontent.com/acme-corp', 'https://github.com'],
+      ['https://token.actions.octo-tenant.ghe.com', 'https://octo-tenant.ghe.com'],
+      ['https://github.corp.example/_services/token', 'https://github.corp.example'],
+    ];
+    for (const [iss, server] of cases) {
+      const p = githubProvenance({ ...claims, iss } as GitHubClaims);
+      expect(p.runDetails.builder.id, iss).toBe(
+        `${server}/o/r/.github/workflows/release.yml@refs/heads/main`,
+      );
+      // GITHUB_SERVER_URL as the runner gives it agrees, with or without a trailing slash.
+      expect(
+        githubProvenance({ ...claims, iss } as GitHubClaims, { serverUrl: `${server}/` }),
+      ).toEqual(p);
+    }
+  });
+
+  // @actions/attest writes GITHUB_SERVER_URL into the provenance whatever issued the token. We
+  // refuse a server URL that is not the one of the token's issuer: the token is what was
+  // verified, and gh (`--hostname`, the tenant) checks the certificate's URLs, which Fulcio
+  // writes from the token, so provenance naming another server would contradict its own
+  // certificate. For an issuer that names no server (a local one), GITHUB_SERVER_URL is used,
+  // exactly as @actions/attest does (the comparison below).
+  it('refuses a GITHUB_SERVER_URL that is not the server of the token’s issuer', () => {
+    const claims = {
+      iss: 'https://token.actions.githubusercontent.com',
+      repository: 'o/r',
+      ref: 'refs/heads/main',
+      workflow_ref: 'o/r/.github/workflows/release.yml@refs/heads/main',
+    } as GitHubClaims;
+    for (const serverUrl of ['https://octo-tenant.ghe.com', 'https://evil.example']) {
+      let err: unknown;
+      try {
+        githubProvenance(claims, { serverUrl });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, serverUrl).toBeInstanceOf(ProvenanceError);
+      expect((err as ProvenanceError).code).toBe('SERVER_URL_MISMATCH');
+    }
+    expect(() => githubProvenance(claims, { serverUrl: 'https://github.com/o' })).toThrow(
+      ProvenanceError,
+    );
+  });
+});
+
+// The oracle: @actions/attest's own buildSLSAProvenancePredicate, which fetches a token from
+// ACTIONS_ID_TOKEN_REQUEST_URL (audience "nobody"), verifies it against the issuer it is given
+// (here the local one: its default is derived from GITHUB_SERVER_URL and is GitHub's), and
+// writes URLs from GITHUB_SERVER_URL.
+describe("equals @actions/attest's buildSLSAProvenancePredicate", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const name of [
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+      'GITHUB_SERVER_URL',
+    ]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    dev.setClaims({});
+  });
+
+  // @actions/core prints workflow commands (::debug::, ::add-mask::) on stdout: not for the test log.
+  async function theirPredicate() {
+    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      return await buildSLSAProvenancePredicate(dev.oidc.issuer);
+    } finally {
+      quiet.mockRestore();
+    }
+  }
+
+  async function both(set: ClaimSet) {
+    Object.assign(process.env, {
+      ACTIONS_ID_TOKEN_REQUEST_URL: dev.oidc.requestURL,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: dev.oidc.requestToken,
+      GITHUB_SERVER_URL: set.serverUrl,
+    });
+    dev.setClaims(set.claims);
+    const theirs = await theirPredicate();
+    // Ours as `attest provenance` does it: a token for Fulcio's audience from the same endpoint,
+    // verified against the expected issuer, and the runner's server URL.
+    const res = await fetch(`${dev.oidc.requestURL}&audience=sigstore`, {
+      headers: { Authorization: `Bearer ${dev.oidc.requestToken}` },
+    });
+    const { value } = (await res.json()) as { value: string };
+    const claims = await verifyOidcToken(value, { issuer: dev.oidc.issuer });
+    return { theirs, ours: githubProvenance(claims, { serverUrl: set.serverUrl }), claims };
+  }
+
+  const names = Object.keys(claimSets('http://issuer.invalid')) as ClaimSetName[];
+  it.each(names)('for the claims of %s', async (name) => {
+    const set = claimSets(dev.oidc.issuer)[name];
+    const { theirs, ours, claims } = await both(set);
+    expect(theirs.type).toBe(PredicateType.SLSA_PROVENANCE_V1);
+    expectFieldByField(ours, theirs.params);
+    expect(claims.iss).toBe(set.claims.iss ?? dev.oidc.issuer);
+  });
+
+  // Equal in every set above; they part on events from commits without a ref, where
+  // @actions/attest >= 1.6 writes the `ref` claim (actions/toolkit#1969).
+  it('takes the ref claim when it differs from the ref in workflow_ref', async () => {
+    const push = claimSets(dev.oidc.issuer).push;
+    const set = {
+      ...push,
+      claims: {
+        ...push.claims,
+        ref: 'refs/heads/deploy-target',
+        workflow_ref: 'example/nats-wasm/.github/workflows/build.yml@refs/heads/main',
+      },
+    };
+    const { theirs, ours } = await both(set);
+    expect((theirs.params as SlsaProvenanceV1).buildDefinition.externalParameters.workflow).toEqual(
+      expect.objectContaining({ ref: 'refs/heads/deploy-target' }),
+    );
+    expectFieldByField(ours, theirs.params);
+  });
+
+  it('covers a pull request from a fork on a self-hosted runner, a reusable workflow, an @ in a ref, a merge queue, an enterprise issuer, GHES and *.ghe.com', () => {
+    const sets = claimSets(dev.oidc.issuer);
+    expect(sets['fork-pull-request-self-hosted'].claims).toMatchObject({
+      event_name: 'pull_request',
+      runner_environment: 'self-hosted',
+    });
+    const reusable = sets['release-reusable-workflow'].claims;
+    expect(reusable.job_workflow_ref!.startsWith(`${reusable.repository}/`)).toBe(false);
+    expect(sets['ref-with-at'].claims.ref).toMatch(/@.*@/);
+    expect(sets['merge-queue'].claims.event_name).toBe('merge_group');
+    expect(sets['enterprise-issuer'].claims.iss).toBe(`${dev.oidc.issuer}/acme-corp`);
+    expect(sets['ghe-com'].serverUrl).toMatch(/^https:\/\/[a-z0-9-]+\.ghe\.com$/);
+    expect(sets['enterprise-server'].serverUrl).toBe('https://github.corp.example');
+  });
+
+  // @actions/attest checks only that `iss` starts with the issuer, so it takes tokens GitHub
+  // never issues (a nested path, or a longer host name) as long as the base issuer's keys
+  // verify them. We take the issuer and its one-segment enterprise form only, as Fulcio's
+  // GitHub enterprise issuer and gh (an exact --cert-oidc-issuer) do.
+  it('differs on purpose: refuses an iss that only starts with the issuer', async () => {
+    for (const iss of [`${dev.oidc.issuer}/acme-corp/team`, `${dev.oidc.issuer}-evil`]) {
+      const set = { serverUrl: 'https://github.com', claims: { iss } };
+      const err = await both(set).catch((e) => e);
+      expect(err, iss).toBeInstanceOf(ProvenanceError);
+      expect(err.code).toBe('INVALID_TOKEN');
+      // ...where @actions/attest accepts it.
+      const theirs = await theirPredicate();
+      expect(theirs.type).toBe(PredicateType.SLSA_PROVENANCE_V1);
+    }
   });
 });

@@ -7,6 +7,7 @@ it('exports exactly the public API', () => {
     'ProvenanceError',
     'REQUIRED_CLAIMS',
     'githubProvenance',
+    'issuerForServerUrl',
     'localProvenance',
     'parseResolvedDependency',
     'provenanceStatement',
