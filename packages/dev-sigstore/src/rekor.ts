@@ -40,6 +40,7 @@ export interface StoredIntotoEntry {
   };
 }
 
+const MAX_VERIFIER_BYTES = 256 * 1024;
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // The DSSE payload and signatures may be standard or URL-safe base64, padded or not, as the Go
 // DSSE library decodes them.
@@ -80,6 +81,10 @@ function dsseBase64(value: string, what: string): Buffer {
  * of PEM certificates. `canonical` is the PEM Rekor re-encodes it to (what it stores).
  */
 function parseVerifier(pem: Buffer, what: string): { key: KeyObject; canonical: string } {
+  // A certificate chain is a few kilobytes: a cap keeps the PEM scan below cheap.
+  if (pem.length > MAX_VERIFIER_BYTES) {
+    throw new ProposedEntryError(`${what}: over ${MAX_VERIFIER_BYTES} bytes`);
+  }
   const blocks = [
     ...pem
       .toString('utf8')
@@ -188,9 +193,14 @@ export function storedDsseEntry(spec: Record<string, unknown>): StoredDsseEntry 
     if (err instanceof ProposedEntryError) throw err;
     throw new ProposedEntryError('spec.proposedContent.envelope is not JSON');
   }
-  const payloadType = typeof envelope.payloadType === 'string' ? envelope.payloadType : '';
+  for (const field of ['payload', 'payloadType'] as const) {
+    if (envelope[field] !== undefined && typeof envelope[field] !== 'string') {
+      throw new ProposedEntryError(`the envelope's ${field} must be a string`);
+    }
+  }
+  const payloadType = (envelope.payloadType as string | undefined) ?? '';
   const payload = dsseBase64(
-    typeof envelope.payload === 'string' ? envelope.payload : '',
+    (envelope.payload as string | undefined) ?? '',
     'the envelope payload',
   );
   const signatures = envelopeSignatures(envelope.signatures, 'the envelope signatures');

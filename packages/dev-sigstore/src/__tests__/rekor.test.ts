@@ -199,6 +199,16 @@ describe('the local Rekor stores a dsse v0.0.1 entry as Rekor does', () => {
       ],
       ['an envelope that is not JSON', dsseProposal('{', [key.pem]), /not JSON/],
       [
+        'a payloadType that is not a string',
+        dsseProposal({ ...good, payloadType: 7 }, [key.pem]),
+        /payloadType must be a string/,
+      ],
+      [
+        'a verifier of a megabyte',
+        dsseProposal(good, [`-----BEGIN CERTIFICATE-----\n${'A'.repeat(1 << 20)}`]),
+        /over \d+ bytes/,
+      ],
+      [
         'proposed content and stored fields together',
         {
           ...dsseProposal(good, [key.pem]),
