@@ -1,12 +1,17 @@
 import { createHash, createPublicKey, type KeyObject, verify, X509Certificate } from 'node:crypto';
-import { preAuthEncoding } from '@build-artifact/core';
+import { BaseError, preAuthEncoding } from '@build-artifact/core';
 import type { TLog } from '@sigstore/mock/dist/rekor/tlog.js';
 import type { HandlerFn } from '@sigstore/mock/dist/shared.types.js';
 
 /**
  * A proposed entry the real Rekor would refuse: the message is what the client is told (HTTP 400).
+ * Internal to the local Rekor: it never leaves the server.
  */
-export class ProposedEntryError extends Error {}
+export class ProposedEntryError extends BaseError<'ENTRY_REFUSED'> {
+  constructor(message: string) {
+    super({ code: 'ENTRY_REFUSED', message });
+  }
+}
 
 interface Hash {
   algorithm: 'sha256';
