@@ -3,13 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { writeFileAtomic } from '@build-artifact/core';
 import { initializeCA, initializeCTLog } from '@sigstore/mock/dist/fulcio/index.js';
-import { initializeTLog, rekorHandler } from '@sigstore/mock/dist/rekor/index.js';
+import { initializeTLog } from '@sigstore/mock/dist/rekor/index.js';
 import type { HandlerFn } from '@sigstore/mock/dist/shared.types.js';
 import { initializeTSA, tsaHandler } from '@sigstore/mock/dist/timestamp/index.js';
 import type { GitHubClaims } from './claims.js';
 import { DevSigstoreError } from './error.js';
 import { devFulcioHandler } from './fulcio.js';
 import { DevIssuer } from './oidc.js';
+import { devRekorHandler } from './rekor.js';
 import { buildTrustedRoot } from './trusted-root.js';
 
 export type DevService = 'fulcio' | 'rekor' | 'tsa' | 'oidc';
@@ -171,7 +172,8 @@ export async function startDevSigstore(options: DevSigstoreOptions = {}): Promis
     });
 
     const fulcio = devFulcioHandler(ca, issuer);
-    const rekor = rekorHandler(tlog).fn;
+    // Rekor stores entries as the real one does (rekor.ts), not verbatim as the mock's handler.
+    const rekor = devRekorHandler(tlog);
     const timestamp = tsaHandler(tsa).fn;
     const failures: Record<DevService, { count: number; status: number }> = {
       fulcio: { count: 0, status: 503 },

@@ -11,7 +11,6 @@ import {
   type Witness,
 } from '@sigstore/sign';
 import { SignError, type SignErrorCode } from './error.js';
-import { PUBLIC_GOOD } from './instance.js';
 import { type RetryOptions, retryOptions } from './retry.js';
 import type { TokenProvider } from './token.js';
 
@@ -21,9 +20,8 @@ interface CommonOptions {
   /** RFC 3161 timestamp authority URL: a signed timestamp is added when set. */
   tsaURL?: string;
   /**
-   * Rekor entry type for the DSSE envelope. Default: `dsse` on the public-good Rekor (as
-   * actions/attest), `intoto` elsewhere (what the @sigstore/mock Rekor of the dev instance can
-   * log in a form @sigstore/verify checks).
+   * Rekor entry type for the DSSE envelope: `dsse` (v0.0.1, the default, what @sigstore/sign and
+   * actions/attest log) or `intoto` (v0.0.2, the older type, still accepted by Rekor v1).
    */
   rekorEntryType?: 'dsse' | 'intoto';
   /** Per-request timeout in milliseconds (default 10000). */
@@ -145,6 +143,15 @@ export async function signStatement(
     minTimeout: r.minTimeout,
     maxTimeout: r.maxTimeout,
   };
+  if (
+    options.rekorEntryType !== undefined &&
+    !['dsse', 'intoto'].includes(options.rekorEntryType)
+  ) {
+    throw new SignError({
+      code: 'INVALID_OPTIONS',
+      message: `rekorEntryType must be "dsse" or "intoto", got "${options.rekorEntryType}"`,
+    });
+  }
   let signer: Signer;
   if ('privateKeyPem' in options && options.privateKeyPem !== undefined) {
     signer = new KeySigner(loadPrivateKey(options.privateKeyPem));
@@ -180,8 +187,7 @@ export async function signStatement(
   }
   const witnesses: Witness[] = [];
   if (options.rekorURL) {
-    const entryType =
-      options.rekorEntryType ?? (options.rekorURL === PUBLIC_GOOD.rekorURL ? 'dsse' : 'intoto');
+    const entryType = options.rekorEntryType ?? 'dsse';
     witnesses.push(new RekorWitness({ rekorBaseURL: options.rekorURL, entryType, timeout, retry }));
   }
   if (options.tsaURL) {

@@ -1,3 +1,4 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import { buildStatement, PredicateType } from '@build-artifact/core';
 import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,10 +38,56 @@ describe('keyless signing', () => {
       extensions: { issuer: dev.oidc.issuer },
     });
     expect(signer.key).toBeDefined();
-    expect(bundle.verificationMaterial.tlogEntries[0]!.kindVersion).toEqual({
-      kind: 'intoto',
-      version: '0.0.2',
+  });
+
+  it('logs a dsse/0.0.1 entry by default, as @sigstore/sign and actions/attest do', async () => {
+    const bundle = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      identityToken: await dev.mintToken('sigstore'),
     });
+    const entry = bundle.verificationMaterial.tlogEntries[0]!;
+    expect(entry.kindVersion).toEqual({ kind: 'dsse', version: '0.0.1' });
+    // What Rekor stores for it: hashes and the signature with its verifier, not the envelope.
+    const body = JSON.parse(Buffer.from(entry.canonicalizedBody, 'base64').toString());
+    expect(Object.keys(body.spec).sort()).toEqual(['envelopeHash', 'payloadHash', 'signatures']);
+    expect(body.spec.payloadHash.value).toBe(
+      createHash('sha256')
+        .update(Buffer.from(bundle.dsseEnvelope!.payload, 'base64'))
+        .digest('hex'),
+    );
+    expect(body.spec.signatures).toEqual([
+      {
+        signature: bundle.dsseEnvelope!.signatures[0]!.sig,
+        verifier: Buffer.from(
+          new X509Certificate(
+            Buffer.from(bundle.verificationMaterial.certificate!.rawBytes, 'base64'),
+          ).toString(),
+        ).toString('base64'),
+      },
+    ]);
+    expect(() => referenceVerifier(dev.trustedRoot)(bundle)).not.toThrow();
+  });
+
+  it('logs an intoto/0.0.2 entry when asked, which @sigstore/verify accepts too', async () => {
+    const bundle = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      rekorEntryType: 'intoto',
+      identityToken: await dev.mintToken('sigstore'),
+    });
+    const entry = bundle.verificationMaterial.tlogEntries[0]!;
+    expect(entry.kindVersion).toEqual({ kind: 'intoto', version: '0.0.2' });
+    const body = JSON.parse(Buffer.from(entry.canonicalizedBody, 'base64').toString());
+    expect(body.spec.content.envelope.payload).toBeUndefined();
+    expect(() => referenceVerifier(dev.trustedRoot)(bundle)).not.toThrow();
+    const bad = await signStatement(statement, {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      rekorEntryType: 'hashedrekord' as never,
+      identityToken: 'x',
+    }).catch((e) => e);
+    expect(bad.code).toBe('INVALID_OPTIONS');
   });
 
   it("signs as on GitHub's instance: Fulcio + TSA, no Rekor entry", async () => {

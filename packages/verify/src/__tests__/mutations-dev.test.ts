@@ -9,7 +9,7 @@ import { type Evidence, loadTrustedRoot, type Trust, verifyArtifact } from '../i
 import { mutateBundle } from './mutations.js';
 
 // The same mutation corpus over a bundle from the local Sigstore: v0.3 with an RFC 3161
-// timestamp and an intoto tlog entry (what the public-good bundles above do not have).
+// timestamp and a dsse tlog entry (what the public-good bundles above do not have).
 let dev: DevSigstore;
 let tmp: string;
 let trust: Trust;
