@@ -74,8 +74,8 @@ export function upToDate() {
 // not a file ncc can relocate: it emits a stub that fails, and the URL then points into the
 // bundle. Each is rewritten to the same folder, taken from the bundle's own location.
 const DIRECTORY_URLS = {
-  // packages/cli/src/demo/pipeline.ts: the checkout's examples/
-  '../../../../examples': path.join(cli, 'dist', 'demo', 'pipeline.js'),
+  // packages/cli/src/commands/demo.ts: the checkout's examples/
+  '../../../../examples': path.join(cli, 'dist', 'commands', 'demo.js'),
 };
 
 function withDirectoryURLs(files) {

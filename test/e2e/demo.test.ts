@@ -15,7 +15,7 @@ import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../packages/cli/src/__tests__/io.js';
-import type { DemoReport } from '../../packages/cli/src/demo/pipeline.js';
+import type { DemoReport } from '@build-artifact/pipeline';
 import { main } from '../../packages/cli/src/index.js';
 import { type Registry, registryAvailable, startRegistry } from '../helpers/registry.js';
 import { BUILD_TIMEOUT_MS, repoRoot, requireToolchain } from '../helpers/toolchains.js';

@@ -90,6 +90,8 @@ export interface AttestResult {
   signer?: Pick<Signer, 'describe' | 'instance'>;
   /** Ids given by the GitHub attestations API, in the order the bundles were stored. */
   attestationIds: string[];
+  /** Milliseconds per step (hash, sbom, provenance, plan, sign, store, write). */
+  timings: Record<string, number>;
 }
 
 async function sbomFor(
@@ -139,14 +141,27 @@ function subjectsOf(a: AttestedArtifact, publication: PublishPlan | undefined): 
 export async function attest(request: AttestRequest, context: FlowContext): Promise<AttestResult> {
   const core = await import('@build-artifact/core');
   const say = (step: string, message: string) => context.onProgress?.({ step, message });
-  const collected = await core.collectArtifacts(
-    request.artifacts,
-    request.algorithms ? { algorithms: request.algorithms } : {},
+  const timings: Record<string, number> = {};
+  const time = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[step] = (timings[step] ?? 0) + (performance.now() - t0);
+    }
+  };
+  const collected = await time('hash', () =>
+    core.collectArtifacts(
+      request.artifacts,
+      request.algorithms ? { algorithms: request.algorithms } : {},
+    ),
   );
   say('attest.hash', collected.map((a) => `${a.digest.sha256}  ${a.name}`).join('\n'));
   const artifacts: AttestedArtifact[] = collected.map((a) => ({ ...a, files: {} }));
 
-  const predicate = await buildPredicate(request.provenance ?? {}, context);
+  const predicate = await time('provenance', () =>
+    buildPredicate(request.provenance ?? {}, context),
+  );
   say('attest.provenance', predicate.describe);
   const signer =
     request.signing === false
@@ -171,9 +186,10 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
       });
     return artifacts as (AttestedArtifact & { path: string })[];
   };
-  if (request.sbom !== false)
+  const sbomRequest = request.sbom;
+  if (sbomRequest !== false)
     for (const a of withFiles('an SBOM')) {
-      a.sbom = await sbomFor(a.path, request.sbom ?? {}, context);
+      a.sbom = await time('sbom', () => sbomFor(a.path, sbomRequest ?? {}, context));
       say('attest.sbom', `${a.name}: ${a.sbom.componentCount} components`);
     }
 
@@ -183,12 +199,15 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
     predicate.predicate,
   );
   let publication: PublishPlan | undefined;
-  if (request.publishTo) {
-    publication = await planPublication(
-      request.publishTo,
-      withFiles('publishing').map((a) => ({ ...a, ...(a.sbom ? { sbom: a.sbom.bom } : {}) })),
-      provenanceStatement,
-      context,
+  const publishTo = request.publishTo;
+  if (publishTo) {
+    publication = await time('plan', () =>
+      planPublication(
+        publishTo,
+        withFiles('publishing').map((a) => ({ ...a, ...(a.sbom ? { sbom: a.sbom.bom } : {}) })),
+        provenanceStatement,
+        context,
+      ),
     );
     for (const [i, a] of artifacts.entries()) a.plan = publication.plans[i]!;
     // The statement names the manifests as well: gh looks attestations up by manifest digest.
@@ -202,11 +221,12 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
   const provenanceText = `${JSON.stringify(provenanceStatement, null, 2)}\n`;
   let provenanceBundle: SerializedBundle | undefined;
   if (sign && signer) {
-    provenanceBundle = await sign.signStatement(provenanceText, signer.options);
+    provenanceBundle = await time('sign', () => sign.signStatement(provenanceText, signer.options));
     for (const a of artifacts) {
       if (!a.sbom) continue;
-      a.sbomStatement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
-      a.sbomBundle = await sign.signStatement(a.sbomStatement, signer.options);
+      const statement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
+      a.sbomStatement = statement;
+      a.sbomBundle = await time('sign', () => sign.signStatement(statement, signer.options));
     }
   } else
     for (const a of artifacts)
@@ -230,21 +250,22 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
       provenanceBundle,
       ...artifacts.flatMap((a) => (a.sbomBundle ? [a.sbomBundle] : [])),
     ];
+    const store = request.githubAttestations;
     for (const bundle of bundles) {
-      const id = await sign.storeAttestation(bundle, {
-        repository,
-        token: request.githubAttestations.token,
-        apiUrl:
-          request.githubAttestations.apiUrl ??
-          context.env.GITHUB_API_URL ??
-          'https://api.github.com',
-      });
+      const id = await time('store', () =>
+        sign.storeAttestation(bundle, {
+          repository,
+          token: store.token,
+          apiUrl: store.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
+        }),
+      );
       attestationIds.push(String(id));
       say('attest.store', `stored attestation ${id} in ${repository}`);
     }
   }
 
-  if (request.sidecars) await writeSidecars(artifacts, provenanceBundle, request.sidecars);
+  const sidecars = request.sidecars;
+  if (sidecars) await time('write', () => writeSidecars(artifacts, provenanceBundle, sidecars));
   return {
     artifacts,
     provenance: {
@@ -263,6 +284,7 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
         }
       : {}),
     attestationIds,
+    timings,
   };
 }
 

@@ -8,6 +8,16 @@ export type {
   SidecarRequest,
 } from './attest.js';
 export { attest } from './attest.js';
+export type { Skip } from './demo/build.js';
+export { findCargo, findGo } from './demo/build.js';
+export type { DemoArtifact, DemoCheck, DemoOptions, DemoReport, Stage } from './demo/demo.js';
+export {
+  DEMO_REPOSITORY,
+  DEMO_SIGNER_REPOSITORY,
+  DEMO_SIGNER_WORKFLOW,
+  runDemo,
+  STAGES,
+} from './demo/demo.js';
 export type { PipelineErrorCode } from './errors.js';
 export { PipelineError } from './errors.js';
 export type { FlowContext, OciArtifact } from './oci-target.js';

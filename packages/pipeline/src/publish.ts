@@ -224,6 +224,8 @@ export interface PublishResult {
   index?: { reference: string; manifest: Descriptor; tag?: string };
   referrers: PublishedReferrer[];
   uploadedBytes: number;
+  /** Milliseconds per step (plan, push, attach). */
+  timings: Record<string, number>;
 }
 
 /**
@@ -242,6 +244,13 @@ export async function publish(
     throw new PipelineError({ code: 'NOTHING_TO_DO', message: 'nothing to publish' });
   const ref = await parse(request.target.reference);
   const attachments = request.attachments ?? [];
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (step: string) => {
+    const now = performance.now();
+    timings[step] = (timings[step] ?? 0) + (now - t0);
+    t0 = now;
+  };
   const provenance = attachments
     .filter((a) => a.kind === 'bundle')
     .map((a) => describeBundle(a.json))
@@ -259,6 +268,7 @@ export async function publish(
       provenance,
       context,
     ));
+  lap('plan');
   const target: Target = oci.openTarget(ref, {
     cwd: context.cwd,
     env: context.env,
@@ -291,6 +301,7 @@ export async function publish(
       uploadedBytes += p.uploadedBytes;
     }
 
+  lap('push');
   // Each attestation goes to every manifest it is about, by digest.
   const sha512s = new Map<string, Promise<string | undefined>>();
   const sha512Of = (i: number) => {
@@ -358,6 +369,7 @@ export async function publish(
     }
   }
 
+  lap('attach');
   const artifacts: PublishedArtifact[] = pushed.map((m, i) => ({
     name: request.artifacts[i]!.name,
     path: request.artifacts[i]!.path,
@@ -383,5 +395,6 @@ export async function publish(
       : {}),
     referrers,
     uploadedBytes,
+    timings,
   };
 }

@@ -5,7 +5,7 @@ import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoReport } from '../demo/pipeline.js';
+import type { DemoReport } from '@build-artifact/pipeline';
 import { main } from '../index.js';
 import { captureIO } from './io.js';
 
@@ -88,7 +88,7 @@ describe('attest demo', () => {
     await chmod(join(ex, 'nats-wasip1', 'build.sh'), 0o755);
     const io = captureIO({ ...process.env });
     const code = await main(['demo', '--examples', ex, '--out', join(tmp, 'out-broken')], io);
-    const { findGo } = await import('../demo/build.js');
+    const { findGo } = await import('@build-artifact/pipeline');
     const go = await findGo(process.env);
     const sources = (await import('node:fs')).existsSync(
       '/usr/share/gocode/src/github.com/nats-io/nats-server',

@@ -1,7 +1,18 @@
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { safeText } from '@build-artifact/core';
+import type { DemoReport } from '@build-artifact/pipeline';
 import { type Command, UsageError } from '../command.js';
-import type { DemoReport } from '../demo/pipeline.js';
-import { outputFormat } from '../output.js';
+import { outputFormat, writeSafeJson } from '../output.js';
+
+/** Where the examples are: this checkout's (src/commands or dist/commands, four levels up). */
+export function defaultExamplesDir(cwd: string): string | undefined {
+  const beside = fileURLToPath(new URL('../../../../examples', import.meta.url));
+  for (const dir of [beside, join(cwd, 'examples')])
+    if (existsSync(join(dir, 'nats-wasip1')) || existsSync(join(dir, 'node-app'))) return dir;
+  return undefined;
+}
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -32,19 +43,26 @@ export const demoCommand: Command = {
       !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(registry)
     )
       throw new UsageError(`--registry must be HOST:PORT, not "${registry}"`);
-    const { runDemo } = await import('../demo/pipeline.js');
+    const examples =
+      values.examples !== undefined ? String(values.examples) : defaultExamplesDir(io.cwd);
+    if (examples === undefined)
+      throw new UsageError(
+        'attest demo runs on the examples of the build-artifact repository, and none are here: ' +
+          'git clone https://github.com/build-artifact/build-artifact && cd build-artifact && scripts/dev npx attest demo ' +
+          '(or give --examples DIR)',
+      );
+    const { runDemo } = await import('@build-artifact/pipeline');
     const report = await runDemo(
       {
+        examples,
         ...(values.out !== undefined ? { out: String(values.out) } : {}),
         ...(registry ? { registry } : {}),
-        ...(values.examples !== undefined ? { examples: String(values.examples) } : {}),
         log: (line) => io.stderr.write(`attest demo: ${line}\n`),
       },
-      io,
+      { cwd: io.cwd, env: io.env },
     );
-    io.stdout.write(
-      format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, io.cwd),
-    );
+    if (format === 'json') writeSafeJson(io.stdout, report, 2);
+    else io.stdout.write(formatReport(report, io.cwd));
     return report.verified ? 0 : 1;
   },
 };
@@ -94,7 +112,7 @@ export function formatReport(r: DemoReport, cwd: string): string {
   lines.push('', 'Checks (attest verify, as below):');
   for (const c of r.checks)
     lines.push(
-      `  ${c.verified ? '✓' : '✗'} ${c.artifact.padEnd(18)} ${c.from === 'file' ? 'files' : 'OCI  '}  ${c.summary}`,
+      `  ${c.verified ? '✓' : '✗'} ${c.artifact.padEnd(18)} ${c.from === 'file' ? 'files' : 'OCI  '}  ${safeText(c.summary)}`,
     );
   lines.push('', 'Re-verify by hand:');
   for (const c of r.checks)

@@ -95,6 +95,15 @@ export function runBuild(
   });
 }
 
+/** The commit of the checkout the examples are in, when git can say. */
+export function gitHead(dir: string): Promise<string | undefined> {
+  return new Promise((res) =>
+    execFile('git', ['-C', dir, 'rev-parse', 'HEAD'], { timeout: 10_000 }, (err, out) =>
+      res(err || !/^[0-9a-f]{40}$/.test(out.trim()) ? undefined : out.trim()),
+    ),
+  );
+}
+
 export interface BuildContext {
   examples: string;
   out: string;
