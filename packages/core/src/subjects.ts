@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { parseChecksumFile } from './checksums.js';
+import { MAX_CHECKSUM_FILE_BYTES, parseChecksumFile } from './checksums.js';
 import { type DigestAlgorithm, digestFile } from './digest.js';
-import { CoreError, fileError } from './error.js';
+import { CoreError } from './error.js';
 import { expandPaths, subjectName } from './files.js';
+import { readRegularFileText } from './regular-file.js';
 import { MAX_SUBJECTS, type Subject } from './statement.js';
 
 export interface SubjectOptions {
@@ -62,12 +62,10 @@ export async function subjectsFromPaths(
 
 /** Subjects listed in a `sha256sum`/`sha512sum` style checksums file. */
 export async function subjectsFromChecksumFile(path: string): Promise<Subject[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  const text = await readRegularFileText(path, {
+    maxBytes: MAX_CHECKSUM_FILE_BYTES,
+    what: 'a checksums file',
+  });
   const entries = parseChecksumFile(text, path);
   return dedupeSubjects(
     entries.map((e) => ({ name: e.path, digest: { [e.algorithm]: e.hex } as Subject['digest'] })),
