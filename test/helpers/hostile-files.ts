@@ -96,7 +96,7 @@ export function runAttest(
     {
       cwd: options.cwd,
       encoding: 'utf8',
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: options.timeoutMs ?? 20_000,
       killSignal: 'SIGKILL',
       env: { ...env, NO_COLOR: '1' },
     },
