@@ -30,33 +30,37 @@ const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
+
+/** The characters JSON text may hold outside strings: structure, numbers, true, false, null. */
+const OUTSIDE_STRINGS = new Uint8Array(128);
+for (const c of ' \t\n\r{}[],:0123456789+-.eEtruefalsn') OUTSIDE_STRINGS[c.charCodeAt(0)] = 1;
 
 /**
  * Where JSON text first nests arrays and objects deeper than MAX_JSON_DEPTH, or -1: one pass
  * over the characters, no recursion, no parsing (brackets inside strings do not count). At the
- * first control character other than tab, CR and LF, which JSON allows nowhere, it answers -1:
- * the text is no JSON (a binary, most often, whose bytes would otherwise count as brackets),
- * and the parser says so. Bytes read as latin1 work as well: the characters counted are ASCII,
- * which no byte of a multi-byte UTF-8 character can be.
+ * first character JSON allows nowhere there (a control character in a string; outside strings,
+ * anything but structure, numbers and literals) it answers -1: the text is no JSON, and the
+ * parser, which stops there at the latest, says so. A binary or a JavaScript bundle thus reads
+ * as not JSON, whatever brackets it holds. Bytes read as latin1 work as well: the characters
+ * counted are ASCII, which no byte of a multi-byte UTF-8 character can be.
  */
 function depthExceededAt(text: string): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < SPACE && c !== TAB && c !== LF && c !== CR) return -1;
     if (inString) {
       if (c === BACKSLASH) i++;
       else if (c === QUOTE) inString = false;
+      else if (c < SPACE) return -1;
     } else if (c === QUOTE) {
       inString = true;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > MAX_JSON_DEPTH) return i;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       depth--;
+    } else if (c >= 128 || OUTSIDE_STRINGS[c] !== 1) {
+      return -1;
     }
   }
   return -1;

@@ -70,15 +70,16 @@ describe('limits of parseJsonDocuments', () => {
     expect(parseJsonDocuments(text, 's.json')[0]!.json).toEqual(JSON.parse(text));
   });
 
-  it('calls a binary with brackets in it not JSON, not too deep', () => {
-    // Control bytes are JSON nowhere: the parser, not the depth count, has the last word.
+  it('calls a binary or a script with brackets in it not JSON, not too deep', () => {
+    // Characters JSON allows nowhere: the parser, not the depth count, has the last word.
     const binary = Buffer.concat([
       Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01]),
       Buffer.alloc(4096, '['),
-    ]);
-    expect(thrown(() => parseJsonDocuments(binary.toString('latin1'), 'app')).code).toBe(
-      'INVALID_JSON',
-    );
+    ]).toString('latin1');
+    const script = `!function(){${'if(a){'.repeat(2000)}${'}'.repeat(2000)}}()`;
+    for (const text of [binary, script, `"a\u0001"${deepJson(1000)}`]) {
+      expect(thrown(() => parseJsonDocuments(text, 'app')).code).toBe('INVALID_JSON');
+    }
   });
 });
 
