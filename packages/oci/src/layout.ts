@@ -367,7 +367,7 @@ export class OciLayout implements Target {
       new OciError({ code: 'LAYOUT', message: `${path}: not an OCI index (${what})`, cause });
     let index: ImageIndex;
     try {
-      index = parseJson(text, path) as ImageIndex;
+      index = parseJson(text, 'index.json') as ImageIndex;
     } catch (err) {
       throw fail((err as Error).message, err);
     }
