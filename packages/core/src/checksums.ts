@@ -9,6 +9,12 @@ export interface ChecksumEntry {
   binary?: boolean;
 }
 
+/**
+ * The largest checksums file read: some 100,000 lines of sha256sum output, far more than the
+ * MAX_SUBJECTS a statement takes.
+ */
+export const MAX_CHECKSUM_FILE_BYTES = 16 * 1024 * 1024;
+
 const HEX_LENGTH: Record<number, DigestAlgorithm> = { 64: 'sha256', 128: 'sha512' };
 
 // GNU coreutils escapes a name holding a backslash, newline or carriage return and marks the

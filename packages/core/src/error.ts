@@ -15,11 +15,15 @@ export class BaseError<Code extends string = string> extends Error {
 export type CoreErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
+  | 'NOT_REGULAR_FILE'
+  | 'FILE_TOO_LARGE'
   | 'INVALID_ALGORITHM'
   | 'INVALID_CHECKSUM_FILE'
   | 'INVALID_STATEMENT'
   | 'INVALID_ENVELOPE'
   | 'INVALID_JSON'
+  | 'JSON_TOO_DEEP'
+  | 'TOO_MANY_DOCUMENTS'
   | 'DUPLICATE_SUBJECT'
   | 'DIGEST_MISMATCH'
   | 'TOO_MANY_SUBJECTS'
@@ -47,6 +51,8 @@ export function fileError(path: string, err: unknown): CoreError {
       ? 'permission denied'
       : code === 'EISDIR'
         ? 'is a directory'
-        : ((err as Error)?.message ?? String(err));
+        : code === 'ELOOP'
+          ? 'too many levels of symbolic links'
+          : ((err as Error)?.message ?? String(err));
   return new CoreError({ code: 'FILE_UNREADABLE', message: `${path}: ${reason}`, cause: err });
 }

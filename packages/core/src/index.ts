@@ -1,7 +1,11 @@
 export type { BundleDescription } from './bundle.js';
 export { describeBundle, namesDigest } from './bundle.js';
 export type { ChecksumEntry } from './checksums.js';
-export { formatChecksumLine, parseChecksumFile } from './checksums.js';
+export {
+  formatChecksumLine,
+  MAX_CHECKSUM_FILE_BYTES,
+  parseChecksumFile,
+} from './checksums.js';
 export type { DigestAlgorithm, DigestSet } from './digest.js';
 export {
   assertAlgorithm,
@@ -21,7 +25,14 @@ export type { FoundFile } from './files.js';
 export { expandPaths, subjectName, walkDirectory } from './files.js';
 export { GITHUB_ACTIONS_ISSUER, isGitHubActionsIssuer } from './github.js';
 export type { JsonDocument } from './json-documents.js';
-export { parseJsonDocuments, unwrapAttestationRecord } from './json-documents.js';
+export {
+  checkPayloadDepth,
+  MAX_JSON_DEPTH,
+  MAX_JSON_DOCUMENTS,
+  parseJson,
+  parseJsonDocuments,
+  unwrapAttestationRecord,
+} from './json-documents.js';
 export {
   BuildType,
   MediaType,
@@ -30,6 +41,13 @@ export {
   STATEMENT_TYPE_V1,
 } from './media-types.js';
 export type { ProgressCallback, ProgressEvent } from './progress.js';
+export type { OpenedFile, ReadRegularFileOptions } from './regular-file.js';
+export {
+  formatByteLimit,
+  openRegularFile,
+  readRegularFile,
+  readRegularFileText,
+} from './regular-file.js';
 export type { SidecarKind } from './sidecars.js';
 export { EVIDENCE_SIDECARS, Sidecar, sidecarPath } from './sidecars.js';
 export type { ResourceDescriptor, Statement, Subject } from './statement.js';

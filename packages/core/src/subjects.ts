@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseChecksumFile } from './checksums.js';
+import { MAX_CHECKSUM_FILE_BYTES, parseChecksumFile } from './checksums.js';
 import { type DigestAlgorithm, digestFile } from './digest.js';
 import { CoreError, fileError } from './error.js';
 import { compareNames, expandPaths, subjectName } from './files.js';
+import { readRegularFileText } from './regular-file.js';
 import { MAX_SUBJECTS, type Subject } from './statement.js';
 
 export interface SubjectOptions {
@@ -63,12 +64,10 @@ export async function subjectsFromPaths(
 
 /** Subjects listed in a `sha256sum`/`sha512sum` style checksums file. */
 export async function subjectsFromChecksumFile(path: string): Promise<Subject[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  const text = await readRegularFileText(path, {
+    maxBytes: MAX_CHECKSUM_FILE_BYTES,
+    what: 'a checksums file',
+  });
   const entries = parseChecksumFile(text, path);
   return dedupeSubjects(
     entries.map((e) => ({ name: e.path, digest: { [e.algorithm]: e.hex } as Subject['digest'] })),
@@ -142,12 +141,10 @@ export async function collectArtifacts(
         code: 'INVALID_CHECKSUM_FILE',
         message: `${source.checksums}: a checksums file needs the directory it lists`,
       });
-    let text: string;
-    try {
-      text = await readFile(source.checksums, 'utf8');
-    } catch (err) {
-      throw fileError(source.checksums, err);
-    }
+    const text = await readRegularFileText(source.checksums, {
+      maxBytes: MAX_CHECKSUM_FILE_BYTES,
+      what: 'checksums file',
+    });
     const entries = parseChecksumFile(text, source.checksums);
     const artifacts = await mapConcurrent(entries, concurrency, async (e) => {
       if (/[/\\]/.test(e.path) || e.path === '.' || e.path === '..')

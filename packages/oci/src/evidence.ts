@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Evidence } from '@build-artifact/core';
+import { CoreError, checkPayloadDepth, type Evidence, parseJson } from '@build-artifact/core';
 import { OciError } from './error.js';
 import { type OpenTargetOptions, openTarget } from './open.js';
 import { formatPlatform } from './platform.js';
@@ -149,16 +149,23 @@ export async function fetchEvidence(
         if (err instanceof OciError && err.code === 'INVALID_MANIFEST') continue;
         throw err;
       }
+      const source = formatReference({ ...base, digest: entry.digest });
       let json: unknown;
       try {
-        json = JSON.parse(new TextDecoder().decode(content));
-      } catch {
+        // Depth-checked, its DSSE payload too: the same limits as a bundle file's.
+        json = parseJson(new TextDecoder().decode(content), source);
+        checkPayloadDepth(json, source);
+      } catch (err) {
         throw new OciError({
           code: 'INVALID_MANIFEST',
-          message: `bundle ${entry.digest} attached to ${refText} is not JSON`,
+          message:
+            err instanceof CoreError && err.code === 'INVALID_JSON'
+              ? `bundle ${entry.digest} attached to ${refText} is not JSON`
+              : (err as Error).message,
+          cause: err,
         });
       }
-      bundles.push({ source: formatReference({ ...base, digest: entry.digest }), json });
+      bundles.push({ source, json });
     }
   }
   return {

@@ -12,7 +12,7 @@ export type { FetchEvidenceOptions, FetchedArtifact } from './evidence.js';
 export { fetchEvidence, hostPlatform } from './evidence.js';
 export type { HttpRequest, RetryOptions, TransportOptions } from './http.js';
 export { RegistryTransport, retryAfterMs } from './http.js';
-export { OciLayout } from './layout.js';
+export { MAX_LAYOUT_INDEX_BYTES, OciLayout } from './layout.js';
 export type { OpenTargetOptions } from './open.js';
 export { openTarget } from './open.js';
 export { detectPlatform, formatPlatform, parsePlatform } from './platform.js';

@@ -1,20 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, readFileSync, readlinkSync } from 'node:fs';
-import {
-  type FileHandle,
-  mkdir,
-  open,
-  readFile,
-  realpath,
-  rename,
-  rm,
-  stat,
-} from 'node:fs/promises';
+import { createWriteStream, readFileSync, readlinkSync } from 'node:fs';
+import { type FileHandle, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { digestBytes, fileError, MediaType, writeFileAtomic } from '@build-artifact/core';
+import {
+  CoreError,
+  digestBytes,
+  fileError,
+  MediaType,
+  type OpenedFile,
+  openRegularFile,
+  parseJson,
+  readRegularFile,
+  readRegularFileText,
+  writeFileAtomic,
+} from '@build-artifact/core';
 import type { Blob } from './blob.js';
 import { OciError } from './error.js';
 import { checkBytes, MAX_MANIFEST_BYTES } from './registry.js';
@@ -45,6 +48,14 @@ const LOCK_STALE_MS = 30_000;
 /** A reclaim guard is held for microseconds: one seen this long was left by a crash. */
 const GUARD_STALE_MS = 10_000;
 const LOCK_BACKOFF_MAX_MS = 100;
+/** A lock or guard file holds one line of JSON; anything longer is read this far and no more. */
+const LOCK_FILE_MAX_BYTES = 4096;
+
+/**
+ * The largest index.json read: some 30,000 descriptors, tags and referrers. Blobs and manifests
+ * are capped by their descriptors' sizes and MAX_MANIFEST_BYTES.
+ */
+export const MAX_LAYOUT_INDEX_BYTES = 16 * 1024 * 1024;
 
 /**
  * The tail of each layout directory's queue of index.json updates in this process, by real
@@ -102,18 +113,23 @@ interface SeenFile {
   ino: number;
 }
 
-/** A lock or guard file as it is now, or undefined if there is none. */
+/**
+ * A lock or guard file as it is now, or undefined if there is none. A FIFO or device put there
+ * is an error naming it, not a read that never ends.
+ */
 async function readSmall(path: string): Promise<SeenFile | undefined> {
-  let handle: FileHandle;
+  let opened: OpenedFile;
   try {
-    handle = await open(path, 'r');
+    opened = await openRegularFile(path);
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return undefined;
-    throw fileError(path, err);
+    if (err instanceof CoreError && err.code === 'FILE_NOT_FOUND') return undefined;
+    throw err;
   }
+  const { handle, stats } = opened;
   try {
-    const { ino } = await handle.stat();
-    return { text: await handle.readFile('utf8'), ino };
+    const buffer = Buffer.alloc(LOCK_FILE_MAX_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { text: buffer.toString('utf8', 0, bytesRead), ino: stats.ino };
   } catch (err) {
     throw fileError(path, err);
   } finally {
@@ -337,23 +353,47 @@ export class OciLayout implements Target {
     const path = join(this.dir, 'index.json');
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readRegularFileText(path, {
+        maxBytes: MAX_LAYOUT_INDEX_BYTES,
+        what: 'an OCI layout index',
+      });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (err instanceof CoreError && err.code === 'FILE_NOT_FOUND') {
         return { schemaVersion: 2, mediaType: MediaType.OCI_INDEX, manifests: [] };
       }
-      throw fileError(path, err);
+      throw err;
     }
+    const fail = (what: string, cause?: unknown) =>
+      new OciError({ code: 'LAYOUT', message: `${path}: not an OCI index (${what})`, cause });
+    let index: ImageIndex;
     try {
-      const index = JSON.parse(text) as ImageIndex;
-      if (!Array.isArray(index.manifests)) throw new Error('no "manifests" array');
-      return index;
+      index = parseJson(text, 'index.json') as ImageIndex;
     } catch (err) {
-      throw new OciError({
-        code: 'LAYOUT',
-        message: `${path}: not an OCI index (${(err as Error).message})`,
-        cause: err,
-      });
+      throw fail((err as Error).message, err);
+    }
+    if (typeof index !== 'object' || index === null || !Array.isArray(index.manifests)) {
+      throw fail('no "manifests" array');
+    }
+    // Entries are read as descriptors everywhere: one that is not cannot crash a lookup.
+    index.manifests.forEach((entry, i) => {
+      if (typeof entry !== 'object' || entry === null || typeof entry.digest !== 'string') {
+        throw fail(`manifests[${i}] is not a descriptor with a digest`);
+      }
+    });
+    return index;
+  }
+
+  /**
+   * A blob's bytes, or undefined if the layout has none under that digest: read only from a
+   * regular file, and no more than `maxBytes` of it however large it is or grows
+   * (FILE_TOO_LARGE, naming the file).
+   */
+  async #readBlob(digest: string, maxBytes: number, what: string): Promise<Buffer | undefined> {
+    try {
+      return await readRegularFile(this.#blobPath(digest), { maxBytes, what });
+    } catch (err) {
+      if (err instanceof CoreError && err.code === 'FILE_NOT_FOUND') return undefined;
+      throw err;
     }
   }
 
@@ -404,27 +444,54 @@ export class OciLayout implements Target {
     return { uploadedBytes: blob.size, existed: false, mounted: false };
   }
 
-  /** Copies a file while hashing it, so what lands under a digest is what that digest says. */
+  /**
+   * Copies a file while hashing it, so what lands under a digest is what that digest says. Only
+   * a regular file of the descriptor's size is copied, and no byte past that size is read
+   * (it may grow meanwhile): more is a mismatch, found at the first byte too many.
+   */
   async #copyChecked(
     from: string,
     to: string,
     descriptor: Descriptor,
     onDone?: (n: number) => void,
   ): Promise<void> {
+    if (!Number.isSafeInteger(descriptor.size) || descriptor.size < 0) {
+      throw new OciError({
+        code: 'INVALID_MANIFEST',
+        message: `${this.dir}: the descriptor of ${descriptor.digest} gives no size in bytes (${JSON.stringify(descriptor.size)})`,
+      });
+    }
+    const { handle, stats } = await openRegularFile(from);
+    const mismatch = (found: string) =>
+      new OciError({
+        code: 'DIGEST_MISMATCH',
+        message: `${from}: content does not match ${descriptor.digest} (${descriptor.size} bytes): ${found}`,
+      });
+    if (stats.size !== descriptor.size) {
+      await handle.close();
+      throw mismatch(`the file is ${stats.size} bytes`);
+    }
     const tmp = join(dirname(to), `.${basename(to)}.${randomBytes(6).toString('hex')}.tmp`);
     const [alg, hex] = descriptor.digest.split(':');
     const hash = createHash(alg === 'sha512' ? 'sha512' : 'sha256');
     let size = 0;
-    try {
-      const input = createReadStream(from);
-      input.on('data', (c: string | Buffer) => {
-        hash.update(c);
-        size += c.length;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > descriptor.size) return done(mismatch('the file grew while being read'));
+        hash.update(chunk);
         onDone?.(size);
-      });
-      await pipeline(input, createWriteStream(tmp));
+        done(null, chunk);
+      },
+    });
+    try {
+      // `end` is inclusive: one byte past the size, enough to see that the file grew.
+      const input = handle.createReadStream({ start: 0, end: descriptor.size });
+      await pipeline(input, counted, createWriteStream(tmp));
     } catch (err) {
+      await handle.close().catch(() => undefined);
       await rm(tmp, { force: true });
+      if (err instanceof OciError) throw err;
       throw fileError(from, err);
     }
     const actual = hash.digest('hex');
@@ -445,13 +512,18 @@ export class OciLayout implements Target {
 
   async fetchBlobToFile(descriptor: Descriptor, path: string): Promise<void> {
     const source = this.#blobPath(descriptor.digest);
-    if (!(await this.hasBlob(descriptor.digest))) {
-      throw new OciError({
-        code: 'NOT_FOUND',
-        message: `${this.dir} has no blob ${descriptor.digest}`,
-      });
+    try {
+      await this.#copyChecked(source, path, descriptor);
+    } catch (err) {
+      if (err instanceof CoreError && err.code === 'FILE_NOT_FOUND') {
+        throw new OciError({
+          code: 'NOT_FOUND',
+          message: `${this.dir} has no blob ${descriptor.digest}`,
+          cause: err,
+        });
+      }
+      throw err;
     }
-    await this.#copyChecked(source, path, descriptor);
   }
 
   async fetchBlobBytes(descriptor: Descriptor, maxBytes = 64 * 1024 * 1024): Promise<Uint8Array> {
@@ -461,17 +533,30 @@ export class OciLayout implements Target {
         message: `blob ${descriptor.digest} in ${this.dir} is ${descriptor.size} bytes, more than ${maxBytes}`,
       });
     }
-    let bytes: Uint8Array;
+    // No more is read than the descriptor says: a larger file is a mismatch, whatever it holds.
+    const sized = Number.isSafeInteger(descriptor.size) && descriptor.size >= 0;
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = await readFile(this.#blobPath(descriptor.digest));
+      bytes = await this.#readBlob(
+        descriptor.digest,
+        sized ? descriptor.size : maxBytes,
+        sized ? `blob ${descriptor.digest}` : 'a blob',
+      );
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (sized && err instanceof CoreError && err.code === 'FILE_TOO_LARGE') {
         throw new OciError({
-          code: 'NOT_FOUND',
-          message: `${this.dir} has no blob ${descriptor.digest}`,
+          code: 'DIGEST_MISMATCH',
+          message: `${this.#blobPath(descriptor.digest)}: larger than the ${descriptor.size} bytes its descriptor gives`,
+          cause: err,
         });
       }
-      throw fileError(this.#blobPath(descriptor.digest), err);
+      throw err;
+    }
+    if (!bytes) {
+      throw new OciError({
+        code: 'NOT_FOUND',
+        message: `${this.dir} has no blob ${descriptor.digest}`,
+      });
     }
     checkBytes(bytes, descriptor, `blob ${descriptor.digest} in ${this.dir}`);
     return bytes;
@@ -485,19 +570,16 @@ export class OciLayout implements Target {
       if (!entry) return undefined;
       digest = entry.digest;
     }
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = await readFile(this.#blobPath(digest));
+      bytes = await this.#readBlob(digest, MAX_MANIFEST_BYTES, 'a manifest');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw fileError(this.#blobPath(digest), err);
+      if (err instanceof CoreError && err.code === 'FILE_TOO_LARGE') {
+        throw new OciError({ code: 'TOO_LARGE', message: err.message, cause: err });
+      }
+      throw err;
     }
-    if (bytes.length > MAX_MANIFEST_BYTES) {
-      throw new OciError({
-        code: 'TOO_LARGE',
-        message: `manifest ${digest} in ${this.dir} is larger than ${MAX_MANIFEST_BYTES} bytes`,
-      });
-    }
+    if (!bytes) return undefined;
     checkBytes(
       bytes,
       { mediaType: '', digest, size: bytes.length },
@@ -505,13 +587,17 @@ export class OciLayout implements Target {
     );
     let mediaType: string;
     try {
-      mediaType =
-        (JSON.parse(new TextDecoder().decode(bytes)) as { mediaType?: string }).mediaType ??
-        MediaType.OCI_MANIFEST;
-    } catch {
+      const manifest = parseJson(
+        new TextDecoder().decode(bytes),
+        `manifest ${digest} in ${this.dir}`,
+      );
+      const declared = (manifest as { mediaType?: unknown } | null)?.mediaType;
+      mediaType = typeof declared === 'string' ? declared : MediaType.OCI_MANIFEST;
+    } catch (err) {
       throw new OciError({
         code: 'INVALID_MANIFEST',
-        message: `manifest ${digest} in ${this.dir} is not JSON`,
+        message: (err as Error).message,
+        cause: err,
       });
     }
     return { descriptor: { mediaType, digest, size: bytes.length }, bytes };

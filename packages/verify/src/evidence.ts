@@ -1,18 +1,21 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import {
   CoreError,
-  fileError,
+  checkPayloadDepth,
+  type Evidence,
   parseJsonDocuments,
+  readRegularFileText,
   unwrapAttestationRecord,
 } from '@build-artifact/core';
 import { VerifyError } from './errors.js';
 
-/** One bundle (or unsigned statement) as read from a file, with where it came from. */
-export interface Evidence {
-  /** `file` or `file:line` for JSON lines, or an OCI reference. */
-  source: string;
-  json: unknown;
-}
+export type { Evidence } from '@build-artifact/core';
+
+/**
+ * The largest evidence file read: a bundle of the largest SBOM GitHub accepts (16 MiB of
+ * predicate, a third more in base64) with room for a few more bundles beside it.
+ */
+export const MAX_EVIDENCE_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The evidence files looked for beside an artifact, in this order: the provenance bundle our
@@ -28,41 +31,55 @@ export const EVIDENCE_SUFFIXES = [
 /**
  * Parses a bundle file: one JSON document, or JSON lines (one bundle per line, as
  * `gh attestation download` and `.intoto.jsonl` files hold them). GitHub attestation API
- * records (`{"bundle": {...}}`) are unwrapped.
+ * records (`{"bundle": {...}}`) are unwrapped. Limits (INVALID_EVIDENCE beyond them): at most
+ * MAX_JSON_DOCUMENTS documents, each, and each bundle's DSSE payload, nesting at most
+ * MAX_JSON_DEPTH levels.
  */
 export function parseEvidence(text: string, source: string): Evidence[] {
   try {
-    return parseJsonDocuments(text, source).map((d) => ({
-      source: d.source,
-      json: unwrapAttestationRecord(d.json),
-    }));
+    return parseJsonDocuments(text, source).map((d) => {
+      const json = unwrapAttestationRecord(d.json);
+      checkPayloadDepth(json, d.source);
+      return { source: d.source, json };
+    });
   } catch (err) {
     if (!(err instanceof CoreError)) throw err;
     throw new VerifyError({ code: 'INVALID_EVIDENCE', message: err.message, cause: err });
   }
 }
 
-/** Reads and parses one evidence file; unreadable files are a VerifyError naming the file. */
+/**
+ * Reads and parses one evidence file (see parseEvidence): a regular file of at most
+ * MAX_EVIDENCE_FILE_BYTES, else EVIDENCE_UNREADABLE naming the file and what is wrong.
+ */
 export async function readEvidence(path: string): Promise<Evidence[]> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFileText(path, {
+      maxBytes: MAX_EVIDENCE_FILE_BYTES,
+      what: 'an evidence file',
+    });
   } catch (err) {
-    const e = fileError(path, err);
-    throw new VerifyError({ code: 'EVIDENCE_UNREADABLE', message: e.message, cause: err });
+    if (!(err instanceof CoreError)) throw err;
+    throw new VerifyError({ code: 'EVIDENCE_UNREADABLE', message: err.message, cause: err });
   }
   return parseEvidence(text, path);
 }
 
-/** Evidence files that exist beside `artifactPath` (see EVIDENCE_SUFFIXES). */
+/**
+ * Evidence files that exist beside `artifactPath` (see EVIDENCE_SUFFIXES). Whatever has such a
+ * name counts, a FIFO or a directory too: reading it then says what is wrong with it, where
+ * passing over it would leave the user wondering why their evidence was not seen.
+ */
 export async function findEvidenceFiles(artifactPath: string): Promise<string[]> {
   const found: string[] = [];
   for (const suffix of EVIDENCE_SUFFIXES) {
     const candidate = artifactPath + suffix;
     try {
-      if ((await stat(candidate)).isFile()) found.push(candidate);
+      await stat(candidate);
+      found.push(candidate);
     } catch {
-      // absent: fine
+      // absent (or a dangling link): fine
     }
   }
   return found;

@@ -3,7 +3,13 @@ export { certificateIdentity } from './certificate.js';
 export type { Failure, FailureReason, VerifyErrorCode } from './errors.js';
 export { VerifyError } from './errors.js';
 export type { Evidence } from './evidence.js';
-export { EVIDENCE_SUFFIXES, findEvidenceFiles, parseEvidence, readEvidence } from './evidence.js';
+export {
+  EVIDENCE_SUFFIXES,
+  findEvidenceFiles,
+  MAX_EVIDENCE_FILE_BYTES,
+  parseEvidence,
+  readEvidence,
+} from './evidence.js';
 export type { InspectedEvidence } from './inspect.js';
 export { inspectEvidence } from './inspect.js';
 export type { VerifyPolicy } from './policy.js';

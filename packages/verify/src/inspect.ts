@@ -1,6 +1,6 @@
+import { type Evidence, parseJson } from '@build-artifact/core';
 import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
 import { type CertificateIdentity, certificateIdentity } from './certificate.js';
-import type { Evidence } from './evidence.js';
 
 /** A bundle or statement decoded for people, without any judgement on it. */
 export interface InspectedEvidence {
@@ -61,11 +61,13 @@ export function inspectEvidence(evidence: Evidence): InspectedEvidence {
     out.content = 'dsseEnvelope';
     out.payloadType = j.dsseEnvelope.payloadType;
     try {
-      out.statement = JSON.parse(
+      // Depth-checked: a statement nested thousands deep would overflow whatever prints it.
+      out.statement = parseJson(
         Buffer.from(String(j.dsseEnvelope.payload), 'base64').toString('utf8'),
+        'the DSSE payload',
       );
     } catch (err) {
-      out.errors.push(`the DSSE payload is not JSON: ${(err as Error).message}`);
+      out.errors.push((err as Error).message);
     }
   } else if (j.messageSignature) {
     out.content = 'messageSignature';

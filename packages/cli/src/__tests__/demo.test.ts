@@ -4,8 +4,8 @@
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoReport } from '@build-artifact/pipeline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../index.js';
 import { captureIO } from './io.js';
 

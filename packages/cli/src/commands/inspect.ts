@@ -3,9 +3,6 @@ import type { Evidence, InspectedEvidence } from '@build-artifact/verify';
 import { type Command, UsageError } from '../command.js';
 import { outputFormat } from '../output.js';
 
-// Files larger than this are artifacts, never bundles: they are not read as text.
-const MAX_BUNDLE_BYTES = 16 * 1024 * 1024;
-
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'decode and print a bundle, statement or certificate without verifying it',
@@ -25,7 +22,7 @@ export const inspectCommand: Command = {
     if (positionals.length === 0) throw new UsageError('inspect needs a BUNDLE or an ARTIFACT');
     const format = outputFormat(values.format);
     const v = await import('@build-artifact/verify');
-    const { fileError } = await import('@build-artifact/core');
+    const { CoreError, fileError } = await import('@build-artifact/core');
     for (const arg of positionals) {
       const size = await stat(arg).then(
         (st) => st.size,
@@ -34,12 +31,18 @@ export const inspectCommand: Command = {
         },
       );
       let evidence: Evidence[] | undefined;
-      if (size <= MAX_BUNDLE_BYTES) {
+      // Files larger than any evidence file are artifacts: they are not read as text.
+      if (size <= v.MAX_EVIDENCE_FILE_BYTES) {
         try {
           const parsed = await v.readEvidence(arg);
           if (parsed.every((e) => typeof e.json === 'object' && e.json !== null)) evidence = parsed;
-        } catch {
-          // Not JSON: an artifact.
+        } catch (err) {
+          // Not JSON: an artifact. JSON beyond the limits, or no regular file: said as it is.
+          const notJson =
+            err instanceof v.VerifyError &&
+            err.cause instanceof CoreError &&
+            err.cause.code === 'INVALID_JSON';
+          if (!notJson) throw err;
         }
       }
       if (evidence === undefined) {
@@ -49,7 +52,7 @@ export const inspectCommand: Command = {
             `${arg} is not a bundle, and no bundle was found beside it (${v.EVIDENCE_SUFFIXES.join(', ')})`,
           );
         evidence = [];
-        for (const f of files) evidence.push(...(await v.readEvidence(f)));
+        for (const f of files) for (const e of await v.readEvidence(f)) evidence.push(e);
       }
       for (const e of evidence) {
         const inspected = v.inspectEvidence(e);

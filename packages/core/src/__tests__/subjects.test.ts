@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeFifo, releaseFifos } from '../../../../test/helpers/hostile-files.js';
 import {
   buildStatement,
   digestBytes,
@@ -20,6 +21,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'out', 'a.bin'), 'a');
   await writeFile(join(dir, 'out', 'sub', 'c.txt'), 'c');
 });
+afterEach(() => releaseFifos());
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
@@ -55,6 +57,16 @@ describe('subjects', () => {
       { name: 'a.bin', digest: { sha256: digestBytes('a') } },
       { name: 'b.bin', digest: { sha256: digestBytes('b') } },
     ]);
+  });
+
+  it('refuses a checksums file that is a FIFO, without waiting on it', {
+    timeout: 5000,
+  }, async () => {
+    const fifo = makeFifo(join(dir, 'SUMS.fifo'));
+    await expect(subjectsFromChecksumFile(fifo)).rejects.toMatchObject({
+      code: 'NOT_REGULAR_FILE',
+      message: `${fifo}: is a named pipe (FIFO), not a regular file`,
+    });
   });
 });
 

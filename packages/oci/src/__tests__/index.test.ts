@@ -9,6 +9,7 @@ it('exports the public API', () => {
       'EMPTY_CONFIG',
       'LAYOUT_PREFIX',
       'MANIFEST_ACCEPT',
+      'MAX_LAYOUT_INDEX_BYTES',
       'MAX_MANIFEST_BYTES',
       'OciClient',
       'OciError',

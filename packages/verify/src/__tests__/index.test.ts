@@ -8,6 +8,7 @@ describe('public API', () => {
       [
         'EVIDENCE_SUFFIXES',
         'GITHUB_TUF_URL',
+        'MAX_EVIDENCE_FILE_BYTES',
         'PUBLIC_GOOD_TUF_URL',
         'VerifyError',
         'asksAboutProvenance',

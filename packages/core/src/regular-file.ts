@@ -1,0 +1,131 @@
+import { constants, type Stats } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { CoreError, fileError } from './error.js';
+
+/**
+ * Opening never waits: O_NONBLOCK makes open(2) of a FIFO with no writer return at once (it is
+ * then refused as not a regular file), and O_NOCTTY keeps a terminal from becoming ours. On a
+ * regular file neither flag changes anything. Windows has neither.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** How much a read grows its buffer by at least, when a file turns out longer than it said. */
+const MIN_GROWTH = 64 * 1024;
+
+/** `64 MiB` for whole mebibytes, else the byte count. */
+export function formatByteLimit(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
+}
+
+function whatItIs(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'something else';
+}
+
+function notRegular(path: string, what: string, cause?: unknown): CoreError {
+  return new CoreError({
+    code: 'NOT_REGULAR_FILE',
+    message: `${path}: is ${what}, not a regular file`,
+    cause,
+  });
+}
+
+/** An open regular file and what fstat said of it when opened (its size can still change). */
+export interface OpenedFile {
+  handle: FileHandle;
+  stats: Stats;
+}
+
+/**
+ * Opens `path` for reading if, once open, it is a regular file (symlinks followed). The type is
+ * taken from the open handle (`fstat`), not from the path beforehand, which could be swapped
+ * in between; the open itself never blocks (see OPEN_FLAGS). Errors are CoreErrors naming the
+ * file: FILE_NOT_FOUND, NOT_REGULAR_FILE, FILE_UNREADABLE.
+ */
+export async function openRegularFile(path: string): Promise<OpenedFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // open(2) of a Unix socket, or of a device with no driver behind it.
+    if (code === 'ENXIO') throw notRegular(path, 'a socket or a device', err);
+    throw fileError(path, err);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw notRegular(path, whatItIs(stats));
+    return { handle, stats };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    if (err instanceof CoreError) throw err;
+    throw fileError(path, err);
+  }
+}
+
+function tooLarge(path: string, message: string): CoreError {
+  return new CoreError({ code: 'FILE_TOO_LARGE', message: `${path}: ${message}` });
+}
+
+export interface ReadRegularFileOptions {
+  /** The most bytes the file may hold; a larger one is refused, not truncated. */
+  maxBytes: number;
+  /** What the file is, for errors: `an evidence file`, `a trusted root`. */
+  what?: string;
+}
+
+/**
+ * The whole content of a regular file of at most `maxBytes`: refused before reading if its size
+ * says more, and while reading if it grows past that (the cap holds whatever the size said).
+ * FIFOs, devices (a symlink to /dev/zero), sockets and directories are refused without reading
+ * a byte. Errors are CoreErrors naming the file (FILE_TOO_LARGE, and those of openRegularFile).
+ */
+export async function readRegularFile(
+  path: string,
+  options: ReadRegularFileOptions,
+): Promise<Buffer> {
+  const { maxBytes, what = 'this file' } = options;
+  const { handle, stats } = await openRegularFile(path);
+  const { size } = stats;
+  try {
+    const limit = `${formatByteLimit(maxBytes)} allowed for ${what}`;
+    if (size > maxBytes) throw tooLarge(path, `${size} bytes, more than the ${limit}`);
+    // One byte more than the size: reading it means the file grew.
+    let buffer = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) {
+          throw tooLarge(path, `grew while being read, past the ${limit}`);
+        }
+        const grown = Buffer.allocUnsafe(
+          Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)),
+        );
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } catch (err) {
+    if (err instanceof CoreError) throw err;
+    throw fileError(path, err);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** readRegularFile as UTF-8 text. */
+export async function readRegularFileText(
+  path: string,
+  options: ReadRegularFileOptions,
+): Promise<string> {
+  return (await readRegularFile(path, options)).toString('utf8');
+}
