@@ -44,6 +44,7 @@ export type { ProgressCallback, ProgressEvent } from './progress.js';
 export type { OpenedFile, ReadRegularFileOptions } from './regular-file.js';
 export {
   formatByteLimit,
+  MAX_KEY_FILE_BYTES,
   openRegularFile,
   readRegularFile,
   readRegularFileText,

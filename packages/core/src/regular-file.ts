@@ -13,6 +13,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 const MIN_GROWTH = 64 * 1024;
 
 /** `64 MiB` for whole mebibytes, else the byte count. */
+/** A PEM key is a few hundred bytes: a file near this size is not one. */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
+
 export function formatByteLimit(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;

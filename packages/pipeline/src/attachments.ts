@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   EVIDENCE_SIDECARS,
   fileError,
   parseJsonDocuments,
+  readRegularFileText,
   Sidecar,
   unwrapAttestationRecord,
 } from '@build-artifact/core';
@@ -12,12 +12,15 @@ import type { Attachment } from './publish.js';
 
 const invalid = (message: string) => new PipelineError({ code: 'INVALID_REQUEST', message });
 
+/** An attestation file is at most this big (as `attest verify` reads evidence). */
+const MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
+
 async function readText(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readRegularFileText(path, { maxBytes: MAX_ATTACHMENT_BYTES, what: 'attestation' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw fileError(path, err);
+    if ((err as { code?: string }).code === 'FILE_NOT_FOUND') return undefined;
+    throw err;
   }
 }
 

@@ -1,7 +1,7 @@
 // Recursion: after an artifact verified, follow the artifacts its signed evidence says it was
 // built from (the provenance's resolvedDependencies and the SBOM's embedded binaries, by
 // SHA-256) and verify each of them with the same trust and policy.
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -12,6 +12,7 @@ import {
   type Evidence,
   namesDigest,
   PredicateType,
+  readRegularFile,
 } from '@build-artifact/core';
 import type {
   Trust,
@@ -98,32 +99,31 @@ interface BomComponent {
  * Go build info are not artifacts of their own and are not followed.
  */
 function fromSbom(bom: unknown, own: string, into: Map<string, Recorded>): void {
-  const walk = (list: unknown): void => {
-    if (!Array.isArray(list)) return;
-    for (const c of list as BomComponent[]) {
-      const prop = (n: string) => c.properties?.find((p) => p.name === n)?.value;
-      const sha = c.hashes
-        ?.find((h) => h.alg === 'SHA-256' && typeof h.content === 'string')
-        ?.content?.toLowerCase();
-      if (prop('build-artifact:binary.format') !== undefined && sha && HEX64.test(sha)) {
-        if (sha !== own) {
-          const r = into.get(sha) ?? { sha256: sha, recordedIn: new Set() };
-          r.recordedIn.add('sbom');
-          const offset = Number(prop('build-artifact:binary.offset'));
-          const size = Number(prop('build-artifact:binary.size'));
-          if (Number.isSafeInteger(offset) && Number.isSafeInteger(size)) {
-            r.offset ??= offset;
-            r.size ??= size;
-          }
-          into.set(sha, r);
-        }
-      }
-      walk(c.components);
-    }
-  };
+  // Depth first without recursion: a crafted SBOM may nest components deeper than the stack.
   const b = bom as { metadata?: { component?: BomComponent }; components?: unknown };
-  walk(b?.metadata?.component?.components);
-  walk(b?.components);
+  const stack: unknown[] = [b?.components, b?.metadata?.component?.components];
+  while (stack.length > 0) {
+    const list = stack.pop();
+    if (!Array.isArray(list)) continue;
+    for (const c of [...(list as BomComponent[])].reverse()) stack.push(c?.components);
+    for (const c of list as BomComponent[]) {
+      const prop = (n: string) => c?.properties?.find((p) => p?.name === n)?.value;
+      const sha = c?.hashes
+        ?.find((h) => h?.alg === 'SHA-256' && typeof h.content === 'string')
+        ?.content?.toLowerCase();
+      if (prop('build-artifact:binary.format') === undefined || !sha || !HEX64.test(sha)) continue;
+      if (sha === own) continue;
+      const r = into.get(sha) ?? { sha256: sha, recordedIn: new Set() };
+      r.recordedIn.add('sbom');
+      const offset = Number(prop('build-artifact:binary.offset'));
+      const size = Number(prop('build-artifact:binary.size'));
+      if (Number.isSafeInteger(offset) && Number.isSafeInteger(size)) {
+        r.offset ??= offset;
+        r.size ??= size;
+      }
+      into.set(sha, r);
+    }
+  }
 }
 
 /** Evidence files in a directory (bundles and in-toto JSON lines), parsed; unreadable ones skipped. */
@@ -139,7 +139,7 @@ async function evidenceInDirectory(dir: string): Promise<Evidence[]> {
   for (const name of names.sort()) {
     if (!name.endsWith('.sigstore.json') && !name.endsWith('.intoto.jsonl')) continue;
     try {
-      out.push(...(await v.readEvidence(join(dir, name))));
+      for (const e of await v.readEvidence(join(dir, name))) out.push(e);
     } catch {
       // Not ours to judge here: an unreadable file simply offers no evidence.
     }
@@ -396,10 +396,10 @@ async function resolve(
 
 /** Writes the embedded module with the recorded digest to a scratch file, or undefined. */
 async function extract(path: string, rec: Recorded, scratch: string): Promise<string | undefined> {
-  const { findEmbeddedWasm } = await import('@build-artifact/sbom');
+  const { findEmbeddedWasm, MAX_BINARY_SIZE } = await import('@build-artifact/sbom');
   let buf: Buffer;
   try {
-    buf = await readFile(path);
+    buf = await readRegularFile(path, { maxBytes: MAX_BINARY_SIZE, what: 'artifact' });
   } catch {
     return undefined;
   }
@@ -407,7 +407,7 @@ async function extract(path: string, rec: Recorded, scratch: string): Promise<st
   if (rec.offset !== undefined && rec.size !== undefined)
     candidates.push({ start: rec.offset, end: rec.offset + rec.size });
   try {
-    candidates.push(...findEmbeddedWasm(buf, 0, buf.length));
+    for (const c of findEmbeddedWasm(buf, 0, buf.length)) candidates.push(c);
   } catch {
     // Not a binary we can walk: only the SBOM's location is left.
   }

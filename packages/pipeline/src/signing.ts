@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type ArtifactSource, fileError } from '@build-artifact/core';
+import { type ArtifactSource, MAX_KEY_FILE_BYTES, readRegularFileText } from '@build-artifact/core';
 import type { SerializedBundle, SignOptions, SigstoreInstance } from '@build-artifact/sign';
 import { PipelineError } from './errors.js';
 import type { FlowContext } from './oci-target.js';
@@ -66,9 +65,9 @@ export async function resolveSigner(
       invalid(
         'a key signs without Fulcio: a Fulcio URL, an identity token or an instance do not apply',
       );
-    const path = resolve(context.cwd, request.key);
-    const privateKeyPem = await readFile(path, 'utf8').catch((err) => {
-      throw fileError(request.key!, err);
+    const privateKeyPem = await readRegularFileText(resolve(context.cwd, request.key), {
+      maxBytes: MAX_KEY_FILE_BYTES,
+      what: 'key',
     });
     return {
       options: { privateKeyPem, ...endpoints, ...progress(context) },

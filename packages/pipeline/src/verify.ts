@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Evidence, fileError, mapConcurrent } from '@build-artifact/core';
+import {
+  type Evidence,
+  MAX_KEY_FILE_BYTES,
+  mapConcurrent,
+  readRegularFileText,
+} from '@build-artifact/core';
 import type {
   ArtifactInput,
   Trust,
@@ -57,8 +61,9 @@ async function loadTrust(request: TrustRequest, context: FlowContext): Promise<T
   let publicKeyPem: string | undefined;
   if (request.key !== undefined) {
     const keyPath = resolve(context.cwd, request.key);
-    publicKeyPem = await readFile(keyPath, 'utf8').catch((err) => {
-      throw fileError(request.key!, err);
+    publicKeyPem = await readRegularFileText(keyPath, {
+      maxBytes: MAX_KEY_FILE_BYTES,
+      what: 'key',
     });
   }
   const env = context.env;

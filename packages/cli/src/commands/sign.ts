@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileError, writeFileAtomic } from '@build-artifact/core';
+import { fileError, readRegularFile, writeFileAtomic } from '@build-artifact/core';
 import type { GitHubAttestationsRequest, SigningRequest } from '@build-artifact/pipeline';
 import { type Command, type CommandIO, type OptionsConfig, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
@@ -143,9 +142,13 @@ export const signCommand: Command = {
   },
 };
 
+/** A statement or SBOM to sign is at most this big (GitHub refuses predicates over 16 MiB). */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 async function readBytes(file: string, io: CommandIO): Promise<Buffer> {
+  if (file !== '-') return readRegularFile(resolve(io.cwd, file), { maxBytes: MAX_INPUT_BYTES });
   try {
-    return file === '-' ? await readStdin() : await readFile(resolve(io.cwd, file));
+    return await readStdin();
   } catch (err) {
     throw fileError(file, err);
   }

@@ -14,6 +14,7 @@ describe('public API', () => {
         'GITHUB_ACTIONS_ISSUER',
         'MAX_CHECKSUM_FILE_BYTES',
         'MAX_JSON_DEPTH',
+        'MAX_KEY_FILE_BYTES',
         'MAX_JSON_DOCUMENTS',
         'MAX_SUBJECTS',
         'MediaType',
