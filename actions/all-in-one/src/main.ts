@@ -1,13 +1,20 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { type AttestInputs, run as attest } from '@build-artifact/action-attest/main';
-import { run as push } from '@build-artifact/action-push/main';
-import { ActionError, group, output, requireIdToken } from '@build-artifact/actions-common';
+import {
+  ActionError,
+  type AttestInputs,
+  attestRequest,
+  group,
+  logProgress,
+  output,
+  reportAttested,
+  requireIdToken,
+} from '@build-artifact/actions-common';
+import { attachmentsOf, attest, type FlowContext, publish } from '@build-artifact/pipeline';
 
 export interface AllInOneInputs extends AttestInputs {
   buildCommand: string;
   workingDirectory: string;
-  ociRepository: string;
   registryToken: string;
   registryUsername: string;
 }
@@ -32,14 +39,17 @@ export async function runBuild(
     child.on('error', reject);
     child.on('close', (code) => resolve(code));
   }).finally(() => process.stdout.write(`::${token}::\n`));
-  if (status !== 0) {
+  if (status !== 0)
     throw new ActionError({
       code: 'BUILD_FAILED',
       message: `build-command failed (exit ${status})`,
     });
-  }
 }
 
+/**
+ * Build, then the attest flow (with the destination, so the signed statements name the
+ * manifests), then the publish flow on what attest returned, in memory.
+ */
 export async function run(
   inputs: AllInOneInputs,
   env: NodeJS.ProcessEnv = process.env,
@@ -47,24 +57,39 @@ export async function run(
   // Fail before building when signing cannot work.
   requireIdToken(env);
   process.chdir(inputs.workingDirectory);
-  if (inputs.buildCommand) {
+  if (inputs.buildCommand)
     await group('Build', () => runBuild(inputs.buildCommand, process.cwd(), env));
-  }
-  const attested = await attest(inputs, env);
-  if (inputs.ociRepository) {
-    const pushed = await push(
+  const context: FlowContext = { cwd: process.cwd(), env, onProgress: logProgress };
+  const attested = await group('SBOMs, provenance and signatures', () =>
+    attest(attestRequest(inputs), context),
+  );
+  await reportAttested(attested);
+  if (!inputs.ociRepository) return;
+  const published = await group(`Pushing to ${inputs.ociRepository}`, () =>
+    publish(
       {
-        repository: inputs.ociRepository,
-        subjectsDirectory: '',
-        paths: attested.artifacts.map((a) => a.path),
-        attestationsDirectory: inputs.outputDirectory,
-        tag: '',
-        token: inputs.registryToken,
-        username: inputs.registryUsername,
+        target: {
+          ...attested.publication!.target,
+          ...(inputs.registryToken
+            ? {
+                credentials: {
+                  username: inputs.registryUsername || env.GITHUB_ACTOR || 'token',
+                  password: inputs.registryToken,
+                },
+              }
+            : {}),
+        },
+        artifacts: attested.artifacts.map((a) => ({
+          name: a.name,
+          path: a.path!,
+          digest: a.digest,
+        })),
+        publication: attested.publication!,
+        attachments: attachmentsOf(attested),
       },
-      env,
-    );
-    output('oci-reference', pushed[0]!.reference);
-    output('oci-references', pushed.map((p) => p.reference).join('\n'));
-  }
+      context,
+    ),
+  );
+  output('oci-reference', published.artifacts[0]!.reference);
+  output('oci-references', published.artifacts.map((a) => a.reference).join('\n'));
 }

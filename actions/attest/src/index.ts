@@ -17,6 +17,7 @@ await runAction(
     sbom: booleanInput('sbom', true),
     specVersion: choiceInput('spec-version', ['1.6', '1.7'] as const, '1.6'),
     resolvedDependencies: listInput('resolved-dependencies'),
+    ociRepository: stringInput('oci-repository'),
     outputDirectory: stringInput('output-directory'),
     githubAttestations: booleanInput('github-attestations', true),
     token: stringInput('token'),

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isBaseError } from '@build-artifact/core';
+import { isBaseError, safeText } from '@build-artifact/core';
 import { ActionError } from './error.js';
 
 /**
@@ -15,10 +15,10 @@ export async function runAction<I>(
     await run(read());
   } catch (err) {
     if (isBaseError(err)) {
-      core.setFailed(err.message);
+      core.setFailed(safeText(err.message));
     } else {
       core.debug((err as Error)?.stack ?? String(err));
-      core.setFailed(`internal error: ${(err as Error)?.message ?? String(err)}`);
+      core.setFailed(safeText(`internal error: ${(err as Error)?.message ?? String(err)}`));
     }
   }
 }
@@ -41,5 +41,5 @@ export function requireIdToken(env: NodeJS.ProcessEnv = process.env): void {
 
 /** Runs `fn` inside a collapsible log group. */
 export async function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-  return core.group(title, fn);
+  return core.group(safeText(title), fn);
 }

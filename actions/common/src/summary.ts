@@ -1,5 +1,5 @@
-import { X509Certificate } from 'node:crypto';
 import * as core from '@actions/core';
+import { safeText } from '@build-artifact/core';
 
 export interface SummarySubject {
   name: string;
@@ -35,9 +35,15 @@ export interface SummaryData {
   notes?: string[];
 }
 
-const cell = (s: string): string =>
-  s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+// Text in a summary may come from evidence: controls escaped (safeText), and nothing an
+// artifact's author wrote is read as Markdown or HTML (tables, links, tags).
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+const code = (s: string): string => `<code>${escapeHtml(safeText(s))}</code>`;
+/** Plain text from evidence: controls escaped, Markdown and HTML characters made inert. */
+export const text = (s: string): string =>
+  escapeHtml(safeText(s)).replace(/[\\`*_[\]#!~]/g, (c) => `\\${c}`);
 
 function table(headers: string[], rows: string[][]): string {
   return [
@@ -97,7 +103,7 @@ export function summaryMarkdown(data: SummaryData): string {
         data.verifications.map((v) => [
           code(v.artifact),
           v.verified ? 'verified' : '**FAILED**',
-          v.detail,
+          text(v.detail),
         ]),
       ),
     );
@@ -110,33 +116,6 @@ export async function writeSummary(data: SummaryData): Promise<void> {
   // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it: not an error.
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(summaryMarkdown(data)).write();
-}
-
-export interface BundleFacts {
-  /** Certificate identity (SAN) of a keyless signature, or the key hint of a keyed one. */
-  signer?: string;
-  logIndex?: string;
-}
-
-/** Who signed a Sigstore bundle and where it was logged, read from the bundle itself. */
-export function bundleFacts(bundle: unknown): BundleFacts {
-  const vm = (bundle as { verificationMaterial?: Record<string, any> })?.verificationMaterial ?? {};
-  const facts: BundleFacts = {};
-  const raw: string | undefined =
-    vm.certificate?.rawBytes ?? vm.x509CertificateChain?.certificates?.[0]?.rawBytes;
-  if (raw) {
-    try {
-      const san = new X509Certificate(Buffer.from(raw, 'base64')).subjectAltName ?? '';
-      facts.signer = san.replace(/^(URI|email):/, '').split(', ')[0];
-    } catch {
-      // An unreadable certificate leaves the signer out of the summary; verification is elsewhere.
-    }
-  } else if (vm.publicKey?.hint) {
-    facts.signer = `key ${vm.publicKey.hint}`;
-  }
-  const index = vm.tlogEntries?.[0]?.logIndex;
-  if (index !== undefined) facts.logIndex = String(index);
-  return facts;
 }
 
 /** A browsable link for a Rekor log index: the Sigstore search UI for public-good, else the API. */

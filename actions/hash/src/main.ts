@@ -1,14 +1,7 @@
 import { dirname, join } from 'node:path';
-import {
-  ActionError,
-  decodeExpected,
-  formatSums,
-  group,
-  output,
-  rehashDirectory,
-  writeSummary,
-} from '@build-artifact/actions-common';
+import { ActionError, group, info, output, writeSummary } from '@build-artifact/actions-common';
 import { writeFileAtomic } from '@build-artifact/core';
+import { decodeExpected, formatSums, rehashDirectory } from '@build-artifact/pipeline';
 
 export interface HashInputs {
   directory: string;
@@ -29,7 +22,7 @@ export async function run(inputs: HashInputs): Promise<void> {
   }
   const files = await group(`Re-hashing ${inputs.directory}`, async () => {
     const hashed = await rehashDirectory(inputs.directory, expected);
-    for (const f of hashed) console.log(`${f.sha256}  ${f.name}: matches`);
+    for (const f of hashed) info(`${f.sha256}  ${f.name}: matches`);
     return hashed;
   });
   const sums = formatSums(files);

@@ -1,22 +1,18 @@
 import {
-  type ArtifactSource,
-  collectArtifacts,
-  formatSums,
   group,
+  logProgress,
   output,
   requireIdToken,
   writeSummary,
 } from '@build-artifact/actions-common';
 import { writeFileAtomic } from '@build-artifact/core';
-import {
-  githubProvenance,
-  parseResolvedDependency,
-  provenanceStatement,
-  verifyOidcToken,
-} from '@build-artifact/provenance';
-import { fetchActionsIdToken } from '@build-artifact/sign';
+import { attest, type FlowContext, formatSums } from '@build-artifact/pipeline';
+import { parseResolvedDependency } from '@build-artifact/provenance';
 
-export interface ProvenanceInputs extends ArtifactSource {
+export interface ProvenanceInputs {
+  subjectPaths: string[];
+  subjectsDirectory: string;
+  checksums: string;
   resolvedDependencies: string[];
   output: string;
 }
@@ -27,29 +23,32 @@ export async function run(
 ): Promise<void> {
   // The provenance is only as good as the claims it is built from: a verified token, never env.
   requireIdToken(env);
-  const dependencies = inputs.resolvedDependencies.map((d) => parseResolvedDependency(d));
-  const artifacts = await collectArtifacts(inputs);
-  const statement = await group('Building the provenance', async () => {
-    const token = await fetchActionsIdToken(env, 'sigstore');
-    const claims = await verifyOidcToken(token, {
-      audience: 'sigstore',
-      ...(env.ATTEST_OIDC_ISSUER ? { issuer: env.ATTEST_OIDC_ISSUER } : {}),
-      ...(env.ATTEST_OIDC_JWKS_URL ? { jwksUrl: env.ATTEST_OIDC_JWKS_URL } : {}),
-    });
-    // Its URLs come from the verified token's issuer, not from GITHUB_SERVER_URL.
-    const predicate = githubProvenance(claims, { resolvedDependencies: dependencies });
-    return provenanceStatement(
-      artifacts.map((a) => ({ name: a.name, digest: { sha256: a.sha256 } })),
-      predicate,
-    );
-  });
-  await writeFileAtomic(inputs.output, `${JSON.stringify(statement, null, 2)}\n`);
-  const sums = formatSums(artifacts.map((a) => ({ name: a.name, sha256: a.sha256 })));
+  const context: FlowContext = { cwd: process.cwd(), env, onProgress: logProgress };
+  const result = await group('Building the provenance', () =>
+    attest(
+      {
+        artifacts: inputs.checksums
+          ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
+          : inputs.subjectsDirectory
+            ? { directory: inputs.subjectsDirectory }
+            : { paths: inputs.subjectPaths },
+        sbom: false,
+        signing: false,
+        provenance: {
+          builder: 'github',
+          resolvedDependencies: inputs.resolvedDependencies.map((d) => parseResolvedDependency(d)),
+        },
+      },
+      context,
+    ),
+  );
+  await writeFileAtomic(inputs.output, result.provenance.text);
+  const subjects = result.artifacts.map((a) => ({ name: a.name, sha256: a.digest.sha256! }));
   output('statement-path', inputs.output);
-  output('digests', sums);
+  output('digests', formatSums(subjects));
   await writeSummary({
     title: 'Provenance (unsigned)',
-    subjects: artifacts.map((a) => ({ name: a.name, sha256: a.sha256 })),
+    subjects,
     notes: [`Statement written to \`${inputs.output}\`.`],
   });
 }

@@ -1,6 +1,5 @@
-import { group, logProgress, output, writeSummary } from '@build-artifact/actions-common';
-import { writeFileAtomic } from '@build-artifact/core';
-import { generateSbom } from '@build-artifact/sbom';
+import { group, info, logProgress, output, writeSummary } from '@build-artifact/actions-common';
+import { describeArtifacts } from '@build-artifact/pipeline';
 
 export interface SbomInputs {
   paths: string[];
@@ -9,15 +8,13 @@ export interface SbomInputs {
 }
 
 export async function run(inputs: SbomInputs): Promise<void> {
-  const result = await group(`SBOM of ${inputs.paths.join(', ')}`, async () => {
-    const r = await generateSbom(inputs.paths, {
-      specVersion: inputs.specVersion,
-      onProgress: logProgress,
-    });
-    console.log(`${r.componentCount} components: ${JSON.stringify(r.ecosystems)}`);
-    return r;
-  });
-  await writeFileAtomic(inputs.output, result.json);
+  const result = await group(`SBOM of ${inputs.paths.join(', ')}`, () =>
+    describeArtifacts(
+      { paths: inputs.paths, specVersion: inputs.specVersion, output: inputs.output },
+      { cwd: process.cwd(), env: process.env, onProgress: logProgress },
+    ),
+  );
+  info(`${result.componentCount} components: ${JSON.stringify(result.ecosystems)}`);
   output('sbom-path', inputs.output);
   output('component-count', result.componentCount);
   output('ecosystems', JSON.stringify(result.ecosystems));

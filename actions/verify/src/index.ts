@@ -1,4 +1,5 @@
 import {
+  ActionError,
   booleanInput,
   choiceInput,
   listInput,
@@ -8,8 +9,8 @@ import {
 } from '@build-artifact/actions-common';
 import type { VerifyPolicy } from '@build-artifact/verify';
 import { run } from './main.js';
-import { ociArtifact } from './oci.js';
 
+/** The policy inputs: the `attest verify` flags, by the same names. */
 function policy(): VerifyPolicy {
   const p: VerifyPolicy = {};
   const set = (key: keyof VerifyPolicy, input: string) => {
@@ -24,28 +25,42 @@ function policy(): VerifyPolicy {
   set('owner', 'owner');
   set('signerWorkflow', 'signer-workflow');
   set('signerRepo', 'signer-repo');
+  set('signerDigest', 'signer-digest');
   set('sourceRef', 'source-ref');
   set('sourceDigest', 'source-digest');
   set('predicateType', 'predicate-type');
   if (booleanInput('deny-self-hosted-runners', false)) p.denySelfHostedRunners = true;
   if (booleanInput('require-sbom', false)) p.requireSbom = true;
-  const level = choiceInput('min-slsa-level', ['1', '2', '3'] as const, '' as '1');
-  if ((level as string) !== '') p.minSlsaLevel = Number(level) as 1 | 2 | 3;
+  const levels = ['1', '2', '3'] as const;
+  const level = choiceInput('slsa-level', levels, '' as '1');
+  const old = choiceInput('min-slsa-level', levels, '' as '1');
+  if ((level as string) !== '' && (old as string) !== '' && level !== old)
+    throw new ActionError({
+      code: 'INVALID_INPUT',
+      message: 'min-slsa-level is the old name of slsa-level: give one',
+    });
+  const n = (level as string) || (old as string);
+  if (n !== '') p.minSlsaLevel = Number(n) as 1 | 2 | 3;
   return p;
 }
 
 await runAction(
   () => {
     requiredInput('artifacts');
+    const trustedRoot = stringInput('trusted-root');
+    const key = stringInput('key');
     return {
-      artifacts: listInput('artifacts'),
-      bundle: stringInput('bundle'),
-      trustedRoot: stringInput('trusted-root'),
-      policy: policy(),
+      request: {
+        targets: listInput('artifacts'),
+        bundles: listInput('bundle'),
+        policy: policy(),
+        trust: { ...(trustedRoot ? { trustedRoot } : {}), ...(key ? { key } : {}) },
+        recursive: booleanInput('recursive', false),
+      },
       token: stringInput('token'),
     };
   },
   async (inputs) => {
-    await run(inputs, (ref, token) => ociArtifact(ref, token));
+    await run(inputs);
   },
 );

@@ -2,91 +2,70 @@ import * as core from '@actions/core';
 import {
   ActionError,
   group,
+  info,
+  logProgress,
   output,
   type SummaryVerification,
   writeSummary,
 } from '@build-artifact/actions-common';
+import { safeJson, safeText } from '@build-artifact/core';
 import {
-  type ArtifactInput,
-  loadTrustedRoot,
-  readEvidence,
-  type VerificationResult,
-  type VerifyPolicy,
-  verifyArtifact,
-} from '@build-artifact/verify';
+  type FlowContext,
+  type TargetResult,
+  type VerifyRequest,
+  verifyTargets,
+} from '@build-artifact/pipeline';
 
 export interface VerifyInputs {
-  artifacts: string[];
-  bundle: string;
-  trustedRoot: string;
-  policy: VerifyPolicy;
+  request: VerifyRequest;
+  /** A GitHub token for ghcr.io references (GITHUB_TOKEN), sent to no other registry. */
   token: string;
 }
 
-/** Where the evidence of an `oci://` reference comes from; the OCI half plugs in here. */
-export type OciResolver = (ref: string, token: string) => Promise<ArtifactInput>;
-
-function describe(r: VerificationResult): string {
+/** One line per verdict: who signed (from the certificate only), or the failed check. */
+export function describe(r: TargetResult): string {
   if (!r.verified) {
     const f = r.failure;
     return f ? `${f.reason}: ${f.message}` : 'no bundle verified';
   }
-  const who = r.certificate?.subjectAlternativeName ?? 'a trusted key';
-  return `signed by ${who}${r.statement?.builderId ? `, built by ${r.statement.builderId}` : ''}`;
+  const who = r.certificate?.buildSignerURI ?? r.certificate?.subjectAlternativeName;
+  const level = r.slsa ? `, SLSA Build L${r.slsa.level}` : '';
+  return `${who ? `signed by ${who}` : 'signed with the given key'}${level}`;
 }
 
 export async function run(
   inputs: VerifyInputs,
-  resolveOci?: OciResolver,
-): Promise<VerificationResult[]> {
-  if (inputs.artifacts.length === 0) {
-    throw new ActionError({
-      code: 'INVALID_INPUT',
-      message: 'input "artifacts" lists nothing to verify',
-    });
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TargetResult[]> {
+  // The token is a GitHub credential: the OCI client gives it to ghcr.io only.
+  const context: FlowContext = {
+    cwd: process.cwd(),
+    env: inputs.token ? { ...env, GITHUB_TOKEN: inputs.token } : env,
+    onProgress: logProgress,
+  };
+  const outcome = await group('Verifying', () => verifyTargets(inputs.request, context));
+  for (const r of outcome.results) {
+    for (const w of r.warnings) core.warning(safeText(`${r.target}: ${w}`));
+    info(`${r.target}: ${r.verified ? 'verified' : 'FAILED'} (${describe(r)})`);
+    for (const d of r.dependencies ?? [])
+      info(
+        `  dependency ${d.name ?? d.uri ?? d.sha256}: ${d.verified ? 'verified' : `FAILED (${d.error ?? 'see results'})`}`,
+      );
+    if (!r.verified) core.error(safeText(`${r.target}: ${describe(r)}`));
   }
-  const trust = await loadTrustedRoot(
-    inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {},
-  );
-  const shared = inputs.bundle ? await readEvidence(inputs.bundle) : undefined;
-  const results: VerificationResult[] = [];
-  for (const artifact of inputs.artifacts) {
-    const result = await group(`Verifying ${artifact}`, async () => {
-      let input: ArtifactInput;
-      if (artifact.startsWith('oci://') || artifact.startsWith('oci-layout:')) {
-        if (!resolveOci) {
-          throw new ActionError({
-            code: 'INVALID_INPUT',
-            message: `${artifact}: OCI references are not supported here`,
-          });
-        }
-        input = await resolveOci(artifact, inputs.token);
-      } else {
-        input = { path: artifact };
-      }
-      if (shared) input = { ...input, evidence: shared };
-      const r = await verifyArtifact(input, inputs.policy, trust);
-      for (const w of r.warnings) core.warning(`${artifact}: ${w}`);
-      console.log(`${artifact}: ${r.verified ? 'verified' : 'FAILED'} (${describe(r)})`);
-      return r;
-    });
-    if (!result.verified) core.error(`${artifact}: ${describe(result)}`);
-    results.push(result);
-  }
-  const verifications: SummaryVerification[] = results.map((r) => ({
-    artifact: r.artifact,
+  const verifications: SummaryVerification[] = outcome.results.map((r) => ({
+    artifact: r.target,
     verified: r.verified,
     detail: describe(r),
   }));
-  output('results', JSON.stringify(results));
-  const failed = results.filter((r) => !r.verified);
-  output('verified', failed.length === 0);
+  output('results', safeJson(outcome.results));
+  output('verified', outcome.verified);
   await writeSummary({ title: 'Verification', verifications });
-  if (failed.length > 0) {
+  const failed = outcome.results.filter((r) => !r.verified);
+  if (failed.length > 0)
     throw new ActionError({
       code: 'VERIFICATION_FAILED',
-      message: `${failed.length} of ${results.length} artifacts failed verification: ${failed.map((r) => r.artifact).join(', ')}`,
+      message: `${failed.length} of ${outcome.results.length} artifacts failed verification: ${failed.map((r) => r.target).join(', ')}`,
     });
-  }
-  return results;
+  return outcome.results;
 }

@@ -15,6 +15,7 @@ export { RegistryTransport, retryAfterMs } from './http.js';
 export { MAX_LAYOUT_INDEX_BYTES, OciLayout } from './layout.js';
 export type { OpenTargetOptions } from './open.js';
 export { openTarget } from './open.js';
+export { parsePlan, serializePlan } from './plan-file.js';
 export { detectPlatform, formatPlatform, parsePlatform } from './platform.js';
 export type {
   PulledFile,

@@ -7,8 +7,15 @@ import {
   Sidecar,
   unwrapAttestationRecord,
 } from '@build-artifact/core';
+import type { ArtifactPlan } from '@build-artifact/oci';
 import { PipelineError } from './errors.js';
-import type { Attachment } from './publish.js';
+import {
+  type Attachment,
+  type PlannableArtifact,
+  type PublishPlan,
+  type PublishTarget,
+  tagFor,
+} from './publish.js';
 
 const invalid = (message: string) => new PipelineError({ code: 'INVALID_REQUEST', message });
 
@@ -114,4 +121,41 @@ export async function readAttachments(files: AttachmentFiles): Promise<Attachmen
     }
   }
   return out;
+}
+
+/**
+ * The manifests `attest` planned for these artifacts (`Sidecar.OCI_MANIFEST` files, beside them
+ * or in `directory`), so they are pushed exactly as their statements name them; undefined when
+ * none was planned. Some planned and some not is an error: the run is half of one thing.
+ */
+export async function readPlannedPublication(
+  target: PublishTarget,
+  artifacts: readonly PlannableArtifact[],
+  directory?: string,
+): Promise<PublishPlan | undefined> {
+  const { parsePlan, parseReference } = await import('@build-artifact/oci');
+  const plans: ArtifactPlan[] = [];
+  const missing: string[] = [];
+  for (const a of artifacts) {
+    const base = directory ? join(directory, basename(a.path)) : a.path;
+    const path = base + Sidecar.OCI_MANIFEST;
+    const text = await readText(path);
+    if (text === undefined) {
+      missing.push(path);
+      continue;
+    }
+    plans.push(parsePlan(text, a.path, `sha256:${a.digest.sha256}`, path));
+  }
+  if (plans.length === 0) return undefined;
+  if (missing.length > 0)
+    throw invalid(`planned manifests are missing for some artifacts: ${missing.join(', ')}`);
+  const ref = parseReference(target.reference);
+  const byName = target.tagByName === true || artifacts.length > 1;
+  return {
+    target,
+    subjectName:
+      ref.kind === 'registry' ? `${ref.registry}/${ref.repository}` : `oci-layout:${ref.path}`,
+    plans,
+    tags: artifacts.map((a) => (byName ? tagFor(a.name) : (ref.tag ?? 'latest'))),
+  };
 }

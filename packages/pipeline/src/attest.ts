@@ -20,6 +20,7 @@ import { PipelineError } from './errors.js';
 import type { FlowContext } from './oci-target.js';
 import { buildPredicate, type ProvenanceRequest } from './provenance-source.js';
 import {
+  type Attachment,
   manifestSubjects,
   manifestSubjectsOf,
   type PublishPlan,
@@ -295,6 +296,7 @@ async function writeSidecars(
   request: SidecarRequest,
 ): Promise<void> {
   if (request.directory) await mkdir(request.directory, { recursive: true });
+  const { serializePlan } = await import('@build-artifact/oci');
   const where = (a: AttestedArtifact, kind: keyof typeof Sidecar) =>
     request.directory
       ? sidecarPath(join(request.directory, a.name.replace(/\//g, '_')), kind)
@@ -312,6 +314,26 @@ async function writeSidecars(
     if (a.sbom) await write(a, 'CYCLONEDX', a.sbom.json);
     if (a.sbomBundle) await write(a, 'SBOM_BUNDLE', `${JSON.stringify(a.sbomBundle)}\n`);
     if (provenanceBundle) await write(a, 'PROVENANCE', `${JSON.stringify(provenanceBundle)}\n`);
-    if (a.plan) await write(a, 'OCI_MANIFEST', Buffer.from(a.plan.bytes).toString('utf8'));
+    if (a.plan) await write(a, 'OCI_MANIFEST', serializePlan(a.plan));
   }
+}
+
+/** What an attest run made, as the attachments `publish` takes: bundles, then SBOM documents. */
+export function attachmentsOf(result: AttestResult): Attachment[] {
+  const out: Attachment[] = [];
+  const bundle = (source: string, json: SerializedBundle | undefined) => {
+    if (json) out.push({ kind: 'bundle', source, bytes: JSON.stringify(json), json });
+  };
+  bundle('provenance', result.provenance.bundle);
+  for (const a of result.artifacts) bundle(`SBOM attestation of ${a.name}`, a.sbomBundle);
+  for (const a of result.artifacts)
+    if (a.sbom)
+      out.push({
+        kind: 'sbom',
+        source: `SBOM of ${a.name}`,
+        bytes: a.sbom.json,
+        json: a.sbom.bom,
+        artifact: a.name,
+      });
+  return out;
 }

@@ -8,6 +8,8 @@ export type PipelineErrorCode =
   | 'INVALID_REQUEST'
   | 'INVALID_TARGET'
   | 'DIGEST_MISMATCH'
+  | 'MISSING_FILE'
+  | 'UNEXPECTED_FILE'
   | 'NOTHING_TO_DO'
   | 'EXAMPLES_NOT_FOUND'
   | 'NOTHING_BUILT'

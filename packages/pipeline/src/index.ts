@@ -1,5 +1,5 @@
 export type { AttachmentFiles } from './attachments.js';
-export { readAttachments } from './attachments.js';
+export { readAttachments, readPlannedPublication } from './attachments.js';
 export type {
   AttestedArtifact,
   AttestRequest,
@@ -7,7 +7,7 @@ export type {
   SbomRequest,
   SidecarRequest,
 } from './attest.js';
-export { attest } from './attest.js';
+export { attachmentsOf, attest } from './attest.js';
 export type { Skip } from './demo/build.js';
 export { findCargo, findGo } from './demo/build.js';
 export type { DemoArtifact, DemoCheck, DemoOptions, DemoReport, Stage } from './demo/demo.js';
@@ -43,6 +43,10 @@ export {
   tagFor,
 } from './publish.js';
 export type { DependencyResult } from './recursive.js';
+export type { HashedFile } from './rehash.js';
+export { decodeExpected, formatSums, rehashDirectory } from './rehash.js';
+export type { SbomFlowRequest } from './sbom.js';
+export { describeArtifacts } from './sbom.js';
 export type {
   GitHubAttestationsRequest,
   Signer,

@@ -39,6 +39,7 @@ it('exports the public API', () => {
       'openTarget',
       'parseChallenges',
       'parseErrorBody',
+      'parsePlan',
       'parsePlatform',
       'parseReference',
       'pull',
@@ -57,6 +58,7 @@ it('exports the public API', () => {
       'resolveCredentials',
       'retryAfterMs',
       'runCredentialHelper',
+      'serializePlan',
       'sourceDateEpoch',
     ].sort(),
   );

@@ -12,7 +12,7 @@ import {
   type ResourceDescriptor,
 } from '@build-artifact/core';
 import type { VerifyPolicy } from '@build-artifact/verify';
-import { type AttestResult, attest } from '../attest.js';
+import { type AttestResult, attachmentsOf, attest } from '../attest.js';
 import { PipelineError } from '../errors.js';
 import type { FlowContext } from '../oci-target.js';
 import { type PublishResult, publish } from '../publish.js';
@@ -231,21 +231,7 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
             target: publishTo,
             artifacts: [{ name: a.name, path, digest: a.digest }],
             publication: attested.publication!,
-            attachments: [
-              {
-                kind: 'bundle',
-                source: 'provenance',
-                bytes: JSON.stringify(attested.provenance.bundle),
-                json: attested.provenance.bundle,
-              },
-              {
-                kind: 'bundle',
-                source: 'sbom attestation',
-                bytes: JSON.stringify(a.sbomBundle),
-                json: a.sbomBundle,
-              },
-              { kind: 'sbom', source: 'sbom', bytes: a.sbom!.json, json: a.sbom!.bom },
-            ],
+            attachments: attachmentsOf(attested),
           },
           flow,
         ),

@@ -6,7 +6,7 @@ import {
   mapConcurrent,
   parseChecksumFile,
 } from '@build-artifact/core';
-import { ActionError } from './error.js';
+import { PipelineError } from './errors.js';
 
 export interface HashedFile {
   name: string;
@@ -23,8 +23,8 @@ export function decodeExpected(base64List: string): string {
     .filter((chunk) => chunk !== '')
     .map((chunk) => {
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(chunk)) {
-        throw new ActionError({
-          code: 'INVALID_INPUT',
+        throw new PipelineError({
+          code: 'INVALID_REQUEST',
           message: 'expected-base64: not base64-encoded sha256sum output',
         });
       }
@@ -49,25 +49,25 @@ export async function rehashDirectory(
 ): Promise<HashedFile[]> {
   const expected = parseChecksumFile(expectedText, 'expected digests');
   if (expected.length === 0) {
-    throw new ActionError({ code: 'INVALID_INPUT', message: 'no expected digests were given' });
+    throw new PipelineError({ code: 'INVALID_REQUEST', message: 'no expected digests were given' });
   }
   const byName = new Map<string, string>();
   for (const e of expected) {
     if (e.algorithm !== 'sha256') {
-      throw new ActionError({
-        code: 'INVALID_INPUT',
+      throw new PipelineError({
+        code: 'INVALID_REQUEST',
         message: `${e.path}: only sha256 digests are expected`,
       });
     }
     if (e.path.includes('/') || e.path.includes('\\') || e.path === '.' || e.path === '..') {
-      throw new ActionError({
-        code: 'INVALID_INPUT',
+      throw new PipelineError({
+        code: 'INVALID_REQUEST',
         message: `${e.path}: expected a plain file name`,
       });
     }
     if (byName.has(e.path) && byName.get(e.path) !== e.hex) {
-      throw new ActionError({
-        code: 'INVALID_INPUT',
+      throw new PipelineError({
+        code: 'INVALID_REQUEST',
         message: `${e.path}: listed twice with different digests`,
       });
     }
@@ -78,7 +78,7 @@ export async function rehashDirectory(
     present = (await readdir(directory, { withFileTypes: true }))
       .map((d) => {
         if (!d.isFile()) {
-          throw new ActionError({
+          throw new PipelineError({
             code: 'UNEXPECTED_FILE',
             message: `${join(directory, d.name)}: not a regular file; only the built files are expected`,
           });
@@ -87,8 +87,8 @@ export async function rehashDirectory(
       })
       .sort();
   } catch (err) {
-    if (err instanceof ActionError) throw err;
-    throw new ActionError({
+    if (err instanceof PipelineError) throw err;
+    throw new PipelineError({
       code: 'MISSING_FILE',
       message: `${directory}: cannot read the directory`,
       cause: err,
@@ -96,7 +96,7 @@ export async function rehashDirectory(
   }
   const unexpected = present.filter((n) => !byName.has(n));
   if (unexpected.length > 0) {
-    throw new ActionError({
+    throw new PipelineError({
       code: 'UNEXPECTED_FILE',
       message: `${directory}: ${unexpected.join(', ')} ${unexpected.length === 1 ? 'was' : 'were'} not hashed by the build job`,
     });
@@ -104,7 +104,7 @@ export async function rehashDirectory(
   const names = [...byName.keys()].sort();
   const missing = names.filter((n) => !present.includes(n));
   if (missing.length > 0) {
-    throw new ActionError({
+    throw new PipelineError({
       code: 'MISSING_FILE',
       message: `${directory}: ${missing.join(', ')} hashed by the build job but not downloaded`,
     });
@@ -115,7 +115,7 @@ export async function rehashDirectory(
   }));
   for (const file of hashed) {
     if (file.sha256 !== byName.get(file.name)) {
-      throw new ActionError({
+      throw new PipelineError({
         code: 'DIGEST_MISMATCH',
         message: `${join(directory, file.name)}: sha256 ${file.sha256} differs from the build job's ${byName.get(file.name)}`,
       });

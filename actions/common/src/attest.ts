@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { describeBundle } from '@build-artifact/core';
+import { type AttestRequest, type AttestResult, formatSums } from '@build-artifact/pipeline';
+import { parseResolvedDependency } from '@build-artifact/provenance';
+import { output } from './outputs.js';
+import { info } from './progress.js';
+import { rekorLink, type SummaryTlogEntry, writeSummary } from './summary.js';
+
+export interface AttestInputs {
+  subjectPaths: string[];
+  subjectsDirectory: string;
+  checksums: string;
+  sourceDirectory: string;
+  sbomPaths: string[];
+  sbom: boolean;
+  specVersion: '1.6' | '1.7';
+  resolvedDependencies: string[];
+  /** oci://REGISTRY/REPO the artifacts will be pushed to: their manifests are signed too. */
+  ociRepository: string;
+  outputDirectory: string;
+  githubAttestations: boolean;
+  token: string;
+}
+
+/** The attest flow's request, from the action's inputs. */
+export function attestRequest(inputs: AttestInputs): AttestRequest {
+  const sbomInputs =
+    inputs.sbomPaths.length > 0
+      ? inputs.sbomPaths.map((p) => resolve(inputs.sourceDirectory, p))
+      : [inputs.sourceDirectory];
+  return {
+    artifacts: inputs.checksums
+      ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
+      : inputs.subjectsDirectory
+        ? { directory: inputs.subjectsDirectory }
+        : { paths: inputs.subjectPaths },
+    sbom: inputs.sbom ? { specVersion: inputs.specVersion, inputs: sbomInputs } : false,
+    provenance: {
+      builder: 'github',
+      resolvedDependencies: inputs.resolvedDependencies.map((d) => parseResolvedDependency(d)),
+    },
+    signing: {},
+    ...(inputs.ociRepository
+      ? { publishTo: { reference: inputs.ociRepository, tagByName: true } }
+      : {}),
+    sidecars: inputs.outputDirectory ? { directory: inputs.outputDirectory } : {},
+    ...(inputs.githubAttestations ? { githubAttestations: { token: inputs.token } } : {}),
+  };
+}
+
+/** The attest flow's result as the action's outputs, log lines and job summary. */
+export async function reportAttested(result: AttestResult): Promise<void> {
+  const a = result.artifacts;
+  const bundles = [result.provenance.bundle, ...a.map((x) => x.sbomBundle)];
+  const tlog: SummaryTlogEntry[] = bundles.flatMap((bundle, i) => {
+    const d = bundle ? describeBundle(bundle) : undefined;
+    if (d?.logIndex === undefined) return [];
+    const url = rekorLink(result.signer?.instance?.rekorURL, d.logIndex);
+    const subject = i === 0 ? 'provenance' : `SBOM of ${a[i - 1]!.name}`;
+    return [{ subject, logIndex: d.logIndex, ...(url ? { url } : {}) }];
+  });
+  for (const t of tlog) info(`${t.subject}: transparency log entry ${t.logIndex}`);
+  const paths = (kind: 'PROVENANCE' | 'CYCLONEDX' | 'SBOM_BUNDLE') =>
+    a.flatMap((x) => (x.files[kind] ? [x.files[kind]] : [])).join('\n');
+  output('bundle-path', a[0]?.files.PROVENANCE ?? '');
+  output('bundle-paths', paths('PROVENANCE'));
+  output('sbom-paths', paths('CYCLONEDX'));
+  output('sbom-bundle-paths', paths('SBOM_BUNDLE'));
+  output('digests', formatSums(a.map((x) => ({ name: x.name, sha256: x.digest.sha256! }))));
+  output('tlog-entries', tlog.map((t) => `${t.logIndex}${t.url ? ` ${t.url}` : ''}`).join('\n'));
+  output('attestation-ids', result.attestationIds.join('\n'));
+  const signer = result.provenance.bundle
+    ? describeBundle(result.provenance.bundle).signer
+    : undefined;
+  await writeSummary({
+    title: 'Attested',
+    subjects: a.map((x) => ({ name: x.name, sha256: x.digest.sha256! })),
+    sboms: a.flatMap((x) =>
+      x.sbom
+        ? [
+            {
+              subject: x.name,
+              componentCount: x.sbom.componentCount,
+              ecosystems: x.sbom.ecosystems,
+            },
+          ]
+        : [],
+    ),
+    ...(signer ? { signer } : {}),
+    tlog,
+    notes: result.attestationIds.length
+      ? [`Stored in the GitHub attestations API: ${result.attestationIds.join(', ')}.`]
+      : [],
+  });
+}

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '@build-artifact/core';
+import type { SbomResult } from '@build-artifact/sbom';
+import type { FlowContext } from './oci-target.js';
+
+/** One SBOM for directories of lockfiles, lockfiles and binaries. */
+export interface SbomFlowRequest {
+  paths: readonly string[];
+  specVersion?: '1.6' | '1.7';
+  /** Where to write it (atomically); only returned when absent. */
+  output?: string;
+}
+
+/** Writes one SBOM of everything the paths hold (`attest sbom`, the sbom action). */
+export async function describeArtifacts(
+  request: SbomFlowRequest,
+  context: FlowContext,
+): Promise<SbomResult & { output?: string }> {
+  const { generateSbom } = await import('@build-artifact/sbom');
+  // The run's environment, not the process's: the same request gives the same bytes.
+  const epoch = context.env.SOURCE_DATE_EPOCH;
+  const result = await generateSbom(
+    request.paths.map((p) => resolve(context.cwd, p)),
+    {
+      ...(request.specVersion ? { specVersion: request.specVersion } : {}),
+      ...(epoch && /^\d{1,12}$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
+      ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    },
+  );
+  if (request.output === undefined) return result;
+  const output = resolve(context.cwd, request.output);
+  await writeFileAtomic(output, result.json);
+  return { ...result, output };
+}
