@@ -12,6 +12,7 @@ describe('public API', () => {
         'VerifyError',
         'asksAboutProvenance',
         'certificateIdentity',
+        'createVerificationCache',
         'crossCheck',
         'findEvidenceFiles',
         'inspectEvidence',

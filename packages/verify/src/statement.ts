@@ -1,0 +1,181 @@
+import {
+  type DigestAlgorithm,
+  MediaType,
+  parseStatement,
+  type Statement,
+} from '@build-artifact/core';
+import type { Bundle } from '@sigstore/bundle';
+import type { ArtifactData } from './artifact.js';
+import { messageDigestAlgorithm } from './crypto.js';
+import { quote } from './parse.js';
+import { fail, pass, type StageResult, type VerifyStage } from './stage.js';
+import { checkParsedKeys, parseStrictJson } from './strict-json.js';
+
+/** What the result says about the statement (`statement` in the JSON result). */
+export interface StatementSummary {
+  predicateType: string;
+  subjects: { name?: string; digest: Record<string, string> }[];
+  buildType?: string;
+  builderId?: string;
+}
+
+export interface StatementFacts {
+  /** Absent for a plain message signature, which signs the artifact, not a statement. */
+  statement?: Statement;
+  summary?: StatementSummary;
+  /** The artifact's digests as computed (or given) for the comparison. */
+  digest: Partial<Record<DigestAlgorithm, string>>;
+}
+
+/** What the evidence must be to count for this purpose. */
+export interface StatementWants {
+  /** Predicate types that count. */
+  predicateTypes: readonly string[];
+  /** Why a plain message signature does not count here; undefined when it does. */
+  messageSignatureRefused?: string;
+}
+
+export function summarizeStatement(statement: Statement): StatementSummary {
+  const p = statement.predicate as
+    | { buildDefinition?: { buildType?: unknown }; runDetails?: { builder?: { id?: unknown } } }
+    | undefined;
+  const buildType = p?.buildDefinition?.buildType;
+  const builderId = p?.runDetails?.builder?.id;
+  return {
+    predicateType: statement.predicateType,
+    subjects: statement.subject.map((s) => ({
+      ...(s.name !== undefined ? { name: s.name } : {}),
+      digest: { ...s.digest },
+    })),
+    ...(typeof buildType === 'string' ? { buildType } : {}),
+    ...(typeof builderId === 'string' ? { builderId } : {}),
+  };
+}
+
+/** An unsigned statement read as evidence: its keys one way only, then its shape. */
+export function readUnsignedStatement(json: unknown, source: string): StageResult<Statement> {
+  const problem = checkParsedKeys(json);
+  if (problem) return fail('parse', 'STATEMENT_INVALID', `${source}: ${problem}`);
+  try {
+    return pass(parseStatement(json, source));
+  } catch (err) {
+    return fail('parse', 'STATEMENT_INVALID', (err as Error).message);
+  }
+}
+
+/** The DSSE payload: an in-toto statement in UTF-8 JSON whose keys read one way only. */
+function readPayload(
+  envelope: { payloadType: string; payload: Uint8Array },
+  source: string,
+): StageResult<Statement> {
+  if (envelope.payloadType !== MediaType.IN_TOTO)
+    return fail(
+      'statement',
+      'STATEMENT_INVALID',
+      `payloadType is ${quote(envelope.payloadType)}, expected ${MediaType.IN_TOTO}`,
+    );
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(envelope.payload);
+  } catch {
+    return fail('statement', 'STATEMENT_INVALID', `${source}: the statement is not UTF-8`);
+  }
+  const strict = parseStrictJson(text);
+  if (!strict.ok)
+    return fail('statement', 'STATEMENT_INVALID', `${source}: statement: ${strict.problem}`);
+  try {
+    return pass(parseStatement(strict.value, `${source}: statement`));
+  } catch (err) {
+    return fail('statement', 'STATEMENT_INVALID', (err as Error).message);
+  }
+}
+
+/** The artifact's digest must be one of the statement's subjects (sha256 or sha512). */
+export async function subjectStage(
+  statement: Statement,
+  data: ArtifactData,
+  stage: VerifyStage = 'statement',
+): Promise<StageResult<StatementFacts>> {
+  const digests: Partial<Record<DigestAlgorithm, string>> = {};
+  const summary = summarizeStatement(statement);
+  for (const subject of statement.subject) {
+    for (const algorithm of ['sha256', 'sha512'] as const) {
+      const want = subject.digest[algorithm];
+      if (want === undefined) continue;
+      const have = await data.digest(algorithm);
+      if (have === undefined) continue;
+      digests[algorithm] = have;
+      if (have === want.toLowerCase())
+        return pass({ statement, summary, digest: { [algorithm]: have } });
+    }
+  }
+  if (Object.keys(digests).length === 0) {
+    // No subject uses sha256 or sha512: say what the artifact's sha256 is anyway.
+    const sha256 = await data.digest('sha256');
+    if (sha256) digests.sha256 = sha256;
+  }
+  const names = statement.subject
+    .slice(0, 5)
+    .map((s) => (s.name === undefined ? '(unnamed)' : quote(s.name, 80)))
+    .join(', ');
+  const have =
+    Object.entries(digests)
+      .map(([a, h]) => `${a}:${h}`)
+      .join(', ') || 'unknown';
+  return fail(
+    stage,
+    'SUBJECT_MISMATCH',
+    `the artifact's digest (${have}) is not a subject of the statement (subjects: ${names}${statement.subject.length > 5 ? ', ...' : ''})`,
+    { statement, summary, digest: digests },
+  );
+}
+
+/**
+ * Stage 3, the statement and the artifact. DSSE: the payload type, the statement read strictly,
+ * its predicate type one of those wanted, the artifact's digest among its subjects. A message
+ * signature: only where one counts, and over the artifact's digest.
+ */
+export async function statementStage(
+  bundle: Bundle,
+  data: ArtifactData,
+  wants: StatementWants,
+  source: string,
+): Promise<StageResult<StatementFacts>> {
+  if (bundle.content.$case === 'dsseEnvelope') {
+    const read = readPayload(bundle.content.dsseEnvelope, source);
+    if (!read.ok) return read as StageResult<StatementFacts>;
+    const statement = read.facts;
+    if (!wants.predicateTypes.includes(statement.predicateType))
+      return fail(
+        'statement',
+        'PREDICATE_TYPE_MISMATCH',
+        `predicate type is ${quote(statement.predicateType)}, expected ${wants.predicateTypes.join(' or ')}`,
+        { statement, summary: summarizeStatement(statement), digest: {} },
+      );
+    return subjectStage(statement, data);
+  }
+  if (wants.messageSignatureRefused !== undefined)
+    return fail('statement', 'PREDICATE_TYPE_MISMATCH', wants.messageSignatureRefused, {
+      digest: {},
+    });
+  const md = bundle.content.messageSignature.messageDigest;
+  const algorithm = messageDigestAlgorithm(md);
+  if (!md || !algorithm)
+    return fail(
+      'statement',
+      'SUBJECT_MISMATCH',
+      `the message digest algorithm ${quote(md?.algorithm ?? '(absent)')} is not sha256 or sha512`,
+      { digest: {} },
+    );
+  const have = await data.digest(algorithm);
+  const want = Buffer.from(md.digest).toString('hex');
+  const digest = have === undefined ? {} : { [algorithm]: have };
+  if (have !== want)
+    return fail(
+      'statement',
+      'SUBJECT_MISMATCH',
+      `the artifact's ${algorithm} is ${have}, the signature is over ${want}`,
+      { digest },
+    );
+  return pass({ digest });
+}
