@@ -27,6 +27,23 @@ export interface StatementFacts {
   digest: Partial<Record<DigestAlgorithm, string>>;
 }
 
+/** A statement read once per bundle, with its subjects' digests indexed for the subject check. */
+export interface IndexedStatement {
+  statement: Statement;
+  summary: StatementSummary;
+  digests: Record<'sha256' | 'sha512', Set<string>>;
+}
+
+export function indexStatement(statement: Statement): IndexedStatement {
+  const digests = { sha256: new Set<string>(), sha512: new Set<string>() };
+  for (const subject of statement.subject)
+    for (const algorithm of ['sha256', 'sha512'] as const) {
+      const hex = subject.digest[algorithm];
+      if (hex !== undefined) digests[algorithm].add(hex.toLowerCase());
+    }
+  return { statement, summary: summarizeStatement(statement), digests };
+}
+
 /** What the evidence must be to count for this purpose. */
 export interface StatementWants {
   /** Predicate types that count. */
@@ -53,21 +70,27 @@ export function summarizeStatement(statement: Statement): StatementSummary {
 }
 
 /** An unsigned statement read as evidence: its keys one way only, then its shape. */
-export function readUnsignedStatement(json: unknown, source: string): StageResult<Statement> {
+export function readUnsignedStatement(
+  json: unknown,
+  source: string,
+): StageResult<IndexedStatement> {
   const problem = checkParsedKeys(json);
   if (problem) return fail('parse', 'STATEMENT_INVALID', `${source}: ${problem}`);
   try {
-    return pass(parseStatement(json, source));
+    return pass(indexStatement(parseStatement(json, source)));
   } catch (err) {
     return fail('parse', 'STATEMENT_INVALID', (err as Error).message);
   }
 }
 
-/** The DSSE payload: an in-toto statement in UTF-8 JSON whose keys read one way only. */
-function readPayload(
+/**
+ * The DSSE payload: an in-toto statement in UTF-8 JSON whose keys read one way only. It does
+ * not depend on the artifact: a batch reads it once per bundle (see the cache).
+ */
+export function readPayload(
   envelope: { payloadType: string; payload: Uint8Array },
   source: string,
-): StageResult<Statement> {
+): StageResult<IndexedStatement> {
   if (envelope.payloadType !== MediaType.IN_TOTO)
     return fail(
       'statement',
@@ -84,7 +107,7 @@ function readPayload(
   if (!strict.ok)
     return fail('statement', 'STATEMENT_INVALID', `${source}: statement: ${strict.problem}`);
   try {
-    return pass(parseStatement(strict.value, `${source}: statement`));
+    return pass(indexStatement(parseStatement(strict.value, `${source}: statement`)));
   } catch (err) {
     return fail('statement', 'STATEMENT_INVALID', (err as Error).message);
   }
@@ -92,22 +115,19 @@ function readPayload(
 
 /** The artifact's digest must be one of the statement's subjects (sha256 or sha512). */
 export async function subjectStage(
-  statement: Statement,
+  indexed: IndexedStatement,
   data: ArtifactData,
   stage: VerifyStage = 'statement',
 ): Promise<StageResult<StatementFacts>> {
+  const { statement, summary } = indexed;
   const digests: Partial<Record<DigestAlgorithm, string>> = {};
-  const summary = summarizeStatement(statement);
-  for (const subject of statement.subject) {
-    for (const algorithm of ['sha256', 'sha512'] as const) {
-      const want = subject.digest[algorithm];
-      if (want === undefined) continue;
-      const have = await data.digest(algorithm);
-      if (have === undefined) continue;
-      digests[algorithm] = have;
-      if (have === want.toLowerCase())
-        return pass({ statement, summary, digest: { [algorithm]: have } });
-    }
+  for (const algorithm of ['sha256', 'sha512'] as const) {
+    if (indexed.digests[algorithm].size === 0) continue;
+    const have = await data.digest(algorithm);
+    if (have === undefined) continue;
+    digests[algorithm] = have;
+    if (indexed.digests[algorithm].has(have))
+      return pass({ statement, summary, digest: { [algorithm]: have } });
   }
   if (Object.keys(digests).length === 0) {
     // No subject uses sha256 or sha512: say what the artifact's sha256 is anyway.
@@ -139,20 +159,23 @@ export async function statementStage(
   bundle: Bundle,
   data: ArtifactData,
   wants: StatementWants,
-  source: string,
+  readStatement: (envelope: {
+    payloadType: string;
+    payload: Uint8Array;
+  }) => StageResult<IndexedStatement>,
 ): Promise<StageResult<StatementFacts>> {
   if (bundle.content.$case === 'dsseEnvelope') {
-    const read = readPayload(bundle.content.dsseEnvelope, source);
+    const read = readStatement(bundle.content.dsseEnvelope);
     if (!read.ok) return read as StageResult<StatementFacts>;
-    const statement = read.facts;
+    const { statement, summary } = read.facts;
     if (!wants.predicateTypes.includes(statement.predicateType))
       return fail(
         'statement',
         'PREDICATE_TYPE_MISMATCH',
         `predicate type is ${quote(statement.predicateType)}, expected ${wants.predicateTypes.join(' or ')}`,
-        { statement, summary: summarizeStatement(statement), digest: {} },
+        { statement, summary, digest: {} },
       );
-    return subjectStage(statement, data);
+    return subjectStage(read.facts, data);
   }
   if (wants.messageSignatureRefused !== undefined)
     return fail('statement', 'PREDICATE_TYPE_MISMATCH', wants.messageSignatureRefused, {

@@ -4,7 +4,6 @@ import { cacheOf, type VerificationCache } from './cache.js';
 import type { CertificateSummary, CryptoFacts, SignedTime, TlogEntrySummary } from './crypto.js';
 import { type Failure, VerifyError } from './errors.js';
 import { type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
-import { parseStage } from './parse.js';
 import { asksAboutProvenance, identityStage, type VerifyPolicy, validatePolicy } from './policy.js';
 import {
   type CrossCheck,
@@ -170,7 +169,7 @@ async function runStages(evidence: Evidence, ctx: Context, purpose: Purpose): Pr
     details,
   });
 
-  const parsed = parseStage(evidence);
+  const parsed = ctx.cache.parse(evidence);
   if (!parsed.ok) return stop(parsed);
   if (parsed.facts.kind === 'statement') {
     // An unsigned in-toto statement: SLSA L1 at most, and never "verified".
@@ -205,7 +204,12 @@ async function runStages(evidence: Evidence, ctx: Context, purpose: Purpose): Pr
   if (!crypto.ok) return stop(crypto);
   const identity = crypto.facts.identity;
 
-  const statement = await statementStage(bundle, ctx.data, purpose.wants, evidence.source);
+  const statement = await statementStage(
+    bundle,
+    ctx.data,
+    purpose.wants,
+    ctx.cache.statement(bundle, evidence.source),
+  );
   const s = statementDetails(statement.facts);
   details = { ...details, ...s.details };
   predicateType = s.predicateType;
