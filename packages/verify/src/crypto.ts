@@ -6,6 +6,7 @@ import { PolicyError, toSignedEntity, VerificationError, Verifier } from '@sigst
 import type { ArtifactData } from './artifact.js';
 import { type CertificateIdentity, certificateIdentity } from './certificate.js';
 import type { FailureReason } from './errors.js';
+import { quote } from './parse.js';
 import { PrehashUnsupported, prehashedContent } from './prehashed.js';
 import { fail, pass, type StageResult } from './stage.js';
 import { looksLikeGitHubFulcio, type NamedTrustedRoot, rootIssued, type Trust } from './trust.js';
@@ -215,7 +216,7 @@ function inconsistentCheckpoint(bundle: Bundle): string | undefined {
     if (!proof?.checkpoint?.envelope) continue;
     const [, size, root] = proof.checkpoint.envelope.split('\n');
     if (size !== proof.treeSize || root !== Buffer.from(proof.rootHash).toString('base64'))
-      return `tlog entry ${e.logIndex}: the inclusion proof's root hash or tree size differs from its signed checkpoint`;
+      return `tlog entry ${quote(e.logIndex)}: the inclusion proof's root hash or tree size differs from its signed checkpoint`;
   }
   return undefined;
 }
@@ -237,7 +238,7 @@ function logKeyUntrusted(
     const keys = tlogs.filter((t) => t.logID.equals(keyId));
     for (const time of times)
       if (!keys.some((k) => k.validFor.start <= time && time <= k.validFor.end))
-        return `tlog entry ${e.logIndex}: the log's key was not trusted at ${time.toISOString()}, when the signature was timestamped (outside its validFor in the trusted root)`;
+        return `tlog entry ${quote(e.logIndex)}: the log's key was not trusted at ${time.toISOString()}, when the signature was timestamped (outside its validFor in the trusted root)`;
   }
   return undefined;
 }
@@ -277,7 +278,10 @@ function fromTheFuture(
   for (const e of bundle.verificationMaterial.tlogEntries) {
     const t = new Date(Number(e.integratedTime) * 1000);
     if (e.integratedTime && future(t))
-      return bad('TLOG_ERROR', `tlog entry ${e.logIndex} is dated in the future (${when(t)})`);
+      return bad(
+        'TLOG_ERROR',
+        `tlog entry ${quote(e.logIndex)} is dated in the future (${when(t)})`,
+      );
   }
   for (const t of entity.timestamps)
     if (t.$case === 'timestamp-authority' && future(t.timestamp.signingTime))
