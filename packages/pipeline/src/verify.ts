@@ -157,7 +157,7 @@ export async function verifyTargets(
     throw new PipelineError({ code: 'NOTHING_TO_DO', message: 'no artifact to verify' });
   const v = await import('@build-artifact/verify');
   const targets = request.targets.map((t) => parseTarget(t, context.cwd));
-  v.validatePolicy(request.policy, { key: request.trust?.key !== undefined });
+  v.validatePolicy(request.policy, { publicKey: request.trust?.key !== undefined });
   const trust = await loadTrust(request.trust ?? {}, context);
   const shared: Evidence[] = [];
   for (const file of request.bundles ?? [])

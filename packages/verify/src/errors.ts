@@ -1,4 +1,5 @@
 import { BaseError } from '@build-artifact/core';
+import type { VerifyStage } from './stage.js';
 
 /**
  * Thrown only for input we cannot read or understand (exit 2). A verification that fails is
@@ -61,19 +62,9 @@ export type FailureReason =
   // `attest verify --recursive`: the artifact verified, a dependency its provenance records did not
   | 'DEPENDENCY_FAILED';
 
-/** A failed check: a code for programs, a sentence for people. */
+/** A failed check: a code for programs, a sentence for people, and the stage that failed. */
 export interface Failure {
   reason: FailureReason;
   message: string;
-}
-
-/** Thrown inside the pipeline to stop at the first failed check; caught by verifyArtifact. */
-export class CheckFailed extends Error {
-  constructor(
-    readonly reason: FailureReason,
-    message: string,
-    readonly stage: number,
-  ) {
-    super(message);
-  }
+  stage?: VerifyStage;
 }

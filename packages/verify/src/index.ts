@@ -1,3 +1,5 @@
+export type { VerificationCache } from './cache.js';
+export { createVerificationCache } from './cache.js';
 export type { CertificateIdentity } from './certificate.js';
 export { certificateIdentity } from './certificate.js';
 export type { Failure, FailureReason, VerifyErrorCode } from './errors.js';
@@ -12,10 +14,11 @@ export {
 } from './evidence.js';
 export type { InspectedEvidence } from './inspect.js';
 export { inspectEvidence } from './inspect.js';
-export type { VerifyPolicy } from './policy.js';
+export type { PolicyContext, VerifyPolicy } from './policy.js';
 export { asksAboutProvenance, validatePolicy } from './policy.js';
 export type { CrossCheck, SlsaLevel } from './provenance.js';
 export { crossCheck, slsaLevel } from './provenance.js';
+export type { VerifyStage } from './stage.js';
 export type { NamedTrustedRoot, Trust, TrustOptions } from './trust.js';
 export {
   GITHUB_TUF_URL,
@@ -28,9 +31,9 @@ export type {
   ArtifactInput,
   Attempt,
   CertificateSummary,
+  SignedTime,
   TlogEntrySummary,
-  VerificationCache,
   VerificationResult,
   VerifyOptions,
 } from './verify.js';
-export { createVerificationCache, verifyArtifact } from './verify.js';
+export { verifyArtifact } from './verify.js';

@@ -1,6 +1,8 @@
-import { GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
+import { GITHUB_ACTIONS_ISSUER, isGitHubActionsIssuer } from '@build-artifact/core';
 import type { CertificateIdentity } from './certificate.js';
-import { CheckFailed, type FailureReason, VerifyError } from './errors.js';
+import { type Failure, type FailureReason, VerifyError } from './errors.js';
+import { quote } from './parse.js';
+import { fail as failed, pass, type StageResult } from './stage.js';
 
 /**
  * What the user expects. Identity comes from the certificate only, never from the predicate.
@@ -13,9 +15,12 @@ export interface VerifyPolicy {
   certificateIdentityRegexp?: string;
   certificateOidcIssuer?: string;
   certificateOidcIssuerRegexp?: string;
-  /** `OWNER/REPO`: the source repository; without a signer flag the signer must be in it too. */
+  /**
+   * `OWNER/REPO`: the source repository. Unless a signer flag or a certificate identity names
+   * the signer, the signing workflow must be in it too (gh's default).
+   */
   repo?: string;
-  /** The source repository owner; without a signer flag the signer must belong to it too. */
+  /** The source repository owner; the same default for the signer as `repo`. */
   owner?: string;
   /** `[HOST/]OWNER/REPO/PATH` (a regex anchored at the start; any `@ref` after it). */
   signerWorkflow?: string;
@@ -31,11 +36,18 @@ export interface VerifyPolicy {
   minSlsaLevel?: 1 | 2 | 3;
   /** Fail unless a signed CycloneDX attestation exists for the same subject. */
   requireSbom?: boolean;
-  /** GitHub host for repo/owner/signer flags; default github.com. */
+  /**
+   * gh's `--hostname`: `github.com` (the default) or a GitHub Enterprise Cloud tenant
+   * `TENANT.ghe.com`, whose identities live on that host and whose tokens come from
+   * `https://token.actions.TENANT.ghe.com`.
+   */
   hostname?: string;
 }
 
-const STAGE_IDENTITY = 3;
+/** What else the policy is checked with: whether a public key (`--key`) was given. */
+export interface PolicyContext {
+  publicKey: boolean;
+}
 
 /** True when the user asked about provenance: the gh-style flags or a minimum level. */
 export function asksAboutProvenance(policy: VerifyPolicy): boolean {
@@ -61,7 +73,11 @@ function usesGitHubFlags(policy: VerifyPolicy): boolean {
   );
 }
 
-/** True when the policy names who must have signed (a keyless bundle needs one). */
+/**
+ * True when the policy names who must have signed a certificate: gh's `repo`, `owner`,
+ * `signerRepo`, `signerWorkflow`, or cosign's certificate identity. An issuer, a level or an
+ * SBOM requirement alone names nobody.
+ */
 export function hasIdentityConstraint(policy: VerifyPolicy): boolean {
   return (
     usesGitHubFlags(policy) ||
@@ -84,37 +100,74 @@ function anchored(source: string, flag: string, flags = ''): RegExp {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const OWNER_REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const OWNER = /^[A-Za-z0-9_.-]+$/;
+const TENANT_HOST = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.ghe\.com$/i;
 
-/** Checks the policy's own shape once, before any artifact (bad flags are exit 2). */
-export function validatePolicy(policy: VerifyPolicy, options: { key?: boolean } = {}): void {
+/** The GitHub Enterprise Cloud tenant a hostname names (`acme.ghe.com` -> `acme`), if any. */
+const tenantOf = (hostname: string | undefined) =>
+  hostname === undefined ? undefined : TENANT_HOST.exec(hostname)?.[1]?.toLowerCase();
+
+const hostOf = (policy: VerifyPolicy) => policy.hostname?.toLowerCase() ?? 'github.com';
+
+/**
+ * The issuer gh expects when no issuer flag is given: GitHub Actions', or the tenant's
+ * (`https://token.actions.TENANT.ghe.com`, as gh derives it from `--hostname`).
+ */
+function defaultIssuer(policy: VerifyPolicy): string {
+  const tenant = tenantOf(policy.hostname);
+  return tenant === undefined ? GITHUB_ACTIONS_ISSUER : `https://token.actions.${tenant}.ghe.com`;
+}
+
+const WHO_SIGNED =
+  'say who must have signed: --repo OWNER/REPO, --owner OWNER, --signer-repo/--signer-workflow, --certificate-identity(-regexp), or --key FILE';
+
+/**
+ * Checks the policy once, before any artifact (a bad policy is exit 2). With `context`, it also
+ * refuses a policy that names no signer where no key is given either: like gh (which requires
+ * `--owner` or `--repo`) and cosign (an identity), a certificate is only worth something when
+ * it is known whose it must be. `verifyArtifact` always checks with its trust's key.
+ */
+export function validatePolicy(policy: VerifyPolicy, context?: PolicyContext): void {
   const bad = (message: string): never => {
     throw new VerifyError({ code: 'INVALID_POLICY', message });
   };
-  if (!hasIdentityConstraint(policy) && !options.key)
+  if (context && !context.publicKey && !hasIdentityConstraint(policy))
     bad(
-      'say who must have signed: --repo OWNER/REPO, --owner OWNER, --signer-repo/--signer-workflow, --certificate-identity(-regexp), or --key FILE',
+      `${WHO_SIGNED}${policy.minSlsaLevel !== undefined ? ' (a minimum SLSA level names nobody)' : ''}`,
     );
   if (policy.repo !== undefined && !OWNER_REPO.test(policy.repo))
-    bad(`--repo "${policy.repo}": expected OWNER/REPO`);
+    bad(`--repo ${quote(policy.repo)}: expected OWNER/REPO`);
   if (policy.signerRepo !== undefined && !OWNER_REPO.test(policy.signerRepo))
-    bad(`--signer-repo "${policy.signerRepo}": expected OWNER/REPO`);
+    bad(`--signer-repo ${quote(policy.signerRepo)}: expected OWNER/REPO`);
   if (policy.owner !== undefined && !OWNER.test(policy.owner))
-    bad(`--owner "${policy.owner}": expected an owner name`);
+    bad(`--owner ${quote(policy.owner)}: expected an owner name`);
   if (
     policy.repo &&
     policy.owner &&
     !policy.repo.toLowerCase().startsWith(`${policy.owner.toLowerCase()}/`)
   )
     bad(`--repo ${policy.repo} is not owned by --owner ${policy.owner}`);
-  if (policy.certificateIdentity !== undefined && policy.certificateIdentityRegexp !== undefined)
-    bad('use either --certificate-identity or --certificate-identity-regexp, not both');
+  if (
+    policy.hostname !== undefined &&
+    policy.hostname.toLowerCase() !== 'github.com' &&
+    tenantOf(policy.hostname) === undefined
+  )
+    bad(
+      `--hostname ${quote(policy.hostname)}: expected github.com or a GitHub Enterprise Cloud tenant (TENANT.ghe.com)`,
+    );
+  // Each names the signer, and only one of them is used (gh's flags are mutually exclusive).
+  const signerFlags = [
+    ['--certificate-identity', policy.certificateIdentity],
+    ['--certificate-identity-regexp', policy.certificateIdentityRegexp],
+    ['--signer-repo', policy.signerRepo],
+    ['--signer-workflow', policy.signerWorkflow],
+  ].filter(([, v]) => v !== undefined);
+  if (signerFlags.length > 1)
+    bad(`use one of ${signerFlags.map(([f]) => f).join(', ')}: each names the signer`);
   if (
     policy.certificateOidcIssuer !== undefined &&
     policy.certificateOidcIssuerRegexp !== undefined
   )
     bad('use either --certificate-oidc-issuer or --certificate-oidc-issuer-regexp, not both');
-  if (policy.signerWorkflow !== undefined && policy.signerRepo !== undefined)
-    bad('use either --signer-workflow or --signer-repo, not both');
   if (policy.certificateIdentityRegexp !== undefined)
     anchored(policy.certificateIdentityRegexp, '--certificate-identity-regexp');
   if (policy.certificateOidcIssuerRegexp !== undefined)
@@ -123,130 +176,175 @@ export function validatePolicy(policy: VerifyPolicy, options: { key?: boolean } 
 }
 
 function signerWorkflowRegex(policy: VerifyPolicy): RegExp {
-  const host = policy.hostname ?? 'github.com';
   let wf = policy.signerWorkflow!.replace(/^https:\/\//, '');
   // As gh: `OWNER/REPO/path` gets the host prepended; `host.tld/OWNER/...` is kept.
-  if (!/^[a-zA-Z0-9-]+\.[a-zA-Z0-9-]+[^/]*\//.test(wf)) wf = `${escapeRegex(host)}/${wf}`;
+  if (!/^[a-zA-Z0-9-]+\.[a-zA-Z0-9-]+[^/]*\//.test(wf)) wf = `${escapeRegex(hostOf(policy))}/${wf}`;
   // Pinned by tag or by commit SHA, both verify: any `@ref` may follow unless one is given.
   const tail = wf.includes('@') ? '' : '(?:@.+)?';
   return anchored(`https://${wf}${tail}`, '--signer-workflow');
 }
 
-function fail(reason: FailureReason, message: string): never {
-  throw new CheckFailed(reason, message, STAGE_IDENTITY);
-}
+const mismatch = (reason: FailureReason, message: string): Failure => ({
+  reason,
+  message,
+  stage: 'identity',
+});
 
 const lower = (s: string | undefined) => s?.toLowerCase();
+const q = (s: string | undefined) => (s === undefined ? '(absent)' : quote(s, 200));
 
 /**
- * Applies the identity policy to the verified certificate's fields; throws CheckFailed with
- * the first mismatch. Mirrors `gh attestation verify`: `--repo`/`--owner` pin the source
- * repository, and without `--signer-*` the signing workflow must live in that same
- * repository (or owner), so a workflow from a fork or another repository is refused.
+ * Who signed, by gh's matcher order: the first given of `signerRepo`, `signerWorkflow`,
+ * `certificateIdentity(Regexp)` names the signing workflow (the SAN); only when none is given
+ * must it live in `repo` (or `owner`), which keeps a fork's or another repository's workflow out.
  */
-export function checkIdentity(id: CertificateIdentity, policy: VerifyPolicy): void {
-  const host = policy.hostname ?? 'github.com';
+function checkSigner(id: CertificateIdentity, policy: VerifyPolicy): Failure | undefined {
+  const host = hostOf(policy);
   const san = id.subjectAlternativeName;
-  if (policy.certificateIdentity !== undefined && san !== policy.certificateIdentity)
-    fail(
-      'IDENTITY_MISMATCH',
-      `certificate identity is ${q(san)}, expected ${q(policy.certificateIdentity)}`,
-    );
+  if (policy.certificateIdentity !== undefined) {
+    if (san !== policy.certificateIdentity)
+      return mismatch(
+        'IDENTITY_MISMATCH',
+        `certificate identity is ${q(san)}, expected ${q(policy.certificateIdentity)}`,
+      );
+    return undefined;
+  }
   if (policy.certificateIdentityRegexp !== undefined) {
     if (san === undefined || !anchored(policy.certificateIdentityRegexp, '').test(san))
-      fail(
+      return mismatch(
         'IDENTITY_MISMATCH',
         `certificate identity ${q(san)} does not match /^(?:${policy.certificateIdentityRegexp})$/`,
       );
+    return undefined;
   }
-  if (policy.certificateOidcIssuer !== undefined && id.issuer !== policy.certificateOidcIssuer)
-    fail(
-      'ISSUER_MISMATCH',
-      `certificate OIDC issuer is ${q(id.issuer)}, expected ${q(policy.certificateOidcIssuer)}`,
-    );
-  if (policy.certificateOidcIssuerRegexp !== undefined) {
-    if (
-      id.issuer === undefined ||
-      !anchored(policy.certificateOidcIssuerRegexp, '').test(id.issuer)
-    )
-      fail(
-        'ISSUER_MISMATCH',
-        `certificate OIDC issuer ${q(id.issuer)} does not match /^(?:${policy.certificateOidcIssuerRegexp})$/`,
-      );
-  }
-  const github = usesGitHubFlags(policy);
-  // gh's default issuer: GitHub Actions, unless the user named another one.
-  if (
-    github &&
-    policy.certificateOidcIssuer === undefined &&
-    policy.certificateOidcIssuerRegexp === undefined
-  ) {
-    if (id.issuer !== GITHUB_ACTIONS_ISSUER)
-      fail(
-        'ISSUER_MISMATCH',
-        `certificate OIDC issuer is ${q(id.issuer)}, expected ${q(GITHUB_ACTIONS_ISSUER)}`,
-      );
-  }
-  if (github && id.buildSignerURI === undefined && san === undefined)
-    fail('NO_CERTIFICATE_IDENTITY', 'the certificate names no signing workflow');
-  const signer = id.buildSignerURI ?? san ?? '';
-  if (policy.repo !== undefined) {
-    const want = `https://${host}/${policy.repo}`;
-    if (lower(id.sourceRepositoryURI) !== lower(want))
-      fail(
-        'REPOSITORY_MISMATCH',
-        `source repository is ${q(id.sourceRepositoryURI)}, expected ${q(want)}`,
-      );
-  }
-  if (policy.owner !== undefined) {
-    const want = `https://${host}/${policy.owner}`;
-    const owner =
-      id.sourceRepositoryOwnerURI ??
-      (id.sourceRepositoryURI
-        ? id.sourceRepositoryURI.split('/').slice(0, 4).join('/')
-        : undefined);
-    if (lower(owner) !== lower(want))
-      fail('OWNER_MISMATCH', `source repository owner is ${q(owner)}, expected ${q(want)}`);
-  }
+  if (!usesGitHubFlags(policy)) return undefined;
+  if (san === undefined)
+    return mismatch('NO_CERTIFICATE_IDENTITY', 'the certificate names no signing workflow');
+  // gh matches the SAN; a GitHub certificate's build signer URI is the same workflow, and a
+  // certificate where they differ must not pass on either alone.
+  const signers = [
+    san,
+    ...(id.buildSignerURI !== undefined && id.buildSignerURI !== san ? [id.buildSignerURI] : []),
+  ];
+  const inside = (ownerOrRepo: string) => (signer: string) =>
+    signer.toLowerCase().startsWith(`https://${host}/${ownerOrRepo}/`.toLowerCase());
+  let matches: (signer: string) => boolean;
+  let fails: (signer: string) => Failure;
   if (policy.signerRepo !== undefined) {
-    const prefix = `https://${host}/${policy.signerRepo}/`.toLowerCase();
-    if (!signer.toLowerCase().startsWith(prefix))
-      fail(
+    matches = inside(policy.signerRepo);
+    fails = (signer) =>
+      mismatch(
         'SIGNER_REPOSITORY_MISMATCH',
         `signing workflow ${q(signer)} is not in ${policy.signerRepo}`,
       );
   } else if (policy.signerWorkflow !== undefined) {
     const re = signerWorkflowRegex(policy);
-    if (!re.test(signer))
-      fail(
+    matches = (signer) => re.test(signer);
+    fails = (signer) =>
+      mismatch(
         'SIGNER_WORKFLOW_MISMATCH',
         `signing workflow ${q(signer)} does not match ${policy.signerWorkflow}`,
       );
   } else if (policy.repo !== undefined) {
-    const prefix = `https://${host}/${policy.repo}/`.toLowerCase();
-    if (!signer.toLowerCase().startsWith(prefix))
-      fail(
+    matches = inside(policy.repo);
+    fails = (signer) =>
+      mismatch(
         'SIGNER_REPOSITORY_MISMATCH',
-        `signing workflow ${q(signer)} is not in ${policy.repo}; if a reusable workflow from another repository signs, say which with --signer-repo or --signer-workflow`,
+        `signing workflow ${q(signer)} is not in ${policy.repo}; if a reusable workflow from another repository signs, say which with --signer-repo, --signer-workflow or --certificate-identity`,
       );
-  } else if (policy.owner !== undefined) {
-    const prefix = `https://${host}/${policy.owner}/`.toLowerCase();
-    if (!signer.toLowerCase().startsWith(prefix))
-      fail(
+  } else {
+    matches = inside(policy.owner!);
+    fails = (signer) =>
+      mismatch(
         'SIGNER_REPOSITORY_MISMATCH',
-        `signing workflow ${q(signer)} is not owned by ${policy.owner}; use --signer-repo or --signer-workflow to accept it`,
+        `signing workflow ${q(signer)} is not owned by ${policy.owner}; use --signer-repo, --signer-workflow or --certificate-identity to accept it`,
       );
+  }
+  const wrong = signers.find((signer) => !matches(signer));
+  return wrong === undefined ? undefined : fails(wrong);
+}
+
+/** The issuer named by a flag, or gh's default (GitHub Actions', or the tenant's) with gh flags. */
+function checkIssuer(id: CertificateIdentity, policy: VerifyPolicy): Failure | undefined {
+  const issuer = id.issuer;
+  if (policy.certificateOidcIssuerRegexp !== undefined) {
+    if (issuer === undefined || !anchored(policy.certificateOidcIssuerRegexp, '').test(issuer))
+      return mismatch(
+        'ISSUER_MISMATCH',
+        `certificate OIDC issuer ${q(issuer)} does not match /^(?:${policy.certificateOidcIssuerRegexp})$/`,
+      );
+    return undefined;
+  }
+  let want = policy.certificateOidcIssuer;
+  // As gh: naming github.com's issuer on a tenant means the tenant's.
+  if (want === GITHUB_ACTIONS_ISSUER && tenantOf(policy.hostname) !== undefined)
+    want = defaultIssuer(policy);
+  if (want === undefined && usesGitHubFlags(policy)) want = defaultIssuer(policy);
+  if (want === undefined || issuer === want) return undefined;
+  // An enterprise's custom issuer (`<issuer>/<enterprise-slug>`, and only that form) is
+  // accepted where gh accepts it: when named.
+  const enterprise = issuer !== undefined && isGitHubActionsIssuer(issuer, want);
+  return mismatch(
+    'ISSUER_MISMATCH',
+    `certificate OIDC issuer is ${q(issuer)}, expected ${q(want)}${enterprise ? `; for an enterprise's custom OIDC issuer, name it with --certificate-oidc-issuer ${issuer}` : ''}`,
+  );
+}
+
+/**
+ * Applies the identity policy to the verified certificate's fields; returns the first mismatch.
+ * Mirrors `gh attestation verify`: the signer (see checkSigner), the issuer, `repo` and `owner`
+ * against the source repository (and its owner) only, the signer digest, source ref and
+ * digest, and the runner.
+ */
+export function checkIdentity(id: CertificateIdentity, policy: VerifyPolicy): Failure | undefined {
+  // Which matcher names the signer is gh's order (checkSigner); what is reported first when
+  // several fail is: a certificate identity, the issuer, the source repository, the signer.
+  const namedIdentity =
+    policy.certificateIdentity !== undefined || policy.certificateIdentityRegexp !== undefined;
+  if (namedIdentity) {
+    const signer = checkSigner(id, policy);
+    if (signer) return signer;
+  }
+  const issuer = checkIssuer(id, policy);
+  if (issuer) return issuer;
+  const host = hostOf(policy);
+  if (policy.repo !== undefined) {
+    const want = `https://${host}/${policy.repo}`;
+    if (lower(id.sourceRepositoryURI) !== lower(want))
+      return mismatch(
+        'REPOSITORY_MISMATCH',
+        `source repository is ${q(id.sourceRepositoryURI)}, expected ${q(want)}`,
+      );
+  }
+  const owner = policy.owner ?? policy.repo?.split('/')[0];
+  if (owner !== undefined) {
+    const want = `https://${host}/${owner}`;
+    // Certificates from before Fulcio's .16 extension: the owner of the source repository URI.
+    const have =
+      id.sourceRepositoryOwnerURI ??
+      (id.sourceRepositoryURI
+        ? id.sourceRepositoryURI.split('/').slice(0, 4).join('/')
+        : undefined);
+    if (lower(have) !== lower(want))
+      return mismatch(
+        'OWNER_MISMATCH',
+        `source repository owner is ${q(have)}, expected ${q(want)}`,
+      );
+  }
+  if (!namedIdentity) {
+    const signer = checkSigner(id, policy);
+    if (signer) return signer;
   }
   if (
     policy.signerDigest !== undefined &&
     lower(id.buildSignerDigest) !== lower(policy.signerDigest)
   )
-    fail(
+    return mismatch(
       'SIGNER_DIGEST_MISMATCH',
       `signing workflow digest is ${q(id.buildSignerDigest)}, expected ${q(policy.signerDigest)}`,
     );
   if (policy.sourceRef !== undefined && id.sourceRepositoryRef !== policy.sourceRef)
-    fail(
+    return mismatch(
       'SOURCE_REF_MISMATCH',
       `source ref is ${q(id.sourceRepositoryRef)}, expected ${q(policy.sourceRef)}`,
     );
@@ -254,15 +352,44 @@ export function checkIdentity(id: CertificateIdentity, policy: VerifyPolicy): vo
     policy.sourceDigest !== undefined &&
     lower(id.sourceRepositoryDigest) !== lower(policy.sourceDigest)
   )
-    fail(
+    return mismatch(
       'SOURCE_DIGEST_MISMATCH',
       `source commit is ${q(id.sourceRepositoryDigest)}, expected ${q(policy.sourceDigest)}`,
     );
   if (policy.denySelfHostedRunners && id.runnerEnvironment !== 'github-hosted')
-    fail(
+    return mismatch(
       'SELF_HOSTED_RUNNER',
       `runner environment is ${q(id.runnerEnvironment)}, not github-hosted`,
     );
+  return undefined;
 }
 
-const q = (s: string | undefined) => (s === undefined ? '(absent)' : JSON.stringify(s));
+/**
+ * Stage 4, identity, from the certificate only (never from the predicate). A key-signed bundle
+ * got here through `--key` and has no identity to check flags against; a certificate passes
+ * only when the policy names its signer and it meets every identity flag.
+ */
+export function identityStage(
+  identity: CertificateIdentity | undefined,
+  policy: VerifyPolicy,
+): StageResult<undefined> {
+  const issuerFlag =
+    policy.certificateOidcIssuer !== undefined || policy.certificateOidcIssuerRegexp !== undefined;
+  if (identity === undefined) {
+    if (hasIdentityConstraint(policy) || issuerFlag)
+      return failed(
+        'identity',
+        'NO_CERTIFICATE_IDENTITY',
+        'signed with a key: there is no certificate identity to check the identity flags against',
+      );
+    return pass(undefined);
+  }
+  if (!hasIdentityConstraint(policy))
+    return failed(
+      'identity',
+      'IDENTITY_MISMATCH',
+      `signed with a certificate (${q(identity.subjectAlternativeName)}), not with the --key given: a certificate is accepted only when identity flags name its signer (${WHO_SIGNED.replace(/^say who must have signed: /, '').replace(/, or --key FILE$/, '')})`,
+    );
+  const failure = checkIdentity(identity, policy);
+  return failure ? { ok: false, failure } : pass(undefined);
+}

@@ -1,6 +1,8 @@
 import { BuildType, PredicateType, type Statement } from '@build-artifact/core';
 import type { CertificateIdentity } from './certificate.js';
 import type { FailureReason } from './errors.js';
+import { quote } from './parse.js';
+import { fail, pass, type StageResult } from './stage.js';
 
 /** One comparison between the signed predicate and the certificate. */
 export interface CrossCheck {
@@ -60,11 +62,37 @@ function sourceCommit(p: SlsaV1Predicate): string | undefined {
   return undefined;
 }
 
+/** The predicate's claims a renderer would show, read at GitHub's buildType's places. */
+function claims(p: SlsaV1Predicate) {
+  const wf = p.buildDefinition?.externalParameters?.workflow;
+  return {
+    'builder.id': str(p.runDetails?.builder?.id),
+    sourceCommit: sourceCommit(p),
+    sourceRepository: str(wf?.repository),
+    sourceRef: str(wf?.ref),
+  };
+}
+
+const KNOWN_BUILD_TYPES = new Set<string>([
+  BuildType.GITHUB_WORKFLOW_V1,
+  BuildType.LOCAL_V1,
+  BuildType.GITHUB_WORKFLOW_LEGACY_V1,
+]);
+
+/** True for SLSA provenance whose buildType we know how to cross-check. */
+export function isKnownBuildType(statement: Statement): boolean {
+  if (statement.predicateType !== PredicateType.SLSA_PROVENANCE_V1) return true;
+  const p = (statement.predicate ?? {}) as SlsaV1Predicate;
+  const buildType = str(p.buildDefinition?.buildType);
+  return buildType !== undefined && KNOWN_BUILD_TYPES.has(buildType);
+}
+
 /**
  * Compares what the SLSA predicate claims with what the certificate (issued from the OIDC
  * token) says. For GitHub's buildType and ours: builder.id = build signer URI, and the source
  * commit, repository and ref. The older GitHub buildType names the runner as builder, so only
- * the source fields can be compared. Other predicates are not cross-checked.
+ * the source fields can be compared. Claims that cannot be compared (a key signed, or the
+ * buildType is unknown) are listed as `not-checked` with what they claim.
  */
 export function crossCheck(
   statement: Statement,
@@ -73,30 +101,13 @@ export function crossCheck(
   if (statement.predicateType !== PredicateType.SLSA_PROVENANCE_V1) return [];
   const p = (statement.predicate ?? {}) as SlsaV1Predicate;
   const buildType = str(p.buildDefinition?.buildType);
-  if (id === undefined) {
-    return [
-      {
-        name: 'builder.id',
-        status: 'not-checked',
-        claimed: str(p.runDetails?.builder?.id),
-        note: 'signed with a key: no certificate to compare with',
-      },
-    ];
-  }
-  const checks: CrossCheck[] = [];
-  const builderId = str(p.runDetails?.builder?.id);
-  const wf = p.buildDefinition?.externalParameters?.workflow;
-  if (buildType === BuildType.GITHUB_WORKFLOW_V1 || buildType === BuildType.LOCAL_V1) {
-    checks.push(compare('builder.id', builderId, id.buildSignerURI, 'BUILDER_MISMATCH'));
-  } else if (buildType === BuildType.GITHUB_WORKFLOW_LEGACY_V1) {
-    checks.push({
-      name: 'builder.id',
-      status: 'not-checked',
-      claimed: builderId,
-      certificate: id.buildSignerURI,
-      note: 'the older GitHub buildType names the runner, not the signing workflow',
-    });
-  } else {
+  const claimed = claims(p);
+  const unchecked = (note: string): CrossCheck[] =>
+    Object.entries(claimed).flatMap(([name, value]) =>
+      value === undefined ? [] : [{ name, status: 'not-checked' as const, claimed: value, note }],
+    );
+  if (id === undefined) return unchecked('signed with a key: no certificate to compare with');
+  if (buildType === undefined || !KNOWN_BUILD_TYPES.has(buildType))
     return [
       {
         name: 'buildType',
@@ -104,31 +115,92 @@ export function crossCheck(
         claimed: buildType,
         note: 'unknown buildType: nothing in the predicate was compared with the certificate',
       },
+      ...unchecked(`unknown buildType ${quote(buildType ?? '(absent)')}: not compared`),
     ];
-  }
+  const checks: CrossCheck[] = [];
+  if (buildType === BuildType.GITHUB_WORKFLOW_LEGACY_V1)
+    checks.push({
+      name: 'builder.id',
+      status: 'not-checked',
+      claimed: claimed['builder.id'],
+      certificate: id.buildSignerURI,
+      note: 'the older GitHub buildType names the runner, not the signing workflow',
+    });
+  else
+    checks.push(
+      compare('builder.id', claimed['builder.id'], id.buildSignerURI, 'BUILDER_MISMATCH'),
+    );
   checks.push(
     compare(
       'sourceCommit',
-      sourceCommit(p),
+      claimed.sourceCommit,
       id.sourceRepositoryDigest,
       'SOURCE_COMMIT_MISMATCH',
       true,
     ),
   );
-  const repo = str(wf?.repository);
   checks.push(
     compare(
       'sourceRepository',
-      repo,
+      claimed.sourceRepository,
       id.sourceRepositoryURI,
       'SOURCE_REPOSITORY_CLAIM_MISMATCH',
       true,
     ),
   );
   checks.push(
-    compare('sourceRef', str(wf?.ref), id.sourceRepositoryRef, 'SOURCE_REF_CLAIM_MISMATCH'),
+    compare('sourceRef', claimed.sourceRef, id.sourceRepositoryRef, 'SOURCE_REF_CLAIM_MISMATCH'),
   );
   return checks;
+}
+
+/** The predicate's claims nothing verified: shown, they must be shown as claims, not facts. */
+export function uncheckedClaims(checks: CrossCheck[]): string[] {
+  return checks
+    .filter((c) => c.status === 'not-checked' && c.claimed !== undefined && c.name !== 'buildType')
+    .map((c) => c.name);
+}
+
+export interface CrossCheckFacts {
+  crossChecks: CrossCheck[];
+  uncheckedClaims: string[];
+  warnings: string[];
+}
+
+/**
+ * Stage 5, cross-checks of the predicate against the certificate. Mismatches fail when
+ * `enforce` (the user asked about provenance); otherwise they are warnings.
+ */
+export function crossCheckStage(
+  statement: Statement | undefined,
+  id: CertificateIdentity | undefined,
+  enforce: boolean,
+): StageResult<CrossCheckFacts> {
+  const crossChecks = statement ? crossCheck(statement, id) : [];
+  const unchecked = uncheckedClaims(crossChecks);
+  const warnings: string[] = [];
+  if (unchecked.length > 0) {
+    const why = crossChecks.find((c) => c.name === 'buildType')
+      ? `the buildType ${quote(crossChecks.find((c) => c.name === 'buildType')?.claimed ?? '(absent)')} is unknown`
+      : id === undefined
+        ? 'signed with a key, no certificate to compare them with'
+        : 'the certificate does not say';
+    warnings.push(`the predicate's ${unchecked.join(', ')} are unchecked claims (${why})`);
+  }
+  const facts = { crossChecks, uncheckedClaims: unchecked, warnings };
+  const mismatch = crossChecks.find((c) => c.status === 'mismatch');
+  if (mismatch && enforce)
+    return fail(
+      'cross-check',
+      mismatch.reason!,
+      `forged or inconsistent provenance: ${mismatch.name}: ${mismatch.note}`,
+      facts,
+    );
+  if (mismatch)
+    warnings.push(
+      `provenance ${mismatch.name} does not match the certificate (not enforced with cosign-style flags): ${mismatch.note}`,
+    );
+  return pass(facts);
 }
 
 /** The SLSA Build level the evidence supports, and why. */
@@ -186,4 +258,37 @@ export function slsaLevel(
     level: 3,
     reason: `L3: signed by the isolated reusable workflow ${signer}, not the caller's ${config}`,
   };
+}
+
+/**
+ * Stage 6, the SLSA Build level, from the certificate; provenance whose buildType is unknown
+ * is L1 at most, since its builder, source and commit are unchecked claims.
+ */
+export function levelStage(
+  statement: Statement | undefined,
+  id: CertificateIdentity | undefined,
+  signedWith: 'key' | 'certificate',
+  minimum: 1 | 2 | 3 | undefined,
+): StageResult<{ slsa: SlsaLevel }> {
+  let slsa = slsaLevel(
+    signedWith,
+    statement?.predicateType === PredicateType.SLSA_PROVENANCE_V1,
+    id,
+  );
+  if (statement && slsa.level > 1 && !isKnownBuildType(statement)) {
+    const buildType = (statement.predicate as SlsaV1Predicate | undefined)?.buildDefinition
+      ?.buildType;
+    slsa = {
+      level: 1,
+      reason: `L1: the buildType ${quote(buildType ?? '(absent)')} is unknown, so the predicate's builder, source repository and commit are unchecked claims (the certificate alone would say ${slsa.reason})`,
+    };
+  }
+  if (minimum !== undefined && slsa.level < minimum)
+    return fail(
+      'level',
+      'SLSA_LEVEL_TOO_LOW',
+      `SLSA Build L${minimum} required; the evidence supports ${slsa.reason}`,
+      { slsa },
+    );
+  return pass({ slsa });
 }

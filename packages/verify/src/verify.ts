@@ -1,60 +1,30 @@
-import { X509Certificate as NodeX509 } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import {
-  type DigestAlgorithm,
-  digestFile,
-  fileError,
-  MediaType,
-  PredicateType,
-  parseStatement,
-  type Statement,
-} from '@build-artifact/core';
-import { type Bundle, bundleFromJSON } from '@sigstore/bundle';
-import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
-import { HashAlgorithm } from '@sigstore/protobuf-specs';
-import { PolicyError, toSignedEntity, VerificationError, Verifier } from '@sigstore/verify';
-import { type CertificateIdentity, certificateIdentity } from './certificate.js';
-import { CheckFailed, type Failure, type FailureReason, VerifyError } from './errors.js';
+import { type DigestAlgorithm, PredicateType } from '@build-artifact/core';
+import { ArtifactData, type ArtifactInput } from './artifact.js';
+import { cacheOf, type VerificationCache } from './cache.js';
+import type { CertificateSummary, CryptoFacts, SignedTime, TlogEntrySummary } from './crypto.js';
+import { type Failure, VerifyError } from './errors.js';
 import { type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
+import { asksAboutProvenance, identityStage, type VerifyPolicy, validatePolicy } from './policy.js';
 import {
-  asksAboutProvenance,
-  checkIdentity,
-  hasIdentityConstraint,
-  type VerifyPolicy,
-} from './policy.js';
-import { PrehashUnsupported, prehashedContent } from './prehashed.js';
-import { type CrossCheck, crossCheck, type SlsaLevel, slsaLevel } from './provenance.js';
-import { looksLikeGitHubFulcio, type NamedTrustedRoot, rootIssued, type Trust } from './trust.js';
+  type CrossCheck,
+  crossCheckStage,
+  levelStage,
+  type SlsaLevel,
+  slsaLevel,
+} from './provenance.js';
+import { STAGE_ORDER, type StageResult, type VerifyStage } from './stage.js';
+import {
+  readUnsignedStatement,
+  type StatementFacts,
+  type StatementSummary,
+  type StatementWants,
+  statementStage,
+  subjectStage,
+} from './statement.js';
+import type { Trust } from './trust.js';
 
-/** What to verify: a file on disk, or a subject digest (OCI) with its evidence. */
-export interface ArtifactInput {
-  /** The artifact file; hashed to compare with the statement's subjects. */
-  path?: string;
-  /** The subject digest when there is no file (an OCI manifest): `{ sha256: hex }`. */
-  digest?: Partial<Record<DigestAlgorithm, string>>;
-  /**
-   * Other digests (`sha256:hex`) that name the same artifact, e.g. the OCI manifest (and index)
-   * it was pulled by: a statement naming one of them is about this artifact too.
-   */
-  alsoKnownAs?: readonly string[];
-  /** How the artifact is named in the result; default the path. */
-  name?: string;
-  /** Bundles to check; default: the evidence files found beside `path`. */
-  evidence?: Evidence[];
-}
-
-/** The verified certificate fields, plus validity. */
-export interface CertificateSummary extends CertificateIdentity {
-  notBefore: string;
-  notAfter: string;
-}
-
-export interface TlogEntrySummary {
-  logIndex: string;
-  logId: string;
-  integratedTime?: string;
-  kind: string;
-}
+export type { ArtifactInput } from './artifact.js';
+export type { CertificateSummary, SignedTime, TlogEntrySummary } from './crypto.js';
 
 /** One bundle tried for an artifact. */
 export interface Attempt {
@@ -83,636 +53,248 @@ export interface VerificationResult {
   };
   trustedRoot?: string;
   certificate?: CertificateSummary;
-  timestamps: { kind: 'transparency-log' | 'timestamp-authority'; time: string }[];
+  /** Only times something signed: RFC 3161 timestamps and log entries with a signed entry timestamp. */
+  timestamps: SignedTime[];
   tlogEntries: TlogEntrySummary[];
-  statement?: {
-    predicateType: string;
-    subjects: { name?: string; digest: Record<string, string> }[];
-    buildType?: string;
-    builderId?: string;
-  };
+  statement?: StatementSummary;
   crossChecks: CrossCheck[];
   /** True when cross-check mismatches fail verification (gh-style flags or a minimum level). */
   crossChecksEnforced: boolean;
+  /**
+   * The predicate's claims (`builder.id`, `sourceCommit`, `sourceRepository`, `sourceRef`) that
+   * nothing verified: a key signed, the buildType is unknown, or the certificate does not say.
+   * Show them as claims, never as facts.
+   */
+  uncheckedClaims: string[];
   slsa?: SlsaLevel;
-  /** With requireSbom: the SBOM attestation that verified. */
+  /** With requireSbom: the SBOM attestation that verified (or got furthest). */
   sbom?: { source: string; verified: boolean; failure?: Failure };
   attempts: Attempt[];
   warnings: string[];
 }
 
-const STAGE = { parse: 0, crypto: 1, statement: 2, identity: 3, crossCheck: 4, level: 5 } as const;
+export interface VerifyOptions {
+  /**
+   * Verify each distinct bundle's cryptography once across calls: pass the same
+   * `createVerificationCache()` to every call of a batch. Without it, once per call.
+   */
+  cache?: VerificationCache;
+}
 
+/** One piece of evidence checked for one purpose: how far it got, and what it showed. */
 interface Outcome {
   source: string;
   ok: boolean;
-  stage: number;
+  /** The stage reached: a failure's stage, or the last one run. */
+  reached: VerifyStage;
   failure?: Failure;
   predicateType?: string;
   details: Partial<VerificationResult>;
 }
 
-class ArtifactData {
-  private digests = new Map<DigestAlgorithm, Promise<string>>();
-  private bytes?: Promise<Buffer>;
-  constructor(private readonly input: ArtifactInput) {}
-  digest(algorithm: DigestAlgorithm): Promise<string | undefined> {
-    const given = this.input.digest?.[algorithm];
-    if (given !== undefined) return Promise.resolve(given.toLowerCase());
-    if (this.input.path === undefined) return Promise.resolve(undefined);
-    let p = this.digests.get(algorithm);
-    if (!p) {
-      p = digestFile(this.input.path, [algorithm]).then((d) => d[algorithm]!);
-      this.digests.set(algorithm, p);
-    }
-    return p;
-  }
-  read(): Promise<Buffer> | undefined {
-    if (this.input.path === undefined) return undefined;
-    const path = this.input.path;
-    this.bytes ??= readFile(path).catch((err) => {
-      throw fileError(path, err);
-    });
-    return this.bytes;
-  }
-  aliases(): readonly string[] {
-    return this.input.alsoKnownAs ?? [];
-  }
-  known(): Partial<Record<DigestAlgorithm, string>> {
-    return { ...this.input.digest };
-  }
+interface Context {
+  data: ArtifactData;
+  policy: VerifyPolicy;
+  trust: Trust;
+  cache: ReturnType<typeof cacheOf>;
+  now: number;
 }
 
-const fail = (reason: FailureReason, message: string, stage: number): never => {
-  throw new CheckFailed(reason, message, stage);
-};
+/** What the evidence is checked for: the provenance policy, or the SBOM requirement. */
+type Purpose =
+  | { kind: 'provenance'; wants: StatementWants; enforce: boolean }
+  | { kind: 'sbom'; wants: StatementWants };
 
-const SIGSTORE_CODES = new Set<string>([
-  'SIGNATURE_ERROR',
-  'CERTIFICATE_ERROR',
-  'PUBLIC_KEY_ERROR',
-  'TLOG_ERROR',
-  'TLOG_INCLUSION_PROOF_ERROR',
-  'TLOG_INCLUSION_PROMISE_ERROR',
-  'TLOG_MISSING_INCLUSION_ERROR',
-  'TLOG_BODY_ERROR',
-  'TIMESTAMP_ERROR',
-  'UNTRUSTED_SIGNER_ERROR',
-]);
-
-function isStatementShaped(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && '_type' in json && 'subject' in json;
-}
-
-async function checkSubject(
-  statement: Statement,
-  data: ArtifactData,
-  details: Partial<VerificationResult>,
-) {
-  const digests: Partial<Record<DigestAlgorithm, string>> = {};
-  const aliases = new Set(data.aliases());
-  for (const subject of statement.subject) {
-    for (const [algorithm, hex] of Object.entries(subject.digest))
-      if (aliases.has(`${algorithm}:${String(hex).toLowerCase()}`)) return;
-    for (const algorithm of ['sha256', 'sha512'] as const) {
-      const want = subject.digest[algorithm];
-      if (want === undefined) continue;
-      const have = await data.digest(algorithm);
-      if (have === undefined) continue;
-      digests[algorithm] = have;
-      if (have === want.toLowerCase()) {
-        details.digest = { ...details.digest, [algorithm]: have };
-        return;
-      }
-    }
-  }
-  if (Object.keys(digests).length === 0) {
-    // No subject uses sha256 or sha512: say what the artifact's sha256 is anyway.
-    const sha256 = await data.digest('sha256');
-    if (sha256) digests.sha256 = sha256;
-  }
-  details.digest = { ...details.digest, ...digests };
-  const names = statement.subject
-    .map((s) => s.name ?? '(unnamed)')
-    .slice(0, 5)
-    .join(', ');
-  fail(
-    'SUBJECT_MISMATCH',
-    `the artifact's digest (${
-      Object.entries(digests)
-        .map(([a, h]) => `${a}:${h}`)
-        .join(', ') || 'unknown'
-    }) is not a subject of the statement (subjects: ${names}${statement.subject.length > 5 ? ', ...' : ''})`,
-    STAGE.statement,
-  );
-}
-
-function summarizeStatement(statement: Statement): VerificationResult['statement'] {
-  const p = statement.predicate as
-    | { buildDefinition?: { buildType?: unknown }; runDetails?: { builder?: { id?: unknown } } }
-    | undefined;
-  const buildType = p?.buildDefinition?.buildType;
-  const builderId = p?.runDetails?.builder?.id;
+function provenancePurpose(policy: VerifyPolicy): Purpose {
+  const predicateType = policy.predicateType ?? PredicateType.SLSA_PROVENANCE_V1;
+  // A plain message signature (cosign sign-blob) has no predicate: it counts only where no
+  // predicate type and nothing about provenance was asked (gh finds no attestation there).
+  const messageSignatureRefused =
+    policy.predicateType !== undefined
+      ? `a plain message signature has no predicate, expected ${policy.predicateType}`
+      : asksAboutProvenance(policy)
+        ? 'a plain message signature (cosign sign-blob) is no provenance: --repo, --owner, --signer-*, --source-*, --slsa-level and --deny-self-hosted-runners need a signed provenance attestation'
+        : undefined;
   return {
-    predicateType: statement.predicateType,
-    subjects: statement.subject.map((s) => ({
-      ...(s.name !== undefined ? { name: s.name } : {}),
-      digest: { ...s.digest },
-    })),
-    ...(typeof buildType === 'string' ? { buildType } : {}),
-    ...(typeof builderId === 'string' ? { builderId } : {}),
+    kind: 'provenance',
+    wants: {
+      predicateTypes: [predicateType],
+      ...(messageSignatureRefused !== undefined ? { messageSignatureRefused } : {}),
+    },
+    enforce: asksAboutProvenance(policy),
   };
 }
 
-async function chooseRoot(trust: Trust, leaf: NodeX509): Promise<NamedTrustedRoot> {
-  const found = trust.roots.find((r) => rootIssued(r, leaf));
-  if (found) return found;
-  if (trust.loadGitHub && looksLikeGitHubFulcio(leaf)) {
-    let github: NamedTrustedRoot;
-    try {
-      github = await trust.loadGitHub();
-    } catch (err) {
-      return fail(
-        'TRUST_ROOT_UNAVAILABLE',
-        `signed by GitHub's Sigstore instance (private repositories), whose trusted root comes from its TUF repository, which could not be reached (${(err as Error).message}); run once online (it is then cached) or pass --trusted-root FILE (gh attestation trusted-root > trusted_root.jsonl)`,
-        STAGE.crypto,
-      );
-    }
-    if (rootIssued(github, leaf)) return github;
-  }
-  if (trust.roots.length === 0)
-    return fail(
-      'CERTIFICATE_ERROR',
-      'no trusted root to verify the certificate against',
-      STAGE.crypto,
-    );
-  // None issued it: let @sigstore/verify say precisely why the chain does not verify.
-  return trust.roots[0]!;
-}
+const SBOM_PURPOSE: Purpose = {
+  kind: 'sbom',
+  wants: {
+    predicateTypes: [PredicateType.CYCLONEDX_BOM, PredicateType.SPDX_DOCUMENT_V2_3],
+    messageSignatureRefused:
+      'a plain message signature is not an SBOM attestation: a signed in-toto statement with a CycloneDX or SPDX predicate is',
+  },
+};
 
-interface BundleCheckOptions {
-  predicateType: string | undefined;
-  /** Whether cross-checks and the level are evaluated (the SBOM pass skips them). */
-  provenance: boolean;
-}
+const cryptoDetails = (facts: Partial<CryptoFacts>): Partial<VerificationResult> => ({
+  ...(facts.trustedRoot !== undefined ? { trustedRoot: facts.trustedRoot } : {}),
+  ...(facts.certificate !== undefined ? { certificate: facts.certificate } : {}),
+  ...(facts.timestamps !== undefined ? { timestamps: facts.timestamps } : {}),
+  ...(facts.tlogEntries !== undefined ? { tlogEntries: facts.tlogEntries } : {}),
+});
 
-async function checkBundle(
-  evidence: Evidence,
-  data: ArtifactData,
-  policy: VerifyPolicy,
-  trust: Trust,
-  options: BundleCheckOptions,
-): Promise<Outcome> {
-  const details: Partial<VerificationResult> = {
+const statementDetails = (facts: Partial<StatementFacts> | undefined) => ({
+  details: {
+    ...(facts?.summary !== undefined ? { statement: facts.summary } : {}),
+    ...(facts?.digest !== undefined ? { digest: facts.digest } : {}),
+  } as Partial<VerificationResult>,
+  predicateType: facts?.summary?.predicateType,
+});
+
+/** The stages for one piece of evidence, in order; each result folded into the details. */
+async function runStages(evidence: Evidence, ctx: Context, purpose: Purpose): Promise<Outcome> {
+  let details: Partial<VerificationResult> = {
     crossChecks: [],
+    crossChecksEnforced: purpose.kind === 'provenance' && purpose.enforce,
+    uncheckedClaims: [],
     timestamps: [],
     tlogEntries: [],
     warnings: [],
   };
-  const outcome: Outcome = { source: evidence.source, ok: false, stage: STAGE.parse, details };
-  try {
-    await runChecks(evidence, data, policy, trust, options, details, outcome);
-    outcome.ok = true;
-  } catch (err) {
-    if (err instanceof CheckFailed) {
-      outcome.stage = err.stage;
-      outcome.failure = { reason: err.reason, message: err.message };
-    } else if (
-      err instanceof VerifyError ||
-      (err as { code?: string }).code === 'FILE_NOT_FOUND' ||
-      (err as { code?: string }).code === 'FILE_UNREADABLE'
-    ) {
-      throw err;
-    } else {
-      outcome.failure = { reason: 'BUNDLE_INVALID', message: (err as Error).message };
-    }
-  }
-  return outcome;
-}
+  let predicateType: string | undefined;
+  const stop = (result: StageResult<unknown> & { ok: false }): Outcome => ({
+    source: evidence.source,
+    ok: false,
+    reached: result.failure.stage ?? 'parse',
+    failure: result.failure,
+    ...(predicateType !== undefined ? { predicateType } : {}),
+    details,
+  });
 
-async function runChecks(
-  evidence: Evidence,
-  data: ArtifactData,
-  policy: VerifyPolicy,
-  trust: Trust,
-  options: BundleCheckOptions,
-  details: Partial<VerificationResult>,
-  outcome: Outcome,
-): Promise<void> {
-  const enforce = options.provenance && asksAboutProvenance(policy);
-  details.crossChecksEnforced = enforce;
-  // Unsigned in-toto statement: SLSA L1 at most, and never "verified".
-  if (isStatementShaped(evidence.json)) {
-    let statement: Statement;
-    try {
-      statement = parseStatement(evidence.json, evidence.source);
-    } catch (err) {
-      return fail('STATEMENT_INVALID', (err as Error).message, STAGE.parse);
-    }
-    details.statement = summarizeStatement(statement);
-    outcome.predicateType = statement.predicateType;
-    await checkSubject(statement, data, details);
-    details.slsa = slsaLevel(
-      'unsigned',
-      statement.predicateType === PredicateType.SLSA_PROVENANCE_V1,
-    );
-    return fail(
-      'UNSIGNED',
-      'the statement is not signed: it proves nothing about who built the artifact',
-      STAGE.crypto,
-    );
-  }
-
-  let bundle: Bundle;
-  try {
-    bundle = bundleFromJSON(evidence.json);
-  } catch (err) {
-    return fail(
-      'BUNDLE_INVALID',
-      `not a valid Sigstore bundle: ${(err as Error).message}`,
-      STAGE.parse,
-    );
-  }
-  const content = bundle.content.$case;
-  const vm = bundle.verificationMaterial.content;
-  const signedWith = vm.$case === 'publicKey' ? 'key' : 'certificate';
-  details.bundle = { mediaType: bundle.mediaType, content, signedWith };
-
-  // 1. Cryptography: @sigstore/verify (signature, chain, SCTs, tlog, timestamps).
-  let leaf: X509Certificate | undefined;
-  let nodeLeaf: NodeX509 | undefined;
-  let root: NamedTrustedRoot | undefined;
-  if (vm.$case === 'publicKey') {
-    if (!trust.publicKey)
-      return fail(
-        'PUBLIC_KEY_ERROR',
-        'the bundle is signed with a key, not a certificate: pass the public key with --key',
-        STAGE.crypto,
-      );
-  } else {
-    const raw =
-      vm.$case === 'certificate'
-        ? vm.certificate.rawBytes
-        : vm.x509CertificateChain.certificates[0]?.rawBytes;
-    try {
-      leaf = X509Certificate.parse(Buffer.from(raw ?? []));
-    } catch (err) {
-      return fail(
-        'CERTIFICATE_ERROR',
-        `the signing certificate does not parse: ${(err as Error).message}`,
-        STAGE.crypto,
-      );
-    }
-    nodeLeaf = strictCertificate(Buffer.from(raw ?? []));
-    if (vm.$case === 'x509CertificateChain')
-      rejectRootInChain(vm.x509CertificateChain.certificates);
-    root = await chooseRoot(trust, nodeLeaf);
-    details.trustedRoot = root.name;
-  }
-  for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
-    try {
-      // The fields are read lazily: read the ones @sigstore/verify needs now, so that content it
-      // cannot read (BER where DER is required) is reported as such, not as a TypeError later.
-      const t = RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp));
-      if (!(t.signingTime instanceof Date) || Number.isNaN(t.signingTime.getTime()))
-        throw new Error('no genTime');
-      void t.signerSerialNumber;
-    } catch (err) {
-      return fail(
-        'TIMESTAMP_ERROR',
-        `an RFC 3161 timestamp does not parse: ${err instanceof TypeError ? 'a field is missing or not DER-encoded' : (err as Error).message}`,
-        STAGE.crypto,
-      );
-    }
-  }
-  let artifactBytes: Buffer | undefined;
-  let givenDigest: Buffer | undefined;
-  if (content === 'messageSignature') {
-    const bytes = data.read();
-    if (bytes) artifactBytes = await bytes;
-    else {
-      // Only a digest of the artifact was given: the signature is checked over that digest.
-      const algorithm = messageDigestAlgorithm(bundle.content.messageSignature.messageDigest);
-      const hex = algorithm === undefined ? undefined : await data.digest(algorithm);
-      if (hex === undefined)
-        return fail(
-          'SUBJECT_MISMATCH',
-          `the signature is over a ${algorithm ?? 'non-SHA-2'} digest of the artifact, and no such digest was given`,
-          STAGE.crypto,
-        );
-      givenDigest = Buffer.from(hex, 'hex');
-    }
-  }
-  const entity = toSignedEntity(bundle, artifactBytes);
-  if (givenDigest) entity.signature = await prehashedContent(entity.signature, givenDigest);
-  let verifier: Verifier;
-  if (vm.$case === 'publicKey') {
-    const key = trust.publicKey!;
-    const material = {
-      ...(trust.roots[0]?.material ?? {
-        certificateAuthorities: [],
-        timestampAuthorities: [],
-        tlogs: [],
-        ctlogs: [],
-      }),
-      publicKey: () => ({ publicKey: key, validFor: () => true }),
-    };
-    // A key is not bound to a time: timestamps and tlog entries are checked when present.
-    verifier = new Verifier(material, {
-      tlogThreshold: 0,
-      ctlogThreshold: 0,
-      timestampThreshold: 0,
-    });
-  } else {
-    const m = root!.material;
-    verifier = new Verifier(m, {
-      // GitHub's instance has no transparency log and no CT log: its roots list none.
-      tlogThreshold: m.tlogs.length > 0 ? 1 : 0,
-      ctlogThreshold: m.ctlogs.length > 0 ? 1 : 0,
-      timestampThreshold: 1,
+  const parsed = ctx.cache.parse(evidence);
+  if (!parsed.ok) return stop(parsed);
+  if (parsed.facts.kind === 'statement') {
+    // An unsigned in-toto statement: SLSA L1 at most, and never "verified".
+    const read = readUnsignedStatement(parsed.facts.json, evidence.source);
+    if (!read.ok) return stop(read);
+    const subject = await subjectStage(read.facts, ctx.data);
+    const s = statementDetails(subject.facts);
+    details = { ...details, ...s.details };
+    predicateType = s.predicateType;
+    if (!subject.ok) return stop(subject);
+    details.slsa = slsaLevel('unsigned', predicateType === PredicateType.SLSA_PROVENANCE_V1);
+    return stop({
+      ok: false,
+      failure: {
+        reason: 'UNSIGNED',
+        message: 'the statement is not signed: it proves nothing about who built the artifact',
+        stage: 'crypto',
+      },
     });
   }
-  try {
-    verifier.verify(entity);
-    if (nodeLeaf && root) opensslIssued(nodeLeaf, root);
-  } catch (err) {
-    if (err instanceof CheckFailed) throw err;
-    if (err instanceof PrehashUnsupported)
-      return fail('SIGNATURE_ERROR', err.message, STAGE.crypto);
-    if (
-      (err instanceof VerificationError || err instanceof PolicyError) &&
-      SIGSTORE_CODES.has(err.code)
-    ) {
-      return fail(
-        err.code as FailureReason,
-        `${err.message}${err.cause ? `: ${(err.cause as Error).message ?? err.cause}` : ''}`,
-        STAGE.crypto,
-      );
-    }
-    return fail(
-      'BUNDLE_INVALID',
-      `the bundle does not verify: ${(err as Error).message}`,
-      STAGE.crypto,
-    );
-  }
-  // @sigstore/verify proves inclusion against the signed checkpoint; the proof's own copy of the
-  // root hash and tree size must then be the checkpoint's, or the bundle says two things.
-  for (const e of bundle.verificationMaterial.tlogEntries) {
-    const proof = e.inclusionProof;
-    if (!proof?.checkpoint?.envelope) continue;
-    const [, size, root] = proof.checkpoint.envelope.split('\n');
-    if (size !== proof.treeSize || root !== Buffer.from(proof.rootHash).toString('base64'))
-      return fail(
-        'TLOG_INCLUSION_PROOF_ERROR',
-        `tlog entry ${e.logIndex}: the inclusion proof's root hash or tree size differs from its signed checkpoint`,
-        STAGE.crypto,
-      );
-  }
-  // @sigstore/verify checks a log key's validity only through a SET, at its integrated time; a
-  // checkpoint (all a Rekor v2 entry has) is accepted from any key with the log's id. A key that
-  // was retired, or not yet trusted, when the signature was timestamped must not vouch for the
-  // entry either: its validFor must cover every verified time.
-  const trustedTimes = entity.timestamps.flatMap((t) =>
-    t.$case === 'timestamp-authority'
-      ? [t.timestamp.signingTime]
-      : t.tlogEntry.inclusionPromise
-        ? [new Date(Number(t.tlogEntry.integratedTime) * 1000)]
-        : [],
+
+  const { bundle, summary } = parsed.facts;
+  details = { ...details, bundle: summary };
+  const crypto = await ctx.cache.crypto(
+    evidence.json as object,
+    bundle,
+    ctx.data,
+    ctx.trust,
+    ctx.now,
   );
-  const tlogs = (root ?? trust.roots[0])?.material.tlogs ?? [];
-  for (const e of bundle.verificationMaterial.tlogEntries) {
-    if (!e.inclusionProof) continue;
-    const keyId = Buffer.from(e.logId?.keyId ?? []);
-    const keys = tlogs.filter((t) => t.logID.equals(keyId));
-    for (const time of trustedTimes)
-      if (!keys.some((k) => k.validFor.start <= time && time <= k.validFor.end))
-        return fail(
-          'TLOG_INCLUSION_PROOF_ERROR',
-          `tlog entry ${e.logIndex}: the log's key was not trusted at ${time.toISOString()}, when the signature was timestamped (outside its validFor in the trusted root)`,
-          STAGE.crypto,
-        );
-  }
-  for (const t of entity.timestamps) {
-    if (t.$case === 'transparency-log')
-      details.timestamps!.push({
-        kind: t.$case,
-        time: new Date(Number(t.tlogEntry.integratedTime) * 1000).toISOString(),
-      });
-    else details.timestamps!.push({ kind: t.$case, time: t.timestamp.signingTime.toISOString() });
-  }
-  details.tlogEntries = bundle.verificationMaterial.tlogEntries.map((e) => ({
-    logIndex: e.logIndex,
-    logId: Buffer.from(e.logId?.keyId ?? []).toString('hex'),
-    ...(e.integratedTime && e.integratedTime !== '0'
-      ? { integratedTime: new Date(Number(e.integratedTime) * 1000).toISOString() }
-      : {}),
-    kind: `${e.kindVersion?.kind ?? '?'}/${e.kindVersion?.version ?? '?'}`,
-  }));
-  let id: CertificateIdentity | undefined;
+  details = { ...details, ...cryptoDetails(crypto.facts ?? {}) };
+  if (!crypto.ok) return stop(crypto);
+  const identity = crypto.facts.identity;
+
+  const statement = await statementStage(
+    bundle,
+    ctx.data,
+    purpose.wants,
+    ctx.cache.statement(bundle, evidence.source),
+  );
+  const s = statementDetails(statement.facts);
+  details = { ...details, ...s.details };
+  predicateType = s.predicateType;
+  if (!statement.ok) return stop(statement);
+
+  const who = identityStage(identity, ctx.policy);
+  if (!who.ok) return stop(who);
+  if (purpose.kind === 'sbom')
+    return { source: evidence.source, ok: true, reached: 'identity', predicateType, details };
+
+  const checks = crossCheckStage(statement.facts.statement, identity, purpose.enforce);
+  const c = checks.facts;
+  details = {
+    ...details,
+    ...(c ? { crossChecks: c.crossChecks, uncheckedClaims: c.uncheckedClaims } : {}),
+    warnings: [...(details.warnings ?? []), ...(c?.warnings ?? [])],
+  };
+  if (!checks.ok) return stop(checks);
+
+  const level = levelStage(
+    statement.facts.statement,
+    identity,
+    summary.signedWith,
+    ctx.policy.minSlsaLevel,
+  );
+  const slsa = level.facts?.slsa;
+  if (slsa) details = { ...details, slsa };
+  if (!level.ok) return stop(level);
+  return { source: evidence.source, ok: true, reached: 'level', predicateType, details };
+}
+
+const isInputError = (err: unknown) => {
+  const code = (err as { code?: string } | null)?.code;
+  return err instanceof VerifyError || code === 'FILE_NOT_FOUND' || code === 'FILE_UNREADABLE';
+};
+
+async function checkEvidence(evidence: Evidence, ctx: Context, purpose: Purpose): Promise<Outcome> {
   try {
-    id = leaf ? certificateIdentity(leaf) : undefined;
+    return await runStages(evidence, ctx, purpose);
   } catch (err) {
-    return fail('CERTIFICATE_ERROR', (err as Error).message, STAGE.crypto);
-  }
-  if (leaf && id)
-    details.certificate = {
-      ...id,
-      notBefore: leaf.notBefore.toISOString(),
-      notAfter: leaf.notAfter.toISOString(),
+    // Input we cannot read is the caller's error (exit 2); anything else a library throws on
+    // this evidence means it does not verify.
+    if (isInputError(err)) throw err;
+    return {
+      source: evidence.source,
+      ok: false,
+      reached: 'parse',
+      failure: { reason: 'BUNDLE_INVALID', message: (err as Error).message, stage: 'parse' },
+      details: {},
     };
-
-  // 2. The statement and the artifact.
-  let statement: Statement | undefined;
-  if (bundle.content.$case === 'dsseEnvelope') {
-    const env = bundle.content.dsseEnvelope;
-    if (env.payloadType !== MediaType.IN_TOTO)
-      return fail(
-        'STATEMENT_INVALID',
-        `payloadType is ${JSON.stringify(env.payloadType)}, expected ${MediaType.IN_TOTO}`,
-        STAGE.statement,
-      );
-    try {
-      statement = parseStatement(
-        JSON.parse(Buffer.from(env.payload).toString('utf8')),
-        `${evidence.source}: statement`,
-      );
-    } catch (err) {
-      return fail('STATEMENT_INVALID', (err as Error).message, STAGE.statement);
-    }
-    details.statement = summarizeStatement(statement);
-    outcome.predicateType = statement.predicateType;
-    if (options.predicateType !== undefined && statement.predicateType !== options.predicateType)
-      return fail(
-        'PREDICATE_TYPE_MISMATCH',
-        `predicate type is ${statement.predicateType}, expected ${options.predicateType}`,
-        STAGE.statement,
-      );
-    await checkSubject(statement, data, details);
-  } else {
-    if (policy.predicateType !== undefined)
-      return fail(
-        'PREDICATE_TYPE_MISMATCH',
-        `a plain message signature has no predicate, expected ${policy.predicateType}`,
-        STAGE.statement,
-      );
-    const md = bundle.content.messageSignature.messageDigest;
-    const algorithm = messageDigestAlgorithm(md);
-    if (!md || !algorithm)
-      return fail(
-        'SUBJECT_MISMATCH',
-        `the message digest algorithm ${String(md?.algorithm ?? '(absent)')} is not sha256 or sha512`,
-        STAGE.statement,
-      );
-    const have = await data.digest(algorithm);
-    const want = Buffer.from(md.digest).toString('hex');
-    details.digest = { ...details.digest, [algorithm]: have };
-    if (have !== want)
-      return fail(
-        'SUBJECT_MISMATCH',
-        `the artifact's ${algorithm} is ${have}, the signature is over ${want}`,
-        STAGE.statement,
-      );
-  }
-
-  // 3. Identity, from the certificate only.
-  if (id) checkIdentity(id, policy);
-  else if (
-    hasIdentityConstraint(policy) ||
-    policy.certificateOidcIssuer ||
-    policy.certificateOidcIssuerRegexp
-  )
-    return fail(
-      'NO_CERTIFICATE_IDENTITY',
-      'signed with a key: there is no certificate identity to check the identity flags against',
-      STAGE.identity,
-    );
-
-  if (!options.provenance) return;
-  // 4. Cross-checks between the predicate's claims and the certificate.
-  if (statement) {
-    details.crossChecks = crossCheck(statement, id);
-    const mismatch = details.crossChecks.find((c) => c.status === 'mismatch');
-    if (mismatch && enforce)
-      return fail(
-        mismatch.reason!,
-        `forged or inconsistent provenance: ${mismatch.name}: ${mismatch.note}`,
-        STAGE.crossCheck,
-      );
-    if (mismatch)
-      details.warnings!.push(
-        `provenance ${mismatch.name} does not match the certificate (not enforced with cosign-style flags): ${mismatch.note}`,
-      );
-  }
-  // 5. SLSA Build level.
-  details.slsa = slsaLevel(
-    signedWith,
-    statement?.predicateType === PredicateType.SLSA_PROVENANCE_V1,
-    id,
-  );
-  if (policy.minSlsaLevel !== undefined && details.slsa.level < policy.minSlsaLevel)
-    return fail(
-      'SLSA_LEVEL_TOO_LOW',
-      `SLSA Build L${policy.minSlsaLevel} required; the evidence supports ${details.slsa.reason}`,
-      STAGE.level,
-    );
-}
-
-/**
- * @sigstore/core's ASN.1 reader ignores a few bits outside the signed part of a certificate
- * (outer tags, a BIT STRING's unused-bits count, the signature value's tag). OpenSSL's strict
- * DER parse must read the same bytes back, so such edits are refused rather than ignored.
- */
-function strictCertificate(der: Buffer): NodeX509 {
-  let cert: NodeX509 | undefined;
-  try {
-    cert = new NodeX509(der);
-  } catch {
-    cert = undefined;
-  }
-  if (!cert || Buffer.compare(cert.raw, der) !== 0)
-    return fail('CERTIFICATE_ERROR', 'the signing certificate is not strict DER', STAGE.crypto);
-  return cert;
-}
-
-/**
- * A bundle's certificate chain must stop below the root (Sigstore client spec; the
- * sigstore-conformance suite rejects has_root_in_chain): trust anchors come from the trusted
- * root only, never from the bundle. A self-signed certificate anywhere in the chain is refused.
- */
-function rejectRootInChain(certificates: { rawBytes: Uint8Array }[]): void {
-  for (const [i, c] of certificates.entries()) {
-    let cert: NodeX509 | undefined;
-    try {
-      cert = new NodeX509(Buffer.from(c.rawBytes));
-    } catch {
-      cert = undefined;
-    }
-    if (!cert)
-      fail(
-        'CERTIFICATE_ERROR',
-        `certificate ${i} of the bundle's chain does not parse`,
-        STAGE.crypto,
-      );
-    else if (cert.checkIssued(cert) && cert.verify(cert.publicKey))
-      fail(
-        'CERTIFICATE_ERROR',
-        `the bundle's certificate chain includes a self-signed root certificate (${cert.subject.replace(/\n/g, ', ')}): roots come from the trusted root only`,
-        STAGE.crypto,
-      );
   }
 }
 
-/** A second opinion on the leaf's signature, from OpenSSL, by a CA of the chosen root. */
-function opensslIssued(leaf: NodeX509, root: NamedTrustedRoot): void {
-  const ok = root
-    .caCertificates()
-    .some((issuer) => leaf.checkIssued(issuer) && leaf.verify(issuer.publicKey));
-  if (!ok)
-    fail(
-      'CERTIFICATE_ERROR',
-      'the signing certificate was not issued by a trusted CA (OpenSSL check)',
-      STAGE.crypto,
-    );
-}
-
-function messageDigestAlgorithm(
-  md: { algorithm: HashAlgorithm } | undefined,
-): 'sha256' | 'sha512' | undefined {
-  return md?.algorithm === HashAlgorithm.SHA2_512
-    ? 'sha512'
-    : md?.algorithm === HashAlgorithm.SHA2_256
-      ? 'sha256'
-      : undefined;
-}
-
+/** The outcome that verified, else the one that got furthest (the first of equals). */
 function best(outcomes: Outcome[]): Outcome | undefined {
-  return outcomes.find((o) => o.ok) ?? [...outcomes].sort((a, b) => b.stage - a.stage)[0];
+  const rank = (o: Outcome) => STAGE_ORDER.indexOf(o.reached);
+  return outcomes.find((o) => o.ok) ?? [...outcomes].sort((a, b) => rank(b) - rank(a))[0];
+}
+
+/** Like gh: one piece of evidence that satisfies the policy is enough. */
+async function firstThatPasses(evidence: Evidence[], ctx: Context, purpose: Purpose) {
+  const outcomes: Outcome[] = [];
+  for (const e of evidence) {
+    const o = await checkEvidence(e, ctx, purpose);
+    outcomes.push(o);
+    if (o.ok) break;
+  }
+  return { outcomes, chosen: best(outcomes)! };
 }
 
 /**
- * Verifies one artifact against its bundles. Never throws for a failed check (the result says
- * which check failed and why); throws VerifyError only for input it cannot read.
+ * Verifies one artifact against its evidence, stage by stage: parse, cryptography, statement,
+ * identity, cross-checks, SLSA level, and with `requireSbom` an SBOM attestation. Never throws
+ * for a failed check (the result says which check failed, and in which stage); throws
+ * VerifyError for input it cannot read and, up front, for a policy that names no signer while
+ * no key is given (`INVALID_POLICY`).
  */
-/** Shares work between the artifacts of one batch (see `createVerificationCache`). */
-export interface VerifyOptions {
-  cache?: VerificationCache;
-}
-
-/** What a batch of verifications shares; opaque. */
-export interface VerificationCache {
-  readonly kind: 'verification-cache';
-}
-
-export function createVerificationCache(): VerificationCache {
-  return { kind: 'verification-cache' };
-}
-
 export async function verifyArtifact(
   input: ArtifactInput,
   policy: VerifyPolicy,
   trust: Trust,
-  _options: VerifyOptions = {},
+  options: VerifyOptions = {},
 ): Promise<VerificationResult> {
+  validatePolicy(policy, { publicKey: trust.publicKey !== undefined });
+  const cache = cacheOf(options.cache);
   const name = input.name ?? input.path ?? 'artifact';
   let evidence = input.evidence;
   if (evidence === undefined) {
@@ -730,6 +312,7 @@ export async function verifyArtifact(
     tlogEntries: [],
     crossChecks: [],
     crossChecksEnforced: asksAboutProvenance(policy),
+    uncheckedClaims: [],
     attempts: [],
     warnings: [],
   };
@@ -742,21 +325,14 @@ export async function verifyArtifact(
         input.path !== undefined
           ? `no bundle given and none found beside ${input.path} (looked for .sigstore.json, .sbom.sigstore.json, .intoto.jsonl)`
           : 'no bundle found',
+      stage: 'parse',
     };
     return result;
   }
-  const predicateType = policy.predicateType ?? PredicateType.SLSA_PROVENANCE_V1;
-  const outcomes: Outcome[] = [];
-  for (const e of evidence) {
-    const o = await checkBundle(e, data, policy, trust, { predicateType, provenance: true });
-    outcomes.push(o);
-    if (o.ok) break; // like gh: one attestation that satisfies the policy is enough
-  }
-  // A plain message signature (cosign sign-blob) has no predicate; accept it when no
-  // predicate type was asked for.
-  const chosen = best(outcomes)!;
+  const ctx: Context = { data, policy, trust, cache, now: Date.now() };
+  const { outcomes, chosen } = await firstThatPasses(evidence, ctx, provenancePurpose(policy));
   Object.assign(result, chosen.details);
-  result.digest = { ...result.digest, ...chosen.details.digest };
+  result.digest = { ...data.known(), ...chosen.details.digest };
   result.source = chosen.source;
   result.verified = chosen.ok;
   if (!chosen.ok) result.failure = { ...chosen.failure!, source: chosen.source };
@@ -768,16 +344,7 @@ export async function verifyArtifact(
   }));
 
   if (policy.requireSbom) {
-    const sbomOutcomes: Outcome[] = [];
-    for (const e of evidence) {
-      const o = await checkBundle(e, data, policy, trust, {
-        predicateType: PredicateType.CYCLONEDX_BOM,
-        provenance: false,
-      });
-      sbomOutcomes.push(o);
-      if (o.ok) break;
-    }
-    const sbom = best(sbomOutcomes)!;
+    const sbom = (await firstThatPasses(evidence, ctx, SBOM_PURPOSE)).chosen;
     result.sbom = {
       source: sbom.source,
       verified: sbom.ok,
@@ -787,7 +354,8 @@ export async function verifyArtifact(
       result.verified = false;
       result.failure = {
         reason: 'SBOM_MISSING',
-        message: `no signed CycloneDX attestation for this artifact verifies${sbom.failure && sbom.failure.reason !== 'PREDICATE_TYPE_MISMATCH' ? ` (${sbom.source}: ${sbom.failure.message})` : ''}`,
+        message: `no signed SBOM attestation (CycloneDX or SPDX) for this artifact verifies${sbom.failure && sbom.failure.reason !== 'PREDICATE_TYPE_MISMATCH' ? ` (${sbom.source}: ${sbom.failure.message})` : ''}`,
+        stage: 'sbom',
       };
     }
   }

@@ -13,6 +13,7 @@ describe('public API', () => {
         'VerifyError',
         'asksAboutProvenance',
         'certificateIdentity',
+        'createVerificationCache',
         'crossCheck',
         'findEvidenceFiles',
         'inspectEvidence',
@@ -23,7 +24,6 @@ describe('public API', () => {
         'readEvidence',
         'slsaLevel',
         'validatePolicy',
-        'createVerificationCache',
         'verifyArtifact',
       ].sort(),
     );

@@ -235,6 +235,37 @@ describe('reusable workflow attestation (signed by github/artifact-attestations-
     expect(prefix.failure?.reason).toBe('SIGNER_WORKFLOW_MISMATCH');
   });
 
+  // gh's matcher order: the certificate identity names the signer exactly; --repo then pins the
+  // source repository only, not where the signing workflow lives.
+  it('verifies with --certificate-identity <reusable workflow> --repo, as gh does', async () => {
+    const san =
+      'https://github.com/github/artifact-attestations-workflows/.github/workflows/attest.yml@09b495c3f12c7881b3cc17209a327792065c1a1d';
+    const r = await run(artifact, bundle, {
+      certificateIdentity: san,
+      repo: 'malancas/attest-demo',
+    });
+    expect(r.failure).toBeUndefined();
+    expect(r.certificate?.subjectAlternativeName).toBe(san);
+    const regexp = await run(artifact, bundle, {
+      certificateIdentityRegexp: 'https://github\\.com/github/artifact-attestations-workflows/.*',
+      owner: 'malancas',
+    });
+    expect(regexp.failure).toBeUndefined();
+    // The source repository is still checked.
+    expect(
+      (await run(artifact, bundle, { certificateIdentity: san, repo: 'malancas/other' })).failure
+        ?.reason,
+    ).toBe('REPOSITORY_MISMATCH');
+    expect(
+      (
+        await run(artifact, bundle, {
+          certificateIdentity: `${san}x`,
+          repo: 'malancas/attest-demo',
+        })
+      ).failure?.reason,
+    ).toBe('IDENTITY_MISMATCH');
+  });
+
   it('checks the signer digest, source ref and source digest', async () => {
     const base = {
       repo: 'malancas/attest-demo',

@@ -1,0 +1,45 @@
+import type { Failure, FailureReason } from './errors.js';
+
+/**
+ * The stages of verification, in the order they run. A failure names the stage it came from,
+ * and of several bundles the one that got furthest is reported.
+ */
+export type VerifyStage =
+  | 'parse'
+  | 'crypto'
+  | 'statement'
+  | 'identity'
+  | 'cross-check'
+  | 'level'
+  | 'sbom';
+
+export const STAGE_ORDER: readonly VerifyStage[] = [
+  'parse',
+  'crypto',
+  'statement',
+  'identity',
+  'cross-check',
+  'level',
+  'sbom',
+];
+
+/**
+ * What a stage returns: its facts, or why it failed (a value, never thrown) with the facts it
+ * had found by then (a failed subject check still says what the statement and the digest were).
+ */
+export type StageResult<T> =
+  | { ok: true; facts: T }
+  | { ok: false; failure: Failure; facts?: Partial<T> };
+
+export const pass = <T>(facts: T): StageResult<T> => ({ ok: true, facts });
+
+export const fail = <T = never>(
+  stage: VerifyStage,
+  reason: FailureReason,
+  message: string,
+  facts?: Partial<T>,
+): StageResult<T> => ({
+  ok: false,
+  failure: { reason, message, stage },
+  ...(facts !== undefined ? { facts } : {}),
+});
