@@ -7,7 +7,7 @@ export const modules = {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95079);
 
 
@@ -30,13 +30,15 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28224);
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82284);
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50299);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53371);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94749);
+
 
 
 
 async function run(inputs) {
-    const expected = inputs.expected + (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .decodeExpected */ .zU)(inputs.expectedBase64);
+    const expected = inputs.expected + (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .decodeExpected */ .zU)(inputs.expectedBase64);
     if (expected.trim() === '') {
         throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ({
             code: 'INVALID_INPUT',
@@ -44,14 +46,14 @@ async function run(inputs) {
         });
     }
     const files = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os)(`Re-hashing ${inputs.directory}`, async () => {
-        const hashed = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .rehashDirectory */ .vU)(inputs.directory, expected);
+        const hashed = await (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .rehashDirectory */ .vU)(inputs.directory, expected);
         for (const f of hashed)
-            console.log(`${f.sha256}  ${f.name}: matches`);
+            (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`${f.sha256}  ${f.name}: matches`);
         return hashed;
     });
-    const sums = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .formatSums */ .K3)(files);
+    const sums = (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .formatSums */ .K3)(files);
     const checksumsFile = inputs.checksumsFile || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(inputs.directory), 'SHA256SUMS');
-    await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(checksumsFile, sums);
+    await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_2__.writeFileAtomic)(checksumsFile, sums);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('digests', sums);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('checksums-file', checksumsFile);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('count', files.length);

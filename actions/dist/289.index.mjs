@@ -7,7 +7,7 @@ export const modules = {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52600);
 
 
@@ -31,22 +31,13 @@ __webpack_async_result__();
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82284);
-/* harmony import */ var _build_artifact_sbom__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96848);
-
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94749);
 
 
 async function run(inputs) {
-    const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)(`SBOM of ${inputs.paths.join(', ')}`, async () => {
-        const r = await (0,_build_artifact_sbom__WEBPACK_IMPORTED_MODULE_2__/* .generateSbom */ .N)(inputs.paths, {
-            specVersion: inputs.specVersion,
-            onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc,
-        });
-        console.log(`${r.componentCount} components: ${JSON.stringify(r.ecosystems)}`);
-        return r;
-    });
-    await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(inputs.output, result.json);
+    const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)(`SBOM of ${inputs.paths.join(', ')}`, () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .describeArtifacts */ .PC)({ paths: inputs.paths, specVersion: inputs.specVersion, output: inputs.output }, { cwd: process.cwd(), env: process.env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc }));
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`${result.componentCount} components: ${JSON.stringify(result.ecosystems)}`);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('sbom-path', inputs.output);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('component-count', result.componentCount);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('ecosystems', JSON.stringify(result.ecosystems));

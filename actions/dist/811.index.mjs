@@ -7,7 +7,7 @@ export const modules = {
 
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90150);
 
 
@@ -32,10 +32,10 @@ __webpack_async_result__();
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28224);
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82284);
-/* harmony import */ var _build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79989);
-/* harmony import */ var _build_artifact_sign__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94476);
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53371);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94749);
+/* harmony import */ var _build_artifact_provenance__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26395);
 
 
 
@@ -43,26 +43,27 @@ __webpack_async_result__();
 async function run(inputs, env = process.env) {
     // The provenance is only as good as the claims it is built from: a verified token, never env.
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .requireIdToken */ .it)(env);
-    const dependencies = inputs.resolvedDependencies.map((d) => (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__/* .parseResolvedDependency */ .lI)(d));
-    const artifacts = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .collectArtifacts */ .kx)(inputs);
-    const statement = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)('Building the provenance', async () => {
-        const token = await (0,_build_artifact_sign__WEBPACK_IMPORTED_MODULE_3__/* .fetchActionsIdToken */ .yq)(env, 'sigstore');
-        const claims = await (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__/* .verifyOidcToken */ .Sh)(token, {
-            audience: 'sigstore',
-            ...(env.ATTEST_OIDC_ISSUER ? { issuer: env.ATTEST_OIDC_ISSUER } : {}),
-            ...(env.ATTEST_OIDC_JWKS_URL ? { jwksUrl: env.ATTEST_OIDC_JWKS_URL } : {}),
-        });
-        // Its URLs come from the verified token's issuer, not from GITHUB_SERVER_URL.
-        const predicate = (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__/* .githubProvenance */ .t6)(claims, { resolvedDependencies: dependencies });
-        return (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_2__/* .provenanceStatement */ .D2)(artifacts.map((a) => ({ name: a.name, digest: { sha256: a.sha256 } })), predicate);
-    });
-    await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__/* .writeFileAtomic */ .Zf)(inputs.output, `${JSON.stringify(statement, null, 2)}\n`);
-    const sums = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .formatSums */ .K3)(artifacts.map((a) => ({ name: a.name, sha256: a.sha256 })));
+    const context = { cwd: process.cwd(), env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc };
+    const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)('Building the provenance', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_2__/* .attest */ .st)({
+        artifacts: inputs.checksums
+            ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
+            : inputs.subjectsDirectory
+                ? { directory: inputs.subjectsDirectory }
+                : { paths: inputs.subjectPaths },
+        sbom: false,
+        signing: false,
+        provenance: {
+            builder: 'github',
+            resolvedDependencies: inputs.resolvedDependencies.map((d) => (0,_build_artifact_provenance__WEBPACK_IMPORTED_MODULE_3__.parseResolvedDependency)(d)),
+        },
+    }, context));
+    await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.writeFileAtomic)(inputs.output, result.provenance.text);
+    const subjects = result.artifacts.map((a) => ({ name: a.name, sha256: a.digest.sha256 }));
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('statement-path', inputs.output);
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('digests', sums);
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('digests', (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_2__/* .formatSums */ .K3)(subjects));
     await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)({
         title: 'Provenance (unsigned)',
-        subjects: artifacts.map((a) => ({ name: a.name, sha256: a.sha256 })),
+        subjects,
         notes: [`Statement written to \`${inputs.output}\`.`],
     });
 }

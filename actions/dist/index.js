@@ -218,6 +218,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 41792:
 /***/ ((module) => {
 
@@ -652,13 +659,13 @@ var __webpack_exports__ = {};
 // main is imported lazily, so ncc splits them into chunks and code they share (the packages,
 // @actions/core, sigstore) is emitted once; actions/dist/<name>.js only calls run('<name>').
 const actions = {
-  'all-in-one': () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(128), __nccwpck_require__.e(335), __nccwpck_require__.e(159), __nccwpck_require__.e(124), __nccwpck_require__.e(224), __nccwpck_require__.e(848), __nccwpck_require__.e(318), __nccwpck_require__.e(672), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62100)),
-  attest: () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(128), __nccwpck_require__.e(335), __nccwpck_require__.e(159), __nccwpck_require__.e(124), __nccwpck_require__.e(224), __nccwpck_require__.e(848), __nccwpck_require__.e(672), __nccwpck_require__.e(97)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17097)),
-  hash: () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(224), __nccwpck_require__.e(24)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15024)),
-  provenance: () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(128), __nccwpck_require__.e(335), __nccwpck_require__.e(159), __nccwpck_require__.e(224), __nccwpck_require__.e(672), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58811)),
-  push: () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(224), __nccwpck_require__.e(318), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75452)),
-  sbom: () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(124), __nccwpck_require__.e(224), __nccwpck_require__.e(848), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47289)),
-  verify: () => Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(128), __nccwpck_require__.e(242), __nccwpck_require__.e(224), __nccwpck_require__.e(318), __nccwpck_require__.e(865)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18865)),
+  'all-in-one': () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62100)),
+  attest: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(97)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17097)),
+  hash: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(24)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15024)),
+  provenance: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58811)),
+  push: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(688), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75452)),
+  sbom: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47289)),
+  verify: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(476), __nccwpck_require__.e(74), __nccwpck_require__.e(242), __nccwpck_require__.e(299), __nccwpck_require__.e(813), __nccwpck_require__.e(865)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18865)),
 };
 
 const names = Object.keys(actions);

@@ -190,11 +190,13 @@ describe.skipIf(!registryAvailable() || !requireToolchain('go'))(
       );
 
       // The job summary: subjects, SBOM counts per ecosystem, signer, log links.
-      expect(run.summary).toContain(`| \`gofmt\` | \`${gofmtSha}\` |`);
+      expect(run.summary).toContain(`| <code>gofmt</code> | <code>${gofmtSha}</code> |`);
       expect(run.summary).toMatch(/\| SBOM of \| components \|.*cargo.*golang/);
-      expect(run.summary).toContain(`Signed by \`https://github.com/${SIGNER}@refs/tags/v1.0.0\``);
+      expect(run.summary).toContain(
+        `Signed by <code>https://github.com/${SIGNER}@refs/tags/v1.0.0</code>`,
+      );
       expect(run.summary).toContain(`](${dev.rekorURL}/api/v1/log/entries?logIndex=`);
-      expect(run.stdout).toContain('::group::Signing the provenance');
+      expect(run.stdout).toContain('::group::SBOMs, provenance and signatures');
     });
 
     it('attest: fails before any work without id-token: write, writing nothing', async () => {
@@ -286,7 +288,7 @@ describe.skipIf(!registryAvailable() || !requireToolchain('go'))(
         'application/vnd.dev.sigstore.bundle.v0.3+json',
         'application/vnd.dev.sigstore.bundle.v0.3+json',
       ]);
-      expect(run.summary).toContain(`| \`${reference}\` |`);
+      expect(run.summary).toContain(`| <code>${reference}</code> |`);
 
       const result = await verifyArtifact(
         { path: path.join(dir, 'out', 'gofmt') },

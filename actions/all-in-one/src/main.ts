@@ -8,6 +8,7 @@ import {
   logProgress,
   output,
   reportAttested,
+  reportPublished,
   requireIdToken,
 } from '@build-artifact/actions-common';
 import { attachmentsOf, attest, type FlowContext, publish } from '@build-artifact/pipeline';
@@ -90,6 +91,7 @@ export async function run(
       context,
     ),
   );
+  await reportPublished(published);
   output('oci-reference', published.artifacts[0]!.reference);
   output('oci-references', published.artifacts.map((a) => a.reference).join('\n'));
 }

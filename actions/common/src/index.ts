@@ -1,10 +1,10 @@
-export type { AttestInputs } from './attest.js';
-export { attestRequest, reportAttested } from './attest.js';
 export type { ActionErrorCode } from './error.js';
 export { ActionError } from './error.js';
 export { booleanInput, choiceInput, listInput, requiredInput, stringInput } from './inputs.js';
 export { output } from './outputs.js';
 export { info, logProgress } from './progress.js';
+export type { AttestInputs } from './report.js';
+export { attestRequest, reportAttested, reportPublished } from './report.js';
 export { group, requireIdToken, runAction } from './run.js';
 export type {
   SummaryData,

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import {
   ActionError,
   group,
-  info,
   logProgress,
   output,
-  writeSummary,
+  reportPublished,
 } from '@build-artifact/actions-common';
 import { collectArtifacts } from '@build-artifact/core';
 import { parseReference } from '@build-artifact/oci';
@@ -85,15 +84,9 @@ export async function run(
       context,
     );
   });
-  for (const a of result.artifacts) info(`pushed ${a.reference}`);
-  for (const r of result.referrers) info(`attached ${r.source} to ${r.subject} as ${r.digest}`);
   output('reference', result.artifacts[0]!.reference);
   output('references', result.artifacts.map((a) => a.reference).join('\n'));
   output('referrers', result.referrers.map((r) => r.digest).join('\n'));
-  await writeSummary({
-    title: 'Pushed to OCI',
-    oci: result.artifacts.map((a) => a.reference),
-    notes: [`${result.referrers.length} bundles and SBOMs attached as referrers.`],
-  });
+  await reportPublished(result);
   return result;
 }

@@ -15,6 +15,7 @@ import {
   type VerifyRequest,
   verifyTargets,
 } from '@build-artifact/pipeline';
+import { VerifyError } from '@build-artifact/verify';
 
 export interface VerifyInputs {
   request: VerifyRequest;
@@ -43,7 +44,17 @@ export async function run(
     env: inputs.token ? { ...env, GITHUB_TOKEN: inputs.token } : env,
     onProgress: logProgress,
   };
-  const outcome = await group('Verifying', () => verifyTargets(inputs.request, context));
+  const outcome = await group('Verifying', () =>
+    verifyTargets(inputs.request, context).catch((err) => {
+      // The policy's messages name the CLI's flags; here they are inputs of the same names.
+      if (err instanceof VerifyError && err.code === 'INVALID_POLICY')
+        throw new ActionError({
+          code: 'INVALID_INPUT',
+          message: err.message.replace(/--([a-z-]+)(?: [A-Z/]+)?/g, 'input "$1"'),
+        });
+      throw err;
+    }),
+  );
   for (const r of outcome.results) {
     for (const w of r.warnings) core.warning(safeText(`${r.target}: ${w}`));
     info(`${r.target}: ${r.verified ? 'verified' : 'FAILED'} (${describe(r)})`);

@@ -157,7 +157,7 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
       request.algorithms ? { algorithms: request.algorithms } : {},
     ),
   );
-  say('attest.hash', collected.map((a) => `${a.digest.sha256}  ${a.name}`).join('\n'));
+  for (const a of collected) say('attest.hash', `${a.digest.sha256 ?? a.digest.sha512}  ${a.name}`);
   const artifacts: AttestedArtifact[] = collected.map((a) => ({ ...a, files: {} }));
 
   const predicate = await time('provenance', () =>

@@ -124,8 +124,11 @@ export async function subjectStage(
   // The manifest (or index) an OCI artifact was pulled by names it too.
   for (const alias of data.aliases()) {
     const [algorithm, hex] = alias.split(':') as [DigestAlgorithm, string];
-    if (indexed.digests[algorithm]?.has(hex))
-      return pass({ statement, summary, digest: { [algorithm]: hex } });
+    if (indexed.digests[algorithm]?.has(hex)) {
+      // The result still reports the file's own digest: that is what was pulled and checked.
+      const file = await data.digest('sha256');
+      return pass({ statement, summary, digest: file ? { sha256: file } : { [algorithm]: hex } });
+    }
   }
   for (const algorithm of ['sha256', 'sha512'] as const) {
     if (indexed.digests[algorithm].size === 0) continue;

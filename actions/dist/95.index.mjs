@@ -1,311 +1,35 @@
-export const id = 672;
-export const ids = [672];
+export const id = 95;
+export const ids = [95];
 export const modules = {
-
-/***/ 79989:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  t6: () => (/* reexport */ githubProvenance),
-  lI: () => (/* reexport */ parseResolvedDependency),
-  D2: () => (/* reexport */ provenanceStatement),
-  Sh: () => (/* reexport */ verifyOidcToken)
-});
-
-// UNUSED EXPORTS: GITHUB_ACTIONS_ISSUER, LOCAL_BUILDER_PREFIX, ProvenanceError, REQUIRED_CLAIMS, localProvenance, serverUrlForIssuer
-
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
-var dist = __webpack_require__(82284);
-;// CONCATENATED MODULE: ./packages/provenance/dist/error.js
-
-class ProvenanceError extends dist/* BaseError */.Cf {
-}
-//# sourceMappingURL=error.js.map
-// EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/jwks/remote.js + 2 modules
-var remote = __webpack_require__(18474);
-// EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/jwt/verify.js + 23 modules
-var verify = __webpack_require__(47044);
-// EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/util/errors.js
-var errors = __webpack_require__(19112);
-;// CONCATENATED MODULE: ./packages/provenance/dist/oidc.js
-
-
-const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
-// The claims GitHub's provenance is derived from (actions/attest's list, plus the claims that
-// name the signing workflow and the visibility that picks the Sigstore instance).
-const REQUIRED_CLAIMS = [
-    'iss',
-    'sub',
-    'ref',
-    'sha',
-    'repository',
-    'repository_id',
-    'repository_owner',
-    'repository_owner_id',
-    'event_name',
-    'workflow_ref',
-    'job_workflow_ref',
-    'runner_environment',
-    'run_id',
-    'run_attempt',
-];
-const keySets = new Map();
-async function discoverJwks(issuer) {
-    const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-    let config;
-    try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-        if (!response.ok)
-            throw new Error(`HTTP ${response.status}`);
-        config = (await response.json());
-    }
-    catch (err) {
-        throw new ProvenanceError({
-            code: 'OIDC_DISCOVERY_FAILED',
-            message: `cannot read the OpenID configuration of ${issuer} (${url}): ${err.message}`,
-            cause: err,
-        });
-    }
-    if (config.issuer !== issuer || typeof config.jwks_uri !== 'string') {
-        throw new ProvenanceError({
-            code: 'OIDC_DISCOVERY_FAILED',
-            message: `the OpenID configuration at ${url} is for issuer ${JSON.stringify(config.issuer)} or has no jwks_uri`,
-        });
-    }
-    return new URL(config.jwks_uri);
-}
-/**
- * Verifies a GitHub Actions OIDC token: RS256 signature by a key of the issuer's JWKS (found
- * through its discovery document), `iss`, `aud`, `exp`/`nbf` with a small skew, and the presence
- * of the claims provenance is built from. Returns the claims; nothing is read from the
- * environment, which a build step could change.
- */
-async function verifyOidcToken(token, options = {}) {
-    const issuer = options.issuer ?? GITHUB_ACTIONS_ISSUER;
-    const audience = options.audience ?? 'sigstore';
-    const jwksUrl = options.jwksUrl ?? (await discoverJwks(issuer)).href;
-    // One key set per URL for the process: jose refetches it by itself when a token names a kid
-    // it has not seen (key rotation), with a cooldown.
-    let jwks = keySets.get(jwksUrl);
-    if (!jwks) {
-        jwks = (0,remote/* createRemoteJWKSet */.RD)(new URL(jwksUrl));
-        keySets.set(jwksUrl, jwks);
-    }
-    let payload;
-    try {
-        ({ payload } = await (0,verify/* jwtVerify */.V)(token, jwks, {
-            issuer,
-            audience,
-            algorithms: ['RS256'],
-            clockTolerance: options.clockTolerance ?? 60,
-            requiredClaims: ['exp'],
-        }));
-    }
-    catch (err) {
-        const reason = err instanceof errors/* JWTExpired */.n
-            ? 'the token has expired'
-            : err instanceof errors/* JWTClaimValidationFailed */.ie
-                ? `claim "${err.claim}" is wrong: ${err.message}`
-                : err instanceof errors/* JWSSignatureVerificationFailed */.h2
-                    ? 'the signature does not verify'
-                    : err instanceof errors/* JWKSNoMatchingKey */.BT
-                        ? 'no key of the issuer matches the token'
-                        : err.message;
-        throw new ProvenanceError({
-            code: 'INVALID_TOKEN',
-            message: `OIDC token rejected: ${reason}`,
-            cause: err,
-        });
-    }
-    const missing = REQUIRED_CLAIMS.filter((c) => typeof payload[c] !== 'string' || payload[c] === '');
-    if (missing.length > 0) {
-        throw new ProvenanceError({
-            code: 'MISSING_CLAIMS',
-            message: `the OIDC token lacks claims provenance needs: ${missing.join(', ')}`,
-        });
-    }
-    return payload;
-}
-/**
- * GitHub's web URL for a token issuer, so that URLs in provenance come from the verified token
- * and not from GITHUB_SERVER_URL: github.com for GitHub's issuer (and its enterprise-specific
- * `…/<slug>` form), the host for GitHub Enterprise Server's `https://HOST/_services/token`.
- * Undefined for any other issuer.
- */
-function serverUrlForIssuer(issuer) {
-    if (issuer === GITHUB_ACTIONS_ISSUER || issuer.startsWith(`${GITHUB_ACTIONS_ISSUER}/`)) {
-        return 'https://github.com';
-    }
-    const ghes = /^(https:\/\/[^/]+)\/_services\/token(\/|$)/.exec(issuer);
-    return ghes?.[1];
-}
-//# sourceMappingURL=oidc.js.map
-;// CONCATENATED MODULE: ./packages/provenance/dist/github.js
-
-
-/**
- * The SLSA v1 predicate GitHub's own tooling writes (buildType
- * https://actions.github.io/buildtypes/workflow/v1, as actions/attest-build-provenance builds it),
- * from verified OIDC claims. `builder.id` is the workflow that ran the signing job
- * (`job_workflow_ref`): the reusable workflow when signing happens inside one.
- */
-function githubProvenance(claims, options = {}) {
-    const server = (options.serverUrl ??
-        serverUrlForIssuer(claims.iss) ??
-        'https://github.com').replace(/\/+$/, '');
-    // owner/repo/.github/workflows/main.yml@refs/heads/main -> path, ref (a ref may contain '@').
-    const [path, ...refParts] = claims.workflow_ref.replace(`${claims.repository}/`, '').split('@');
-    return {
-        buildDefinition: {
-            buildType: dist/* BuildType */.nw.GITHUB_WORKFLOW_V1,
-            externalParameters: {
-                workflow: {
-                    ref: refParts.join('@'),
-                    repository: `${server}/${claims.repository}`,
-                    path,
-                },
-            },
-            internalParameters: {
-                github: {
-                    event_name: claims.event_name,
-                    repository_id: claims.repository_id,
-                    repository_owner_id: claims.repository_owner_id,
-                    runner_environment: claims.runner_environment,
-                },
-            },
-            resolvedDependencies: [
-                {
-                    uri: `git+${server}/${claims.repository}@${claims.ref}`,
-                    digest: { gitCommit: claims.sha },
-                },
-                ...(options.resolvedDependencies ?? []).map((d) => ({ ...d })),
-            ],
-        },
-        runDetails: {
-            builder: { id: `${server}/${claims.job_workflow_ref}` },
-            metadata: {
-                invocationId: `${server}/${claims.repository}/actions/runs/${claims.run_id}/attempts/${claims.run_attempt}`,
-            },
-        },
-    };
-}
-//# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-;// CONCATENATED MODULE: ./packages/provenance/dist/local.js
-
-
-const LOCAL_BUILDER_PREFIX = 'https://build-artifact.dev/local/';
-/**
- * Provenance for a build outside GitHub Actions. Its own buildType
- * (https://build-artifact.dev/buildtypes/local/v1) and a builder id under
- * https://build-artifact.dev/local/ mean nothing local can pass for a GitHub build.
- */
-function localProvenance(options = {}) {
-    const host = options.hostname ?? osHostname();
-    const dependencies = [];
-    if (options.source) {
-        dependencies.push({
-            uri: options.source.uri,
-            ...(options.source.gitCommit ? { digest: { gitCommit: options.source.gitCommit } } : {}),
-        });
-    }
-    dependencies.push(...(options.resolvedDependencies ?? []).map((d) => ({ ...d })));
-    const metadata = {};
-    if (options.startedOn)
-        metadata.startedOn = options.startedOn.toISOString();
-    if (options.finishedOn)
-        metadata.finishedOn = options.finishedOn.toISOString();
-    return {
-        buildDefinition: {
-            buildType: BuildType.LOCAL_V1,
-            externalParameters: { ...(options.externalParameters ?? {}) },
-            internalParameters: { local: { hostname: host } },
-            resolvedDependencies: dependencies,
-        },
-        runDetails: {
-            builder: { id: `${LOCAL_BUILDER_PREFIX}${encodeURIComponent(host)}` },
-            ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
-        },
-    };
-}
-//# sourceMappingURL=local.js.map
-;// CONCATENATED MODULE: ./packages/provenance/dist/statement.js
-
-
-/** The unsigned in-toto Statement v1 with the SLSA v1 predicate. */
-function provenanceStatement(subjects, predicate) {
-    return (0,dist/* buildStatement */.Y5)(subjects, dist/* PredicateType */.Ot.SLSA_PROVENANCE_V1, predicate);
-}
-/**
- * Parses a resolved dependency given on the command line: `URI=sha256:HEX` (or sha512), or an
- * OCI reference pinned by digest (`oci://host/repo@sha256:HEX`), whose digest is taken from it.
- */
-function parseResolvedDependency(value) {
-    const fail = (why) => {
-        throw new ProvenanceError({
-            code: 'INVALID_DEPENDENCY',
-            message: `resolved dependency "${value}": ${why} (expected URI=sha256:HEX or oci://...@sha256:HEX)`,
-        });
-    };
-    const eq = value.lastIndexOf('=');
-    let uri;
-    let digest;
-    if (eq > 0 && /^(sha256|sha512):/.test(value.slice(eq + 1))) {
-        uri = value.slice(0, eq);
-        digest = value.slice(eq + 1);
-    }
-    else {
-        const at = /@((?:sha256|sha512):[0-9a-f]+)$/.exec(value);
-        if (!at)
-            return fail('no digest');
-        uri = value;
-        digest = at[1];
-    }
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(uri))
-        fail('the URI has no scheme');
-    let parsed;
-    try {
-        parsed = (0,dist/* parseDigest */.m)(digest);
-    }
-    catch {
-        return fail(`"${digest}" is not a sha256 or sha512 digest`);
-    }
-    return { uri, digest: { [parsed.algorithm]: parsed.hex } };
-}
-//# sourceMappingURL=statement.js.map
-;// CONCATENATED MODULE: ./packages/provenance/dist/index.js
-
-
-
-
-
-//# sourceMappingURL=index.js.map
-
-/***/ }),
 
 /***/ 94476:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  IP: () => (/* reexport */ actionsTokenProvider),
-  yq: () => (/* reexport */ fetchActionsIdToken),
-  fT: () => (/* reexport */ signStatement),
-  P_: () => (/* reexport */ sigstoreInstanceFromEnv),
-  m4: () => (/* reexport */ storeAttestation)
+  GITHUB_INSTANCE: () => (/* reexport */ GITHUB_INSTANCE),
+  MAX_PREDICATE_BYTES: () => (/* reexport */ MAX_PREDICATE_BYTES),
+  PUBLIC_GOOD: () => (/* reexport */ PUBLIC_GOOD),
+  SignError: () => (/* reexport */ SignError),
+  actionsTokenProvider: () => (/* reexport */ actionsTokenProvider),
+  bundlePathFor: () => (/* reexport */ bundlePathFor),
+  fetchActionsIdToken: () => (/* reexport */ fetchActionsIdToken),
+  publicKeyId: () => (/* reexport */ publicKeyId),
+  sbomStatement: () => (/* reexport */ sbomStatement),
+  signStatement: () => (/* reexport */ signStatement),
+  sigstoreInstanceFromEnv: () => (/* reexport */ sigstoreInstanceFromEnv),
+  storeAttestation: () => (/* reexport */ storeAttestation),
+  writeBundle: () => (/* reexport */ writeBundle)
 });
 
-// UNUSED EXPORTS: GITHUB_INSTANCE, MAX_PREDICATE_BYTES, PUBLIC_GOOD, SignError, bundlePathFor, publicKeyId, sbomStatement, writeBundle
-
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
-var dist = __webpack_require__(82284);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
+var dist = __webpack_require__(53371);
 ;// CONCATENATED MODULE: ./packages/sign/dist/error.js
 
-class error_SignError extends dist/* BaseError */.Cf {
+class SignError extends dist.BaseError {
 }
 //# sourceMappingURL=error.js.map
 ;// CONCATENATED MODULE: ./packages/sign/dist/files.js
@@ -320,11 +44,11 @@ function bundlePathFor(artifactPath, kind = 'provenance') {
 }
 /** Writes a bundle atomically (nothing half-written) and returns its path. */
 async function writeBundle(path, bundle) {
-    await writeFileAtomic(path, `${JSON.stringify(bundle)}\n`);
+    await (0,dist.writeFileAtomic)(path, `${JSON.stringify(bundle)}\n`);
     return path;
 }
 // GitHub's attestation tooling refuses predicates over 16 MiB.
-const MAX_PREDICATE_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const MAX_PREDICATE_BYTES = 16 * 1024 * 1024;
 /** The SBOM attestation: the CycloneDX BOM as predicate `https://cyclonedx.org/bom` over the subjects. */
 function sbomStatement(subjects, bom) {
     const size = Buffer.byteLength(JSON.stringify(bom));
@@ -334,7 +58,7 @@ function sbomStatement(subjects, bom) {
             message: `the SBOM is ${size} bytes: GitHub refuses predicates over ${MAX_PREDICATE_BYTES} bytes (16 MiB)`,
         });
     }
-    return buildStatement(subjects, PredicateType.CYCLONEDX_BOM, bom);
+    return (0,dist.buildStatement)(subjects, dist.PredicateType.CYCLONEDX_BOM, bom);
 }
 //# sourceMappingURL=files.js.map
 ;// CONCATENATED MODULE: ./packages/sign/dist/instance.js
@@ -364,7 +88,7 @@ function sigstoreInstanceFromEnv(env = process.env, options = {}) {
         if (env.ATTEST_TSA_URL)
             instance.tsaURL = env.ATTEST_TSA_URL;
         if (!instance.rekorURL && !instance.tsaURL) {
-            throw new error_SignError({
+            throw new SignError({
                 code: 'INVALID_OPTIONS',
                 message: 'ATTEST_FULCIO_URL is set but neither ATTEST_REKOR_URL nor ATTEST_TSA_URL: a keyless signature needs a transparency log or a timestamp authority',
             });
@@ -425,7 +149,6 @@ async function withRetry(fn, retry) {
 
 
 
-
 /** `keyid` recorded for a keyed signature: hex SHA-256 of the public key's SPKI DER. */
 function publicKeyId(publicKey) {
     return (0,external_node_crypto_.createHash)('sha256')
@@ -438,14 +161,14 @@ function loadPrivateKey(pem) {
         key = (0,external_node_crypto_.createPrivateKey)(pem);
     }
     catch (err) {
-        throw new error_SignError({
+        throw new SignError({
             code: 'INVALID_KEY',
             message: `not a PEM private key (or it is encrypted): ${err.message}`,
             cause: err,
         });
     }
     if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-        throw new error_SignError({
+        throw new SignError({
             code: 'INVALID_KEY',
             message: `the key is ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''}, expected ECDSA P-256`,
         });
@@ -479,7 +202,7 @@ const SERVICE_BY_CODE = {
     TSA_CREATE_TIMESTAMP_ERROR: ['TSA_FAILED', 'the timestamp authority'],
 };
 function serviceError(err, urls) {
-    if (err instanceof error_SignError)
+    if (err instanceof SignError)
         return err;
     const code = err.code ?? '';
     const mapped = SERVICE_BY_CODE[code];
@@ -488,10 +211,10 @@ function serviceError(err, urls) {
         .filter(Boolean)
         .join(': ');
     if (!mapped) {
-        return new error_SignError({ code: 'SIGN_FAILED', message: `signing failed: ${detail}`, cause: err });
+        return new SignError({ code: 'SIGN_FAILED', message: `signing failed: ${detail}`, cause: err });
     }
     const url = { FULCIO_FAILED: urls.fulcio, REKOR_FAILED: urls.rekor, TSA_FAILED: urls.tsa }[mapped[0]];
-    return new error_SignError({
+    return new SignError({
         code: mapped[0],
         message: `${mapped[1]}${url ? ` (${url})` : ''} failed: ${detail}`,
         cause: err,
@@ -519,6 +242,13 @@ async function signStatement(statement, options) {
         minTimeout: r.minTimeout,
         maxTimeout: r.maxTimeout,
     };
+    if (options.rekorEntryType !== undefined &&
+        !['dsse', 'intoto'].includes(options.rekorEntryType)) {
+        throw new SignError({
+            code: 'INVALID_OPTIONS',
+            message: `rekorEntryType must be "dsse" or "intoto", got "${options.rekorEntryType}"`,
+        });
+    }
     let signer;
     if ('privateKeyPem' in options && options.privateKeyPem !== undefined) {
         signer = new KeySigner(loadPrivateKey(options.privateKeyPem));
@@ -526,13 +256,13 @@ async function signStatement(statement, options) {
     else {
         const keyless = options;
         if (!keyless.fulcioURL) {
-            throw new error_SignError({
+            throw new SignError({
                 code: 'INVALID_OPTIONS',
                 message: 'keyless signing needs a Fulcio URL',
             });
         }
         if (!keyless.rekorURL && !keyless.tsaURL) {
-            throw new error_SignError({
+            throw new SignError({
                 code: 'INVALID_OPTIONS',
                 message: 'keyless signing needs a Rekor URL or a timestamp authority URL: a short-lived certificate alone cannot be verified later',
             });
@@ -540,7 +270,7 @@ async function signStatement(statement, options) {
         const token = keyless.identityToken;
         const provider = keyless.tokenProvider ?? (token ? async () => token : undefined);
         if (!provider) {
-            throw new error_SignError({
+            throw new SignError({
                 code: 'TOKEN_FAILED',
                 message: 'keyless signing needs an OIDC identity token or a token provider',
             });
@@ -554,7 +284,7 @@ async function signStatement(statement, options) {
     }
     const witnesses = [];
     if (options.rekorURL) {
-        const entryType = options.rekorEntryType ?? (options.rekorURL === PUBLIC_GOOD.rekorURL ? 'dsse' : 'intoto');
+        const entryType = options.rekorEntryType ?? 'dsse';
         witnesses.push(new sign_dist/* RekorWitness */.fU({ rekorBaseURL: options.rekorURL, entryType, timeout, retry }));
     }
     if (options.tsaURL) {
@@ -567,7 +297,7 @@ async function signStatement(statement, options) {
     try {
         const bundle = await new sign_dist/* DSSEBundleBuilder */.VV({ signer, witnesses }).create({
             data: statementBytes(statement),
-            type: dist/* MediaType */.zu.IN_TOTO,
+            type: dist.MediaType.IN_TOTO,
         });
         return (0,bundle_dist.bundleToJSON)(bundle);
     }
@@ -590,13 +320,13 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
  */
 async function storeAttestation(bundle, options) {
     if (!REPOSITORY.test(options.repository)) {
-        throw new error_SignError({
+        throw new SignError({
             code: 'INVALID_OPTIONS',
             message: `repository must be "owner/repo", got "${options.repository}"`,
         });
     }
     if (!options.token) {
-        throw new error_SignError({
+        throw new SignError({
             code: 'INVALID_OPTIONS',
             message: 'storing an attestation needs a GitHub token',
         });
@@ -640,7 +370,7 @@ async function storeAttestation(bundle, options) {
         }, options.retry);
     }
     catch (err) {
-        throw new error_SignError({
+        throw new SignError({
             code: 'API_FAILED',
             message: `the GitHub attestations API (${url}) failed: ${err.message}`,
             cause: err,
@@ -659,7 +389,7 @@ async function fetchActionsIdToken(env, audience, retry) {
     const requestURL = env.ACTIONS_ID_TOKEN_REQUEST_URL;
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     if (!requestURL || !requestToken) {
-        throw new error_SignError({
+        throw new SignError({
             code: 'TOKEN_FAILED',
             message: 'no OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set (the job needs `permissions: id-token: write`)',
         });
@@ -669,7 +399,7 @@ async function fetchActionsIdToken(env, audience, retry) {
         url = new URL(requestURL);
     }
     catch {
-        throw new error_SignError({
+        throw new SignError({
             code: 'TOKEN_FAILED',
             message: `ACTIONS_ID_TOKEN_REQUEST_URL is not a URL: ${requestURL}`,
         });
@@ -701,7 +431,7 @@ async function fetchActionsIdToken(env, audience, retry) {
         }, retry);
     }
     catch (err) {
-        throw new error_SignError({
+        throw new SignError({
             code: 'TOKEN_FAILED',
             message: `cannot get an OIDC token from ${url.origin}: ${err.message}`,
             cause: err,

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { describeBundle } from '@build-artifact/core';
-import { type AttestRequest, type AttestResult, formatSums } from '@build-artifact/pipeline';
+import {
+  type AttestRequest,
+  type AttestResult,
+  formatSums,
+  type PublishResult,
+} from '@build-artifact/pipeline';
 import { parseResolvedDependency } from '@build-artifact/provenance';
 import { output } from './outputs.js';
 import { info } from './progress.js';
@@ -91,5 +96,16 @@ export async function reportAttested(result: AttestResult): Promise<void> {
     notes: result.attestationIds.length
       ? [`Stored in the GitHub attestations API: ${result.attestationIds.join(', ')}.`]
       : [],
+  });
+}
+
+/** The publish flow's result as log lines and a job summary (outputs are each action's own). */
+export async function reportPublished(result: PublishResult): Promise<void> {
+  for (const a of result.artifacts) info(`pushed ${a.reference}`);
+  for (const r of result.referrers) info(`attached ${r.source} to ${r.subject} as ${r.digest}`);
+  await writeSummary({
+    title: 'Pushed to OCI',
+    oci: result.artifacts.map((a) => a.reference),
+    notes: [`${result.referrers.length} bundles and SBOMs attached as referrers.`],
   });
 }

@@ -1,40 +1,86 @@
-export const id = 318;
-export const ids = [318];
+export const id = 688;
+export const ids = [688];
 export const modules = {
 
-/***/ 24318:
+/***/ 27688:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  U9: () => (/* reexport */ attachBundle),
-  By: () => (/* reexport */ attachSbom),
-  Qq: () => (/* reexport */ contextAnnotations),
-  eb: () => (/* reexport */ fetchEvidence),
-  FH: () => (/* reexport */ formatReference),
-  Ap: () => (/* reexport */ openTarget),
-  F2: () => (/* reexport */ parseReference),
-  Xi: () => (/* reexport */ pushArtifact)
+  Annotation: () => (/* reexport */ Annotation),
+  DEFAULT_FILE_ARTIFACT_TYPE: () => (/* reexport */ DEFAULT_FILE_ARTIFACT_TYPE),
+  EMPTY_CONFIG: () => (/* reexport */ EMPTY_CONFIG),
+  LAYOUT_PREFIX: () => (/* reexport */ LAYOUT_PREFIX),
+  MANIFEST_ACCEPT: () => (/* reexport */ MANIFEST_ACCEPT),
+  MAX_LAYOUT_INDEX_BYTES: () => (/* reexport */ MAX_LAYOUT_INDEX_BYTES),
+  MAX_MANIFEST_BYTES: () => (/* reexport */ MAX_MANIFEST_BYTES),
+  OciClient: () => (/* reexport */ OciClient),
+  OciError: () => (/* reexport */ OciError),
+  OciLayout: () => (/* reexport */ OciLayout),
+  REGISTRY_PREFIX: () => (/* reexport */ REGISTRY_PREFIX),
+  RegistryTransport: () => (/* reexport */ RegistryTransport),
+  addToReferrersIndex: () => (/* reexport */ addToReferrersIndex),
+  attachBundle: () => (/* reexport */ attachBundle),
+  attachReferrer: () => (/* reexport */ attachReferrer),
+  attachSbom: () => (/* reexport */ attachSbom),
+  blobFromBytes: () => (/* reexport */ blobFromBytes),
+  blobFromFile: () => (/* reexport */ blobFromFile),
+  checkBytes: () => (/* reexport */ checkBytes),
+  contextAnnotations: () => (/* reexport */ contextAnnotations),
+  descriptorDigest: () => (/* reexport */ descriptorDigest),
+  detectPlatform: () => (/* reexport */ detectPlatform),
+  detectWasm: () => (/* reexport */ detectWasm),
+  fetchEvidence: () => (/* reexport */ fetchEvidence),
+  fetchReferrer: () => (/* reexport */ fetchReferrer),
+  formatPlatform: () => (/* reexport */ formatPlatform),
+  formatReference: () => (/* reexport */ formatReference),
+  hostPlatform: () => (/* reexport */ hostPlatform),
+  indexOf: () => (/* reexport */ indexOf),
+  isIndex: () => (/* reexport */ isIndex),
+  isLoopback: () => (/* reexport */ isLoopback),
+  listReferrers: () => (/* reexport */ listReferrers),
+  openTarget: () => (/* reexport */ openTarget),
+  parseChallenges: () => (/* reexport */ parseChallenges),
+  parseErrorBody: () => (/* reexport */ parseErrorBody),
+  parsePlan: () => (/* reexport */ parsePlan),
+  parsePlatform: () => (/* reexport */ parsePlatform),
+  parseReference: () => (/* reexport */ parseReference),
+  planArtifact: () => (/* reexport */ planArtifact),
+  planFile: () => (/* reexport */ planFile),
+  planIndex: () => (/* reexport */ planIndex),
+  planWasm: () => (/* reexport */ planWasm),
+  pull: () => (/* reexport */ pull),
+  pushArtifact: () => (/* reexport */ pushArtifact),
+  pushFile: () => (/* reexport */ pushFile),
+  pushIndex: () => (/* reexport */ pushIndex),
+  pushPlan: () => (/* reexport */ pushPlan),
+  pushWasm: () => (/* reexport */ pushWasm),
+  readManifest: () => (/* reexport */ readManifest),
+  referrersTag: () => (/* reexport */ referrersTag),
+  repositoryScope: () => (/* reexport */ repositoryScope),
+  resolveCredentials: () => (/* reexport */ resolveCredentials),
+  retryAfterMs: () => (/* reexport */ retryAfterMs),
+  runCredentialHelper: () => (/* reexport */ runCredentialHelper),
+  serializePlan: () => (/* reexport */ serializePlan),
+  sourceDateEpoch: () => (/* reexport */ sourceDateEpoch)
 });
 
-// UNUSED EXPORTS: Annotation, DEFAULT_FILE_ARTIFACT_TYPE, EMPTY_CONFIG, LAYOUT_PREFIX, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, OciClient, OciError, OciLayout, REGISTRY_PREFIX, RegistryTransport, addToReferrersIndex, attachReferrer, blobFromBytes, blobFromFile, bundleFacts, checkBytes, descriptorDigest, detectPlatform, detectWasm, fetchReferrer, formatPlatform, hostPlatform, isIndex, isLoopback, listReferrers, parseChallenges, parseErrorBody, parsePlatform, pull, pushFile, pushIndex, pushWasm, readManifest, referrersTag, repositoryScope, resolveCredentials, retryAfterMs, runCredentialHelper, sourceDateEpoch
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 10 modules
-var dist = __webpack_require__(82284);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
+var dist = __webpack_require__(53371);
 ;// CONCATENATED MODULE: ./packages/oci/dist/types.js
 
 /** The media types a client accepts when it reads a manifest. */
 const MANIFEST_ACCEPT = [
-    dist/* MediaType */.zu.OCI_MANIFEST,
-    dist/* MediaType */.zu.OCI_INDEX,
-    dist/* MediaType */.zu.DOCKER_MANIFEST_V2,
-    dist/* MediaType */.zu.DOCKER_MANIFEST_LIST,
+    dist.MediaType.OCI_MANIFEST,
+    dist.MediaType.OCI_INDEX,
+    dist.MediaType.DOCKER_MANIFEST_V2,
+    dist.MediaType.DOCKER_MANIFEST_LIST,
 ].join(', ');
 /** The standard annotation keys (OCI image-spec annotations.md) we write. */
-const types_Annotation = {
+const Annotation = {
     CREATED: 'org.opencontainers.image.created',
     SOURCE: 'org.opencontainers.image.source',
     REVISION: 'org.opencontainers.image.revision',
@@ -51,13 +97,12 @@ const DEFAULT_FILE_ARTIFACT_TYPE = 'application/vnd.build-artifact.file.v1';
 /** The empty JSON blob `{}` used as the config of artifacts. */
 const EMPTY_CONFIG_BYTES = new TextEncoder().encode('{}');
 const EMPTY_CONFIG = {
-    mediaType: dist/* MediaType */.zu.OCI_EMPTY,
+    mediaType: dist.MediaType.OCI_EMPTY,
     digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
     size: 2,
 };
 //# sourceMappingURL=types.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/annotations.js
-
 
 const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
 const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -71,14 +116,14 @@ function fromProvenance(statement) {
     // GitHub's provenance: git+https://github.com/o/r@refs/tags/v1.2.3 and digest.gitCommit.
     const match = uri ? /^git\+(https?:\/\/[^@]+?)(?:\.git)?@(.+)$/.exec(uri) : null;
     if (match) {
-        out[types_Annotation.SOURCE] = match[1];
+        out[Annotation.SOURCE] = match[1];
         const tag = /^refs\/tags\/(.+)$/.exec(match[2]);
         if (tag)
-            out[types_Annotation.VERSION] = tag[1];
+            out[Annotation.VERSION] = tag[1];
     }
     const commit = str(obj(first?.digest)?.gitCommit);
     if (commit)
-        out[types_Annotation.REVISION] = commit;
+        out[Annotation.REVISION] = commit;
     return out;
 }
 function licensesFromSbom(sbom) {
@@ -108,19 +153,19 @@ function contextAnnotations(context) {
     const out = {};
     const env = context.env ?? {};
     if (env.GITHUB_REPOSITORY) {
-        out[types_Annotation.SOURCE] =
+        out[Annotation.SOURCE] =
             `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`;
     }
     if (env.GITHUB_SHA)
-        out[types_Annotation.REVISION] = env.GITHUB_SHA;
+        out[Annotation.REVISION] = env.GITHUB_SHA;
     if (env.GITHUB_REF_TYPE === 'tag' && env.GITHUB_REF_NAME)
-        out[types_Annotation.VERSION] = env.GITHUB_REF_NAME;
+        out[Annotation.VERSION] = env.GITHUB_REF_NAME;
     else if (env.GITHUB_REF?.startsWith('refs/tags/'))
-        out[types_Annotation.VERSION] = env.GITHUB_REF.slice(10);
+        out[Annotation.VERSION] = env.GITHUB_REF.slice(10);
     Object.assign(out, context.provenance ? fromProvenance(context.provenance) : {});
     const licenses = context.sbom ? licensesFromSbom(context.sbom) : undefined;
     if (licenses)
-        out[types_Annotation.LICENSES] = licenses;
+        out[Annotation.LICENSES] = licenses;
     return out;
 }
 /** RFC 3339 time from `SOURCE_DATE_EPOCH` (seconds), when set. */
@@ -130,325 +175,7 @@ function sourceDateEpoch(env = {}) {
         return undefined;
     return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
-/** What a Sigstore bundle says about itself, for the referrer manifest's annotations. */
-function annotations_bundleFacts(bundle) {
-    const b = obj(bundle) ?? {};
-    const declared = str(b.mediaType);
-    const mediaType = declared?.startsWith('application/vnd.dev.sigstore.bundle')
-        ? declared
-        : 'application/vnd.dev.sigstore.bundle.v0.3+json';
-    const envelope = obj(b.dsseEnvelope);
-    const facts = {
-        mediaType,
-        content: envelope ? 'dsse-envelope' : 'message-signature',
-    };
-    if (envelope && str(envelope.payload)) {
-        try {
-            const statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
-            facts.statement = statement;
-            const predicateType = str(statement.predicateType);
-            if (predicateType)
-                facts.predicateType = predicateType;
-        }
-        catch {
-            // Not an in-toto payload: no predicate type to show.
-        }
-    }
-    const material = obj(b.verificationMaterial);
-    const entries = material?.tlogEntries;
-    const integrated = Array.isArray(entries) ? str(obj(entries[0])?.integratedTime) : undefined;
-    if (integrated && /^\d+$/.test(integrated) && integrated !== '0') {
-        facts.signedAt = new Date(Number(integrated) * 1000).toISOString();
-    }
-    else {
-        const raw = str(obj(material?.certificate)?.rawBytes) ??
-            str(obj(obj(material?.x509CertificateChain)?.certificates?.[0])
-                ?.rawBytes);
-        if (raw) {
-            try {
-                facts.signedAt = new Date(new external_node_crypto_.X509Certificate(Buffer.from(raw, 'base64')).validFrom).toISOString();
-            }
-            catch {
-                // An unreadable certificate is for the verifier to reject; here it only costs the time.
-            }
-        }
-    }
-    return facts;
-}
 //# sourceMappingURL=annotations.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-;// CONCATENATED MODULE: ./packages/oci/dist/blob.js
-
-
-
-
-function blobFromBytes(data) {
-    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    return { digest: `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`, size: bytes.length, source: { data: bytes } };
-}
-/**
- * A file's blob: its size, and its digest, which takes a while for a large file. `meanwhile`,
- * started once the file is known to be there, runs during the hashing (a push readies its
- * connection); it must not reject.
- */
-async function blobFromFile(path, meanwhile) {
-    let size;
-    try {
-        const info = await (0,promises_.stat)(path);
-        if (!info.isFile())
-            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-        size = info.size;
-    }
-    catch (err) {
-        throw (0,dist/* fileError */.zS)(path, err);
-    }
-    const concurrent = meanwhile?.();
-    const digest = await (0,dist/* digestFile */.TM)(path, ['sha256']);
-    await concurrent;
-    return { digest: `sha256:${digest.sha256}`, size, source: { path } };
-}
-/**
- * A stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
- * uploads can show progress inside one request. Called once per try: a new stream each time.
- */
-function blobBody(blob, start, end, onBytes) {
-    if ('data' in blob.source) {
-        // Bytes in memory go out in one write, with the headers.
-        const data = blob.source.data.subarray(start, end);
-        onBytes?.(data.length);
-        return data;
-    }
-    if (end <= start)
-        return counted(external_node_stream_.Readable.from([]), onBytes);
-    const file = (0,external_node_fs_.createReadStream)(blob.source.path, {
-        start,
-        end: end - 1,
-        highWaterMark: 1 << 20,
-    });
-    return counted(file, onBytes);
-}
-function counted(stream, onBytes) {
-    if (onBytes)
-        stream.on('data', (chunk) => onBytes(chunk.length));
-    return stream;
-}
-//# sourceMappingURL=blob.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./packages/oci/dist/error.js
-
-/**
- * Every failure of this package. Registry answers carry who said it (`registry`), the request
- * and the HTTP status, and the registry's own error codes, so a message can say which registry
- * said what.
- */
-class error_OciError extends dist/* BaseError */.Cf {
-    registry;
-    status;
-    errors;
-    /** Set for failed integrity checks: `main()` exits 1 for them, not 2. */
-    exitCode;
-    constructor(options) {
-        super(options);
-        this.registry = options.registry;
-        this.status = options.status;
-        this.errors = options.errors ?? [];
-        if (options.code === 'DIGEST_MISMATCH')
-            this.exitCode = 1;
-    }
-}
-/** Parses an OCI error body; anything else gives no entries. */
-function parseErrorBody(text) {
-    try {
-        const body = JSON.parse(text);
-        if (!Array.isArray(body.errors))
-            return [];
-        return body.errors
-            .filter((e) => typeof e === 'object' && e !== null)
-            .map((e) => ({
-            code: String(e.code ?? 'UNKNOWN'),
-            ...(typeof e.message === 'string' ? { message: e.message } : {}),
-            ...(e.detail === undefined ? {} : { detail: e.detail }),
-        }));
-    }
-    catch {
-        return [];
-    }
-}
-/** Builds the error for a registry answer that was not the expected one. */
-function registryError(options) {
-    const errors = parseErrorBody(options.body);
-    const said = errors.length > 0
-        ? errors.map((e) => (e.message ? `${e.code}: ${e.message}` : e.code)).join('; ')
-        : options.body.trim().slice(0, 200) || 'no details';
-    const code = options.status === 401
-        ? 'UNAUTHORIZED'
-        : options.status === 403
-            ? 'DENIED'
-            : options.status === 404
-                ? 'NOT_FOUND'
-                : 'REGISTRY_ERROR';
-    const what = options.what ? `${options.what}: ` : '';
-    return new error_OciError({
-        code,
-        message: `${what}registry ${options.registry} answered ${options.status} to ${options.method} ${options.path}: ${said}`,
-        registry: options.registry,
-        status: options.status,
-        errors,
-    });
-}
-//# sourceMappingURL=error.js.map
-;// CONCATENATED MODULE: ./packages/oci/dist/credentials.js
-
-
-
-
-/** What docker and oras-go call Docker Hub in `auths` and when they ask a credential helper. */
-const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
-/** The key docker uses for a registry in `auths` and `credHelpers`. */
-function normaliseKey(key) {
-    let host = key.replace(/^[a-z]+:\/\//i, '');
-    host = host.split('/')[0] ?? host;
-    if (host === 'index.docker.io' || host === 'registry-1.docker.io')
-        return 'docker.io';
-    return host;
-}
-async function readDockerConfig(env) {
-    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-    const path = (0,external_node_path_.join)(dir, 'config.json');
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        return { path };
-    }
-    try {
-        return { path, config: JSON.parse(text) };
-    }
-    catch (err) {
-        throw new error_OciError({
-            code: 'INVALID_DOCKER_CONFIG',
-            message: `${path}: not valid JSON (${err.message})`,
-            cause: err,
-        });
-    }
-}
-/** Runs `docker-credential-<helper> get` with the server on stdin, as docker does. */
-function runCredentialHelper(helper, server, env) {
-    const program = `docker-credential-${helper}`;
-    return new Promise((resolve, reject) => {
-        // Loaded here, not at the top: most pushes run no helper, and node:child_process costs a
-        // few milliseconds of every start-up.
-        const { execFile } = process.getBuiltinModule('node:child_process');
-        const child = execFile(program, ['get'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-            if (err) {
-                const text = `${stdout}${stderr}`.trim();
-                // The helper protocol's "no credentials" answer is not a failure: go anonymous.
-                if (/credentials not found/i.test(text))
-                    return resolve(undefined);
-                return reject(new error_OciError({
-                    code: 'CREDENTIAL_HELPER',
-                    message: `credential helper ${program} failed for ${server}: ${text || err.message}`,
-                    cause: err,
-                }));
-            }
-            try {
-                const out = JSON.parse(stdout);
-                if (!out.Secret)
-                    return resolve(undefined);
-                // `<token>` as the user name marks an identity (refresh) token, as in docker.
-                if (out.Username === '<token>')
-                    return resolve({ identityToken: out.Secret });
-                resolve({ username: out.Username ?? '', password: out.Secret });
-            }
-            catch (e) {
-                reject(new error_OciError({
-                    code: 'CREDENTIAL_HELPER',
-                    message: `credential helper ${program} printed something that is not JSON`,
-                    cause: e,
-                }));
-            }
-        });
-        child.stdin?.end(server);
-    });
-}
-/**
- * Asks a helper for a registry's credentials under the server name docker would use. Docker
- * (ResolveAuthConfig) and oras-go (ServerAddressFromRegistry) store Docker Hub's under
- * `https://index.docker.io/v1/`, and helpers answer "not found" for `docker.io`; the bare host
- * is asked second for helpers that some other client filled under it.
- */
-async function askHelper(helper, key, registry, env) {
-    if (key === 'docker.io') {
-        const creds = await runCredentialHelper(helper, DOCKER_HUB_SERVER, env);
-        if (creds)
-            return creds;
-    }
-    return runCredentialHelper(helper, registry, env);
-}
-/**
- * Finds the credentials for a registry: `credHelpers`, then `auths`, then `credsStore` from
- * `$DOCKER_CONFIG/config.json` (or `~/.docker/config.json`), then `GITHUB_TOKEN` for ghcr.io.
- * Undefined means anonymous.
- */
-async function resolveCredentials(registry, env = process.env) {
-    const key = normaliseKey(registry);
-    const { path, config } = await readDockerConfig(env);
-    if (config) {
-        const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
-        if (helper) {
-            const creds = await askHelper(helper, key, registry, env);
-            if (creds)
-                return creds;
-        }
-        const entry = Object.entries(config.auths ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
-        if (entry) {
-            if (entry.registrytoken)
-                return { registryToken: entry.registrytoken };
-            let username = entry.username;
-            let password = entry.password;
-            if (entry.auth) {
-                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-                const colon = decoded.indexOf(':');
-                if (colon < 0) {
-                    throw new error_OciError({
-                        code: 'INVALID_DOCKER_CONFIG',
-                        message: `${path}: auths["${registry}"].auth is not base64 of user:password`,
-                    });
-                }
-                username = decoded.slice(0, colon);
-                password = decoded.slice(colon + 1);
-            }
-            if (entry.identitytoken)
-                return { username, identityToken: entry.identitytoken };
-            if (username !== undefined || password !== undefined)
-                return { username, password };
-        }
-        if (config.credsStore) {
-            const creds = await askHelper(config.credsStore, key, registry, env);
-            if (creds)
-                return creds;
-        }
-    }
-    if (key === 'ghcr.io' && env.GITHUB_TOKEN) {
-        // GHCR takes any user name with a GITHUB_TOKEN; the actor is what docker/login-action sends.
-        return { username: env.GITHUB_ACTOR || 'x-access-token', password: env.GITHUB_TOKEN };
-    }
-    return undefined;
-}
-//# sourceMappingURL=credentials.js.map
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./packages/oci/dist/auth.js
 /**
  * Parses a `WWW-Authenticate` header into its challenges. Parameter values may be quoted
@@ -555,6 +282,299 @@ function scopeCovered(scopes, scope) {
     });
 }
 //# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./packages/oci/dist/blob.js
+
+
+
+
+function blobFromBytes(data) {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    return { digest: `sha256:${(0,dist.digestBytes)(bytes)}`, size: bytes.length, source: { data: bytes } };
+}
+/**
+ * A file's blob: its size, and its digest, which takes a while for a large file. `meanwhile`,
+ * started once the file is known to be there, runs during the hashing (a push readies its
+ * connection); it must not reject.
+ */
+async function blobFromFile(path, meanwhile) {
+    let size;
+    try {
+        const info = await (0,promises_.stat)(path);
+        if (!info.isFile())
+            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+        size = info.size;
+    }
+    catch (err) {
+        throw (0,dist.fileError)(path, err);
+    }
+    const concurrent = meanwhile?.();
+    const digest = await (0,dist.digestFile)(path, ['sha256']);
+    await concurrent;
+    return { digest: `sha256:${digest.sha256}`, size, source: { path } };
+}
+/**
+ * A file's blob when its digest is already known (hashed earlier in the same flow): only its
+ * size is read. A registry checks the digest of what it receives, so a file changed since
+ * cannot be stored under the old digest.
+ */
+async function blobFromKnownFile(path, digest) {
+    let size;
+    try {
+        const info = await (0,promises_.stat)(path);
+        if (!info.isFile())
+            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+        size = info.size;
+    }
+    catch (err) {
+        throw (0,dist.fileError)(path, err);
+    }
+    return { digest, size, source: { path } };
+}
+/**
+ * A stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
+ * uploads can show progress inside one request. Called once per try: a new stream each time.
+ */
+function blobBody(blob, start, end, onBytes) {
+    if ('data' in blob.source) {
+        // Bytes in memory go out in one write, with the headers.
+        const data = blob.source.data.subarray(start, end);
+        onBytes?.(data.length);
+        return data;
+    }
+    if (end <= start)
+        return counted(external_node_stream_.Readable.from([]), onBytes);
+    const file = (0,external_node_fs_.createReadStream)(blob.source.path, {
+        start,
+        end: end - 1,
+        highWaterMark: 1 << 20,
+    });
+    return counted(file, onBytes);
+}
+function counted(stream, onBytes) {
+    if (onBytes)
+        stream.on('data', (chunk) => onBytes(chunk.length));
+    return stream;
+}
+//# sourceMappingURL=blob.js.map
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./packages/oci/dist/error.js
+
+/**
+ * Every failure of this package. Registry answers carry who said it (`registry`), the request
+ * and the HTTP status, and the registry's own error codes, so a message can say which registry
+ * said what.
+ */
+class OciError extends dist.BaseError {
+    registry;
+    status;
+    errors;
+    /** Set for failed integrity checks: `main()` exits 1 for them, not 2. */
+    exitCode;
+    constructor(options) {
+        super(options);
+        this.registry = options.registry;
+        this.status = options.status;
+        this.errors = options.errors ?? [];
+        if (options.code === 'DIGEST_MISMATCH')
+            this.exitCode = 1;
+    }
+}
+/** Parses an OCI error body; anything else gives no entries. */
+function parseErrorBody(text) {
+    try {
+        const body = JSON.parse(text);
+        if (!Array.isArray(body.errors))
+            return [];
+        return body.errors
+            .filter((e) => typeof e === 'object' && e !== null)
+            .map((e) => ({
+            code: String(e.code ?? 'UNKNOWN'),
+            ...(typeof e.message === 'string' ? { message: e.message } : {}),
+            ...(e.detail === undefined ? {} : { detail: e.detail }),
+        }));
+    }
+    catch {
+        return [];
+    }
+}
+/** Builds the error for a registry answer that was not the expected one. */
+function registryError(options) {
+    const errors = parseErrorBody(options.body);
+    const said = errors.length > 0
+        ? errors.map((e) => (e.message ? `${e.code}: ${e.message}` : e.code)).join('; ')
+        : options.body.trim().slice(0, 200) || 'no details';
+    const code = options.status === 401
+        ? 'UNAUTHORIZED'
+        : options.status === 403
+            ? 'DENIED'
+            : options.status === 404
+                ? 'NOT_FOUND'
+                : 'REGISTRY_ERROR';
+    const what = options.what ? `${options.what}: ` : '';
+    return new OciError({
+        code,
+        message: `${what}registry ${options.registry} answered ${options.status} to ${options.method} ${options.path}: ${said}`,
+        registry: options.registry,
+        status: options.status,
+        errors,
+    });
+}
+//# sourceMappingURL=error.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/credentials.js
+
+
+
+
+/** What docker and oras-go call Docker Hub in `auths` and when they ask a credential helper. */
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
+/** The key docker uses for a registry in `auths` and `credHelpers`. */
+function normaliseKey(key) {
+    let host = key.replace(/^[a-z]+:\/\//i, '');
+    host = host.split('/')[0] ?? host;
+    if (host === 'index.docker.io' || host === 'registry-1.docker.io')
+        return 'docker.io';
+    return host;
+}
+async function readDockerConfig(env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    const path = (0,external_node_path_.join)(dir, 'config.json');
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        return { path };
+    }
+    try {
+        return { path, config: JSON.parse(text) };
+    }
+    catch (err) {
+        throw new OciError({
+            code: 'INVALID_DOCKER_CONFIG',
+            message: `${path}: not valid JSON (${err.message})`,
+            cause: err,
+        });
+    }
+}
+/** Runs `docker-credential-<helper> get` with the server on stdin, as docker does. */
+function runCredentialHelper(helper, server, env) {
+    const program = `docker-credential-${helper}`;
+    return new Promise((resolve, reject) => {
+        // Loaded here, not at the top: most pushes run no helper, and node:child_process costs a
+        // few milliseconds of every start-up.
+        const { execFile } = process.getBuiltinModule('node:child_process');
+        const child = execFile(program, ['get'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+            if (err) {
+                const text = `${stdout}${stderr}`.trim();
+                // The helper protocol's "no credentials" answer is not a failure: go anonymous.
+                if (/credentials not found/i.test(text))
+                    return resolve(undefined);
+                return reject(new OciError({
+                    code: 'CREDENTIAL_HELPER',
+                    message: `credential helper ${program} failed for ${server}: ${text || err.message}`,
+                    cause: err,
+                }));
+            }
+            try {
+                const out = JSON.parse(stdout);
+                if (!out.Secret)
+                    return resolve(undefined);
+                // `<token>` as the user name marks an identity (refresh) token, as in docker.
+                if (out.Username === '<token>')
+                    return resolve({ identityToken: out.Secret });
+                resolve({ username: out.Username ?? '', password: out.Secret });
+            }
+            catch (e) {
+                reject(new OciError({
+                    code: 'CREDENTIAL_HELPER',
+                    message: `credential helper ${program} printed something that is not JSON`,
+                    cause: e,
+                }));
+            }
+        });
+        child.stdin?.end(server);
+    });
+}
+/**
+ * Asks a helper for a registry's credentials under the server name docker would use. Docker
+ * (ResolveAuthConfig) and oras-go (ServerAddressFromRegistry) store Docker Hub's under
+ * `https://index.docker.io/v1/`, and helpers answer "not found" for `docker.io`; the bare host
+ * is asked second for helpers that some other client filled under it.
+ */
+async function askHelper(helper, key, registry, env) {
+    if (key === 'docker.io') {
+        const creds = await runCredentialHelper(helper, DOCKER_HUB_SERVER, env);
+        if (creds)
+            return creds;
+    }
+    return runCredentialHelper(helper, registry, env);
+}
+/**
+ * Finds the credentials for a registry: `credHelpers`, then `auths`, then `credsStore` from
+ * `$DOCKER_CONFIG/config.json` (or `~/.docker/config.json`), then `GITHUB_TOKEN` for ghcr.io.
+ * Undefined means anonymous.
+ */
+async function resolveCredentials(registry, env = process.env) {
+    const key = normaliseKey(registry);
+    const { path, config } = await readDockerConfig(env);
+    if (config) {
+        const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
+        if (helper) {
+            const creds = await askHelper(helper, key, registry, env);
+            if (creds)
+                return creds;
+        }
+        const entry = Object.entries(config.auths ?? {}).find(([k]) => normaliseKey(k) === key)?.[1];
+        if (entry) {
+            if (entry.registrytoken)
+                return { registryToken: entry.registrytoken };
+            let username = entry.username;
+            let password = entry.password;
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const colon = decoded.indexOf(':');
+                if (colon < 0) {
+                    throw new OciError({
+                        code: 'INVALID_DOCKER_CONFIG',
+                        message: `${path}: auths["${registry}"].auth is not base64 of user:password`,
+                    });
+                }
+                username = decoded.slice(0, colon);
+                password = decoded.slice(colon + 1);
+            }
+            if (entry.identitytoken)
+                return { username, identityToken: entry.identitytoken };
+            if (username !== undefined || password !== undefined)
+                return { username, password };
+        }
+        if (config.credsStore) {
+            const creds = await askHelper(config.credsStore, key, registry, env);
+            if (creds)
+                return creds;
+        }
+    }
+    if (key === 'ghcr.io' && env.GITHUB_TOKEN) {
+        // GHCR takes any user name with a GITHUB_TOKEN; the actor is what docker/login-action sends.
+        return { username: env.GITHUB_ACTOR || 'x-access-token', password: env.GITHUB_TOKEN };
+    }
+    return undefined;
+}
+//# sourceMappingURL=credentials.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./packages/oci/dist/http-client.js
 /** The error code of a connection that did not open in time. */
 const CONNECT_TIMEOUT = 'ERR_CONNECT_TIMEOUT';
@@ -755,7 +775,7 @@ const HOST = /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(
 const LAYOUT_PREFIX = 'oci-layout:';
 const REGISTRY_PREFIX = 'oci://';
 function invalid(input, why) {
-    return new error_OciError({
+    return new OciError({
         code: 'INVALID_REFERENCE',
         message: `invalid reference "${input}": ${why}`,
     });
@@ -1038,7 +1058,7 @@ class RegistryTransport {
     async #fetchToken(challenge, scopes, creds) {
         const realm = challenge.params.realm;
         if (!realm) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'UNAUTHORIZED',
                 message: `registry ${this.registry} asked for a bearer token without a realm`,
                 registry: this.registry,
@@ -1067,7 +1087,7 @@ class RegistryTransport {
                     body: () => body,
                     headersFor: (to, withBody) => {
                         if (withBody && !sameOrigin(to, url)) {
-                            throw new error_OciError({
+                            throw new OciError({
                                 code: 'UNAUTHORIZED',
                                 message: `the token service ${url.origin} of registry ${this.registry} redirected the refresh token to ${to.origin}: not sent there`,
                                 registry: this.registry,
@@ -1103,9 +1123,9 @@ class RegistryTransport {
             }
         }
         catch (err) {
-            if (err instanceof error_OciError)
+            if (err instanceof OciError)
                 throw err;
-            throw new error_OciError({
+            throw new OciError({
                 code: 'NETWORK',
                 message: `could not reach the token service ${url.origin} of registry ${this.registry}: ${describeNetworkError(err)}`,
                 registry: this.registry,
@@ -1113,7 +1133,7 @@ class RegistryTransport {
             });
         }
         if (!response) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'UNAUTHORIZED',
                 message: `the token service ${url.origin} of registry ${this.registry} redirected more than ${MAX_REDIRECTS} times`,
                 registry: this.registry,
@@ -1125,7 +1145,7 @@ class RegistryTransport {
         }
         catch (err) {
             const tooLarge = err.code === 'ERR_BODY_TOO_LARGE';
-            throw new error_OciError({
+            throw new OciError({
                 code: tooLarge ? 'UNAUTHORIZED' : 'NETWORK',
                 message: tooLarge
                     ? `the token service ${url.origin} of registry ${this.registry} sent an answer of over ${MAX_TOKEN_ANSWER_BYTES / 1024} KiB, too large to be a token`
@@ -1143,7 +1163,7 @@ class RegistryTransport {
                 body: text,
                 what: creds ? 'token request refused' : 'anonymous token request refused',
             });
-            throw new error_OciError({
+            throw new OciError({
                 code: response.status === 403 ? 'DENIED' : 'UNAUTHORIZED',
                 message: err.message,
                 registry: this.registry,
@@ -1160,7 +1180,7 @@ class RegistryTransport {
             token = undefined;
         }
         if (!token) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'UNAUTHORIZED',
                 message: `the token service of registry ${this.registry} answered without a token`,
                 registry: this.registry,
@@ -1194,7 +1214,7 @@ class RegistryTransport {
             // A host the registry redirected to (blob storage) asks for credentials: its challenge
             // is not the registry's, and the registry's credentials are not for it.
             await response.discard();
-            throw new error_OciError({
+            throw new OciError({
                 code: 'UNAUTHORIZED',
                 message: `registry ${this.registry} redirected ${request.method} ${this.#resolve(request.url).pathname} to ${response.url.origin}, which asked for credentials: the registry's are not sent there`,
                 registry: this.registry,
@@ -1206,7 +1226,7 @@ class RegistryTransport {
             const challenge = usableChallenge(header);
             await response.discard();
             if (!challenge) {
-                throw new error_OciError({
+                throw new OciError({
                     code: 'UNAUTHORIZED',
                     message: `registry ${this.registry} answered 401 to ${request.method} ${this.#resolve(request.url).pathname} without a usable challenge ("${header}")`,
                     registry: this.registry,
@@ -1228,7 +1248,7 @@ class RegistryTransport {
             this.#challenge = challenge;
             const creds = await this.#getCredentials();
             if (challenge.scheme === 'basic' && !creds) {
-                throw new error_OciError({
+                throw new OciError({
                     code: 'UNAUTHORIZED',
                     message: `registry ${this.registry} needs credentials (basic auth) and none were found: log in with docker login or set DOCKER_CONFIG`,
                     registry: this.registry,
@@ -1294,7 +1314,7 @@ class RegistryTransport {
             what,
         });
         if (response.status === 401 && !creds) {
-            return new error_OciError({
+            return new OciError({
                 code: 'UNAUTHORIZED',
                 message: `${err.message} (no credentials found: log in with docker login, set DOCKER_CONFIG, or GITHUB_TOKEN for ghcr.io)`,
                 registry: this.registry,
@@ -1316,12 +1336,12 @@ class RegistryTransport {
                 response = await this.#sendFollowingRedirects(request);
             }
             catch (err) {
-                if (err instanceof error_OciError)
+                if (err instanceof OciError)
                     throw err;
                 const code = networkCode(err);
                 const fatal = code !== undefined && FATAL_NETWORK.has(code);
                 if (fatal || attempt >= attempts) {
-                    throw new error_OciError({
+                    throw new OciError({
                         code: 'NETWORK',
                         message: `${request.method} ${this.#resolve(request.url).pathname} to registry ${this.registry} failed${attempt > 1 ? ` after ${attempt} tries` : ''}: ${describeNetworkError(err)}`,
                         registry: this.registry,
@@ -1372,7 +1392,7 @@ class RegistryTransport {
         });
         if (response)
             return response;
-        throw new error_OciError({
+        throw new OciError({
             code: 'REGISTRY_ERROR',
             message: `registry ${this.registry}: too many redirects for ${request.method} ${request.url}`,
             registry: this.registry,
@@ -1400,7 +1420,7 @@ function escapeRepo(repository) {
     return repository.split('/').map(encodeURIComponent).join('/');
 }
 function isRetryableUploadError(err) {
-    if (!(err instanceof error_OciError))
+    if (!(err instanceof OciError))
         return false;
     if (err.code === 'NETWORK')
         return true;
@@ -1411,17 +1431,17 @@ function isRetryableUploadError(err) {
     return err.errors.some((e) => ['BLOB_UPLOAD_UNKNOWN', 'BLOB_UPLOAD_INVALID', 'DIGEST_INVALID', 'SIZE_INVALID'].includes(e.code));
 }
 /** Verifies bytes against a descriptor's digest and size. */
-function registry_checkBytes(bytes, descriptor, where) {
+function checkBytes(bytes, descriptor, where) {
     const [alg, hex] = descriptor.digest.split(':');
     if (alg !== 'sha256' && alg !== 'sha512') {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `${where}: unsupported digest algorithm in ${descriptor.digest}`,
         });
     }
     const actual = (0,external_node_crypto_.createHash)(alg).update(bytes).digest('hex');
     if (actual !== hex || (descriptor.size >= 0 && bytes.length !== descriptor.size)) {
-        throw new error_OciError({
+        throw new OciError({
             code: 'DIGEST_MISMATCH',
             message: `${where}: content does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${actual} (${bytes.length} bytes)`,
         });
@@ -1435,10 +1455,10 @@ const registry_DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
  * A descriptor's digest, which must be one (sha256 or sha512): an index naming a child by
  * `v1` would otherwise have it fetched by tag, its content checked against nothing.
  */
-function registry_descriptorDigest(descriptor, where) {
+function descriptorDigest(descriptor, where) {
     if (typeof descriptor.digest === 'string' && registry_DIGEST.test(descriptor.digest))
         return descriptor.digest;
-    throw new error_OciError({
+    throw new OciError({
         code: 'INVALID_MANIFEST',
         message: `${where} names ${JSON.stringify(descriptor.digest)}, not a sha256 or sha512 digest`,
     });
@@ -1472,7 +1492,7 @@ class OciClient {
             ? registry_TAG.test(rest) || registry_DIGEST.test(rest)
             : kind === 'tags' || rest === 'uploads/' || registry_DIGEST.test(rest);
         if (!valid) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'INVALID_REFERENCE',
                 message: `not a ${kind === 'manifests' ? 'tag or digest' : 'digest'}: "${rest}" (for ${this.display})`,
             });
@@ -1576,7 +1596,7 @@ class OciClient {
             catch (err) {
                 // A mount is an optimisation: no right to read the other repository (or no such
                 // repository) means an upload, as docker does, not a failed push.
-                const refused = err instanceof error_OciError &&
+                const refused = err instanceof OciError &&
                     (['UNAUTHORIZED', 'DENIED', 'NOT_FOUND'].includes(err.code) ||
                         [401, 403, 404].includes(err.status ?? 0));
                 if (!refused)
@@ -1606,7 +1626,7 @@ class OciClient {
         await response.discard();
         const location = locationOf(response);
         if (!location) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'REGISTRY_ERROR',
                 message: `registry ${this.registry} opened an upload without a Location header`,
                 registry: this.registry,
@@ -1674,7 +1694,7 @@ class OciClient {
             catch (err) {
                 // After a reset the session may hold part of the chunk: ask where it stands and go on
                 // from there, a few times, before the caller starts a new session.
-                if (!(err instanceof error_OciError) || err.code !== 'NETWORK' || ++resumes > 3)
+                if (!(err instanceof OciError) || err.code !== 'NETWORK' || ++resumes > 3)
                     throw err;
                 const status = await this.#uploadStatus(location);
                 location = status.location;
@@ -1719,14 +1739,14 @@ class OciClient {
     }
     async fetchBlobBytes(descriptor, maxBytes = 64 * 1024 * 1024) {
         if (descriptor.size > maxBytes) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'TOO_LARGE',
                 message: `blob ${descriptor.digest} in ${this.display} is ${descriptor.size} bytes, more than the ${maxBytes} allowed here`,
             });
         }
         const { response } = await this.#getBlob(descriptor);
         const bytes = await readBody(response, maxBytes, `blob ${descriptor.digest} from ${this.display}`);
-        registry_checkBytes(bytes, descriptor, `blob ${descriptor.digest} from ${this.display}`);
+        checkBytes(bytes, descriptor, `blob ${descriptor.digest} from ${this.display}`);
         return bytes;
     }
     async fetchBlobToFile(descriptor, path) {
@@ -1741,7 +1761,7 @@ class OciClient {
                 const body = response.body;
                 // Nothing beyond the descriptor's size reaches the disk: a registry sending more (by
                 // mistake or to fill the disk) is cut off with the chunk that goes past it.
-                const tooMuch = (sent) => new error_OciError({
+                const tooMuch = (sent) => new OciError({
                     code: 'DIGEST_MISMATCH',
                     message: `blob from ${this.display} does not match ${descriptor.digest}: the registry sends ${sent} bytes or more, the descriptor says ${descriptor.size}`,
                 });
@@ -1763,12 +1783,12 @@ class OciClient {
                     await (0,external_node_stream_promises_.pipeline)(body, counted, (0,external_node_fs_.createWriteStream)(tmp));
                 }
                 catch (err) {
-                    if (err instanceof error_OciError)
+                    if (err instanceof OciError)
                         throw err;
                     if (err.code?.startsWith('E') &&
                         err.syscall)
-                        throw (0,dist/* fileError */.zS)(path, err);
-                    throw new error_OciError({
+                        throw (0,dist.fileError)(path, err);
+                    throw new OciError({
                         code: 'NETWORK',
                         message: `download of ${descriptor.digest} from ${this.display} broke off: ${err.message}`,
                         cause: err,
@@ -1776,19 +1796,19 @@ class OciClient {
                 }
                 const hex = hash.digest('hex');
                 if (`${alg}:${hex}` !== descriptor.digest || size !== descriptor.size) {
-                    throw new error_OciError({
+                    throw new OciError({
                         code: 'DIGEST_MISMATCH',
                         message: `blob from ${this.display} does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${hex} (${size} bytes)`,
                     });
                 }
                 await (0,promises_.rename)(tmp, path).catch((err) => {
-                    throw (0,dist/* fileError */.zS)(path, err);
+                    throw (0,dist.fileError)(path, err);
                 });
                 return;
             }
             catch (err) {
                 await (0,promises_.rm)(tmp, { force: true });
-                if (attempt >= attempts || !(err instanceof error_OciError) || err.code !== 'NETWORK')
+                if (attempt >= attempts || !(err instanceof OciError) || err.code !== 'NETWORK')
                     throw err;
                 await (0,external_node_timers_promises_.setTimeout)(250 * 2 ** (attempt - 1));
             }
@@ -1811,19 +1831,19 @@ class OciClient {
         const length = Number(response.headers.get('content-length') ?? 0);
         if (length > MAX_MANIFEST_BYTES) {
             await response.discard();
-            throw new error_OciError({
+            throw new OciError({
                 code: 'TOO_LARGE',
                 message: `manifest ${reference} in ${this.display} is ${length} bytes, more than ${MAX_MANIFEST_BYTES}`,
             });
         }
         const bytes = await readBody(response, MAX_MANIFEST_BYTES, `manifest ${reference} from ${this.display}`);
-        const digest = `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`;
+        const digest = `sha256:${(0,dist.digestBytes)(bytes)}`;
         const where = `manifest ${reference} from ${this.display}`;
         if (reference.includes(':'))
-            registry_checkBytes(bytes, { mediaType: '', digest: reference, size: bytes.length }, where);
+            checkBytes(bytes, { mediaType: '', digest: reference, size: bytes.length }, where);
         const header = response.headers.get('docker-content-digest');
         if (header?.startsWith('sha256:') && header !== digest) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'DIGEST_MISMATCH',
                 message: `${where}: the registry says ${header} but the content hashes to ${digest}`,
             });
@@ -1835,7 +1855,7 @@ class OciClient {
                 mediaType = parsed.mediaType;
         }
         catch {
-            throw new error_OciError({ code: 'INVALID_MANIFEST', message: `${where} is not JSON` });
+            throw new OciError({ code: 'INVALID_MANIFEST', message: `${where} is not JSON` });
         }
         return {
             descriptor: {
@@ -1850,7 +1870,7 @@ class OciClient {
         const found = await this.tryFetchManifest(reference);
         if (found)
             return found;
-        throw new error_OciError({
+        throw new OciError({
             code: 'NOT_FOUND',
             message: `registry ${this.registry} has no manifest ${reference} in ${this.repository}`,
             registry: this.registry,
@@ -1858,7 +1878,7 @@ class OciClient {
         });
     }
     async pushManifest(bytes, mediaType, tag) {
-        const digest = `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`;
+        const digest = `sha256:${(0,dist.digestBytes)(bytes)}`;
         const request = {
             method: 'PUT',
             url: this.#path('manifests', tag ?? digest),
@@ -1870,7 +1890,7 @@ class OciClient {
         await response.discard();
         const answered = response.headers.get('docker-content-digest');
         if (answered && answered !== digest) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'DIGEST_MISMATCH',
                 message: `registry ${this.registry} stored manifest ${tag ?? digest} as ${answered}, not ${digest}`,
             });
@@ -1948,7 +1968,7 @@ class Pages {
             return undefined;
         const url = new URL(link[1], response.url).href;
         if (this.#seen.has(url) || this.#seen.size >= MAX_PAGES) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'REGISTRY_ERROR',
                 message: `${this.#what}: the registry's pages ${this.#seen.has(url) ? 'loop back' : `go on past ${MAX_PAGES}`} (${url})`,
             });
@@ -1963,12 +1983,12 @@ async function readBody(response, maxBytes, what) {
     }
     catch (err) {
         if (err.code === 'ERR_BODY_TOO_LARGE') {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'TOO_LARGE',
                 message: `${what} is larger than ${maxBytes} bytes`,
             });
         }
-        throw new error_OciError({
+        throw new OciError({
             code: 'NETWORK',
             message: `${what} broke off: ${err.message}`,
             cause: err,
@@ -1982,7 +2002,7 @@ async function readJson(response, what) {
         return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     }
     catch {
-        throw new error_OciError({ code: 'REGISTRY_ERROR', message: `${what} is not JSON` });
+        throw new OciError({ code: 'REGISTRY_ERROR', message: `${what} is not JSON` });
     }
 }
 //# sourceMappingURL=registry.js.map
@@ -1998,8 +2018,9 @@ async function readJson(response, what) {
 
 
 
+
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
-const EMPTY_INDEX = `${JSON.stringify({ schemaVersion: 2, mediaType: dist/* MediaType */.zu.OCI_INDEX, manifests: [] })}\n`;
+const EMPTY_INDEX = `${JSON.stringify({ schemaVersion: 2, mediaType: dist.MediaType.OCI_INDEX, manifests: [] })}\n`;
 /** Beside index.json: held by the one writer, of any process, updating index.json. */
 const INDEX_LOCK = 'index.json.lock';
 /** Beside the lock: held, for a moment, by the one writer removing a lock left behind. */
@@ -2015,6 +2036,13 @@ const LOCK_STALE_MS = 30_000;
 /** A reclaim guard is held for microseconds: one seen this long was left by a crash. */
 const GUARD_STALE_MS = 10_000;
 const LOCK_BACKOFF_MAX_MS = 100;
+/** A lock or guard file holds one line of JSON; anything longer is read this far and no more. */
+const LOCK_FILE_MAX_BYTES = 4096;
+/**
+ * The largest index.json read: some 30,000 descriptors, tags and referrers. Blobs and manifests
+ * are capped by their descriptors' sizes and MAX_MANIFEST_BYTES.
+ */
+const MAX_LAYOUT_INDEX_BYTES = 16 * 1024 * 1024;
 /**
  * The tail of each layout directory's queue of index.json updates in this process, by real
  * path: every OciLayout on one directory waits in the same queue, so updates within a process
@@ -2065,23 +2093,28 @@ function machine() {
     }
     return machineId;
 }
-/** A lock or guard file as it is now, or undefined if there is none. */
+/**
+ * A lock or guard file as it is now, or undefined if there is none. A FIFO or device put there
+ * is an error naming it, not a read that never ends.
+ */
 async function readSmall(path) {
-    let handle;
+    let opened;
     try {
-        handle = await (0,promises_.open)(path, 'r');
+        opened = await (0,dist.openRegularFile)(path);
     }
     catch (err) {
-        if (errnoCode(err) === 'ENOENT')
+        if (err instanceof dist.CoreError && err.code === 'FILE_NOT_FOUND')
             return undefined;
-        throw (0,dist/* fileError */.zS)(path, err);
+        throw err;
     }
+    const { handle, stats } = opened;
     try {
-        const { ino } = await handle.stat();
-        return { text: await handle.readFile('utf8'), ino };
+        const buffer = Buffer.alloc(LOCK_FILE_MAX_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return { text: buffer.toString('utf8', 0, bytesRead), ino: stats.ino };
     }
     catch (err) {
-        throw (0,dist/* fileError */.zS)(path, err);
+        throw (0,dist.fileError)(path, err);
     }
     finally {
         await handle.close();
@@ -2096,7 +2129,7 @@ async function tryCreate(path, text) {
     catch (err) {
         if (errnoCode(err) === 'EEXIST')
             return false;
-        throw (0,dist/* fileError */.zS)(path, err);
+        throw (0,dist.fileError)(path, err);
     }
     try {
         await handle.writeFile(text);
@@ -2105,7 +2138,7 @@ async function tryCreate(path, text) {
     catch (err) {
         await handle.close().catch(() => undefined);
         await (0,promises_.rm)(path, { force: true });
-        throw (0,dist/* fileError */.zS)(path, err);
+        throw (0,dist.fileError)(path, err);
     }
     return true;
 }
@@ -2183,7 +2216,7 @@ async function withIndexLock(dir, fn, { staleMs, waitMs }) {
             continue;
         }
         if (performance.now() - started >= waitMs) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'LAYOUT',
                 message: `${dir}: index.json stayed locked for ${waitMs / 1000} s by another writer (${held?.text || 'an empty lock'}); if nothing is writing to this layout, remove ${path}`,
             });
@@ -2195,7 +2228,7 @@ async function withIndexLock(dir, fn, { staleMs, waitMs }) {
     }
     const stillHeld = async () => {
         if ((await readSmall(path))?.text !== mine) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'LAYOUT',
                 message: `${dir}: lost the lock on index.json (held past ${staleMs / 1000} s, taken as left behind); nothing written, run again`,
             });
@@ -2239,7 +2272,7 @@ class OciLayout {
     #blobPath(digest) {
         const [alg, hex] = digest.split(':');
         if (!alg || !hex || !/^[a-z0-9]+$/.test(alg) || !/^[0-9a-f]+$/.test(hex)) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'INVALID_MANIFEST',
                 message: `${this.dir}: "${digest}" is not a digest`,
             });
@@ -2258,7 +2291,7 @@ class OciLayout {
                 await (0,promises_.mkdir)((0,external_node_path_.join)(this.dir, 'blobs', 'sha256'), { recursive: true });
             }
             catch (err) {
-                throw (0,dist/* fileError */.zS)(this.dir, err);
+                throw (0,dist.fileError)(this.dir, err);
             }
             const absent = async (name) => {
                 try {
@@ -2268,15 +2301,15 @@ class OciLayout {
                 catch (err) {
                     if (errnoCode(err) === 'ENOENT')
                         return true;
-                    throw (0,dist/* fileError */.zS)((0,external_node_path_.join)(this.dir, name), err);
+                    throw (0,dist.fileError)((0,external_node_path_.join)(this.dir, name), err);
                 }
             };
             if (await absent('oci-layout'))
-                await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE);
+                await (0,dist.writeFileAtomic)((0,external_node_path_.join)(this.dir, 'oci-layout'), LAYOUT_FILE);
             if (await absent('index.json')) {
                 await this.#locked(async () => {
                     if (await absent('index.json'))
-                        await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'index.json'), EMPTY_INDEX);
+                        await (0,dist.writeFileAtomic)((0,external_node_path_.join)(this.dir, 'index.json'), EMPTY_INDEX);
                 });
             }
             // An index.json that was there already is checked before anything is pushed.
@@ -2288,26 +2321,49 @@ class OciLayout {
         const path = (0,external_node_path_.join)(this.dir, 'index.json');
         let text;
         try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return { schemaVersion: 2, mediaType: dist/* MediaType */.zu.OCI_INDEX, manifests: [] };
-            }
-            throw (0,dist/* fileError */.zS)(path, err);
-        }
-        try {
-            const index = JSON.parse(text);
-            if (!Array.isArray(index.manifests))
-                throw new Error('no "manifests" array');
-            return index;
-        }
-        catch (err) {
-            throw new error_OciError({
-                code: 'LAYOUT',
-                message: `${path}: not an OCI index (${err.message})`,
-                cause: err,
+            text = await (0,dist.readRegularFileText)(path, {
+                maxBytes: MAX_LAYOUT_INDEX_BYTES,
+                what: 'an OCI layout index',
             });
+        }
+        catch (err) {
+            if (err instanceof dist.CoreError && err.code === 'FILE_NOT_FOUND') {
+                return { schemaVersion: 2, mediaType: dist.MediaType.OCI_INDEX, manifests: [] };
+            }
+            throw err;
+        }
+        const fail = (what, cause) => new OciError({ code: 'LAYOUT', message: `${path}: not an OCI index (${what})`, cause });
+        let index;
+        try {
+            index = (0,dist.parseJson)(text, 'index.json');
+        }
+        catch (err) {
+            throw fail(err.message, err);
+        }
+        if (typeof index !== 'object' || index === null || !Array.isArray(index.manifests)) {
+            throw fail('no "manifests" array');
+        }
+        // Entries are read as descriptors everywhere: one that is not cannot crash a lookup.
+        index.manifests.forEach((entry, i) => {
+            if (typeof entry !== 'object' || entry === null || typeof entry.digest !== 'string') {
+                throw fail(`manifests[${i}] is not a descriptor with a digest`);
+            }
+        });
+        return index;
+    }
+    /**
+     * A blob's bytes, or undefined if the layout has none under that digest: read only from a
+     * regular file, and no more than `maxBytes` of it however large it is or grows
+     * (FILE_TOO_LARGE, naming the file).
+     */
+    async #readBlob(digest, maxBytes, what) {
+        try {
+            return await (0,dist.readRegularFile)(this.#blobPath(digest), { maxBytes, what });
+        }
+        catch (err) {
+            if (err instanceof dist.CoreError && err.code === 'FILE_NOT_FOUND')
+                return undefined;
+            throw err;
         }
     }
     /**
@@ -2334,8 +2390,8 @@ class OciLayout {
         const path = this.#blobPath(blob.digest);
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
         if ('data' in blob.source) {
-            registry_checkBytes(blob.source.data, { mediaType: '', digest: blob.digest, size: blob.size }, `blob ${blob.digest}`);
-            await (0,dist/* writeFileAtomic */.Zf)(path, blob.source.data);
+            checkBytes(blob.source.data, { mediaType: '', digest: blob.digest, size: blob.size }, `blob ${blob.digest}`);
+            await (0,dist.writeFileAtomic)(path, blob.source.data);
         }
         else {
             await this.#copyChecked(blob.source.path, path, { mediaType: '', digest: blob.digest, size: blob.size }, (done) => options.onProgress?.({
@@ -2347,29 +2403,57 @@ class OciLayout {
         }
         return { uploadedBytes: blob.size, existed: false, mounted: false };
     }
-    /** Copies a file while hashing it, so what lands under a digest is what that digest says. */
+    /**
+     * Copies a file while hashing it, so what lands under a digest is what that digest says. Only
+     * a regular file of the descriptor's size is copied, and no byte past that size is read
+     * (it may grow meanwhile): more is a mismatch, found at the first byte too many.
+     */
     async #copyChecked(from, to, descriptor, onDone) {
+        if (!Number.isSafeInteger(descriptor.size) || descriptor.size < 0) {
+            throw new OciError({
+                code: 'INVALID_MANIFEST',
+                message: `${this.dir}: the descriptor of ${descriptor.digest} gives no size in bytes (${JSON.stringify(descriptor.size)})`,
+            });
+        }
+        const { handle, stats } = await (0,dist.openRegularFile)(from);
+        const mismatch = (found) => new OciError({
+            code: 'DIGEST_MISMATCH',
+            message: `${from}: content does not match ${descriptor.digest} (${descriptor.size} bytes): ${found}`,
+        });
+        if (stats.size !== descriptor.size) {
+            await handle.close();
+            throw mismatch(`the file is ${stats.size} bytes`);
+        }
         const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(to), `.${(0,external_node_path_.basename)(to)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
         const [alg, hex] = descriptor.digest.split(':');
         const hash = (0,external_node_crypto_.createHash)(alg === 'sha512' ? 'sha512' : 'sha256');
         let size = 0;
-        try {
-            const input = (0,external_node_fs_.createReadStream)(from);
-            input.on('data', (c) => {
-                hash.update(c);
-                size += c.length;
+        const counted = new external_node_stream_.Transform({
+            transform(chunk, _encoding, done) {
+                size += chunk.length;
+                if (size > descriptor.size)
+                    return done(mismatch('the file grew while being read'));
+                hash.update(chunk);
                 onDone?.(size);
-            });
-            await (0,external_node_stream_promises_.pipeline)(input, (0,external_node_fs_.createWriteStream)(tmp));
+                done(null, chunk);
+            },
+        });
+        try {
+            // `end` is inclusive: one byte past the size, enough to see that the file grew.
+            const input = handle.createReadStream({ start: 0, end: descriptor.size });
+            await (0,external_node_stream_promises_.pipeline)(input, counted, (0,external_node_fs_.createWriteStream)(tmp));
         }
         catch (err) {
+            await handle.close().catch(() => undefined);
             await (0,promises_.rm)(tmp, { force: true });
-            throw (0,dist/* fileError */.zS)(from, err);
+            if (err instanceof OciError)
+                throw err;
+            throw (0,dist.fileError)(from, err);
         }
         const actual = hash.digest('hex');
         if (actual !== hex || size !== descriptor.size) {
             await (0,promises_.rm)(tmp, { force: true });
-            throw new error_OciError({
+            throw new OciError({
                 code: 'DIGEST_MISMATCH',
                 message: `${from}: content does not match ${descriptor.digest} (${descriptor.size} bytes): got ${alg}:${actual} (${size} bytes)`,
             });
@@ -2379,77 +2463,90 @@ class OciLayout {
         }
         catch (err) {
             await (0,promises_.rm)(tmp, { force: true });
-            throw (0,dist/* fileError */.zS)(to, err);
+            throw (0,dist.fileError)(to, err);
         }
     }
     async fetchBlobToFile(descriptor, path) {
         const source = this.#blobPath(descriptor.digest);
-        if (!(await this.hasBlob(descriptor.digest))) {
-            throw new error_OciError({
-                code: 'NOT_FOUND',
-                message: `${this.dir} has no blob ${descriptor.digest}`,
-            });
+        try {
+            await this.#copyChecked(source, path, descriptor);
         }
-        await this.#copyChecked(source, path, descriptor);
+        catch (err) {
+            if (err instanceof dist.CoreError && err.code === 'FILE_NOT_FOUND') {
+                throw new OciError({
+                    code: 'NOT_FOUND',
+                    message: `${this.dir} has no blob ${descriptor.digest}`,
+                    cause: err,
+                });
+            }
+            throw err;
+        }
     }
     async fetchBlobBytes(descriptor, maxBytes = 64 * 1024 * 1024) {
         if (descriptor.size > maxBytes) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'TOO_LARGE',
                 message: `blob ${descriptor.digest} in ${this.dir} is ${descriptor.size} bytes, more than ${maxBytes}`,
             });
         }
+        // No more is read than the descriptor says: a larger file is a mismatch, whatever it holds.
+        const sized = Number.isSafeInteger(descriptor.size) && descriptor.size >= 0;
         let bytes;
         try {
-            bytes = await (0,promises_.readFile)(this.#blobPath(descriptor.digest));
+            bytes = await this.#readBlob(descriptor.digest, sized ? descriptor.size : maxBytes, sized ? `blob ${descriptor.digest}` : 'a blob');
         }
         catch (err) {
-            if (err.code === 'ENOENT') {
-                throw new error_OciError({
-                    code: 'NOT_FOUND',
-                    message: `${this.dir} has no blob ${descriptor.digest}`,
+            if (sized && err instanceof dist.CoreError && err.code === 'FILE_TOO_LARGE') {
+                throw new OciError({
+                    code: 'DIGEST_MISMATCH',
+                    message: `${this.#blobPath(descriptor.digest)}: larger than the ${descriptor.size} bytes its descriptor gives`,
+                    cause: err,
                 });
             }
-            throw (0,dist/* fileError */.zS)(this.#blobPath(descriptor.digest), err);
+            throw err;
         }
-        registry_checkBytes(bytes, descriptor, `blob ${descriptor.digest} in ${this.dir}`);
+        if (!bytes) {
+            throw new OciError({
+                code: 'NOT_FOUND',
+                message: `${this.dir} has no blob ${descriptor.digest}`,
+            });
+        }
+        checkBytes(bytes, descriptor, `blob ${descriptor.digest} in ${this.dir}`);
         return bytes;
     }
     async tryFetchManifest(reference) {
         let digest = reference;
         if (!reference.includes(':')) {
             const index = await this.#readIndex();
-            const entry = index.manifests.find((m) => m.annotations?.[types_Annotation.REF_NAME] === reference);
+            const entry = index.manifests.find((m) => m.annotations?.[Annotation.REF_NAME] === reference);
             if (!entry)
                 return undefined;
             digest = entry.digest;
         }
         let bytes;
         try {
-            bytes = await (0,promises_.readFile)(this.#blobPath(digest));
+            bytes = await this.#readBlob(digest, MAX_MANIFEST_BYTES, 'a manifest');
         }
         catch (err) {
-            if (err.code === 'ENOENT')
-                return undefined;
-            throw (0,dist/* fileError */.zS)(this.#blobPath(digest), err);
+            if (err instanceof dist.CoreError && err.code === 'FILE_TOO_LARGE') {
+                throw new OciError({ code: 'TOO_LARGE', message: err.message, cause: err });
+            }
+            throw err;
         }
-        if (bytes.length > MAX_MANIFEST_BYTES) {
-            throw new error_OciError({
-                code: 'TOO_LARGE',
-                message: `manifest ${digest} in ${this.dir} is larger than ${MAX_MANIFEST_BYTES} bytes`,
-            });
-        }
-        registry_checkBytes(bytes, { mediaType: '', digest, size: bytes.length }, `manifest ${digest} in ${this.dir}`);
+        if (!bytes)
+            return undefined;
+        checkBytes(bytes, { mediaType: '', digest, size: bytes.length }, `manifest ${digest} in ${this.dir}`);
         let mediaType;
         try {
-            mediaType =
-                JSON.parse(new TextDecoder().decode(bytes)).mediaType ??
-                    dist/* MediaType */.zu.OCI_MANIFEST;
+            const manifest = (0,dist.parseJson)(new TextDecoder().decode(bytes), `manifest ${digest} in ${this.dir}`);
+            const declared = manifest?.mediaType;
+            mediaType = typeof declared === 'string' ? declared : dist.MediaType.OCI_MANIFEST;
         }
-        catch {
-            throw new error_OciError({
+        catch (err) {
+            throw new OciError({
                 code: 'INVALID_MANIFEST',
-                message: `manifest ${digest} in ${this.dir} is not JSON`,
+                message: err.message,
+                cause: err,
             });
         }
         return { descriptor: { mediaType, digest, size: bytes.length }, bytes };
@@ -2458,14 +2555,14 @@ class OciLayout {
         const found = await this.tryFetchManifest(reference);
         if (found)
             return found;
-        throw new error_OciError({ code: 'NOT_FOUND', message: `${this.dir} has no manifest ${reference}` });
+        throw new OciError({ code: 'NOT_FOUND', message: `${this.dir} has no manifest ${reference}` });
     }
     async pushManifest(bytes, mediaType, tag) {
         await this.#ensure();
-        const digest = `sha256:${(0,dist/* digestBytes */.QN)(bytes)}`;
+        const digest = `sha256:${(0,dist.digestBytes)(bytes)}`;
         const path = this.#blobPath(digest);
         if (!(await this.hasBlob(digest)))
-            await (0,dist/* writeFileAtomic */.Zf)(path, bytes);
+            await (0,dist.writeFileAtomic)(path, bytes);
         const parsed = JSON.parse(new TextDecoder().decode(bytes));
         const descriptor = { mediaType, digest, size: bytes.length };
         if (tag || parsed.subject) {
@@ -2475,8 +2572,8 @@ class OciLayout {
                 if (parsed.artifactType)
                     entry.artifactType = parsed.artifactType;
                 if (tag) {
-                    entry.annotations = { [types_Annotation.REF_NAME]: tag };
-                    index.manifests = index.manifests.filter((m) => m.annotations?.[types_Annotation.REF_NAME] !== tag);
+                    entry.annotations = { [Annotation.REF_NAME]: tag };
+                    index.manifests = index.manifests.filter((m) => m.annotations?.[Annotation.REF_NAME] !== tag);
                 }
                 else if (index.manifests.some((m) => m.digest === digest)) {
                     return;
@@ -2486,7 +2583,7 @@ class OciLayout {
                 }
                 index.manifests.push(entry);
                 await stillHeld();
-                await (0,dist/* writeFileAtomic */.Zf)((0,external_node_path_.join)(this.dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+                await (0,dist.writeFileAtomic)((0,external_node_path_.join)(this.dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
             });
         }
         // A layout keeps its own referrers list (index.json), like a registry with the API.
@@ -2496,7 +2593,7 @@ class OciLayout {
         const index = await this.#readIndex();
         const out = [];
         for (const entry of index.manifests) {
-            if (entry.annotations?.[types_Annotation.REF_NAME] !== undefined)
+            if (entry.annotations?.[Annotation.REF_NAME] !== undefined)
                 continue;
             const found = await this.tryFetchManifest(entry.digest);
             if (!found)
@@ -2668,13 +2765,13 @@ function componentNames(payload, exports) {
  * module importing `wasi_snapshot_preview1` (or nothing WASI at all) is wasip1, a component is
  * wasip2. Undefined for files that are not wasm.
  */
-async function wasm_detectWasm(path) {
+async function detectWasm(path) {
     let fh;
     try {
         fh = await (0,promises_.open)(path, 'r');
     }
     catch (err) {
-        throw (0,dist/* fileError */.zS)(path, err);
+        throw (0,dist.fileError)(path, err);
     }
     try {
         const head = Buffer.alloc(8);
@@ -2696,7 +2793,7 @@ async function wasm_detectWasm(path) {
             const id = (await fh.read(Buffer.alloc(1), 0, 1, pos)).buffer[0];
             const len = await readU32(fh, pos + 1).catch(() => undefined);
             if (!len) {
-                throw new error_OciError({
+                throw new OciError({
                     code: 'INVALID_WASM',
                     message: `${path}: section ${id} at byte ${pos} has no readable size (file cut short?)`,
                 });
@@ -2704,7 +2801,7 @@ async function wasm_detectWasm(path) {
             const start = pos + 1 + len[1];
             const end = start + len[0];
             if (end > size) {
-                throw new error_OciError({
+                throw new OciError({
                     code: 'INVALID_WASM',
                     message: `${path}: section ${id} at byte ${pos} runs past the end of the file`,
                 });
@@ -2723,7 +2820,7 @@ async function wasm_detectWasm(path) {
                 }
                 catch (err) {
                     if (isModule) {
-                        throw new error_OciError({
+                        throw new OciError({
                             code: 'INVALID_WASM',
                             message: `${path}: cannot read the import section: ${err.message}`,
                         });
@@ -2762,7 +2859,7 @@ function parsePlatform(value) {
     const [os, architecture, variant] = parts;
     return { os, architecture, ...(variant ? { variant } : {}) };
 }
-function platform_formatPlatform(p) {
+function formatPlatform(p) {
     return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
 }
 const ELF_MACHINES = {
@@ -2793,10 +2890,10 @@ async function detectPlatform(path) {
         return { os: wasm.os, architecture: 'wasm' };
     let fh;
     try {
-        fh = await open(path, 'r');
+        fh = await (0,promises_.open)(path, 'r');
     }
     catch (err) {
-        throw fileError(path, err);
+        throw (0,dist.fileError)(path, err);
     }
     try {
         const head = Buffer.alloc(64);
@@ -2860,7 +2957,7 @@ function decodeIndex(bytes, where) {
         return index;
     }
     catch (err) {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `${where} is not an OCI index: ${err.message}`,
             cause: err,
@@ -2893,10 +2990,10 @@ async function addToReferrersIndex(target, subject, entry, options = {}) {
             confirmed = 0;
             const index = {
                 schemaVersion: 2,
-                mediaType: dist/* MediaType */.zu.OCI_INDEX,
+                mediaType: dist.MediaType.OCI_INDEX,
                 manifests: [...(current?.manifests ?? []), entry],
             };
-            await target.pushManifest(new TextEncoder().encode(JSON.stringify(index)), dist/* MediaType */.zu.OCI_INDEX, tag);
+            await target.pushManifest(new TextEncoder().encode(JSON.stringify(index)), dist.MediaType.OCI_INDEX, tag);
             window = Math.max(window, Date.now() - started);
         }
         else if (attempt === 1 || ++confirmed >= 2) {
@@ -2909,7 +3006,7 @@ async function addToReferrersIndex(target, subject, entry, options = {}) {
         const pause = Math.max(settle, 3 * window);
         await (0,external_node_timers_promises_.setTimeout)(pause / 2 + Math.random() * pause);
     }
-    throw new error_OciError({
+    throw new OciError({
         code: 'REFERRERS_CONFLICT',
         message: `could not add ${entry.digest} to the referrers index ${tag} in ${target.display}: other writers kept replacing it`,
     });
@@ -2918,7 +3015,7 @@ async function addToReferrersIndex(target, subject, entry, options = {}) {
  * The referrers of a manifest: from the referrers API where the registry has it, else from the
  * referrers tag schema index (a missing tag means none).
  */
-async function referrers_listReferrers(target, digest, options = {}) {
+async function listReferrers(target, digest, options = {}) {
     let list = await target.referrersApi(digest);
     if (list === undefined)
         list = (await readTagIndex(target, digest))?.manifests ?? [];
@@ -2926,7 +3023,6 @@ async function referrers_listReferrers(target, digest, options = {}) {
 }
 //# sourceMappingURL=referrers.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/pull.js
-
 
 
 
@@ -2943,19 +3039,19 @@ async function readManifest(target, reference) {
         manifest = JSON.parse(new TextDecoder().decode(found.bytes));
     }
     catch {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `manifest ${reference} in ${target.display} is not JSON`,
         });
     }
     if (manifest.schemaVersion !== 2) {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `manifest ${reference} in ${target.display} has schemaVersion ${String(manifest.schemaVersion)}, not 2`,
         });
     }
     const isIndex = Array.isArray(manifest.manifests);
-    const mediaType = manifest.mediaType ?? (isIndex ? dist/* MediaType */.zu.OCI_INDEX : dist/* MediaType */.zu.OCI_MANIFEST);
+    const mediaType = manifest.mediaType ?? (isIndex ? dist.MediaType.OCI_INDEX : dist.MediaType.OCI_MANIFEST);
     const descriptor = { ...found.descriptor, mediaType };
     if (manifest.artifactType)
         descriptor.artifactType = manifest.artifactType;
@@ -2968,32 +3064,32 @@ function isIndex(manifest) {
 function safeName(value) {
     if (!value)
         return undefined;
-    const name = basename(value.replaceAll('\\', '/'));
+    const name = (0,external_node_path_.basename)(value.replaceAll('\\', '/'));
     return name === '' || name === '.' || name === '..' ? undefined : name;
 }
 /** Referrer content is read into memory: bundles and SBOMs are far smaller than this. */
-const MAX_REFERRER_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const MAX_REFERRER_BYTES = 64 * 1024 * 1024;
 /** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, CycloneDX. */
 function isKnownReferrer(artifactType) {
     return (artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
-        artifactType === MediaType.CYCLONEDX_JSON);
+        artifactType === dist.MediaType.CYCLONEDX_JSON);
 }
 /** The file name a known referrer is written to beside its artifact. */
 function referrerFileName(artifactName, entry, content) {
-    if (entry.artifactType === MediaType.CYCLONEDX_JSON) {
+    if (entry.artifactType === dist.MediaType.CYCLONEDX_JSON) {
         return { name: `${artifactName}.cdx.json`, role: 'sbom' };
     }
     // A Sigstore bundle: its predicate type says whether it attests an SBOM.
     let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
     if (!predicateType) {
         try {
-            predicateType = bundleFacts(JSON.parse(new TextDecoder().decode(content))).predicateType;
+            predicateType = (0,dist.describeBundle)(JSON.parse(new TextDecoder().decode(content))).predicateType;
         }
         catch {
             predicateType = undefined;
         }
     }
-    const isSbom = predicateType === PredicateType.CYCLONEDX_BOM || predicateType?.startsWith('https://spdx.dev/');
+    const isSbom = predicateType === dist.PredicateType.CYCLONEDX_BOM || predicateType?.startsWith('https://spdx.dev/');
     return isSbom
         ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
         : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
@@ -3013,7 +3109,7 @@ function referrerLayer(manifest) {
 async function fetchReferrer(target, entry) {
     const found = referrerLayer((await readManifest(target, entry.digest)).manifest);
     if (!('layer' in found)) {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `referrer ${entry.digest} in ${target.display} has no layer`,
         });
@@ -3028,10 +3124,10 @@ async function fetchReferrer(target, entry) {
  */
 async function pull(target, reference, outputDir, options = {}) {
     try {
-        await mkdir(outputDir, { recursive: true });
+        await (0,promises_.mkdir)(outputDir, { recursive: true });
     }
     catch (err) {
-        throw fileError(outputDir, err);
+        throw (0,dist.fileError)(outputDir, err);
     }
     const top = await readManifest(target, reference);
     const files = [];
@@ -3046,7 +3142,7 @@ async function pull(target, reference, outputDir, options = {}) {
         used.add(candidate);
         return candidate;
     };
-    const fallbackName = (descriptor) => `artifact-${descriptor.digest.slice(7, 19)}${descriptor.mediaType === MediaType.WASM_LAYER ? '.wasm' : ''}`;
+    const fallbackName = (descriptor) => `artifact-${descriptor.digest.slice(7, 19)}${descriptor.mediaType === dist.MediaType.WASM_LAYER ? '.wasm' : ''}`;
     const skip = (subject, entry, reason) => {
         skipped.push({
             digest: entry.digest,
@@ -3071,8 +3167,8 @@ async function pull(target, reference, outputDir, options = {}) {
                     : 'it has no artifactType');
                 continue;
             }
-            if (entry.mediaType === MediaType.OCI_INDEX ||
-                entry.mediaType === MediaType.DOCKER_MANIFEST_LIST) {
+            if (entry.mediaType === dist.MediaType.OCI_INDEX ||
+                entry.mediaType === dist.MediaType.DOCKER_MANIFEST_LIST) {
                 skip(subject, entry, 'it is an index, not a manifest with a layer');
                 continue;
             }
@@ -3091,8 +3187,8 @@ async function pull(target, reference, outputDir, options = {}) {
             const content = await target.fetchBlobBytes(layer, MAX_REFERRER_BYTES);
             const known = referrerFileName(artifactName, entry, content);
             const name = claim(known.name);
-            const path = join(outputDir, name);
-            await writeFileAtomic(path, content);
+            const path = (0,external_node_path_.join)(outputDir, name);
+            await (0,dist.writeFileAtomic)(path, content);
             files.push({
                 path,
                 digest: layer.digest,
@@ -3125,7 +3221,7 @@ async function pull(target, reference, outputDir, options = {}) {
                 nameHint ??
                 fallbackName(layer));
             firstName ??= name;
-            const path = join(outputDir, name);
+            const path = (0,external_node_path_.join)(outputDir, name);
             await target.fetchBlobToFile(layer, path);
             files.push({
                 path,
@@ -3174,6 +3270,7 @@ async function pull(target, reference, outputDir, options = {}) {
 
 
 
+
 // Node's names where Go's (and so OCI's) differ. Node calls little-endian POWER `ppc64`, as
 // on Linux; AIX, big-endian, is Go's `ppc64`.
 const NODE_ARCH = {
@@ -3198,11 +3295,11 @@ function pickChild(manifests, platform, ref) {
     if (match)
         return match;
     const listed = manifests
-        .map((m) => (m.platform ? platform_formatPlatform(m.platform) : m.digest))
+        .map((m) => (m.platform ? formatPlatform(m.platform) : m.digest))
         .join(', ');
-    throw new error_OciError({
+    throw new OciError({
         code: 'NOT_FOUND',
-        message: `${ref} is an index of ${listed}; none is for ${platform_formatPlatform(platform)}: name one by digest (oci://...@sha256:...)`,
+        message: `${ref} is an index of ${listed}; none is for ${formatPlatform(platform)}: name one by digest (oci://...@sha256:...)`,
     });
 }
 // One temporary root per process, removed at exit: the verifier reads the file after this
@@ -3236,9 +3333,9 @@ async function fetchEvidence(reference, options = {}) {
     let manifest = top.manifest;
     if (isIndex(manifest)) {
         const child = pickChild(manifest.manifests, platform ?? hostPlatform(), refText);
-        const read = await readManifest(target, registry_descriptorDigest(child, `index ${refText}`));
+        const read = await readManifest(target, descriptorDigest(child, `index ${refText}`));
         if (isIndex(read.manifest)) {
-            throw new error_OciError({
+            throw new OciError({
                 code: 'INVALID_MANIFEST',
                 message: `${refText}: nested indexes are not supported`,
             });
@@ -3247,23 +3344,23 @@ async function fetchEvidence(reference, options = {}) {
         subjects.unshift(read.descriptor);
     }
     if (manifest.layers.length !== 1) {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `${refText}: expected an artifact with one layer, found ${manifest.layers.length}`,
         });
     }
     const layer = manifest.layers[0];
     // The title comes from the registry: keep it one plain file name inside our folder.
-    const title = layer.annotations?.[types_Annotation.TITLE]?.replace(/[/\\]/g, '_') || 'artifact';
+    const title = layer.annotations?.[Annotation.TITLE]?.replace(/[/\\]/g, '_') || 'artifact';
     const artifactPath = (0,external_node_path_.join)(await artifactDir(directory), title === '.' || title === '..' ? 'artifact' : title);
     await target.fetchBlobToFile(layer, artifactPath);
     const bundles = [];
     const { tag: _tag, ...base } = ref;
     for (const subject of subjects) {
-        for (const entry of await referrers_listReferrers(target, subject.digest)) {
+        for (const entry of await listReferrers(target, subject.digest)) {
             if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle'))
                 continue;
-            registry_descriptorDigest(entry, `the referrers of ${subject.digest}`);
+            descriptorDigest(entry, `the referrers of ${subject.digest}`);
             let content;
             try {
                 ({ content } = await fetchReferrer(target, entry));
@@ -3271,32 +3368,126 @@ async function fetchEvidence(reference, options = {}) {
             catch (err) {
                 // Not a bundle at all (an index, a manifest without a layer): not evidence, and not a
                 // reason to stop reading the others. Content that fails its digest still stops it.
-                if (err instanceof error_OciError && err.code === 'INVALID_MANIFEST')
+                if (err instanceof OciError && err.code === 'INVALID_MANIFEST')
                     continue;
                 throw err;
             }
+            const source = formatReference({ ...base, digest: entry.digest });
             let json;
             try {
-                json = JSON.parse(new TextDecoder().decode(content));
+                // Depth-checked, its DSSE payload too: the same limits as a bundle file's.
+                json = (0,dist.parseJson)(new TextDecoder().decode(content), source);
+                (0,dist.checkPayloadDepth)(json, source);
             }
-            catch {
-                throw new error_OciError({
+            catch (err) {
+                throw new OciError({
                     code: 'INVALID_MANIFEST',
-                    message: `bundle ${entry.digest} attached to ${refText} is not JSON`,
+                    message: err instanceof dist.CoreError && err.code === 'INVALID_JSON'
+                        ? `bundle ${entry.digest} attached to ${refText} is not JSON`
+                        : err.message,
+                    cause: err,
                 });
             }
-            bundles.push({ source: formatReference({ ...base, digest: entry.digest }), json });
+            bundles.push({ source, json });
         }
     }
     return {
         subject: { digest: layer.digest, mediaType: layer.mediaType, size: layer.size },
+        manifestDigests: subjects.map((s) => s.digest),
         artifactPath,
         bundles,
     };
 }
 //# sourceMappingURL=evidence.js.map
-;// CONCATENATED MODULE: ./packages/oci/dist/push.js
+;// CONCATENATED MODULE: ./packages/oci/dist/plan-file.js
 
+
+
+
+/** The version of the plan file: a manifest to push as it is, with its small blobs. */
+const PLAN_FORMAT = 'build-artifact.oci-plan.v1';
+/**
+ * A planned single-file artifact as text, for another job to push exactly as planned: the
+ * manifest's bytes and the blobs that are not the file itself.
+ */
+function serializePlan(plan) {
+    if (plan.children)
+        throw new OciError({
+            code: 'INVALID_MANIFEST',
+            message: 'an index plan is not written to a file',
+        });
+    const file = {
+        format: PLAN_FORMAT,
+        manifest: Buffer.from(plan.bytes).toString('base64'),
+        blobs: plan.blobs.flatMap((b) => 'data' in b.source
+            ? [{ digest: b.digest, data: Buffer.from(b.source.data).toString('base64') }]
+            : []),
+    };
+    return `${JSON.stringify(file)}\n`;
+}
+/**
+ * Reads a plan written by `serializePlan` for the artifact at `path` whose digest is `digest`:
+ * the manifest must have one layer, that file's digest, and every other blob it names must be
+ * in the plan with the right content. Nothing in it is trusted beyond what is checked here;
+ * the manifest's own digest is what the signed statements name.
+ */
+function parsePlan(text, path, digest, source) {
+    const bad = (why) => {
+        throw new OciError({ code: 'INVALID_MANIFEST', message: `${source}: ${why}` });
+    };
+    let file;
+    try {
+        file = JSON.parse(text);
+    }
+    catch (err) {
+        return bad(`not JSON (${err.message})`);
+    }
+    if (file?.format !== PLAN_FORMAT ||
+        typeof file.manifest !== 'string' ||
+        !Array.isArray(file.blobs))
+        bad(`not a ${PLAN_FORMAT} plan`);
+    const bytes = Buffer.from(file.manifest, 'base64');
+    let manifest;
+    try {
+        manifest = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (err) {
+        return bad(`its manifest is not JSON (${err.message})`);
+    }
+    if (isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length !== 1)
+        bad('its manifest must have exactly one layer');
+    const m = manifest;
+    const layer = m.layers[0];
+    if (layer.digest !== digest)
+        bad(`its layer is ${layer.digest}, but ${path} is ${digest}`);
+    const blobs = [];
+    for (const b of file.blobs) {
+        const data = Buffer.from(String(b?.data ?? ''), 'base64');
+        const blob = blobFromBytes(data);
+        if (blob.digest !== b?.digest)
+            bad(`blob ${String(b?.digest)} does not match its content`);
+        blobs.push(blob);
+    }
+    if (!blobs.some((b) => b.digest === m.config.digest))
+        bad('its config blob is missing');
+    blobs.push({ digest: layer.digest, size: layer.size, source: { path } });
+    return {
+        descriptor: {
+            mediaType: m.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+            digest: `sha256:${(0,dist.digestBytes)(bytes)}`,
+            size: bytes.length,
+            ...(m.artifactType ? { artifactType: m.artifactType } : {}),
+        },
+        bytes,
+        blobs,
+        layer,
+        ...(layer.annotations?.['org.opencontainers.image.title']
+            ? { title: layer.annotations['org.opencontainers.image.title'] }
+            : {}),
+    };
+}
+//# sourceMappingURL=plan-file.js.map
+;// CONCATENATED MODULE: ./packages/oci/dist/push.js
 
 
 
@@ -3314,10 +3505,10 @@ const EXTENSION_TYPES = [
     [/\.tar$/i, 'application/x-tar'],
     [/\.zip$/i, 'application/zip'],
     [/\.json$/i, 'application/json'],
-    [/\.wasm$/i, dist/* MediaType */.zu.WASM_LAYER],
+    [/\.wasm$/i, dist.MediaType.WASM_LAYER],
 ];
 function layerTypeFor(name) {
-    return EXTENSION_TYPES.find(([re]) => re.test(name))?.[1] ?? dist/* MediaType */.zu.OCTET_STREAM;
+    return EXTENSION_TYPES.find(([re]) => re.test(name))?.[1] ?? dist.MediaType.OCTET_STREAM;
 }
 async function createdFor(path, options) {
     if (options.created)
@@ -3329,14 +3520,14 @@ async function createdFor(path, options) {
             .replace(/\.000Z$/, 'Z');
     }
     catch (err) {
-        throw (0,dist/* fileError */.zS)(path, err);
+        throw (0,dist.fileError)(path, err);
     }
 }
 /** Blobs (or platform builds) sent at once: a registry takes a few uploads in parallel well. */
 const BLOB_CONCURRENCY = 4;
 /** Uploads the blobs side by side (as skopeo does): a manifest's config need not wait for its layer. */
 async function pushBlobs(target, blobs, options) {
-    const uploaded = await (0,dist/* mapConcurrent */._k)(blobs, BLOB_CONCURRENCY, async (blob) => {
+    const uploaded = await (0,dist.mapConcurrent)(blobs, BLOB_CONCURRENCY, async (blob) => {
         const result = await target.pushBlob(blob, {
             ...(options.onProgress ? { onProgress: options.onProgress } : {}),
             ...(options.mountFrom ? { mountFrom: options.mountFrom } : {}),
@@ -3354,22 +3545,38 @@ async function pushBlobs(target, blobs, options) {
 function readyForPush(target) {
     return target.prepareToPush?.bind(target);
 }
-/** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
-async function pushWasm(target, path, options = {}) {
-    const info = await wasm_detectWasm(path);
+function plan(manifest, blobs, extra) {
+    const bytes = encode(manifest);
+    const descriptor = {
+        mediaType: manifest.mediaType,
+        digest: `sha256:${(0,dist.digestBytes)(bytes)}`,
+        size: bytes.length,
+        ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
+    };
+    return { descriptor, bytes, blobs, ...extra };
+}
+async function layerBlob(file, meanwhile) {
+    return file.digest
+        ? blobFromKnownFile(file.path, file.digest)
+        : blobFromFile(file.path, meanwhile);
+}
+/** Plans a WebAssembly module or component as a CNCF wasm artifact. */
+async function planWasm(file, options = {}, meanwhile) {
+    const f = typeof file === 'string' ? { path: file } : file;
+    const info = await detectWasm(f.path);
     if (!info)
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_WASM',
-            message: `${path}: not a WebAssembly module or component`,
+            message: `${f.path}: not a WebAssembly module or component`,
         });
-    const layerBlob = await blobFromFile(path, readyForPush(target));
-    const created = await createdFor(path, options);
-    const title = (0,external_node_path_.basename)(path);
+    const layerBlobValue = await layerBlob(f, meanwhile);
+    const created = await createdFor(f.path, options);
+    const title = (0,external_node_path_.basename)(f.path);
     const config = {
         created,
         architecture: 'wasm',
         os: info.os,
-        layerDigests: [layerBlob.digest],
+        layerDigests: [layerBlobValue.digest],
     };
     if (info.kind === 'component') {
         config.component = {
@@ -3379,77 +3586,63 @@ async function pushWasm(target, path, options = {}) {
     }
     const configBlob = blobFromBytes(encode(config));
     const layer = {
-        mediaType: dist/* MediaType */.zu.WASM_LAYER,
-        digest: layerBlob.digest,
-        size: layerBlob.size,
-        annotations: { [types_Annotation.TITLE]: title },
+        mediaType: dist.MediaType.WASM_LAYER,
+        digest: layerBlobValue.digest,
+        size: layerBlobValue.size,
+        annotations: { [Annotation.TITLE]: title },
     };
     const manifest = {
         schemaVersion: 2,
-        mediaType: dist/* MediaType */.zu.OCI_MANIFEST,
-        config: { mediaType: dist/* MediaType */.zu.WASM_CONFIG, digest: configBlob.digest, size: configBlob.size },
+        mediaType: dist.MediaType.OCI_MANIFEST,
+        config: { mediaType: dist.MediaType.WASM_CONFIG, digest: configBlob.digest, size: configBlob.size },
         layers: [layer],
         annotations: {
-            [types_Annotation.CREATED]: created,
-            [types_Annotation.TITLE]: title,
+            [Annotation.CREATED]: created,
+            [Annotation.TITLE]: title,
             ...options.annotations,
         },
     };
-    const uploadedBytes = await pushBlobs(target, [configBlob, layerBlob], options);
-    // Blobs first, manifest last: a manifest never points at a blob that is not there.
-    const pushed = await target.pushManifest(encode(manifest), dist/* MediaType */.zu.OCI_MANIFEST, options.tag);
-    return {
-        target,
-        descriptor: pushed.descriptor,
-        ...(options.tag ? { tag: options.tag } : {}),
+    return plan(manifest, [configBlob, layerBlobValue], {
         layer,
         title,
         platform: { os: info.os, architecture: 'wasm' },
-        uploadedBytes,
-    };
+    });
 }
-/** Pushes any file as an artifact: artifactType, the empty config, one layer, a title. */
-async function pushFile(target, path, options = {}) {
-    const layerBlob = await blobFromFile(path, readyForPush(target));
-    const created = await createdFor(path, options);
-    const title = (0,external_node_path_.basename)(path);
+/** Plans any file as an artifact: artifactType, the empty config, one layer, a title. */
+async function planFile(file, options = {}, meanwhile) {
+    const f = typeof file === 'string' ? { path: file } : file;
+    const layerBlobValue = await layerBlob(f, meanwhile);
+    const created = await createdFor(f.path, options);
+    const title = (0,external_node_path_.basename)(f.path);
     const layer = {
         mediaType: options.layerMediaType ?? layerTypeFor(title),
-        digest: layerBlob.digest,
-        size: layerBlob.size,
-        annotations: { [types_Annotation.TITLE]: title },
+        digest: layerBlobValue.digest,
+        size: layerBlobValue.size,
+        annotations: { [Annotation.TITLE]: title },
     };
     const manifest = {
         schemaVersion: 2,
-        mediaType: dist/* MediaType */.zu.OCI_MANIFEST,
+        mediaType: dist.MediaType.OCI_MANIFEST,
         artifactType: options.artifactType ?? DEFAULT_FILE_ARTIFACT_TYPE,
         config: EMPTY_CONFIG,
         layers: [layer],
         annotations: {
-            [types_Annotation.CREATED]: created,
-            [types_Annotation.TITLE]: title,
+            [Annotation.CREATED]: created,
+            [Annotation.TITLE]: title,
             ...options.annotations,
         },
     };
-    const uploadedBytes = await pushBlobs(target, [blobFromBytes(EMPTY_CONFIG_BYTES), layerBlob], options);
-    const pushed = await target.pushManifest(encode(manifest), dist/* MediaType */.zu.OCI_MANIFEST, options.tag);
-    return {
-        target,
-        descriptor: { ...pushed.descriptor, artifactType: manifest.artifactType },
-        ...(options.tag ? { tag: options.tag } : {}),
-        layer,
-        title,
-        uploadedBytes,
-    };
+    return plan(manifest, [blobFromBytes(EMPTY_CONFIG_BYTES), layerBlobValue], { layer, title });
 }
-/** Pushes a wasm file with the wasm layout and anything else with `pushFile`. */
-async function pushArtifact(target, path, options = {}) {
-    return (await wasm_detectWasm(path))
-        ? pushWasm(target, path, options)
-        : pushFile(target, path, options);
+/** Plans a wasm file with the wasm layout and anything else with `planFile`. */
+async function planArtifact(file, options = {}, meanwhile) {
+    const path = typeof file === 'string' ? file : file.path;
+    return (await detectWasm(path))
+        ? planWasm(file, options, meanwhile)
+        : planFile(file, options, meanwhile);
 }
-/** Pushes several platform builds of one program and groups them in an OCI index. */
-async function pushIndex(target, files, options = {}) {
+/** Plans several platform builds of one program grouped in an OCI index. */
+async function planIndex(files, options = {}, meanwhile) {
     const seen = new Set();
     for (const f of files) {
         const key = formatPlatform(f.platform);
@@ -3460,18 +3653,23 @@ async function pushIndex(target, files, options = {}) {
             });
         seen.add(key);
     }
-    const { tag: _tag, ...rest } = options;
-    const children = await mapConcurrent(files, BLOB_CONCURRENCY, async (file) => ({
-        ...(await pushArtifact(target, file.path, rest)),
+    const started = meanwhile?.();
+    const children = await (0,dist.mapConcurrent)(files, BLOB_CONCURRENCY, async (file) => ({
+        ...(await planArtifact(file, options)),
         platform: file.platform,
     }));
+    await started;
+    return indexOf(children, options);
+}
+/** The index over planned platform manifests. */
+function indexOf(children, options = {}) {
     const artifactTypes = new Set(children.map((c) => c.descriptor.artifactType));
     const index = {
         schemaVersion: 2,
-        mediaType: MediaType.OCI_INDEX,
+        mediaType: dist.MediaType.OCI_INDEX,
         manifests: children.map((c) => ({
             ...c.descriptor,
-            platform: c.platform,
+            ...(c.platform ? { platform: c.platform } : {}),
             ...(c.title ? { annotations: { [Annotation.TITLE]: c.title } } : {}),
         })),
         annotations: {
@@ -3482,14 +3680,51 @@ async function pushIndex(target, files, options = {}) {
     const [onlyType] = artifactTypes;
     if (artifactTypes.size === 1 && onlyType)
         index.artifactType = onlyType;
-    const pushed = await target.pushManifest(encode(index), MediaType.OCI_INDEX, options.tag);
+    return plan(index, [], { children });
+}
+/**
+ * Pushes a planned artifact: blobs first, manifest last, so a manifest never points at a blob
+ * that is not there; an index after all its platform manifests. The manifest bytes are the
+ * plan's, so its digest is the one planned.
+ */
+async function pushPlan(target, artifact, options = {}) {
+    const children = artifact.children
+        ? await (0,dist.mapConcurrent)(artifact.children, BLOB_CONCURRENCY, (c) => pushPlan(target, c, { ...options, tag: undefined }))
+        : undefined;
+    const uploadedBytes = (await pushBlobs(target, artifact.blobs, options)) +
+        (children ?? []).reduce((n, c) => n + c.uploadedBytes, 0);
+    const pushed = await target.pushManifest(artifact.bytes, artifact.descriptor.mediaType, options.tag);
+    if (pushed.descriptor.digest !== artifact.descriptor.digest)
+        throw new OciError({
+            code: 'INVALID_MANIFEST',
+            message: `${target.display}: stored the manifest as ${pushed.descriptor.digest}, planned ${artifact.descriptor.digest}`,
+        });
     return {
         target,
-        descriptor: pushed.descriptor,
+        descriptor: artifact.descriptor,
         ...(options.tag ? { tag: options.tag } : {}),
-        children,
-        uploadedBytes: children.reduce((n, c) => n + c.uploadedBytes, 0),
+        ...(artifact.layer ? { layer: artifact.layer } : {}),
+        ...(artifact.title ? { title: artifact.title } : {}),
+        ...(artifact.platform ? { platform: artifact.platform } : {}),
+        ...(children ? { children } : {}),
+        uploadedBytes,
     };
+}
+/** Pushes a WebAssembly module or component as a CNCF wasm artifact. */
+async function pushWasm(target, path, options = {}) {
+    return pushPlan(target, await planWasm(path, options, readyForPush(target)), options);
+}
+/** Pushes any file as an artifact: artifactType, the empty config, one layer, a title. */
+async function pushFile(target, path, options = {}) {
+    return pushPlan(target, await planFile(path, options, readyForPush(target)), options);
+}
+/** Pushes a wasm file with the wasm layout and anything else with `pushFile`. */
+async function pushArtifact(target, path, options = {}) {
+    return pushPlan(target, await planArtifact(path, options, readyForPush(target)), options);
+}
+/** Pushes several platform builds of one program and groups them in an OCI index. */
+async function pushIndex(target, files, options = {}) {
+    return pushPlan(target, await planIndex(files, options, readyForPush(target)), options);
 }
 /**
  * Pushes one referrer (empty config, one layer, subject) and records it: a registry with the
@@ -3502,7 +3737,7 @@ async function attachReferrer(subject, content, artifactType, annotations, optio
     await pushBlobs(target, [blobFromBytes(EMPTY_CONFIG_BYTES), blob], options);
     const manifest = {
         schemaVersion: 2,
-        mediaType: dist/* MediaType */.zu.OCI_MANIFEST,
+        mediaType: dist.MediaType.OCI_MANIFEST,
         artifactType,
         config: EMPTY_CONFIG,
         layers: [{ mediaType: artifactType, digest: blob.digest, size: blob.size }],
@@ -3513,7 +3748,7 @@ async function attachReferrer(subject, content, artifactType, annotations, optio
         },
         annotations,
     };
-    const pushed = await target.pushManifest(encode(manifest), dist/* MediaType */.zu.OCI_MANIFEST);
+    const pushed = await target.pushManifest(encode(manifest), dist.MediaType.OCI_MANIFEST);
     const entry = { ...pushed.descriptor, artifactType, annotations };
     if (!pushed.subjectDigest)
         await addToReferrersIndex(target, subject.descriptor.digest, entry);
@@ -3538,18 +3773,18 @@ async function attachBundle(subject, bundle, predicateType, options = {}) {
         parsed = JSON.parse(new TextDecoder().decode(bytes));
     }
     catch (err) {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `the bundle to attach is not JSON: ${err.message}`,
             cause: err,
         });
     }
-    const facts = annotations_bundleFacts(parsed);
+    const facts = (0,dist.describeBundle)(parsed);
     const type = predicateType ?? facts.predicateType;
     const annotations = {
-        [types_Annotation.BUNDLE_CONTENT]: facts.content,
-        ...(type ? { [types_Annotation.BUNDLE_PREDICATE_TYPE]: type } : {}),
-        [types_Annotation.CREATED]: options.created ?? facts.signedAt ?? new Date().toISOString(),
+        [Annotation.BUNDLE_CONTENT]: facts.content === 'dsse-envelope' ? 'dsse-envelope' : 'message-signature',
+        ...(type ? { [Annotation.BUNDLE_PREDICATE_TYPE]: type } : {}),
+        [Annotation.CREATED]: options.created ?? facts.signedAt ?? new Date().toISOString(),
         ...options.annotations,
     };
     return attachReferrer(subject, bytes, facts.mediaType, annotations, options);
@@ -3565,21 +3800,22 @@ async function attachSbom(subject, sbom, options = {}) {
         timestamp = parsed.metadata?.timestamp;
     }
     catch (err) {
-        throw new error_OciError({
+        throw new OciError({
             code: 'INVALID_MANIFEST',
             message: `the SBOM to attach is not CycloneDX JSON: ${err.message}`,
             cause: err,
         });
     }
     const annotations = {
-        [types_Annotation.CREATED]: options.created ?? timestamp ?? new Date().toISOString(),
-        ...(options.title ? { [types_Annotation.TITLE]: options.title } : {}),
+        [Annotation.CREATED]: options.created ?? timestamp ?? new Date().toISOString(),
+        ...(options.title ? { [Annotation.TITLE]: options.title } : {}),
         ...options.annotations,
     };
-    return attachReferrer(subject, bytes, dist/* MediaType */.zu.CYCLONEDX_JSON, annotations, options);
+    return attachReferrer(subject, bytes, dist.MediaType.CYCLONEDX_JSON, annotations, options);
 }
 //# sourceMappingURL=push.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/index.js
+
 
 
 

@@ -1,0 +1,4012 @@
+export const id = 299;
+export const ids = [299];
+export const modules = {
+
+/***/ 50299:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lZ: () => (/* reexport */ ActionError),
+  vV: () => (/* reexport */ attestRequest),
+  tE: () => (/* reexport */ booleanInput),
+  ij: () => (/* reexport */ choiceInput),
+  Os: () => (/* reexport */ group),
+  pq: () => (/* reexport */ info),
+  dt: () => (/* reexport */ listInput),
+  sc: () => (/* reexport */ logProgress),
+  CG: () => (/* reexport */ output),
+  f4: () => (/* reexport */ reportAttested),
+  tn: () => (/* reexport */ reportPublished),
+  it: () => (/* reexport */ requireIdToken),
+  YF: () => (/* reexport */ requiredInput),
+  Cs: () => (/* reexport */ runAction),
+  Uj: () => (/* reexport */ stringInput),
+  Sy: () => (/* reexport */ writeSummary)
+});
+
+// UNUSED EXPORTS: rekorLink, summaryMarkdown, text
+
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
+var dist = __webpack_require__(53371);
+;// CONCATENATED MODULE: ./actions/common/lib/error.js
+
+class ActionError extends dist.BaseError {
+}
+//# sourceMappingURL=error.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(96421);
+;// CONCATENATED MODULE: ./actions/common/lib/inputs.js
+
+
+// Thin typed readers over @actions/core: the runner passes inputs as INPUT_<NAME> with the
+// name upper-cased and hyphens kept (INPUT_OCI-REPOSITORY).
+function stringInput(name, fallback = '') {
+    return core/* getInput */.V4(name).trim() || fallback;
+}
+function requiredInput(name) {
+    const value = core/* getInput */.V4(name).trim();
+    if (value === '') {
+        throw new ActionError({ code: 'INVALID_INPUT', message: `input "${name}" is required` });
+    }
+    return value;
+}
+/** Newline-separated values, blank lines and `#` comments dropped. */
+function listInput(name) {
+    return core/* getInput */.V4(name)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+function booleanInput(name, fallback) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    if (/^(true|yes|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|0)$/i.test(raw))
+        return false;
+    throw new ActionError({
+        code: 'INVALID_INPUT',
+        message: `input "${name}" must be true or false, got "${raw}"`,
+    });
+}
+function choiceInput(name, choices, fallback) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    if (!choices.includes(raw)) {
+        throw new ActionError({
+            code: 'INVALID_INPUT',
+            message: `input "${name}" must be one of ${choices.join(', ')}, got "${raw}"`,
+        });
+    }
+    return raw;
+}
+//# sourceMappingURL=inputs.js.map
+;// CONCATENATED MODULE: ./actions/common/lib/outputs.js
+
+/** Sets an output, and says so in the log (outputs are otherwise invisible). */
+function output(name, value) {
+    core/* setOutput */.uH(name, value);
+    core/* debug */.Yz(`output ${name}=${String(value)}`);
+}
+//# sourceMappingURL=outputs.js.map
+;// CONCATENATED MODULE: ./actions/common/lib/progress.js
+
+
+/**
+ * Packages report through a callback; in an action that is the log (warnings become
+ * annotations). Messages can carry text from evidence (file names, subjects): each line is
+ * escaped, so none can start a workflow command (`::set-output`, `::add-mask`) or move the
+ * cursor.
+ */
+function logProgress(event) {
+    const line = (0,dist.safeText)(`${event.step}: ${event.message}`);
+    if (event.level === 'debug')
+        core/* debug */.Yz(line);
+    else if (event.level === 'warning')
+        core/* warning */.$e(line);
+    else
+        core/* info */.pq(line);
+}
+/** One log line from text that may come from evidence (see `safeText`). */
+function info(text) {
+    core/* info */.pq((0,dist.safeText)(text));
+}
+//# sourceMappingURL=progress.js.map
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 14 modules
+var pipeline_dist = __webpack_require__(94749);
+// EXTERNAL MODULE: ./packages/provenance/dist/index.js + 6 modules
+var provenance_dist = __webpack_require__(26395);
+;// CONCATENATED MODULE: ./actions/common/lib/summary.js
+
+
+// Text in a summary may come from evidence: controls escaped (safeText), and nothing an
+// artifact's author wrote is read as Markdown or HTML (tables, links, tags).
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cell = (s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+const code = (s) => `<code>${escapeHtml((0,dist.safeText)(s))}</code>`;
+/** Plain text from evidence: controls escaped, Markdown and HTML characters made inert. */
+const summary_text = (s) => escapeHtml((0,dist.safeText)(s)).replace(/[\\`*_[\]#!~]/g, (c) => `\\${c}`);
+function table(headers, rows) {
+    return [
+        `| ${headers.join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    ].join('\n');
+}
+/** The job summary as Markdown: what was attested, from what, by whom, and where it went. */
+function summaryMarkdown(data) {
+    const parts = [`## ${data.title}`];
+    if (data.subjects?.length) {
+        parts.push(table(['Subject', 'sha256'], data.subjects.map((s) => [code(s.name), code(s.sha256)])));
+    }
+    if (data.sboms?.length) {
+        const ecosystems = [...new Set(data.sboms.flatMap((s) => Object.keys(s.ecosystems)))].sort();
+        parts.push(table(['SBOM of', 'components', ...ecosystems], data.sboms.map((s) => [
+            code(s.subject),
+            String(s.componentCount),
+            ...ecosystems.map((e) => String(s.ecosystems[e] ?? 0)),
+        ])));
+    }
+    if (data.signer)
+        parts.push(`Signed by ${code(data.signer)}`);
+    if (data.tlog?.length) {
+        parts.push(table(['Transparency log entry', 'for'], data.tlog.map((t) => [
+            t.url ? `[${t.logIndex}](${t.url})` : t.logIndex,
+            t.subject ? code(t.subject) : '',
+        ])));
+    }
+    if (data.oci?.length)
+        parts.push(table(['OCI reference'], data.oci.map((r) => [code(r)])));
+    if (data.verifications?.length) {
+        parts.push(table(['Artifact', 'Result', 'Detail'], data.verifications.map((v) => [
+            code(v.artifact),
+            v.verified ? 'verified' : '**FAILED**',
+            summary_text(v.detail),
+        ])));
+    }
+    for (const note of data.notes ?? [])
+        parts.push(note);
+    return `${parts.join('\n\n')}\n`;
+}
+async function writeSummary(data) {
+    // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it: not an error.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z.addRaw(summaryMarkdown(data)).write();
+}
+/** A browsable link for a Rekor log index: the Sigstore search UI for public-good, else the API. */
+function rekorLink(rekorURL, logIndex) {
+    if (!rekorURL)
+        return undefined;
+    if (/^https:\/\/rekor\.sigstore\.dev\/?$/.test(rekorURL)) {
+        return `https://search.sigstore.dev/?logIndex=${logIndex}`;
+    }
+    return `${rekorURL.replace(/\/$/, '')}/api/v1/log/entries?logIndex=${logIndex}`;
+}
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./actions/common/lib/report.js
+
+
+
+
+
+
+
+/** The attest flow's request, from the action's inputs. */
+function attestRequest(inputs) {
+    const sbomInputs = inputs.sbomPaths.length > 0
+        ? inputs.sbomPaths.map((p) => (0,external_node_path_.resolve)(inputs.sourceDirectory, p))
+        : [inputs.sourceDirectory];
+    return {
+        artifacts: inputs.checksums
+            ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
+            : inputs.subjectsDirectory
+                ? { directory: inputs.subjectsDirectory }
+                : { paths: inputs.subjectPaths },
+        sbom: inputs.sbom ? { specVersion: inputs.specVersion, inputs: sbomInputs } : false,
+        provenance: {
+            builder: 'github',
+            resolvedDependencies: inputs.resolvedDependencies.map((d) => (0,provenance_dist.parseResolvedDependency)(d)),
+        },
+        signing: {},
+        ...(inputs.ociRepository
+            ? { publishTo: { reference: inputs.ociRepository, tagByName: true } }
+            : {}),
+        sidecars: inputs.outputDirectory ? { directory: inputs.outputDirectory } : {},
+        ...(inputs.githubAttestations ? { githubAttestations: { token: inputs.token } } : {}),
+    };
+}
+/** The attest flow's result as the action's outputs, log lines and job summary. */
+async function reportAttested(result) {
+    const a = result.artifacts;
+    const bundles = [result.provenance.bundle, ...a.map((x) => x.sbomBundle)];
+    const tlog = bundles.flatMap((bundle, i) => {
+        const d = bundle ? (0,dist.describeBundle)(bundle) : undefined;
+        if (d?.logIndex === undefined)
+            return [];
+        const url = rekorLink(result.signer?.instance?.rekorURL, d.logIndex);
+        const subject = i === 0 ? 'provenance' : `SBOM of ${a[i - 1].name}`;
+        return [{ subject, logIndex: d.logIndex, ...(url ? { url } : {}) }];
+    });
+    for (const t of tlog)
+        info(`${t.subject}: transparency log entry ${t.logIndex}`);
+    const paths = (kind) => a.flatMap((x) => (x.files[kind] ? [x.files[kind]] : [])).join('\n');
+    output('bundle-path', a[0]?.files.PROVENANCE ?? '');
+    output('bundle-paths', paths('PROVENANCE'));
+    output('sbom-paths', paths('CYCLONEDX'));
+    output('sbom-bundle-paths', paths('SBOM_BUNDLE'));
+    output('digests', (0,pipeline_dist/* formatSums */.K3)(a.map((x) => ({ name: x.name, sha256: x.digest.sha256 }))));
+    output('tlog-entries', tlog.map((t) => `${t.logIndex}${t.url ? ` ${t.url}` : ''}`).join('\n'));
+    output('attestation-ids', result.attestationIds.join('\n'));
+    const signer = result.provenance.bundle
+        ? (0,dist.describeBundle)(result.provenance.bundle).signer
+        : undefined;
+    await writeSummary({
+        title: 'Attested',
+        subjects: a.map((x) => ({ name: x.name, sha256: x.digest.sha256 })),
+        sboms: a.flatMap((x) => x.sbom
+            ? [
+                {
+                    subject: x.name,
+                    componentCount: x.sbom.componentCount,
+                    ecosystems: x.sbom.ecosystems,
+                },
+            ]
+            : []),
+        ...(signer ? { signer } : {}),
+        tlog,
+        notes: result.attestationIds.length
+            ? [`Stored in the GitHub attestations API: ${result.attestationIds.join(', ')}.`]
+            : [],
+    });
+}
+/** The publish flow's result as log lines and a job summary (outputs are each action's own). */
+async function reportPublished(result) {
+    for (const a of result.artifacts)
+        info(`pushed ${a.reference}`);
+    for (const r of result.referrers)
+        info(`attached ${r.source} to ${r.subject} as ${r.digest}`);
+    await writeSummary({
+        title: 'Pushed to OCI',
+        oci: result.artifacts.map((a) => a.reference),
+        notes: [`${result.referrers.length} bundles and SBOMs attached as referrers.`],
+    });
+}
+//# sourceMappingURL=report.js.map
+;// CONCATENATED MODULE: ./actions/common/lib/run.js
+
+
+
+/**
+ * The one top-level of every action: read the inputs, run, and on any error call
+ * `core.setFailed` once (an error annotation and exit code 1). Errors of our packages carry
+ * their own clear message; anything else is shown with its stack in the debug log.
+ */
+async function runAction(read, run) {
+    try {
+        await run(read());
+    }
+    catch (err) {
+        if ((0,dist.isBaseError)(err)) {
+            core/* setFailed */.C1((0,dist.safeText)(err.message));
+        }
+        else {
+            core/* debug */.Yz(err?.stack ?? String(err));
+            core/* setFailed */.C1((0,dist.safeText)(`internal error: ${err?.message ?? String(err)}`));
+        }
+    }
+}
+/**
+ * Fails before any work when the job cannot get an OIDC token, with the fix (as actions/attest
+ * does): the runner only sets these variables when the job has `id-token: write`.
+ */
+function requireIdToken(env = process.env) {
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new ActionError({
+            code: 'MISSING_ID_TOKEN_PERMISSION',
+            message: 'missing "id-token: write" permission: signing needs an OIDC token. Add to the job:\n' +
+                '  permissions:\n    id-token: write # Needed to sign with Sigstore\n' +
+                '    contents: read',
+        });
+    }
+}
+/** Runs `fn` inside a collapsible log group. */
+async function group(title, fn) {
+    return core/* group */.Os((0,dist.safeText)(title), fn);
+}
+//# sourceMappingURL=run.js.map
+;// CONCATENATED MODULE: ./actions/common/lib/index.js
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 53371:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BaseError: () => (/* reexport */ BaseError),
+  BuildType: () => (/* reexport */ BuildType),
+  CoreError: () => (/* reexport */ CoreError),
+  DIGEST_ALGORITHMS: () => (/* reexport */ DIGEST_ALGORITHMS),
+  EVIDENCE_SIDECARS: () => (/* reexport */ EVIDENCE_SIDECARS),
+  GITHUB_ACTIONS_ISSUER: () => (/* reexport */ GITHUB_ACTIONS_ISSUER),
+  MAX_CHECKSUM_FILE_BYTES: () => (/* reexport */ MAX_CHECKSUM_FILE_BYTES),
+  MAX_JSON_DEPTH: () => (/* reexport */ MAX_JSON_DEPTH),
+  MAX_JSON_DOCUMENTS: () => (/* reexport */ MAX_JSON_DOCUMENTS),
+  MAX_KEY_FILE_BYTES: () => (/* reexport */ MAX_KEY_FILE_BYTES),
+  MAX_SUBJECTS: () => (/* reexport */ MAX_SUBJECTS),
+  MediaType: () => (/* reexport */ MediaType),
+  OCI_EMPTY_DIGEST: () => (/* reexport */ OCI_EMPTY_DIGEST),
+  PredicateType: () => (/* reexport */ PredicateType),
+  STATEMENT_TYPE_V1: () => (/* reexport */ STATEMENT_TYPE_V1),
+  Sidecar: () => (/* reexport */ Sidecar),
+  assertAlgorithm: () => (/* reexport */ assertAlgorithm),
+  buildStatement: () => (/* reexport */ buildStatement),
+  checkPayloadDepth: () => (/* reexport */ checkPayloadDepth),
+  collectArtifacts: () => (/* reexport */ collectArtifacts),
+  dedupeSubjects: () => (/* reexport */ dedupeSubjects),
+  describeBundle: () => (/* reexport */ describeBundle),
+  digestBytes: () => (/* reexport */ digestBytes),
+  digestFile: () => (/* reexport */ digestFile),
+  encodeEnvelope: () => (/* reexport */ encodeEnvelope),
+  envelopePayload: () => (/* reexport */ envelopePayload),
+  expandPaths: () => (/* reexport */ expandPaths),
+  fileError: () => (/* reexport */ fileError),
+  formatByteLimit: () => (/* reexport */ formatByteLimit),
+  formatChecksumLine: () => (/* reexport */ formatChecksumLine),
+  formatDigest: () => (/* reexport */ formatDigest),
+  isBaseError: () => (/* reexport */ isBaseError),
+  isGitHubActionsIssuer: () => (/* reexport */ isGitHubActionsIssuer),
+  mapConcurrent: () => (/* reexport */ mapConcurrent),
+  namesDigest: () => (/* reexport */ namesDigest),
+  openRegularFile: () => (/* reexport */ openRegularFile),
+  parseChecksumFile: () => (/* reexport */ parseChecksumFile),
+  parseDigest: () => (/* reexport */ parseDigest),
+  parseJson: () => (/* reexport */ parseJson),
+  parseJsonDocuments: () => (/* reexport */ parseJsonDocuments),
+  parseStatement: () => (/* reexport */ parseStatement),
+  preAuthEncoding: () => (/* reexport */ preAuthEncoding),
+  readRegularFile: () => (/* reexport */ readRegularFile),
+  readRegularFileText: () => (/* reexport */ readRegularFileText),
+  safeJson: () => (/* reexport */ safeJson),
+  safeText: () => (/* reexport */ safeText),
+  sidecarPath: () => (/* reexport */ sidecarPath),
+  subjectName: () => (/* reexport */ subjectName),
+  subjectsFromChecksumFile: () => (/* reexport */ subjectsFromChecksumFile),
+  subjectsFromPaths: () => (/* reexport */ subjectsFromPaths),
+  unwrapAttestationRecord: () => (/* reexport */ unwrapAttestationRecord),
+  walkDirectory: () => (/* reexport */ walkDirectory),
+  writeFileAtomic: () => (/* reexport */ writeFileAtomic)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./packages/core/dist/media-types.js
+/** Media types and well-known URIs used across the toolkit (see REFERENCE.md for sources). */
+const MediaType = {
+    IN_TOTO: 'application/vnd.in-toto+json',
+    SIGSTORE_BUNDLE_V03: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    SIGSTORE_BUNDLE_V02: 'application/vnd.dev.sigstore.bundle+json;version=0.2',
+    SIGSTORE_BUNDLE_V01: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+    CYCLONEDX_JSON: 'application/vnd.cyclonedx+json',
+    SPDX_JSON: 'application/spdx+json',
+    OCI_MANIFEST: 'application/vnd.oci.image.manifest.v1+json',
+    OCI_INDEX: 'application/vnd.oci.image.index.v1+json',
+    OCI_EMPTY: 'application/vnd.oci.empty.v1+json',
+    OCI_LAYER_TAR: 'application/vnd.oci.image.layer.v1.tar',
+    DOCKER_MANIFEST_V2: 'application/vnd.docker.distribution.manifest.v2+json',
+    DOCKER_MANIFEST_LIST: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    WASM_CONFIG: 'application/vnd.wasm.config.v0+json',
+    WASM_LAYER: 'application/wasm',
+    OCTET_STREAM: 'application/octet-stream',
+};
+const PredicateType = {
+    SLSA_PROVENANCE_V1: 'https://slsa.dev/provenance/v1',
+    CYCLONEDX_BOM: 'https://cyclonedx.org/bom',
+    SPDX_DOCUMENT_V2_3: 'https://spdx.dev/Document/v2.3',
+    /** SLSA v1.1 verification summary attestation (VSA). */
+    VERIFICATION_SUMMARY_V1: 'https://slsa.dev/verification_summary/v1',
+};
+const STATEMENT_TYPE_V1 = 'https://in-toto.io/Statement/v1';
+const BuildType = {
+    /** GitHub's buildType, the shape the GitHub attestations API accepts. */
+    GITHUB_WORKFLOW_V1: 'https://actions.github.io/buildtypes/workflow/v1',
+    /** Older GitHub provenance (slsa-github-generator and early actions/attest). */
+    GITHUB_WORKFLOW_LEGACY_V1: 'https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1',
+    /** Our own buildType for builds outside GitHub Actions: never passes for a GitHub build. */
+    LOCAL_V1: 'https://build-artifact.dev/buildtypes/local/v1',
+};
+/** The digest of the OCI empty descriptor content `{}`. */
+const OCI_EMPTY_DIGEST = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a';
+//# sourceMappingURL=media-types.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/bundle.js
+
+
+const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+function leafCertificate(material) {
+    const chain = obj(material?.x509CertificateChain)?.certificates;
+    const raw = str(obj(material?.certificate)?.rawBytes) ??
+        (Array.isArray(chain) ? str(obj(chain[0])?.rawBytes) : undefined);
+    if (!raw)
+        return undefined;
+    try {
+        return new external_node_crypto_.X509Certificate(Buffer.from(raw, 'base64'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function subjectsOf(statement) {
+    const list = statement?.subject;
+    if (!Array.isArray(list))
+        return [];
+    const out = [];
+    for (const entry of list) {
+        const s = obj(entry);
+        const digest = obj(s?.digest);
+        if (!digest)
+            continue;
+        const digests = {};
+        for (const [alg, hex] of Object.entries(digest))
+            if (typeof hex === 'string')
+                digests[alg] = hex.toLowerCase();
+        out.push({ name: typeof s?.name === 'string' ? s.name : '', digest: digests });
+    }
+    return out;
+}
+/** Describes a bundle (any version; a GitHub attestation record is not unwrapped here). */
+function describeBundle(bundle) {
+    const b = obj(bundle) ?? {};
+    const declared = str(b.mediaType);
+    const envelope = obj(b.dsseEnvelope);
+    const description = {
+        mediaType: declared?.startsWith('application/vnd.dev.sigstore.bundle')
+            ? declared
+            : MediaType.SIGSTORE_BUNDLE_V03,
+        content: envelope ? 'dsse-envelope' : obj(b.messageSignature) ? 'message-signature' : 'unknown',
+        subjects: [],
+    };
+    if (envelope) {
+        const payloadType = str(envelope.payloadType);
+        if (payloadType)
+            description.payloadType = payloadType;
+        const payload = str(envelope.payload);
+        if (payload) {
+            try {
+                const statement = obj(JSON.parse(Buffer.from(payload, 'base64').toString('utf8')));
+                if (statement) {
+                    description.statement = statement;
+                    const predicateType = str(statement.predicateType);
+                    if (predicateType)
+                        description.predicateType = predicateType;
+                    description.subjects = subjectsOf(statement);
+                }
+            }
+            catch {
+                // Not an in-toto payload: nothing more to describe.
+            }
+        }
+    }
+    const message = obj(obj(b.messageSignature)?.messageDigest);
+    const algorithm = message?.algorithm;
+    const digest = str(message?.digest);
+    if (digest && (algorithm === 'SHA2_256' || algorithm === 'SHA2_512'))
+        description.messageDigest = {
+            algorithm: algorithm === 'SHA2_256' ? 'sha256' : 'sha512',
+            hex: Buffer.from(digest, 'base64').toString('hex'),
+        };
+    const material = obj(b.verificationMaterial);
+    const leaf = leafCertificate(material);
+    if (leaf) {
+        description.signedWith = 'certificate';
+        const san = leaf.subjectAltName?.split(', ')[0]?.replace(/^(URI|email):/, '');
+        if (san)
+            description.signer = san;
+    }
+    else if (obj(material?.publicKey)) {
+        description.signedWith = 'key';
+        const hint = str(obj(material?.publicKey)?.hint);
+        if (hint)
+            description.publicKeyHint = hint;
+    }
+    const entries = material?.tlogEntries;
+    const first = Array.isArray(entries) ? obj(entries[0]) : undefined;
+    const logIndex = first?.logIndex;
+    if (typeof logIndex === 'string' || typeof logIndex === 'number')
+        description.logIndex = String(logIndex);
+    const integrated = str(first?.integratedTime);
+    if (integrated && /^\d+$/.test(integrated) && integrated !== '0')
+        description.signedAt = new Date(Number(integrated) * 1000).toISOString();
+    else if (leaf)
+        description.signedAt = new Date(leaf.validFrom).toISOString();
+    return description;
+}
+/**
+ * True when the bundle is about `digest` (`sha256:hex` or `sha512:hex`): a subject of its
+ * statement has it, or its message signature is over it.
+ */
+function namesDigest(description, digest) {
+    const [algorithm, hex] = digest.split(':');
+    if (!algorithm || !hex)
+        return false;
+    const want = hex.toLowerCase();
+    const m = description.messageDigest;
+    if (m && m.algorithm === algorithm && m.hex === want)
+        return true;
+    return description.subjects.some((s) => s.digest[algorithm] === want);
+}
+//# sourceMappingURL=bundle.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/error.js
+/**
+ * The one error shape of every package: a string-literal `code` that callers switch on, an
+ * optional `cause`, and the class name as `name` so logs say which package threw.
+ */
+class BaseError extends Error {
+    code;
+    constructor(options) {
+        super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.code = options.code;
+        this.name = this.constructor.name;
+    }
+}
+class CoreError extends BaseError {
+}
+/** True for errors thrown by any build-artifact package (they all extend BaseError). */
+function isBaseError(value) {
+    return value instanceof BaseError;
+}
+/** Turns a Node.js fs error into a CoreError that names the file. */
+function fileError(path, err) {
+    const code = err?.code;
+    if (code === 'ENOENT') {
+        return new CoreError({
+            code: 'FILE_NOT_FOUND',
+            message: `${path}: no such file or directory`,
+            cause: err,
+        });
+    }
+    const reason = code === 'EACCES'
+        ? 'permission denied'
+        : code === 'EISDIR'
+            ? 'is a directory'
+            : code === 'ELOOP'
+                ? 'too many levels of symbolic links'
+                : (err?.message ?? String(err));
+    return new CoreError({ code: 'FILE_UNREADABLE', message: `${path}: ${reason}`, cause: err });
+}
+//# sourceMappingURL=error.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/checksums.js
+
+/**
+ * The largest checksums file read: some 100,000 lines of sha256sum output, far more than the
+ * MAX_SUBJECTS a statement takes.
+ */
+const MAX_CHECKSUM_FILE_BYTES = 16 * 1024 * 1024;
+const HEX_LENGTH = { 64: 'sha256', 128: 'sha512' };
+// GNU coreutils escapes a name holding a backslash, newline or carriage return and marks the
+// line with a leading backslash, so every entry stays on one line.
+function escapeName(name) {
+    if (!/[\\\n\r]/.test(name))
+        return { escaped: false, text: name };
+    return {
+        escaped: true,
+        text: name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r'),
+    };
+}
+function unescapeName(text) {
+    return text.replace(/\\(.)/g, (_, c) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c));
+}
+/** One line as `sha256sum` prints it: `<hex>  <path>`, escaped like GNU coreutils when needed. */
+function formatChecksumLine(hex, path) {
+    const { escaped, text } = escapeName(path);
+    return `${escaped ? '\\' : ''}${hex}  ${text}`;
+}
+/**
+ * Parses `sha256sum`/`sha512sum` output (GNU, with `*` binary markers and escaped names) and
+ * the BSD tag form `SHA256 (name) = hex`. `source` names the file in errors.
+ */
+function parseChecksumFile(text, source = 'checksums') {
+    const entries = [];
+    const lines = text.split('\n');
+    lines.forEach((raw, index) => {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line.trim() === '' || line.startsWith('#'))
+            return;
+        const fail = (what) => {
+            throw new CoreError({
+                code: 'INVALID_CHECKSUM_FILE',
+                message: `${source}:${index + 1}: ${what}`,
+            });
+        };
+        const bsd = /^(\\?)(SHA256|SHA512) \((.*)\) = ([0-9a-fA-F]+)$/.exec(line);
+        if (bsd) {
+            const algorithm = bsd[2].toLowerCase();
+            const hex = bsd[4].toLowerCase();
+            if (HEX_LENGTH[hex.length] !== algorithm)
+                fail(`${bsd[2]} digest has ${hex.length} hex characters`);
+            entries.push({ algorithm, hex, path: bsd[1] ? unescapeName(bsd[3]) : bsd[3] });
+            return;
+        }
+        const gnu = /^(\\?)([0-9a-fA-F]+) ([ *])(.+)$/.exec(line);
+        if (!gnu)
+            fail('expected "<hex>  <file>"');
+        const hex = gnu[2].toLowerCase();
+        const algorithm = HEX_LENGTH[hex.length];
+        if (!algorithm)
+            fail(`a digest of ${hex.length} hex characters is neither sha256 nor sha512`);
+        entries.push({
+            algorithm: algorithm,
+            hex,
+            path: gnu[1] ? unescapeName(gnu[4]) : gnu[4],
+            ...(gnu[3] === '*' ? { binary: true } : {}),
+        });
+    });
+    return entries;
+}
+//# sourceMappingURL=checksums.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./packages/core/dist/digest.js
+
+
+
+const DIGEST_ALGORITHMS = ['sha256', 'sha512'];
+// Reads are large so that the per-call overhead disappears next to hashing, and two buffers
+// alternate so that the next read runs in the thread pool while this chunk is hashed. 1 MiB,
+// not more: a chunk the hash reads while it is still in the CPU's cache hashes a 25 MB file
+// some 20% faster than 4 MiB chunks do.
+const CHUNK_SIZE = 1024 * 1024;
+function assertAlgorithm(value) {
+    if (DIGEST_ALGORITHMS.includes(value))
+        return value;
+    throw new CoreError({
+        code: 'INVALID_ALGORITHM',
+        message: `unsupported digest algorithm "${value}" (expected one of: ${DIGEST_ALGORITHMS.join(', ')})`,
+    });
+}
+/** Hashes bytes already in memory. */
+function digestBytes(data, algorithm = 'sha256') {
+    return (0,external_node_crypto_.createHash)(algorithm).update(data).digest('hex');
+}
+/**
+ * Hashes a file with one or more algorithms in a single pass, streaming: memory use is two
+ * chunks whatever the file size.
+ */
+async function digestFile(path, algorithms = ['sha256'], onProgress) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, 'r');
+    }
+    catch (err) {
+        throw fileError(path, err);
+    }
+    try {
+        const hashes = algorithms.map((a) => (0,external_node_crypto_.createHash)(a));
+        const size = (await handle.stat()).size;
+        const buffers = [
+            Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(size, 1))),
+            Buffer.allocUnsafe(0),
+        ];
+        let position = 0;
+        let current = 0;
+        let pending = handle.read(buffers[0], 0, buffers[0].length, position);
+        for (;;) {
+            const { bytesRead } = await pending;
+            if (bytesRead === 0)
+                break;
+            position += bytesRead;
+            const chunk = buffers[current].subarray(0, bytesRead);
+            current ^= 1;
+            if (buffers[current].length === 0)
+                buffers[current] = Buffer.allocUnsafe(buffers[0].length);
+            const next = buffers[current];
+            pending = handle.read(next, 0, next.length, position);
+            for (const h of hashes)
+                h.update(chunk);
+            onProgress?.(position);
+        }
+        const result = {};
+        algorithms.forEach((a, i) => {
+            result[a] = hashes[i].digest('hex');
+        });
+        return result;
+    }
+    catch (err) {
+        if (err instanceof CoreError)
+            throw err;
+        throw fileError(path, err);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** `sha256:<hex>` as OCI and container tooling write digests. */
+function formatDigest(algorithm, hex) {
+    return `${algorithm}:${hex}`;
+}
+/** Splits `sha256:<hex>` into its parts, checking the hex length for the algorithm. */
+function parseDigest(value) {
+    const match = /^(sha256|sha512):([0-9a-f]+)$/.exec(value);
+    const expected = match?.[1] === 'sha512' ? 128 : 64;
+    if (!match || match[2].length !== expected) {
+        throw new CoreError({
+            code: 'INVALID_ALGORITHM',
+            message: `not a sha256 or sha512 digest: "${value}"`,
+        });
+    }
+    return { algorithm: match[1], hex: match[2] };
+}
+//# sourceMappingURL=digest.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/dsse.js
+
+/** DSSE v1 pre-authentication encoding: `DSSEv1 SP len(type) SP type SP len(body) SP body`. */
+function preAuthEncoding(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    const head = Buffer.from(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `, 'utf8');
+    return Buffer.concat([head, payload]);
+}
+function encodeEnvelope(payloadType, payload, signatures) {
+    return {
+        payloadType,
+        payload: Buffer.from(payload).toString('base64'),
+        signatures: signatures.map((s) => ({
+            ...(s.keyid ? { keyid: s.keyid } : {}),
+            sig: Buffer.from(s.sig).toString('base64'),
+        })),
+    };
+}
+/** The raw payload bytes of an envelope, checking that it is well-formed. */
+function envelopePayload(envelope, source = 'envelope') {
+    const e = envelope;
+    if (typeof e !== 'object' ||
+        e === null ||
+        typeof e.payload !== 'string' ||
+        typeof e.payloadType !== 'string') {
+        throw new CoreError({
+            code: 'INVALID_ENVELOPE',
+            message: `${source}: not a DSSE envelope (payload and payloadType are required)`,
+        });
+    }
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(e.payload)) {
+        throw new CoreError({ code: 'INVALID_ENVELOPE', message: `${source}: payload is not base64` });
+    }
+    return Buffer.from(e.payload, 'base64');
+}
+//# sourceMappingURL=dsse.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/escape.js
+// Text from evidence (subject names, certificate fields, SBOM names) is written by whoever
+// signed it, and a failing verification must not be able to paint itself as a passing one.
+// C0 and C1 controls, DEL, and the Unicode format characters that reorder or hide text
+// (bidirectional overrides and isolates, line and paragraph separators, zero-width joiners and
+// the byte-order mark).
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+// What JSON.stringify leaves raw inside strings (C0 controls it escapes itself; outside strings
+// they are only the indentation's newlines).
+const UNESCAPED_BY_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+function escapeChar(c) {
+    const code = c.codePointAt(0);
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+}
+/**
+ * One line of text safe for a terminal and a workflow log: every control and reordering
+ * character shown as an escape (`\x1b`, `\n`, `\u{202e}`), and a leading `::` (a GitHub
+ * Actions workflow command) broken with a backslash.
+ */
+function safeText(text) {
+    const escaped = text.replace(UNSAFE, escapeChar);
+    return escaped.startsWith('::') ? `\\${escaped}` : escaped;
+}
+/**
+ * JSON for a terminal or a log: `JSON.stringify` escapes C0 controls but leaves C1 controls
+ * and reordering characters raw; these become `\uXXXX` too. The value parses back unchanged.
+ */
+function safeJson(value, space) {
+    return JSON.stringify(value, null, space).replace(UNESCAPED_BY_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+//# sourceMappingURL=escape.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./packages/core/dist/files.js
+
+
+
+
+const GLOB_CHARS = /[*?[{]/;
+// Byte-wise ordering, as `LC_ALL=C sort` and `find | sort` give: independent of the locale.
+function compareNames(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * Every regular file below `dir` (that `accept` takes, by name), recursing in sorted order;
+ * symlinks to files and folders are followed, dangling ones skipped as `find -type f` would.
+ * The walk is synchronous, on the entry types `readdir` already returns: one call per folder,
+ * a stat only for links, no round trips through the thread pool (a large tree costs a
+ * fraction of a stat per file, and a command that only walks does not load node:fs/promises).
+ */
+async function walkDirectory(dir, skip = new Set(), accept = () => true) {
+    const out = [];
+    const visit = (current) => {
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(current, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+        }
+        catch (err) {
+            throw fileError(current, err);
+        }
+        for (const entry of entries) {
+            if (skip.has(entry.name))
+                continue;
+            const full = (0,external_node_path_.join)(current, entry.name);
+            let isDirectory = entry.isDirectory();
+            let isFile = entry.isFile();
+            if (entry.isSymbolicLink()) {
+                try {
+                    const info = (0,external_node_fs_.statSync)(full);
+                    isDirectory = info.isDirectory();
+                    isFile = info.isFile();
+                }
+                catch (err) {
+                    // Dangling (or a loop of links): skipped, as find -type f does. Anything else (no
+                    // permission to follow it) is an error that names the link.
+                    const code = err.code;
+                    if (code === 'ENOENT' || code === 'ELOOP')
+                        continue;
+                    throw fileError(full, err);
+                }
+            }
+            if (isDirectory)
+                visit(full);
+            else if (isFile && accept(entry.name))
+                out.push(full);
+        }
+    };
+    visit(dir);
+    return out;
+}
+/**
+ * Expands path arguments into regular files: a file is itself, a directory is every file below
+ * it in sorted order, and an argument with glob characters that names no existing file is
+ * expanded as a glob (sorted).
+ */
+async function expandPaths(args, options = {}) {
+    const found = [];
+    for (const arg of args) {
+        let info;
+        try {
+            info = await (0,promises_.stat)(arg);
+        }
+        catch (err) {
+            if (!GLOB_CHARS.test(arg))
+                throw fileError(arg, err);
+        }
+        if (info?.isDirectory()) {
+            for (const path of await walkDirectory(arg, options.skip))
+                found.push({ path, from: arg });
+        }
+        else if (info) {
+            found.push({ path: arg, from: arg });
+        }
+        else {
+            const matches = [];
+            for await (const match of (0,promises_.glob)(arg))
+                matches.push(match);
+            const files = [];
+            for (const m of matches.sort(compareNames)) {
+                if ((await (0,promises_.stat)(m)).isFile())
+                    files.push(m);
+            }
+            if (files.length === 0)
+                throw fileError(arg, Object.assign(new Error('no match'), { code: 'ENOENT' }));
+            for (const path of files)
+                found.push({ path, from: arg });
+        }
+    }
+    return found;
+}
+/** The name a found file gets as an in-toto subject: its path below the directory it came from, else its base name. */
+function subjectName(file) {
+    if (file.path === file.from)
+        return file.path.split(external_node_path_.sep).pop();
+    const rel = (0,external_node_path_.relative)(file.from, file.path);
+    return rel.startsWith('..') ? file.path.split(external_node_path_.sep).pop() : rel.split(external_node_path_.sep).join('/');
+}
+//# sourceMappingURL=files.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/github.js
+/** The OIDC issuer of GitHub Actions' job tokens on github.com. */
+const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+// An enterprise slug as GitHub Enterprise Cloud allows them in a custom issuer path.
+const ENTERPRISE_SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,98}[A-Za-z0-9])?$/;
+/**
+ * True for `base` itself and for its GitHub Enterprise Cloud form with a custom issuer,
+ * `<base>/<enterprise-slug>` (one path segment, nothing else): the only two shapes GitHub issues.
+ */
+function isGitHubActionsIssuer(iss, base = GITHUB_ACTIONS_ISSUER) {
+    if (iss === base)
+        return true;
+    if (!iss.startsWith(`${base}/`))
+        return false;
+    return ENTERPRISE_SLUG.test(iss.slice(base.length + 1));
+}
+//# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/json-documents.js
+
+/**
+ * The most documents one file of JSON lines may hold. `gh attestation download` writes one line
+ * per attestation of a digest and `.intoto.jsonl` files a handful; a file of thousands is not
+ * evidence anyone made, and every document costs a verification.
+ */
+const MAX_JSON_DOCUMENTS = 1024;
+/**
+ * The deepest a JSON document (and a DSSE payload inside one) may nest arrays and objects. Real
+ * bundles, statements and SBOMs stay under 20 levels; code that walks a value recursively
+ * (JSON.stringify, canonicalisation, the Sigstore libraries) overflows the stack some thousands
+ * of levels down, so deeper input is refused before anything walks it.
+ */
+const MAX_JSON_DEPTH = 512;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const SPACE = 0x20;
+/** The characters JSON text may hold outside strings: structure, numbers, true, false, null. */
+const OUTSIDE_STRINGS = new Uint8Array(128);
+for (const c of ' \t\n\r{}[],:0123456789+-.eEtruefalsn')
+    OUTSIDE_STRINGS[c.charCodeAt(0)] = 1;
+/**
+ * Where JSON text first nests arrays and objects deeper than MAX_JSON_DEPTH, or -1: one pass
+ * over the characters, no recursion, no parsing (brackets inside strings do not count). At the
+ * first character JSON allows nowhere there (a control character in a string; outside strings,
+ * anything but structure, numbers and literals) it answers -1: the text is no JSON, and the
+ * parser, which stops there at the latest, says so. A binary or a JavaScript bundle thus reads
+ * as not JSON, whatever brackets it holds. Bytes read as latin1 work as well: the characters
+ * counted are ASCII, which no byte of a multi-byte UTF-8 character can be.
+ */
+function depthExceededAt(text) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === BACKSLASH)
+                i++;
+            else if (c === QUOTE)
+                inString = false;
+            else if (c < SPACE)
+                return -1;
+        }
+        else if (c === QUOTE) {
+            inString = true;
+        }
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            if (++depth > MAX_JSON_DEPTH)
+                return i;
+        }
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            depth--;
+        }
+        else if (c >= 128 || OUTSIDE_STRINGS[c] !== 1) {
+            return -1;
+        }
+    }
+    return -1;
+}
+/** The 1-based line of offset `at` in `text`. */
+function lineAt(text, at) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+function tooDeep(source, what = 'nests') {
+    return new CoreError({
+        code: 'JSON_TOO_DEEP',
+        message: `${source}: ${what} deeper than ${MAX_JSON_DEPTH} levels`,
+    });
+}
+/**
+ * JSON.parse for untrusted text: refuses documents nesting deeper than MAX_JSON_DEPTH
+ * (JSON_TOO_DEEP) and names `source` in every error (INVALID_JSON).
+ */
+function parseJson(text, source) {
+    if (depthExceededAt(text) !== -1)
+        throw tooDeep(source);
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new CoreError({
+            code: 'INVALID_JSON',
+            message: `${source}: not JSON (${err.message})`,
+            cause: err,
+        });
+    }
+}
+/**
+ * A file of one JSON document, or of JSON lines (one document per line, as `gh attestation
+ * download`, `.intoto.jsonl` files and trusted-root bundles hold them). Errors name the file
+ * and, for a line, its number. At most MAX_JSON_DOCUMENTS documents (TOO_MANY_DOCUMENTS), each
+ * nesting at most MAX_JSON_DEPTH levels (JSON_TOO_DEEP).
+ */
+function parseJsonDocuments(text, source) {
+    const trimmed = text.trim();
+    if (trimmed === '') {
+        throw new CoreError({ code: 'INVALID_JSON', message: `${source}: the file is empty` });
+    }
+    // Before any parsing: millions of nested arrays would cost gigabytes to build.
+    const deep = depthExceededAt(text);
+    if (deep !== -1)
+        throw tooDeep(`${source}:${lineAt(text, deep)}`);
+    try {
+        return [{ source, text: trimmed, json: JSON.parse(trimmed) }];
+    }
+    catch {
+        // Not one JSON document: read it as JSON lines.
+    }
+    // JSON lines, walked line by line: no array of every line of a large file.
+    const out = [];
+    let lineNumber = 0;
+    for (let start = 0; start < text.length;) {
+        const newline = text.indexOf('\n', start);
+        const end = newline === -1 ? text.length : newline;
+        lineNumber++;
+        const lineText = text.slice(start, end).trim();
+        start = end + 1;
+        if (lineText === '')
+            continue;
+        if (out.length === MAX_JSON_DOCUMENTS) {
+            throw new CoreError({
+                code: 'TOO_MANY_DOCUMENTS',
+                message: `${source}: more than ${MAX_JSON_DOCUMENTS} JSON documents (line ${lineNumber}); at most ${MAX_JSON_DOCUMENTS} are read from one file`,
+            });
+        }
+        try {
+            out.push({ source: `${source}:${lineNumber}`, text: lineText, json: JSON.parse(lineText) });
+        }
+        catch (err) {
+            throw new CoreError({
+                code: 'INVALID_JSON',
+                message: `${source}:${lineNumber}: not JSON (${err.message})`,
+                cause: err,
+            });
+        }
+    }
+    return out;
+}
+/**
+ * Refuses a Sigstore bundle whose DSSE payload (an in-toto statement, base64 inside the bundle,
+ * so out of sight of the check of the file) nests deeper than MAX_JSON_DEPTH: JSON_TOO_DEEP,
+ * naming `source`. Anything else passes: judging it is verification's job.
+ */
+function checkPayloadDepth(bundle, source) {
+    if (typeof bundle !== 'object' || bundle === null)
+        return;
+    const envelope = bundle.dsseEnvelope;
+    if (typeof envelope !== 'object' || envelope === null)
+        return;
+    const payload = envelope.payload;
+    if (typeof payload !== 'string')
+        return;
+    // latin1: one character per byte, the cheapest decoding (see depthExceededAt).
+    if (depthExceededAt(Buffer.from(payload, 'base64').toString('latin1')) !== -1) {
+        throw tooDeep(source, 'the DSSE payload nests');
+    }
+}
+/**
+ * A Sigstore bundle inside a GitHub attestation API record (`{"bundle": {...}}`, as the API and
+ * `gh attestation download` give them); anything else as it is.
+ */
+function unwrapAttestationRecord(value) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const record = value;
+        if (record.mediaType === undefined && typeof record.bundle === 'object')
+            return record.bundle;
+    }
+    return value;
+}
+//# sourceMappingURL=json-documents.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/regular-file.js
+
+
+
+/**
+ * Opening never waits: O_NONBLOCK makes open(2) of a FIFO with no writer return at once (it is
+ * then refused as not a regular file), and O_NOCTTY keeps a terminal from becoming ours. On a
+ * regular file neither flag changes anything. Windows has neither.
+ */
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
+/** How much a read grows its buffer by at least, when a file turns out longer than it said. */
+const MIN_GROWTH = 64 * 1024;
+/** `64 MiB` for whole mebibytes, else the byte count. */
+/** A PEM key is a few hundred bytes: a file near this size is not one. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+function formatByteLimit(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
+}
+function whatItIs(info) {
+    if (info.isDirectory())
+        return 'a directory';
+    if (info.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'something else';
+}
+function notRegular(path, what, cause) {
+    return new CoreError({
+        code: 'NOT_REGULAR_FILE',
+        message: `${path}: is ${what}, not a regular file`,
+        cause,
+    });
+}
+/**
+ * Opens `path` for reading if, once open, it is a regular file (symlinks followed). The type is
+ * taken from the open handle (`fstat`), not from the path beforehand, which could be swapped
+ * in between; the open itself never blocks (see OPEN_FLAGS). Errors are CoreErrors naming the
+ * file: FILE_NOT_FOUND, NOT_REGULAR_FILE, FILE_UNREADABLE.
+ */
+async function openRegularFile(path) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, OPEN_FLAGS);
+    }
+    catch (err) {
+        const code = err.code;
+        // open(2) of a Unix socket, or of a device with no driver behind it.
+        if (code === 'ENXIO')
+            throw notRegular(path, 'a socket or a device', err);
+        throw fileError(path, err);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notRegular(path, whatItIs(stats));
+        return { handle, stats };
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        if (err instanceof CoreError)
+            throw err;
+        throw fileError(path, err);
+    }
+}
+function tooLarge(path, message) {
+    return new CoreError({ code: 'FILE_TOO_LARGE', message: `${path}: ${message}` });
+}
+/**
+ * The whole content of a regular file of at most `maxBytes`: refused before reading if its size
+ * says more, and while reading if it grows past that (the cap holds whatever the size said).
+ * FIFOs, devices (a symlink to /dev/zero), sockets and directories are refused without reading
+ * a byte. Errors are CoreErrors naming the file (FILE_TOO_LARGE, and those of openRegularFile).
+ */
+async function readRegularFile(path, options) {
+    const { maxBytes, what = 'this file' } = options;
+    const { handle, stats } = await openRegularFile(path);
+    const { size } = stats;
+    try {
+        const limit = `${formatByteLimit(maxBytes)} allowed for ${what}`;
+        if (size > maxBytes)
+            throw tooLarge(path, `${size} bytes, more than the ${limit}`);
+        // One byte more than the size: reading it means the file grew.
+        let buffer = Buffer.allocUnsafe(size + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length) {
+                if (length > maxBytes) {
+                    throw tooLarge(path, `grew while being read, past the ${limit}`);
+                }
+                const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
+                buffer.copy(grown, 0, 0, length);
+                buffer = grown;
+            }
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (err) {
+        if (err instanceof CoreError)
+            throw err;
+        throw fileError(path, err);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** readRegularFile as UTF-8 text. */
+async function readRegularFileText(path, options) {
+    return (await readRegularFile(path, options)).toString('utf8');
+}
+//# sourceMappingURL=regular-file.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/sidecars.js
+/**
+ * The files published beside an artifact, by kind: the names `attest`, the actions and the
+ * workflows write, and the ones `attest verify` and `attest push` look for. Spelled here only.
+ */
+const Sidecar = {
+    /** The signed SLSA provenance (the release-asset convention). */
+    PROVENANCE: '.sigstore.json',
+    /** The signed SBOM attestation. */
+    SBOM_BUNDLE: '.sbom.sigstore.json',
+    /** The CycloneDX SBOM itself. */
+    CYCLONEDX: '.cdx.json',
+    /** The SPDX SBOM itself. */
+    SPDX: '.spdx.json',
+    /** In-toto JSON lines, as slsa-github-generator and many release pipelines publish them. */
+    INTOTO_JSONL: '.intoto.jsonl',
+    /**
+     * The OCI manifest planned when the artifact was attested, pushed later as it is (its digest
+     * is a subject of the signed statements): how the reusable workflow's jobs hand it on.
+     */
+    OCI_MANIFEST: '.oci-manifest.json',
+};
+/** The evidence sidecars `attest verify` reads beside an artifact, in this order. */
+const EVIDENCE_SIDECARS = [
+    'PROVENANCE',
+    'SBOM_BUNDLE',
+    'INTOTO_JSONL',
+];
+/** `<artifact><suffix>` for a sidecar kind. */
+function sidecarPath(artifactPath, kind) {
+    return artifactPath + Sidecar[kind];
+}
+//# sourceMappingURL=sidecars.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/statement.js
+
+
+const MAX_SUBJECTS = 1024;
+function buildStatement(subjects, predicateType, predicate) {
+    if (subjects.length === 0) {
+        throw new CoreError({ code: 'NO_SUBJECTS', message: 'a statement needs at least one subject' });
+    }
+    if (subjects.length > MAX_SUBJECTS) {
+        throw new CoreError({
+            code: 'TOO_MANY_SUBJECTS',
+            message: `${subjects.length} subjects: at most ${MAX_SUBJECTS} fit in one statement`,
+        });
+    }
+    return {
+        _type: STATEMENT_TYPE_V1,
+        subject: subjects.map((s) => ({ name: s.name, digest: { ...s.digest } })),
+        predicateType,
+        predicate,
+    };
+}
+const HEX = /^[0-9a-f]+$/;
+/** Checks the shape of an in-toto Statement v1 parsed from JSON; `source` names it in errors. */
+function parseStatement(value, source = 'statement') {
+    const fail = (what) => {
+        throw new CoreError({ code: 'INVALID_STATEMENT', message: `${source}: ${what}` });
+    };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail('not a JSON object');
+    const s = value;
+    if (s._type !== STATEMENT_TYPE_V1 && s._type !== 'https://in-toto.io/Statement/v0.1') {
+        fail(`_type is ${JSON.stringify(s._type)}, expected "${STATEMENT_TYPE_V1}"`);
+    }
+    if (!Array.isArray(s.subject) || s.subject.length === 0)
+        fail('subject must be a non-empty array');
+    s.subject.forEach((sub, i) => {
+        const d = sub?.digest;
+        if (typeof d !== 'object' || d === null || Object.keys(d).length === 0)
+            fail(`subject[${i}] has no digest`);
+        for (const [alg, hex] of Object.entries(d)) {
+            if (typeof hex !== 'string' || !HEX.test(hex.toLowerCase()))
+                fail(`subject[${i}].digest.${alg} is not hex`);
+        }
+    });
+    if (typeof s.predicateType !== 'string' || s.predicateType === '')
+        fail('predicateType must be a non-empty string');
+    return s;
+}
+//# sourceMappingURL=statement.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/subjects.js
+
+
+
+
+
+
+
+
+/** Runs `fn` over `items` with at most `limit` promises in flight, keeping the order of results. */
+async function mapConcurrent(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    // After a failure no new item starts: the call is failing, and (an upload, a hash) the rest
+    // would be work for nothing. Items under way finish or fail on their own.
+    let failed = false;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length && !failed) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (err) {
+                failed = true;
+                throw err;
+            }
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+/** Subjects for files, directories (recursed, sorted) and globs; names must be unique. */
+async function subjectsFromPaths(paths, options = {}) {
+    const files = await expandPaths(paths);
+    const limit = options.limit ?? MAX_SUBJECTS;
+    if (files.length > limit) {
+        throw new CoreError({
+            code: 'TOO_MANY_SUBJECTS',
+            message: `${files.length} files found: at most ${limit} subjects are allowed`,
+        });
+    }
+    const algorithms = options.algorithms ?? ['sha256'];
+    const subjects = await mapConcurrent(files, options.concurrency ?? 4, async (f) => ({
+        name: subjectName(f),
+        digest: (await digestFile(f.path, algorithms)),
+    }));
+    return dedupeSubjects(subjects);
+}
+/** Subjects listed in a `sha256sum`/`sha512sum` style checksums file. */
+async function subjectsFromChecksumFile(path) {
+    const text = await readRegularFileText(path, {
+        maxBytes: MAX_CHECKSUM_FILE_BYTES,
+        what: 'a checksums file',
+    });
+    const entries = parseChecksumFile(text, path);
+    return dedupeSubjects(entries.map((e) => ({ name: e.path, digest: { [e.algorithm]: e.hex } })));
+}
+/**
+ * One subject per name: the same name with the same digest (a file given twice, or both as a
+ * path and in a checksums file) is kept once; with another digest it is an error.
+ */
+function dedupeSubjects(subjects) {
+    const byName = new Map();
+    for (const s of subjects) {
+        const seen = byName.get(s.name);
+        if (seen && JSON.stringify(seen.digest) !== JSON.stringify(s.digest)) {
+            throw new CoreError({
+                code: 'DUPLICATE_SUBJECT',
+                message: `two different files would both be named "${s.name}"`,
+            });
+        }
+        if (!seen)
+            byName.set(s.name, s);
+    }
+    return [...byName.values()];
+}
+/**
+ * The artifacts of a run, each hashed once, with the names their subjects get: the one
+ * collector of the CLI, the actions and the demo. Names are unique; at most `limit`.
+ */
+async function collectArtifacts(source, options = {}) {
+    const algorithms = options.algorithms ?? ['sha256'];
+    const concurrency = options.concurrency ?? 4;
+    const hash = async (name, path) => ({
+        name,
+        path,
+        digest: (await digestFile(path, algorithms)),
+    });
+    let found;
+    if (source.checksums !== undefined) {
+        if (source.directory === undefined)
+            throw new CoreError({
+                code: 'INVALID_CHECKSUM_FILE',
+                message: `${source.checksums}: a checksums file needs the directory it lists`,
+            });
+        const text = await readRegularFileText(source.checksums, {
+            maxBytes: MAX_CHECKSUM_FILE_BYTES,
+            what: 'checksums file',
+        });
+        const entries = parseChecksumFile(text, source.checksums);
+        const artifacts = await mapConcurrent(entries, concurrency, async (e) => {
+            if (/[/\\]/.test(e.path) || e.path === '.' || e.path === '..')
+                throw new CoreError({
+                    code: 'INVALID_CHECKSUM_FILE',
+                    message: `${source.checksums}: ${e.path} is not a plain file name`,
+                });
+            const path = (0,external_node_path_.join)(source.directory, e.path);
+            const digest = await digestFile(path, [...new Set([...algorithms, e.algorithm])]);
+            if (digest[e.algorithm] !== e.hex)
+                throw new CoreError({
+                    code: 'DIGEST_MISMATCH',
+                    message: `${path}: ${e.algorithm} ${digest[e.algorithm]} differs from ${source.checksums}'s ${e.hex}`,
+                });
+            const kept = Object.fromEntries(algorithms.map((a) => [a, digest[a]]));
+            return { name: e.path, path, digest: kept };
+        });
+        return checked(dedupeSubjects(artifacts), options);
+    }
+    const listed = source.digests !== undefined ? await subjectsFromChecksumFile(source.digests) : [];
+    if (source.directory !== undefined) {
+        let names;
+        try {
+            names = (await (0,promises_.readdir)(source.directory, { withFileTypes: true }))
+                .filter((d) => d.isFile())
+                .map((d) => d.name)
+                .sort(compareNames);
+        }
+        catch (err) {
+            throw fileError(source.directory, err);
+        }
+        found = names.map((name) => ({ name, path: (0,external_node_path_.join)(source.directory, name) }));
+    }
+    else {
+        found = (await expandPaths(source.paths ?? [])).map((f) => ({
+            name: subjectName(f),
+            path: f.path,
+        }));
+    }
+    if (found.length + listed.length === 0)
+        throw new CoreError({ code: 'NO_SUBJECTS', message: 'no artifacts found' });
+    checked([...found, ...listed], options);
+    const artifacts = await mapConcurrent(found, concurrency, (f) => hash(f.name, f.path));
+    return dedupeSubjects([...artifacts, ...listed]);
+}
+function checked(items, options) {
+    const limit = options.limit ?? MAX_SUBJECTS;
+    if (items.length > limit)
+        throw new CoreError({
+            code: 'TOO_MANY_SUBJECTS',
+            message: `${items.length} files found: at most ${limit} subjects are allowed`,
+        });
+    return items;
+}
+//# sourceMappingURL=subjects.js.map
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./packages/core/dist/write.js
+
+
+
+
+// The callback API of node:fs, which every process has loaded already: node:fs/promises would
+// cost a command that only writes its output file a few ms to load.
+const openFile = (0,external_node_util_.promisify)(external_node_fs_.open);
+const writeAll = (0,external_node_util_.promisify)(external_node_fs_.writeFile);
+const closeFile = (0,external_node_util_.promisify)(external_node_fs_.close);
+const renameFile = (0,external_node_util_.promisify)(external_node_fs_.rename);
+const remove = (0,external_node_util_.promisify)(external_node_fs_.rm);
+let written = 0;
+/**
+ * A temporary name beside `path`. It needs to be unlikely to collide, not unguessable: the file
+ * is created exclusively (`wx`), so a name that exists already fails the write and is never
+ * written through. (node:crypto for a random name would cost every command a few ms to load.)
+ */
+function temporaryName(path) {
+    const unique = `${process.pid.toString(36)}${(written++).toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${unique}.tmp`);
+}
+/**
+ * Writes a file so that readers see either the old content or all of the new: the data goes to
+ * a temporary file beside it, which is then renamed over the target. Nothing half-written is
+ * ever left at `path`.
+ */
+async function writeFileAtomic(path, data, mode) {
+    const tmp = temporaryName(path);
+    let created = false;
+    try {
+        const fd = await openFile(tmp, 'wx', mode);
+        created = true;
+        try {
+            await writeAll(fd, data);
+        }
+        finally {
+            await closeFile(fd);
+        }
+        await renameFile(tmp, path);
+    }
+    catch (err) {
+        if (created)
+            await remove(tmp, { force: true });
+        throw fileError(path, err);
+    }
+}
+//# sourceMappingURL=write.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/index.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 94749:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sF: () => (/* reexport */ attest_attachmentsOf),
+  st: () => (/* reexport */ attest_attest),
+  zU: () => (/* reexport */ decodeExpected),
+  PC: () => (/* reexport */ describeArtifacts),
+  K3: () => (/* reexport */ formatSums),
+  mk: () => (/* reexport */ publish_publish),
+  V_: () => (/* reexport */ readAttachments),
+  Th: () => (/* reexport */ readPlannedPublication),
+  vU: () => (/* reexport */ rehashDirectory),
+  I6: () => (/* reexport */ verify_verifyTargets)
+});
+
+// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, PipelineError, STAGES, buildPredicate, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, resolveSigner, runDemo, signAttestation, tagFor
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
+var dist = __webpack_require__(53371);
+;// CONCATENATED MODULE: ./packages/pipeline/dist/errors.js
+
+class errors_PipelineError extends dist.BaseError {
+    /** The demo's stage and artifact, when a stage failed. */
+    stage;
+    artifact;
+    /** 1 for a failure of the pipeline's own checks, 2 (the default) for bad input. */
+    exitCode;
+    constructor(options) {
+        super(options);
+        if (options.stage !== undefined)
+            this.stage = options.stage;
+        if (options.artifact !== undefined)
+            this.artifact = options.artifact;
+        this.exitCode = options.exitCode ?? 2;
+    }
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/publish.js
+
+
+const TAG_CHARS = /[^A-Za-z0-9_.-]/g;
+/** A file name as an OCI tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`. */
+function tagFor(name) {
+    const tag = name.replace(TAG_CHARS, '-').replace(/^[.-]+/, '');
+    return (tag || 'artifact').slice(0, 128);
+}
+async function parse(reference) {
+    const { parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const ref = parseReference(reference);
+    if (ref.digest)
+        throw new errors_PipelineError({
+            code: 'INVALID_REQUEST',
+            message: `cannot publish to a digest (${reference}): give a tag or none`,
+        });
+    return ref;
+}
+/**
+ * Plans the manifests of a publication (see `ArtifactPlan`): the same bytes `publish` later
+ * pushes, so their digests can be signed first. Annotations: the environment's, the
+ * provenance's source and revision, the SBOM's licences, then `target.annotations`.
+ */
+async function planPublication(target, artifacts, provenance, context) {
+    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const ref = await parse(target.reference);
+    const created = oci.sourceDateEpoch(context.env);
+    const optionsFor = (sbom) => ({
+        annotations: {
+            ...oci.contextAnnotations({ env: context.env, provenance, sbom }),
+            ...(created ? { 'org.opencontainers.image.created': created } : {}),
+            ...target.annotations,
+        },
+        ...(created ? { created } : {}),
+        ...(target.artifactType ? { artifactType: target.artifactType } : {}),
+    });
+    const files = artifacts.map((a) => ({
+        path: a.path,
+        ...(a.digest.sha256 ? { digest: `sha256:${a.digest.sha256}` } : {}),
+    }));
+    const subjectName = ref.kind === 'registry' ? `${ref.registry}/${ref.repository}` : `oci-layout:${ref.path}`;
+    if (target.grouping === 'index') {
+        const plans = [];
+        for (const [i, file] of files.entries()) {
+            const platform = target.platforms?.[i] ?? (await oci.detectPlatform(file.path));
+            if (!platform)
+                throw new errors_PipelineError({
+                    code: 'INVALID_REQUEST',
+                    message: `cannot tell the platform of ${file.path}: give its platform (OS/ARCH)`,
+                });
+            plans.push({ ...(await oci.planArtifact(file, optionsFor(artifacts[i].sbom))), platform });
+        }
+        const seen = new Set();
+        for (const [i, p] of plans.entries()) {
+            const key = oci.formatPlatform(p.platform);
+            if (seen.has(key))
+                throw new errors_PipelineError({
+                    code: 'INVALID_REQUEST',
+                    message: `two files for platform ${key} (${files[i].path})`,
+                });
+            seen.add(key);
+        }
+        const index = oci.indexOf(plans, optionsFor(undefined));
+        return {
+            target,
+            subjectName,
+            plans,
+            index,
+            tags: plans.map(() => undefined),
+            indexTag: ref.tag ?? 'latest',
+        };
+    }
+    const plans = [];
+    for (const [i, file] of files.entries())
+        plans.push(await oci.planArtifact(file, optionsFor(artifacts[i].sbom)));
+    const byName = target.tagByName === true || artifacts.length > 1;
+    return {
+        target,
+        subjectName,
+        plans,
+        tags: artifacts.map((a) => (byName ? tagFor(a.name) : (ref.tag ?? 'latest'))),
+    };
+}
+/** Every planned manifest (and the index) as statement subjects, as `actions/attest` names images. */
+function manifestSubjects(plan) {
+    const digests = [...plan.plans, ...(plan.index ? [plan.index] : [])].map((p) => p.descriptor.digest);
+    return digests.map((d) => ({ name: plan.subjectName, digest: { sha256: d.slice(7) } }));
+}
+/** The manifest subjects one artifact is known by: its own manifest, and the index above it. */
+function manifestSubjectsOf(plan, artifact) {
+    return [artifact, ...(plan.index ? [plan.index] : [])].map((p) => ({
+        name: plan.subjectName,
+        digest: { sha256: p.descriptor.digest.slice(7) },
+    }));
+}
+/**
+ * Publishes artifacts to an OCI registry or layout: pushes each planned manifest (and index)
+ * exactly as planned, reusing the digests already computed, then attaches each attestation to
+ * every manifest its statement names, by digest (a message signature to the file it signs),
+ * and each SBOM document to the artifact it describes. An attestation that names none of the
+ * published artifacts is refused: attached anywhere, nothing could verify with it.
+ */
+async function publish_publish(request, context) {
+    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    if (request.artifacts.length === 0)
+        throw new errors_PipelineError({ code: 'NOTHING_TO_DO', message: 'nothing to publish' });
+    const ref = await parse(request.target.reference);
+    const attachments = request.attachments ?? [];
+    const timings = {};
+    let t0 = performance.now();
+    const lap = (step) => {
+        const now = performance.now();
+        timings[step] = (timings[step] ?? 0) + (now - t0);
+        t0 = now;
+    };
+    const provenance = attachments
+        .filter((a) => a.kind === 'bundle')
+        .map((a) => (0,dist.describeBundle)(a.json))
+        .find((d) => d.predicateType === 'https://slsa.dev/provenance/v1')?.statement;
+    const publication = request.publication ??
+        (await planPublication(request.target, request.artifacts.map((a) => ({
+            ...a,
+            sbom: attachments.find((x) => x.kind === 'sbom' && (x.artifact === undefined || x.artifact === a.name))?.json,
+        })), provenance, context));
+    lap('plan');
+    const target = oci.openTarget(ref, {
+        cwd: context.cwd,
+        env: context.env,
+        ...(context.plainHttp ? { plainHttp: true } : {}),
+        ...(request.target.credentials ? { credentials: request.target.credentials } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    });
+    const { tag: _tag, ...base } = ref;
+    const byDigest = (digest) => oci.formatReference({ ...base, digest });
+    const pushOptions = {
+        ...(request.target.mountFrom ? { mountFrom: request.target.mountFrom } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    };
+    let uploadedBytes = 0;
+    const pushed = [];
+    let index;
+    if (publication.index) {
+        index = await oci.pushPlan(target, publication.index, {
+            ...pushOptions,
+            ...(publication.indexTag ? { tag: publication.indexTag } : {}),
+        });
+        pushed.push(...(index.children ?? []));
+        uploadedBytes = index.uploadedBytes;
+    }
+    else
+        for (const [i, plan] of publication.plans.entries()) {
+            const tag = publication.tags[i];
+            const p = await oci.pushPlan(target, plan, { ...pushOptions, ...(tag ? { tag } : {}) });
+            pushed.push(p);
+            uploadedBytes += p.uploadedBytes;
+        }
+    lap('push');
+    // Each attestation goes to every manifest it is about, by digest.
+    const sha512s = new Map();
+    const sha512Of = (i) => {
+        const a = request.artifacts[i];
+        let d = sha512s.get(a.path);
+        if (!d) {
+            d = a.digest.sha512
+                ? Promise.resolve(a.digest.sha512)
+                : (0,dist.digestFile)(a.path, ['sha512']).then((x) => x.sha512);
+            sha512s.set(a.path, d);
+        }
+        return d;
+    };
+    const about = async (d) => {
+        const out = [];
+        if (index && (0,dist.namesDigest)(d, index.descriptor.digest))
+            out.push(index);
+        const bySha512 = d.subjects.some((s) => s.digest.sha512) || d.messageDigest?.algorithm === 'sha512';
+        for (const [i, m] of pushed.entries()) {
+            if ((0,dist.namesDigest)(d, m.descriptor.digest) || (m.layer && (0,dist.namesDigest)(d, m.layer.digest)))
+                out.push(m);
+            else if (bySha512 && (0,dist.namesDigest)(d, `sha512:${await sha512Of(i)}`))
+                out.push(m);
+        }
+        return out;
+    };
+    const referrers = [];
+    for (const a of attachments) {
+        let subjects;
+        if (a.kind === 'bundle') {
+            subjects = await about((0,dist.describeBundle)(a.json));
+            if (subjects.length === 0)
+                throw new errors_PipelineError({
+                    code: 'INVALID_REQUEST',
+                    message: `${a.source}: the bundle is about none of the published artifacts (no subject or signed digest matches a file or manifest)`,
+                });
+        }
+        else {
+            const named = a.artifact === undefined
+                ? undefined
+                : request.artifacts.findIndex((x) => x.name === a.artifact);
+            subjects =
+                named !== undefined && named >= 0
+                    ? [pushed[named]]
+                    : index
+                        ? [index]
+                        : pushed.length === 1
+                            ? [pushed[0]]
+                            : pushed;
+        }
+        for (const subject of subjects) {
+            const descriptor = a.kind === 'bundle'
+                ? await oci.attachBundle(subject, a.bytes, undefined, pushOptions)
+                : await oci.attachSbom(subject, a.bytes, {
+                    ...pushOptions,
+                    ...(subject.title ? { title: `${subject.title}.cdx.json` } : {}),
+                });
+            referrers.push({
+                source: a.source,
+                kind: a.kind,
+                subject: subject.descriptor.digest,
+                digest: descriptor.digest,
+                ...(descriptor.artifactType ? { artifactType: descriptor.artifactType } : {}),
+            });
+        }
+    }
+    lap('attach');
+    const artifacts = pushed.map((m, i) => ({
+        name: request.artifacts[i].name,
+        path: request.artifacts[i].path,
+        reference: byDigest(m.descriptor.digest),
+        manifest: m.descriptor,
+        ...(m.layer ? { layer: m.layer } : {}),
+        ...(m.tag ? { tag: m.tag } : {}),
+        ...(m.platform ? { platform: m.platform } : {}),
+    }));
+    const top = index ?? pushed[0];
+    return {
+        reference: byDigest(top.descriptor.digest),
+        ...(top.tag ? { tagged: oci.formatReference({ ...base, tag: top.tag }) } : {}),
+        artifacts,
+        ...(index
+            ? {
+                index: {
+                    reference: byDigest(index.descriptor.digest),
+                    manifest: index.descriptor,
+                    ...(index.tag ? { tag: index.tag } : {}),
+                },
+            }
+            : {}),
+        referrers,
+        uploadedBytes,
+        timings,
+    };
+}
+//# sourceMappingURL=publish.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/attachments.js
+
+
+
+
+const invalid = (message) => new errors_PipelineError({ code: 'INVALID_REQUEST', message });
+/** An attestation file is at most this big (as `attest verify` reads evidence). */
+const MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
+async function readText(path) {
+    try {
+        return await (0,dist.readRegularFileText)(path, { maxBytes: MAX_ATTACHMENT_BYTES, what: 'attestation' });
+    }
+    catch (err) {
+        if (err.code === 'FILE_NOT_FOUND')
+            return undefined;
+        throw err;
+    }
+}
+function isBundle(json) {
+    const mediaType = json?.mediaType;
+    return (typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle'));
+}
+/**
+ * Reads attestations to attach: one CycloneDX SBOM, or Sigstore bundles (one JSON document, or
+ * JSON lines of them as gh writes), each checked to be what it claims before anything is pushed.
+ */
+function attachments(path, text, kind, artifact) {
+    if (kind === 'sbom') {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch (err) {
+            throw invalid(`${path}: not JSON (${err.message})`);
+        }
+        if (json?.bomFormat !== 'CycloneDX')
+            throw invalid(`${path}: not a CycloneDX SBOM (no "bomFormat": "CycloneDX")`);
+        return [{ kind, source: path, bytes: text, json, ...(artifact ? { artifact } : {}) }];
+    }
+    // As attest verify --bundle reads them: one document or JSON lines, attestation API records
+    // unwrapped. What goes to the registry is the bundle's own JSON.
+    return (0,dist.parseJsonDocuments)(text, path).map((doc) => {
+        const json = (0,dist.unwrapAttestationRecord)(doc.json);
+        if (!isBundle(json))
+            throw invalid(`${doc.source}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`);
+        const whole = doc.source === path ? text : doc.text;
+        return {
+            kind,
+            source: doc.source,
+            bytes: json === doc.json ? whole : JSON.stringify(json),
+            json,
+        };
+    });
+}
+/**
+ * Reads attestations to attach, each checked to be what it claims before anything is pushed:
+ * the files named, then the sidecars of each artifact (`Sidecar` names) found beside it or in
+ * `directory`. A file named but absent is an error; an absent sidecar is skipped.
+ */
+async function readAttachments(files) {
+    const out = [];
+    const read = async (path) => {
+        const text = await readText(path);
+        if (text === undefined)
+            throw (0,dist.fileError)(path, Object.assign(new Error(), { code: 'ENOENT' }));
+        return text;
+    };
+    for (const path of files.bundles ?? [])
+        out.push(...attachments(path, await read(path), 'bundle'));
+    for (const path of files.sboms ?? [])
+        out.push(...attachments(path, await read(path), 'sbom'));
+    for (const artifact of files.beside ?? []) {
+        const base = files.directory ? (0,external_node_path_.join)(files.directory, (0,external_node_path_.basename)(artifact)) : artifact;
+        for (const kind of [...dist.EVIDENCE_SIDECARS, 'CYCLONEDX']) {
+            const path = base + dist.Sidecar[kind];
+            if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`)))
+                continue;
+            const text = await readText(path);
+            if (text === undefined)
+                continue;
+            for (const a of attachments(path, text, kind === 'CYCLONEDX' ? 'sbom' : 'bundle', (0,external_node_path_.basename)(artifact)))
+                out.push(a);
+        }
+    }
+    return out;
+}
+/**
+ * The manifests `attest` planned for these artifacts (`Sidecar.OCI_MANIFEST` files, beside them
+ * or in `directory`), so they are pushed exactly as their statements name them; undefined when
+ * none was planned. Some planned and some not is an error: the run is half of one thing.
+ */
+async function readPlannedPublication(target, artifacts, directory) {
+    const { parsePlan, parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const plans = [];
+    const missing = [];
+    for (const a of artifacts) {
+        const base = directory ? (0,external_node_path_.join)(directory, (0,external_node_path_.basename)(a.path)) : a.path;
+        const path = base + dist.Sidecar.OCI_MANIFEST;
+        const text = await readText(path);
+        if (text === undefined) {
+            missing.push(path);
+            continue;
+        }
+        plans.push(parsePlan(text, a.path, `sha256:${a.digest.sha256}`, path));
+    }
+    if (plans.length === 0)
+        return undefined;
+    if (missing.length > 0)
+        throw invalid(`planned manifests are missing for some artifacts: ${missing.join(', ')}`);
+    const ref = parseReference(target.reference);
+    const byName = target.tagByName === true || artifacts.length > 1;
+    return {
+        target,
+        subjectName: ref.kind === 'registry' ? `${ref.registry}/${ref.repository}` : `oci-layout:${ref.path}`,
+        plans,
+        tags: artifacts.map((a) => (byName ? tagFor(a.name) : (ref.tag ?? 'latest'))),
+    };
+}
+//# sourceMappingURL=attachments.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./packages/pipeline/dist/provenance-source.js
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, ...args) {
+    try {
+        const { stdout } = await run('git', ['-C', cwd, ...args], { timeout: 10_000 });
+        return stdout.trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Inside Actions the job's OIDC token service is in the environment. */
+function inGitHubActions(env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+/**
+ * The SLSA predicate of this run. In GitHub Actions a token is read from the token service and
+ * verified against its issuer's keys: the claims, not the GITHUB_* variables a build step could
+ * change, are the source of truth. Elsewhere, the local builder with the git checkout as source.
+ */
+async function buildPredicate(request, context) {
+    const prov = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 26395));
+    const resolvedDependencies = request.resolvedDependencies ?? [];
+    const builder = request.builder === 'auto' || request.builder === undefined
+        ? inGitHubActions(context.env)
+            ? 'github'
+            : 'local'
+        : request.builder;
+    if (builder === 'github') {
+        const { fetchActionsIdToken } = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
+        // The runner's server URL only picks the default issuer (github.com, *.ghe.com, GHES) and
+        // must agree with the token; the token's claims are the source of truth.
+        const serverUrl = context.env.GITHUB_SERVER_URL || undefined;
+        const issuer = request.issuer ?? (context.env.ATTEST_OIDC_ISSUER || prov.issuerForServerUrl(serverUrl));
+        const jwksUrl = request.jwksUrl ?? context.env.ATTEST_OIDC_JWKS_URL;
+        const token = await fetchActionsIdToken(context.env, 'sigstore');
+        const claims = await prov.verifyOidcToken(token, {
+            issuer,
+            ...(jwksUrl ? { jwksUrl } : {}),
+        });
+        return {
+            token,
+            predicate: prov.githubProvenance(claims, {
+                resolvedDependencies: [...resolvedDependencies],
+                ...(serverUrl ? { serverUrl } : {}),
+            }),
+            describe: `GitHub Actions run ${claims.repository} #${claims.run_id}, workflow ${claims.job_workflow_ref ?? claims.workflow_ref} (token verified against ${claims.iss})`,
+        };
+    }
+    const [commit, remote, ref] = await Promise.all([
+        git(context.cwd, 'rev-parse', 'HEAD'),
+        git(context.cwd, 'config', '--get', 'remote.origin.url'),
+        git(context.cwd, 'symbolic-ref', '-q', 'HEAD'),
+    ]);
+    const source = commit && remote
+        ? {
+            uri: `git+${remote.replace(/^git@([^:]+):/, 'https://$1/')}${ref ? `@${ref}` : ''}`,
+            gitCommit: commit,
+        }
+        : undefined;
+    const predicate = prov.localProvenance({
+        hostname: (0,external_node_os_.hostname)(),
+        ...(source ? { source } : {}),
+        resolvedDependencies: [...resolvedDependencies],
+    });
+    return { predicate, describe: `local build (builder ${predicate.runDetails.builder.id})` };
+}
+//# sourceMappingURL=provenance-source.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/signing.js
+
+
+
+function decodeClaims(token) {
+    try {
+        return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+const signing_invalid = (message) => {
+    throw new errors_PipelineError({ code: 'INVALID_REQUEST', message });
+};
+/** Resolves a signing request (fetching an Actions token once when none is given). */
+async function resolveSigner(request, context) {
+    const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
+    const endpoints = {
+        ...(request.rekorURL ? { rekorURL: request.rekorURL } : {}),
+        ...(request.tsaURL ? { tsaURL: request.tsaURL } : {}),
+    };
+    if (request.key !== undefined) {
+        if (request.fulcioURL || request.identityToken || request.instance)
+            signing_invalid('a key signs without Fulcio: a Fulcio URL, an identity token or an instance do not apply');
+        const privateKeyPem = await (0,dist.readRegularFileText)((0,external_node_path_.resolve)(context.cwd, request.key), {
+            maxBytes: dist.MAX_KEY_FILE_BYTES,
+            what: 'key',
+        });
+        return {
+            options: { privateKeyPem, ...endpoints, ...progress(context) },
+            describe: `key ${request.key}`,
+        };
+    }
+    const token = request.identityToken ?? (await sign.actionsTokenProvider(context.env)());
+    const claims = decodeClaims(token);
+    let instance;
+    if (request.fulcioURL)
+        instance = { name: 'custom', fulcioURL: request.fulcioURL, ...endpoints };
+    else {
+        instance = sign.sigstoreInstanceFromEnv(context.env, {
+            ...(request.instance ? { instance: request.instance } : {}),
+            ...(typeof claims.repository_visibility === 'string'
+                ? { visibility: claims.repository_visibility }
+                : {}),
+        });
+        Object.assign(instance, endpoints);
+    }
+    if (!instance.rekorURL && !instance.tsaURL)
+        signing_invalid('keyless signing needs a transparency log or a timestamp authority (a Rekor or TSA URL)');
+    const { name: _name, ...urls } = instance;
+    return {
+        options: { ...urls, identityToken: token, ...progress(context) },
+        describe: `${instance.name} Sigstore (Fulcio ${instance.fulcioURL}${instance.rekorURL ? `, Rekor ${instance.rekorURL}` : ''}${instance.tsaURL ? `, TSA ${instance.tsaURL}` : ''})`,
+        instance,
+        ...(typeof claims.repository === 'string' ? { repository: claims.repository } : {}),
+    };
+}
+const progress = (context) => context.onProgress ? { onProgress: context.onProgress } : {};
+/**
+ * Signs one in-toto statement into a Sigstore bundle: the statement's own bytes (what was
+ * reviewed is what is signed), or an SBOM attestation over the given files.
+ */
+async function signAttestation(request, context) {
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 53371));
+    const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
+    let payload;
+    if ('statement' in request.subject) {
+        let json;
+        try {
+            json = JSON.parse(Buffer.from(request.subject.statement).toString('utf8'));
+        }
+        catch (err) {
+            throw new PipelineError({
+                code: 'INVALID_REQUEST',
+                message: `${request.subject.source}: not JSON (${err.message})`,
+            });
+        }
+        core.parseStatement(json, request.subject.source);
+        payload = request.subject.statement;
+    }
+    else {
+        const format = request.subject.sbom.bomFormat;
+        if (format !== 'CycloneDX')
+            throw new PipelineError({
+                code: 'INVALID_REQUEST',
+                message: `${request.subject.source}: not a CycloneDX JSON BOM (bomFormat is not "CycloneDX")`,
+            });
+        const subjects = await core.collectArtifacts(request.subject.subjects);
+        payload = Buffer.from(JSON.stringify(sign.sbomStatement(subjects.map((s) => ({ name: s.name, digest: s.digest })), request.subject.sbom)));
+    }
+    const signer = await resolveSigner(request.signing, context);
+    context.onProgress?.({
+        step: 'sign',
+        message: `signing ${request.subject.source} with ${signer.describe}`,
+    });
+    const bundle = await sign.signStatement(Buffer.from(payload), signer.options);
+    let attestationId;
+    if (request.githubAttestations) {
+        const repository = request.githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
+        if (!repository)
+            signing_invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
+        attestationId = String(await sign.storeAttestation(bundle, {
+            repository: repository,
+            token: request.githubAttestations.token,
+            apiUrl: request.githubAttestations.apiUrl ??
+                context.env.GITHUB_API_URL ??
+                'https://api.github.com',
+        }));
+    }
+    return {
+        bundle,
+        signer: {
+            describe: signer.describe,
+            ...(signer.instance ? { instance: signer.instance } : {}),
+        },
+        ...(attestationId !== undefined ? { attestationId } : {}),
+    };
+}
+//# sourceMappingURL=signing.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/attest.js
+
+
+
+
+
+
+
+async function sbomFor(path, request, context) {
+    const { generateSbom, SbomError } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 24648));
+    const inputs = [...(request.inputs ?? [])];
+    const options = {
+        ...(request.specVersion ? { specVersion: request.specVersion } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    };
+    try {
+        return await generateSbom([path, ...inputs], options);
+    }
+    catch (err) {
+        // A file the binary inspectors cannot read (a tarball, a wheel) is described by the
+        // lockfiles it was built from alone.
+        if (!(err instanceof SbomError) ||
+            err.code !== 'UNSUPPORTED_INPUT' ||
+            err.file !== path ||
+            inputs.length === 0)
+            throw err;
+        context.onProgress?.({
+            step: 'attest.sbom',
+            message: `${path} is not a binary the SBOM inspectors read; its SBOM lists its lockfiles`,
+        });
+        return generateSbom(inputs, options);
+    }
+}
+/** The subjects naming one artifact: its file, and its planned manifest (and index) if any. */
+function subjectsOf(a, publication) {
+    const out = [{ name: a.name, digest: { ...a.digest } }];
+    if (publication && a.plan)
+        out.push(...manifestSubjectsOf(publication, a.plan));
+    return out;
+}
+/**
+ * Attests the artifacts of a run: hashes each once, writes its SBOM, builds the provenance
+ * from verified claims (or the local builder), plans the OCI manifests when a destination is
+ * given, signs the provenance (one statement over all) and each SBOM, and stores or writes the
+ * bundles when asked. Returns everything in memory; writes files only with `sidecars`.
+ */
+async function attest_attest(request, context) {
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 53371));
+    const say = (step, message) => context.onProgress?.({ step, message });
+    const timings = {};
+    const time = async (step, fn) => {
+        const t0 = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            timings[step] = (timings[step] ?? 0) + (performance.now() - t0);
+        }
+    };
+    const collected = await time('hash', () => core.collectArtifacts(request.artifacts, request.algorithms ? { algorithms: request.algorithms } : {}));
+    for (const a of collected)
+        say('attest.hash', `${a.digest.sha256 ?? a.digest.sha512}  ${a.name}`);
+    const artifacts = collected.map((a) => ({ ...a, files: {} }));
+    const predicate = await time('provenance', () => buildPredicate(request.provenance ?? {}, context));
+    say('attest.provenance', predicate.describe);
+    const signer = request.signing === false
+        ? undefined
+        : await resolveSigner({
+            ...(predicate.token && request.signing?.key === undefined
+                ? { identityToken: predicate.token }
+                : {}),
+            ...request.signing,
+        }, context);
+    if (signer)
+        say('attest.sign', `signing with ${signer.describe}`);
+    const withFiles = (what) => {
+        const pathless = artifacts.find((a) => a.path === undefined);
+        if (pathless)
+            throw new errors_PipelineError({
+                code: 'INVALID_REQUEST',
+                message: `${pathless.name} is known only by its digest: ${what} needs the file`,
+            });
+        return artifacts;
+    };
+    const sbomRequest = request.sbom;
+    if (sbomRequest !== false)
+        for (const a of withFiles('an SBOM')) {
+            a.sbom = await time('sbom', () => sbomFor(a.path, sbomRequest ?? {}, context));
+            say('attest.sbom', `${a.name}: ${a.sbom.componentCount} components`);
+        }
+    const provenanceStatement = (0,dist.buildStatement)(artifacts.map((a) => ({ name: a.name, digest: { ...a.digest } })), dist.PredicateType.SLSA_PROVENANCE_V1, predicate.predicate);
+    let publication;
+    const publishTo = request.publishTo;
+    if (publishTo) {
+        publication = await time('plan', () => planPublication(publishTo, withFiles('publishing').map((a) => ({ ...a, ...(a.sbom ? { sbom: a.sbom.bom } : {}) })), provenanceStatement, context));
+        for (const [i, a] of artifacts.entries())
+            a.plan = publication.plans[i];
+        // The statement names the manifests as well: gh looks attestations up by manifest digest.
+        provenanceStatement.subject = [
+            ...provenanceStatement.subject,
+            ...manifestSubjects(publication),
+        ];
+    }
+    const sign = signer ? await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476)) : undefined;
+    const provenanceText = `${JSON.stringify(provenanceStatement, null, 2)}\n`;
+    let provenanceBundle;
+    if (sign && signer) {
+        provenanceBundle = await time('sign', () => sign.signStatement(provenanceText, signer.options));
+        for (const a of artifacts) {
+            if (!a.sbom)
+                continue;
+            const statement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
+            a.sbomStatement = statement;
+            a.sbomBundle = await time('sign', () => sign.signStatement(statement, signer.options));
+        }
+    }
+    else
+        for (const a of artifacts)
+            if (a.sbom)
+                a.sbomStatement = (0,dist.buildStatement)(subjectsOf(a, publication), dist.PredicateType.CYCLONEDX_BOM, a.sbom.bom);
+    const attestationIds = [];
+    if (request.githubAttestations && sign && provenanceBundle) {
+        const repository = request.githubAttestations.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
+        if (!repository)
+            throw new errors_PipelineError({
+                code: 'INVALID_REQUEST',
+                message: 'storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)',
+            });
+        const bundles = [
+            provenanceBundle,
+            ...artifacts.flatMap((a) => (a.sbomBundle ? [a.sbomBundle] : [])),
+        ];
+        const store = request.githubAttestations;
+        for (const bundle of bundles) {
+            const id = await time('store', () => sign.storeAttestation(bundle, {
+                repository,
+                token: store.token,
+                apiUrl: store.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
+            }));
+            attestationIds.push(String(id));
+            say('attest.store', `stored attestation ${id} in ${repository}`);
+        }
+    }
+    const sidecars = request.sidecars;
+    if (sidecars)
+        await time('write', () => writeSidecars(artifacts, provenanceBundle, sidecars));
+    return {
+        artifacts,
+        provenance: {
+            statement: provenanceStatement,
+            text: provenanceText,
+            ...(provenanceBundle ? { bundle: provenanceBundle } : {}),
+            describe: predicate.describe,
+        },
+        ...(publication ? { publication } : {}),
+        ...(signer
+            ? {
+                signer: {
+                    describe: signer.describe,
+                    ...(signer.instance ? { instance: signer.instance } : {}),
+                },
+            }
+            : {}),
+        attestationIds,
+        timings,
+    };
+}
+/** Writes each artifact's attestations under their sidecar names, each file atomically. */
+async function writeSidecars(artifacts, provenanceBundle, request) {
+    if (request.directory)
+        await (0,promises_.mkdir)(request.directory, { recursive: true });
+    const { serializePlan } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const where = (a, kind) => request.directory
+        ? (0,dist.sidecarPath)((0,external_node_path_.join)(request.directory, a.name.replace(/\//g, '_')), kind)
+        : a.path !== undefined
+            ? (0,dist.sidecarPath)(a.path, kind)
+            : undefined;
+    const write = async (a, kind, text) => {
+        // A subject known only by its digest has no file to write beside.
+        const path = where(a, kind);
+        if (path === undefined)
+            return;
+        await (0,dist.writeFileAtomic)(path, text);
+        a.files[kind] = path;
+    };
+    for (const a of artifacts) {
+        if (a.sbom)
+            await write(a, 'CYCLONEDX', a.sbom.json);
+        if (a.sbomBundle)
+            await write(a, 'SBOM_BUNDLE', `${JSON.stringify(a.sbomBundle)}\n`);
+        if (provenanceBundle)
+            await write(a, 'PROVENANCE', `${JSON.stringify(provenanceBundle)}\n`);
+        if (a.plan)
+            await write(a, 'OCI_MANIFEST', serializePlan(a.plan));
+    }
+}
+/** What an attest run made, as the attachments `publish` takes: bundles, then SBOM documents. */
+function attest_attachmentsOf(result) {
+    const out = [];
+    const bundle = (source, json) => {
+        if (json)
+            out.push({ kind: 'bundle', source, bytes: JSON.stringify(json), json });
+    };
+    bundle('provenance', result.provenance.bundle);
+    for (const a of result.artifacts)
+        bundle(`SBOM attestation of ${a.name}`, a.sbomBundle);
+    for (const a of result.artifacts)
+        if (a.sbom)
+            out.push({
+                kind: 'sbom',
+                source: `SBOM of ${a.name}`,
+                bytes: a.sbom.json,
+                json: a.sbom.bom,
+                artifact: a.name,
+            });
+    return out;
+}
+//# sourceMappingURL=attest.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./packages/pipeline/dist/demo/build.js
+// The demo's builds: whatever this machine has a toolchain for, each either built or skipped
+// with the reason, never silently missing.
+
+
+
+
+
+
+
+/** `$XDG_CACHE_HOME/build-artifact` (default ~/.cache/build-artifact): Go's and cargo's caches. */
+function demoCacheDir(env) {
+    return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'build-artifact');
+}
+function execText(file, args, env) {
+    return new Promise((resolve) => {
+        execFile(file, args, { env, timeout: 30_000, encoding: 'utf8' }, (err, stdout) => resolve(err ? undefined : stdout.trim()));
+    });
+}
+/** Go >= 1.21 (wasip1): `go` on PATH, else Debian's /usr/lib/go-1.2x (newest first). */
+async function findGo(env) {
+    const debian = (() => {
+        try {
+            return readdirSync('/usr/lib')
+                .filter((d) => /^go-1\.\d+$/.test(d))
+                .sort((a, b) => Number(b.slice(5)) - Number(a.slice(5)))
+                .map((d) => `/usr/lib/${d}/bin/go`);
+        }
+        catch {
+            return [];
+        }
+    })();
+    for (const bin of [env.GO || 'go', ...debian]) {
+        const version = await execText(bin, ['env', 'GOVERSION'], { ...env, GOTOOLCHAIN: 'local' });
+        const minor = /^go1\.(\d+)/.exec(version ?? '');
+        if (version && minor && Number(minor[1]) >= 21)
+            return { bin, version };
+    }
+    return undefined;
+}
+/** cargo on PATH, else ~/.cargo/bin/cargo. */
+async function build_findCargo(env) {
+    const home = env.CARGO_HOME || join(env.HOME || homedir(), '.cargo');
+    for (const bin of [env.CARGO || 'cargo', join(home, 'bin', 'cargo')]) {
+        const version = await execText(bin, ['--version'], env);
+        if (version)
+            return { bin, version };
+    }
+    return undefined;
+}
+/** Runs a build command; its output goes to `log` line by line, the last 4 KiB into errors. */
+function runBuild(file, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, args, {
+            cwd: options.cwd,
+            env: options.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let tail = '';
+        child.stdout.setEncoding('utf8').on('data', (d) => {
+            stdout += d;
+        });
+        let partial = '';
+        child.stderr.setEncoding('utf8').on('data', (d) => {
+            tail = (tail + d).slice(-4096);
+            const lines = (partial + d).split('\n');
+            partial = lines.pop() ?? '';
+            for (const line of lines)
+                if (line.trim())
+                    options.log(line);
+        });
+        child.on('error', (err) => reject(err));
+        child.on('close', (code, signal) => {
+            if (code === 0)
+                resolve(stdout);
+            else
+                reject(new Error(`${file} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${tail}`));
+        });
+    });
+}
+/** The commit of the checkout the examples are in, when git can say. */
+function build_gitHead(dir) {
+    return new Promise((res) => execFile('git', ['-C', dir, 'rev-parse', 'HEAD'], { timeout: 10_000 }, (err, out) => res(err || !/^[0-9a-f]{40}$/.test(out.trim()) ? undefined : out.trim())));
+}
+/** The NATS server for wasip1, by examples/nats-wasip1/build.sh; a reason when it cannot be. */
+async function build_natsPrerequisites(ctx) {
+    const script = join(ctx.examples, 'nats-wasip1', 'build.sh');
+    if (!existsSync(script))
+        return `${script} not found`;
+    const go = await findGo(ctx.env);
+    if (!go)
+        return 'no Go >= 1.21 on PATH or in /usr/lib/go-1.2x (apt-get install -t bookworm-backports golang-1.23-go)';
+    const src = ctx.env.GOCODE_SRC || '/usr/share/gocode/src';
+    if (!existsSync(join(src, 'github.com/nats-io/nats-server')))
+        return `the NATS server sources are not in ${src} (apt-get install golang-github-nats-io-nats-server-dev)`;
+    if (!(await execText('dpkg-query', ['--version'], ctx.env)))
+        return 'build.sh reads Debian package versions, and dpkg-query is missing';
+    return go;
+}
+async function build_buildNats(ctx, go) {
+    const bin = dirname(go.bin);
+    const env = {
+        ...ctx.env,
+        GO: go.bin,
+        PATH: bin === '.' ? ctx.env.PATH : `${bin}:${ctx.env.PATH ?? ''}`,
+        // Go's build cache makes every run after the first a relink only.
+        GOCACHE: join(demoCacheDir(ctx.env), 'go-build'),
+        GOTOOLCHAIN: 'local',
+    };
+    const stdout = await runBuild('bash', [join(ctx.examples, 'nats-wasip1', 'build.sh'), ctx.out], {
+        env,
+        log: ctx.log,
+    });
+    const built = stdout.trim().split('\n').pop() ?? '';
+    if (!existsSync(built))
+        throw new Error(`build.sh printed "${built}", which does not exist`);
+    return built;
+}
+/** The Rust CLI embedding the module (offline, no crates), copied to OUT/embedding-cli. */
+async function build_buildCli(ctx, cargo, wasm) {
+    const manifest = join(ctx.examples, 'embedding-cli', 'Cargo.toml');
+    const targetDir = join(demoCacheDir(ctx.env), 'cargo-target');
+    const { sha256 } = await digestFile(wasm, ['sha256']);
+    // build.rs reruns when NATS_WASM changes or the file's mtime does: embedding from one fixed
+    // path, rewritten only when the module changed, keeps an unchanged CLI a no-op for cargo.
+    const staged = join(demoCacheDir(ctx.env), 'embed', 'nats-server.wasm');
+    const current = existsSync(staged) ? (await digestFile(staged, ['sha256'])).sha256 : undefined;
+    if (current !== sha256) {
+        await mkdir(dirname(staged), { recursive: true });
+        await writeFileAtomic(staged, await readFile(wasm));
+    }
+    await runBuild(cargo.bin, ['build', '--release', '--offline', '--locked', '--manifest-path', manifest], {
+        env: {
+            ...ctx.env,
+            CARGO_TARGET_DIR: targetDir,
+            NATS_WASM: staged,
+            NATS_WASM_SHA256: sha256,
+        },
+        log: ctx.log,
+    });
+    const exe = process.platform === 'win32' ? 'embedding-cli.exe' : 'embedding-cli';
+    const out = join(ctx.out, exe);
+    await copyFile(join(targetDir, 'release', exe), out);
+    return out;
+}
+// Never packaged: installed dependencies and caches are not the project's sources.
+const EXCLUDE = new Set(['node_modules', '.venv', 'venv', '__pycache__', '.git', 'dist', 'build']);
+async function listTree(root, dir = root) {
+    const out = [];
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const e of entries) {
+        if (EXCLUDE.has(e.name))
+            continue;
+        const full = join(dir, e.name);
+        if (e.isDirectory())
+            out.push(...(await listTree(root, full)));
+        else if (e.isFile())
+            out.push(relative(root, full));
+    }
+    return out;
+}
+/** A ustar header block (names up to 100 bytes, or split with a 155-byte prefix). */
+function tarHeader(name, size, mode, mtime) {
+    const h = Buffer.alloc(512);
+    let prefix = '';
+    let base = name;
+    if (Buffer.byteLength(name) > 100) {
+        const cut = name.lastIndexOf('/', 155);
+        if (cut <= 0 || Buffer.byteLength(name.slice(cut + 1)) > 100)
+            throw new Error(`path too long for a tar archive: ${name}`);
+        prefix = name.slice(0, cut);
+        base = name.slice(cut + 1);
+    }
+    const octal = (n, len) => n.toString(8).padStart(len - 1, '0');
+    h.write(base, 0, 100);
+    h.write(octal(mode, 8), 100);
+    h.write(octal(0, 8), 108);
+    h.write(octal(0, 8), 116);
+    h.write(octal(size, 12), 124);
+    h.write(octal(mtime, 12), 136);
+    h.write('        ', 148);
+    h.write('0', 156);
+    h.write('ustar\0', 257);
+    h.write('00', 263);
+    h.write(prefix, 345, 155);
+    let sum = 0;
+    for (const b of h)
+        sum += b;
+    h.write(`${octal(sum, 7)}\0`, 148);
+    return h;
+}
+/**
+ * A project packaged as `<name>.tgz` (`<name>/...` inside, as `npm pack` nests under
+ * `package/`): sorted entries, owner 0, mtime SOURCE_DATE_EPOCH (or 0), gzip without a
+ * timestamp, so the same sources give the same bytes.
+ */
+async function build_packageApp(ctx, name) {
+    const root = join(ctx.examples, name);
+    const epoch = Number(ctx.env.SOURCE_DATE_EPOCH ?? 0) || 0;
+    const parts = [];
+    for (const rel of await listTree(root)) {
+        const full = join(root, rel);
+        const data = await readFile(full);
+        const mode = (await stat(full)).mode & 0o111 ? 0o755 : 0o644;
+        parts.push(tarHeader(`${name}/${rel.split('\\').join('/')}`, data.length, mode, epoch), data);
+        const pad = (512 - (data.length % 512)) % 512;
+        if (pad)
+            parts.push(Buffer.alloc(pad));
+    }
+    parts.push(Buffer.alloc(1024));
+    const out = join(ctx.out, `${name}.tgz`);
+    await mkdir(ctx.out, { recursive: true });
+    await writeFileAtomic(out, gzipSync(Buffer.concat(parts), { level: 9 }));
+    return out;
+}
+function build_appPrerequisite(ctx, name) {
+    const dir = join(ctx.examples, name);
+    if (!existsSync(dir))
+        return `${dir} not found`;
+    return undefined;
+}
+//# sourceMappingURL=build.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/oci-target.js
+/**
+ * Pulls what verifying an `oci://` or `oci-layout:` artifact needs (see `fetchEvidence`): an
+ * index resolves to the host's platform.
+ */
+async function fetchOciArtifact(reference, context) {
+    const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
+    // Loaded on first use: verifying a file needs none of the OCI client.
+    const { fetchEvidence } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const fetched = await fetchEvidence(reference, {
+        cwd: context.cwd,
+        env: context.env,
+        ...(plainHttp ? { plainHttp: true } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    });
+    return {
+        path: fetched.artifactPath,
+        fileDigest: fetched.subject.digest,
+        manifestDigests: fetched.manifestDigests,
+        evidence: fetched.bundles,
+    };
+}
+//# sourceMappingURL=oci-target.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/recursive.js
+// Recursion: after an artifact verified, follow the artifacts its signed evidence says it was
+// built from (the provenance's resolvedDependencies and the SBOM's embedded binaries, by
+// SHA-256) and verify each of them with the same trust and policy.
+
+
+
+
+
+// A module embedding a module embedding a module is already unusual; a cycle is a forgery.
+const MAX_DEPTH = 4;
+const HEX64 = /^[0-9a-f]{64}$/;
+/** resolvedDependencies with a sha256 (the source checkout, with only gitCommit, is not one). */
+function fromProvenance(statement, into) {
+    const predicate = statement.predicate;
+    const deps = predicate?.buildDefinition?.resolvedDependencies;
+    if (!Array.isArray(deps))
+        return;
+    for (const d of deps) {
+        const sha = typeof d?.digest?.sha256 === 'string' ? d.digest.sha256.toLowerCase() : undefined;
+        if (!sha || !HEX64.test(sha))
+            continue;
+        const r = into.get(sha) ?? { sha256: sha, recordedIn: new Set() };
+        r.recordedIn.add('provenance');
+        if (typeof d.uri === 'string')
+            r.uri ??= d.uri;
+        if (typeof d.name === 'string')
+            r.name ??= d.name;
+        into.set(sha, r);
+    }
+}
+/**
+ * Binaries embedded in the artifact, as the SBOM records them: components (at any depth) that
+ * carry our `build-artifact:binary.format` property and a SHA-256. Packages from lockfiles or
+ * Go build info are not artifacts of their own and are not followed.
+ */
+function fromSbom(bom, own, into) {
+    // Depth first without recursion: a crafted SBOM may nest components deeper than the stack.
+    const b = bom;
+    const stack = [b?.components, b?.metadata?.component?.components];
+    while (stack.length > 0) {
+        const list = stack.pop();
+        if (!Array.isArray(list))
+            continue;
+        for (const c of [...list].reverse())
+            stack.push(c?.components);
+        for (const c of list) {
+            const prop = (n) => c?.properties?.find((p) => p?.name === n)?.value;
+            const sha = c?.hashes
+                ?.find((h) => h?.alg === 'SHA-256' && typeof h.content === 'string')
+                ?.content?.toLowerCase();
+            if (prop('build-artifact:binary.format') === undefined || !sha || !HEX64.test(sha))
+                continue;
+            if (sha === own)
+                continue;
+            const r = into.get(sha) ?? { sha256: sha, recordedIn: new Set() };
+            r.recordedIn.add('sbom');
+            const offset = Number(prop('build-artifact:binary.offset'));
+            const size = Number(prop('build-artifact:binary.size'));
+            if (Number.isSafeInteger(offset) && Number.isSafeInteger(size)) {
+                r.offset ??= offset;
+                r.size ??= size;
+            }
+            into.set(sha, r);
+        }
+    }
+}
+/** Evidence files in a directory (bundles and in-toto JSON lines), parsed; unreadable ones skipped. */
+async function evidenceInDirectory(dir) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    let names;
+    try {
+        names = await (0,promises_.readdir)(dir);
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const name of names.sort()) {
+        if (!name.endsWith('.sigstore.json') && !name.endsWith('.intoto.jsonl'))
+            continue;
+        try {
+            for (const e of await v.readEvidence((0,external_node_path_.join)(dir, name)))
+                out.push(e);
+        }
+        catch {
+            // Not ours to judge here: an unreadable file simply offers no evidence.
+        }
+    }
+    return out;
+}
+async function isFile(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** The evidence `attest verify FILE` reads when no bundle is given. */
+async function evidenceBeside(path) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const out = [];
+    for (const file of await v.findEvidenceFiles(path))
+        for (const e of await v.readEvidence(file))
+            out.push(e);
+    return out;
+}
+/**
+ * Verifies what a verified artifact was built from, depth first. Fails closed: a recorded
+ * dependency whose bytes or evidence cannot be found, or that does not verify, fails the whole.
+ */
+async function verifyDependencies(input, context) {
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'attest-recursive-'));
+    try {
+        const dependencies = await walk(input, context, scratch, 1, new Set(ownDigest(input.result)));
+        return { verified: dependencies.every(allVerified), dependencies };
+    }
+    finally {
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+    }
+}
+function allVerified(d) {
+    return d.verified && d.dependencies.every(allVerified);
+}
+function ownDigest(r) {
+    return r.digest.sha256 ? [r.digest.sha256.toLowerCase()] : [];
+}
+async function walk(input, context, scratch, depth, seen) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const { result, evidence, policy, trust } = input;
+    const own = result.digest.sha256?.toLowerCase() ?? '';
+    const recorded = new Map();
+    // Only statements whose bundle verified count: the provenance that passed, and the SBOM
+    // attestation (verified here unless --require-sbom already did).
+    const provenance = evidence.find((e) => e.source === result.source);
+    const provStatement = provenance ? (0,dist.describeBundle)(provenance.json) : undefined;
+    if (provStatement?.statement && provStatement.predicateType === dist.PredicateType.SLSA_PROVENANCE_V1)
+        fromProvenance(provStatement.statement, recorded);
+    const described = new Map(evidence.map((e) => [e, (0,dist.describeBundle)(e.json)]));
+    const sbomEvidence = evidence.filter((e) => {
+        const d = described.get(e);
+        return d.predicateType === dist.PredicateType.CYCLONEDX_BOM && (0,dist.namesDigest)(d, `sha256:${own}`);
+    });
+    for (const e of sbomEvidence) {
+        let ok = result.sbom?.verified === true && result.sbom.source === e.source;
+        if (!ok) {
+            const { minSlsaLevel: _l, requireSbom: _s, ...rest } = policy;
+            const r = await v.verifyArtifact({
+                name: result.artifact,
+                ...(input.path ? { path: input.path } : { digest: { sha256: own } }),
+                evidence: [e],
+            }, { ...rest, predicateType: dist.PredicateType.CYCLONEDX_BOM }, trust, input.cache ? { cache: input.cache } : {});
+            ok = r.verified;
+        }
+        if (ok) {
+            fromSbom(described.get(e).statement?.predicate, own, recorded);
+            break;
+        }
+    }
+    const out = [];
+    for (const rec of recorded.values()) {
+        const dep = {
+            sha256: rec.sha256,
+            ...(rec.name ? { name: rec.name } : {}),
+            ...(rec.uri ? { uri: rec.uri } : {}),
+            recordedIn: [...rec.recordedIn].sort(),
+            verified: false,
+            dependencies: [],
+        };
+        out.push(dep);
+        if (seen.has(rec.sha256) || depth > MAX_DEPTH) {
+            dep.error =
+                depth > MAX_DEPTH
+                    ? `dependencies nest deeper than ${MAX_DEPTH} levels`
+                    : 'the dependency graph has a cycle';
+            continue;
+        }
+        const tried = [];
+        const found = await recursive_resolve(input, context, rec, scratch, tried);
+        if (!found) {
+            dep.error = `cannot verify the recorded dependency: ${tried.join('; ') || 'no bytes or evidence found'}`;
+            continue;
+        }
+        dep.via = found.via;
+        dep.artifact = found.name;
+        dep.result = found.result;
+        dep.verified = true;
+        dep.dependencies = await walk({
+            ...input,
+            ...(found.path ? { path: found.path } : {}),
+            evidence: found.evidence,
+            result: found.result,
+        }, context, scratch, depth + 1, new Set([...seen, rec.sha256]));
+    }
+    return out;
+}
+/**
+ * Finds the dependency's bytes and evidence and verifies them: a file beside the artifact with
+ * that digest; the module extracted from the artifact itself, with bundles beside it naming the
+ * digest; the OCI reference the provenance records. The first that verifies wins; each attempt
+ * that fails says why in `tried`. A file beside the artifact under the recorded name whose
+ * digest differs is a tampered copy and fails the dependency outright.
+ */
+async function recursive_resolve(input, context, rec, scratch, tried) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const { policy, trust } = input;
+    const attempt = async (via, name, artifact, evidence) => {
+        if (evidence.length === 0) {
+            tried.push(`${via}: no bundle for sha256:${rec.sha256} found`);
+            return undefined;
+        }
+        const result = await v.verifyArtifact({ name, ...artifact, evidence }, policy, trust, input.cache ? { cache: input.cache } : {});
+        if (result.verified)
+            return { via, name, ...artifact, evidence, result };
+        tried.push(`${via} ${name}: ${result.failure?.reason ?? 'FAILED'}${result.failure ? ` (${result.failure.message})` : ''}`);
+        return undefined;
+    };
+    const dir = input.path ? (0,external_node_path_.dirname)(input.path) : undefined;
+    if (dir && rec.name && (0,external_node_path_.basename)(rec.name) === rec.name) {
+        const named = (0,external_node_path_.join)(dir, rec.name);
+        if (named !== input.path && (await isFile(named))) {
+            const sha = (await (0,dist.digestFile)(named, ['sha256'])).sha256;
+            if (sha !== rec.sha256) {
+                tried.push(`${named} has sha256:${sha}, but the provenance records sha256:${rec.sha256}: the copy beside the artifact was modified`);
+                return undefined;
+            }
+        }
+    }
+    // 1. A file beside the artifact (one with a bundle of its own) whose digest matches.
+    if (dir) {
+        for (const name of (await (0,promises_.readdir)(dir).catch(() => [])).sort()) {
+            const file = (0,external_node_path_.join)(dir, name);
+            if (file === input.path || name.endsWith('.json') || name.endsWith('.jsonl'))
+                continue;
+            if (!(await isFile(`${file}.sigstore.json`)))
+                continue;
+            if ((await (0,dist.digestFile)(file, ['sha256'])).sha256 !== rec.sha256)
+                continue;
+            const found = await attempt('beside', file, { path: file }, await evidenceBeside(file));
+            if (found)
+                return found;
+        }
+    }
+    // 2. The module inside the artifact: where the SBOM says, else found by walking wasm magic.
+    if (input.path) {
+        const extracted = await extract(input.path, rec, scratch);
+        if (extracted && dir) {
+            const evidence = (await evidenceInDirectory(dir)).filter((e) => (0,dist.namesDigest)((0,dist.describeBundle)(e.json), `sha256:${rec.sha256}`));
+            const found = await attempt('embedded', `${input.result.artifact} (embedded sha256:${rec.sha256.slice(0, 12)}…)`, { path: extracted }, evidence);
+            if (found)
+                return found;
+        }
+    }
+    // 3. The OCI reference the provenance records.
+    if (rec.uri && (rec.uri.startsWith('oci://') || rec.uri.startsWith('oci-layout:'))) {
+        try {
+            const pulled = await fetchOciArtifact(rec.uri, context);
+            const layer = pulled.fileDigest.replace(/^sha256:/, '');
+            const pinned = /@sha256:([0-9a-f]{64})$/.exec(rec.uri)?.[1];
+            if (layer !== rec.sha256 && pinned !== rec.sha256) {
+                tried.push(`oci ${rec.uri}: holds sha256:${layer}, not sha256:${rec.sha256}`);
+            }
+            else {
+                const found = await attempt('oci', rec.uri, { path: pulled.path, digest: { sha256: layer } }, pulled.evidence);
+                if (found)
+                    return found;
+            }
+        }
+        catch (err) {
+            tried.push(`oci ${rec.uri}: ${err.message}`);
+        }
+    }
+    return undefined;
+}
+/** Writes the embedded module with the recorded digest to a scratch file, or undefined. */
+async function extract(path, rec, scratch) {
+    const { findEmbeddedWasm, MAX_BINARY_SIZE } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 24648));
+    let buf;
+    try {
+        buf = await (0,dist.readRegularFile)(path, { maxBytes: MAX_BINARY_SIZE, what: 'artifact' });
+    }
+    catch {
+        return undefined;
+    }
+    const candidates = [];
+    if (rec.offset !== undefined && rec.size !== undefined)
+        candidates.push({ start: rec.offset, end: rec.offset + rec.size });
+    try {
+        for (const c of findEmbeddedWasm(buf, 0, buf.length))
+            candidates.push(c);
+    }
+    catch {
+        // Not a binary we can walk: only the SBOM's location is left.
+    }
+    for (const c of candidates) {
+        if (c.start < 0 || c.end > buf.length || c.end <= c.start)
+            continue;
+        const slice = buf.subarray(c.start, c.end);
+        if ((0,dist.digestBytes)(slice) !== rec.sha256)
+            continue;
+        const out = (0,external_node_path_.join)(scratch, `${rec.sha256}.wasm`);
+        await (0,promises_.writeFile)(out, slice);
+        return out;
+    }
+    return undefined;
+}
+//# sourceMappingURL=recursive.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/targets.js
+
+
+const DIGEST_ARG = /^(sha256|sha512):([0-9a-fA-F]+)$/;
+const HEX_LENGTH = { sha256: 64, sha512: 128 };
+/** True for `oci://...` and `oci-layout:...` arguments. */
+function isOciArgument(arg) {
+    return arg.startsWith('oci://') || arg.startsWith('oci-layout:');
+}
+/**
+ * Reads one target argument: `sha256:HEX`/`sha512:HEX` (an artifact named by its digest, as
+ * sigstore-conformance's verify-bundle protocol does), an `oci://`/`oci-layout:` reference, or a
+ * file (relative to `cwd`).
+ */
+function parseTarget(arg, cwd) {
+    const digest = DIGEST_ARG.exec(arg);
+    if (digest) {
+        const algorithm = digest[1];
+        const hex = digest[2].toLowerCase();
+        if (hex.length !== HEX_LENGTH[algorithm])
+            throw new errors_PipelineError({
+                code: 'INVALID_TARGET',
+                message: `${arg}: a ${algorithm} digest is ${HEX_LENGTH[algorithm]} hex digits`,
+            });
+        return { kind: 'digest', arg, algorithm, hex };
+    }
+    if (isOciArgument(arg))
+        return { kind: 'oci', arg };
+    if (arg === '')
+        throw new errors_PipelineError({ code: 'INVALID_TARGET', message: 'an empty artifact argument' });
+    return { kind: 'file', arg, path: (0,external_node_path_.resolve)(cwd, arg) };
+}
+//# sourceMappingURL=targets.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/verify.js
+
+
+
+
+
+
+
+/** Targets verified side by side: hashing and pulling overlap, signatures are checked in turn. */
+const TARGET_CONCURRENCY = 4;
+async function loadTrust(request, context) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    let publicKeyPem;
+    if (request.key !== undefined) {
+        const keyPath = (0,external_node_path_.resolve)(context.cwd, request.key);
+        publicKeyPem = await (0,dist.readRegularFileText)(keyPath, {
+            maxBytes: dist.MAX_KEY_FILE_BYTES,
+            what: 'key',
+        });
+    }
+    const env = context.env;
+    return v.loadTrustedRoot({
+        ...(request.trustedRoot !== undefined
+            ? { trustedRootPath: (0,external_node_path_.resolve)(context.cwd, request.trustedRoot) }
+            : {}),
+        tufRefresh: request.tufRefresh === true,
+        cacheDir: env.ATTEST_CACHE_DIR
+            ? (0,external_node_path_.join)(env.ATTEST_CACHE_DIR, 'tuf')
+            : (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'build-artifact', 'tuf'),
+        ...(env.ATTEST_GITHUB_TUF_URL ? { githubTufURL: env.ATTEST_GITHUB_TUF_URL } : {}),
+        ...(publicKeyPem !== undefined ? { publicKeyPem } : {}),
+    });
+}
+async function prepare(target, shared, recursive, context) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    switch (target.kind) {
+        case 'digest': {
+            if (shared.length === 0)
+                throw new errors_PipelineError({
+                    code: 'INVALID_REQUEST',
+                    message: `${target.arg}: an artifact given by its digest needs a bundle (--bundle FILE)`,
+                });
+            return {
+                input: { name: target.arg, digest: { [target.algorithm]: target.hex }, evidence: shared },
+                evidence: shared,
+            };
+        }
+        case 'oci': {
+            const artifact = await fetchOciArtifact(target.arg, context);
+            const [algorithm, hex] = artifact.fileDigest.split(':');
+            const evidence = [...artifact.evidence, ...shared];
+            return {
+                input: {
+                    name: target.arg,
+                    path: artifact.path,
+                    ...(algorithm === 'sha256' || algorithm === 'sha512'
+                        ? { digest: { [algorithm]: hex } }
+                        : {}),
+                    alsoKnownAs: artifact.manifestDigests,
+                    evidence,
+                },
+                path: artifact.path,
+                evidence,
+            };
+        }
+        case 'file': {
+            // With recursion, the dependencies are followed from the very statements that verified:
+            // the evidence beside the file is read once, for both (read again, it could have changed).
+            let evidence = shared.length > 0 ? shared : undefined;
+            if (!evidence && recursive) {
+                const beside = await evidenceBeside(target.path);
+                // None found: the verifier looks for itself and says where it looked.
+                if (beside.length > 0)
+                    evidence = beside;
+            }
+            void v;
+            return {
+                input: { name: target.arg, path: target.path, ...(evidence ? { evidence } : {}) },
+                path: target.path,
+                ...(evidence ? { evidence } : {}),
+            };
+        }
+    }
+}
+/**
+ * Verifies each target (file, digest, OCI reference) against its evidence, the policy and the
+ * trust, and with `recursive` what each was built from. Bad requests and unreadable input throw;
+ * a failed check is a result (`verified: false` with the reason).
+ */
+async function verify_verifyTargets(request, context) {
+    if (request.targets.length === 0)
+        throw new errors_PipelineError({ code: 'NOTHING_TO_DO', message: 'no artifact to verify' });
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const targets = request.targets.map((t) => parseTarget(t, context.cwd));
+    v.validatePolicy(request.policy, { publicKey: request.trust?.key !== undefined });
+    const trust = await loadTrust(request.trust ?? {}, context);
+    const shared = [];
+    for (const file of request.bundles ?? [])
+        for (const e of await v.readEvidence((0,external_node_path_.resolve)(context.cwd, file)))
+            shared.push(e);
+    const cache = v.createVerificationCache();
+    const results = await (0,dist.mapConcurrent)(targets, TARGET_CONCURRENCY, async (target) => {
+        const prepared = await prepare(target, shared, request.recursive === true, context);
+        const result = await v.verifyArtifact(prepared.input, request.policy, trust, { cache });
+        if (!request.recursive || !result.verified)
+            return { ...result, target: target.arg };
+        const deps = await verifyDependencies({
+            ...(prepared.path !== undefined ? { path: prepared.path } : {}),
+            evidence: prepared.evidence ?? (await evidenceBeside(prepared.path)),
+            result,
+            policy: request.policy,
+            trust,
+            cache,
+        }, context);
+        const shown = { ...result, target: target.arg, dependencies: deps.dependencies };
+        if (!deps.verified) {
+            shown.verified = false;
+            shown.failure = {
+                reason: 'DEPENDENCY_FAILED',
+                message: 'a dependency recorded in its provenance did not verify',
+            };
+        }
+        return shown;
+    });
+    return { results, verified: results.every((r) => r.verified) };
+}
+//# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/demo/demo.js
+// `attest demo`: the whole pipeline on the examples, with no network and no configuration:
+// build what the machine can, then the three flows every edge uses (attest, publish, verify),
+// signing with the local Sigstore whose tokens carry the reusable workflow's L3 identity.
+
+
+
+
+
+
+
+
+
+
+const STAGES = (/* unused pure expression or super */ null && (['build', 'attest', 'publish', 'verify']));
+/** The identity the demo's tokens carry: a caller repository and the reusable workflow. */
+const DEMO_REPOSITORY = 'example/build-artifact-demo';
+const DEMO_SIGNER_REPOSITORY = 'build-artifact/build-artifact';
+const DEMO_SIGNER_WORKFLOW = (/* unused pure expression or super */ null && (`${DEMO_SIGNER_REPOSITORY}/.github/workflows/build-artifact.yml`));
+/** What `policyFlags` say, as the policy the verify flow takes. */
+const DEMO_POLICY = {
+    repo: DEMO_REPOSITORY,
+    signerRepo: DEMO_SIGNER_REPOSITORY,
+    minSlsaLevel: 3,
+    requireSbom: true,
+};
+async function timed(timings, stage, artifact, fn) {
+    const t0 = performance.now();
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (err instanceof PipelineError && err.stage)
+            throw err;
+        throw new PipelineError({
+            code: 'STAGE_FAILED',
+            stage,
+            artifact,
+            exitCode: 1,
+            message: `stage "${stage}" failed for ${artifact}: ${isBaseError(err) || err instanceof Error ? err.message : String(err)}`,
+            cause: err,
+        });
+    }
+    finally {
+        timings[stage] = (timings[stage] ?? 0) + (performance.now() - t0);
+    }
+}
+/** One line for a verdict: the failure, the level, the SBOM, the dependencies. */
+function summarize(r) {
+    const parts = [];
+    if (r.failure)
+        parts.push(`${r.failure.reason}: ${r.failure.message}`);
+    if (r.slsa?.level)
+        parts.push(`SLSA Build L${r.slsa.level}`);
+    if (r.sbom?.verified)
+        parts.push('signed SBOM');
+    for (const d of r.dependencies ?? [])
+        parts.push(d.verified
+            ? `embedded ${d.name ?? 'module'} verified (${d.via})`
+            : `embedded ${d.name ?? 'module'} FAILED: ${d.error ?? 'see dependencies'}`);
+    return parts.join('; ');
+}
+/** Runs the pipeline; a stage that fails is a PipelineError naming the stage and artifact. */
+async function runDemo(options, context) {
+    const started = performance.now();
+    const log = options.log ?? (() => { });
+    const examples = resolve(context.cwd, options.examples);
+    if (!existsSync(examples))
+        throw new PipelineError({
+            code: 'EXAMPLES_NOT_FOUND',
+            message: `no examples directory at ${options.examples}: give the repository's examples/ (https://github.com/build-artifact/build-artifact/tree/main/examples)`,
+        });
+    const wanted = options.out ? resolve(context.cwd, options.out) : undefined;
+    let out;
+    try {
+        out = wanted ?? (await mkdtemp(join(tmpdir(), 'attest-demo-')));
+        await mkdir(out, { recursive: true });
+    }
+    catch (err) {
+        // A path that cannot be a folder is bad input: exit 2 naming it, not an internal error.
+        throw fileError(wanted ?? tmpdir(), err);
+    }
+    const want = (id) => !options.only || options.only.includes(id);
+    const { startDevSigstore } = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(824), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 91313));
+    const ctx = { examples, out, env: context.env, log: (l) => log(`  ${l}`) };
+    const skipped = [];
+    const artifacts = [];
+    // The local Sigstore, in-process; its tokens look like GitHub's (issuer included) and name
+    // the reusable workflow as the signing job's workflow: a SLSA Build L3 identity.
+    const sha = (await gitHead(examples)) ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    log('starting the local Sigstore (Fulcio, Rekor, timestamp authority, GitHub-like OIDC issuer)');
+    const dev = await startDevSigstore({
+        issuer: GITHUB_ACTIONS_ISSUER,
+        claims: {
+            sub: `repo:${DEMO_REPOSITORY}:ref:refs/heads/main`,
+            repository: DEMO_REPOSITORY,
+            repository_owner: DEMO_REPOSITORY.split('/')[0],
+            sha,
+            workflow_sha: sha,
+            ref: 'refs/heads/main',
+            workflow: 'release',
+            workflow_ref: `${DEMO_REPOSITORY}/.github/workflows/release.yml@refs/heads/main`,
+            job_workflow_ref: `${DEMO_SIGNER_WORKFLOW}@refs/tags/v1.0.0`,
+        },
+    });
+    try {
+        const trustedRoot = join(out, 'trusted_root.json');
+        await dev.writeTrustedRoot(trustedRoot);
+        // The flows run as they would in a workflow job: the token service in the environment.
+        const flow = { ...context, env: { ...context.env, ...dev.env() } };
+        const ociTarget = options.registry
+            ? `oci://${options.registry}/build-artifact-demo`
+            : `oci-layout:${join(out, 'oci')}`;
+        const destination = (id) => options.registry ? `${ociTarget}/${id}:demo` : `${ociTarget}:${id}`;
+        /** Attest and publish one built artifact: the two flows, as every edge calls them. */
+        const ship = async (id, path, timings, sbomInputs, resolvedDependencies, target = {}) => {
+            const name = basename(path);
+            const publishTo = { reference: destination(id), ...target };
+            log(`${name}: SBOM, provenance and signatures`);
+            const attested = await timed(timings, 'attest', name, () => attest({
+                artifacts: { paths: [path] },
+                sbom: { inputs: sbomInputs },
+                provenance: {
+                    builder: 'github',
+                    issuer: dev.oidc.issuer,
+                    jwksUrl: dev.oidc.jwksURL,
+                    resolvedDependencies,
+                },
+                signing: { fulcioURL: dev.fulcioURL, rekorURL: dev.rekorURL, tsaURL: dev.tsaURL },
+                publishTo,
+                sidecars: {},
+            }, flow));
+            log(`${name}: pushing to ${ociTarget}`);
+            const a = attested.artifacts[0];
+            const published = await timed(timings, 'publish', name, () => publish({
+                target: publishTo,
+                artifacts: [{ name: a.name, path, digest: a.digest }],
+                publication: attested.publication,
+                attachments: attachmentsOf(attested),
+            }, flow));
+            Object.assign(timings, attested.timings, published.timings);
+            return {
+                id,
+                name,
+                path,
+                sha256: a.digest.sha256,
+                size: (await stat(path)).size,
+                sbomPath: a.files.CYCLONEDX,
+                components: a.sbom.componentCount,
+                ecosystems: a.sbom.ecosystems,
+                provenanceBundle: a.files.PROVENANCE,
+                sbomBundle: a.files.SBOM_BUNDLE,
+                oci: published.reference,
+                resolvedDependencies,
+                timings,
+            };
+        };
+        // 1. The NATS server for wasip1.
+        let wasm;
+        if (want('nats') || want('cli')) {
+            const go = await natsPrerequisites(ctx);
+            if (typeof go === 'string')
+                skipped.push({ artifact: 'nats-server.wasm', reason: go });
+            else {
+                const timings = {};
+                log(`nats-server.wasm: building with ${go.version} (examples/nats-wasip1/build.sh)`);
+                const path = await timed(timings, 'build', 'nats-server.wasm', () => buildNats(ctx, go));
+                wasm = await ship('nats-server', path, timings, [], []);
+                artifacts.push(wasm);
+            }
+        }
+        // 2. The Rust CLI embedding it.
+        if (want('cli')) {
+            const cargo = await findCargo(context.env);
+            const cliDir = join(examples, 'embedding-cli');
+            if (!wasm)
+                skipped.push({
+                    artifact: 'embedding-cli',
+                    reason: 'it embeds nats-server.wasm, which was not built',
+                });
+            else if (!existsSync(join(cliDir, 'Cargo.toml')))
+                skipped.push({ artifact: 'embedding-cli', reason: `${cliDir}/Cargo.toml not found` });
+            else if (!cargo)
+                skipped.push({
+                    artifact: 'embedding-cli',
+                    reason: 'no cargo on PATH or in ~/.cargo/bin (install Rust with rustup)',
+                });
+            else {
+                const timings = {};
+                log(`embedding-cli: building with ${cargo.version} (cargo build --release --offline)`);
+                const module = wasm;
+                const path = await timed(timings, 'build', 'embedding-cli', () => buildCli(ctx, cargo, module.path));
+                // The module it embeds, by digest and by where it was published: what
+                // `attest verify --recursive` follows.
+                const dependency = {
+                    name: module.name,
+                    uri: module.oci,
+                    digest: { sha256: module.sha256 },
+                    mediaType: 'application/wasm',
+                };
+                const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+                const detected = await oci.detectPlatform(path).catch(() => undefined);
+                artifacts.push(await ship('embedding-cli', path, timings, [], [dependency], {
+                    artifactType: 'application/vnd.build-artifact.executable',
+                    ...(detected
+                        ? { annotations: { 'build-artifact.platform': oci.formatPlatform(detected) } }
+                        : {}),
+                }));
+            }
+        }
+        // 3. The Node and Python apps, packaged with their lockfiles.
+        for (const app of ['node-app', 'python-app']) {
+            if (!want(app))
+                continue;
+            const missing = appPrerequisite(ctx, app);
+            if (missing) {
+                skipped.push({ artifact: `${app}.tgz`, reason: missing });
+                continue;
+            }
+            const timings = {};
+            log(`${app}.tgz: packaging examples/${app}`);
+            const path = await timed(timings, 'build', `${app}.tgz`, () => packageApp(ctx, app));
+            artifacts.push(await ship(app, path, timings, [join(examples, app)], [], {
+                artifactType: 'application/vnd.build-artifact.package',
+            }));
+        }
+        if (artifacts.length === 0)
+            throw new PipelineError({
+                code: 'NOTHING_BUILT',
+                exitCode: 1,
+                message: `nothing could be built: ${skipped.map((s) => `${s.artifact}: ${s.reason}`).join('; ')}`,
+            });
+        // 4. Verify everything back with the verify flow: from the files, then from OCI.
+        const policyFlags = [
+            '--trusted-root',
+            trustedRoot,
+            '--repo',
+            DEMO_REPOSITORY,
+            '--signer-repo',
+            DEMO_SIGNER_REPOSITORY,
+            '--slsa-level',
+            '3',
+            '--require-sbom',
+        ];
+        const checks = [];
+        for (const a of artifacts) {
+            const recursive = a.resolvedDependencies.length > 0;
+            for (const [from, target] of [
+                ['file', a.path],
+                ['oci', a.oci],
+            ]) {
+                log(`${a.name}: verifying from ${from === 'file' ? 'the files' : 'OCI'}`);
+                const outcome = await timed(a.timings, 'verify', a.name, () => verifyTargets({ targets: [target], policy: DEMO_POLICY, trust: { trustedRoot }, recursive }, context));
+                const result = outcome.results[0];
+                let verified = result.verified;
+                let summary = summarize(result);
+                if (verified && from === 'file') {
+                    // The SBOM kept on disk must be the one that was signed.
+                    const signed = await signedSbom(a.sbomBundle);
+                    const kept = JSON.parse(await readFile(a.sbomPath, 'utf8'));
+                    if (JSON.stringify(signed) !== JSON.stringify(kept)) {
+                        verified = false;
+                        summary = `${a.sbomPath} differs from the SBOM its attestation signs`;
+                    }
+                    else
+                        summary += '; SBOM file = signed SBOM';
+                }
+                checks.push({
+                    artifact: a.name,
+                    from,
+                    command: ['verify', target, ...(recursive ? ['--recursive'] : []), ...policyFlags],
+                    verified,
+                    summary,
+                    result,
+                });
+            }
+        }
+        return {
+            out,
+            ociTarget,
+            trustedRoot,
+            artifacts,
+            skipped,
+            checks,
+            verified: checks.every((c) => c.verified),
+            policyFlags,
+            totalMs: performance.now() - started,
+        };
+    }
+    finally {
+        await dev.close();
+    }
+}
+async function signedSbom(bundlePath) {
+    const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 53371));
+    return describeBundle(JSON.parse(await readFile(bundlePath, 'utf8'))).statement?.predicate;
+}
+//# sourceMappingURL=demo.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/rehash.js
+
+
+
+
+/**
+ * Decodes the digests the build legs passed on as job outputs: whitespace-separated base64 of
+ * sha256sum text, one per leg (empty legs are blank).
+ */
+function decodeExpected(base64List) {
+    return base64List
+        .split(/\s+/)
+        .filter((chunk) => chunk !== '')
+        .map((chunk) => {
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(chunk)) {
+            throw new errors_PipelineError({
+                code: 'INVALID_REQUEST',
+                message: 'expected-base64: not base64-encoded sha256sum output',
+            });
+        }
+        const text = Buffer.from(chunk, 'base64').toString('utf8');
+        return text.endsWith('\n') ? text : `${text}\n`;
+    })
+        .join('');
+}
+function formatSums(files) {
+    return files.map((f) => `${(0,dist.formatChecksumLine)(f.sha256, f.name)}\n`).join('');
+}
+/**
+ * Re-hashes every file of a downloaded directory against the digests that crossed the job
+ * boundary as outputs, and fails closed: a digest that differs, a file that is missing, or a
+ * file nobody hashed (something added after the build) all fail.
+ */
+async function rehashDirectory(directory, expectedText) {
+    const expected = (0,dist.parseChecksumFile)(expectedText, 'expected digests');
+    if (expected.length === 0) {
+        throw new errors_PipelineError({ code: 'INVALID_REQUEST', message: 'no expected digests were given' });
+    }
+    const byName = new Map();
+    for (const e of expected) {
+        if (e.algorithm !== 'sha256') {
+            throw new errors_PipelineError({
+                code: 'INVALID_REQUEST',
+                message: `${e.path}: only sha256 digests are expected`,
+            });
+        }
+        if (e.path.includes('/') || e.path.includes('\\') || e.path === '.' || e.path === '..') {
+            throw new errors_PipelineError({
+                code: 'INVALID_REQUEST',
+                message: `${e.path}: expected a plain file name`,
+            });
+        }
+        if (byName.has(e.path) && byName.get(e.path) !== e.hex) {
+            throw new errors_PipelineError({
+                code: 'INVALID_REQUEST',
+                message: `${e.path}: listed twice with different digests`,
+            });
+        }
+        byName.set(e.path, e.hex);
+    }
+    let present;
+    try {
+        present = (await (0,promises_.readdir)(directory, { withFileTypes: true }))
+            .map((d) => {
+            if (!d.isFile()) {
+                throw new errors_PipelineError({
+                    code: 'UNEXPECTED_FILE',
+                    message: `${(0,external_node_path_.join)(directory, d.name)}: not a regular file; only the built files are expected`,
+                });
+            }
+            return d.name;
+        })
+            .sort();
+    }
+    catch (err) {
+        if (err instanceof errors_PipelineError)
+            throw err;
+        throw new errors_PipelineError({
+            code: 'MISSING_FILE',
+            message: `${directory}: cannot read the directory`,
+            cause: err,
+        });
+    }
+    const unexpected = present.filter((n) => !byName.has(n));
+    if (unexpected.length > 0) {
+        throw new errors_PipelineError({
+            code: 'UNEXPECTED_FILE',
+            message: `${directory}: ${unexpected.join(', ')} ${unexpected.length === 1 ? 'was' : 'were'} not hashed by the build job`,
+        });
+    }
+    const names = [...byName.keys()].sort();
+    const missing = names.filter((n) => !present.includes(n));
+    if (missing.length > 0) {
+        throw new errors_PipelineError({
+            code: 'MISSING_FILE',
+            message: `${directory}: ${missing.join(', ')} hashed by the build job but not downloaded`,
+        });
+    }
+    const hashed = await (0,dist.mapConcurrent)(names, 4, async (name) => ({
+        name,
+        sha256: (await (0,dist.digestFile)((0,external_node_path_.join)(directory, name))).sha256,
+    }));
+    for (const file of hashed) {
+        if (file.sha256 !== byName.get(file.name)) {
+            throw new errors_PipelineError({
+                code: 'DIGEST_MISMATCH',
+                message: `${(0,external_node_path_.join)(directory, file.name)}: sha256 ${file.sha256} differs from the build job's ${byName.get(file.name)}`,
+            });
+        }
+    }
+    return hashed;
+}
+//# sourceMappingURL=rehash.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/sbom.js
+
+
+/** Writes one SBOM of everything the paths hold (`attest sbom`, the sbom action). */
+async function describeArtifacts(request, context) {
+    const { generateSbom } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 24648));
+    // The run's environment, not the process's: the same request gives the same bytes.
+    const epoch = context.env.SOURCE_DATE_EPOCH;
+    const result = await generateSbom(request.paths.map((p) => (0,external_node_path_.resolve)(context.cwd, p)), {
+        ...(request.specVersion ? { specVersion: request.specVersion } : {}),
+        ...(epoch && /^\d{1,12}$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    });
+    if (request.output === undefined)
+        return result;
+    const output = (0,external_node_path_.resolve)(context.cwd, request.output);
+    await (0,dist.writeFileAtomic)(output, result.json);
+    return { ...result, output };
+}
+//# sourceMappingURL=sbom.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/index.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 26395:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LOCAL_BUILDER_PREFIX: () => (/* reexport */ LOCAL_BUILDER_PREFIX),
+  ProvenanceError: () => (/* reexport */ ProvenanceError),
+  REQUIRED_CLAIMS: () => (/* reexport */ REQUIRED_CLAIMS),
+  githubProvenance: () => (/* reexport */ githubProvenance),
+  issuerForServerUrl: () => (/* reexport */ issuerForServerUrl),
+  localProvenance: () => (/* reexport */ localProvenance),
+  parseResolvedDependency: () => (/* reexport */ parseResolvedDependency),
+  provenanceStatement: () => (/* reexport */ provenanceStatement),
+  serverUrlForIssuer: () => (/* reexport */ serverUrlForIssuer),
+  verifyOidcToken: () => (/* reexport */ verifyOidcToken)
+});
+
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
+var dist = __webpack_require__(53371);
+;// CONCATENATED MODULE: ./packages/provenance/dist/error.js
+
+class ProvenanceError extends dist.BaseError {
+}
+//# sourceMappingURL=error.js.map
+// EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/util/decode_jwt.js + 1 modules
+var decode_jwt = __webpack_require__(3650);
+// EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/jwks/remote.js + 2 modules
+var remote = __webpack_require__(18474);
+// EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/jwt/verify.js + 4 modules
+var verify = __webpack_require__(95852);
+// EXTERNAL MODULE: ./node_modules/jose/dist/node/esm/util/errors.js
+var errors = __webpack_require__(19112);
+;// CONCATENATED MODULE: ./packages/provenance/dist/text.js
+/**
+ * A value from a token, a discovery document or the environment, quoted for an error message:
+ * anything but printable ASCII is escaped and long values are cut, so that what a token or a
+ * server says cannot move a terminal's cursor or forge a line of a workflow log.
+ */
+function quoted(value, max = 200) {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    const cut = text.length > max ? text.slice(0, max) : text;
+    const escaped = cut.replace(/[^\x20-\x7e]|["\\]/g, (c) => c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `"${escaped}"${cut.length < text.length ? '...' : ''}`;
+}
+//# sourceMappingURL=text.js.map
+;// CONCATENATED MODULE: ./packages/provenance/dist/oidc.js
+
+
+
+
+// The claims GitHub's provenance is derived from (actions/attest's list, plus the claims that
+// name the signing workflow and the visibility that picks the Sigstore instance).
+const REQUIRED_CLAIMS = [
+    'iss',
+    'sub',
+    'ref',
+    'sha',
+    'repository',
+    'repository_id',
+    'repository_owner',
+    'repository_owner_id',
+    'event_name',
+    'workflow_ref',
+    'job_workflow_ref',
+    'runner_environment',
+    'run_id',
+    'run_attempt',
+];
+const GITHUB_SERVER_URL = 'https://github.com';
+const DISCOVERY_TIMEOUT_MS = 30_000;
+// GitHub's discovery document is under 2 KiB; anything near this is not one.
+const MAX_DISCOVERY_BYTES = 1024 * 1024;
+const keySets = new Map();
+async function readLimited(response, limit) {
+    const reader = response.body?.getReader();
+    if (!reader)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel();
+            throw new Error(`larger than ${limit} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** The JWKS URL from `<issuer>/.well-known/openid-configuration`, which must name that issuer. */
+async function discoverJwks(issuer) {
+    const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+    const fail = (why, cause) => new ProvenanceError({
+        code: 'OIDC_DISCOVERY_FAILED',
+        message: `cannot read the OpenID configuration of ${quoted(issuer)} (${quoted(url)}): ${why}`,
+        cause,
+    });
+    let text;
+    try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw fail(`HTTP ${response.status}`);
+        }
+        text = await readLimited(response, MAX_DISCOVERY_BYTES);
+    }
+    catch (err) {
+        if (err instanceof ProvenanceError)
+            throw err;
+        const e = err;
+        throw fail(e.name === 'TimeoutError'
+            ? `no answer within ${DISCOVERY_TIMEOUT_MS / 1000} s`
+            : `${e.message}${e.cause?.code ? ` (${e.cause.code})` : ''}`, err);
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch (err) {
+        throw fail('the answer is not JSON', err);
+    }
+    if (typeof config !== 'object' || config === null)
+        throw fail('the answer is not a JSON object');
+    if (config.issuer !== issuer) {
+        throw fail(`it names the issuer ${quoted(config.issuer)}`);
+    }
+    let jwks;
+    try {
+        if (typeof config.jwks_uri === 'string')
+            jwks = new URL(config.jwks_uri);
+    }
+    catch {
+        jwks = undefined;
+    }
+    if (!jwks || (jwks.protocol !== 'https:' && jwks.protocol !== 'http:')) {
+        throw fail(`its jwks_uri ${quoted(config.jwks_uri)} is not an http(s) URL`);
+    }
+    return jwks;
+}
+function invalidToken(reason, cause) {
+    return new ProvenanceError({
+        code: 'INVALID_TOKEN',
+        message: `OIDC token rejected: ${reason}`,
+        cause,
+    });
+}
+/** The `iss` the token claims, read before verifying it: it says whose keys to verify with. */
+function claimedIssuer(token) {
+    let payload;
+    try {
+        payload = (0,decode_jwt/* decodeJwt */.i)(token);
+    }
+    catch (err) {
+        throw invalidToken('it is not a JWT', err);
+    }
+    if (typeof payload.iss !== 'string')
+        throw invalidToken('claim "iss" is missing');
+    return payload.iss;
+}
+/**
+ * Verifies a GitHub Actions OIDC token: RS256 signature by a key of the JWKS that its issuer's
+ * discovery document names, `iss`, `aud`, `exp`/`nbf` with a small skew, and the presence of the
+ * claims provenance is built from. The issuer is the expected one or its GitHub Enterprise Cloud
+ * form `<issuer>/<enterprise-slug>` (an enterprise with a custom issuer), and nothing else;
+ * the enterprise form is checked against its own keys, under its own path. Returns the claims;
+ * nothing is read from the environment, which a build step could change.
+ */
+async function verifyOidcToken(token, options = {}) {
+    const expected = options.issuer ?? dist.GITHUB_ACTIONS_ISSUER;
+    const audience = options.audience ?? 'sigstore';
+    const issuer = claimedIssuer(token);
+    // Only the two shapes GitHub issues: a prefix match (what @actions/attest checks) would also
+    // take `<issuer>.evil.example` or `<issuer>/a/b`.
+    if (!(0,dist.isGitHubActionsIssuer)(issuer, expected)) {
+        throw invalidToken(`claim "iss" is wrong: ${quoted(issuer)} is neither ${quoted(expected)} nor its enterprise form ${quoted(`${expected}/<enterprise-slug>`)}`);
+    }
+    const jwksUrl = options.jwksUrl ?? (await discoverJwks(issuer)).href;
+    // One key set per URL for the process: jose refetches it by itself when a token names a kid
+    // it has not seen (key rotation), with a cooldown.
+    let jwks = keySets.get(jwksUrl);
+    if (!jwks) {
+        jwks = (0,remote/* createRemoteJWKSet */.RD)(new URL(jwksUrl));
+        keySets.set(jwksUrl, jwks);
+    }
+    let payload;
+    try {
+        ({ payload } = await (0,verify/* jwtVerify */.V)(token, jwks, {
+            issuer,
+            audience,
+            algorithms: ['RS256'],
+            clockTolerance: options.clockTolerance ?? 60,
+            requiredClaims: ['exp'],
+        }));
+    }
+    catch (err) {
+        const reason = err instanceof errors/* JWTExpired */.n
+            ? 'the token has expired'
+            : err instanceof errors/* JWTClaimValidationFailed */.ie
+                ? `claim "${err.claim}" is wrong: ${err.message}`
+                : err instanceof errors/* JWSSignatureVerificationFailed */.h2
+                    ? 'the signature does not verify'
+                    : err instanceof errors/* JWKSNoMatchingKey */.BT
+                        ? `no key of the issuer ${quoted(issuer)} matches the token`
+                        : err.message;
+        throw invalidToken(reason, err);
+    }
+    const missing = REQUIRED_CLAIMS.filter((c) => typeof payload[c] !== 'string' || payload[c] === '');
+    if (missing.length > 0) {
+        throw new ProvenanceError({
+            code: 'MISSING_CLAIMS',
+            message: `the OIDC token lacks claims provenance needs: ${missing.join(', ')}`,
+        });
+    }
+    return payload;
+}
+/**
+ * A GitHub web URL as the runner gives it (`GITHUB_SERVER_URL`): http(s), a host and nothing
+ * after it. Returns its origin (`https://github.com`, `https://acme.ghe.com`, a GHES host).
+ */
+function parseServerUrl(serverUrl) {
+    let url;
+    try {
+        url = new URL(serverUrl);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url ||
+        (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+        url.username !== '' ||
+        url.password !== '' ||
+        url.pathname !== '/' ||
+        url.search !== '' ||
+        url.hash !== '') {
+        throw new ProvenanceError({
+            code: 'INVALID_SERVER_URL',
+            message: `GitHub server URL ${quoted(serverUrl)} is not an http(s) URL of a host alone (like https://github.com)`,
+        });
+    }
+    return url.origin;
+}
+// GitHub Enterprise Cloud with data residency: https://<tenant>.ghe.com, whose tokens come from
+// https://token.actions.<tenant>.ghe.com (the tenant names @actions/attest accepts).
+const GHE_COM_SERVER = /^https:\/\/([a-z0-9-]+)\.ghe\.com$/;
+const GHE_COM_ISSUER_HOST = /^token\.actions\.([a-z0-9-]+)\.ghe\.com$/;
+/**
+ * The OIDC issuer of GitHub Actions' tokens on a GitHub server: GitHub's own for github.com,
+ * `https://token.actions.<tenant>.ghe.com` for `https://<tenant>.ghe.com`, and
+ * `<server>/_services/token` for a GitHub Enterprise Server. (An enterprise with a custom issuer
+ * gets tokens from `<that issuer>/<enterprise-slug>`, which `verifyOidcToken` accepts too.)
+ */
+function issuerForServerUrl(serverUrl = GITHUB_SERVER_URL) {
+    const origin = parseServerUrl(serverUrl);
+    if (origin === GITHUB_SERVER_URL)
+        return dist.GITHUB_ACTIONS_ISSUER;
+    const tenant = GHE_COM_SERVER.exec(origin);
+    if (tenant)
+        return `https://token.actions.${tenant[1]}.ghe.com`;
+    return `${origin}/_services/token`;
+}
+/**
+ * GitHub's web URL for a token issuer, the inverse of `issuerForServerUrl`, so that URLs in
+ * provenance come from the verified token: github.com for GitHub's issuer (and its enterprise
+ * form `…/<slug>`), `https://<tenant>.ghe.com` for `https://token.actions.<tenant>.ghe.com`, the
+ * host for GitHub Enterprise Server's `https://HOST/_services/token`. Undefined for any other
+ * issuer (a local one in tests).
+ */
+function serverUrlForIssuer(issuer) {
+    if ((0,dist.isGitHubActionsIssuer)(issuer))
+        return GITHUB_SERVER_URL;
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:')
+        return undefined;
+    const tenant = GHE_COM_ISSUER_HOST.exec(url.hostname);
+    if (tenant) {
+        return (0,dist.isGitHubActionsIssuer)(issuer, url.origin) ? `https://${tenant[1]}.ghe.com` : undefined;
+    }
+    return (0,dist.isGitHubActionsIssuer)(issuer, `${url.origin}/_services/token`) ? url.origin : undefined;
+}
+//# sourceMappingURL=oidc.js.map
+;// CONCATENATED MODULE: ./packages/provenance/dist/github.js
+
+
+
+
+function serverFor(claims, given) {
+    const fromToken = typeof claims.iss === 'string' ? serverUrlForIssuer(claims.iss) : undefined;
+    const fromRunner = given === undefined ? undefined : parseServerUrl(given);
+    // @actions/attest writes GITHUB_SERVER_URL whatever the token says. A runner whose server is
+    // not the one that issued its token is misconfigured or tampered with: refuse rather than name
+    // another server in signed provenance.
+    if (fromToken && fromRunner && fromToken !== fromRunner) {
+        throw new ProvenanceError({
+            code: 'SERVER_URL_MISMATCH',
+            message: `the GitHub server URL ${fromRunner} is not that of the token's issuer ${quoted(claims.iss)} (${fromToken})`,
+        });
+    }
+    return fromToken ?? fromRunner ?? 'https://github.com';
+}
+/**
+ * The SLSA v1 predicate GitHub's own tooling writes (buildType
+ * https://actions.github.io/buildtypes/workflow/v1, field for field as @actions/attest's
+ * `buildSLSAProvenancePredicate` builds it), from verified OIDC claims. `builder.id` is the
+ * workflow that ran the signing job (`job_workflow_ref`): the reusable workflow when signing
+ * happens inside one.
+ */
+function githubProvenance(claims, options = {}) {
+    const server = serverFor(claims, options.serverUrl);
+    // owner/repo/.github/workflows/main.yml@refs/heads/main -> .github/workflows/main.yml. The
+    // ref is the `ref` claim (as @actions/attest >= 1.6 has it), so a ref holding '@' stays whole.
+    const [path] = claims.workflow_ref.replace(`${claims.repository}/`, '').split('@');
+    return {
+        buildDefinition: {
+            buildType: dist.BuildType.GITHUB_WORKFLOW_V1,
+            externalParameters: {
+                workflow: {
+                    ref: claims.ref,
+                    repository: `${server}/${claims.repository}`,
+                    path,
+                },
+            },
+            internalParameters: {
+                github: {
+                    event_name: claims.event_name,
+                    repository_id: claims.repository_id,
+                    repository_owner_id: claims.repository_owner_id,
+                    runner_environment: claims.runner_environment,
+                },
+            },
+            resolvedDependencies: [
+                {
+                    uri: `git+${server}/${claims.repository}@${claims.ref}`,
+                    digest: { gitCommit: claims.sha },
+                },
+                ...(options.resolvedDependencies ?? []).map((d) => ({ ...d })),
+            ],
+        },
+        runDetails: {
+            builder: { id: `${server}/${claims.job_workflow_ref}` },
+            metadata: {
+                invocationId: `${server}/${claims.repository}/actions/runs/${claims.run_id}/attempts/${claims.run_attempt}`,
+            },
+        },
+    };
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./packages/provenance/dist/local.js
+
+
+const LOCAL_BUILDER_PREFIX = 'https://build-artifact.dev/local/';
+/**
+ * Provenance for a build outside GitHub Actions. Its own buildType
+ * (https://build-artifact.dev/buildtypes/local/v1) and a builder id under
+ * https://build-artifact.dev/local/ mean nothing local can pass for a GitHub build.
+ */
+function localProvenance(options = {}) {
+    const host = options.hostname ?? (0,external_node_os_.hostname)();
+    const dependencies = [];
+    if (options.source) {
+        dependencies.push({
+            uri: options.source.uri,
+            ...(options.source.gitCommit ? { digest: { gitCommit: options.source.gitCommit } } : {}),
+        });
+    }
+    dependencies.push(...(options.resolvedDependencies ?? []).map((d) => ({ ...d })));
+    const metadata = {};
+    if (options.startedOn)
+        metadata.startedOn = options.startedOn.toISOString();
+    if (options.finishedOn)
+        metadata.finishedOn = options.finishedOn.toISOString();
+    return {
+        buildDefinition: {
+            buildType: dist.BuildType.LOCAL_V1,
+            externalParameters: { ...(options.externalParameters ?? {}) },
+            internalParameters: { local: { hostname: host } },
+            resolvedDependencies: dependencies,
+        },
+        runDetails: {
+            builder: { id: `${LOCAL_BUILDER_PREFIX}${encodeURIComponent(host)}` },
+            ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+        },
+    };
+}
+//# sourceMappingURL=local.js.map
+;// CONCATENATED MODULE: ./packages/provenance/dist/statement.js
+
+
+/** The unsigned in-toto Statement v1 with the SLSA v1 predicate. */
+function provenanceStatement(subjects, predicate) {
+    return (0,dist.buildStatement)(subjects, dist.PredicateType.SLSA_PROVENANCE_V1, predicate);
+}
+/**
+ * Parses a resolved dependency given on the command line: `URI=sha256:HEX` (or sha512), or an
+ * OCI reference pinned by digest (`oci://host/repo@sha256:HEX`), whose digest is taken from it.
+ */
+function parseResolvedDependency(value) {
+    const fail = (why) => {
+        throw new ProvenanceError({
+            code: 'INVALID_DEPENDENCY',
+            message: `resolved dependency "${value}": ${why} (expected URI=sha256:HEX or oci://...@sha256:HEX)`,
+        });
+    };
+    const eq = value.lastIndexOf('=');
+    let uri;
+    let digest;
+    if (eq > 0 && /^(sha256|sha512):/.test(value.slice(eq + 1))) {
+        uri = value.slice(0, eq);
+        digest = value.slice(eq + 1);
+    }
+    else {
+        const at = /@((?:sha256|sha512):[0-9a-f]+)$/.exec(value);
+        if (!at)
+            return fail('no digest');
+        uri = value;
+        digest = at[1];
+    }
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(uri))
+        fail('the URI has no scheme');
+    let parsed;
+    try {
+        parsed = (0,dist.parseDigest)(digest);
+    }
+    catch {
+        return fail(`"${digest}" is not a sha256 or sha512 digest`);
+    }
+    return { uri, digest: { [parsed.algorithm]: parsed.hex } };
+}
+//# sourceMappingURL=statement.js.map
+;// CONCATENATED MODULE: ./packages/provenance/dist/index.js
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+
+/***/ })
+
+};
