@@ -136,10 +136,11 @@ export async function packCli(out) {
     rmSync(stage, { recursive: true, force: true });
   }
 
+  const repository = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
   const header = [
-    `// ${manifest.name} ${manifest.version}: the attest command in one file, for \`node attest.mjs\`.`,
-    `// Built by scripts/pack-cli.mjs of ${manifest.homepage ?? manifest.name}; check it with the`,
-    '// SLSA provenance and SBOM attestations published beside it (workflows/release.md there).',
+    `// ${manifest.name} ${manifest.version}: the attest command in one file (node attest.mjs).`,
+    `// Built by scripts/pack-cli.mjs of ${repository}; its releases publish the SLSA`,
+    '// provenance and SBOM attestations to check it with (workflows/release.md there).',
   ].join('\n');
   writeAtomic(path.join(out, 'attest.mjs'), singleFile(files, { header }), 0o755);
 
