@@ -5,10 +5,10 @@
 // reproduce jobs check their files against. gh, npm publish and GitHub's API cannot run here.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp as makeTemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot, runAction } from '../actions/runner.ts';
 import { findStep, runStep } from './run-step.ts';
@@ -28,6 +28,14 @@ const artifacts = String(jobs.build!.with.artifacts);
 
 const run = (job: string, step: string, env: Record<string, string>, cwd: string) =>
   runStep(findStep(release, job, step).run!, env, cwd);
+
+const temps: string[] = [];
+async function mkdtemp(prefix: string): Promise<string> {
+  const dir = await makeTemp(prefix);
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => Promise.all(temps.map((d) => rm(d, { recursive: true, force: true }))));
 
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 

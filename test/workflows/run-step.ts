@@ -2,7 +2,7 @@
 // (`bash --noprofile --norc -eo pipefail FILE`), with the step's env, RUNNER_TEMP, GITHUB_OUTPUT
 // and GITHUB_ENV files, and reads back the outputs it wrote.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseOutputFile } from '../actions/runner.ts';
@@ -61,5 +61,8 @@ export async function runStep(
   const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
-  return { status, stdout, stderr, outputs: parseOutputFile(await readFile(output, 'utf8')) };
+  const outputs = parseOutputFile(await readFile(output, 'utf8'));
+  // The step's own folder (its script, output file, HOME and default RUNNER_TEMP) ends with it.
+  await rm(dir, { recursive: true, force: true });
+  return { status, stdout, stderr, outputs };
 }
