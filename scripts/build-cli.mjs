@@ -124,6 +124,28 @@ function lazyBuiltin(name) {
   );
 }
 
+// ncc's base for relocated assets (`__nccwpck_require__.ab`, where `version()` finds
+// package.json) is the bundle URL's pathname: still percent-encoded, so an install under a
+// folder with a space or a non-ASCII letter in its path looked for package.json under
+// `Jane%20Doe/...` and crashed. fileURLToPath decodes it (and knows Windows drive letters).
+const ASSET_BASE = String.raw`new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/"`;
+
+function withAssetBase(files) {
+  const users = Object.keys(files).filter((f) => String(files[f]).includes(ASSET_BASE));
+  if (
+    users.length !== 1 ||
+    users[0] !== 'index.js' ||
+    files['index.js'].split(ASSET_BASE).length !== 2
+  )
+    throw new Error(
+      `the CLI bundle computes its asset base in ${users.join(', ') || 'no file'}, not once in index.js`,
+    );
+  files['index.js'] = files['index.js'].replace(
+    ASSET_BASE,
+    'process.getBuiltinModule("node:url").fileURLToPath(new URL(".", import.meta.url))',
+  );
+}
+
 function withBuiltins(files) {
   for (const file of Object.keys(files).filter((f) => /\.m?js$/.test(f))) {
     files[file] = String(files[file]).replace(EXTERNAL_REQUIRE, (call, name) => {
@@ -135,9 +157,30 @@ function withBuiltins(files) {
   }
 }
 
-export async function buildCli({ force = false } = {}) {
+// Left after withBuiltins, an external require or import names a package the bundle would load
+// from whatever node_modules is beside it at run time: the published CLI has none (it has no
+// dependencies), so that is a bundle that works in the checkout and nowhere else.
+const EXTERNAL_IMPORT = /^import [^;]* from "([^"]+)";$/gm;
+
+function assertSelfContained(files) {
+  const found = new Set();
+  for (const file of Object.keys(files).filter((f) => /\.m?js$/.test(f))) {
+    const source = String(files[file]);
+    for (const [, name] of source.matchAll(EXTERNAL_REQUIRE)) found.add(`${file}: ${name}`);
+    for (const [, name] of source.matchAll(EXTERNAL_IMPORT))
+      if (!isBuiltin(name)) found.add(`${file}: ${name}`);
+  }
+  if (found.size > 0)
+    throw new Error(`the CLI bundle loads packages from node_modules: ${[...found].join(', ')}`);
+}
+
+/**
+ * The bundle's files (bundle-relative path -> content), from the compiled packages in dist/
+ * (after `tsc -b`): every workspace package and dependency the CLI imports, whatever its name,
+ * inside; nothing loaded from node_modules at run time. Same sources, same bytes.
+ */
+export async function bundleFiles() {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run tsc -b first`);
-  if (!force && upToDate()) return false;
   const files = await nccFiles(ENTRY);
   // `version()` reads the package.json beside the bundle (ncc relocates `../package.json` there);
   // it also makes the .js files ES modules. Only what is read is kept.
@@ -149,11 +192,21 @@ export async function buildCli({ force = false } = {}) {
   )}\n`;
   withCycloneDxSchemas(files, 'the CLI bundle');
   withDirectoryURLs(files);
+  withAssetBase(files);
   withBuiltins(files);
-  // What makes this bundle stale, for bin/attest.js (paths relative to the bundle).
+  assertSelfContained(files);
+  // What makes this bundle stale, for bin/attest.js (paths relative to the bundle). The
+  // published package leaves it out (scripts/pack-cli.mjs).
   files['inputs.json'] = `${JSON.stringify(
     inputs().buildInfos.map((f) => path.relative(OUT, f).split(path.sep).join('/')),
   )}\n`;
+  return files;
+}
+
+export async function buildCli({ force = false } = {}) {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run tsc -b first`);
+  if (!force && upToDate()) return false;
+  const files = await bundleFiles();
   // Written beside, then swapped in: an `attest` started meanwhile sees the old or the new
   // bundle, never half of one.
   const tmp = `${OUT}.tmp-${process.pid}`;

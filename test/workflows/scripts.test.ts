@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,8 +5,9 @@ import path from 'node:path';
 import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseOutputFile, repoRoot, runAction } from '../actions/runner.ts';
+import { repoRoot, runAction } from '../actions/runner.ts';
 import { registryAvailable, startRegistry } from '../helpers/registry.ts';
+import { findStep, runStep } from './run-step.ts';
 
 // The scripts inside build-artifact.yml, run as the runner runs a `shell: bash` step
 // (`bash --noprofile --norc -eo pipefail FILE`) with the step's env, and chained the way the
@@ -18,66 +18,15 @@ const workflow = parse(
 const release = parse(
   await readFile(path.join(repoRoot, '.github/workflows/release-cli.yml'), 'utf8'),
 );
-const step = (job: string, id: string) =>
-  (
-    (job === 'release' ? release : workflow).jobs[job].steps as {
-      id?: string;
-      name?: string;
-      run?: string;
-    }[]
-  ).find((s) => s.id === id || s.name === id)!;
+const step = (job: string, id: string) => findStep(job === 'release' ? release : workflow, job, id);
 
-async function runStep(
-  job: string,
-  id: string,
-  env: Record<string, string>,
-  cwd: string,
-): Promise<{
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-}> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'step-'));
-  const script = path.join(dir, 'step.sh');
-  const output = path.join(dir, 'output');
-  await writeFile(script, step(job, id).run!);
-  await writeFile(output, '');
-  // Async: the dev Sigstore this may call runs in this process.
-  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-    cwd,
-    env: {
-      PATH: process.env.PATH!,
-      HOME: dir,
-      RUNNER_TEMP: dir,
-      GITHUB_OUTPUT: output,
-      GITHUB_ENV: path.join(dir, 'env'),
-      ...env,
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  const r = { status, stdout, stderr };
-  return {
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    outputs: parseOutputFile(await readFile(output, 'utf8')),
-  };
+function runJobStep(job: string, id: string, env: Record<string, string>, cwd: string) {
+  return runStep(step(job, id).run!, env, cwd);
 }
 
 describe('setup job: planning the matrix', () => {
   const plan = (env: Record<string, string>) =>
-    runStep(
+    runJobStep(
       'setup',
       'plan',
       {
@@ -144,7 +93,7 @@ describe('setup job: planning the matrix', () => {
 describe('build job: build with workflow commands off, hash, hand the digests to the attest job', () => {
   it('renames outputs per target, and its digests pass the hash action on the downloaded files', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'build-leg-'));
-    const build = await runStep(
+    const build = await runJobStep(
       'build',
       'Build',
       {
@@ -166,7 +115,7 @@ describe('build job: build with workflow commands off, hash, hand the digests to
     ]);
 
     const staging = path.join(work, 'staging');
-    const hash = await runStep(
+    const hash = await runJobStep(
       'build',
       'hash',
       {
@@ -199,7 +148,7 @@ describe('build job: build with workflow commands off, hash, hand the digests to
 
   it("fails the leg when a pattern matches nothing, and reports the build's exit code", async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'build-leg-'));
-    const hash = await runStep(
+    const hash = await runJobStep(
       'build',
       'hash',
       {
@@ -212,7 +161,7 @@ describe('build job: build with workflow commands off, hash, hand the digests to
     );
     expect(hash.status).toBe(1);
     expect(hash.stdout).toContain("::error::artifacts: nothing matches 'dist/*.whl'");
-    const build = await runStep(
+    const build = await runJobStep(
       'build',
       'Build',
       { UNTRUSTED_BUILD_COMMAND: 'exit 7', UNTRUSTED_TARGET: '', CONSUMED_DIR: work },
@@ -239,7 +188,7 @@ describe("attest job: finding this workflow's own commit in the OIDC token", () 
   it('outputs the repository and commit to check out', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'builder-'));
     await mkdir(work, { recursive: true });
-    const r = await runStep('attest', 'builder', dev.env(), work);
+    const r = await runJobStep('attest', 'builder', dev.env(), work);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.outputs).toEqual({
@@ -249,7 +198,7 @@ describe("attest job: finding this workflow's own commit in the OIDC token", () 
   });
 
   it('fails without the id-token permission', async () => {
-    const r = await runStep(
+    const r = await runJobStep(
       'attest',
       'builder',
       {
@@ -276,7 +225,7 @@ describe.skipIf(!registryAvailable())('build job: fetching consumed artifacts by
       expect(pushed.errors).toEqual([]);
       const reference = pushed.outputs.reference!;
       const consumed = path.join(work, 'consumed');
-      const fetch = await runStep(
+      const fetch = await runJobStep(
         'build',
         'Fetch consumed artifacts by digest',
         { UNTRUSTED_CONSUMES: `\n  ${reference}  \n`, REGISTRY_TOKEN: '', CONSUMED_DIR: consumed },
@@ -287,14 +236,14 @@ describe.skipIf(!registryAvailable())('build job: fetching consumed artifacts by
       expect(await readFile(path.join(consumed, 'nats-server.wasm'))).toEqual(await readFile(wasm));
 
       const forged = reference.replace(/@sha256:.*/, `@sha256:${'0'.repeat(64)}`);
-      const bad = await runStep(
+      const bad = await runJobStep(
         'build',
         'Fetch consumed artifacts by digest',
         { UNTRUSTED_CONSUMES: forged, REGISTRY_TOKEN: '', CONSUMED_DIR: path.join(work, 'c2') },
         work,
       );
       expect(bad.status).not.toBe(0);
-      const unpinned = await runStep(
+      const unpinned = await runJobStep(
         'build',
         'Fetch consumed artifacts by digest',
         {
@@ -330,7 +279,7 @@ describe('release-cli.yml: the release job re-hashes before publishing', () => {
       'wash-aarch64-apple-darwin': 'b',
     });
     const expected = `${sum('a', 'wash-x86_64-unknown-linux-gnu')}\n${sum('b', 'wash-aarch64-apple-darwin')}\n`;
-    const r = await runStep(
+    const r = await runJobStep(
       'release',
       'Re-hash the binaries against the attested digests',
       { EXPECTED_DIGESTS: expected, BIN_DIR: bin, RUNNER_TEMP: temp },
@@ -349,7 +298,7 @@ describe('release-cli.yml: the release job re-hashes before publishing', () => {
     ],
   ])('refuses %j', async (files, message) => {
     const { temp, bin } = await layout(files);
-    const r = await runStep(
+    const r = await runJobStep(
       'release',
       'Re-hash the binaries against the attested digests',
       {

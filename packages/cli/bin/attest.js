@@ -16,28 +16,41 @@ module.enableCompileCache?.();
 
 /**
  * The one-file bundle `npm run build` makes (scripts/build-cli.mjs): one file and a few chunks
- * load several times faster than the ~150 modules of dist/. It is used only while it is newer
- * than every build it was made from (its inputs.json), so that after a bare `tsc -b` the
- * freshly compiled dist/ runs, never a stale bundle. ATTEST_NO_BUNDLE=1 runs dist/ always.
+ * load several times faster than the ~150 modules of dist/. In a checkout it is used only while
+ * it is newer than every build it was made from (its inputs.json), so that after a bare `tsc -b`
+ * the freshly compiled dist/ runs, never a stale bundle. The published package
+ * (scripts/pack-cli.mjs) ships the bundle alone, without inputs.json: there is nothing it could
+ * be stale against. ATTEST_NO_BUNDLE=1 runs dist/ always.
  */
 function bundle() {
   if (process.env.ATTEST_NO_BUNDLE) return undefined;
   const dir = new URL('../dist/bundle/', import.meta.url);
-  let built;
+  const index = new URL('index.js', dir);
+  const built = statSync(index, { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined) return undefined;
   let inputs;
   try {
-    built = statSync(new URL('index.js', dir)).mtimeMs;
     inputs = JSON.parse(readFileSync(new URL('inputs.json', dir), 'utf8'));
-  } catch {
-    return undefined;
+  } catch (err) {
+    return err.code === 'ENOENT' ? index.href : undefined;
   }
   for (const input of inputs) {
-    // Absent (an installed package has no build info): nothing says the bundle is stale.
     const stat = statSync(new URL(input, dir), { throwIfNoEntry: false });
     if (stat && stat.mtimeMs >= built) return undefined;
   }
-  return new URL('index.js', dir).href;
+  return index.href;
 }
 
-const { main } = await import(bundle() ?? '../dist/index.js');
+const entry = bundle() ?? new URL('../dist/index.js', import.meta.url).href;
+let main;
+try {
+  ({ main } = await import(entry));
+} catch (err) {
+  // Only the entry itself missing is a broken install; any other error is a bug, and surfaces.
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || err.url !== entry) throw err;
+  process.stderr.write(
+    `attest: ${decodeURIComponent(new URL(entry).pathname)} is missing: in a checkout, run \`npm run build\`; else reinstall the package\n`,
+  );
+  process.exit(2);
+}
 process.exitCode = await main(process.argv.slice(2));

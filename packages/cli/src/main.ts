@@ -10,11 +10,14 @@ export const EXIT_USAGE = 2;
 
 const REPORT_URL = 'https://github.com/build-artifact/build-artifact/issues';
 
+/** The package `attest` was installed as: its npm name and version, from its package.json. */
+function packageInfo(): { name: string; version: string } {
+  // In a bundle, ncc relocates this file beside the bundle (scripts/build-cli.mjs writes it).
+  return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+}
+
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return packageInfo().version;
 }
 
 function topHelp(): string {
@@ -77,7 +80,10 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '-V' || name === '--version') {
-    io.stdout.write(`attest ${version()}\n`);
+    // The npm name, not just "attest": that name belongs to an unrelated package on npm, and
+    // the version alone does not say which one is installed.
+    const { name: pkgName, version: pkgVersion } = packageInfo();
+    io.stdout.write(`${pkgName} ${pkgVersion}\n`);
     return EXIT_OK;
   }
   const entry = commands.find((c) => c.name === name);

@@ -72,7 +72,7 @@ describe('attest', () => {
     expect(io.out()).toContain('digest');
     const v = captureIO();
     expect(await main(['--version'], v)).toBe(0);
-    expect(v.out()).toMatch(/^attest \d+\.\d+\.\d+\n$/);
+    expect(v.out()).toMatch(/^@build-artifact\/cli \d+\.\d+\.\d+\n$/);
   });
 
   it('exits 2 for an unknown command', async () => {
