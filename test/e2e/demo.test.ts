@@ -192,7 +192,12 @@ describe.skipIf(!canRun)('attest demo, end to end', () => {
         expect(signer.identity?.extensions?.issuer).toBe(GITHUB_ACTIONS_ISSUER);
         // @sigstore/verify does not match subjects to artifacts: check that ourselves.
         const statement = JSON.parse(Buffer.from(json.dsseEnvelope.payload, 'base64').toString());
-        expect(statement.subject).toEqual([{ name: a.name, digest: { sha256: a.sha256 } }]);
+        // The file, and the manifest it was pushed as (what gh looks attestations up by).
+        const manifest = a.oci!.split('@sha256:')[1];
+        expect(statement.subject).toEqual([
+          { name: a.name, digest: { sha256: a.sha256 } },
+          { name: `oci-layout:${out}/oci`, digest: { sha256: manifest } },
+        ]);
       }
     }
   });

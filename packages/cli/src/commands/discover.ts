@@ -1,3 +1,4 @@
+import { safeJson, safeText } from '@build-artifact/core';
 import {
   Annotation,
   type Descriptor,
@@ -117,11 +118,12 @@ export const discoverCommand: Command = {
     const { tag: _t, ...base } = ref;
     const reference = formatReference({ ...base, digest: top.descriptor.digest });
     if (format === 'json') {
-      io.stdout.write(`${JSON.stringify({ reference, ...root }, null, 2)}\n`);
+      io.stdout.write(`${safeJson({ reference, ...root }, 2)}\n`);
     } else {
       const lines = [`${reference}  ${root.artifactType ?? root.mediaType}`];
       render([...(root.manifests ?? []), ...root.referrers], '', lines);
-      io.stdout.write(`${lines.join('\n')}\n`);
+      // Annotations and types come from the registry: each line escaped.
+      io.stdout.write(`${lines.map(safeText).join('\n')}\n`);
     }
     return 0;
   },

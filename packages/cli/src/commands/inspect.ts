@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { safeJson, safeText } from '@build-artifact/core';
 import type { Evidence, InspectedEvidence } from '@build-artifact/verify';
 import { type Command, UsageError } from '../command.js';
 import { outputFormat } from '../output.js';
@@ -57,7 +58,7 @@ export const inspectCommand: Command = {
       for (const e of evidence) {
         const inspected = v.inspectEvidence(e);
         io.stdout.write(
-          format === 'json' ? `${JSON.stringify(inspected)}\n` : formatInspected(inspected),
+          format === 'json' ? `${safeJson(inspected)}\n` : formatInspected(inspected),
         );
       }
     }
@@ -65,12 +66,15 @@ export const inspectCommand: Command = {
   },
 };
 
+// Everything inspect shows comes from the bundle, unverified: every value is escaped.
 function row(label: string, value: unknown): string {
-  return value === undefined || value === '' ? '' : `  ${label.padEnd(15)}${String(value)}\n`;
+  return value === undefined || value === ''
+    ? ''
+    : `  ${label.padEnd(15)}${safeText(String(value))}\n`;
 }
 
 export function formatInspected(x: InspectedEvidence): string {
-  let out = `${x.source}: ${x.kind}${x.mediaType ? ` (${x.mediaType})` : ''}\n`;
+  let out = `${safeText(x.source)}: ${x.kind}${x.mediaType ? ` (${safeText(String(x.mediaType))})` : ''}\n`;
   out += row('content', x.content);
   out += row('signed with', x.signedWith);
   out += row('payload type', x.payloadType);
@@ -118,10 +122,10 @@ export function formatInspected(x: InspectedEvidence): string {
     for (const [k, val] of Object.entries(c)) {
       if (k === 'deprecatedExtensions') {
         if ((val as string[]).length)
-          out += `    ${'(from deprecated .1-.6)'.padEnd(36)}${(val as string[]).join(', ')}\n`;
+          out += `    ${'(from deprecated .1-.6)'.padEnd(36)}${safeText((val as string[]).join(', '))}\n`;
         continue;
       }
-      if (val !== undefined) out += `    ${k.padEnd(36)}${String(val)}\n`;
+      if (val !== undefined) out += `    ${k.padEnd(36)}${safeText(String(val))}\n`;
     }
   }
   out += row('key hint', x.publicKeyHint);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { safeJson, safeText } from '@build-artifact/core';
 import { formatReference, pull } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
 import { ociReference, openOci, referenceTarget } from '../oci.js';
@@ -42,14 +43,14 @@ export const pullCommand: Command = {
     const { tag: _t, ...base } = ref;
     if (format === 'json') {
       io.stdout.write(
-        `${JSON.stringify({ reference: formatReference({ ...base, digest: result.descriptor.digest }), files: result.files, skipped: result.skipped }, null, 2)}\n`,
+        `${safeJson({ reference: formatReference({ ...base, digest: result.descriptor.digest }), files: result.files, skipped: result.skipped }, 2)}\n`,
       );
     } else {
       for (const f of result.files)
-        io.stdout.write(`${f.digest.replace(/^sha256:/, '')}  ${f.path}\n`);
+        io.stdout.write(`${safeText(`${f.digest.replace(/^sha256:/, '')}  ${f.path}`)}\n`);
       for (const s of result.skipped) {
         io.stderr.write(
-          `attest pull: skipped referrer ${s.digest} (${s.artifactType ?? 'no artifactType'}) of ${s.manifest}: ${s.reason}\n`,
+          `${safeText(`attest pull: skipped referrer ${s.digest} (${s.artifactType ?? 'no artifactType'}) of ${s.manifest}: ${s.reason}`)}\n`,
         );
       }
       const skipped = result.skipped.length;
