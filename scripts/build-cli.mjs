@@ -73,10 +73,8 @@ export function upToDate() {
 // `new URL('<dir>', import.meta.url)` naming a folder of the checkout (the demo's examples/) is
 // not a file ncc can relocate: it emits a stub that fails, and the URL then points into the
 // bundle. Each is rewritten to the same folder, taken from the bundle's own location.
-const DIRECTORY_URLS = {
-  // packages/cli/src/commands/demo.ts: the checkout's examples/
-  '../../../../examples': path.join(cli, 'dist', 'commands', 'demo.js'),
-};
+// (None today: packages/cli/src/commands/demo.ts joins its path at run time instead.)
+const DIRECTORY_URLS = {};
 
 function withDirectoryURLs(files) {
   const stubs = Object.keys(files).filter((file) =>

@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import * as common from '../index.js';
-import { bundleFacts, decodeExpected, rekorLink, summaryMarkdown } from '../index.js';
+import { rekorLink, summaryMarkdown } from '../index.js';
 
 describe('@build-artifact/actions-common', () => {
   it('exports exactly its public names', () => {
     expect(Object.keys(common).sort()).toEqual(
       [
         'ActionError',
+        'attestRequest',
         'booleanInput',
-        'bundleFacts',
         'choiceInput',
-        'collectArtifacts',
-        'decodeExpected',
-        'formatSums',
         'group',
+        'info',
         'listInput',
         'logProgress',
         'output',
-        'rehashDirectory',
         'rekorLink',
+        'reportAttested',
+        'reportPublished',
         'requireIdToken',
         'requiredInput',
         'runAction',
         'stringInput',
         'summaryMarkdown',
+        'text',
         'writeSummary',
       ].sort(),
     );
@@ -44,15 +44,6 @@ describe('@build-artifact/actions-common', () => {
     ).not.toThrow();
   });
 
-  it("decodes the build legs' base64 digests, skipping empty legs", () => {
-    const a = Buffer.from(`${'a'.repeat(64)}  one`).toString('base64');
-    const b = Buffer.from(`${'b'.repeat(64)}  two\n`).toString('base64');
-    expect(decodeExpected(` ${a}   ${b}  `)).toBe(
-      `${'a'.repeat(64)}  one\n${'b'.repeat(64)}  two\n`,
-    );
-    expect(() => decodeExpected('not base64!')).toThrow(/not base64/);
-  });
-
   it('writes a Markdown summary with escaped cells', () => {
     const md = summaryMarkdown({
       title: 'Attested',
@@ -65,11 +56,11 @@ describe('@build-artifact/actions-common', () => {
       tlog: [{ subject: 'x', logIndex: '42', url: 'https://search.sigstore.dev/?logIndex=42' }],
       oci: ['oci://ghcr.io/o/r@sha256:ff'],
     });
-    expect(md).toContain('| `a\\|b` | `ff` |');
+    expect(md).toContain('| <code>a\\|b</code> | <code>ff</code> |');
     expect(md).toContain('| SBOM of | components | cargo | golang | npm |');
-    expect(md).toContain('| `x` | 3 | 1 | 2 | 0 |');
-    expect(md).toContain('| [42](https://search.sigstore.dev/?logIndex=42) | `x` |');
-    expect(md).toContain('| `oci://ghcr.io/o/r@sha256:ff` |');
+    expect(md).toContain('| <code>x</code> | 3 | 1 | 2 | 0 |');
+    expect(md).toContain('| [42](https://search.sigstore.dev/?logIndex=42) | <code>x</code> |');
+    expect(md).toContain('| <code>oci://ghcr.io/o/r@sha256:ff</code> |');
   });
 
   it('links public-good log entries to the search UI and others to their API', () => {
@@ -80,17 +71,5 @@ describe('@build-artifact/actions-common', () => {
       'http://127.0.0.1:9/api/v1/log/entries?logIndex=7',
     );
     expect(rekorLink(undefined, '7')).toBeUndefined();
-  });
-
-  it('reads nothing from a bundle without verification material', () => {
-    expect(bundleFacts({})).toEqual({});
-    expect(
-      bundleFacts({
-        verificationMaterial: { publicKey: { hint: 'abc' }, tlogEntries: [{ logIndex: '3' }] },
-      }),
-    ).toEqual({
-      signer: 'key abc',
-      logIndex: '3',
-    });
   });
 });

@@ -6,11 +6,21 @@ import type { DemoReport } from '@build-artifact/pipeline';
 import { type Command, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 
-/** Where the examples are: this checkout's (src/commands or dist/commands, four levels up). */
+/**
+ * The examples of the build-artifact checkout this CLI runs from, or of the one `cwd` is; only
+ * a folder beside the repository's own packages counts (an installed CLI has none). The path is
+ * joined at run time so the bundler does not take the folder for an asset: from `src/commands`,
+ * `dist/commands` and `dist/bundle` alike, the checkout is four levels up.
+ */
 export function defaultExamplesDir(cwd: string): string | undefined {
-  const beside = fileURLToPath(new URL('../../../../examples', import.meta.url));
-  for (const dir of [beside, join(cwd, 'examples')])
-    if (existsSync(join(dir, 'nats-wasip1')) || existsSync(join(dir, 'node-app'))) return dir;
+  const up = ['..', '..', '..', '..'].join('/');
+  const checkouts = [fileURLToPath(new URL(`${up}/`, import.meta.url)), cwd];
+  for (const root of checkouts)
+    if (
+      existsSync(join(root, 'packages', 'pipeline', 'package.json')) &&
+      existsSync(join(root, 'examples'))
+    )
+      return join(root, 'examples');
   return undefined;
 }
 
