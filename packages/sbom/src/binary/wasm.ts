@@ -15,9 +15,16 @@ export interface WasmSection {
 
 export interface WasmWalk {
   kind: 'module' | 'component';
-  sections: WasmSection[];
   /** Where the last well-formed section ends. */
   end: number;
+  /** Where the last section that is not a custom one ends. */
+  endOfLastNonCustom: number;
+  /** How many sections were walked. */
+  sections: number;
+  /** The ids of the sections seen, as bits: `ids & (1 << 10)` for a code section. */
+  ids: number;
+  /** The walk stopped at `maxSections`, not at the end or at a malformed section. */
+  stoppedAtMax: boolean;
 }
 
 // Order of the non-custom sections of a core module (datacount 12 sits before code 10, tag 13
@@ -38,6 +45,9 @@ const CORE_ORDER: Record<number, number> = {
   11: 13,
 };
 
+/** Custom section names a search accepts: what toolchains write is short, printable ASCII. */
+const MAX_SEARCH_NAME = 64;
+
 function readName(buf: Uint8Array, pos: number, end: number): [string, number] {
   const [len, p] = readUleb(buf, pos, end);
   if (p + len > end) throw new RangeError('name past the section end');
@@ -45,16 +55,19 @@ function readName(buf: Uint8Array, pos: number, end: number): [string, number] {
 }
 
 /**
- * Walks the sections of the wasm module or component at `offset`. With `strict`, anything
+ * Walks the sections of the wasm module or component at `offset`, handing each to `visit` (the
+ * walk keeps none: a file of millions of tiny sections costs no memory). With `strict`, anything
  * malformed throws; without it (searching a module embedded in another file, which has no length
  * header) the walk stops at the first byte that cannot continue a well-formed module, and `end` is
- * where the module most likely ends.
+ * where the module most likely ends. It also stops after `maxSections`.
  */
 export function walkWasm(
   buf: Uint8Array,
   offset: number,
   limit: number,
   strict: boolean,
+  visit?: (section: WasmSection) => void,
+  maxSections = Number.POSITIVE_INFINITY,
 ): WasmWalk {
   if (limit - offset < 8 || !WASM_MAGIC.equals(buf.subarray(offset, offset + 4))) {
     throw new RangeError('no wasm magic');
@@ -66,10 +79,22 @@ export function walkWasm(
       ? 'component'
       : undefined;
   if (!kind) throw new RangeError('unknown wasm version');
-  const sections: WasmSection[] = [];
+  const walk: WasmWalk = {
+    kind,
+    end: offset + 8,
+    endOfLastNonCustom: offset + 8,
+    sections: 0,
+    ids: 0,
+    stoppedAtMax: false,
+  };
   let pos = offset + 8;
   let order = 0;
   while (pos < limit) {
+    if (walk.sections >= maxSections) {
+      walk.stoppedAtMax = true;
+      break;
+    }
+    let section: WasmSection;
     try {
       const id = buf[pos]!;
       if (kind === 'module' ? id !== 0 && CORE_ORDER[id] === undefined : id > 11) {
@@ -78,27 +103,39 @@ export function walkWasm(
       const [size, start] = readUleb(buf, pos + 1, limit);
       const end = start + size;
       if (end > limit) throw new RangeError(`section ${id} of ${size} bytes runs past the end`);
-      const section: WasmSection = { id, start, end };
+      section = { id, start, end };
       if (id === 0) {
+        if (!strict) {
+          // A "custom section" whose name is not short printable ASCII is the next file's bytes;
+          // the length is checked before anything is decoded.
+          const [len, p] = readUleb(buf, start, end);
+          if (len < 1 || len > MAX_SEARCH_NAME || p + len > end)
+            throw new RangeError('not a custom section');
+        }
         const [name, after] = readName(buf, start, end);
-        // Outside strict mode, a "custom section" whose name is not printable is the next file's bytes.
-        if (!strict && !/^[\x20-\x7e]{1,64}$/.test(name))
-          throw new RangeError('not a custom section');
+        if (!strict && !/^[\x20-\x7e]+$/.test(name)) throw new RangeError('not a custom section');
         section.name = name;
         section.start = after;
-      } else if (kind === 'module') {
-        const o = CORE_ORDER[id]!;
-        if (o <= order) throw new RangeError(`section ${id} out of order`);
-        order = o;
+      } else {
+        if (kind === 'module') {
+          const o = CORE_ORDER[id]!;
+          if (o <= order) throw new RangeError(`section ${id} out of order`);
+          order = o;
+        }
+        walk.endOfLastNonCustom = end;
       }
-      sections.push(section);
-      pos = end;
     } catch (err) {
       if (strict) throw err;
       break;
     }
+    walk.sections++;
+    walk.ids |= 1 << section.id;
+    pos = section.end;
+    // Outside the try: what the visitor throws is its own error, never the end of the walk.
+    visit?.(section);
   }
-  return { kind, sections, end: pos };
+  walk.end = pos;
+  return walk;
 }
 
 /** The `producers` custom section: field -> (name -> version). */
