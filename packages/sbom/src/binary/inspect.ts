@@ -53,6 +53,10 @@ export async function inspectBinary(path: string): Promise<BinaryInfo> {
   return inspectBytes(buf, path);
 }
 
+/** The sections inspectWasm reads: data (module info) and two custom ones; nested modules. */
+const MODULE_SECTIONS = { ids: 1 << 11, customNames: ['producers', '.dep-v0'] };
+const COMPONENT_SECTIONS = { ids: (1 << 1) | (1 << 4), customNames: ['producers'] };
+
 /** An input that would take more work than its size allows: reported as LIMIT_EXCEEDED. */
 export class WorkLimitError extends Error {}
 
@@ -159,32 +163,39 @@ function inspectWasm(
   budget: Budget,
 ): void {
   const kind = CORE_VERSION.equals(buf.subarray(start + 4, start + 8)) ? 'module' : 'component';
-  const walk = walkWasm(buf, start, end, true, (s) => {
-    if (kind === 'module') {
-      if (s.id === 0 && s.name === 'producers' && !info.producers) {
+  const walk = walkWasm(
+    buf,
+    start,
+    end,
+    true,
+    (s) => {
+      if (kind === 'module') {
+        if (s.id === 0 && s.name === 'producers' && !info.producers) {
+          info.producers = parseProducers(buf, s.start, s.end);
+        } else if (s.id === 0 && s.name === '.dep-v0' && !info.auditable) {
+          info.auditable = decodeDepV0(buf.subarray(s.start, s.end), budget.inflate);
+        } else if (s.id === 11 && !info.go) {
+          const modinfo = findModinfo(buf, s.start, s.end);
+          if (modinfo) info.go = { ...modinfo };
+        }
+      } else if ((s.id === 1 || s.id === 4) && depth < MAX_DEPTH) {
+        // A component's core modules (1) and nested components (4): read what they carry.
+        const inner: BinaryInfo = {
+          format: s.id === 1 ? 'wasm' : 'wasm-component',
+          size: s.end - s.start,
+          sha256: sha('sha256', buf.subarray(s.start, s.end)),
+          embedded: [],
+          offset: s.start - start,
+        };
+        inspectWasm(buf, s.start, s.end, inner, depth + 1, budget);
+        if (inner.go || inner.auditable || inner.producers || inner.embedded.length)
+          info.embedded.push(inner);
+      } else if (s.id === 0 && s.name === 'producers' && !info.producers) {
         info.producers = parseProducers(buf, s.start, s.end);
-      } else if (s.id === 0 && s.name === '.dep-v0' && !info.auditable) {
-        info.auditable = decodeDepV0(buf.subarray(s.start, s.end), budget.inflate);
-      } else if (s.id === 11 && !info.go) {
-        const modinfo = findModinfo(buf, s.start, s.end);
-        if (modinfo) info.go = { ...modinfo };
       }
-    } else if ((s.id === 1 || s.id === 4) && depth < MAX_DEPTH) {
-      // A component's core modules (1) and nested components (4): read what they carry.
-      const inner: BinaryInfo = {
-        format: s.id === 1 ? 'wasm' : 'wasm-component',
-        size: s.end - s.start,
-        sha256: sha('sha256', buf.subarray(s.start, s.end)),
-        embedded: [],
-        offset: s.start - start,
-      };
-      inspectWasm(buf, s.start, s.end, inner, depth + 1, budget);
-      if (inner.go || inner.auditable || inner.producers || inner.embedded.length)
-        info.embedded.push(inner);
-    } else if (s.id === 0 && s.name === 'producers' && !info.producers) {
-      info.producers = parseProducers(buf, s.start, s.end);
-    }
-  });
+    },
+    { filter: kind === 'module' ? MODULE_SECTIONS : COMPONENT_SECTIONS },
+  );
   if (info.go) {
     const lang = info.producers?.language?.Go;
     if (lang) {
@@ -236,7 +247,7 @@ export function findEmbeddedWasm(
   for (const at of candidates) {
     if (at < after) continue; // inside a module already found
     const isCore = CORE_VERSION.equals(buf.subarray(at + 4, at + 8));
-    const walk = walkWasm(buf, at, end, false, undefined, sectionsLeft + 1);
+    const walk = walkWasm(buf, at, end, false, undefined, { maxSections: sectionsLeft + 1 });
     sectionsLeft -= walk.sections;
     if (walk.stoppedAtMax || sectionsLeft < 0) {
       throw new WorkLimitError(

@@ -1,9 +1,30 @@
 /**
  * Generators of hostile binaries: each builds, byte by byte, an input whose naive reading costs
- * quadratic time or unbounded memory. Sizes are parameters so tests and benchmarks share them.
+ * quadratic time or unbounded memory. Sizes are parameters so tests and benchmarks share them:
+ * bench/sbom-hostile.mjs imports this file as it is (Node strips the types), so it imports
+ * nothing but Node's own modules.
  */
 import { deflateSync } from 'node:zlib';
-import { custom, section, uleb } from '../../__tests__/wasm-builder.js';
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    const b = n & 0x7f;
+    n = Math.floor(n / 128);
+    out.push(n === 0 ? b : b | 0x80);
+  } while (n !== 0);
+  return out;
+}
+
+function section(id: number, payload: number[]): number[] {
+  return [id, ...uleb(payload.length), ...payload];
+}
+
+function custom(name: string, payload: Uint8Array): Buffer {
+  const n = Buffer.from(name, 'latin1');
+  const body = Buffer.concat([Buffer.from(uleb(n.length)), n, payload]);
+  return Buffer.concat([Buffer.from([0, ...uleb(body.length)]), body]);
+}
 
 const WASM_CORE = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 const WASM_COMPONENT = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
