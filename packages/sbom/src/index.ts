@@ -1,14 +1,27 @@
 export type { Assembly } from './assembly.js';
 export { binaryAssembly, binaryInventories } from './assembly.js';
-export { decodeDepV0, MAX_AUDIT_JSON } from './binary/auditable.js';
-export { findGoVersion, findModinfo, parseModinfo } from './binary/gobuildinfo.js';
+export { decodeDepV0, MAX_AUDIT_JSON, MAX_AUDIT_JSON_TOTAL } from './binary/auditable.js';
+export type { GoVersionSource } from './binary/gobuildinfo.js';
+export {
+  findGoVersion,
+  findModinfo,
+  findRuntimeVersion,
+  parseModinfo,
+} from './binary/gobuildinfo.js';
 export {
   findEmbeddedWasm,
   inspectBinary,
   inspectBytes,
   MAX_BINARY_SIZE,
 } from './binary/inspect.js';
-export { detectFormat, findSection } from './binary/objfile.js';
+export type { ObjectFile, ObjectSection } from './binary/objfile.js';
+export {
+  detectFormat,
+  findSection,
+  readObjectFile,
+  symbolAddress,
+} from './binary/objfile.js';
+export type { WasmSection, WasmWalk } from './binary/wasm.js';
 export { parseProducers, walkWasm } from './binary/wasm.js';
 export type { BuildOptions, SbomResult } from './bom.js';
 export { buildBom, MAX_BOM_BYTES } from './bom.js';

@@ -56,6 +56,13 @@ export interface Inventory {
 export interface GoBuildInfo {
   /** `go1.23.5`, when the binary carries it. */
   goVersion?: string;
+  /**
+   * Where goVersion was read: `buildinfo` (the header `go version` reads), `producers` (a wasm
+   * module's producers section), `symtab` (the `runtime.buildVersion` variable found by its
+   * symbol), `runtime-data` (that variable found without symbols: the one string header in the
+   * data that points at a Go version).
+   */
+  goVersionSource?: 'buildinfo' | 'producers' | 'symtab' | 'runtime-data';
   /** The main package path. */
   path?: string;
   main?: GoModule;

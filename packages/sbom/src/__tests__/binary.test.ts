@@ -163,6 +163,50 @@ describe.skipIf(!requireToolchain('go'))('Go build info from ELF, Mach-O, PE and
   });
 });
 
+describe.skipIf(!requireToolchain('go'))('a Go module replaced by a local directory', () => {
+  let exe: string;
+  beforeAll(async () => {
+    const src = join(dir, 'replaced');
+    await mkdir(join(src, 'lib'), { recursive: true });
+    await writeFile(
+      join(src, 'go.mod'),
+      'module example.com/app\n\ngo 1.21\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ./lib\n',
+    );
+    await writeFile(
+      join(src, 'main.go'),
+      'package main\n\nimport "example.com/lib"\n\nfunc main() { println(lib.Name) }\n',
+    );
+    await writeFile(join(src, 'lib', 'go.mod'), 'module example.com/lib\n\ngo 1.21\n');
+    await writeFile(join(src, 'lib', 'lib.go'), 'package lib\n\nconst Name = "lib"\n');
+    exe = join(dir, 'replaced-app');
+    await run(findGo()!.bin, ['build', '-trimpath', '-o', exe, '.'], {
+      cwd: src,
+      env: {
+        ...process.env,
+        CGO_ENABLED: '0',
+        GOTOOLCHAIN: 'local',
+        GOPROXY: 'off',
+        GOFLAGS: '',
+        GOCACHE: process.env.GOCACHE ?? join(cacheDir(), 'go-build'),
+      },
+    });
+  }, BUILD_TIMEOUT_MS);
+
+  it('`dep example.com/lib v0.0.0 => ./lib`: the component is the module, the directory a property', async () => {
+    const said = execFileSync(findGo()!.bin, ['version', '-m', exe], {
+      encoding: 'utf8',
+      env: { ...process.env, GOTOOLCHAIN: 'local' },
+    });
+    expect(said).toMatch(/\tdep\texample\.com\/lib\tv0\.0\.0\t?\n\t=>\t\.\/lib\t/);
+    const doc = await bomOf(exe);
+    const lib = doc.metadata.component.components?.find((c) => c.name === 'example.com/lib');
+    expect(lib?.version).toBe('v0.0.0');
+    expect(lib?.purl).toBe('pkg:golang/example.com/lib@v0.0.0');
+    expect(prop(lib!, 'build-artifact:go.replacement.dir')).toBe('./lib');
+    expect(JSON.stringify(doc)).not.toContain('pkg:golang/.');
+  });
+});
+
 describe.skipIf(!requireToolchain('go', 'nats-sources'))('the NATS server for wasip1', () => {
   let wasm: Awaited<ReturnType<typeof buildNatsWasm>>;
   let linux: Awaited<ReturnType<typeof buildNatsLinux>>;

@@ -8,6 +8,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'MAX_AUDIT_JSON',
+        'MAX_AUDIT_JSON_TOTAL',
         'MAX_BINARY_SIZE',
         'MAX_BOM_BYTES',
         'SKIP_DIRS',
@@ -23,6 +24,7 @@ describe('public API', () => {
         'findGoVersion',
         'findLockfiles',
         'findModinfo',
+        'findRuntimeVersion',
         'findSection',
         'generateSbom',
         'inspectBinary',
@@ -43,6 +45,8 @@ describe('public API', () => {
         'parseRequirements',
         'parseUvLock',
         'parseYarnLock',
+        'readObjectFile',
+        'symbolAddress',
         'validateBom',
         'walkWasm',
         'YamlParserNeeded',

@@ -3,15 +3,18 @@ import { open } from 'node:fs/promises';
 import { fileError } from '@build-artifact/core';
 import { SbomError } from '../errors.js';
 import type { BinaryFormat, BinaryInfo, GoBuildInfo } from '../model.js';
-import { AuditableError, decodeDepV0 } from './auditable.js';
-import { findGoVersion, findModinfo } from './gobuildinfo.js';
-import { detectFormat, findSection, SectionError } from './objfile.js';
+import { AuditableError, decodeDepV0, MAX_AUDIT_JSON_TOTAL } from './auditable.js';
+import { findGoVersion, findModinfo, findRuntimeVersion } from './gobuildinfo.js';
+import { detectFormat, readObjectFile, SectionError, sectionRange } from './objfile.js';
 import { COMPONENT_VERSION, CORE_VERSION, parseProducers, WASM_MAGIC, walkWasm } from './wasm.js';
 
 /** Binaries are read whole; past this we refuse rather than exhaust memory. */
 export const MAX_BINARY_SIZE = 1024 * 1024 * 1024;
 const MAX_EMBEDDED_CANDIDATES = 64;
 const MAX_DEPTH = 4;
+/** What a search for embedded modules may walk and validate beyond a multiple of the file. */
+const SEARCH_SECTIONS_BASE = 1 << 16;
+const SEARCH_VALIDATE_BASE = 64 * 1024 * 1024;
 
 // Node has WebAssembly; the ES2023 lib without DOM does not declare it.
 declare const WebAssembly: { validate(bytes: Uint8Array): boolean };
@@ -50,6 +53,18 @@ export async function inspectBinary(path: string): Promise<BinaryInfo> {
   return inspectBytes(buf, path);
 }
 
+/** The sections inspectWasm reads: data (module info) and two custom ones; nested modules. */
+const MODULE_SECTIONS = { ids: 1 << 11, customNames: ['producers', '.dep-v0'] };
+const COMPONENT_SECTIONS = { ids: (1 << 1) | (1 << 4), customNames: ['producers'] };
+
+/** An input that would take more work than its size allows: reported as LIMIT_EXCEEDED. */
+export class WorkLimitError extends Error {}
+
+/** What one file may still spend: the `.dep-v0` sections share one inflate budget. */
+interface Budget {
+  inflate: { left: number };
+}
+
 /**
  * What a binary says about its build: Go build info (ELF, Mach-O, PE and wasm), cargo-auditable
  * `.dep-v0`, the wasm `producers` section, and wasm modules embedded in it (as nested results).
@@ -64,12 +79,14 @@ export function inspectBytes(buf: Buffer, file: string): BinaryInfo {
     });
   }
   try {
-    return inspectAt(buf, 0, buf.length, format, file, 0, true);
+    const budget: Budget = { inflate: { left: MAX_AUDIT_JSON_TOTAL } };
+    return inspectAt(buf, 0, buf.length, format, 0, budget);
   } catch (err) {
     if (err instanceof SbomError) throw err;
-    if (err instanceof AuditableError) {
+    if (err instanceof AuditableError || err instanceof WorkLimitError) {
+      const limit = err instanceof WorkLimitError || err.limit;
       throw new SbomError({
-        code: err.limit ? 'LIMIT_EXCEEDED' : 'MALFORMED_BINARY',
+        code: limit ? 'LIMIT_EXCEEDED' : 'MALFORMED_BINARY',
         file,
         message: err.message,
         cause: err,
@@ -92,9 +109,8 @@ function inspectAt(
   start: number,
   end: number,
   format: BinaryFormat,
-  file: string,
   depth: number,
-  strict: boolean,
+  budget: Budget,
 ): BinaryInfo {
   const bytes = buf.subarray(start, end);
   const info: BinaryInfo = {
@@ -105,31 +121,36 @@ function inspectAt(
   };
   if (depth === 0) info.sha512 = sha('sha512', bytes);
   if (format === 'wasm' || format === 'wasm-component') {
-    inspectWasm(buf, start, end, info, strict, 0);
+    inspectWasm(buf, start, end, info, 0, budget);
     return info;
   }
   // A native binary: first find embedded wasm modules, so their Go build info is theirs.
   const ranges: [number, number][] = [];
   if (depth < MAX_DEPTH) {
     for (const emb of findEmbeddedWasm(buf, start, end)) {
-      const nested = inspectAt(buf, emb.start, emb.end, emb.format, file, depth + 1, true);
+      const nested = inspectAt(buf, emb.start, emb.end, emb.format, depth + 1, budget);
       nested.offset = emb.start - start;
       info.embedded.push(nested);
-      ranges.push([emb.start, emb.end]);
+      ranges.push([emb.start - start, emb.end - start]);
     }
   }
-  const modinfo = findModinfo(buf, start, end, ranges);
-  if (modinfo) {
-    const go: GoBuildInfo = { ...modinfo };
-    const v = findGoVersion(
-      bytes,
-      ranges.map(([a, b]) => [a - start, b - start]),
-    );
-    if (v) go.goVersion = v;
-    info.go = go;
+  const obj = readObjectFile(bytes, format);
+  const modinfo = findModinfo(bytes, 0, bytes.length, ranges);
+  const go: GoBuildInfo = modinfo ? { ...modinfo } : { deps: [], settings: {} };
+  const header = findGoVersion(bytes, ranges, obj);
+  if (header) {
+    go.goVersion = header;
+    go.goVersionSource = 'buildinfo';
+  } else if (obj) {
+    const runtime = findRuntimeVersion(bytes, obj, ranges, modinfo !== undefined);
+    if (runtime) {
+      go.goVersion = runtime.version;
+      go.goVersionSource = runtime.source;
+    }
   }
-  const dep = findSection(bytes, format, '.dep-v0');
-  if (dep) info.auditable = decodeDepV0(bytes.subarray(dep[0], dep[1]));
+  if (modinfo || go.goVersion) info.go = go;
+  const dep = obj && sectionRange(obj, bytes, '.dep-v0');
+  if (dep) info.auditable = decodeDepV0(bytes.subarray(dep[0], dep[1]), budget.inflate);
   return info;
 }
 
@@ -138,49 +159,63 @@ function inspectWasm(
   start: number,
   end: number,
   info: BinaryInfo,
-  strict: boolean,
   depth: number,
+  budget: Budget,
 ): void {
-  const walk = walkWasm(buf, start, end, strict);
-  const ranges: [number, number][] = [];
-  for (const s of walk.sections) {
-    if (walk.kind === 'module') {
-      if (s.id === 0 && s.name === 'producers' && !info.producers) {
+  const kind = CORE_VERSION.equals(buf.subarray(start + 4, start + 8)) ? 'module' : 'component';
+  const walk = walkWasm(
+    buf,
+    start,
+    end,
+    true,
+    (s) => {
+      if (kind === 'module') {
+        if (s.id === 0 && s.name === 'producers' && !info.producers) {
+          info.producers = parseProducers(buf, s.start, s.end);
+        } else if (s.id === 0 && s.name === '.dep-v0' && !info.auditable) {
+          info.auditable = decodeDepV0(buf.subarray(s.start, s.end), budget.inflate);
+        } else if (s.id === 11 && !info.go) {
+          const modinfo = findModinfo(buf, s.start, s.end);
+          if (modinfo) info.go = { ...modinfo };
+        }
+      } else if ((s.id === 1 || s.id === 4) && depth < MAX_DEPTH) {
+        // A component's core modules (1) and nested components (4): read what they carry.
+        const inner: BinaryInfo = {
+          format: s.id === 1 ? 'wasm' : 'wasm-component',
+          size: s.end - s.start,
+          sha256: sha('sha256', buf.subarray(s.start, s.end)),
+          embedded: [],
+          offset: s.start - start,
+        };
+        inspectWasm(buf, s.start, s.end, inner, depth + 1, budget);
+        if (inner.go || inner.auditable || inner.producers || inner.embedded.length)
+          info.embedded.push(inner);
+      } else if (s.id === 0 && s.name === 'producers' && !info.producers) {
         info.producers = parseProducers(buf, s.start, s.end);
-      } else if (s.id === 0 && s.name === '.dep-v0' && !info.auditable) {
-        info.auditable = decodeDepV0(buf.subarray(s.start, s.end));
-      } else if (s.id === 11 && !info.go) {
-        const modinfo = findModinfo(buf, s.start, s.end);
-        if (modinfo) info.go = { ...modinfo };
       }
-    } else if ((s.id === 1 || s.id === 4) && depth < MAX_DEPTH) {
-      // A component's core modules (1) and nested components (4): read what they carry.
-      ranges.push([s.start, s.end]);
-      const inner: BinaryInfo = {
-        format: s.id === 1 ? 'wasm' : 'wasm-component',
-        size: s.end - s.start,
-        sha256: sha('sha256', buf.subarray(s.start, s.end)),
-        embedded: [],
-        offset: s.start - start,
-      };
-      inspectWasm(buf, s.start, s.end, inner, true, depth + 1);
-      if (inner.go || inner.auditable || inner.producers || inner.embedded.length)
-        info.embedded.push(inner);
-    } else if (s.id === 0 && s.name === 'producers' && !info.producers) {
-      info.producers = parseProducers(buf, s.start, s.end);
-    }
-  }
+    },
+    { filter: kind === 'module' ? MODULE_SECTIONS : COMPONENT_SECTIONS },
+  );
   if (info.go) {
     const lang = info.producers?.language?.Go;
-    if (lang) info.go.goVersion = lang;
+    if (lang) {
+      info.go.goVersion = lang;
+      info.go.goVersionSource = 'producers';
+    }
   }
-  if (strict && walk.end !== end) throw new RangeError('trailing bytes after the last section');
+  if (walk.end !== end) throw new RangeError('trailing bytes after the last section');
 }
 
 /**
  * Finds wasm modules inside another file. A module has no length header, so its extent is found
  * by walking its sections from the magic, and a core module is then checked with
- * WebAssembly.validate (trailing custom-section-looking bytes are dropped until it validates).
+ * WebAssembly.validate, once, over that extent (V8 does not look inside custom sections, so
+ * trailing custom-section-looking bytes never decide it).
+ *
+ * Linear in the file's size: candidates inside a module already found are skipped, and the
+ * walks and validations of all candidates together may cover only a bounded multiple of the
+ * file. Candidates nested in candidates that were not modules (a hostile file) would otherwise
+ * re-walk the same bytes once each; past the budget the search stops with WorkLimitError.
  */
 export function findEmbeddedWasm(
   buf: Buffer,
@@ -203,44 +238,37 @@ export function findEmbeddedWasm(
     }
   }
   candidates.sort((a, b) => a - b);
+  // Each section is at least two bytes: honest files walk fewer sections than half their size.
+  let sectionsLeft = SEARCH_SECTIONS_BASE + Math.floor((end - start) / 2);
+  let validateLeft = SEARCH_VALIDATE_BASE + 2 * (end - start);
   const found: { start: number; end: number; format: BinaryFormat }[] = [];
   let validated = 0;
   let after = start;
   for (const at of candidates) {
     if (at < after) continue; // inside a module already found
     const isCore = CORE_VERSION.equals(buf.subarray(at + 4, at + 8));
-    let walk: ReturnType<typeof walkWasm>;
-    try {
-      walk = walkWasm(buf, at, end, false);
-    } catch {
-      continue;
+    const walk = walkWasm(buf, at, end, false, undefined, { maxSections: sectionsLeft + 1 });
+    sectionsLeft -= walk.sections;
+    if (walk.stoppedAtMax || sectionsLeft < 0) {
+      throw new WorkLimitError(
+        `more wasm sections to walk than a file of ${end - start} bytes can hold: overlapping module candidates`,
+      );
     }
     // Something worth calling a module: code (core) or a core module inside (component).
-    if (!walk.sections.some((s) => (isCore ? s.id === 10 : s.id === 1))) continue;
-    // Validation costs time in proportion to the module: bounded in number.
-    if (++validated > MAX_EMBEDDED_CANDIDATES) break;
-    let extent: number | undefined = walk.end;
+    if ((walk.ids & (1 << (isCore ? 10 : 1))) === 0) continue;
     if (isCore) {
-      extent = undefined;
-      const ends = [
-        walk.end,
-        ...walk.sections
-          .map((s) => s.end)
-          .reverse()
-          .slice(1),
-      ];
-      const lastCode = walk.sections.findLast((s) => s.id !== 0)!.end;
-      for (const e of ends) {
-        if (e < lastCode) break;
-        if (WebAssembly.validate(buf.subarray(at, e))) {
-          extent = e;
-          break;
-        }
+      // Validation costs time in proportion to the module: bounded in number and in bytes.
+      if (++validated > MAX_EMBEDDED_CANDIDATES) break;
+      validateLeft -= walk.end - at;
+      if (validateLeft < 0) {
+        throw new WorkLimitError(
+          `more wasm bytes to validate than a file of ${end - start} bytes can hold: overlapping module candidates`,
+        );
       }
+      if (!WebAssembly.validate(buf.subarray(at, walk.end))) continue;
     }
-    if (extent === undefined) continue;
-    found.push({ start: at, end: extent, format: isCore ? 'wasm' : 'wasm-component' });
-    after = extent;
+    found.push({ start: at, end: walk.end, format: isCore ? 'wasm' : 'wasm-component' });
+    after = walk.end;
   }
   return found;
 }

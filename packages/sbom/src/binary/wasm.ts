@@ -15,28 +15,24 @@ export interface WasmSection {
 
 export interface WasmWalk {
   kind: 'module' | 'component';
-  sections: WasmSection[];
   /** Where the last well-formed section ends. */
   end: number;
+  /** Where the last section that is not a custom one ends. */
+  endOfLastNonCustom: number;
+  /** How many sections were walked. */
+  sections: number;
+  /** The ids of the sections seen, as bits: `ids & (1 << 10)` for a code section. */
+  ids: number;
+  /** The walk stopped at `maxSections`, not at the end or at a malformed section. */
+  stoppedAtMax: boolean;
 }
 
 // Order of the non-custom sections of a core module (datacount 12 sits before code 10, tag 13
 // between memory and global).
-const CORE_ORDER: Record<number, number> = {
-  1: 1,
-  2: 2,
-  3: 3,
-  4: 4,
-  5: 5,
-  13: 6,
-  6: 7,
-  7: 8,
-  8: 9,
-  9: 10,
-  12: 11,
-  10: 12,
-  11: 13,
-};
+const CORE_ORDER: readonly number[] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6];
+
+/** Custom section names a search accepts: what toolchains write is short, printable ASCII. */
+const MAX_SEARCH_NAME = 64;
 
 function readName(buf: Uint8Array, pos: number, end: number): [string, number] {
   const [len, p] = readUleb(buf, pos, end);
@@ -44,18 +40,33 @@ function readName(buf: Uint8Array, pos: number, end: number): [string, number] {
   return [Buffer.from(buf.buffer, buf.byteOffset + p, len).toString('utf8'), p + len];
 }
 
+/** Which sections a walk hands to its visitor (all, without this). */
+export interface WasmVisitFilter {
+  /** Non-custom sections with these ids, as bits (`1 << 11` for data). */
+  ids: number;
+  /** Custom sections with these names. */
+  customNames: readonly string[];
+}
+
 /**
- * Walks the sections of the wasm module or component at `offset`. With `strict`, anything
- * malformed throws; without it (searching a module embedded in another file, which has no length
- * header) the walk stops at the first byte that cannot continue a well-formed module, and `end` is
- * where the module most likely ends.
+ * Walks the sections of the wasm module or component at `offset`, handing those `filter` names
+ * to `visit` (the walk keeps none: a file of millions of tiny sections costs no memory, and
+ * sections nobody asked for cost no object). With `strict`, anything malformed throws; without it
+ * (searching a module embedded in another file, which has no length header) the walk stops at the
+ * first byte that cannot continue a well-formed module, and `end` is where the module most likely
+ * ends. It also stops after `maxSections`.
  */
 export function walkWasm(
   buf: Uint8Array,
   offset: number,
   limit: number,
   strict: boolean,
+  visit?: (section: WasmSection) => void,
+  options: { maxSections?: number; filter?: WasmVisitFilter } = {},
 ): WasmWalk {
+  const maxSections = options.maxSections ?? Number.POSITIVE_INFINITY;
+  const filter = options.filter;
+  const wantedNames = filter?.customNames.map((n) => Buffer.from(n, 'utf8'));
   if (limit - offset < 8 || !WASM_MAGIC.equals(buf.subarray(offset, offset + 4))) {
     throw new RangeError('no wasm magic');
   }
@@ -66,39 +77,124 @@ export function walkWasm(
       ? 'component'
       : undefined;
   if (!kind) throw new RangeError('unknown wasm version');
-  const sections: WasmSection[] = [];
+  const walk: WasmWalk = {
+    kind,
+    end: offset + 8,
+    endOfLastNonCustom: offset + 8,
+    sections: 0,
+    ids: 0,
+    stoppedAtMax: false,
+  };
+  // The hot loop of a search through a file of millions of sections: no exceptions, no objects
+  // unless a visitor wants them, one-byte LEB128s read inline.
+  const core = kind === 'module';
   let pos = offset + 8;
   let order = 0;
+  let stop: string | undefined;
   while (pos < limit) {
-    try {
-      const id = buf[pos]!;
-      if (kind === 'module' ? id !== 0 && CORE_ORDER[id] === undefined : id > 11) {
-        throw new RangeError(`unknown section id ${id}`);
-      }
-      const [size, start] = readUleb(buf, pos + 1, limit);
-      const end = start + size;
-      if (end > limit) throw new RangeError(`section ${id} of ${size} bytes runs past the end`);
-      const section: WasmSection = { id, start, end };
-      if (id === 0) {
-        const [name, after] = readName(buf, start, end);
-        // Outside strict mode, a "custom section" whose name is not printable is the next file's bytes.
-        if (!strict && !/^[\x20-\x7e]{1,64}$/.test(name))
-          throw new RangeError('not a custom section');
-        section.name = name;
-        section.start = after;
-      } else if (kind === 'module') {
-        const o = CORE_ORDER[id]!;
-        if (o <= order) throw new RangeError(`section ${id} out of order`);
-        order = o;
-      }
-      sections.push(section);
-      pos = end;
-    } catch (err) {
-      if (strict) throw err;
+    if (walk.sections >= maxSections) {
+      walk.stoppedAtMax = true;
       break;
     }
+    const id = buf[pos]!;
+    if (core ? id !== 0 && !(CORE_ORDER[id]! > 0) : id > 11) {
+      stop = `unknown section id ${id}`;
+      break;
+    }
+    let size: number;
+    let start: number;
+    if (pos + 2 <= limit && buf[pos + 1]! < 0x80) {
+      size = buf[pos + 1]!;
+      start = pos + 2;
+    } else {
+      const leb = tryUleb(buf, pos + 1, limit);
+      if (typeof leb === 'string') {
+        stop = leb;
+        break;
+      }
+      [size, start] = leb;
+    }
+    const end = start + size;
+    if (end > limit) {
+      stop = `section ${id} of ${size} bytes runs past the end`;
+      break;
+    }
+    let nameAt = start;
+    let nameLen = 0;
+    if (id === 0) {
+      const leb =
+        start < end && buf[start]! < 0x80 ? [buf[start]!, start + 1] : tryUleb(buf, start, end);
+      if (typeof leb === 'string') {
+        stop = leb;
+        break;
+      }
+      [nameLen, nameAt] = leb;
+      if (nameAt + nameLen > end) {
+        stop = 'name past the section end';
+        break;
+      }
+      // Searching, a "custom section" whose name is not short printable ASCII is the next
+      // file's bytes.
+      if (
+        !strict &&
+        (nameLen < 1 || nameLen > MAX_SEARCH_NAME || !printable(buf, nameAt, nameLen))
+      ) {
+        stop = 'not a custom section';
+        break;
+      }
+    } else {
+      if (core) {
+        const o = CORE_ORDER[id]!;
+        if (o <= order) {
+          stop = `section ${id} out of order`;
+          break;
+        }
+        order = o;
+      }
+      walk.endOfLastNonCustom = end;
+    }
+    walk.sections++;
+    walk.ids |= 1 << id;
+    pos = end;
+    if (!visit) continue;
+    if (filter) {
+      if (id !== 0 ? (filter.ids & (1 << id)) === 0 : !wanted(buf, nameAt, nameLen, wantedNames!))
+        continue;
+    }
+    const section: WasmSection = { id, start, end };
+    if (id === 0) {
+      section.name = Buffer.from(buf.buffer, buf.byteOffset + nameAt, nameLen).toString('utf8');
+      section.start = nameAt + nameLen;
+    }
+    visit(section);
   }
-  return { kind, sections, end: pos };
+  if (stop !== undefined && strict) throw new RangeError(stop);
+  walk.end = pos;
+  return walk;
+}
+
+/** readUleb, with what is wrong as a string instead of an exception. */
+function tryUleb(buf: Uint8Array, pos: number, end: number): [number, number] | string {
+  try {
+    return readUleb(buf, pos, end);
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+function wanted(buf: Uint8Array, at: number, length: number, names: readonly Buffer[]): boolean {
+  for (const n of names) {
+    if (n.length !== length) continue;
+    let i = 0;
+    while (i < length && buf[at + i] === n[i]) i++;
+    if (i === length) return true;
+  }
+  return false;
+}
+
+function printable(buf: Uint8Array, at: number, length: number): boolean {
+  for (let i = at; i < at + length; i++) if (buf[i]! < 0x20 || buf[i]! > 0x7e) return false;
+  return true;
 }
 
 /** The `producers` custom section: field -> (name -> version). */
