@@ -1,3 +1,10 @@
+export type { BinaryFormat } from './binary.js';
+export {
+  detectBinaryFormat,
+  readUleb128,
+  WASM_COMPONENT_HEADER,
+  WASM_MODULE_HEADER,
+} from './binary.js';
 export type { BundleDescription } from './bundle.js';
 export { describeBundle, namesDigest } from './bundle.js';
 export type { ChecksumEntry } from './checksums.js';

@@ -1,5 +1,10 @@
 import { open } from 'node:fs/promises';
-import { fileError } from '@build-artifact/core';
+import {
+  fileError,
+  readUleb128,
+  WASM_COMPONENT_HEADER,
+  WASM_MODULE_HEADER,
+} from '@build-artifact/core';
 import { OciError } from './error.js';
 
 export interface WasmInfo {
@@ -13,8 +18,6 @@ export interface WasmInfo {
   componentExports?: string[];
 }
 
-const MODULE_MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-const COMPONENT_MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
 // Only the section headers and the import/export sections are read: a 30 MB module costs a few
 // small reads, not a full load.
 const MAX_SECTION_READ = 16 * 1024 * 1024;
@@ -27,15 +30,9 @@ class Reader {
     return this.buf[this.pos++]!;
   }
   u32(): number {
-    let result = 0;
-    let shift = 0;
-    for (let i = 0; i < 5; i++) {
-      const b = this.byte();
-      result |= (b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return result >>> 0;
-      shift += 7;
-    }
-    throw new Error('LEB128 too long');
+    const [value, next] = readUleb128(this.buf, this.pos);
+    this.pos = next;
+    return value;
   }
   name(): string {
     const len = this.u32();
@@ -142,8 +139,8 @@ export async function detectWasm(path: string): Promise<WasmInfo | undefined> {
     const head = Buffer.alloc(8);
     const { bytesRead } = await fh.read(head, 0, 8, 0);
     if (bytesRead < 8) return undefined;
-    const isModule = MODULE_MAGIC.every((b, i) => head[i] === b);
-    const isComponent = COMPONENT_MAGIC.every((b, i) => head[i] === b);
+    const isModule = WASM_MODULE_HEADER.every((b, i) => head[i] === b);
+    const isComponent = WASM_COMPONENT_HEADER.every((b, i) => head[i] === b);
     if (!isModule && !isComponent) return undefined;
     const size = (await fh.stat()).size;
     const info: WasmInfo = {

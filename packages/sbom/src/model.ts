@@ -87,7 +87,9 @@ export interface AuditablePackage {
   root?: boolean;
 }
 
-export type BinaryFormat = 'elf' | 'macho' | 'pe' | 'wasm' | 'wasm-component';
+export type { BinaryFormat } from '@build-artifact/core';
+
+import type { BinaryFormat } from '@build-artifact/core';
 
 /** What a binary says about how it was built, and what is embedded in it. */
 export interface BinaryInfo {

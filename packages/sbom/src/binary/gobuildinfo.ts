@@ -1,5 +1,5 @@
+import { readUleb128 } from '@build-artifact/core';
 import type { GoBuildInfo, GoModule } from '../model.js';
-import { readUvarint } from './leb.js';
 import { type ObjectFile, offsetOfAddress, readWord, symbolAddress } from './objfile.js';
 
 export const INFO_START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex');
@@ -149,7 +149,8 @@ export function findGoVersion(
       continue;
     }
     try {
-      const [len, p] = readUvarint(buf, s + 32, buf.length);
+      // Go's uvarint: LEB128 of up to 10 bytes; values past 2^53 are refused (8 bytes here).
+      const [len, p] = readUleb128(buf, s + 32, buf.length, 8);
       if (len > 256 || p + len > buf.length) continue;
       const v = buf.subarray(p, p + len).toString('utf8');
       if (/^(go\d|devel)/.test(v)) return v;

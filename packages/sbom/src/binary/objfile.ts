@@ -1,19 +1,9 @@
+import { detectBinaryFormat } from '@build-artifact/core';
 import type { BinaryFormat } from '../model.js';
 
 /** The container format from the first bytes, or undefined. */
-export function detectFormat(buf: Uint8Array): BinaryFormat | undefined {
-  if (buf.length < 8) return undefined;
-  const b = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 8));
-  if (b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46) return 'elf';
-  const m = b.readUInt32LE(0);
-  if (m === 0xfeedfacf || m === 0xfeedface || m === 0xcefaedfe || m === 0xcffaedfe) return 'macho';
-  if (m === 0xbebafeca) return 'macho'; // universal (fat) binary
-  if (b[0] === 0x4d && b[1] === 0x5a) return 'pe';
-  if (b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d) {
-    return b[4] === 0x0d ? 'wasm-component' : 'wasm';
-  }
-  return undefined;
-}
+/** The format the first bytes of a file say (core's sniffer, shared with the OCI client). */
+export const detectFormat: (buf: Uint8Array) => BinaryFormat | undefined = detectBinaryFormat;
 
 export class SectionError extends RangeError {}
 

@@ -1,4 +1,4 @@
-import { readUleb } from './leb.js';
+import { readUleb128 as readUleb } from '@build-artifact/core';
 
 export const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
 export const CORE_VERSION = Buffer.from([0x01, 0x00, 0x00, 0x00]);
