@@ -28,8 +28,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: rekorLink, summaryMarkdown, text
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var dist = __webpack_require__(31042);
 ;// CONCATENATED MODULE: ./actions/common/lib/error.js
 
 class ActionError extends dist.BaseError {
@@ -333,7 +333,7 @@ async function group(title, fn) {
 
 /***/ }),
 
-/***/ 53371:
+/***/ 31042:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -357,12 +357,15 @@ __webpack_require__.d(__webpack_exports__, {
   PredicateType: () => (/* reexport */ PredicateType),
   STATEMENT_TYPE_V1: () => (/* reexport */ STATEMENT_TYPE_V1),
   Sidecar: () => (/* reexport */ Sidecar),
+  WASM_COMPONENT_HEADER: () => (/* reexport */ WASM_COMPONENT_HEADER),
+  WASM_MODULE_HEADER: () => (/* reexport */ WASM_MODULE_HEADER),
   assertAlgorithm: () => (/* reexport */ assertAlgorithm),
   buildStatement: () => (/* reexport */ buildStatement),
   checkPayloadDepth: () => (/* reexport */ checkPayloadDepth),
   collectArtifacts: () => (/* reexport */ collectArtifacts),
   dedupeSubjects: () => (/* reexport */ dedupeSubjects),
   describeBundle: () => (/* reexport */ describeBundle),
+  detectBinaryFormat: () => (/* reexport */ detectBinaryFormat),
   digestBytes: () => (/* reexport */ digestBytes),
   digestFile: () => (/* reexport */ digestFile),
   encodeEnvelope: () => (/* reexport */ encodeEnvelope),
@@ -385,6 +388,7 @@ __webpack_require__.d(__webpack_exports__, {
   preAuthEncoding: () => (/* reexport */ preAuthEncoding),
   readRegularFile: () => (/* reexport */ readRegularFile),
   readRegularFileText: () => (/* reexport */ readRegularFileText),
+  readUleb128: () => (/* reexport */ readUleb128),
   safeJson: () => (/* reexport */ safeJson),
   safeText: () => (/* reexport */ safeText),
   sidecarPath: () => (/* reexport */ sidecarPath),
@@ -396,6 +400,51 @@ __webpack_require__.d(__webpack_exports__, {
   writeFileAtomic: () => (/* reexport */ writeFileAtomic)
 });
 
+;// CONCATENATED MODULE: ./packages/core/dist/binary.js
+// What kind of binary a file is, from its first bytes, and the LEB128 numbers its containers
+// (wasm, Go build info) are written in: read once here for the SBOM inspectors and the OCI
+// client alike.
+/** The first bytes of a wasm core module (magic, version 1) and of a component (layer 1). */
+const WASM_MODULE_HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+const WASM_COMPONENT_HEADER = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00);
+/** The format the first 8 bytes of a file say, or undefined. */
+function detectBinaryFormat(head) {
+    if (head.length < 8)
+        return undefined;
+    const b = Buffer.from(head.buffer, head.byteOffset, 8);
+    if (b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46)
+        return 'elf';
+    const m = b.readUInt32LE(0);
+    if (m === 0xfeedfacf || m === 0xfeedface || m === 0xcefaedfe || m === 0xcffaedfe)
+        return 'macho';
+    if (m === 0xbebafeca)
+        return 'macho'; // universal (fat) binary
+    if (b[0] === 0x4d && b[1] === 0x5a)
+        return 'pe';
+    if (b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d)
+        return b[4] === 0x0d ? 'wasm-component' : 'wasm';
+    return undefined;
+}
+/**
+ * An unsigned LEB128 of at most `maxBytes` bytes (5 for a u32) at `pos`, before `end`; the
+ * value and the position after it. Throws RangeError when truncated or too long. LEB128 may be
+ * non-minimal (Go writes 5-byte sizes).
+ */
+function readUleb128(buf, pos, end = buf.length, maxBytes = 5) {
+    let value = 0;
+    let mul = 1;
+    for (let i = 0; i < maxBytes; i++) {
+        if (pos >= end)
+            throw new RangeError('truncated LEB128');
+        const byte = buf[pos++];
+        value += (byte & 0x7f) * mul;
+        if ((byte & 0x80) === 0)
+            return [value, pos];
+        mul *= 128;
+    }
+    throw new RangeError('LEB128 too long');
+}
+//# sourceMappingURL=binary.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./packages/core/dist/media-types.js
@@ -1554,6 +1603,7 @@ async function writeFileAtomic(path, data, mode) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 
 /***/ }),
@@ -1580,8 +1630,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var dist = __webpack_require__(31042);
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/errors.js
 
 class errors_PipelineError extends dist.BaseError {
@@ -2116,7 +2166,7 @@ const progress = (context) => context.onProgress ? { onProgress: context.onProgr
  * reviewed is what is signed), or an SBOM attestation over the given files.
  */
 async function signAttestation(request, context) {
-    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 53371));
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31042));
     const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
     let payload;
     if ('statement' in request.subject) {
@@ -2219,7 +2269,7 @@ function subjectsOf(a, publication) {
  * bundles when asked. Returns everything in memory; writes files only with `sidecars`.
  */
 async function attest_attest(request, context) {
-    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 53371));
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31042));
     const say = (step, message) => context.onProgress?.({ step, message });
     const timings = {};
     const time = async (step, fn) => {
@@ -3402,7 +3452,7 @@ async function runDemo(options, context) {
     }
 }
 async function signedSbom(bundlePath) {
-    const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 53371));
+    const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31042));
     return describeBundle(JSON.parse(await readFile(bundlePath, 'utf8'))).statement?.predicate;
 }
 //# sourceMappingURL=demo.js.map
@@ -3577,8 +3627,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyOidcToken: () => (/* reexport */ verifyOidcToken)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var dist = __webpack_require__(31042);
 ;// CONCATENATED MODULE: ./packages/provenance/dist/error.js
 
 class ProvenanceError extends dist.BaseError {

@@ -2,7 +2,7 @@ export const id = 648;
 export const ids = [648];
 export const modules = {
 
-/***/ 64454:
+/***/ 9663:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   MAX_BINARY_SIZE: () => (/* binding */ MAX_BINARY_SIZE),
+  WorkLimitError: () => (/* binding */ WorkLimitError),
   findEmbeddedWasm: () => (/* binding */ findEmbeddedWasm),
   inspectBinary: () => (/* binding */ inspectBinary),
   inspectBytes: () => (/* binding */ inspectBytes)
@@ -20,13 +21,19 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var dist = __webpack_require__(31042);
 // EXTERNAL MODULE: ./packages/sbom/dist/errors.js
 var errors = __webpack_require__(55221);
 ;// CONCATENATED MODULE: ./packages/sbom/dist/binary/auditable.js
 /** Inflated `.dep-v0` JSON is small (kilobytes); anything past this is a zip bomb. */
 const MAX_AUDIT_JSON = 8 * 1024 * 1024;
+/**
+ * All the `.dep-v0` sections of one file together (a component can hold any number of core
+ * modules, each with its own): zlib expands up to ~1000 times, so a cap per section alone would
+ * let 100 MB of small bombs inflate 100 GB.
+ */
+const MAX_AUDIT_JSON_TOTAL = 4 * MAX_AUDIT_JSON;
 class AuditableError extends Error {
     limit;
     constructor(message, limit = false) {
@@ -34,22 +41,31 @@ class AuditableError extends Error {
         this.limit = limit;
     }
 }
-/** cargo-auditable's `.dep-v0`: zlib-compressed JSON of the crates compiled in. */
-function decodeDepV0(bytes) {
+/**
+ * cargo-auditable's `.dep-v0`: zlib-compressed JSON of the crates compiled in. `budget` is what
+ * the other sections of the same file left of MAX_AUDIT_JSON_TOTAL; this one takes its share.
+ */
+function decodeDepV0(bytes, budget = { left: MAX_AUDIT_JSON }) {
     let json;
+    const cap = Math.min(MAX_AUDIT_JSON, budget.left);
+    if (cap <= 0)
+        throw new AuditableError(`the .dep-v0 sections inflate past ${MAX_AUDIT_JSON_TOTAL} bytes together`, true);
     try {
         // zlib is loaded here, when a binary has a `.dep-v0`, not with the package: most runs read
         // lockfiles only.
         const { inflateSync } = process.getBuiltinModule('node:zlib');
-        json = inflateSync(bytes, { maxOutputLength: MAX_AUDIT_JSON });
+        json = inflateSync(bytes, { maxOutputLength: cap });
     }
     catch (err) {
         const code = err.code;
         if (code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-            throw new AuditableError(`.dep-v0 inflates past ${MAX_AUDIT_JSON} bytes`, true);
+            throw new AuditableError(cap < MAX_AUDIT_JSON
+                ? `the .dep-v0 sections inflate past ${MAX_AUDIT_JSON_TOTAL} bytes together`
+                : `.dep-v0 inflates past ${MAX_AUDIT_JSON} bytes`, true);
         }
         throw new AuditableError(`.dep-v0 is not a zlib stream: ${err.message}`);
     }
+    budget.left -= json.length;
     let doc;
     try {
         doc = JSON.parse(json.toString('utf8'));
@@ -82,28 +98,343 @@ function decodeDepV0(bytes) {
     });
 }
 //# sourceMappingURL=auditable.js.map
-;// CONCATENATED MODULE: ./packages/sbom/dist/binary/leb.js
-/** Unsigned LEB128 of at most `maxBytes` bytes (5 for u32); throws RangeError when truncated or too long. */
-function readUleb(buf, pos, end, maxBytes = 5) {
-    let value = 0;
-    let mul = 1;
-    for (let i = 0; i < maxBytes; i++) {
-        if (pos >= end)
-            throw new RangeError('truncated LEB128');
-        const b = buf[pos++];
-        value += (b & 0x7f) * mul;
-        if ((b & 0x80) === 0)
-            return [value, pos];
-        mul *= 128;
+;// CONCATENATED MODULE: ./packages/sbom/dist/binary/objfile.js
+
+/** The container format from the first bytes, or undefined. */
+/** The format the first bytes of a file say (core's sniffer, shared with the OCI client). */
+const detectFormat = dist.detectBinaryFormat;
+class SectionError extends RangeError {
+}
+function check(cond, what) {
+    if (!cond)
+        throw new SectionError(what);
+}
+/**
+ * Longest section or symbol name read. Names are compared, never searched for: a string table
+ * without NUL bytes must not make each name a scan to the end of the file (that made a 14 MB
+ * ELF with 65,535 sections take minutes).
+ */
+const MAX_NAME = 256;
+/** The NUL-terminated name at `start` (at most MAX_NAME bytes, not past `limit`). */
+function nameAt(buf, start, limit) {
+    const end = Math.min(limit, start + MAX_NAME, buf.length);
+    if (start >= end)
+        return start === limit ? '' : undefined;
+    const nul = buf.subarray(start, end).indexOf(0);
+    if (nul >= 0)
+        return buf.toString('latin1', start, start + nul);
+    return end === limit ? buf.toString('latin1', start, end) : undefined;
+}
+/** Whether the NUL-terminated string at `at` (before `limit`) is exactly `name`. */
+function nameIs(buf, at, limit, name) {
+    const end = at + name.length;
+    if (end > limit)
+        return false;
+    if (end < limit && buf[end] !== 0)
+        return false;
+    return buf.compare(name, 0, name.length, at, end) === 0;
+}
+const toNumber = (v) => v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+/**
+ * Reads the section table (and where the symbol table is) of an ELF, 64-bit Mach-O or PE file.
+ * Undefined for formats not read here (32-bit and big-endian Mach-O, fat files). Throws
+ * SectionError when the headers point outside the file.
+ */
+function readObjectFile(buf, format) {
+    switch (format) {
+        case 'elf':
+            return readElf(buf);
+        case 'macho':
+            return readMacho(buf);
+        case 'pe':
+            return readPe(buf);
+        default:
+            return undefined;
     }
-    throw new RangeError('LEB128 too long');
 }
-/** Go's uvarint (same encoding, at most 10 bytes, but we refuse values past 2^53). */
-function readUvarint(buf, pos, end) {
-    return readUleb(buf, pos, end, 8);
+function readElf(buf) {
+    check(buf.length >= 52, 'ELF header truncated');
+    const is64 = buf[4] === 2;
+    const le = buf[5] !== 2;
+    // Out-of-range reads throw Node's ERR_OUT_OF_RANGE, a RangeError: reported as malformed.
+    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+    // Sizes of sections with no file bytes (.bss) can be anything: clamp, check where used.
+    const word = (o) => is64 ? toNumber(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o);
+    const obj = {
+        format: 'elf',
+        ptrSize: is64 ? 8 : 4,
+        littleEndian: le,
+        sections: [],
+        imageBase: 0,
+    };
+    const shoff = word(is64 ? 0x28 : 0x20);
+    const shentsize = u16(is64 ? 0x3a : 0x2e);
+    const shnum = u16(is64 ? 0x3c : 0x30);
+    const shstrndx = u16(is64 ? 0x3e : 0x32);
+    if (shoff === 0 || shnum === 0)
+        return obj;
+    check(shentsize >= (is64 ? 64 : 40), 'ELF section header size too small');
+    check(shoff + shnum * shentsize <= buf.length, 'ELF section headers past the end of the file');
+    check(shstrndx < shnum, 'ELF string table index out of range');
+    const header = (i) => {
+        const o = shoff + i * shentsize;
+        return {
+            name: u32(o),
+            type: u32(o + 4),
+            flags: word(o + 8),
+            addr: word(o + (is64 ? 0x10 : 0x0c)),
+            offset: word(o + (is64 ? 0x18 : 0x10)),
+            size: word(o + (is64 ? 0x20 : 0x14)),
+            link: u32(o + (is64 ? 0x28 : 0x18)),
+        };
+    };
+    const strtab = header(shstrndx);
+    check(strtab.offset + strtab.size <= buf.length, 'ELF string table past the end of the file');
+    const strEnd = strtab.offset + strtab.size;
+    const headers = Array.from({ length: shnum }, (_, i) => header(i));
+    for (const h of headers) {
+        const noBits = h.type === 8; // SHT_NOBITS
+        const inFile = !noBits && h.offset + h.size <= buf.length;
+        obj.sections.push({
+            name: h.name < strtab.size ? nameAt(buf, strtab.offset + h.name, strEnd) : undefined,
+            addr: h.flags & 2 ? h.addr : 0, // SHF_ALLOC: loaded at addr
+            offset: inFile ? h.offset : 0,
+            size: inFile ? h.size : 0,
+            writable: (h.flags & 1) !== 0,
+            pastEnd: !noBits && !inFile,
+        });
+        if (h.type === 2 && h.link < shnum) {
+            // SHT_SYMTAB, its names in the section sh_link names.
+            const str = headers[h.link];
+            const entry = is64 ? 24 : 16;
+            if (h.offset + h.size <= buf.length && str.offset + str.size <= buf.length) {
+                obj.symtab = {
+                    offset: h.offset,
+                    count: Math.floor(h.size / entry),
+                    strOffset: str.offset,
+                    strSize: str.size,
+                };
+            }
+        }
+    }
+    return obj;
 }
-//# sourceMappingURL=leb.js.map
+function readMacho(buf) {
+    check(buf.length >= 32, 'Mach-O header truncated');
+    if (buf.readUInt32LE(0) !== 0xfeedfacf)
+        return undefined; // 32-bit, big-endian, fat: not read
+    const obj = {
+        format: 'macho',
+        ptrSize: 8,
+        littleEndian: true,
+        sections: [],
+        imageBase: 0,
+    };
+    const ncmds = buf.readUInt32LE(16);
+    check(ncmds < 65536, 'Mach-O load command count implausible');
+    let pos = 32;
+    for (let i = 0; i < ncmds; i++) {
+        check(pos + 8 <= buf.length, 'Mach-O load commands truncated');
+        const cmd = buf.readUInt32LE(pos);
+        const size = buf.readUInt32LE(pos + 4);
+        check(size >= 8 && pos + size <= buf.length, 'Mach-O load command size out of range');
+        if (cmd === 0x19) {
+            // LC_SEGMENT_64
+            check(size >= 72, 'Mach-O segment command truncated');
+            const writable = (buf.readUInt32LE(pos + 60) & 2) !== 0; // initprot has VM_PROT_WRITE
+            const nsects = buf.readUInt32LE(pos + 64);
+            check(72 + nsects * 80 <= size, 'Mach-O section count past its command');
+            for (let s = 0; s < nsects; s++) {
+                const o = pos + 72 + s * 80;
+                const addr = toNumber(buf.readBigUInt64LE(o + 32));
+                const bytes = toNumber(buf.readBigUInt64LE(o + 40));
+                const offset = buf.readUInt32LE(o + 48);
+                const type = buf.readUInt32LE(o + 64) & 0xff;
+                const zerofill = type === 0x1 || type === 0xc || type === 0x12;
+                const inFile = !zerofill && offset + bytes <= buf.length;
+                obj.sections.push({
+                    name: nameAt(buf, o, o + 16),
+                    addr,
+                    offset: inFile ? offset : 0,
+                    size: inFile ? bytes : 0,
+                    writable,
+                    pastEnd: !zerofill && !inFile,
+                });
+            }
+        }
+        else if (cmd === 0x2 && size >= 24) {
+            // LC_SYMTAB
+            const symoff = buf.readUInt32LE(pos + 8);
+            const nsyms = buf.readUInt32LE(pos + 12);
+            const stroff = buf.readUInt32LE(pos + 16);
+            const strsize = buf.readUInt32LE(pos + 20);
+            if (symoff + nsyms * 16 <= buf.length && stroff + strsize <= buf.length)
+                obj.symtab = { offset: symoff, count: nsyms, strOffset: stroff, strSize: strsize };
+        }
+        pos += size;
+    }
+    return obj;
+}
+function readPe(buf) {
+    check(buf.length >= 0x40, 'PE header truncated');
+    const pe = buf.readUInt32LE(0x3c);
+    check(pe + 24 <= buf.length && buf.readUInt32BE(pe) === 0x50450000, 'no PE signature');
+    const nsects = buf.readUInt16LE(pe + 6);
+    const symoff = buf.readUInt32LE(pe + 12);
+    const nsyms = buf.readUInt32LE(pe + 16);
+    const optSize = buf.readUInt16LE(pe + 20);
+    const opt = pe + 24;
+    check(opt + optSize <= buf.length, 'PE optional header past the end of the file');
+    const magic = optSize >= 2 ? buf.readUInt16LE(opt) : 0;
+    const pe32plus = magic === 0x20b;
+    let imageBase = 0;
+    if (pe32plus && optSize >= 32)
+        imageBase = toNumber(buf.readBigUInt64LE(opt + 24));
+    else if (magic === 0x10b && optSize >= 32)
+        imageBase = buf.readUInt32LE(opt + 28);
+    const obj = {
+        format: 'pe',
+        ptrSize: magic === 0x10b ? 4 : 8,
+        littleEndian: true,
+        sections: [],
+        imageBase,
+    };
+    const table = opt + optSize;
+    check(table + nsects * 40 <= buf.length, 'PE section table past the end of the file');
+    for (let i = 0; i < nsects; i++) {
+        const o = table + i * 40;
+        const virtualSize = buf.readUInt32LE(o + 8);
+        const rva = buf.readUInt32LE(o + 12);
+        const rawSize = buf.readUInt32LE(o + 16);
+        const offset = buf.readUInt32LE(o + 20);
+        // The raw size is padded to the file alignment; the virtual size is the real length.
+        const size = virtualSize > 0 ? Math.min(virtualSize, rawSize) : rawSize;
+        const inFile = offset + size <= buf.length;
+        obj.sections.push({
+            name: nameAt(buf, o, o + 8),
+            addr: imageBase + rva,
+            offset: inFile ? offset : 0,
+            size: inFile ? size : 0,
+            writable: (buf.readUInt32LE(o + 36) & 0x80000000) !== 0,
+            pastEnd: !inFile,
+        });
+    }
+    // The COFF symbol table; its string table follows it, starting with its own size.
+    const strOffset = symoff + nsyms * 18;
+    if (symoff > 0 && nsyms > 0 && strOffset + 4 <= buf.length) {
+        const strSize = buf.readUInt32LE(strOffset);
+        if (strOffset + strSize <= buf.length)
+            obj.symtab = { offset: symoff, count: nsyms, strOffset, strSize };
+    }
+    return obj;
+}
+/** A section's file range, by name, in an ELF, Mach-O (thin, 64-bit) or PE file. */
+function findSection(buf, format, name) {
+    const obj = readObjectFile(buf, format);
+    return obj && sectionRange(obj, buf, name);
+}
+/** The file range of the first section named `name` (undefined when it has no file bytes). */
+function sectionRange(obj, buf, name) {
+    const s = obj.sections.find((x) => x.name === name);
+    if (!s)
+        return undefined;
+    check(!s.pastEnd && s.offset + s.size <= buf.length, `${label(obj)} section ${name} past the end of the file`);
+    return s.size === 0 ? undefined : [s.offset, s.offset + s.size];
+}
+const label = (obj) => obj.format === 'elf' ? 'ELF' : obj.format === 'macho' ? 'Mach-O' : 'PE';
+const byAddress = new WeakMap();
+/**
+ * The file offset of a loaded address, when a section with file bytes holds it. A binary search
+ * over the loaded sections by address (sorted once per file): callers may ask once per candidate
+ * in a file of many sections. Sections of honest files do not overlap; of overlapping ones only
+ * the one starting last before the address is looked at.
+ */
+function offsetOfAddress(obj, addr, length = 1) {
+    let sorted = byAddress.get(obj);
+    if (!sorted) {
+        sorted = obj.sections.filter((s) => s.addr !== 0 && s.size > 0).sort((a, b) => a.addr - b.addr);
+        byAddress.set(obj, sorted);
+    }
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].addr <= addr) {
+            best = mid;
+            lo = mid + 1;
+        }
+        else
+            hi = mid - 1;
+    }
+    const s = sorted[best];
+    if (!s || addr + length > s.addr + s.size)
+        return undefined;
+    return s.offset + (addr - s.addr);
+}
+/** A pointer-sized word at a file offset, or undefined past the end or past 2^53. */
+function readWord(obj, buf, offset) {
+    if (offset < 0 || offset + obj.ptrSize > buf.length)
+        return undefined;
+    if (obj.ptrSize === 4)
+        return obj.littleEndian ? buf.readUInt32LE(offset) : buf.readUInt32BE(offset);
+    // Two 32-bit reads: no BigInt for each word when the data sections are scanned.
+    const lo = obj.littleEndian ? buf.readUInt32LE(offset) : buf.readUInt32BE(offset + 4);
+    const hi = obj.littleEndian ? buf.readUInt32LE(offset + 4) : buf.readUInt32BE(offset);
+    return hi > 0x1fffff ? undefined : hi * 0x100000000 + lo;
+}
+/**
+ * The address of a symbol from the symbol table (ELF .symtab, Mach-O LC_SYMTAB, PE COFF
+ * symbols), or undefined: no table (stripped), or no such symbol. One pass over the table, each
+ * entry's name compared (not read) against the one wanted.
+ */
+function symbolAddress(obj, buf, name) {
+    const t = obj.symtab;
+    if (!t)
+        return undefined;
+    const strEnd = t.strOffset + t.strSize;
+    if (obj.format === 'pe') {
+        const want = Buffer.from(name, 'latin1');
+        for (let i = 0; i < t.count; i++) {
+            const o = t.offset + i * 18;
+            let match;
+            if (buf.readUInt32LE(o) === 0) {
+                match = nameIs(buf, t.strOffset + buf.readUInt32LE(o + 4), strEnd, want);
+            }
+            else {
+                match = want.length <= 8 && nameIs(buf, o, o + 8, want);
+            }
+            if (match) {
+                const section = buf.readInt16LE(o + 12);
+                const s = obj.sections[section - 1];
+                return s ? s.addr + buf.readUInt32LE(o + 8) : undefined;
+            }
+            i += buf[o + 17]; // auxiliary records
+        }
+        return undefined;
+    }
+    // Mach-O names C-level symbols with a leading underscore; Go's are written that way too.
+    const want = Buffer.from(obj.format === 'macho' ? `_${name}` : name, 'latin1');
+    const is64 = obj.ptrSize === 8;
+    const entry = obj.format === 'macho' ? 16 : is64 ? 24 : 16;
+    const le = obj.littleEndian;
+    for (let i = 0; i < t.count; i++) {
+        const o = t.offset + i * entry;
+        const strx = le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+        if (strx >= t.strSize || !nameIs(buf, t.strOffset + strx, strEnd, want))
+            continue;
+        if (obj.format === 'macho')
+            return toNumber(buf.readBigUInt64LE(o + 8));
+        if (!is64)
+            return le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4);
+        return toNumber(le ? buf.readBigUInt64LE(o + 8) : buf.readBigUInt64BE(o + 8));
+    }
+    return undefined;
+}
+//# sourceMappingURL=objfile.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/binary/gobuildinfo.js
+
 
 const INFO_START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex');
 const INFO_END = Buffer.from('f932433186182072008242104116d8f2', 'hex');
@@ -169,48 +500,91 @@ function parseModinfo(text) {
 /**
  * Finds the sentinel-wrapped module info in `buf[from, to)`, skipping `exclude` ranges (modules
  * embedded in this file carry their own). Returns the first that parses.
+ *
+ * Linear in the bytes searched, however many sentinels a file holds: module info is UTF-8 text,
+ * which cannot contain the start sentinel (0xaf cannot follow an ASCII byte), so of several
+ * starts before one end only the last can open real module info, and it alone is parsed. The
+ * search then resumes after that end.
  */
 function findModinfo(buf, from, to, exclude = []) {
-    let pos = from;
-    for (let tries = 0; tries < 64; tries++) {
-        const s = buf.indexOf(INFO_START, pos);
-        if (s < 0 || s + 16 > to)
-            return undefined;
-        pos = s + 1;
-        if (exclude.some(([a, b]) => s >= a && s < b))
-            continue;
-        const e = buf.indexOf(INFO_END, s + 16);
-        if (e < 0 || e > to || e - s > MAX_MODINFO)
-            continue;
-        try {
-            const info = parseModinfo(buf.subarray(s + 16, e).toString('utf8'));
-            if (info.path !== undefined || info.main !== undefined)
-                return info;
-        }
-        catch {
-            // Not module info after all; keep looking.
+    // The parts of [from, to) outside the excluded ranges, in order.
+    const parts = [];
+    let at = from;
+    for (const [a, b] of [...exclude].sort((x, y) => x[0] - y[0])) {
+        if (a > at)
+            parts.push([at, Math.min(a, to)]);
+        at = Math.max(at, b);
+    }
+    if (at < to)
+        parts.push([at, to]);
+    for (const [lo, hi] of parts) {
+        let pos = lo;
+        while (pos < hi) {
+            const first = buf.indexOf(INFO_START, pos);
+            if (first < 0 || first + 32 > hi)
+                break;
+            const e = buf.indexOf(INFO_END, first + 16);
+            if (e < 0 || e + 16 > hi)
+                break;
+            const s = buf.lastIndexOf(INFO_START, e - 16);
+            pos = e + 16;
+            if (e - s - 16 > MAX_MODINFO)
+                continue;
+            try {
+                const info = parseModinfo(buf.subarray(s + 16, e).toString('utf8'));
+                if (info.path !== undefined || info.main !== undefined)
+                    return info;
+            }
+            catch {
+                // Not module info after all; keep looking.
+            }
         }
     }
     return undefined;
 }
+/** What `runtime.buildVersion` holds: `go1.23.5`, `go1.24rc1`, `devel go1.25-abc...`, ` X:...`. */
+const VERSION_RE = /^(?:go1\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?|devel [\x21-\x7e]+(?: [\x21-\x7e]+)*?)(?: X:[\x21-\x7e]+)?$/;
+const MAX_VERSION = 128;
+/** A Go string header `{ptr, len}` at a file offset, as the version it points at. */
+function versionAt(obj, buf, headerOffset) {
+    const ptr = readWord(obj, buf, headerOffset);
+    const len = readWord(obj, buf, headerOffset + obj.ptrSize);
+    if (ptr === undefined || len === undefined || len === 0 || len > MAX_VERSION)
+        return undefined;
+    const at = offsetOfAddress(obj, ptr, len);
+    if (at === undefined)
+        return undefined;
+    const v = buf.toString('latin1', at, at + len);
+    return VERSION_RE.test(v) ? v : undefined;
+}
 /**
- * The Go version from the `\xff Go buildinf:` header of ELF, Mach-O and PE binaries (Go >= 1.18
- * inlines the version string after the 32-byte header). Older layouts hold pointers: undefined.
+ * The Go version from the `\xff Go buildinf:` header that `go version` reads (section
+ * `.go.buildinfo` / `__go_buildinfo`, or near the start of the data). Go >= 1.18 inlines the
+ * version string after the 32-byte header; older releases put the addresses of the
+ * `runtime.buildVersion` and `runtime.modinfo` variables there, read through `obj`.
  */
-function findGoVersion(buf, exclude = []) {
-    let pos = 0;
-    for (let tries = 0; tries < 64; tries++) {
-        const s = buf.indexOf(BUILDINFO_MAGIC, pos);
-        if (s < 0)
-            return undefined;
-        pos = s + 1;
+function findGoVersion(buf, exclude = [], obj) {
+    // Every occurrence is tried (each costs a constant beyond the search, which moves forward):
+    // decoys placed before the real header cannot hide it.
+    for (let s = buf.indexOf(BUILDINFO_MAGIC); s >= 0; s = buf.indexOf(BUILDINFO_MAGIC, s + 1)) {
         if (s % 16 !== 0 || s + 32 > buf.length || exclude.some(([a, b]) => s >= a && s < b))
             continue;
         const flags = buf[s + 15];
-        if ((flags & 0x2) === 0)
+        if ((flags & 0x2) === 0) {
+            // Pointers: to the runtime.buildVersion string header (endianness in bit 0).
+            const ptrSize = buf[s + 14];
+            if (!obj || ptrSize !== obj.ptrSize || (flags & 1) !== (obj.littleEndian ? 0 : 1))
+                continue;
+            const addr = readWord(obj, buf, s + 16);
+            const header = addr === undefined ? undefined : offsetOfAddress(obj, addr, 2 * obj.ptrSize);
+            const v = header === undefined ? undefined : versionAt(obj, buf, header);
+            if (v)
+                return v;
             continue;
+        }
         try {
-            const [len, p] = readUvarint(buf, s + 32, buf.length);
+            // Go's uvarint: LEB128 of up to 10 bytes; values past 2^53 are refused (8 bytes here).
+            const [len, p] = (0,dist.readUleb128)(buf, s + 32, buf.length, 8);
             if (len > 256 || p + len > buf.length)
                 continue;
             const v = buf.subarray(p, p + len).toString('utf8');
@@ -223,150 +597,93 @@ function findGoVersion(buf, exclude = []) {
     }
     return undefined;
 }
-//# sourceMappingURL=gobuildinfo.js.map
-;// CONCATENATED MODULE: ./packages/sbom/dist/binary/objfile.js
-/** The container format from the first bytes, or undefined. */
-function detectFormat(buf) {
-    if (buf.length < 8)
+/** Sections Go's linker writes: a file with one of them is a Go program. */
+const GO_SECTIONS = new Set([
+    '.gopclntab',
+    '.data.rel.ro.gopclntab',
+    '.go.module',
+    '.note.go.buildid',
+    '__gopclntab',
+]);
+/** More "go1." strings than this in one file: not a binary whose version we can tell. */
+const MAX_VERSION_CANDIDATES = 4096;
+/**
+ * The Go version of a binary without the buildinfo header (a linker that leaves out
+ * `.go.buildinfo`: `go version` then says "not a Go executable"), from where the runtime keeps it
+ * for `runtime.Version()`: the string variable `runtime.buildVersion`, which the linker sets
+ * (cmd/link: addstrdata1 "runtime.buildVersion=...") to a `{ptr, len}` header in the data
+ * pointing at the version's bytes.
+ *
+ * With a symbol table, the symbol gives the variable's address (`symtab`). Stripped, the data
+ * sections are searched for string headers pointing at a version-shaped string (`runtime-data`),
+ * in files that are Go programs (module info found, or a section only Go's linker writes); the
+ * answer counts only if exactly one distinct version is pointed at. One pass over the loaded
+ * read-only bytes for candidates and one over the writable words for headers: linear.
+ */
+function findRuntimeVersion(buf, obj, exclude, isGo) {
+    const sym = symbolAddress(obj, buf, 'runtime.buildVersion');
+    if (sym !== undefined) {
+        const header = offsetOfAddress(obj, sym, 2 * obj.ptrSize);
+        const v = header === undefined ? undefined : versionAt(obj, buf, header);
+        if (v)
+            return { version: v, source: 'symtab' };
+    }
+    if (!isGo && !obj.sections.some((s) => s.name !== undefined && GO_SECTIONS.has(s.name)))
         return undefined;
-    const b = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 8));
-    if (b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46)
-        return 'elf';
-    const m = b.readUInt32LE(0);
-    if (m === 0xfeedfacf || m === 0xfeedface || m === 0xcefaedfe || m === 0xcffaedfe)
-        return 'macho';
-    if (m === 0xbebafeca)
-        return 'macho'; // universal (fat) binary
-    if (b[0] === 0x4d && b[1] === 0x5a)
-        return 'pe';
-    if (b[0] === 0 && b[1] === 0x61 && b[2] === 0x73 && b[3] === 0x6d) {
-        return b[4] === 0x0d ? 'wasm-component' : 'wasm';
-    }
-    return undefined;
-}
-class SectionError extends RangeError {
-}
-function check(cond, what) {
-    if (!cond)
-        throw new SectionError(what);
-}
-/** A section's file range, by name, in an ELF, Mach-O (thin, 64-bit) or PE file. */
-function findSection(buf, format, name) {
-    switch (format) {
-        case 'elf':
-            return elfSection(buf, name);
-        case 'macho':
-            return machoSection(buf, name);
-        case 'pe':
-            return peSection(buf, name);
-        default:
-            return undefined;
-    }
-}
-function elfSection(buf, name) {
-    check(buf.length >= 52, 'ELF header truncated');
-    const is64 = buf[4] === 2;
-    const le = buf[5] !== 2;
-    // Out-of-range reads throw Node's ERR_OUT_OF_RANGE, a RangeError: reported as malformed.
-    const u16 = (o) => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
-    const u32 = (o) => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
-    const addr = (o) => {
-        if (!is64)
-            return u32(o);
-        const v = le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o);
-        // Sizes of sections with no file bytes (.bss) can be anything: clamp, check where used.
-        return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
-    };
-    const shoff = addr(is64 ? 0x28 : 0x20);
-    const shentsize = u16(is64 ? 0x3a : 0x2e);
-    const shnum = u16(is64 ? 0x3c : 0x30);
-    const shstrndx = u16(is64 ? 0x3e : 0x32);
-    if (shoff === 0 || shnum === 0)
-        return undefined;
-    check(shentsize >= (is64 ? 64 : 40), 'ELF section header size too small');
-    check(shoff + shnum * shentsize <= buf.length, 'ELF section headers past the end of the file');
-    const header = (i) => {
-        const o = shoff + i * shentsize;
-        return {
-            name: u32(o),
-            offset: addr(o + (is64 ? 0x18 : 0x10)),
-            size: addr(o + (is64 ? 0x20 : 0x14)),
-            type: u32(o + 4),
-        };
-    };
-    check(shstrndx < shnum, 'ELF string table index out of range');
-    const strtab = header(shstrndx);
-    check(strtab.offset + strtab.size <= buf.length, 'ELF string table past the end of the file');
-    for (let i = 0; i < shnum; i++) {
-        const h = header(i);
-        const nameOff = strtab.offset + h.name;
-        if (h.name >= strtab.size)
+    const excluded = (o) => exclude.some(([a, b]) => o >= a && o < b);
+    // Loaded sections by file offset; bytes covered by an earlier one are not searched twice.
+    const loaded = obj.sections
+        .filter((s) => s.addr !== 0 && s.size > 0)
+        .sort((a, b) => a.offset - b.offset);
+    const candidates = new Map(); // address -> file offset
+    let covered = 0;
+    for (const s of loaded) {
+        const from = Math.max(s.offset, covered);
+        const end = s.offset + s.size;
+        covered = Math.max(covered, end);
+        if (s.writable || from >= end)
             continue;
-        const nul = buf.indexOf(0, nameOff);
-        const secName = buf.toString('latin1', nameOff, nul < 0 ? strtab.offset + strtab.size : nul);
-        if (secName !== name)
-            continue;
-        if (h.type === 8)
-            return undefined; // SHT_NOBITS: no bytes in the file
-        check(h.offset + h.size <= buf.length, `ELF section ${name} past the end of the file`);
-        return [h.offset, h.offset + h.size];
-    }
-    return undefined;
-}
-function machoSection(buf, name) {
-    check(buf.length >= 32, 'Mach-O header truncated');
-    const magic = buf.readUInt32LE(0);
-    if (magic !== 0xfeedfacf)
-        return undefined; // 32-bit, big-endian and fat files: not read here
-    const ncmds = buf.readUInt32LE(16);
-    let pos = 32;
-    check(ncmds < 65536, 'Mach-O load command count implausible');
-    for (let i = 0; i < ncmds; i++) {
-        check(pos + 8 <= buf.length, 'Mach-O load commands truncated');
-        const cmd = buf.readUInt32LE(pos);
-        const size = buf.readUInt32LE(pos + 4);
-        check(size >= 8 && pos + size <= buf.length, 'Mach-O load command size out of range');
-        if (cmd === 0x19) {
-            const nsects = buf.readUInt32LE(pos + 64);
-            check(72 + nsects * 80 <= size, 'Mach-O section count past its command');
-            for (let s = 0; s < nsects; s++) {
-                const o = pos + 72 + s * 80;
-                const sect = buf.toString('latin1', o, o + 16).replace(/\0.*$/, '');
-                if (sect !== name)
-                    continue;
-                const bytes = Number(buf.readBigUInt64LE(o + 40));
-                const offset = buf.readUInt32LE(o + 48);
-                check(offset + bytes <= buf.length, `Mach-O section ${name} past the end of the file`);
-                return [offset, offset + bytes];
+        const bytes = buf.subarray(from, end);
+        for (const prefix of ['go1.', 'devel go1']) {
+            for (let i = bytes.indexOf(prefix, 0, 'latin1'); i >= 0; i = bytes.indexOf(prefix, i + 1)) {
+                const hit = from + i;
+                if (!excluded(hit))
+                    candidates.set(s.addr + (hit - s.offset), hit);
+                if (candidates.size > MAX_VERSION_CANDIDATES)
+                    return undefined;
             }
         }
-        pos += size;
     }
-    return undefined;
-}
-function peSection(buf, name) {
-    check(buf.length >= 0x40, 'PE header truncated');
-    const pe = buf.readUInt32LE(0x3c);
-    check(pe + 24 <= buf.length && buf.readUInt32BE(pe) === 0x50450000, 'no PE signature');
-    const nsects = buf.readUInt16LE(pe + 6);
-    const optSize = buf.readUInt16LE(pe + 20);
-    const table = pe + 24 + optSize;
-    check(table + nsects * 40 <= buf.length, 'PE section table past the end of the file');
-    for (let i = 0; i < nsects; i++) {
-        const o = table + i * 40;
-        const sect = buf.toString('latin1', o, o + 8).replace(/\0.*$/, '');
-        if (sect !== name)
+    if (candidates.size === 0)
+        return undefined;
+    const found = new Set();
+    const w = obj.ptrSize;
+    covered = 0;
+    for (const s of loaded) {
+        let at = Math.max(s.offset, covered);
+        const end = s.offset + s.size;
+        covered = Math.max(covered, end);
+        if (!s.writable)
             continue;
-        const virtualSize = buf.readUInt32LE(o + 8);
-        const rawSize = buf.readUInt32LE(o + 16);
-        const offset = buf.readUInt32LE(o + 20);
-        const size = virtualSize > 0 ? Math.min(virtualSize, rawSize) : rawSize;
-        check(offset + size <= buf.length, `PE section ${name} past the end of the file`);
-        return [offset, offset + size];
+        // Go aligns pointers: headers sit at pointer-aligned addresses.
+        at += (w - ((s.addr + (at - s.offset)) % w)) % w;
+        for (; at + 2 * w <= end; at += w) {
+            const str = candidates.get(readWord(obj, buf, at) ?? -1);
+            if (str === undefined)
+                continue;
+            const len = readWord(obj, buf, at + w);
+            if (len === undefined || len === 0 || len > MAX_VERSION || str + len > buf.length)
+                continue;
+            const v = buf.toString('latin1', str, str + len);
+            if (VERSION_RE.test(v))
+                found.add(v);
+        }
     }
-    return undefined;
+    if (found.size !== 1)
+        return undefined;
+    return { version: [...found][0], source: 'runtime-data' };
 }
-//# sourceMappingURL=objfile.js.map
+//# sourceMappingURL=gobuildinfo.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/binary/wasm.js
 
 const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
@@ -374,34 +691,27 @@ const CORE_VERSION = Buffer.from([0x01, 0x00, 0x00, 0x00]);
 const COMPONENT_VERSION = Buffer.from([0x0d, 0x00, 0x01, 0x00]);
 // Order of the non-custom sections of a core module (datacount 12 sits before code 10, tag 13
 // between memory and global).
-const CORE_ORDER = {
-    1: 1,
-    2: 2,
-    3: 3,
-    4: 4,
-    5: 5,
-    13: 6,
-    6: 7,
-    7: 8,
-    8: 9,
-    9: 10,
-    12: 11,
-    10: 12,
-    11: 13,
-};
+const CORE_ORDER = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6];
+/** Custom section names a search accepts: what toolchains write is short, printable ASCII. */
+const MAX_SEARCH_NAME = 64;
 function readName(buf, pos, end) {
-    const [len, p] = readUleb(buf, pos, end);
+    const [len, p] = (0,dist.readUleb128)(buf, pos, end);
     if (p + len > end)
         throw new RangeError('name past the section end');
     return [Buffer.from(buf.buffer, buf.byteOffset + p, len).toString('utf8'), p + len];
 }
 /**
- * Walks the sections of the wasm module or component at `offset`. With `strict`, anything
- * malformed throws; without it (searching a module embedded in another file, which has no length
- * header) the walk stops at the first byte that cannot continue a well-formed module, and `end` is
- * where the module most likely ends.
+ * Walks the sections of the wasm module or component at `offset`, handing those `filter` names
+ * to `visit` (the walk keeps none: a file of millions of tiny sections costs no memory, and
+ * sections nobody asked for cost no object). With `strict`, anything malformed throws; without it
+ * (searching a module embedded in another file, which has no length header) the walk stops at the
+ * first byte that cannot continue a well-formed module, and `end` is where the module most likely
+ * ends. It also stops after `maxSections`.
  */
-function walkWasm(buf, offset, limit, strict) {
+function walkWasm(buf, offset, limit, strict, visit, options = {}) {
+    const maxSections = options.maxSections ?? Number.POSITIVE_INFINITY;
+    const filter = options.filter;
+    const wantedNames = filter?.customNames.map((n) => Buffer.from(n, 'utf8'));
     if (limit - offset < 8 || !WASM_MAGIC.equals(buf.subarray(offset, offset + 4))) {
         throw new RangeError('no wasm magic');
     }
@@ -413,54 +723,138 @@ function walkWasm(buf, offset, limit, strict) {
             : undefined;
     if (!kind)
         throw new RangeError('unknown wasm version');
-    const sections = [];
+    const walk = {
+        kind,
+        end: offset + 8,
+        endOfLastNonCustom: offset + 8,
+        sections: 0,
+        ids: 0,
+        stoppedAtMax: false,
+    };
+    // The hot loop of a search through a file of millions of sections: no exceptions, no objects
+    // unless a visitor wants them, one-byte LEB128s read inline.
+    const core = kind === 'module';
     let pos = offset + 8;
     let order = 0;
+    let stop;
     while (pos < limit) {
-        try {
-            const id = buf[pos];
-            if (kind === 'module' ? id !== 0 && CORE_ORDER[id] === undefined : id > 11) {
-                throw new RangeError(`unknown section id ${id}`);
-            }
-            const [size, start] = readUleb(buf, pos + 1, limit);
-            const end = start + size;
-            if (end > limit)
-                throw new RangeError(`section ${id} of ${size} bytes runs past the end`);
-            const section = { id, start, end };
-            if (id === 0) {
-                const [name, after] = readName(buf, start, end);
-                // Outside strict mode, a "custom section" whose name is not printable is the next file's bytes.
-                if (!strict && !/^[\x20-\x7e]{1,64}$/.test(name))
-                    throw new RangeError('not a custom section');
-                section.name = name;
-                section.start = after;
-            }
-            else if (kind === 'module') {
-                const o = CORE_ORDER[id];
-                if (o <= order)
-                    throw new RangeError(`section ${id} out of order`);
-                order = o;
-            }
-            sections.push(section);
-            pos = end;
-        }
-        catch (err) {
-            if (strict)
-                throw err;
+        if (walk.sections >= maxSections) {
+            walk.stoppedAtMax = true;
             break;
         }
+        const id = buf[pos];
+        if (core ? id !== 0 && !(CORE_ORDER[id] > 0) : id > 11) {
+            stop = `unknown section id ${id}`;
+            break;
+        }
+        let size;
+        let start;
+        if (pos + 2 <= limit && buf[pos + 1] < 0x80) {
+            size = buf[pos + 1];
+            start = pos + 2;
+        }
+        else {
+            const leb = tryUleb(buf, pos + 1, limit);
+            if (typeof leb === 'string') {
+                stop = leb;
+                break;
+            }
+            [size, start] = leb;
+        }
+        const end = start + size;
+        if (end > limit) {
+            stop = `section ${id} of ${size} bytes runs past the end`;
+            break;
+        }
+        let nameAt = start;
+        let nameLen = 0;
+        if (id === 0) {
+            const leb = start < end && buf[start] < 0x80 ? [buf[start], start + 1] : tryUleb(buf, start, end);
+            if (typeof leb === 'string') {
+                stop = leb;
+                break;
+            }
+            [nameLen, nameAt] = leb;
+            if (nameAt + nameLen > end) {
+                stop = 'name past the section end';
+                break;
+            }
+            // Searching, a "custom section" whose name is not short printable ASCII is the next
+            // file's bytes.
+            if (!strict &&
+                (nameLen < 1 || nameLen > MAX_SEARCH_NAME || !printable(buf, nameAt, nameLen))) {
+                stop = 'not a custom section';
+                break;
+            }
+        }
+        else {
+            if (core) {
+                const o = CORE_ORDER[id];
+                if (o <= order) {
+                    stop = `section ${id} out of order`;
+                    break;
+                }
+                order = o;
+            }
+            walk.endOfLastNonCustom = end;
+        }
+        walk.sections++;
+        walk.ids |= 1 << id;
+        pos = end;
+        if (!visit)
+            continue;
+        if (filter) {
+            if (id !== 0 ? (filter.ids & (1 << id)) === 0 : !wanted(buf, nameAt, nameLen, wantedNames))
+                continue;
+        }
+        const section = { id, start, end };
+        if (id === 0) {
+            section.name = Buffer.from(buf.buffer, buf.byteOffset + nameAt, nameLen).toString('utf8');
+            section.start = nameAt + nameLen;
+        }
+        visit(section);
     }
-    return { kind, sections, end: pos };
+    if (stop !== undefined && strict)
+        throw new RangeError(stop);
+    walk.end = pos;
+    return walk;
+}
+/** readUleb, with what is wrong as a string instead of an exception. */
+function tryUleb(buf, pos, end) {
+    try {
+        return (0,dist.readUleb128)(buf, pos, end);
+    }
+    catch (err) {
+        return err.message;
+    }
+}
+function wanted(buf, at, length, names) {
+    for (const n of names) {
+        if (n.length !== length)
+            continue;
+        let i = 0;
+        while (i < length && buf[at + i] === n[i])
+            i++;
+        if (i === length)
+            return true;
+    }
+    return false;
+}
+function printable(buf, at, length) {
+    for (let i = at; i < at + length; i++)
+        if (buf[i] < 0x20 || buf[i] > 0x7e)
+            return false;
+    return true;
 }
 /** The `producers` custom section: field -> (name -> version). */
 function parseProducers(buf, start, end) {
     const out = {};
-    let [fields, pos] = readUleb(buf, start, end);
+    let [fields, pos] = (0,dist.readUleb128)(buf, start, end);
     if (fields > 64)
         throw new RangeError('too many producers fields');
     while (fields-- > 0) {
         const [field, p1] = readName(buf, pos, end);
-        let [count, p2] = readUleb(buf, p1, end);
+        let [count, p2] = (0,dist.readUleb128)(buf, p1, end);
         if (count > 1024)
             throw new RangeError('too many producers values');
         const values = {};
@@ -489,6 +883,9 @@ function parseProducers(buf, start, end) {
 const MAX_BINARY_SIZE = 1024 * 1024 * 1024;
 const MAX_EMBEDDED_CANDIDATES = 64;
 const MAX_DEPTH = 4;
+/** What a search for embedded modules may walk and validate beyond a multiple of the file. */
+const SEARCH_SECTIONS_BASE = 1 << 16;
+const SEARCH_VALIDATE_BASE = 64 * 1024 * 1024;
 const sha = (alg, b) => (0,external_node_crypto_.createHash)(alg).update(b).digest('hex');
 /** Reads a binary (up to 1 GiB) and inspects it. */
 async function inspectBinary(path) {
@@ -525,6 +922,12 @@ async function inspectBinary(path) {
     }
     return inspectBytes(buf, path);
 }
+/** The sections inspectWasm reads: data (module info) and two custom ones; nested modules. */
+const MODULE_SECTIONS = { ids: 1 << 11, customNames: ['producers', '.dep-v0'] };
+const COMPONENT_SECTIONS = { ids: (1 << 1) | (1 << 4), customNames: ['producers'] };
+/** An input that would take more work than its size allows: reported as LIMIT_EXCEEDED. */
+class WorkLimitError extends Error {
+}
 /**
  * What a binary says about its build: Go build info (ELF, Mach-O, PE and wasm), cargo-auditable
  * `.dep-v0`, the wasm `producers` section, and wasm modules embedded in it (as nested results).
@@ -539,14 +942,16 @@ function inspectBytes(buf, file) {
         });
     }
     try {
-        return inspectAt(buf, 0, buf.length, format, file, 0, true);
+        const budget = { inflate: { left: MAX_AUDIT_JSON_TOTAL } };
+        return inspectAt(buf, 0, buf.length, format, 0, budget);
     }
     catch (err) {
         if (err instanceof errors/* SbomError */.SP)
             throw err;
-        if (err instanceof AuditableError) {
+        if (err instanceof AuditableError || err instanceof WorkLimitError) {
+            const limit = err instanceof WorkLimitError || err.limit;
             throw new errors/* SbomError */.SP({
-                code: err.limit ? 'LIMIT_EXCEEDED' : 'MALFORMED_BINARY',
+                code: limit ? 'LIMIT_EXCEEDED' : 'MALFORMED_BINARY',
                 file,
                 message: err.message,
                 cause: err,
@@ -563,7 +968,7 @@ function inspectBytes(buf, file) {
         throw err;
     }
 }
-function inspectAt(buf, start, end, format, file, depth, strict) {
+function inspectAt(buf, start, end, format, depth, budget) {
     const bytes = buf.subarray(start, end);
     const info = {
         format,
@@ -574,42 +979,50 @@ function inspectAt(buf, start, end, format, file, depth, strict) {
     if (depth === 0)
         info.sha512 = sha('sha512', bytes);
     if (format === 'wasm' || format === 'wasm-component') {
-        inspectWasm(buf, start, end, info, strict, 0);
+        inspectWasm(buf, start, end, info, 0, budget);
         return info;
     }
     // A native binary: first find embedded wasm modules, so their Go build info is theirs.
     const ranges = [];
     if (depth < MAX_DEPTH) {
         for (const emb of findEmbeddedWasm(buf, start, end)) {
-            const nested = inspectAt(buf, emb.start, emb.end, emb.format, file, depth + 1, true);
+            const nested = inspectAt(buf, emb.start, emb.end, emb.format, depth + 1, budget);
             nested.offset = emb.start - start;
             info.embedded.push(nested);
-            ranges.push([emb.start, emb.end]);
+            ranges.push([emb.start - start, emb.end - start]);
         }
     }
-    const modinfo = findModinfo(buf, start, end, ranges);
-    if (modinfo) {
-        const go = { ...modinfo };
-        const v = findGoVersion(bytes, ranges.map(([a, b]) => [a - start, b - start]));
-        if (v)
-            go.goVersion = v;
-        info.go = go;
+    const obj = readObjectFile(bytes, format);
+    const modinfo = findModinfo(bytes, 0, bytes.length, ranges);
+    const go = modinfo ? { ...modinfo } : { deps: [], settings: {} };
+    const header = findGoVersion(bytes, ranges, obj);
+    if (header) {
+        go.goVersion = header;
+        go.goVersionSource = 'buildinfo';
     }
-    const dep = findSection(bytes, format, '.dep-v0');
+    else if (obj) {
+        const runtime = findRuntimeVersion(bytes, obj, ranges, modinfo !== undefined);
+        if (runtime) {
+            go.goVersion = runtime.version;
+            go.goVersionSource = runtime.source;
+        }
+    }
+    if (modinfo || go.goVersion)
+        info.go = go;
+    const dep = obj && sectionRange(obj, bytes, '.dep-v0');
     if (dep)
-        info.auditable = decodeDepV0(bytes.subarray(dep[0], dep[1]));
+        info.auditable = decodeDepV0(bytes.subarray(dep[0], dep[1]), budget.inflate);
     return info;
 }
-function inspectWasm(buf, start, end, info, strict, depth) {
-    const walk = walkWasm(buf, start, end, strict);
-    const ranges = [];
-    for (const s of walk.sections) {
-        if (walk.kind === 'module') {
+function inspectWasm(buf, start, end, info, depth, budget) {
+    const kind = CORE_VERSION.equals(buf.subarray(start + 4, start + 8)) ? 'module' : 'component';
+    const walk = walkWasm(buf, start, end, true, (s) => {
+        if (kind === 'module') {
             if (s.id === 0 && s.name === 'producers' && !info.producers) {
                 info.producers = parseProducers(buf, s.start, s.end);
             }
             else if (s.id === 0 && s.name === '.dep-v0' && !info.auditable) {
-                info.auditable = decodeDepV0(buf.subarray(s.start, s.end));
+                info.auditable = decodeDepV0(buf.subarray(s.start, s.end), budget.inflate);
             }
             else if (s.id === 11 && !info.go) {
                 const modinfo = findModinfo(buf, s.start, s.end);
@@ -619,7 +1032,6 @@ function inspectWasm(buf, start, end, info, strict, depth) {
         }
         else if ((s.id === 1 || s.id === 4) && depth < MAX_DEPTH) {
             // A component's core modules (1) and nested components (4): read what they carry.
-            ranges.push([s.start, s.end]);
             const inner = {
                 format: s.id === 1 ? 'wasm' : 'wasm-component',
                 size: s.end - s.start,
@@ -627,26 +1039,34 @@ function inspectWasm(buf, start, end, info, strict, depth) {
                 embedded: [],
                 offset: s.start - start,
             };
-            inspectWasm(buf, s.start, s.end, inner, true, depth + 1);
+            inspectWasm(buf, s.start, s.end, inner, depth + 1, budget);
             if (inner.go || inner.auditable || inner.producers || inner.embedded.length)
                 info.embedded.push(inner);
         }
         else if (s.id === 0 && s.name === 'producers' && !info.producers) {
             info.producers = parseProducers(buf, s.start, s.end);
         }
-    }
+    }, { filter: kind === 'module' ? MODULE_SECTIONS : COMPONENT_SECTIONS });
     if (info.go) {
         const lang = info.producers?.language?.Go;
-        if (lang)
+        if (lang) {
             info.go.goVersion = lang;
+            info.go.goVersionSource = 'producers';
+        }
     }
-    if (strict && walk.end !== end)
+    if (walk.end !== end)
         throw new RangeError('trailing bytes after the last section');
 }
 /**
  * Finds wasm modules inside another file. A module has no length header, so its extent is found
  * by walking its sections from the magic, and a core module is then checked with
- * WebAssembly.validate (trailing custom-section-looking bytes are dropped until it validates).
+ * WebAssembly.validate, once, over that extent (V8 does not look inside custom sections, so
+ * trailing custom-section-looking bytes never decide it).
+ *
+ * Linear in the file's size: candidates inside a module already found are skipped, and the
+ * walks and validations of all candidates together may cover only a bounded multiple of the
+ * file. Candidates nested in candidates that were not modules (a hostile file) would otherwise
+ * re-walk the same bytes once each; past the budget the search stops with WorkLimitError.
  */
 function findEmbeddedWasm(buf, start, end) {
     // Candidates: the 8-byte magic and version of a core module or a component, in file order.
@@ -662,6 +1082,9 @@ function findEmbeddedWasm(buf, start, end) {
         }
     }
     candidates.sort((a, b) => a - b);
+    // Each section is at least two bytes: honest files walk fewer sections than half their size.
+    let sectionsLeft = SEARCH_SECTIONS_BASE + Math.floor((end - start) / 2);
+    let validateLeft = SEARCH_VALIDATE_BASE + 2 * (end - start);
     const found = [];
     let validated = 0;
     let after = start;
@@ -669,43 +1092,27 @@ function findEmbeddedWasm(buf, start, end) {
         if (at < after)
             continue; // inside a module already found
         const isCore = CORE_VERSION.equals(buf.subarray(at + 4, at + 8));
-        let walk;
-        try {
-            walk = walkWasm(buf, at, end, false);
-        }
-        catch {
-            continue;
+        const walk = walkWasm(buf, at, end, false, undefined, { maxSections: sectionsLeft + 1 });
+        sectionsLeft -= walk.sections;
+        if (walk.stoppedAtMax || sectionsLeft < 0) {
+            throw new WorkLimitError(`more wasm sections to walk than a file of ${end - start} bytes can hold: overlapping module candidates`);
         }
         // Something worth calling a module: code (core) or a core module inside (component).
-        if (!walk.sections.some((s) => (isCore ? s.id === 10 : s.id === 1)))
+        if ((walk.ids & (1 << (isCore ? 10 : 1))) === 0)
             continue;
-        // Validation costs time in proportion to the module: bounded in number.
-        if (++validated > MAX_EMBEDDED_CANDIDATES)
-            break;
-        let extent = walk.end;
         if (isCore) {
-            extent = undefined;
-            const ends = [
-                walk.end,
-                ...walk.sections
-                    .map((s) => s.end)
-                    .reverse()
-                    .slice(1),
-            ];
-            const lastCode = walk.sections.findLast((s) => s.id !== 0).end;
-            for (const e of ends) {
-                if (e < lastCode)
-                    break;
-                if (WebAssembly.validate(buf.subarray(at, e))) {
-                    extent = e;
-                    break;
-                }
+            // Validation costs time in proportion to the module: bounded in number and in bytes.
+            if (++validated > MAX_EMBEDDED_CANDIDATES)
+                break;
+            validateLeft -= walk.end - at;
+            if (validateLeft < 0) {
+                throw new WorkLimitError(`more wasm bytes to validate than a file of ${end - start} bytes can hold: overlapping module candidates`);
             }
+            if (!WebAssembly.validate(buf.subarray(at, walk.end)))
+                continue;
         }
-        if (extent === undefined)
-            continue;
-        found.push({ start: at, end: extent, format: isCore ? 'wasm' : 'wasm-component' });
-        after = extent;
+        found.push({ start: at, end: walk.end, format: isCore ? 'wasm' : 'wasm-component' });
+        after = walk.end;
     }
     return found;
 }
@@ -721,7 +1128,7 @@ function findEmbeddedWasm(buf, start, end) {
 /* harmony export */   SP: () => (/* binding */ SbomError)
 /* harmony export */ });
 /* unused harmony export lineAt */
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53371);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31042);
 
 /** Every error of this package: the file it concerns and, where there is one, the line. */
 class SbomError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.BaseError {
@@ -768,18 +1175,18 @@ __webpack_require__.d(__webpack_exports__, {
   generateSbom: () => (/* reexport */ generateSbom)
 });
 
-// UNUSED EXPORTS: MAX_AUDIT_JSON, MAX_BOM_BYTES, SKIP_DIRS, TOOL_NAME, VERSION, YamlParserNeeded, binaryAssembly, binaryInventories, buildBom, decodeDepV0, detectFormat, findGoVersion, findLockfiles, findModinfo, findSection, inspectBinary, inspectBytes, inventoryFromLockfile, loadYamlParser, lockfileKind, parseCargoLock, parseGoMod, parseGoSum, parseModinfo, parsePackageLock, parsePdmLock, parsePipfileLock, parsePnpmLock, parsePoetryLock, parseProducers, parseRequirements, parseUvLock, parseYarnLock, validateBom, walkWasm
+// UNUSED EXPORTS: MAX_AUDIT_JSON, MAX_AUDIT_JSON_TOTAL, MAX_BOM_BYTES, SKIP_DIRS, TOOL_NAME, VERSION, YamlParserNeeded, binaryAssembly, binaryInventories, buildBom, decodeDepV0, detectFormat, findGoVersion, findLockfiles, findModinfo, findRuntimeVersion, findSection, inspectBinary, inspectBytes, inventoryFromLockfile, loadYamlParser, lockfileKind, parseCargoLock, parseGoMod, parseGoSum, parseModinfo, parsePackageLock, parsePdmLock, parsePipfileLock, parsePnpmLock, parsePoetryLock, parseProducers, parseRequirements, parseUvLock, parseYarnLock, readObjectFile, symbolAddress, validateBom, walkWasm
 
-// EXTERNAL MODULE: ./packages/sbom/dist/binary/inspect.js + 5 modules
-var inspect = __webpack_require__(64454);
+// EXTERNAL MODULE: ./packages/sbom/dist/binary/inspect.js + 4 modules
+var inspect = __webpack_require__(9663);
 // EXTERNAL MODULE: ./packages/sbom/dist/errors.js
 var errors = __webpack_require__(55221);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var dist = __webpack_require__(31042);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
 var enums = __webpack_require__(6820);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
@@ -4398,7 +4805,7 @@ async function generateSbom(paths, options = {}) {
         progress({ step: 'sbom', message: `${path}: reading as a binary`, level: 'debug' });
         // Loaded only for binaries: the object-file readers and zlib (cargo-auditable).
         const [{ inspectBinary }, { binaryAssembly }] = await Promise.all([
-            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 64454)),
+            Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9663)),
             __webpack_require__.e(/* import() */ 66).then(__webpack_require__.bind(__webpack_require__, 29066)),
         ]);
         binaries.push(binaryAssembly(await inspectBinary(path), (0,external_node_path_.basename)(path)));

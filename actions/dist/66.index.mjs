@@ -14,8 +14,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _purl_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12923);
 
 
+/**
+ * A `=>` replacement by a directory (cmd/go's rule, x/mod's modfile.IsDirectoryPath: `./`, `../`,
+ * an absolute path, Unix or Windows), not by another module.
+ */
+function isDirectoryPath(p) {
+    return (p === '.' ||
+        p === '..' ||
+        /^\.{1,2}[/\\]/.test(p) ||
+        p.startsWith('/') ||
+        p.startsWith('\\') ||
+        /^[A-Za-z]:/.test(p));
+}
 function goModulePackage(m, firstParty) {
-    const eff = m.replace ?? m;
+    const dir = m.replace && isDirectoryPath(m.replace.path) ? m.replace.path : undefined;
+    // A directory is not a module identity: the component stays the module it replaces, at the
+    // version the binary records for it. A module replacing another is what was compiled in.
+    const eff = m.replace && !dir ? m.replace : m;
     const version = eff.version === '(devel)' ? '' : eff.version;
     const pkg = {
         key: m.path,
@@ -25,7 +40,9 @@ function goModulePackage(m, firstParty) {
         purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_1__/* .golangPurl */ .av)(eff.path, version),
         properties: {},
     };
-    if (m.replace)
+    if (dir !== undefined)
+        pkg.properties['build-artifact:go.replacement.dir'] = dir;
+    else if (m.replace)
         pkg.properties['build-artifact:go.replaces'] = `${m.path}@${m.version}`;
     // The h1: sum is a hash over a file listing, not a file: a property, never a CycloneDX hash.
     if (eff.sum)
@@ -34,10 +51,23 @@ function goModulePackage(m, firstParty) {
         pkg.firstParty = true;
         pkg.properties['build-artifact:go.main'] = 'true';
     }
-    // A replacement by a local directory has no version: it is the project's own code.
-    if (m.replace && !m.replace.version)
+    // A replacement by a local directory is the project's own code.
+    if (dir !== undefined)
         pkg.firstParty = true;
     return pkg;
+}
+/** The release in a Go version for a purl: `go1.23.5 X:nocoverageredesign` -> `1.23.5`. */
+function stdlibVersion(goVersion) {
+    return goVersion.split(' ')[0].replace(/^go/, '');
+}
+/**
+ * Whether the build info lists the modules compiled in. Builds outside module mode (GOPATH, as
+ * Debian's Go packages are built; Bazel's rules_go; `go build file.go`) record a path and build
+ * settings, or nothing, and no modules: their dependencies are unknown, not absent. The Go
+ * distribution's own commands (`cmd/...`) have none but the standard library.
+ */
+function modulesRecorded(go) {
+    return go.main !== undefined || go.deps.length > 0 || (go.path?.startsWith('cmd/') ?? false);
 }
 /** Inventories (Go modules, cargo-auditable crates) a binary carries. */
 function binaryInventories(info, file) {
@@ -47,27 +77,36 @@ function binaryInventories(info, file) {
         if (info.go.main)
             packages.push(goModulePackage(info.go.main, true));
         if (info.go.goVersion) {
-            const v = info.go.goVersion.replace(/^go/, '');
+            const v = stdlibVersion(info.go.goVersion);
+            const properties = {
+                'build-artifact:go.toolchain': info.go.goVersion,
+            };
+            if (info.go.goVersionSource)
+                properties['build-artifact:go.version.source'] = info.go.goVersionSource;
             packages.push({
                 key: 'stdlib',
                 ecosystem: 'golang',
                 name: 'stdlib',
                 version: v,
                 purl: (0,_purl_js__WEBPACK_IMPORTED_MODULE_1__/* .golangPurl */ .av)('stdlib', v),
-                properties: { 'build-artifact:go.toolchain': info.go.goVersion },
+                properties,
             });
         }
         for (const d of info.go.deps)
             packages.push(goModulePackage(d, false));
+        const warnings = [];
         // With cgo, C libraries linked in are not in the build info.
-        const cgo = info.go.settings.CGO_ENABLED === '1';
+        if (info.go.settings.CGO_ENABLED === '1')
+            warnings.push(`${file}: built with cgo: C libraries are not listed`);
+        if (!modulesRecorded(info.go))
+            warnings.push(`${file}: a Go program whose build info records no modules (built outside module mode): its Go dependencies are not listed`);
         out.push({
             source: file,
             format: 'go-buildinfo',
             packages,
             hasGraph: false,
-            completeness: cgo ? 'incomplete' : 'complete',
-            warnings: cgo ? [`${file}: built with cgo: C libraries are not listed`] : [],
+            completeness: warnings.length > 0 ? 'incomplete' : 'complete',
+            warnings,
         });
     }
     if (info.auditable) {
@@ -108,6 +147,8 @@ function binaryAssembly(info, name) {
     if (info.go) {
         if (info.go.goVersion)
             properties['build-artifact:go.version'] = info.go.goVersion;
+        if (info.go.goVersionSource)
+            properties['build-artifact:go.version.source'] = info.go.goVersionSource;
         if (info.go.path)
             properties['build-artifact:go.path'] = info.go.path;
         for (const [k, v] of Object.entries(info.go.settings))

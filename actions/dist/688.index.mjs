@@ -68,8 +68,8 @@ __webpack_require__.d(__webpack_exports__, {
   sourceDateEpoch: () => (/* reexport */ sourceDateEpoch)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var dist = __webpack_require__(31042);
 ;// CONCATENATED MODULE: ./packages/oci/dist/types.js
 
 /** The media types a client accepts when it reads a manifest. */
@@ -2632,8 +2632,6 @@ function openTarget(reference, options = {}) {
 
 
 
-const MODULE_MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-const COMPONENT_MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
 // Only the section headers and the import/export sections are read: a 30 MB module costs a few
 // small reads, not a full load.
 const MAX_SECTION_READ = 16 * 1024 * 1024;
@@ -2649,16 +2647,9 @@ class Reader {
         return this.buf[this.pos++];
     }
     u32() {
-        let result = 0;
-        let shift = 0;
-        for (let i = 0; i < 5; i++) {
-            const b = this.byte();
-            result |= (b & 0x7f) << shift;
-            if ((b & 0x80) === 0)
-                return result >>> 0;
-            shift += 7;
-        }
-        throw new Error('LEB128 too long');
+        const [value, next] = (0,dist.readUleb128)(this.buf, this.pos);
+        this.pos = next;
+        return value;
     }
     name() {
         const len = this.u32();
@@ -2778,8 +2769,8 @@ async function detectWasm(path) {
         const { bytesRead } = await fh.read(head, 0, 8, 0);
         if (bytesRead < 8)
             return undefined;
-        const isModule = MODULE_MAGIC.every((b, i) => head[i] === b);
-        const isComponent = COMPONENT_MAGIC.every((b, i) => head[i] === b);
+        const isModule = dist.WASM_MODULE_HEADER.every((b, i) => head[i] === b);
+        const isComponent = dist.WASM_COMPONENT_HEADER.every((b, i) => head[i] === b);
         if (!isModule && !isComponent)
             return undefined;
         const size = (await fh.stat()).size;

@@ -46,8 +46,8 @@ var dist = __webpack_require__(83917);
 var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var core_dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var core_dist = __webpack_require__(31042);
 ;// CONCATENATED MODULE: ./packages/verify/dist/certificate.js
 
 

@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
   writeBundle: () => (/* reexport */ writeBundle)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 15 modules
-var dist = __webpack_require__(53371);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
+var dist = __webpack_require__(31042);
 ;// CONCATENATED MODULE: ./packages/sign/dist/error.js
 
 class SignError extends dist.BaseError {

@@ -51,6 +51,12 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./push.js')).pushCommand,
   },
   {
+    name: 'publish',
+    summary:
+      'attest and push built files in one go: SBOM, provenance naming the files and their manifests, signatures, push, referrers',
+    load: async () => (await import('./publish.js')).publishCommand,
+  },
+  {
     name: 'pull',
     summary: 'pull an OCI artifact and its attestations (bundles, SBOM), every digest checked',
     load: async () => (await import('./pull.js')).pullCommand,
