@@ -132,7 +132,11 @@ describe.skipIf(!requireToolchain('go', 'nats-sources', 'cargo'))('embedding-cli
         }
         const path = join(dir, 'tiny-file.wasm');
         await writeFile(path, tiny);
-        const env = { ...process.env, CARGO_TARGET_DIR: join(dir, 'target'), NATS_WASM: path };
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          CARGO_TARGET_DIR: join(dir, 'target'),
+          NATS_WASM: path,
+        };
         delete env.NATS_WASM_SHA256;
         const build = () =>
           execFileP(findCargo()!.bin, ['build', '--offline', '--locked'], {

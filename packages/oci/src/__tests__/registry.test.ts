@@ -12,6 +12,7 @@ import {
   skopeoAvailable,
   startRegistry,
 } from '../../../../test/helpers/registry.js';
+import type { Descriptor } from '../types.js';
 import {
   attachBundle,
   attachSbom,
@@ -76,7 +77,9 @@ describe.skipIf(!registryAvailable())('against docker-registry (distribution 2.8
     });
     expect('artifactType' in manifest).toBe(false);
     const config = JSON.parse(
-      Buffer.from(await target.fetchBlobBytes((manifest as { config: never }).config)).toString(),
+      Buffer.from(
+        await target.fetchBlobBytes((manifest as unknown as { config: Descriptor }).config),
+      ).toString(),
     );
     expect(config).toEqual({
       created: '2026-01-01T00:00:00Z',
@@ -97,7 +100,9 @@ describe.skipIf(!registryAvailable())('against docker-registry (distribution 2.8
     await pushWasm(target, file, { tag: 'latest' });
     const { manifest } = await readManifest(target, 'latest');
     const config = JSON.parse(
-      Buffer.from(await target.fetchBlobBytes((manifest as { config: never }).config)).toString(),
+      Buffer.from(
+        await target.fetchBlobBytes((manifest as unknown as { config: Descriptor }).config),
+      ).toString(),
     );
     expect(config.os).toBe('wasip2');
   });

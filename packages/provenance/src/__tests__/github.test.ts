@@ -128,7 +128,7 @@ describe('GitHub provenance', () => {
       uri: 'oci://ghcr.io/example/nats-wasm@sha256:' + 'a'.repeat(64),
       digest: { sha256: 'a'.repeat(64) },
     };
-    const p = githubProvenance(claims, {
+    const p = githubProvenance(claims as GitHubClaims, {
       resolvedDependencies: [wasm],
       serverUrl: 'https://ghe.example.com/',
     });
@@ -156,9 +156,9 @@ describe('GitHub provenance', () => {
     process.env.GITHUB_SERVER_URL = 'https://elsewhere.example';
     try {
       const p = githubProvenance(claims);
-      expect(p.buildDefinition.externalParameters.workflow.repository).toBe(
-        'https://ghe.example.com/o/r',
-      );
+      expect(
+        (p.buildDefinition.externalParameters.workflow as { repository: string }).repository,
+      ).toBe('https://ghe.example.com/o/r');
     } finally {
       delete process.env.GITHUB_SERVER_URL;
     }

@@ -47,6 +47,7 @@ describe('SBOM attestation statement', () => {
       } catch (e) {
         return e as { code: string };
       }
+      return undefined;
     })();
     expect(err?.code).toBe('PREDICATE_TOO_LARGE');
   });

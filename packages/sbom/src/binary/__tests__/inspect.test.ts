@@ -93,6 +93,7 @@ describe('.dep-v0 inflation is capped per file, not only per section', () => {
       } catch (e) {
         return e as SbomError;
       }
+      return undefined;
     })();
     expect(err?.code).toBe('LIMIT_EXCEEDED');
     expect(err?.message).toContain(`${MAX_AUDIT_JSON_TOTAL} bytes together`);
