@@ -222,13 +222,20 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
   const provenanceText = `${JSON.stringify(provenanceStatement, null, 2)}\n`;
   let provenanceBundle: SerializedBundle | undefined;
   if (sign && signer) {
-    provenanceBundle = await time('sign', () => sign.signStatement(provenanceText, signer.options));
-    for (const a of artifacts) {
-      if (!a.sbom) continue;
-      const statement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
-      a.sbomStatement = statement;
-      a.sbomBundle = await time('sign', () => sign.signStatement(statement, signer.options));
-    }
+    // The signatures are independent: asked for side by side (Fulcio, Rekor and the TSA answer
+    // each in a round trip or two).
+    for (const a of artifacts)
+      if (a.sbom) a.sbomStatement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
+    await time('sign', async () => {
+      const [provenance, ...sboms] = await Promise.all([
+        sign.signStatement(provenanceText, signer.options),
+        ...artifacts.map((a) =>
+          a.sbomStatement ? sign.signStatement(a.sbomStatement, signer.options) : undefined,
+        ),
+      ]);
+      provenanceBundle = provenance;
+      for (const [i, a] of artifacts.entries()) if (sboms[i]) a.sbomBundle = sboms[i];
+    });
   } else
     for (const a of artifacts)
       if (a.sbom)

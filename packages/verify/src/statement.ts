@@ -11,10 +11,19 @@ import { quote } from './parse.js';
 import { fail, pass, type StageResult, type VerifyStage } from './stage.js';
 import { checkParsedKeys, parseStrictJson } from './strict-json.js';
 
+/**
+ * Subjects listed in a result: a batch of a thousand artifacts sharing one statement would
+ * otherwise print the thousand subjects a thousand times.
+ */
+export const MAX_SUMMARY_SUBJECTS = 16;
+
 /** What the result says about the statement (`statement` in the JSON result). */
 export interface StatementSummary {
   predicateType: string;
+  /** The first `MAX_SUMMARY_SUBJECTS` subjects (a release's provenance may name a thousand). */
   subjects: { name?: string; digest: Record<string, string> }[];
+  /** How many subjects the statement has in all. */
+  subjectCount: number;
   buildType?: string;
   builderId?: string;
 }
@@ -60,10 +69,11 @@ export function summarizeStatement(statement: Statement): StatementSummary {
   const builderId = p?.runDetails?.builder?.id;
   return {
     predicateType: statement.predicateType,
-    subjects: statement.subject.map((s) => ({
+    subjects: statement.subject.slice(0, MAX_SUMMARY_SUBJECTS).map((s) => ({
       ...(s.name !== undefined ? { name: s.name } : {}),
       digest: { ...s.digest },
     })),
+    subjectCount: statement.subject.length,
     ...(typeof buildType === 'string' ? { buildType } : {}),
     ...(typeof builderId === 'string' ? { builderId } : {}),
   };
