@@ -1,0 +1,212 @@
+import type { Assembly } from './assembly.js';
+import { SbomError } from './errors.js';
+import { documentJson, type SbomResult } from './format.js';
+import { buildGraph, type GraphNode } from './graph.js';
+import type { HashAlgorithm } from './model.js';
+import { byCodePoints } from './order.js';
+import { contentUuid, randomUuid } from './uuid.js';
+import { TOOL_NAME, VERSION } from './version.js';
+
+export interface SpdxOptions {
+  /** Seconds since the epoch: `created` and (derived from content) the namespace become fixed. */
+  sourceDateEpoch?: number;
+}
+
+/** The parts of an SPDX 2.3 document this package writes. */
+export interface SpdxDocument {
+  spdxVersion: 'SPDX-2.3';
+  dataLicense: 'CC0-1.0';
+  SPDXID: 'SPDXRef-DOCUMENT';
+  name: string;
+  documentNamespace: string;
+  creationInfo: { created: string; creators: string[] };
+  packages: SpdxPackage[];
+  relationships: SpdxRelationship[];
+}
+
+export interface SpdxPackage {
+  SPDXID: string;
+  name: string;
+  versionInfo?: string;
+  /** Always NOASSERTION: lockfiles and binaries say where a package came from, not a URL. */
+  downloadLocation: 'NOASSERTION';
+  /** Always false: packages are known from metadata, their files are not analysed. */
+  filesAnalyzed: false;
+  checksums?: { algorithm: string; checksumValue: string }[];
+  externalRefs?: { referenceCategory: string; referenceType: string; referenceLocator: string }[];
+  primaryPackagePurpose: 'APPLICATION' | 'LIBRARY' | 'FILE';
+  annotations?: {
+    annotationDate: string;
+    annotationType: 'OTHER';
+    annotator: string;
+    comment: string;
+  }[];
+}
+
+export interface SpdxRelationship {
+  spdxElementId: string;
+  relationshipType: 'DESCRIBES' | 'CONTAINS' | 'DEPENDS_ON';
+  relatedSpdxElement: string;
+}
+
+/** CycloneDX hash names to SPDX checksum algorithms: the same hashes, other spellings. */
+const CHECKSUM_ALGORITHM: Record<HashAlgorithm, string> = {
+  'SHA-1': 'SHA1',
+  'SHA-256': 'SHA256',
+  'SHA-384': 'SHA384',
+  'SHA-512': 'SHA512',
+};
+
+const CREATOR = `Tool: ${TOOL_NAME}-${VERSION}`;
+
+/** An SPDX identifier's `[idstring]`: letters, digits, `.` and `-` only. */
+function idString(text: string): string {
+  return text.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+}
+
+/** `YYYY-MM-DDThh:mm:ssZ`, the only form SPDX accepts (no fraction of a second). */
+function spdxDate(date: Date): string {
+  const iso = date.toISOString();
+  if (!/^\d{4}-/.test(iso)) {
+    throw new SbomError({
+      code: 'UNSUPPORTED_INPUT',
+      message: `the time ${iso} has no four-digit year, which SPDX needs (SOURCE_DATE_EPOCH too large?)`,
+    });
+  }
+  return `${iso.slice(0, 19)}Z`;
+}
+
+/**
+ * Writes the graph as an SPDX 2.3 JSON document: one package per graph node, with its purl as a
+ * `PACKAGE-MANAGER` external reference and its hashes as checksums; the document DESCRIBES the
+ * root; an assembly CONTAINS its packages and the assemblies nested in it (a Rust binary its wasm
+ * module, the module its Go modules); the inputs' edges are DEPENDS_ON. What SPDX 2.3 has no field
+ * for (a dev-only or optional scope, the properties of the CycloneDX output) is kept as annotations
+ * `name=value` by this tool. Every list is sorted by code point, so the same input gives the same
+ * bytes; with `sourceDateEpoch` the namespace is derived from the content.
+ */
+export function buildSpdx(root: Assembly, options: SpdxOptions = {}): SbomResult {
+  const graph = buildGraph(root);
+  const created = spdxDate(
+    options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000),
+  );
+
+  // Identifiers from what each node is, made unique in the order of the (unique) refs.
+  const ids = new Map<GraphNode, string>();
+  const used = new Set<string>(['SPDXRef-DOCUMENT']);
+  const ordered = [...graph.nodes.values()].sort((a, b) => byCodePoints(a.ref, b.ref));
+  for (const node of ordered) {
+    const want =
+      node.kind === 'assembly'
+        ? `SPDXRef-Application-${idString(node.name)}`
+        : `SPDXRef-Package-${node.ecosystem}-${idString(node.name)}${node.version ? `-${idString(node.version)}` : ''}`;
+    let id = want;
+    for (let i = 2; used.has(id); i++) id = `${want}-${i}`;
+    used.add(id);
+    ids.set(node, id);
+  }
+
+  const packages: SpdxPackage[] = ordered.map((node) => spdxPackage(node, ids.get(node)!, created));
+  packages.sort((a, b) => byCodePoints(a.SPDXID, b.SPDXID));
+
+  const relationships: SpdxRelationship[] = [
+    {
+      spdxElementId: 'SPDXRef-DOCUMENT',
+      relationshipType: 'DESCRIBES',
+      relatedSpdxElement: ids.get(graph.root)!,
+    },
+  ];
+  const idOfRef = (ref: string): string => ids.get(graph.nodes.get(ref)!)!;
+  for (const node of ordered) {
+    const from = ids.get(node)!;
+    for (const part of [...(node.members ?? []), ...(node.children ?? [])]) {
+      relationships.push({
+        spdxElementId: from,
+        relationshipType: 'CONTAINS',
+        relatedSpdxElement: ids.get(part)!,
+      });
+    }
+    for (const ref of node.deps ?? []) {
+      relationships.push({
+        spdxElementId: from,
+        relationshipType: 'DEPENDS_ON',
+        relatedSpdxElement: idOfRef(ref),
+      });
+    }
+  }
+  relationships.sort(
+    (a, b) =>
+      byCodePoints(a.spdxElementId, b.spdxElementId) ||
+      byCodePoints(a.relationshipType, b.relationshipType) ||
+      byCodePoints(a.relatedSpdxElement, b.relatedSpdxElement),
+  );
+
+  const doc: SpdxDocument = {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: graph.root.name,
+    documentNamespace: '',
+    creationInfo: { created, creators: [CREATOR] },
+    packages,
+    relationships,
+  };
+  // A unique absolute URI without a `#` part (SPDX 2.3, 6.5), in the form the spec suggests for
+  // creators without a site of their own: same content, same namespace, when reproducible.
+  const uuid =
+    options.sourceDateEpoch === undefined ? randomUuid() : contentUuid(JSON.stringify(doc));
+  doc.documentNamespace = `https://spdx.org/spdxdocs/${idString(doc.name)}-${uuid}`;
+  const bom = doc as unknown as Record<string, unknown>;
+  return {
+    format: 'spdx-json',
+    bom,
+    json: documentJson(bom),
+    componentCount: graph.componentCount,
+    ecosystems: graph.ecosystems,
+  };
+}
+
+function spdxPackage(node: GraphNode, id: string, created: string): SpdxPackage {
+  const pkg: SpdxPackage = {
+    SPDXID: id,
+    name: node.name,
+    downloadLocation: 'NOASSERTION',
+    filesAnalyzed: false,
+    primaryPackagePurpose:
+      node.kind === 'package'
+        ? node.firstParty
+          ? 'APPLICATION'
+          : 'LIBRARY'
+        : node.assemblyType === 'application'
+          ? 'APPLICATION'
+          : node.assemblyType === 'file'
+            ? 'FILE'
+            : 'LIBRARY',
+  };
+  if (node.version) pkg.versionInfo = node.version;
+  if (node.hashes.length > 0) {
+    // One value per algorithm, the last given winning, as in the CycloneDX output.
+    const byAlg = new Map<string, string>();
+    for (const h of node.hashes) byAlg.set(CHECKSUM_ALGORITHM[h.alg], h.content);
+    pkg.checksums = [...byAlg]
+      .map(([algorithm, checksumValue]) => ({ algorithm, checksumValue }))
+      .sort((a, b) => byCodePoints(a.algorithm, b.algorithm));
+  }
+  if (node.purl) {
+    pkg.externalRefs = [
+      { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: node.purl },
+    ];
+  }
+  const notes: string[] = [];
+  if (node.scope) notes.push(`build-artifact:scope=${node.scope}`);
+  for (const [name, value] of Object.entries(node.properties ?? {})) notes.push(`${name}=${value}`);
+  if (notes.length > 0) {
+    pkg.annotations = notes.sort(byCodePoints).map((comment) => ({
+      annotationDate: created,
+      annotationType: 'OTHER',
+      annotator: CREATOR,
+      comment,
+    }));
+  }
+  return pkg;
+}
