@@ -3,7 +3,7 @@ import { SbomError } from './errors.js';
 import { documentJson, type SbomResult } from './format.js';
 import { buildGraph, type GraphNode } from './graph.js';
 import type { HashAlgorithm } from './model.js';
-import { byCodePoints } from './order.js';
+import { byCodePoints, sortByKey } from './order.js';
 import { contentUuid, randomUuid } from './uuid.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
@@ -58,6 +58,7 @@ const CHECKSUM_ALGORITHM: Record<HashAlgorithm, string> = {
 };
 
 const CREATOR = `Tool: ${TOOL_NAME}-${VERSION}`;
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** An SPDX identifier's `[idstring]`: letters, digits, `.` and `-` only. */
 function idString(text: string): string {
@@ -80,7 +81,8 @@ function spdxDate(date: Date): string {
  * Writes the graph as an SPDX 2.3 JSON document: one package per graph node, with its purl as a
  * `PACKAGE-MANAGER` external reference and its hashes as checksums; the document DESCRIBES the
  * root; an assembly CONTAINS its packages and the assemblies nested in it (a Rust binary its wasm
- * module, the module its Go modules); the inputs' edges are DEPENDS_ON. What SPDX 2.3 has no field
+ * module, the module its Go modules); the inputs' edges are DEPENDS_ON (DEPENDS_ON NONE where the
+ * edges are known and there are none, as CycloneDX lists a leaf). What SPDX 2.3 has no field
  * for (a dev-only or optional scope, the properties of the CycloneDX output) is kept as annotations
  * `name=value` by this tool. Every list is sorted by code point, so the same input gives the same
  * bytes; with `sourceDateEpoch` the namespace is derived from the content.
@@ -94,7 +96,7 @@ export function buildSpdx(root: Assembly, options: SpdxOptions = {}): SbomResult
   // Identifiers from what each node is, made unique in the order of the (unique) refs.
   const ids = new Map<GraphNode, string>();
   const used = new Set<string>(['SPDXRef-DOCUMENT']);
-  const ordered = [...graph.nodes.values()].sort((a, b) => byCodePoints(a.ref, b.ref));
+  const ordered = sortByKey([...graph.nodes.values()], (n) => n.ref);
   for (const node of ordered) {
     const want =
       node.kind === 'assembly'
@@ -106,10 +108,12 @@ export function buildSpdx(root: Assembly, options: SpdxOptions = {}): SbomResult
     ids.set(node, id);
   }
 
-  const packages: SpdxPackage[] = ordered.map((node) => spdxPackage(node, ids.get(node)!, created));
-  packages.sort((a, b) => byCodePoints(a.SPDXID, b.SPDXID));
+  const packages = sortByKey(
+    ordered.map((node) => spdxPackage(node, ids.get(node)!, created)),
+    (p) => p.SPDXID,
+  );
 
-  const relationships: SpdxRelationship[] = [
+  let relationships: SpdxRelationship[] = [
     {
       spdxElementId: 'SPDXRef-DOCUMENT',
       relationshipType: 'DESCRIBES',
@@ -133,12 +137,20 @@ export function buildSpdx(root: Assembly, options: SpdxOptions = {}): SbomResult
         relatedSpdxElement: idOfRef(ref),
       });
     }
+    // Edges known, and there are none (a leaf of a lockfile's graph): NONE says so (SPDX 2.3,
+    // 11.1), where no relationship at all would assert nothing.
+    if (node.deps?.size === 0) {
+      relationships.push({
+        spdxElementId: from,
+        relationshipType: 'DEPENDS_ON',
+        relatedSpdxElement: 'NONE',
+      });
+    }
   }
-  relationships.sort(
-    (a, b) =>
-      byCodePoints(a.spdxElementId, b.spdxElementId) ||
-      byCodePoints(a.relationshipType, b.relationshipType) ||
-      byCodePoints(a.relatedSpdxElement, b.relatedSpdxElement),
+  // By (element, type, related element): NUL sorts before every character an ID can have.
+  relationships = sortByKey(
+    relationships,
+    (r) => `${r.spdxElementId}\0${r.relationshipType}\0${r.relatedSpdxElement}`,
   );
 
   const doc: SpdxDocument = {
@@ -152,15 +164,24 @@ export function buildSpdx(root: Assembly, options: SpdxOptions = {}): SbomResult
     relationships,
   };
   // A unique absolute URI without a `#` part (SPDX 2.3, 6.5), in the form the spec suggests for
-  // creators without a site of their own: same content, same namespace, when reproducible.
-  const uuid =
-    options.sourceDateEpoch === undefined ? randomUuid() : contentUuid(JSON.stringify(doc));
-  doc.documentNamespace = `https://spdx.org/spdxdocs/${idString(doc.name)}-${uuid}`;
+  // creators without a site of their own. Reproducible: the UUID is the SHA-256 of the document
+  // as written with a zero UUID, which is then put in its place (same length, one key of that
+  // name): one serialisation of the document, not two.
+  const prefix = `https://spdx.org/spdxdocs/${idString(doc.name)}-`;
+  doc.documentNamespace = `${prefix}${ZERO_UUID}`;
   const bom = doc as unknown as Record<string, unknown>;
+  let json = documentJson(bom);
+  const uuid = options.sourceDateEpoch === undefined ? randomUuid() : contentUuid(json);
+  const placeholder = `"documentNamespace": ${JSON.stringify(doc.documentNamespace)}`;
+  doc.documentNamespace = `${prefix}${uuid}`;
+  json = json.replace(
+    placeholder,
+    () => `"documentNamespace": ${JSON.stringify(doc.documentNamespace)}`,
+  );
   return {
     format: 'spdx-json',
     bom,
-    json: documentJson(bom),
+    json,
     componentCount: graph.componentCount,
     ecosystems: graph.ecosystems,
   };

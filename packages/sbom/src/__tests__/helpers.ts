@@ -160,6 +160,7 @@ export function validateSpdx(json: string): Spdx {
     } else if (!ids.has(r.spdxElementId)) {
       throw new Error(`relationship from unknown ${r.spdxElementId}`);
     }
+    if (r.relatedSpdxElement === 'NONE' || r.relatedSpdxElement === 'NOASSERTION') continue;
     if (!ids.has(r.relatedSpdxElement))
       throw new Error(`relationship to unknown ${r.relatedSpdxElement}`);
     edges.set(r.spdxElementId, [...(edges.get(r.spdxElementId) ?? []), r.relatedSpdxElement]);

@@ -45,7 +45,8 @@ async function cdxOf(paths: string[]): Promise<Cdx> {
 
 const label = (name: string, version: string | undefined) => `${name}@${version ?? ''}`;
 
-/** `from -> to` of every dependency edge, by name@version, in a CycloneDX BOM. */
+/** `from -> to` of every dependency edge, by name@version, in a CycloneDX BOM (`-> NONE` for a
+ * component listed with no dependencies: its edges are known, and there are none). */
 function cdxEdges(doc: Cdx): Set<string> {
   const byRef = new Map<string, string>();
   const walk = (c: Cdx['metadata']['component']): void => {
@@ -56,7 +57,9 @@ function cdxEdges(doc: Cdx): Set<string> {
   for (const c of doc.components) walk(c);
   return new Set(
     doc.dependencies.flatMap((d) =>
-      (d.dependsOn ?? []).map((t) => `${byRef.get(d.ref)} -> ${byRef.get(t)}`),
+      d.dependsOn?.length
+        ? d.dependsOn.map((t) => `${byRef.get(d.ref)} -> ${byRef.get(t)}`)
+        : [`${byRef.get(d.ref)} -> NONE`],
     ),
   );
 }
@@ -67,7 +70,10 @@ function spdxEdges(doc: Spdx, type = 'DEPENDS_ON'): Set<string> {
   return new Set(
     doc.relationships
       .filter((r) => r.relationshipType === type)
-      .map((r) => `${byId.get(r.spdxElementId)} -> ${byId.get(r.relatedSpdxElement)}`),
+      .map(
+        (r) =>
+          `${byId.get(r.spdxElementId)} -> ${byId.get(r.relatedSpdxElement) ?? r.relatedSpdxElement}`,
+      ),
   );
 }
 
@@ -178,6 +184,8 @@ describe('SPDX 2.3 for binaries', () => {
         'auditable.wasm@ -> embedder@0.3.0',
         'embedder@0.3.0 -> anyhow@1.0.98',
         'embedder@0.3.0 -> cc@1.2.0',
+        'anyhow@1.0.98 -> NONE',
+        'cc@1.2.0 -> NONE',
       ]),
     );
     expect(byName(doc, 'cc')[0]!.annotations?.map((a) => a.comment)).toEqual([
@@ -355,6 +363,8 @@ describe('buildSpdx', () => {
     const b = buildSpdx(assembly([pkg('q')]), { sourceDateEpoch: 0 });
     const ns = (r: { json: string }) => validateSpdx(r.json).documentNamespace;
     expect(ns(a)).toMatch(/^https:\/\/spdx\.org\/spdxdocs\/synthetic-[0-9a-f-]{36}$/);
+    expect(JSON.parse(a.json)).toEqual(a.bom);
+    expect(ns(a)).not.toContain('00000000-0000');
     expect(ns(buildSpdx(assembly([pkg('p')]), { sourceDateEpoch: 0 }))).toBe(ns(a));
     expect(ns(b)).not.toBe(ns(a));
     const r1 = buildSpdx(assembly([pkg('p')]));
