@@ -113,45 +113,37 @@ export function buildSpdx(root: Assembly, options: SpdxOptions = {}): SbomResult
     (p) => p.SPDXID,
   );
 
-  let relationships: SpdxRelationship[] = [
-    {
-      spdxElementId: 'SPDXRef-DOCUMENT',
-      relationshipType: 'DESCRIBES',
-      relatedSpdxElement: ids.get(graph.root)!,
-    },
-  ];
+  // Relationships in order of (element, type, related element), written in that order rather
+  // than sorted afterwards: identifiers are ASCII, so `<` is code point order; by element, then
+  // CONTAINS before DEPENDS_ON before DESCRIBES (the document's only one, the root).
   const idOfRef = (ref: string): string => ids.get(graph.nodes.get(ref)!)!;
-  for (const node of ordered) {
-    const from = ids.get(node)!;
-    for (const part of [...(node.members ?? []), ...(node.children ?? [])]) {
+  const fromNode = new Map<string, GraphNode>();
+  for (const [node, id] of ids) fromNode.set(id, node);
+  const relationships: SpdxRelationship[] = [];
+  const push = (from: string, type: SpdxRelationship['relationshipType'], to: string[]): void => {
+    for (const related of to.sort())
       relationships.push({
         spdxElementId: from,
-        relationshipType: 'CONTAINS',
-        relatedSpdxElement: ids.get(part)!,
+        relationshipType: type,
+        relatedSpdxElement: related,
       });
+  };
+  for (const from of [...fromNode.keys(), 'SPDXRef-DOCUMENT'].sort()) {
+    const node = fromNode.get(from);
+    if (node === undefined) {
+      push(from, 'DESCRIBES', [ids.get(graph.root)!]);
+      continue;
     }
-    for (const ref of node.deps ?? []) {
-      relationships.push({
-        spdxElementId: from,
-        relationshipType: 'DEPENDS_ON',
-        relatedSpdxElement: idOfRef(ref),
-      });
-    }
+    push(
+      from,
+      'CONTAINS',
+      [...(node.members ?? []), ...(node.children ?? [])].map((part) => ids.get(part)!),
+    );
     // Edges known, and there are none (a leaf of a lockfile's graph): NONE says so (SPDX 2.3,
     // 11.1), where no relationship at all would assert nothing.
-    if (node.deps?.size === 0) {
-      relationships.push({
-        spdxElementId: from,
-        relationshipType: 'DEPENDS_ON',
-        relatedSpdxElement: 'NONE',
-      });
-    }
+    if (node.deps !== undefined)
+      push(from, 'DEPENDS_ON', node.deps.size > 0 ? [...node.deps].map(idOfRef) : ['NONE']);
   }
-  // By (element, type, related element): NUL sorts before every character an ID can have.
-  relationships = sortByKey(
-    relationships,
-    (r) => `${r.spdxElementId}\0${r.relationshipType}\0${r.relatedSpdxElement}`,
-  );
 
   const doc: SpdxDocument = {
     spdxVersion: 'SPDX-2.3',

@@ -163,7 +163,8 @@ afterAll(async () => {
 });
 
 describe('SPDX 2.3 for binaries', () => {
-  it('cargo-auditable crates in a wasm module: DEPENDS_ON from their graph, build-only scope kept', async () => {
+  let path: string;
+  beforeAll(async () => {
     const payload = deflateSync(
       JSON.stringify({
         packages: [
@@ -173,11 +174,14 @@ describe('SPDX 2.3 for binaries', () => {
         ],
       }),
     );
-    const path = join(dir, 'auditable.wasm');
+    path = join(dir, 'auditable.wasm');
     await writeFile(
       path,
       module({ customs: [custom('.dep-v0', payload), producers({ language: { Rust: '' } })] }),
     );
+  });
+
+  it('cargo-auditable crates in a wasm module: DEPENDS_ON from their graph, build-only scope kept', async () => {
     const { doc } = await spdxOf([path]);
     expect(spdxEdges(doc)).toEqual(
       new Set([
@@ -193,6 +197,25 @@ describe('SPDX 2.3 for binaries', () => {
     ]);
     expect(byName(doc, 'embedder')[0]!.primaryPackagePurpose).toBe('APPLICATION');
     expect(spdxPackageSet(doc)).toEqual(cdxPackageSet(await cdxOf([path])));
+  });
+
+  it('several paths in one document: the lockfiles and the binary under one described root', async () => {
+    const paths = [join(LOCKFILES, 'cargo-ripgrep'), path];
+    const { doc, json } = await spdxOf(paths);
+    expect((await spdxOf(paths)).json).toBe(json);
+    const cdx = await cdxOf(paths);
+    expect(spdxPackageSet(doc)).toEqual(cdxPackageSet(cdx));
+    expect(spdxEdges(doc)).toEqual(cdxEdges(cdx));
+    const rootId = doc.relationships.find(
+      (r) => r.relationshipType === 'DESCRIBES',
+    )!.relatedSpdxElement;
+    expect(byName(doc, 'cargo-ripgrep+auditable.wasm')[0]!.SPDXID).toBe(rootId);
+    const binary = contained(doc, rootId).find((p) => p.name === 'auditable.wasm')!;
+    expect(
+      contained(doc, binary.SPDXID)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['anyhow', 'cc', 'embedder']);
   });
 
   describe.skipIf(!requireToolchain('go', 'nats-sources'))('the NATS server for wasip1', () => {
