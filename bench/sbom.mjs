@@ -13,6 +13,9 @@
 // on the machine (a shared CI runner, another job) falls on both alike.
 // For information: "attest dist s" (the same CLI from packages/cli/dist, ~150 modules, as
 // ATTEST_NO_BUNDLE=1 runs it) and cdxgen as most people run it, validation on (one run).
+// SPDX, in the same rounds: "attest spdx s" (`attest sbom DIR --format spdx-json`, SPDX 2.3)
+// against "cdxgen spdx s" (`cdxgen --format spdx`: SPDX 3.0.1 JSON-LD, the only SPDX it
+// writes), same flags otherwise; "spdx pkgs" counts the packages of each.
 //
 // cdxgen is installed on first run into bench/.work/cdxgen (gitignored). It runs with
 // --no-install-deps (nothing installed), FETCH_LICENSE=false and no metadata fetching (no
@@ -132,25 +135,25 @@ for (const [name, ecosystem, files] of inputs) {
   // Both tools write their BOM to a file (-o), so neither pays for a pipe the other does not.
   const attestOut = join(dir, '..', `${name.replace(/[^a-z0-9]+/gi, '-')}.attest.json`);
   const distOut = `${attestOut}.dist.json`;
+  const attestSpdxOut = `${attestOut}.spdx.json`;
+  const cdxSpdxOut = `${cdxOut}.spdx.json`;
+  const cdxgenArgs = ['--no-install-deps', '--no-validate', '--no-babel'];
 
-  // attest and cdxgen take turns, the best of RUNS runs of each kept.
-  const [attest, cdx] = interleaved(
+  // attest and cdxgen take turns (CycloneDX, then SPDX), the best of RUNS runs of each kept.
+  const [attest, cdx, attestSpdx, cdxSpdx] = interleaved(
     [
       [process.execPath, [attestBin, 'sbom', dir, '-o', attestOut], env],
       [
         cdxgenBin,
-        [
-          '--no-install-deps',
-          '--no-validate',
-          '--no-babel',
-          '--spec-version',
-          '1.6',
-          '-o',
-          cdxOut,
-          dir,
-        ],
+        [...cdxgenArgs, '--spec-version', '1.6', '-o', cdxOut, dir],
         { ...env, PWD: dir },
       ],
+      [
+        process.execPath,
+        [attestBin, 'sbom', dir, '--format', 'spdx-json', '-o', attestSpdxOut],
+        env,
+      ],
+      [cdxgenBin, [...cdxgenArgs, '--format', 'spdx', '-o', cdxSpdxOut, dir], { ...env, PWD: dir }],
     ],
     RUNS,
   );
@@ -180,6 +183,12 @@ for (const [name, ecosystem, files] of inputs) {
   const theirsOnly = [...b].filter((p) => !a.has(p) && !firstParty.has(p));
   const ratio = cdx.seconds / attest.seconds;
   slowest = Math.min(slowest, ratio);
+  const ourSpdx = JSON.parse(readFileSync(attestSpdxOut, 'utf8'));
+  const theirSpdx = JSON.parse(readFileSync(cdxSpdxOut, 'utf8'));
+  if (ourSpdx.spdxVersion !== 'SPDX-2.3') throw new Error(`${name}: attest wrote no SPDX 2.3`);
+  const theirSpdxPackages = (theirSpdx['@graph'] ?? []).filter(
+    (e) => e.type === 'software_Package',
+  ).length;
   rows.push([
     name,
     ecosystem,
@@ -193,6 +202,10 @@ for (const [name, ecosystem, files] of inputs) {
     theirs.components?.length ?? 0,
     `${common}/${a.size}`,
     theirsOnly.length,
+    attestSpdx.seconds.toFixed(3),
+    cdxSpdx.seconds.toFixed(3),
+    `${(cdxSpdx.seconds / attestSpdx.seconds).toFixed(1)}x`,
+    `${ourSpdx.packages.length}/${theirSpdxPackages}`,
   ]);
   if (theirsOnly.length > 0)
     console.error(
@@ -216,6 +229,10 @@ printTable(
     'cdxgen comps',
     'attest purls in cdxgen',
     'cdxgen-only purls',
+    'attest spdx s',
+    'cdxgen spdx s',
+    'spdx speed-up',
+    'spdx pkgs (attest/cdxgen)',
   ],
   rows,
 );
@@ -224,4 +241,7 @@ console.log(
 );
 console.log(
   `slowest speed-up: ${slowest.toFixed(1)}x (target >= 10x) ${slowest >= 10 ? 'OK' : 'BELOW TARGET'}`,
+);
+console.log(
+  'SPDX: attest writes SPDX 2.3 JSON (--format spdx-json); cdxgen --format spdx writes SPDX 3.0.1 JSON-LD',
 );

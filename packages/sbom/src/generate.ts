@@ -2,13 +2,24 @@ import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileError, type ProgressCallback, walkDirectory } from '@build-artifact/core';
 import type { Assembly } from './assembly.js';
-import { buildBom, type SbomResult } from './bom.js';
+import { buildBom } from './bom.js';
 import { lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
 import { SbomError } from './errors.js';
+import {
+  DEFAULT_SBOM_FORMAT,
+  isSbomFormat,
+  SBOM_FORMATS,
+  type SbomFormat,
+  type SbomResult,
+} from './format.js';
 import { inventoryFromLockfile } from './inventory.js';
 import type { Inventory } from './model.js';
+import { buildSpdx } from './spdx.js';
 
 export interface SbomOptions {
+  /** `cyclonedx-json` (the default) or `spdx-json`. */
+  format?: SbomFormat;
+  /** The CycloneDX version: 1.6 (the default) or 1.7; only for `cyclonedx-json`. */
   specVersion?: '1.6' | '1.7';
   /** Seconds since the epoch; defaults to `SOURCE_DATE_EPOCH` from the environment when set. */
   sourceDateEpoch?: number;
@@ -39,13 +50,27 @@ function parseEpoch(value: string | undefined): number | undefined {
 }
 
 /**
- * One CycloneDX BOM for any mix of directories (every lockfile in them), lockfiles and binaries
- * (ELF, Mach-O, PE, wasm). Several paths merge into one document.
+ * One SBOM, CycloneDX (the default) or SPDX 2.3 as `options.format` says, for any mix of
+ * directories (every lockfile in them), lockfiles and binaries (ELF, Mach-O, PE, wasm). Several
+ * paths merge into one document.
  */
 export async function generateSbom(
   paths: string[],
   options: SbomOptions = {},
 ): Promise<SbomResult> {
+  const format: unknown = options.format ?? DEFAULT_SBOM_FORMAT;
+  if (!isSbomFormat(format)) {
+    throw new SbomError({
+      code: 'UNSUPPORTED_INPUT',
+      message: `unknown SBOM format "${String(format)}": ${Object.keys(SBOM_FORMATS).join(' or ')}`,
+    });
+  }
+  if (format !== 'cyclonedx-json' && options.specVersion !== undefined) {
+    throw new SbomError({
+      code: 'UNSUPPORTED_INPUT',
+      message: `a CycloneDX spec version (${options.specVersion}) was given for ${format}`,
+    });
+  }
   if (paths.length === 0) throw new SbomError({ code: 'NO_INPUTS', message: 'no paths given' });
   const progress = options.onProgress ?? (() => {});
   const inventories: Inventory[] = [];
@@ -157,8 +182,7 @@ export async function generateSbom(
     };
   }
   const sourceDateEpoch = options.sourceDateEpoch ?? parseEpoch(process.env.SOURCE_DATE_EPOCH);
-  return buildBom(root, {
-    specVersion: options.specVersion ?? '1.6',
-    ...(sourceDateEpoch === undefined ? {} : { sourceDateEpoch }),
-  });
+  const epoch = sourceDateEpoch === undefined ? {} : { sourceDateEpoch };
+  if (format === 'spdx-json') return buildSpdx(root, epoch);
+  return buildBom(root, { specVersion: options.specVersion ?? '1.6', ...epoch });
 }

@@ -23,12 +23,14 @@ export {
 } from './binary/objfile.js';
 export type { WasmSection, WasmWalk } from './binary/wasm.js';
 export { parseProducers, walkWasm } from './binary/wasm.js';
-export type { BuildOptions, SbomResult } from './bom.js';
-export { buildBom, MAX_BOM_BYTES } from './bom.js';
+export type { BuildOptions } from './bom.js';
+export { buildBom } from './bom.js';
 export type { LockfileKind } from './detect.js';
 export { lockfileKind, SKIP_DIRS } from './detect.js';
 export type { SbomErrorCode } from './errors.js';
 export { SbomError } from './errors.js';
+export type { SbomFormat, SbomResult } from './format.js';
+export { DEFAULT_SBOM_FORMAT, isSbomFormat, MAX_BOM_BYTES, SBOM_FORMATS } from './format.js';
 export type { SbomOptions } from './generate.js';
 export { findLockfiles, generateSbom } from './generate.js';
 export { inventoryFromLockfile } from './inventory.js';
@@ -57,5 +59,7 @@ export type {
   Package,
   PackageHash,
 } from './model.js';
+export type { SpdxDocument, SpdxOptions, SpdxPackage, SpdxRelationship } from './spdx.js';
+export { buildSpdx } from './spdx.js';
 export { validateBom } from './validate.js';
 export { TOOL_NAME, VERSION } from './version.js';

@@ -1,6 +1,6 @@
 /**
- * The neutral component model every parser returns. The BOM builder turns it into CycloneDX;
- * parsers know nothing about CycloneDX.
+ * The neutral component model every parser returns. graph.ts turns it into the one graph the
+ * CycloneDX and SPDX writers render; parsers know nothing about either format.
  */
 
 export type Ecosystem = 'cargo' | 'golang' | 'npm' | 'pypi';

@@ -66,6 +66,43 @@ describe('attest sbom', () => {
     expect(JSON.parse(a).metadata.timestamp).toBe('2023-11-14T22:13:20.000Z');
   });
 
+  it('writes SPDX 2.3 with --format spdx-json: byte-identical under SOURCE_DATE_EPOCH', async () => {
+    const out1 = join(dir, 'a.spdx.json');
+    const out2 = join(dir, 'b.spdx.json');
+    const args = [join(LOCKFILES, 'cargo-ripgrep'), '--format', 'spdx-json'];
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    expect(await main(['sbom', ...args, '-o', out1], captureIO(env))).toBe(0);
+    expect(await main(['sbom', ...args, '-o', out2], captureIO(env))).toBe(0);
+    const text = await readFile(out1, 'utf8');
+    expect(text).toBe(await readFile(out2, 'utf8'));
+    const doc = JSON.parse(text);
+    expect([doc.spdxVersion, doc.creationInfo.created]).toEqual([
+      'SPDX-2.3',
+      '2023-11-14T22:13:20Z',
+    ]);
+    // The same packages as the CycloneDX output: its components, the root and its members.
+    const io = captureIO(env);
+    expect(await main(['sbom', join(LOCKFILES, 'cargo-ripgrep')], io)).toBe(0);
+    const cdx = JSON.parse(io.out());
+    expect(doc.packages).toHaveLength(
+      cdx.components.length + 1 + cdx.metadata.component.components.length,
+    );
+    const stdout = captureIO(env);
+    expect(await main(['sbom', ...args], stdout)).toBe(0);
+    expect(stdout.out()).toBe(text);
+  });
+
+  it('exits 2 for an unknown --format, and for --spec-version with SPDX', async () => {
+    const io = captureIO();
+    expect(await main(['sbom', '--format', 'spdx', dir], io)).toBe(2);
+    expect(io.err()).toContain('--format must be cyclonedx-json or spdx-json, not "spdx"');
+    const both = captureIO();
+    expect(await main(['sbom', '--format', 'spdx-json', '--spec-version', '1.6', dir], both)).toBe(
+      2,
+    );
+    expect(both.err()).toContain('--spec-version is a CycloneDX version');
+  });
+
   it('exits 2 naming a malformed lockfile and its line, with no stack and no partial -o file', async () => {
     const bad = join(dir, 'bad');
     await mkdir(bad, { recursive: true });

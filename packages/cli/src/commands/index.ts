@@ -20,7 +20,8 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'sbom',
-    summary: 'write a CycloneDX SBOM for directories, lockfiles and binaries (Go, Rust, wasm)',
+    summary:
+      'write a CycloneDX or SPDX SBOM for directories, lockfiles and binaries (Go, Rust, wasm)',
     load: async () => (await import('./sbom.js')).sbomCommand,
   },
   {

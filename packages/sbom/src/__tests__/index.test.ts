@@ -7,17 +7,20 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'DEFAULT_SBOM_FORMAT',
         'MAX_AUDIT_JSON',
         'MAX_AUDIT_JSON_TOTAL',
         'MAX_BINARY_SIZE',
         'MAX_BOM_BYTES',
         'SKIP_DIRS',
+        'SBOM_FORMATS',
         'SbomError',
         'TOOL_NAME',
         'VERSION',
         'binaryAssembly',
         'binaryInventories',
         'buildBom',
+        'buildSpdx',
         'decodeDepV0',
         'detectFormat',
         'findEmbeddedWasm',
@@ -30,6 +33,7 @@ describe('public API', () => {
         'inspectBinary',
         'inspectBytes',
         'inventoryFromLockfile',
+        'isSbomFormat',
         'loadYamlParser',
         'lockfileKind',
         'parseCargoLock',
@@ -72,6 +76,16 @@ describe('public API', () => {
     expect(err.message).toBe('a.lock:3: bad');
     expect(err.name).toBe('SbomError');
     expect([err.code, err.file, err.line]).toEqual(['MALFORMED_LOCKFILE', 'a.lock', 3]);
+  });
+
+  it('names the SBOM formats in one place, each with its media and predicate type', () => {
+    expect(Object.keys(api.SBOM_FORMATS)).toEqual(['cyclonedx-json', 'spdx-json']);
+    expect(api.DEFAULT_SBOM_FORMAT).toBe('cyclonedx-json');
+    expect(api.SBOM_FORMATS['spdx-json'].predicateType).toBe('https://spdx.dev/Document/v2.3');
+    expect(api.SBOM_FORMATS['cyclonedx-json'].mediaType).toBe('application/vnd.cyclonedx+json');
+    expect(api.isSbomFormat('spdx-json')).toBe(true);
+    expect(api.isSbomFormat('spdx')).toBe(false);
+    expect(api.isSbomFormat('toString')).toBe(false);
   });
 
   it('knows lockfiles by name', () => {
