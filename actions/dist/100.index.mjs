@@ -27,6 +27,7 @@ await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .runActio
         sourceDirectory: '.',
         sbomPaths: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)('sbom-paths'),
         sbom: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .booleanInput */ .tE)('sbom', true),
+        sbomFormat: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .choiceInput */ .ij)('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
         specVersion: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .choiceInput */ .ij)('spec-version', ['1.6', '1.7'], '1.6'),
         resolvedDependencies: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .listInput */ .dt)('resolved-dependencies'),
         outputDirectory: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .stringInput */ .Uj)('output-directory'),

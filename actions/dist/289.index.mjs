@@ -16,6 +16,7 @@ await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .runActio
     return {
         paths: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .listInput */ .dt)('paths'),
         output: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('output', 'sbom.cdx.json'),
+        format: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .choiceInput */ .ij)('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
         specVersion: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .choiceInput */ .ij)('spec-version', ['1.6', '1.7'], '1.6'),
     };
 }, _main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -36,7 +37,12 @@ __webpack_async_result__();
 
 
 async function run(inputs) {
-    const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)(`SBOM of ${inputs.paths.join(', ')}`, () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .describeArtifacts */ .PC)({ paths: inputs.paths, specVersion: inputs.specVersion, output: inputs.output }, { cwd: process.cwd(), env: process.env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc }));
+    const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)(`SBOM of ${inputs.paths.join(', ')}`, () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_1__/* .describeArtifacts */ .PC)({
+        paths: inputs.paths,
+        format: inputs.format,
+        ...(inputs.format === 'cyclonedx-json' ? { specVersion: inputs.specVersion } : {}),
+        output: inputs.output,
+    }, { cwd: process.cwd(), env: process.env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc }));
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`${result.componentCount} components: ${JSON.stringify(result.ecosystems)}`);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('sbom-path', inputs.output);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('component-count', result.componentCount);

@@ -28,8 +28,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: rekorLink, summaryMarkdown, text
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
 ;// CONCATENATED MODULE: ./actions/common/lib/error.js
 
 class ActionError extends dist.BaseError {
@@ -209,7 +209,13 @@ function attestRequest(inputs) {
             : inputs.subjectsDirectory
                 ? { directory: inputs.subjectsDirectory }
                 : { paths: inputs.subjectPaths },
-        sbom: inputs.sbom ? { specVersion: inputs.specVersion, inputs: sbomInputs } : false,
+        sbom: inputs.sbom
+            ? {
+                format: inputs.sbomFormat,
+                ...(inputs.sbomFormat === 'cyclonedx-json' ? { specVersion: inputs.specVersion } : {}),
+                inputs: sbomInputs,
+            }
+            : false,
         provenance: {
             builder: 'github',
             resolvedDependencies: inputs.resolvedDependencies.map((d) => (0,provenance_dist.parseResolvedDependency)(d)),
@@ -236,10 +242,10 @@ async function reportAttested(result) {
     });
     for (const t of tlog)
         info(`${t.subject}: transparency log entry ${t.logIndex}`);
-    const paths = (kind) => a.flatMap((x) => (x.files[kind] ? [x.files[kind]] : [])).join('\n');
+    const paths = (...kinds) => a.flatMap((x) => kinds.flatMap((k) => (x.files[k] ? [x.files[k]] : []))).join('\n');
     output('bundle-path', a[0]?.files.PROVENANCE ?? '');
     output('bundle-paths', paths('PROVENANCE'));
-    output('sbom-paths', paths('CYCLONEDX'));
+    output('sbom-paths', paths('CYCLONEDX', 'SPDX'));
     output('sbom-bundle-paths', paths('SBOM_BUNDLE'));
     output('digests', (0,pipeline_dist/* formatSums */.K3)(a.map((x) => ({ name: x.name, sha256: x.digest.sha256 }))));
     output('tlog-entries', tlog.map((t) => `${t.logIndex}${t.url ? ` ${t.url}` : ''}`).join('\n'));
@@ -333,7 +339,7 @@ async function group(title, fn) {
 
 /***/ }),
 
-/***/ 31042:
+/***/ 99941:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -344,6 +350,7 @@ __webpack_require__.d(__webpack_exports__, {
   BaseError: () => (/* reexport */ BaseError),
   BuildType: () => (/* reexport */ BuildType),
   CoreError: () => (/* reexport */ CoreError),
+  DEFAULT_SBOM_FORMAT: () => (/* reexport */ DEFAULT_SBOM_FORMAT),
   DIGEST_ALGORITHMS: () => (/* reexport */ DIGEST_ALGORITHMS),
   EVIDENCE_SIDECARS: () => (/* reexport */ EVIDENCE_SIDECARS),
   GITHUB_ACTIONS_ISSUER: () => (/* reexport */ GITHUB_ACTIONS_ISSUER),
@@ -355,6 +362,8 @@ __webpack_require__.d(__webpack_exports__, {
   MediaType: () => (/* reexport */ MediaType),
   OCI_EMPTY_DIGEST: () => (/* reexport */ OCI_EMPTY_DIGEST),
   PredicateType: () => (/* reexport */ PredicateType),
+  SBOM_FORMATS: () => (/* reexport */ SBOM_FORMATS),
+  SBOM_PREDICATE_TYPES: () => (/* reexport */ SBOM_PREDICATE_TYPES),
   STATEMENT_TYPE_V1: () => (/* reexport */ STATEMENT_TYPE_V1),
   Sidecar: () => (/* reexport */ Sidecar),
   WASM_COMPONENT_HEADER: () => (/* reexport */ WASM_COMPONENT_HEADER),
@@ -377,6 +386,7 @@ __webpack_require__.d(__webpack_exports__, {
   formatDigest: () => (/* reexport */ formatDigest),
   isBaseError: () => (/* reexport */ isBaseError),
   isGitHubActionsIssuer: () => (/* reexport */ isGitHubActionsIssuer),
+  isSbomFormat: () => (/* reexport */ isSbomFormat),
   mapConcurrent: () => (/* reexport */ mapConcurrent),
   namesDigest: () => (/* reexport */ namesDigest),
   openRegularFile: () => (/* reexport */ openRegularFile),
@@ -391,6 +401,7 @@ __webpack_require__.d(__webpack_exports__, {
   readUleb128: () => (/* reexport */ readUleb128),
   safeJson: () => (/* reexport */ safeJson),
   safeText: () => (/* reexport */ safeText),
+  sbomFormatOf: () => (/* reexport */ sbomFormatOf),
   sidecarPath: () => (/* reexport */ sidecarPath),
   subjectName: () => (/* reexport */ subjectName),
   subjectsFromChecksumFile: () => (/* reexport */ subjectsFromChecksumFile),
@@ -1301,6 +1312,47 @@ async function readRegularFileText(path, options) {
     return (await readRegularFile(path, options)).toString('utf8');
 }
 //# sourceMappingURL=regular-file.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/sbom-formats.js
+
+/**
+ * The SBOM formats the toolkit writes and reads, and what goes with each: the media type of the
+ * file, the predicate type of its attestation, the sidecar it is published as. Spelled here only.
+ */
+const SBOM_FORMATS = {
+    'cyclonedx-json': {
+        mediaType: MediaType.CYCLONEDX_JSON,
+        predicateType: PredicateType.CYCLONEDX_BOM,
+        sidecar: 'CYCLONEDX',
+    },
+    'spdx-json': {
+        mediaType: MediaType.SPDX_JSON,
+        predicateType: PredicateType.SPDX_DOCUMENT_V2_3,
+        sidecar: 'SPDX',
+    },
+};
+const DEFAULT_SBOM_FORMAT = 'cyclonedx-json';
+function isSbomFormat(value) {
+    return typeof value === 'string' && Object.hasOwn(SBOM_FORMATS, value);
+}
+/** The predicate types of SBOM attestations: what `--require-sbom` accepts. */
+const SBOM_PREDICATE_TYPES = Object.values(SBOM_FORMATS).map((f) => f.predicateType);
+/**
+ * Which SBOM format a parsed JSON document is, by the fields each format requires
+ * (CycloneDX `bomFormat`, SPDX `spdxVersion` 2.x), and when it says it was made; undefined
+ * for anything else.
+ */
+function sbomFormatOf(document) {
+    if (typeof document !== 'object' || document === null)
+        return undefined;
+    const d = document;
+    const text = (v) => (typeof v === 'string' ? { created: v } : {});
+    if (d.bomFormat === 'CycloneDX')
+        return { format: 'cyclonedx-json', ...text(d.metadata?.timestamp) };
+    if (typeof d.spdxVersion === 'string' && d.spdxVersion.startsWith('SPDX-2.'))
+        return { format: 'spdx-json', ...text(d.creationInfo?.created) };
+    return undefined;
+}
+//# sourceMappingURL=sbom-formats.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/sidecars.js
 /**
  * The files published beside an artifact, by kind: the names `attest`, the actions and the
@@ -1604,6 +1656,7 @@ async function writeFileAtomic(path, data, mode) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 
 /***/ }),
@@ -1630,8 +1683,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/errors.js
 
 class errors_PipelineError extends dist.BaseError {
@@ -1746,6 +1799,10 @@ function manifestSubjectsOf(plan, artifact) {
         digest: { sha256: p.descriptor.digest.slice(7) },
     }));
 }
+/** The sidecar name an SBOM document of this format is published under (`.cdx.json`, `.spdx.json`). */
+function sbomSidecar(document) {
+    return dist.Sidecar[dist.SBOM_FORMATS[(0,dist.sbomFormatOf)(document)?.format ?? 'cyclonedx-json'].sidecar];
+}
 /**
  * Publishes artifacts to an OCI registry or layout: pushes each planned manifest (and index)
  * exactly as planned, reusing the digests already computed, then attaches each attestation to
@@ -1789,26 +1846,8 @@ async function publish_publish(request, context) {
         ...(request.target.mountFrom ? { mountFrom: request.target.mountFrom } : {}),
         ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     };
-    let uploadedBytes = 0;
-    const pushed = [];
-    let index;
-    if (publication.index) {
-        index = await oci.pushPlan(target, publication.index, {
-            ...pushOptions,
-            ...(publication.indexTag ? { tag: publication.indexTag } : {}),
-        });
-        pushed.push(...(index.children ?? []));
-        uploadedBytes = index.uploadedBytes;
-    }
-    else
-        for (const [i, plan] of publication.plans.entries()) {
-            const tag = publication.tags[i];
-            const p = await oci.pushPlan(target, plan, { ...pushOptions, ...(tag ? { tag } : {}) });
-            pushed.push(p);
-            uploadedBytes += p.uploadedBytes;
-        }
-    lap('push');
-    // Each attestation goes to every manifest it is about, by digest.
+    // Where each attestation goes, decided from the plan before anything is sent: an
+    // attestation about none of the artifacts fails the publication with nothing pushed.
     const sha512s = new Map();
     const sha512Of = (i) => {
         const a = request.artifacts[i];
@@ -1823,47 +1862,64 @@ async function publish_publish(request, context) {
     };
     const about = async (d) => {
         const out = [];
-        if (index && (0,dist.namesDigest)(d, index.descriptor.digest))
-            out.push(index);
+        if (publication.index && (0,dist.namesDigest)(d, publication.index.descriptor.digest))
+            out.push('index');
         const bySha512 = d.subjects.some((s) => s.digest.sha512) || d.messageDigest?.algorithm === 'sha512';
-        for (const [i, m] of pushed.entries()) {
-            if ((0,dist.namesDigest)(d, m.descriptor.digest) || (m.layer && (0,dist.namesDigest)(d, m.layer.digest)))
-                out.push(m);
+        for (const [i, plan] of publication.plans.entries()) {
+            if ((0,dist.namesDigest)(d, plan.descriptor.digest) ||
+                (plan.layer && (0,dist.namesDigest)(d, plan.layer.digest)))
+                out.push(i);
             else if (bySha512 && (0,dist.namesDigest)(d, `sha512:${await sha512Of(i)}`))
-                out.push(m);
+                out.push(i);
         }
         return out;
     };
-    const referrers = [];
+    const placed = [];
     for (const a of attachments) {
-        let subjects;
         if (a.kind === 'bundle') {
-            subjects = await about((0,dist.describeBundle)(a.json));
-            if (subjects.length === 0)
+            const places = await about((0,dist.describeBundle)(a.json));
+            if (places.length === 0)
                 throw new errors_PipelineError({
                     code: 'INVALID_REQUEST',
                     message: `${a.source}: the bundle is about none of the published artifacts (no subject or signed digest matches a file or manifest)`,
                 });
+            placed.push({ attachment: a, places });
         }
         else {
-            const named = a.artifact === undefined
-                ? undefined
-                : request.artifacts.findIndex((x) => x.name === a.artifact);
-            subjects =
-                named !== undefined && named >= 0
-                    ? [pushed[named]]
-                    : index
-                        ? [index]
-                        : pushed.length === 1
-                            ? [pushed[0]]
-                            : pushed;
+            const named = a.artifact === undefined ? -1 : request.artifacts.findIndex((x) => x.name === a.artifact);
+            const places = named >= 0 ? [named] : publication.index ? ['index'] : publication.plans.map((_, i) => i);
+            placed.push({ attachment: a, places });
         }
+    }
+    let uploadedBytes = 0;
+    const pushed = [];
+    let index;
+    if (publication.index) {
+        index = await oci.pushPlan(target, publication.index, {
+            ...pushOptions,
+            ...(publication.indexTag ? { tag: publication.indexTag } : {}),
+        });
+        for (const child of index.children ?? [])
+            pushed.push(child);
+        uploadedBytes = index.uploadedBytes;
+    }
+    else
+        for (const [i, plan] of publication.plans.entries()) {
+            const tag = publication.tags[i];
+            const p = await oci.pushPlan(target, plan, { ...pushOptions, ...(tag ? { tag } : {}) });
+            pushed.push(p);
+            uploadedBytes += p.uploadedBytes;
+        }
+    lap('push');
+    const referrers = [];
+    for (const { attachment: a, places } of placed) {
+        const subjects = places.map((p) => (p === 'index' ? index : pushed[p]));
         for (const subject of subjects) {
             const descriptor = a.kind === 'bundle'
                 ? await oci.attachBundle(subject, a.bytes, undefined, pushOptions)
                 : await oci.attachSbom(subject, a.bytes, {
                     ...pushOptions,
-                    ...(subject.title ? { title: `${subject.title}.cdx.json` } : {}),
+                    ...(subject.title ? { title: subject.title + sbomSidecar(a.json) } : {}),
                 });
             referrers.push({
                 source: a.source,
@@ -1939,8 +1995,8 @@ function attachments(path, text, kind, artifact) {
         catch (err) {
             throw invalid(`${path}: not JSON (${err.message})`);
         }
-        if (json?.bomFormat !== 'CycloneDX')
-            throw invalid(`${path}: not a CycloneDX SBOM (no "bomFormat": "CycloneDX")`);
+        if (!(0,dist.sbomFormatOf)(json))
+            throw invalid(`${path}: not an SBOM (neither CycloneDX's "bomFormat" nor SPDX 2's "spdxVersion")`);
         return [{ kind, source: path, bytes: text, json, ...(artifact ? { artifact } : {}) }];
     }
     // As attest verify --bundle reads them: one document or JSON lines, attestation API records
@@ -1977,14 +2033,14 @@ async function readAttachments(files) {
         out.push(...attachments(path, await read(path), 'sbom'));
     for (const artifact of files.beside ?? []) {
         const base = files.directory ? (0,external_node_path_.join)(files.directory, (0,external_node_path_.basename)(artifact)) : artifact;
-        for (const kind of [...dist.EVIDENCE_SIDECARS, 'CYCLONEDX']) {
+        for (const kind of [...dist.EVIDENCE_SIDECARS, 'CYCLONEDX', 'SPDX']) {
             const path = base + dist.Sidecar[kind];
             if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`)))
                 continue;
             const text = await readText(path);
             if (text === undefined)
                 continue;
-            for (const a of attachments(path, text, kind === 'CYCLONEDX' ? 'sbom' : 'bundle', (0,external_node_path_.basename)(artifact)))
+            for (const a of attachments(path, text, kind === 'CYCLONEDX' || kind === 'SPDX' ? 'sbom' : 'bundle', (0,external_node_path_.basename)(artifact)))
                 out.push(a);
         }
     }
@@ -2166,7 +2222,7 @@ const progress = (context) => context.onProgress ? { onProgress: context.onProgr
  * reviewed is what is signed), or an SBOM attestation over the given files.
  */
 async function signAttestation(request, context) {
-    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31042));
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
     const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
     let payload;
     if ('statement' in request.subject) {
@@ -2184,11 +2240,10 @@ async function signAttestation(request, context) {
         payload = request.subject.statement;
     }
     else {
-        const format = request.subject.sbom.bomFormat;
-        if (format !== 'CycloneDX')
+        if (!core.sbomFormatOf(request.subject.sbom))
             throw new PipelineError({
                 code: 'INVALID_REQUEST',
-                message: `${request.subject.source}: not a CycloneDX JSON BOM (bomFormat is not "CycloneDX")`,
+                message: `${request.subject.source}: not an SBOM (neither CycloneDX's "bomFormat" nor SPDX 2's "spdxVersion")`,
             });
         const subjects = await core.collectArtifacts(request.subject.subjects);
         payload = Buffer.from(JSON.stringify(sign.sbomStatement(subjects.map((s) => ({ name: s.name, digest: s.digest })), request.subject.sbom)));
@@ -2231,9 +2286,10 @@ async function signAttestation(request, context) {
 
 
 async function sbomFor(path, request, context) {
-    const { generateSbom, SbomError } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 24648));
+    const { generateSbom, SbomError } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 20294));
     const inputs = [...(request.inputs ?? [])];
     const options = {
+        ...(request.format ? { format: request.format } : {}),
         ...(request.specVersion ? { specVersion: request.specVersion } : {}),
         ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     };
@@ -2269,7 +2325,7 @@ function subjectsOf(a, publication) {
  * bundles when asked. Returns everything in memory; writes files only with `sidecars`.
  */
 async function attest_attest(request, context) {
-    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31042));
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
     const say = (step, message) => context.onProgress?.({ step, message });
     const timings = {};
     const time = async (step, fn) => {
@@ -2329,19 +2385,26 @@ async function attest_attest(request, context) {
     const provenanceText = `${JSON.stringify(provenanceStatement, null, 2)}\n`;
     let provenanceBundle;
     if (sign && signer) {
-        provenanceBundle = await time('sign', () => sign.signStatement(provenanceText, signer.options));
-        for (const a of artifacts) {
-            if (!a.sbom)
-                continue;
-            const statement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
-            a.sbomStatement = statement;
-            a.sbomBundle = await time('sign', () => sign.signStatement(statement, signer.options));
-        }
+        // The signatures are independent: asked for side by side (Fulcio, Rekor and the TSA answer
+        // each in a round trip or two).
+        for (const a of artifacts)
+            if (a.sbom)
+                a.sbomStatement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
+        await time('sign', async () => {
+            const [provenance, ...sboms] = await Promise.all([
+                sign.signStatement(provenanceText, signer.options),
+                ...artifacts.map((a) => a.sbomStatement ? sign.signStatement(a.sbomStatement, signer.options) : undefined),
+            ]);
+            provenanceBundle = provenance;
+            for (const [i, a] of artifacts.entries())
+                if (sboms[i])
+                    a.sbomBundle = sboms[i];
+        });
     }
     else
         for (const a of artifacts)
             if (a.sbom)
-                a.sbomStatement = (0,dist.buildStatement)(subjectsOf(a, publication), dist.PredicateType.CYCLONEDX_BOM, a.sbom.bom);
+                a.sbomStatement = (0,dist.buildStatement)(subjectsOf(a, publication), dist.SBOM_FORMATS[a.sbom.format].predicateType, a.sbom.bom);
     const attestationIds = [];
     if (request.githubAttestations && sign && provenanceBundle) {
         const repository = request.githubAttestations.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
@@ -2409,7 +2472,7 @@ async function writeSidecars(artifacts, provenanceBundle, request) {
     };
     for (const a of artifacts) {
         if (a.sbom)
-            await write(a, 'CYCLONEDX', a.sbom.json);
+            await write(a, dist.SBOM_FORMATS[a.sbom.format].sidecar, a.sbom.json);
         if (a.sbomBundle)
             await write(a, 'SBOM_BUNDLE', `${JSON.stringify(a.sbomBundle)}\n`);
         if (provenanceBundle)
@@ -2967,7 +3030,7 @@ async function recursive_resolve(input, context, rec, scratch, tried) {
 }
 /** Writes the embedded module with the recorded digest to a scratch file, or undefined. */
 async function extract(path, rec, scratch) {
-    const { findEmbeddedWasm, MAX_BINARY_SIZE } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 24648));
+    const { findEmbeddedWasm, MAX_BINARY_SIZE } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 20294));
     let buf;
     try {
         buf = await (0,dist.readRegularFile)(path, { maxBytes: MAX_BINARY_SIZE, what: 'artifact' });
@@ -3452,7 +3515,7 @@ async function runDemo(options, context) {
     }
 }
 async function signedSbom(bundlePath) {
-    const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31042));
+    const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
     return describeBundle(JSON.parse(await readFile(bundlePath, 'utf8'))).statement?.predicate;
 }
 //# sourceMappingURL=demo.js.map
@@ -3572,14 +3635,21 @@ async function rehashDirectory(directory, expectedText) {
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/sbom.js
 
 
+
 /** Writes one SBOM of everything the paths hold (`attest sbom`, the sbom action). */
 async function describeArtifacts(request, context) {
-    const { generateSbom } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 24648));
+    const { generateSbom } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 20294));
     // The run's environment, not the process's: the same request gives the same bytes.
     const epoch = context.env.SOURCE_DATE_EPOCH;
+    if (epoch !== undefined && epoch !== '' && !/^\d{1,12}$/.test(epoch))
+        throw new errors_PipelineError({
+            code: 'INVALID_REQUEST',
+            message: `SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`,
+        });
     const result = await generateSbom(request.paths.map((p) => (0,external_node_path_.resolve)(context.cwd, p)), {
+        ...(request.format ? { format: request.format } : {}),
         ...(request.specVersion ? { specVersion: request.specVersion } : {}),
-        ...(epoch && /^\d{1,12}$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
+        ...(epoch ? { sourceDateEpoch: Number(epoch) } : {}),
         ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     });
     if (request.output === undefined)
@@ -3627,8 +3697,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyOidcToken: () => (/* reexport */ verifyOidcToken)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
 ;// CONCATENATED MODULE: ./packages/provenance/dist/error.js
 
 class ProvenanceError extends dist.BaseError {

@@ -68,8 +68,8 @@ __webpack_require__.d(__webpack_exports__, {
   sourceDateEpoch: () => (/* reexport */ sourceDateEpoch)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
 ;// CONCATENATED MODULE: ./packages/oci/dist/types.js
 
 /** The media types a client accepts when it reads a manifest. */
@@ -3060,16 +3060,20 @@ function safeName(value) {
 }
 /** Referrer content is read into memory: bundles and SBOMs are far smaller than this. */
 const MAX_REFERRER_BYTES = 64 * 1024 * 1024;
-/** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, CycloneDX. */
+/** An SBOM document's format, by the referrer's artifactType. */
+function sbomFormatOfType(artifactType) {
+    return Object.values(dist.SBOM_FORMATS).find((f) => f.mediaType === artifactType);
+}
+/** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, SBOMs. */
 function isKnownReferrer(artifactType) {
     return (artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
-        artifactType === dist.MediaType.CYCLONEDX_JSON);
+        sbomFormatOfType(artifactType) !== undefined);
 }
 /** The file name a known referrer is written to beside its artifact. */
 function referrerFileName(artifactName, entry, content) {
-    if (entry.artifactType === dist.MediaType.CYCLONEDX_JSON) {
-        return { name: `${artifactName}.cdx.json`, role: 'sbom' };
-    }
+    const sbom = sbomFormatOfType(entry.artifactType);
+    if (sbom)
+        return { name: `${artifactName}${dist.Sidecar[sbom.sidecar]}`, role: 'sbom' };
     // A Sigstore bundle: its predicate type says whether it attests an SBOM.
     let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
     if (!predicateType) {
@@ -3080,7 +3084,7 @@ function referrerFileName(artifactName, entry, content) {
             predicateType = undefined;
         }
     }
-    const isSbom = predicateType === dist.PredicateType.CYCLONEDX_BOM || predicateType?.startsWith('https://spdx.dev/');
+    const isSbom = predicateType !== undefined && dist.SBOM_PREDICATE_TYPES.includes(predicateType);
     return isSbom
         ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
         : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
@@ -3780,29 +3784,28 @@ async function attachBundle(subject, bundle, predicateType, options = {}) {
     };
     return attachReferrer(subject, bytes, facts.mediaType, annotations, options);
 }
-/** Attaches a CycloneDX SBOM (artifactType `application/vnd.cyclonedx+json`). */
+/** Attaches an SBOM: CycloneDX (`application/vnd.cyclonedx+json`) or SPDX (`application/spdx+json`). */
 async function attachSbom(subject, sbom, options = {}) {
     const bytes = toBytes(sbom);
-    let timestamp;
+    let kind;
     try {
-        const parsed = JSON.parse(new TextDecoder().decode(bytes));
-        if (parsed.bomFormat !== 'CycloneDX')
-            throw new Error('no "bomFormat": "CycloneDX"');
-        timestamp = parsed.metadata?.timestamp;
+        kind = (0,dist.sbomFormatOf)(JSON.parse(new TextDecoder().decode(bytes)));
+        if (!kind)
+            throw new Error('neither CycloneDX ("bomFormat") nor SPDX 2 ("spdxVersion")');
     }
     catch (err) {
         throw new OciError({
             code: 'INVALID_MANIFEST',
-            message: `the SBOM to attach is not CycloneDX JSON: ${err.message}`,
+            message: `the SBOM to attach is not CycloneDX or SPDX JSON: ${err.message}`,
             cause: err,
         });
     }
     const annotations = {
-        [Annotation.CREATED]: options.created ?? timestamp ?? new Date().toISOString(),
+        [Annotation.CREATED]: options.created ?? kind.created ?? new Date().toISOString(),
         ...(options.title ? { [Annotation.TITLE]: options.title } : {}),
         ...options.annotations,
     };
-    return attachReferrer(subject, bytes, dist.MediaType.CYCLONEDX_JSON, annotations, options);
+    return attachReferrer(subject, bytes, dist.SBOM_FORMATS[kind.format].mediaType, annotations, options);
 }
 //# sourceMappingURL=push.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/index.js

@@ -46,8 +46,8 @@ var dist = __webpack_require__(83917);
 var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var core_dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var core_dist = __webpack_require__(99941);
 ;// CONCATENATED MODULE: ./packages/verify/dist/certificate.js
 
 
@@ -929,6 +929,11 @@ function checkParsedKeys(value) {
 
 
 
+/**
+ * Subjects listed in a result: a batch of a thousand artifacts sharing one statement would
+ * otherwise print the thousand subjects a thousand times.
+ */
+const MAX_SUMMARY_SUBJECTS = 16;
 function indexStatement(statement) {
     const digests = { sha256: new Set(), sha512: new Set() };
     for (const subject of statement.subject)
@@ -945,10 +950,11 @@ function summarizeStatement(statement) {
     const builderId = p?.runDetails?.builder?.id;
     return {
         predicateType: statement.predicateType,
-        subjects: statement.subject.map((s) => ({
+        subjects: statement.subject.slice(0, MAX_SUMMARY_SUBJECTS).map((s) => ({
             ...(s.name !== undefined ? { name: s.name } : {}),
             digest: { ...s.digest },
         })),
+        subjectCount: statement.subject.length,
         ...(typeof buildType === 'string' ? { buildType } : {}),
         ...(typeof builderId === 'string' ? { builderId } : {}),
     };

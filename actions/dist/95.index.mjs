@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
   writeBundle: () => (/* reexport */ writeBundle)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
 ;// CONCATENATED MODULE: ./packages/sign/dist/error.js
 
 class SignError extends dist.BaseError {
@@ -49,7 +49,10 @@ async function writeBundle(path, bundle) {
 }
 // GitHub's attestation tooling refuses predicates over 16 MiB.
 const MAX_PREDICATE_BYTES = 16 * 1024 * 1024;
-/** The SBOM attestation: the CycloneDX BOM as predicate `https://cyclonedx.org/bom` over the subjects. */
+/**
+ * The SBOM attestation: the SBOM document as predicate over the subjects, its predicate type
+ * the document's format's (`https://cyclonedx.org/bom`, `https://spdx.dev/Document/v2.3`).
+ */
 function sbomStatement(subjects, bom) {
     const size = Buffer.byteLength(JSON.stringify(bom));
     if (size > MAX_PREDICATE_BYTES) {
@@ -58,7 +61,13 @@ function sbomStatement(subjects, bom) {
             message: `the SBOM is ${size} bytes: GitHub refuses predicates over ${MAX_PREDICATE_BYTES} bytes (16 MiB)`,
         });
     }
-    return (0,dist.buildStatement)(subjects, dist.PredicateType.CYCLONEDX_BOM, bom);
+    const kind = (0,dist.sbomFormatOf)(bom);
+    if (!kind)
+        throw new SignError({
+            code: 'INVALID_OPTIONS',
+            message: 'not an SBOM document: neither CycloneDX ("bomFormat") nor SPDX 2 ("spdxVersion")',
+        });
+    return (0,dist.buildStatement)(subjects, dist.SBOM_FORMATS[kind.format].predicateType, bom);
 }
 //# sourceMappingURL=files.js.map
 ;// CONCATENATED MODULE: ./packages/sign/dist/instance.js

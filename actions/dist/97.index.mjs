@@ -18,6 +18,7 @@ await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .runActio
     sourceDirectory: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('source-directory', '.'),
     sbomPaths: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .listInput */ .dt)('sbom-paths'),
     sbom: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('sbom', true),
+    sbomFormat: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .choiceInput */ .ij)('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
     specVersion: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .choiceInput */ .ij)('spec-version', ['1.6', '1.7'], '1.6'),
     resolvedDependencies: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .listInput */ .dt)('resolved-dependencies'),
     ociRepository: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('oci-repository'),

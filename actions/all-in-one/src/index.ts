@@ -23,6 +23,11 @@ await runAction(
       sourceDirectory: '.',
       sbomPaths: listInput('sbom-paths'),
       sbom: booleanInput('sbom', true),
+      sbomFormat: choiceInput(
+        'sbom-format',
+        ['cyclonedx-json', 'spdx-json'] as const,
+        'cyclonedx-json',
+      ),
       specVersion: choiceInput('spec-version', ['1.6', '1.7'] as const, '1.6'),
       resolvedDependencies: listInput('resolved-dependencies'),
       outputDirectory: stringInput('output-directory'),

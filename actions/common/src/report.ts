@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { describeBundle } from '@build-artifact/core';
+import { describeBundle, type SbomFormat } from '@build-artifact/core';
 import {
   type AttestRequest,
   type AttestResult,
@@ -18,6 +18,7 @@ export interface AttestInputs {
   sourceDirectory: string;
   sbomPaths: string[];
   sbom: boolean;
+  sbomFormat: SbomFormat;
   specVersion: '1.6' | '1.7';
   resolvedDependencies: string[];
   /** oci://REGISTRY/REPO the artifacts will be pushed to: their manifests are signed too. */
@@ -39,7 +40,13 @@ export function attestRequest(inputs: AttestInputs): AttestRequest {
       : inputs.subjectsDirectory
         ? { directory: inputs.subjectsDirectory }
         : { paths: inputs.subjectPaths },
-    sbom: inputs.sbom ? { specVersion: inputs.specVersion, inputs: sbomInputs } : false,
+    sbom: inputs.sbom
+      ? {
+          format: inputs.sbomFormat,
+          ...(inputs.sbomFormat === 'cyclonedx-json' ? { specVersion: inputs.specVersion } : {}),
+          inputs: sbomInputs,
+        }
+      : false,
     provenance: {
       builder: 'github',
       resolvedDependencies: inputs.resolvedDependencies.map((d) => parseResolvedDependency(d)),
@@ -65,11 +72,11 @@ export async function reportAttested(result: AttestResult): Promise<void> {
     return [{ subject, logIndex: d.logIndex, ...(url ? { url } : {}) }];
   });
   for (const t of tlog) info(`${t.subject}: transparency log entry ${t.logIndex}`);
-  const paths = (kind: 'PROVENANCE' | 'CYCLONEDX' | 'SBOM_BUNDLE') =>
-    a.flatMap((x) => (x.files[kind] ? [x.files[kind]] : [])).join('\n');
+  const paths = (...kinds: ('PROVENANCE' | 'CYCLONEDX' | 'SPDX' | 'SBOM_BUNDLE')[]) =>
+    a.flatMap((x) => kinds.flatMap((k) => (x.files[k] ? [x.files[k]] : []))).join('\n');
   output('bundle-path', a[0]?.files.PROVENANCE ?? '');
   output('bundle-paths', paths('PROVENANCE'));
-  output('sbom-paths', paths('CYCLONEDX'));
+  output('sbom-paths', paths('CYCLONEDX', 'SPDX'));
   output('sbom-bundle-paths', paths('SBOM_BUNDLE'));
   output('digests', formatSums(a.map((x) => ({ name: x.name, sha256: x.digest.sha256! }))));
   output('tlog-entries', tlog.map((t) => `${t.logIndex}${t.url ? ` ${t.url}` : ''}`).join('\n'));

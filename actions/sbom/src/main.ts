@@ -4,13 +4,19 @@ import { describeArtifacts } from '@build-artifact/pipeline';
 export interface SbomInputs {
   paths: string[];
   output: string;
+  format: 'cyclonedx-json' | 'spdx-json';
   specVersion: '1.6' | '1.7';
 }
 
 export async function run(inputs: SbomInputs): Promise<void> {
   const result = await group(`SBOM of ${inputs.paths.join(', ')}`, () =>
     describeArtifacts(
-      { paths: inputs.paths, specVersion: inputs.specVersion, output: inputs.output },
+      {
+        paths: inputs.paths,
+        format: inputs.format,
+        ...(inputs.format === 'cyclonedx-json' ? { specVersion: inputs.specVersion } : {}),
+        output: inputs.output,
+      },
       { cwd: process.cwd(), env: process.env, onProgress: logProgress },
     ),
   );

@@ -56,6 +56,14 @@ export {
   readRegularFile,
   readRegularFileText,
 } from './regular-file.js';
+export type { SbomFormat } from './sbom-formats.js';
+export {
+  DEFAULT_SBOM_FORMAT,
+  isSbomFormat,
+  SBOM_FORMATS,
+  SBOM_PREDICATE_TYPES,
+  sbomFormatOf,
+} from './sbom-formats.js';
 export type { SidecarKind } from './sidecars.js';
 export { EVIDENCE_SIDECARS, Sidecar, sidecarPath } from './sidecars.js';
 export type { ResourceDescriptor, Statement, Subject } from './statement.js';

@@ -4,8 +4,10 @@ import {
   describeBundle,
   fileError,
   MediaType,
-  PredicateType,
   type ProgressCallback,
+  SBOM_FORMATS,
+  SBOM_PREDICATE_TYPES,
+  Sidecar,
   writeFileAtomic,
 } from '@build-artifact/core';
 import { OciError } from './error.js';
@@ -101,11 +103,16 @@ export interface PullResult {
 /** Referrer content is read into memory: bundles and SBOMs are far smaller than this. */
 const MAX_REFERRER_BYTES = 64 * 1024 * 1024;
 
-/** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, CycloneDX. */
+/** An SBOM document's format, by the referrer's artifactType. */
+function sbomFormatOfType(artifactType: string | undefined) {
+  return Object.values(SBOM_FORMATS).find((f) => f.mediaType === artifactType);
+}
+
+/** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, SBOMs. */
 function isKnownReferrer(artifactType: string | undefined): boolean {
   return (
     artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
-    artifactType === MediaType.CYCLONEDX_JSON
+    sbomFormatOfType(artifactType) !== undefined
   );
 }
 
@@ -115,9 +122,8 @@ function referrerFileName(
   entry: Descriptor,
   content: Uint8Array,
 ): { name: string; role: PulledFile['role'] } {
-  if (entry.artifactType === MediaType.CYCLONEDX_JSON) {
-    return { name: `${artifactName}.cdx.json`, role: 'sbom' };
-  }
+  const sbom = sbomFormatOfType(entry.artifactType);
+  if (sbom) return { name: `${artifactName}${Sidecar[sbom.sidecar]}`, role: 'sbom' };
   // A Sigstore bundle: its predicate type says whether it attests an SBOM.
   let predicateType = entry.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE];
   if (!predicateType) {
@@ -127,8 +133,7 @@ function referrerFileName(
       predicateType = undefined;
     }
   }
-  const isSbom =
-    predicateType === PredicateType.CYCLONEDX_BOM || predicateType?.startsWith('https://spdx.dev/');
+  const isSbom = predicateType !== undefined && SBOM_PREDICATE_TYPES.includes(predicateType);
   return isSbom
     ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
     : { name: `${artifactName}.sigstore.json`, role: 'bundle' };

@@ -7,6 +7,8 @@ import {
   MediaType,
   mapConcurrent,
   type ProgressCallback,
+  SBOM_FORMATS,
+  sbomFormatOf,
 } from '@build-artifact/core';
 import { type Blob, blobFromBytes, blobFromFile, blobFromKnownFile } from './blob.js';
 import { OciError } from './error.js';
@@ -472,32 +474,28 @@ export async function attachBundle(
   return attachReferrer(subject, bytes, facts.mediaType, annotations, options);
 }
 
-/** Attaches a CycloneDX SBOM (artifactType `application/vnd.cyclonedx+json`). */
+/** Attaches an SBOM: CycloneDX (`application/vnd.cyclonedx+json`) or SPDX (`application/spdx+json`). */
 export async function attachSbom(
   subject: Subject,
   sbom: string | Uint8Array | object,
   options: AttachOptions & { title?: string } = {},
 ): Promise<Descriptor> {
   const bytes = toBytes(sbom);
-  let timestamp: string | undefined;
+  let kind: ReturnType<typeof sbomFormatOf>;
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as {
-      bomFormat?: string;
-      metadata?: { timestamp?: string };
-    };
-    if (parsed.bomFormat !== 'CycloneDX') throw new Error('no "bomFormat": "CycloneDX"');
-    timestamp = parsed.metadata?.timestamp;
+    kind = sbomFormatOf(JSON.parse(new TextDecoder().decode(bytes)));
+    if (!kind) throw new Error('neither CycloneDX ("bomFormat") nor SPDX 2 ("spdxVersion")');
   } catch (err) {
     throw new OciError({
       code: 'INVALID_MANIFEST',
-      message: `the SBOM to attach is not CycloneDX JSON: ${(err as Error).message}`,
+      message: `the SBOM to attach is not CycloneDX or SPDX JSON: ${(err as Error).message}`,
       cause: err,
     });
   }
   const annotations: Record<string, string> = {
-    [Annotation.CREATED]: options.created ?? timestamp ?? new Date().toISOString(),
+    [Annotation.CREATED]: options.created ?? kind.created ?? new Date().toISOString(),
     ...(options.title ? { [Annotation.TITLE]: options.title } : {}),
     ...options.annotations,
   };
-  return attachReferrer(subject, bytes, MediaType.CYCLONEDX_JSON, annotations, options);
+  return attachReferrer(subject, bytes, SBOM_FORMATS[kind.format].mediaType, annotations, options);
 }

@@ -5,6 +5,7 @@ import {
   parseJsonDocuments,
   readRegularFileText,
   Sidecar,
+  sbomFormatOf,
   unwrapAttestationRecord,
 } from '@build-artifact/core';
 import type { ArtifactPlan } from '@build-artifact/oci';
@@ -55,8 +56,10 @@ function attachments(
     } catch (err) {
       throw invalid(`${path}: not JSON (${(err as Error).message})`);
     }
-    if ((json as { bomFormat?: unknown } | null)?.bomFormat !== 'CycloneDX')
-      throw invalid(`${path}: not a CycloneDX SBOM (no "bomFormat": "CycloneDX")`);
+    if (!sbomFormatOf(json))
+      throw invalid(
+        `${path}: not an SBOM (neither CycloneDX's "bomFormat" nor SPDX 2's "spdxVersion")`,
+      );
     return [{ kind, source: path, bytes: text, json, ...(artifact ? { artifact } : {}) }];
   }
   // As attest verify --bundle reads them: one document or JSON lines, attestation API records
@@ -106,7 +109,7 @@ export async function readAttachments(files: AttachmentFiles): Promise<Attachmen
   for (const path of files.sboms ?? []) out.push(...attachments(path, await read(path), 'sbom'));
   for (const artifact of files.beside ?? []) {
     const base = files.directory ? join(files.directory, basename(artifact)) : artifact;
-    for (const kind of [...EVIDENCE_SIDECARS, 'CYCLONEDX'] as const) {
+    for (const kind of [...EVIDENCE_SIDECARS, 'CYCLONEDX', 'SPDX'] as const) {
       const path = base + Sidecar[kind];
       if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`))) continue;
       const text = await readText(path);
@@ -114,7 +117,7 @@ export async function readAttachments(files: AttachmentFiles): Promise<Attachmen
       for (const a of attachments(
         path,
         text,
-        kind === 'CYCLONEDX' ? 'sbom' : 'bundle',
+        kind === 'CYCLONEDX' || kind === 'SPDX' ? 'sbom' : 'bundle',
         basename(artifact),
       ))
         out.push(a);

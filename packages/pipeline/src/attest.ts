@@ -6,6 +6,8 @@ import {
   type CollectedArtifact,
   type DigestAlgorithm,
   PredicateType,
+  SBOM_FORMATS,
+  type SbomFormat,
   type Sidecar,
   type SidecarKind,
   type Statement,
@@ -36,6 +38,9 @@ import {
 
 /** What goes into each artifact's SBOM besides what the artifact itself records. */
 export interface SbomRequest {
+  /** `cyclonedx-json` (default) or `spdx-json`. */
+  format?: SbomFormat;
+  /** CycloneDX only. */
   specVersion?: '1.6' | '1.7';
   /** Lockfiles and directories of lockfiles (the source) added to every artifact's SBOM. */
   inputs?: readonly string[];
@@ -103,6 +108,7 @@ async function sbomFor(
   const { generateSbom, SbomError } = await import('@build-artifact/sbom');
   const inputs = [...(request.inputs ?? [])];
   const options = {
+    ...(request.format ? { format: request.format } : {}),
     ...(request.specVersion ? { specVersion: request.specVersion } : {}),
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
   };
@@ -241,7 +247,7 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
       if (a.sbom)
         a.sbomStatement = buildStatement(
           subjectsOf(a, publication),
-          PredicateType.CYCLONEDX_BOM,
+          SBOM_FORMATS[a.sbom.format].predicateType,
           a.sbom.bom,
         );
 
@@ -318,7 +324,7 @@ async function writeSidecars(
     a.files[kind] = path;
   };
   for (const a of artifacts) {
-    if (a.sbom) await write(a, 'CYCLONEDX', a.sbom.json);
+    if (a.sbom) await write(a, SBOM_FORMATS[a.sbom.format].sidecar, a.sbom.json);
     if (a.sbomBundle) await write(a, 'SBOM_BUNDLE', `${JSON.stringify(a.sbomBundle)}\n`);
     if (provenanceBundle) await write(a, 'PROVENANCE', `${JSON.stringify(provenanceBundle)}\n`);
     if (a.plan) await write(a, 'OCI_MANIFEST', serializePlan(a.plan));

@@ -4,7 +4,10 @@ import {
   describeBundle,
   digestFile,
   namesDigest,
+  SBOM_FORMATS,
+  Sidecar,
   type Subject,
+  sbomFormatOf,
 } from '@build-artifact/core';
 import type {
   ArtifactPlan,
@@ -171,6 +174,11 @@ export function manifestSubjectsOf(plan: PublishPlan, artifact: ArtifactPlan): S
   }));
 }
 
+/** The sidecar name an SBOM document of this format is published under (`.cdx.json`, `.spdx.json`). */
+function sbomSidecar(document: unknown): string {
+  return Sidecar[SBOM_FORMATS[sbomFormatOf(document)?.format ?? 'cyclonedx-json'].sidecar];
+}
+
 /** A Sigstore bundle or an SBOM document to attach as a referrer. */
 export type Attachment =
   | { kind: 'bundle'; source: string; bytes: Uint8Array | string; json: unknown }
@@ -283,26 +291,8 @@ export async function publish(
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
   };
 
-  let uploadedBytes = 0;
-  const pushed: PushedArtifact[] = [];
-  let index: PushedArtifact | undefined;
-  if (publication.index) {
-    index = await oci.pushPlan(target, publication.index, {
-      ...pushOptions,
-      ...(publication.indexTag ? { tag: publication.indexTag } : {}),
-    });
-    pushed.push(...(index.children ?? []));
-    uploadedBytes = index.uploadedBytes;
-  } else
-    for (const [i, plan] of publication.plans.entries()) {
-      const tag = publication.tags[i];
-      const p = await oci.pushPlan(target, plan, { ...pushOptions, ...(tag ? { tag } : {}) });
-      pushed.push(p);
-      uploadedBytes += p.uploadedBytes;
-    }
-
-  lap('push');
-  // Each attestation goes to every manifest it is about, by digest.
+  // Where each attestation goes, decided from the plan before anything is sent: an
+  // attestation about none of the artifacts fails the publication with nothing pushed.
   const sha512s = new Map<string, Promise<string | undefined>>();
   const sha512Of = (i: number) => {
     const a = request.artifacts[i]!;
@@ -315,49 +305,70 @@ export async function publish(
     }
     return d;
   };
-  const about = async (d: BundleDescription): Promise<PushedArtifact[]> => {
-    const out: PushedArtifact[] = [];
-    if (index && namesDigest(d, index.descriptor.digest)) out.push(index);
+  type Place = 'index' | number;
+  const about = async (d: BundleDescription): Promise<Place[]> => {
+    const out: Place[] = [];
+    if (publication.index && namesDigest(d, publication.index.descriptor.digest)) out.push('index');
     const bySha512 =
       d.subjects.some((s) => s.digest.sha512) || d.messageDigest?.algorithm === 'sha512';
-    for (const [i, m] of pushed.entries()) {
-      if (namesDigest(d, m.descriptor.digest) || (m.layer && namesDigest(d, m.layer.digest)))
-        out.push(m);
-      else if (bySha512 && namesDigest(d, `sha512:${await sha512Of(i)}`)) out.push(m);
+    for (const [i, plan] of publication.plans.entries()) {
+      if (
+        namesDigest(d, plan.descriptor.digest) ||
+        (plan.layer && namesDigest(d, plan.layer.digest))
+      )
+        out.push(i);
+      else if (bySha512 && namesDigest(d, `sha512:${await sha512Of(i)}`)) out.push(i);
     }
     return out;
   };
-  const referrers: PublishedReferrer[] = [];
+  const placed: { attachment: Attachment; places: Place[] }[] = [];
   for (const a of attachments) {
-    let subjects: PushedArtifact[];
     if (a.kind === 'bundle') {
-      subjects = await about(describeBundle(a.json));
-      if (subjects.length === 0)
+      const places = await about(describeBundle(a.json));
+      if (places.length === 0)
         throw new PipelineError({
           code: 'INVALID_REQUEST',
           message: `${a.source}: the bundle is about none of the published artifacts (no subject or signed digest matches a file or manifest)`,
         });
+      placed.push({ attachment: a, places });
     } else {
       const named =
-        a.artifact === undefined
-          ? undefined
-          : request.artifacts.findIndex((x) => x.name === a.artifact);
-      subjects =
-        named !== undefined && named >= 0
-          ? [pushed[named]!]
-          : index
-            ? [index]
-            : pushed.length === 1
-              ? [pushed[0]!]
-              : pushed;
+        a.artifact === undefined ? -1 : request.artifacts.findIndex((x) => x.name === a.artifact);
+      const places: Place[] =
+        named >= 0 ? [named] : publication.index ? ['index'] : publication.plans.map((_, i) => i);
+      placed.push({ attachment: a, places });
     }
+  }
+
+  let uploadedBytes = 0;
+  const pushed: PushedArtifact[] = [];
+  let index: PushedArtifact | undefined;
+  if (publication.index) {
+    index = await oci.pushPlan(target, publication.index, {
+      ...pushOptions,
+      ...(publication.indexTag ? { tag: publication.indexTag } : {}),
+    });
+    for (const child of index.children ?? []) pushed.push(child);
+    uploadedBytes = index.uploadedBytes;
+  } else
+    for (const [i, plan] of publication.plans.entries()) {
+      const tag = publication.tags[i];
+      const p = await oci.pushPlan(target, plan, { ...pushOptions, ...(tag ? { tag } : {}) });
+      pushed.push(p);
+      uploadedBytes += p.uploadedBytes;
+    }
+
+  lap('push');
+  const referrers: PublishedReferrer[] = [];
+  for (const { attachment: a, places } of placed) {
+    const subjects = places.map((p) => (p === 'index' ? index! : pushed[p]!));
     for (const subject of subjects) {
       const descriptor =
         a.kind === 'bundle'
           ? await oci.attachBundle(subject, a.bytes, undefined, pushOptions)
           : await oci.attachSbom(subject, a.bytes, {
               ...pushOptions,
-              ...(subject.title ? { title: `${subject.title}.cdx.json` } : {}),
+              ...(subject.title ? { title: subject.title + sbomSidecar(a.json) } : {}),
             });
       referrers.push({
         source: a.source,

@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '@build-artifact/core';
+import { type SbomFormat, writeFileAtomic } from '@build-artifact/core';
 import type { SbomResult } from '@build-artifact/sbom';
+import { PipelineError } from './errors.js';
 import type { FlowContext } from './oci-target.js';
 
 /** One SBOM for directories of lockfiles, lockfiles and binaries. */
 export interface SbomFlowRequest {
   paths: readonly string[];
+  /** `cyclonedx-json` (default) or `spdx-json`. */
+  format?: SbomFormat;
   specVersion?: '1.6' | '1.7';
   /** Where to write it (atomically); only returned when absent. */
   output?: string;
@@ -19,11 +22,17 @@ export async function describeArtifacts(
   const { generateSbom } = await import('@build-artifact/sbom');
   // The run's environment, not the process's: the same request gives the same bytes.
   const epoch = context.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '' && !/^\d{1,12}$/.test(epoch))
+    throw new PipelineError({
+      code: 'INVALID_REQUEST',
+      message: `SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`,
+    });
   const result = await generateSbom(
     request.paths.map((p) => resolve(context.cwd, p)),
     {
+      ...(request.format ? { format: request.format } : {}),
       ...(request.specVersion ? { specVersion: request.specVersion } : {}),
-      ...(epoch && /^\d{1,12}$/.test(epoch) ? { sourceDateEpoch: Number(epoch) } : {}),
+      ...(epoch ? { sourceDateEpoch: Number(epoch) } : {}),
       ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     },
   );

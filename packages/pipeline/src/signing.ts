@@ -144,11 +144,10 @@ export async function signAttestation(
     core.parseStatement(json, request.subject.source);
     payload = request.subject.statement;
   } else {
-    const format = (request.subject.sbom as { bomFormat?: unknown }).bomFormat;
-    if (format !== 'CycloneDX')
+    if (!core.sbomFormatOf(request.subject.sbom))
       throw new PipelineError({
         code: 'INVALID_REQUEST',
-        message: `${request.subject.source}: not a CycloneDX JSON BOM (bomFormat is not "CycloneDX")`,
+        message: `${request.subject.source}: not an SBOM (neither CycloneDX's "bomFormat" nor SPDX 2's "spdxVersion")`,
       });
     const subjects = await core.collectArtifacts(request.subject.subjects);
     payload = Buffer.from(

@@ -1,34 +1,8 @@
-import { MediaType, PredicateType, type SidecarKind } from '@build-artifact/core';
+import type { SbomFormat } from '@build-artifact/core';
 import { SbomError } from './errors.js';
 
-/**
- * The SBOM formats this package writes, and what goes with each: the media type of the file,
- * the predicate type of its attestation, the sidecar it is published as. Spelled here only.
- */
-export const SBOM_FORMATS = {
-  'cyclonedx-json': {
-    mediaType: MediaType.CYCLONEDX_JSON,
-    predicateType: PredicateType.CYCLONEDX_BOM,
-    sidecar: 'CYCLONEDX',
-  },
-  'spdx-json': {
-    mediaType: MediaType.SPDX_JSON,
-    predicateType: PredicateType.SPDX_DOCUMENT_V2_3,
-    sidecar: 'SPDX',
-  },
-} as const satisfies Record<
-  string,
-  { mediaType: string; predicateType: string; sidecar: SidecarKind }
->;
-
-/** `cyclonedx-json` (CycloneDX 1.6 or 1.7 JSON) or `spdx-json` (SPDX 2.3 JSON). */
-export type SbomFormat = keyof typeof SBOM_FORMATS;
-
-export const DEFAULT_SBOM_FORMAT: SbomFormat = 'cyclonedx-json';
-
-export function isSbomFormat(value: unknown): value is SbomFormat {
-  return typeof value === 'string' && Object.hasOwn(SBOM_FORMATS, value);
-}
+export type { SbomFormat } from '@build-artifact/core';
+export { DEFAULT_SBOM_FORMAT, isSbomFormat, SBOM_FORMATS } from '@build-artifact/core';
 
 /** GitHub refuses attestation predicates past 16 MiB. */
 export const MAX_BOM_BYTES = 16 * 1024 * 1024;

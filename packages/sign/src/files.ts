@@ -1,8 +1,9 @@
 import {
   buildStatement,
-  PredicateType,
+  SBOM_FORMATS,
   type Statement,
   type Subject,
+  sbomFormatOf,
   writeFileAtomic,
 } from '@build-artifact/core';
 import type { SerializedBundle } from '@sigstore/bundle';
@@ -27,7 +28,10 @@ export async function writeBundle(path: string, bundle: SerializedBundle): Promi
 // GitHub's attestation tooling refuses predicates over 16 MiB.
 export const MAX_PREDICATE_BYTES = 16 * 1024 * 1024;
 
-/** The SBOM attestation: the CycloneDX BOM as predicate `https://cyclonedx.org/bom` over the subjects. */
+/**
+ * The SBOM attestation: the SBOM document as predicate over the subjects, its predicate type
+ * the document's format's (`https://cyclonedx.org/bom`, `https://spdx.dev/Document/v2.3`).
+ */
 export function sbomStatement(subjects: readonly Subject[], bom: object): Statement<object> {
   const size = Buffer.byteLength(JSON.stringify(bom));
   if (size > MAX_PREDICATE_BYTES) {
@@ -36,5 +40,11 @@ export function sbomStatement(subjects: readonly Subject[], bom: object): Statem
       message: `the SBOM is ${size} bytes: GitHub refuses predicates over ${MAX_PREDICATE_BYTES} bytes (16 MiB)`,
     });
   }
-  return buildStatement(subjects, PredicateType.CYCLONEDX_BOM, bom);
+  const kind = sbomFormatOf(bom);
+  if (!kind)
+    throw new SignError({
+      code: 'INVALID_OPTIONS',
+      message: 'not an SBOM document: neither CycloneDX ("bomFormat") nor SPDX 2 ("spdxVersion")',
+    });
+  return buildStatement(subjects, SBOM_FORMATS[kind.format].predicateType, bom);
 }

@@ -15,6 +15,7 @@ export const publishCommand: Command = {
     ['DEST', 'oci://REGISTRY/REPO[:TAG] or oci-layout:DIR[:TAG]'],
     ['--sbom-input PATH', 'lockfiles (or a directory of them) for every SBOM (repeatable)'],
     ['--no-sbom', 'no SBOM and no SBOM attestation'],
+    ['--sbom-format F', 'cyclonedx-json (default) or spdx-json (SPDX 2.3)'],
     ['--spec-version V', 'CycloneDX 1.6 (default) or 1.7'],
     [
       '--resolved-dependency D',
@@ -40,6 +41,7 @@ export const publishCommand: Command = {
   options: {
     'sbom-input': { type: 'string', multiple: true },
     'no-sbom': { type: 'boolean' },
+    'sbom-format': { type: 'string', default: 'cyclonedx-json' },
     'spec-version': { type: 'string', default: '1.6' },
     'resolved-dependency': { type: 'string', multiple: true },
     local: { type: 'boolean' },
@@ -62,6 +64,11 @@ export const publishCommand: Command = {
     const spec = String(values['spec-version']);
     if (spec !== '1.6' && spec !== '1.7')
       throw new UsageError(`--spec-version must be 1.6 or 1.7, not "${spec}"`);
+    const sbomFormat = String(values['sbom-format']);
+    if (sbomFormat !== 'cyclonedx-json' && sbomFormat !== 'spdx-json')
+      throw new UsageError(
+        `--sbom-format must be cyclonedx-json or spdx-json, not "${sbomFormat}"`,
+      );
     const annotations: Record<string, string> = {};
     for (const a of (values.annotation as string[] | undefined) ?? []) {
       const eq = a.indexOf('=');
@@ -87,7 +94,11 @@ export const publishCommand: Command = {
         artifacts: { paths: args.map(at) },
         sbom: values['no-sbom']
           ? false
-          : { specVersion: spec, inputs: ((values['sbom-input'] as string[]) ?? []).map(at) },
+          : {
+              format: sbomFormat,
+              ...(sbomFormat === 'cyclonedx-json' ? { specVersion: spec } : {}),
+              inputs: ((values['sbom-input'] as string[]) ?? []).map(at),
+            },
         provenance: {
           builder: values.local ? 'local' : 'auto',
           ...(values['oidc-issuer'] ? { issuer: String(values['oidc-issuer']) } : {}),

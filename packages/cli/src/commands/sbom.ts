@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { DEFAULT_SBOM_FORMAT, isSbomFormat, SBOM_FORMATS, safeText } from '@build-artifact/core';
 import { type Command, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
 
@@ -27,38 +27,29 @@ export const sbomCommand: Command = {
   positionals: true,
   async run({ values, positionals }, io) {
     const spec = values['spec-version'] as string | undefined;
-    if (spec !== undefined && spec !== '1.6' && spec !== '1.7') {
+    if (spec !== undefined && spec !== '1.6' && spec !== '1.7')
       throw new UsageError(`--spec-version must be 1.6 or 1.7, not "${spec}"`);
-    }
-    const epochText = io.env.SOURCE_DATE_EPOCH;
-    let sourceDateEpoch: number | undefined;
-    if (epochText !== undefined && epochText !== '') {
-      if (!/^\d{1,12}$/.test(epochText)) {
-        throw new UsageError(`SOURCE_DATE_EPOCH must be a number of seconds, not "${epochText}"`);
-      }
-      sourceDateEpoch = Number(epochText);
-    }
-    const paths = positionals.length > 0 ? positionals : ['.'];
-    // Loaded on use, so other commands do not pay for the SBOM engine's start-up.
-    const { DEFAULT_SBOM_FORMAT, generateSbom, isSbomFormat, SBOM_FORMATS } = await import(
-      '@build-artifact/sbom'
-    );
     const format = (values.format as string | undefined) ?? DEFAULT_SBOM_FORMAT;
-    if (!isSbomFormat(format)) {
-      const names = Object.keys(SBOM_FORMATS).join(' or ');
-      throw new UsageError(`--format must be ${names}, not "${format}"`);
-    }
-    if (spec !== undefined && format !== 'cyclonedx-json') {
+    if (!isSbomFormat(format))
+      throw new UsageError(
+        `--format must be ${Object.keys(SBOM_FORMATS).join(' or ')}, not "${format}"`,
+      );
+    if (spec !== undefined && format !== 'cyclonedx-json')
       throw new UsageError(`--spec-version is a CycloneDX version: not for --format ${format}`);
-    }
-    const result = await generateSbom(
-      paths.map((p) => resolve(io.cwd, p)),
+    // Loaded on use, so other commands do not pay for the SBOM engine's start-up.
+    const { describeArtifacts } = await import('@build-artifact/pipeline');
+    const result = await describeArtifacts(
       {
+        paths: positionals.length > 0 ? positionals : ['.'],
         format,
-        ...(spec === undefined ? {} : { specVersion: spec }),
-        ...(sourceDateEpoch === undefined ? {} : { sourceDateEpoch }),
+        ...(spec ? { specVersion: spec } : {}),
+      },
+      {
+        cwd: io.cwd,
+        env: io.env,
         onProgress: (e) => {
-          if (e.level === 'warning') io.stderr.write(`attest sbom: warning: ${e.message}\n`);
+          if (e.level === 'warning')
+            io.stderr.write(`attest sbom: warning: ${safeText(e.message)}\n`);
         },
       },
     );

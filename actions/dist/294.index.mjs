@@ -1,5 +1,5 @@
-export const id = 648;
-export const ids = [648];
+export const id = 294;
+export const ids = [294];
 export const modules = {
 
 /***/ 9663:
@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
 // EXTERNAL MODULE: ./packages/sbom/dist/errors.js
 var errors = __webpack_require__(55221);
 ;// CONCATENATED MODULE: ./packages/sbom/dist/binary/auditable.js
@@ -1128,7 +1128,7 @@ function findEmbeddedWasm(buf, start, end) {
 /* harmony export */   SP: () => (/* binding */ SbomError)
 /* harmony export */ });
 /* unused harmony export lineAt */
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31042);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
 
 /** Every error of this package: the file it concerns and, where there is one, the line. */
 class SbomError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.BaseError {
@@ -1163,7 +1163,7 @@ function lineAt(text, offset) {
 
 /***/ }),
 
-/***/ 24648:
+/***/ 20294:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1175,7 +1175,7 @@ __webpack_require__.d(__webpack_exports__, {
   generateSbom: () => (/* reexport */ generateSbom)
 });
 
-// UNUSED EXPORTS: MAX_AUDIT_JSON, MAX_AUDIT_JSON_TOTAL, MAX_BOM_BYTES, SKIP_DIRS, TOOL_NAME, VERSION, YamlParserNeeded, binaryAssembly, binaryInventories, buildBom, decodeDepV0, detectFormat, findGoVersion, findLockfiles, findModinfo, findRuntimeVersion, findSection, inspectBinary, inspectBytes, inventoryFromLockfile, loadYamlParser, lockfileKind, parseCargoLock, parseGoMod, parseGoSum, parseModinfo, parsePackageLock, parsePdmLock, parsePipfileLock, parsePnpmLock, parsePoetryLock, parseProducers, parseRequirements, parseUvLock, parseYarnLock, readObjectFile, symbolAddress, validateBom, walkWasm
+// UNUSED EXPORTS: DEFAULT_SBOM_FORMAT, MAX_AUDIT_JSON, MAX_AUDIT_JSON_TOTAL, MAX_BOM_BYTES, SBOM_FORMATS, SKIP_DIRS, TOOL_NAME, VERSION, YamlParserNeeded, binaryAssembly, binaryInventories, buildBom, buildSpdx, decodeDepV0, detectFormat, findGoVersion, findLockfiles, findModinfo, findRuntimeVersion, findSection, inspectBinary, inspectBytes, inventoryFromLockfile, isSbomFormat, loadYamlParser, lockfileKind, parseCargoLock, parseGoMod, parseGoSum, parseModinfo, parsePackageLock, parsePdmLock, parsePipfileLock, parsePnpmLock, parsePoetryLock, parseProducers, parseRequirements, parseUvLock, parseYarnLock, readObjectFile, symbolAddress, validateBom, walkWasm
 
 // EXTERNAL MODULE: ./packages/sbom/dist/binary/inspect.js + 4 modules
 var inspect = __webpack_require__(9663);
@@ -1185,8 +1185,8 @@ var errors = __webpack_require__(55221);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 16 modules
-var dist = __webpack_require__(31042);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
 var enums = __webpack_require__(6820);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
@@ -1195,20 +1195,196 @@ var models = __webpack_require__(50320);
 var index_node = __webpack_require__(51248);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
 var dist_node_spec = __webpack_require__(94321);
-;// CONCATENATED MODULE: ./packages/sbom/dist/version.js
-/** This package's version, as recorded in `metadata.tools` (a test keeps it equal to package.json). */
-const VERSION = '0.1.0';
-const TOOL_NAME = '@build-artifact/sbom';
-//# sourceMappingURL=version.js.map
-;// CONCATENATED MODULE: ./packages/sbom/dist/bom.js
-
-// Sub-path imports: the package root also loads validation and contrib code we do not need here.
+;// CONCATENATED MODULE: ./packages/sbom/dist/format.js
 
 
+/** GitHub refuses attestation predicates past 16 MiB. */
+const MAX_BOM_BYTES = 16 * 1024 * 1024;
+/** The document's JSON text, refused (BOM_TOO_LARGE) past what GitHub accepts. */
+function documentJson(doc) {
+    const json = `${JSON.stringify(doc, null, 2)}\n`;
+    const bytes = Buffer.byteLength(json);
+    if (bytes > MAX_BOM_BYTES) {
+        throw new errors/* SbomError */.SP({
+            code: 'BOM_TOO_LARGE',
+            message: `the SBOM is ${(bytes / 1048576).toFixed(1)} MiB, over the 16 MiB GitHub accepts for an attestation`,
+        });
+    }
+    return json;
+}
+//# sourceMappingURL=format.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/order.js
+/**
+ * Orders strings by their Unicode code points: the same on every machine, whatever its locale
+ * (`localeCompare` follows the locale). `<` compares UTF-16 code units, which puts a character
+ * past U+FFFF (a surrogate pair, D800-DFFF) before one in E000-FFFF; this puts it after.
+ */
+function byCodePoints(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return codePointRank(x) - codePointRank(y);
+    }
+    return a.length - b.length;
+}
+/** Surrogates moved above E000-FFFF, everything else kept in place. */
+function codePointRank(unit) {
+    return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
+}
+/** A code unit of a surrogate pair or above: where UTF-16 order and code point order part. */
+const WIDE = /[\ud800-\uffff]/;
+/**
+ * Sorts items by a string key, in code point order, each key computed once. Keys with no code unit
+ * from D800 up (most: identifiers, purls) compare the same by unit as by code point, so the sort
+ * uses the engine's own comparison unless a key has one.
+ */
+function sortByKey(items, key) {
+    const keyed = items.map((item) => ({ item, key: key(item) }));
+    const wide = keyed.some((k) => WIDE.test(k.key));
+    keyed.sort(wide
+        ? (a, b) => byCodePoints(a.key, b.key)
+        : (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return keyed.map((k) => k.item);
+}
+//# sourceMappingURL=order.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/graph.js
 
+const REQUIRED = 1;
+const OPTIONAL = 2;
+const EXCLUDED = 4;
+const SCOPE_BIT = { optional: OPTIONAL, excluded: EXCLUDED };
+/** Walks the assembly tree once into the graph both formats are written from. */
+function buildGraph(root) {
+    const usedRefs = new Set();
+    const uniqueRef = (want) => {
+        let ref = want;
+        for (let i = 2; usedRefs.has(ref); i++)
+            ref = `${want}#${i}`;
+        usedRefs.add(ref);
+        return ref;
+    };
+    const nodes = new Map();
+    // The scopes each node is used with, as bits: REQUIRED, OPTIONAL, EXCLUDED.
+    const scopes = new Map();
+    const ecosystems = { cargo: 0, golang: 0, npm: 0, pypi: 0 };
+    const compositions = [];
+    let componentCount = 0;
+    const visit = (asm, prefix, isRoot) => {
+        const asmRef = uniqueRef(isRoot ? `root:${asm.name}` : `${prefix}${asm.name}`);
+        const asmNode = {
+            ref: asmRef,
+            kind: 'assembly',
+            assemblyType: asm.type,
+            name: asm.name,
+            hashes: asm.hashes ?? [],
+            properties: asm.properties,
+            firstParty: true,
+            members: [],
+            children: [],
+        };
+        if (asm.version)
+            asmNode.version = asm.version;
+        nodes.set(asmRef, asmNode);
+        const nestedPrefix = isRoot ? '' : `${asmRef}|`;
+        const local = new Map(); // merge key -> node, within this assembly
+        const graphRefs = new Set();
+        const firstPartyEdgeRefs = new Set();
+        const firstPartyRefs = [];
+        for (const inv of asm.inventories) {
+            const keyToNode = new Map();
+            for (const pkg of inv.packages) {
+                const mergeKey = pkg.purl && !pkg.firstParty ? pkg.purl : `${inv.source}#${pkg.key}`;
+                let node = local.get(mergeKey);
+                if (!node) {
+                    const ref = uniqueRef(nestedPrefix +
+                        (pkg.purl ??
+                            `${pkg.firstParty ? 'first-party' : 'unnamed'}:${inv.source}#${pkg.key}`));
+                    node = {
+                        ref,
+                        kind: 'package',
+                        name: pkg.name,
+                        ecosystem: pkg.ecosystem,
+                        hashes: pkg.hashes ?? [],
+                        firstParty: pkg.firstParty === true,
+                    };
+                    if (pkg.version)
+                        node.version = pkg.version;
+                    if (pkg.purl)
+                        node.purl = pkg.purl;
+                    if (pkg.properties !== undefined)
+                        node.properties = pkg.properties;
+                    local.set(mergeKey, node);
+                    nodes.set(ref, node);
+                    asmNode.members.push(node);
+                    componentCount++;
+                    if (pkg.firstParty)
+                        firstPartyRefs.push(ref);
+                    else
+                        ecosystems[pkg.ecosystem]++;
+                }
+                else if (pkg.hashes !== undefined) {
+                    // Seen in another lockfile: keep the hash algorithms it did not have (a new array: the
+                    // first one may be the parser's own).
+                    for (const h of pkg.hashes) {
+                        if (!node.hashes.some((k) => k.alg === h.alg))
+                            node.hashes = [...node.hashes, h];
+                    }
+                }
+                scopes.set(node, (scopes.get(node) ?? 0) | (pkg.scope ? SCOPE_BIT[pkg.scope] : REQUIRED));
+                keyToNode.set(pkg.key, node);
+            }
+            for (const pkg of inv.packages) {
+                if (!inv.hasGraph && !(inv.firstPartyEdgesOnly && pkg.firstParty))
+                    continue;
+                const node = keyToNode.get(pkg.key);
+                node.deps ??= new Set();
+                for (const d of pkg.dependencies ?? []) {
+                    const target = keyToNode.get(d);
+                    if (target && target !== node)
+                        node.deps.add(target.ref);
+                }
+                (inv.hasGraph ? graphRefs : firstPartyEdgeRefs).add(node.ref);
+            }
+        }
+        // The assembly depends on its first-party parts (workspace members, a Go main module); what
+        // they depend on comes from the lockfile's own edges, never invented here.
+        if (firstPartyRefs.length > 0) {
+            asmNode.deps = new Set(firstPartyRefs);
+            graphRefs.add(asmRef);
+        }
+        for (const child of asm.children)
+            asmNode.children.push(visit(child, nestedPrefix, false));
+        compositions.push({ aggregate: asm.completeness, assemblies: [asmRef] });
+        for (const r of firstPartyEdgeRefs)
+            graphRefs.delete(r);
+        if (graphRefs.size > 0)
+            compositions.push({ aggregate: 'complete', dependencies: [...graphRefs].sort(byCodePoints) });
+        if (firstPartyEdgeRefs.size > 0) {
+            compositions.push({
+                aggregate: 'incomplete_first_party_only',
+                dependencies: [...firstPartyEdgeRefs].sort(byCodePoints),
+            });
+        }
+        return asmNode;
+    };
+    const rootNode = visit(root, '', true);
+    // Scope: required if any input needs it at run time, else optional, else excluded.
+    for (const [node, bits] of scopes) {
+        if (bits & REQUIRED)
+            continue;
+        node.scope = bits & OPTIONAL ? 'optional' : 'excluded';
+    }
+    return { root: rootNode, nodes, compositions, componentCount, ecosystems };
+}
+//# sourceMappingURL=graph.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/uuid.js
 
-
-
+/** `8-4-4-4-12` hex groups of 16 bytes. */
+function format(h) {
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
 /**
  * A random (version 4) UUID. Node's crypto module takes some 8 ms to load, a tenth of a small
  * `attest sbom` run that needs nothing else from it: the 16 random bytes come from the kernel's
@@ -1231,15 +1407,35 @@ function randomUuid() {
     }
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const h = bytes.toString('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    return format(bytes.toString('hex'));
 }
-/** GitHub refuses attestation predicates past 16 MiB. */
-const MAX_BOM_BYTES = 16 * 1024 * 1024;
-const REQUIRED = 1;
-const OPTIONAL = 2;
-const EXCLUDED = 4;
-const SCOPE_BIT = { optional: OPTIONAL, excluded: EXCLUDED };
+/**
+ * A UUID (version 8 layout) from the SHA-256 of a text: the same document gives the same
+ * UUID on every machine, which is what a reproducible (`SOURCE_DATE_EPOCH`) SBOM needs.
+ */
+function contentUuid(text) {
+    const { createHash } = process.getBuiltinModule('node:crypto');
+    const h = createHash('sha256').update(text).digest('hex');
+    const variant = ((Number.parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+    return format(`${h.slice(0, 12)}8${h.slice(13, 16)}${variant}${h.slice(17, 32)}`);
+}
+//# sourceMappingURL=uuid.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/version.js
+/** This package's version, as recorded in `metadata.tools` (a test keeps it equal to package.json). */
+const VERSION = '0.1.0';
+const TOOL_NAME = '@build-artifact/sbom';
+//# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/bom.js
+// Sub-path imports: the package root also loads validation and contrib code we do not need here.
+
+
+
+
+
+
+
+
+
 const SCOPE = {
     optional: enums.ComponentScope.Optional,
     excluded: enums.ComponentScope.Excluded,
@@ -1260,173 +1456,80 @@ const NO_LICENSES = sharedEmpty(new models.LicenseRepository());
 const NO_EXTERNAL_REFERENCES = sharedEmpty(new models.ExternalReferenceRepository());
 const NO_DEPENDENCIES = sharedEmpty(new models.BomRefRepository());
 const NO_PROPERTIES = sharedEmpty(new models.PropertyRepository());
-/** Orders strings by their UTF-16 code units, as `<` does: the same on every machine. */
-function byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
 /** Components by bom-ref (unique: a total order), then what each holds, all the way down. */
 function orderComponents(components) {
-    components.sort((a, b) => byCodeUnits(a['bom-ref'] ?? '', b['bom-ref'] ?? ''));
+    components.sort((a, b) => byCodePoints(a['bom-ref'] ?? '', b['bom-ref'] ?? ''));
     for (const c of components)
         orderComponent(c);
 }
 function orderComponent(c) {
     if (c.hashes !== undefined && c.hashes.length > 1)
-        c.hashes.sort((a, b) => byCodeUnits(a.alg, b.alg) || byCodeUnits(a.content, b.content));
+        c.hashes.sort((a, b) => byCodePoints(a.alg, b.alg) || byCodePoints(a.content, b.content));
     if (c.properties !== undefined && c.properties.length > 1)
-        c.properties.sort((a, b) => byCodeUnits(a.name ?? '', b.name ?? '') || byCodeUnits(a.value ?? '', b.value ?? ''));
+        c.properties.sort((a, b) => byCodePoints(a.name ?? '', b.name ?? '') || byCodePoints(a.value ?? '', b.value ?? ''));
     if (c.components !== undefined)
         orderComponents(c.components);
 }
 /**
- * Builds the CycloneDX document once, from the assembly tree. Third-party packages merge by purl;
- * first-party parts go under the assembly's own component. The library builds and normalises the
- * document; `dependencies` and `compositions` are written here because the library's model has no
- * compositions, and would list every component as a leaf where we do not know its edges.
+ * Writes the graph as a CycloneDX document. Third-party packages of the root assembly are
+ * top-level components, its first-party parts nest under its own component (metadata), and
+ * everything of a nested assembly nests under that assembly's component. The library builds and
+ * normalises the components; `dependencies` and `compositions` are written here because the
+ * library's model has no compositions, and would list every component as a leaf where we do not
+ * know its edges.
  */
 function buildBom(root, options) {
-    const usedRefs = new Set();
-    const uniqueRef = (want) => {
-        let ref = want;
-        for (let i = 2; usedRefs.has(ref); i++)
-            ref = `${want}#${i}`;
-        usedRefs.add(ref);
-        return ref;
-    };
-    const nodes = new Map();
-    const ecosystems = { cargo: 0, golang: 0, npm: 0, pypi: 0 };
-    const compositions = [];
-    let componentCount = 0;
-    const makeComponent = (pkg, ref, type = enums.ComponentType.Library) => {
-        const c = new models.Component(type, pkg.name, {
-            bomRef: ref,
+    const graph = buildGraph(root);
+    const packageComponent = (node) => {
+        const c = new models.Component(node.firstParty ? enums.ComponentType.Application : enums.ComponentType.Library, node.name, {
+            bomRef: node.ref,
             components: NO_COMPONENTS,
             licenses: NO_LICENSES,
             externalReferences: NO_EXTERNAL_REFERENCES,
             dependencies: NO_DEPENDENCIES,
-            ...(pkg.properties === undefined ? { properties: NO_PROPERTIES } : {}),
+            ...(node.properties === undefined ? { properties: NO_PROPERTIES } : {}),
         });
-        if (pkg.version)
-            c.version = pkg.version;
-        if (pkg.purl)
-            c.purl = pkg.purl;
-        for (const h of pkg.hashes ?? [])
+        if (node.version)
+            c.version = node.version;
+        if (node.purl)
+            c.purl = node.purl;
+        for (const h of node.hashes)
             c.hashes.set(h.alg, h.content);
-        if (pkg.properties !== undefined)
-            for (const [k, v] of Object.entries(pkg.properties))
+        if (node.properties !== undefined)
+            for (const [k, v] of Object.entries(node.properties))
                 c.properties.add(new models.Property(k, v));
-        if (pkg.scope)
-            c.scope = SCOPE[pkg.scope];
+        if (node.scope)
+            c.scope = SCOPE[node.scope];
         return c;
     };
-    // Each assembly: its component, its packages (flat for the root's third-party ones, nested
-    // otherwise), and its compositions.
-    const visit = (asm, prefix, isRoot) => {
-        const asmRef = uniqueRef(isRoot ? `root:${asm.name}` : `${prefix}${asm.name}`);
-        const comp = new models.Component(asm.type === 'application' ? enums.ComponentType.Application : enums.ComponentType.Library, asm.name, { bomRef: asmRef });
-        if (asm.version)
-            comp.version = asm.version;
-        for (const h of asm.hashes ?? [])
+    const topLevel = [];
+    const assemblyComponent = (node, isRoot) => {
+        const comp = new models.Component(node.assemblyType === 'application'
+            ? enums.ComponentType.Application
+            : enums.ComponentType.Library, node.name, { bomRef: node.ref });
+        if (node.version)
+            comp.version = node.version;
+        for (const h of node.hashes)
             comp.hashes.set(h.alg, h.content);
-        for (const [k, v] of Object.entries(asm.properties))
+        for (const [k, v] of Object.entries(node.properties ?? {}))
             comp.properties.add(new models.Property(k, v));
-        const nestedPrefix = isRoot ? '' : `${asmRef}|`;
-        const asmNode = { ref: asmRef, component: comp, scopes: 0 };
-        nodes.set(asmRef, asmNode);
-        const local = new Map(); // purl -> node, within this assembly
-        const graphRefs = new Set();
-        const firstPartyEdgeRefs = new Set();
-        const firstPartyRefs = [];
-        for (const inv of asm.inventories) {
-            const keyToNode = new Map();
-            for (const pkg of inv.packages) {
-                const mergeKey = pkg.purl && !pkg.firstParty ? pkg.purl : `${inv.source}#${pkg.key}`;
-                let node = local.get(mergeKey);
-                if (!node) {
-                    const ref = uniqueRef(nestedPrefix +
-                        (pkg.purl ??
-                            `${pkg.firstParty ? 'first-party' : 'unnamed'}:${inv.source}#${pkg.key}`));
-                    const c = makeComponent(pkg, ref, pkg.firstParty ? enums.ComponentType.Application : enums.ComponentType.Library);
-                    node = { ref, component: c, scopes: 0 };
-                    local.set(mergeKey, node);
-                    nodes.set(ref, node);
-                    componentCount++;
-                    if (pkg.firstParty) {
-                        firstPartyRefs.push(ref);
-                        comp.components.add(c);
-                    }
-                    else {
-                        ecosystems[pkg.ecosystem]++;
-                        if (isRoot)
-                            topLevel.push(c);
-                        else
-                            comp.components.add(c);
-                    }
-                }
-                else {
-                    // Seen in another lockfile: keep the hashes it did not have, widen the scope.
-                    const hashes = node.component.hashes;
-                    for (const h of pkg.hashes ?? []) {
-                        const alg = h.alg;
-                        if (!hashes.has(alg))
-                            hashes.set(alg, h.content);
-                    }
-                }
-                node.scopes |= pkg.scope ? SCOPE_BIT[pkg.scope] : REQUIRED;
-                keyToNode.set(pkg.key, node);
-            }
-            for (const pkg of inv.packages) {
-                if (!inv.hasGraph && !(inv.firstPartyEdgesOnly && pkg.firstParty))
-                    continue;
-                const node = keyToNode.get(pkg.key);
-                node.deps ??= new Set();
-                for (const d of pkg.dependencies ?? []) {
-                    const target = keyToNode.get(d);
-                    if (target && target !== node)
-                        node.deps.add(target.ref);
-                }
-                (inv.hasGraph ? graphRefs : firstPartyEdgeRefs).add(node.ref);
-            }
+        for (const m of node.members) {
+            const c = packageComponent(m);
+            if (isRoot && !m.firstParty)
+                topLevel.push(c);
+            else
+                comp.components.add(c);
         }
-        // The assembly depends on its first-party parts (workspace members, a Go main module); what
-        // they depend on comes from the lockfile's own edges, never invented here.
-        if (firstPartyRefs.length > 0) {
-            asmNode.deps = new Set(firstPartyRefs);
-            graphRefs.add(asmRef);
-        }
-        for (const child of asm.children) {
-            const c = visit(child, nestedPrefix, false);
+        for (const child of node.children) {
+            const c = assemblyComponent(child, false);
             if (isRoot)
                 topLevel.push(c);
             else
                 comp.components.add(c);
         }
-        compositions.push({ aggregate: asm.completeness, assemblies: [asmRef] });
-        for (const r of firstPartyEdgeRefs)
-            graphRefs.delete(r);
-        if (graphRefs.size > 0)
-            compositions.push({ aggregate: 'complete', dependencies: [...graphRefs].sort() });
-        if (firstPartyEdgeRefs.size > 0) {
-            compositions.push({
-                aggregate: 'incomplete_first_party_only',
-                dependencies: [...firstPartyEdgeRefs].sort(),
-            });
-        }
         return comp;
     };
-    const topLevel = [];
-    const rootComponent = visit(root, '', true);
-    // Scope: required if any input needs it at run time, else optional, else excluded.
-    for (const node of nodes.values()) {
-        if (node.scopes === 0)
-            continue;
-        if (node.scopes & REQUIRED)
-            node.component.scope = undefined;
-        else if (node.scopes & OPTIONAL)
-            node.component.scope = enums.ComponentScope.Optional;
-        else
-            node.component.scope = enums.ComponentScope.Excluded;
-    }
+    const rootComponent = assemblyComponent(graph.root, true);
     const spec = dist_node_spec.SpecVersionDict[options.specVersion];
     const bom = new models.Bom();
     bom.metadata.component = rootComponent;
@@ -1452,13 +1555,14 @@ function buildBom(root, options) {
     if (metadata.component !== undefined)
         orderComponent(metadata.component);
     orderComponents(components);
-    const dependencies = [...nodes.values()]
+    const dependencies = [...graph.nodes.values()]
         .filter((n) => n.deps !== undefined)
-        .map((n) => ({ ref: n.ref, dependsOn: [...n.deps].sort() }))
-        .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+        .map((n) => ({ ref: n.ref, dependsOn: [...n.deps].sort(byCodePoints) }))
+        .sort((a, b) => byCodePoints(a.ref, b.ref));
     // By their JSON text, each written once (not once per comparison: they list every ref).
+    const compositions = graph.compositions;
     const compositionKeys = new Map(compositions.map((c) => [c, JSON.stringify(c)]));
-    compositions.sort((a, b) => (compositionKeys.get(a) < compositionKeys.get(b) ? -1 : 1));
+    compositions.sort((a, b) => byCodePoints(compositionKeys.get(a), compositionKeys.get(b)));
     const doc = {
         $schema: head.$schema,
         bomFormat: head.bomFormat,
@@ -1471,24 +1575,20 @@ function buildBom(root, options) {
         compositions,
     };
     if (options.sourceDateEpoch !== undefined) {
-        // Same content, same serial number: a UUID (version 8 layout) from the document's SHA-256.
-        const { createHash } = process.getBuiltinModule('node:crypto');
-        const h = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
-        const v = ((Number.parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-        doc.serialNumber = `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+        // Same content, same serial number.
+        doc.serialNumber = `urn:uuid:${contentUuid(JSON.stringify(doc))}`;
     }
     else {
         doc.serialNumber = `urn:uuid:${randomUuid()}`;
     }
-    const json = `${JSON.stringify(doc, null, 2)}\n`;
-    const bytes = Buffer.byteLength(json);
-    if (bytes > MAX_BOM_BYTES) {
-        throw new errors/* SbomError */.SP({
-            code: 'BOM_TOO_LARGE',
-            message: `the SBOM is ${(bytes / 1048576).toFixed(1)} MiB, over the 16 MiB GitHub accepts for an attestation`,
-        });
-    }
-    return { bom: doc, json, componentCount, ecosystems };
+    const json = documentJson(doc);
+    return {
+        format: 'cyclonedx-json',
+        bom: doc,
+        json,
+        componentCount: graph.componentCount,
+        ecosystems: graph.ecosystems,
+    };
 }
 //# sourceMappingURL=bom.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/detect.js
@@ -4706,7 +4806,174 @@ async function inventoryFromLockfile(path) {
     }
 }
 //# sourceMappingURL=inventory.js.map
+;// CONCATENATED MODULE: ./packages/sbom/dist/spdx.js
+
+
+
+
+
+
+/** CycloneDX hash names to SPDX checksum algorithms: the same hashes, other spellings. */
+const CHECKSUM_ALGORITHM = {
+    'SHA-1': 'SHA1',
+    'SHA-256': 'SHA256',
+    'SHA-384': 'SHA384',
+    'SHA-512': 'SHA512',
+};
+const CREATOR = `Tool: ${TOOL_NAME}-${VERSION}`;
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+/** An SPDX identifier's `[idstring]`: letters, digits, `.` and `-` only. */
+function idString(text) {
+    return text.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+}
+/** `YYYY-MM-DDThh:mm:ssZ`, the only form SPDX accepts (no fraction of a second). */
+function spdxDate(date) {
+    const iso = date.toISOString();
+    if (!/^\d{4}-/.test(iso)) {
+        throw new errors/* SbomError */.SP({
+            code: 'UNSUPPORTED_INPUT',
+            message: `the time ${iso} has no four-digit year, which SPDX needs (SOURCE_DATE_EPOCH too large?)`,
+        });
+    }
+    return `${iso.slice(0, 19)}Z`;
+}
+/**
+ * Writes the graph as an SPDX 2.3 JSON document: one package per graph node, with its purl as a
+ * `PACKAGE-MANAGER` external reference and its hashes as checksums; the document DESCRIBES the
+ * root; an assembly CONTAINS its packages and the assemblies nested in it (a Rust binary its wasm
+ * module, the module its Go modules); the inputs' edges are DEPENDS_ON (DEPENDS_ON NONE where the
+ * edges are known and there are none, as CycloneDX lists a leaf). What SPDX 2.3 has no field
+ * for (a dev-only or optional scope, the properties of the CycloneDX output) is kept as annotations
+ * `name=value` by this tool. Every list is sorted by code point, so the same input gives the same
+ * bytes; with `sourceDateEpoch` the namespace is derived from the content.
+ */
+function buildSpdx(root, options = {}) {
+    const graph = buildGraph(root);
+    const created = spdxDate(options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000));
+    // Identifiers from what each node is, made unique in the order of the (unique) refs.
+    const ids = new Map();
+    const used = new Set(['SPDXRef-DOCUMENT']);
+    const ordered = sortByKey([...graph.nodes.values()], (n) => n.ref);
+    for (const node of ordered) {
+        const want = node.kind === 'assembly'
+            ? `SPDXRef-Application-${idString(node.name)}`
+            : `SPDXRef-Package-${node.ecosystem}-${idString(node.name)}${node.version ? `-${idString(node.version)}` : ''}`;
+        let id = want;
+        for (let i = 2; used.has(id); i++)
+            id = `${want}-${i}`;
+        used.add(id);
+        ids.set(node, id);
+    }
+    const packages = sortByKey(ordered.map((node) => spdxPackage(node, ids.get(node), created)), (p) => p.SPDXID);
+    // Relationships in order of (element, type, related element), written in that order rather
+    // than sorted afterwards: identifiers are ASCII, so `<` is code point order; by element, then
+    // CONTAINS before DEPENDS_ON before DESCRIBES (the document's only one, the root).
+    const idOfRef = (ref) => ids.get(graph.nodes.get(ref));
+    const fromNode = new Map();
+    for (const [node, id] of ids)
+        fromNode.set(id, node);
+    const relationships = [];
+    const push = (from, type, to) => {
+        for (const related of to.sort())
+            relationships.push({
+                spdxElementId: from,
+                relationshipType: type,
+                relatedSpdxElement: related,
+            });
+    };
+    for (const from of [...fromNode.keys(), 'SPDXRef-DOCUMENT'].sort()) {
+        const node = fromNode.get(from);
+        if (node === undefined) {
+            push(from, 'DESCRIBES', [ids.get(graph.root)]);
+            continue;
+        }
+        push(from, 'CONTAINS', [...(node.members ?? []), ...(node.children ?? [])].map((part) => ids.get(part)));
+        // Edges known, and there are none (a leaf of a lockfile's graph): NONE says so (SPDX 2.3,
+        // 11.1), where no relationship at all would assert nothing.
+        if (node.deps !== undefined)
+            push(from, 'DEPENDS_ON', node.deps.size > 0 ? [...node.deps].map(idOfRef) : ['NONE']);
+    }
+    const doc = {
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: graph.root.name,
+        documentNamespace: '',
+        creationInfo: { created, creators: [CREATOR] },
+        packages,
+        relationships,
+    };
+    // A unique absolute URI without a `#` part (SPDX 2.3, 6.5), in the form the spec suggests for
+    // creators without a site of their own. Reproducible: the UUID is the SHA-256 of the document
+    // as written with a zero UUID, which is then put in its place (same length, one key of that
+    // name): one serialisation of the document, not two.
+    const prefix = `https://spdx.org/spdxdocs/${idString(doc.name)}-`;
+    doc.documentNamespace = `${prefix}${ZERO_UUID}`;
+    const bom = doc;
+    let json = documentJson(bom);
+    const uuid = options.sourceDateEpoch === undefined ? randomUuid() : contentUuid(json);
+    const placeholder = `"documentNamespace": ${JSON.stringify(doc.documentNamespace)}`;
+    doc.documentNamespace = `${prefix}${uuid}`;
+    json = json.replace(placeholder, () => `"documentNamespace": ${JSON.stringify(doc.documentNamespace)}`);
+    return {
+        format: 'spdx-json',
+        bom,
+        json,
+        componentCount: graph.componentCount,
+        ecosystems: graph.ecosystems,
+    };
+}
+function spdxPackage(node, id, created) {
+    const pkg = {
+        SPDXID: id,
+        name: node.name,
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        primaryPackagePurpose: node.kind === 'package'
+            ? node.firstParty
+                ? 'APPLICATION'
+                : 'LIBRARY'
+            : node.assemblyType === 'application'
+                ? 'APPLICATION'
+                : node.assemblyType === 'file'
+                    ? 'FILE'
+                    : 'LIBRARY',
+    };
+    if (node.version)
+        pkg.versionInfo = node.version;
+    if (node.hashes.length > 0) {
+        // One value per algorithm, the last given winning, as in the CycloneDX output.
+        const byAlg = new Map();
+        for (const h of node.hashes)
+            byAlg.set(CHECKSUM_ALGORITHM[h.alg], h.content);
+        pkg.checksums = [...byAlg]
+            .map(([algorithm, checksumValue]) => ({ algorithm, checksumValue }))
+            .sort((a, b) => byCodePoints(a.algorithm, b.algorithm));
+    }
+    if (node.purl) {
+        pkg.externalRefs = [
+            { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: node.purl },
+        ];
+    }
+    const notes = [];
+    if (node.scope)
+        notes.push(`build-artifact:scope=${node.scope}`);
+    for (const [name, value] of Object.entries(node.properties ?? {}))
+        notes.push(`${name}=${value}`);
+    if (notes.length > 0) {
+        pkg.annotations = notes.sort(byCodePoints).map((comment) => ({
+            annotationDate: created,
+            annotationType: 'OTHER',
+            annotator: CREATOR,
+            comment,
+        }));
+    }
+    return pkg;
+}
+//# sourceMappingURL=spdx.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/generate.js
+
+
 
 
 
@@ -4733,10 +5000,24 @@ function parseEpoch(value) {
     return Number(value);
 }
 /**
- * One CycloneDX BOM for any mix of directories (every lockfile in them), lockfiles and binaries
- * (ELF, Mach-O, PE, wasm). Several paths merge into one document.
+ * One SBOM, CycloneDX (the default) or SPDX 2.3 as `options.format` says, for any mix of
+ * directories (every lockfile in them), lockfiles and binaries (ELF, Mach-O, PE, wasm). Several
+ * paths merge into one document.
  */
 async function generateSbom(paths, options = {}) {
+    const format = options.format ?? dist.DEFAULT_SBOM_FORMAT;
+    if (!(0,dist.isSbomFormat)(format)) {
+        throw new errors/* SbomError */.SP({
+            code: 'UNSUPPORTED_INPUT',
+            message: `unknown SBOM format "${String(format)}": ${Object.keys(dist.SBOM_FORMATS).join(' or ')}`,
+        });
+    }
+    if (format !== 'cyclonedx-json' && options.specVersion !== undefined) {
+        throw new errors/* SbomError */.SP({
+            code: 'UNSUPPORTED_INPUT',
+            message: `a CycloneDX spec version (${options.specVersion}) was given for ${format}`,
+        });
+    }
     if (paths.length === 0)
         throw new errors/* SbomError */.SP({ code: 'NO_INPUTS', message: 'no paths given' });
     const progress = options.onProgress ?? (() => { });
@@ -4853,13 +5134,15 @@ async function generateSbom(paths, options = {}) {
         };
     }
     const sourceDateEpoch = options.sourceDateEpoch ?? parseEpoch(process.env.SOURCE_DATE_EPOCH);
-    return buildBom(root, {
-        specVersion: options.specVersion ?? '1.6',
-        ...(sourceDateEpoch === undefined ? {} : { sourceDateEpoch }),
-    });
+    const epoch = sourceDateEpoch === undefined ? {} : { sourceDateEpoch };
+    if (format === 'spdx-json')
+        return buildSpdx(root, epoch);
+    return buildBom(root, { specVersion: options.specVersion ?? '1.6', ...epoch });
 }
 //# sourceMappingURL=generate.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/index.js
+
+
 
 
 
