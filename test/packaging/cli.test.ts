@@ -283,6 +283,11 @@ describe('the released CLI (scripts/pack-cli.mjs, as the release workflow runs i
       const usage = attest(['sbom', '--spec-version', '9']);
       expect(usage.status).toBe(2);
       expect(usage.stderr).not.toMatch(/\n\s+at /);
+      // Outside a checkout there are no examples to build: it says where to get them.
+      const demo = attest(['demo']);
+      expect(demo.status).toBe(2);
+      expect(demo.stderr).toContain('git clone https://github.com/build-artifact/build-artifact');
+      expect(demo.stderr).not.toMatch(/\n\s+at /);
     });
   });
 

@@ -11,7 +11,7 @@ import {
   reportPublished,
   requireIdToken,
 } from '@build-artifact/actions-common';
-import { attachmentsOf, attest, type FlowContext, publish } from '@build-artifact/pipeline';
+import { attest, type FlowContext, publishAttested } from '@build-artifact/pipeline';
 
 export interface AllInOneInputs extends AttestInputs {
   buildCommand: string;
@@ -66,30 +66,14 @@ export async function run(
   );
   await reportAttested(attested);
   if (!inputs.ociRepository) return;
+  const credentials = inputs.registryToken
+    ? {
+        username: inputs.registryUsername || env.GITHUB_ACTOR || 'token',
+        password: inputs.registryToken,
+      }
+    : undefined;
   const published = await group(`Pushing to ${inputs.ociRepository}`, () =>
-    publish(
-      {
-        target: {
-          ...attested.publication!.target,
-          ...(inputs.registryToken
-            ? {
-                credentials: {
-                  username: inputs.registryUsername || env.GITHUB_ACTOR || 'token',
-                  password: inputs.registryToken,
-                },
-              }
-            : {}),
-        },
-        artifacts: attested.artifacts.map((a) => ({
-          name: a.name,
-          path: a.path!,
-          digest: a.digest,
-        })),
-        publication: attested.publication!,
-        attachments: attachmentsOf(attested),
-      },
-      context,
-    ),
+    publishAttested(attested, context, credentials ? { credentials } : {}),
   );
   await reportPublished(published);
   output('oci-reference', published.artifacts[0]!.reference);

@@ -26,8 +26,10 @@ import {
   manifestSubjects,
   manifestSubjectsOf,
   type PublishPlan,
+  type PublishResult,
   type PublishTarget,
   planPublication,
+  publish,
 } from './publish.js';
 import {
   type GitHubAttestationsRequest,
@@ -349,4 +351,31 @@ export function attachmentsOf(result: AttestResult): Attachment[] {
         artifact: a.name,
       });
   return out;
+}
+
+/**
+ * Publishes what an attest run made, as planned: its artifacts to the destination it planned
+ * for (`publishTo`), with its bundles and SBOMs attached. `target` adds what only publishing
+ * needs (credentials); the reference and manifests are the planned ones.
+ */
+export async function publishAttested(
+  attested: AttestResult,
+  context: FlowContext,
+  target: Partial<PublishTarget> = {},
+): Promise<PublishResult> {
+  const publication = attested.publication;
+  if (!publication)
+    throw new PipelineError({
+      code: 'INVALID_REQUEST',
+      message: 'nothing was planned for publishing: attest with publishTo first',
+    });
+  return publish(
+    {
+      target: { ...publication.target, ...target },
+      artifacts: attested.artifacts.map((a) => ({ name: a.name, path: a.path!, digest: a.digest })),
+      publication,
+      attachments: attachmentsOf(attested),
+    },
+    context,
+  );
 }

@@ -7,7 +7,7 @@ export type {
   SbomRequest,
   SidecarRequest,
 } from './attest.js';
-export { attachmentsOf, attest } from './attest.js';
+export { attachmentsOf, attest, publishAttested } from './attest.js';
 export type { Skip } from './demo/build.js';
 export { findCargo, findGo } from './demo/build.js';
 export type { DemoArtifact, DemoCheck, DemoOptions, DemoReport, Stage } from './demo/demo.js';

@@ -13,6 +13,7 @@ import {
   namesDigest,
   PredicateType,
   readRegularFile,
+  Sidecar,
 } from '@build-artifact/core';
 import type {
   Trust,
@@ -137,7 +138,7 @@ async function evidenceInDirectory(dir: string): Promise<Evidence[]> {
   }
   const out: Evidence[] = [];
   for (const name of names.sort()) {
-    if (!name.endsWith('.sigstore.json') && !name.endsWith('.intoto.jsonl')) continue;
+    if (!name.endsWith(Sidecar.PROVENANCE) && !name.endsWith(Sidecar.INTOTO_JSONL)) continue;
     try {
       for (const e of await v.readEvidence(join(dir, name))) out.push(e);
     } catch {

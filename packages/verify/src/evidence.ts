@@ -2,9 +2,11 @@ import { stat } from 'node:fs/promises';
 import {
   CoreError,
   checkPayloadDepth,
+  EVIDENCE_SIDECARS,
   type Evidence,
   parseJsonDocuments,
   readRegularFileText,
+  Sidecar,
   unwrapAttestationRecord,
 } from '@build-artifact/core';
 import { VerifyError } from './errors.js';
@@ -22,11 +24,7 @@ export const MAX_EVIDENCE_FILE_BYTES = 64 * 1024 * 1024;
  * tools write, the SBOM attestation, and the `.intoto.jsonl` that slsa-github-generator and
  * many release pipelines publish.
  */
-export const EVIDENCE_SUFFIXES = [
-  '.sigstore.json',
-  '.sbom.sigstore.json',
-  '.intoto.jsonl',
-] as const;
+export const EVIDENCE_SUFFIXES = [...EVIDENCE_SIDECARS.map((kind) => Sidecar[kind])] as const;
 
 /**
  * Parses a bundle file: one JSON document, or JSON lines (one bundle per line, as

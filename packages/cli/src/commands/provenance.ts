@@ -3,7 +3,7 @@ import { assertAlgorithm, GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
 import { parseResolvedDependency } from '@build-artifact/provenance';
 import { type Command, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
-import { signHelp, signingRequest, signOptions, storeRequest } from './sign.js';
+import { signHelp, signingRequest, signOptions, storeRequest } from '../sign-flags.js';
 
 export const provenanceCommand: Command = {
   name: 'provenance',

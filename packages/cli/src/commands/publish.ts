@@ -3,7 +3,13 @@ import { parseResolvedDependency } from '@build-artifact/provenance';
 import { type Command, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 import { ociProgress } from '../progress.js';
-import { signHelp, signingRequest, signOptions, storeRequest } from './sign.js';
+import {
+  annotationsFromFlags,
+  signHelp,
+  signingRequest,
+  signOptions,
+  storeRequest,
+} from '../sign-flags.js';
 
 export const publishCommand: Command = {
   name: 'publish',
@@ -69,12 +75,7 @@ export const publishCommand: Command = {
       throw new UsageError(
         `--sbom-format must be cyclonedx-json or spdx-json, not "${sbomFormat}"`,
       );
-    const annotations: Record<string, string> = {};
-    for (const a of (values.annotation as string[] | undefined) ?? []) {
-      const eq = a.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--annotation must be KEY=VALUE, not "${a}"`);
-      annotations[a.slice(0, eq)] = a.slice(eq + 1);
-    }
+    const annotations = annotationsFromFlags(values.annotation as string[] | undefined);
     const at = (p: string) => resolve(io.cwd, p);
     const target = {
       reference: destination,
@@ -88,7 +89,7 @@ export const publishCommand: Command = {
       ...(values['plain-http'] ? { plainHttp: true } : {}),
       onProgress: ociProgress(io, 'publish'),
     };
-    const { attachmentsOf, attest, publish } = await import('@build-artifact/pipeline');
+    const { attest, publishAttested } = await import('@build-artifact/pipeline');
     const attested = await attest(
       {
         artifacts: { paths: args.map(at) },
@@ -115,30 +116,11 @@ export const publishCommand: Command = {
       },
       context,
     );
-    const published = await publish(
-      {
-        target,
-        artifacts: attested.artifacts.map((a) => ({
-          name: a.name,
-          path: a.path!,
-          digest: a.digest,
-        })),
-        publication: attested.publication!,
-        attachments: attachmentsOf(attested),
-      },
-      context,
-    );
+    const published = await publishAttested(attested, context);
     if (format === 'json')
       writeSafeJson(
         io.stdout,
-        {
-          attested: attested.artifacts.map((a) => ({
-            name: a.name,
-            digest: a.digest,
-            files: a.files,
-          })),
-          published,
-        },
+        { attested: attested.artifacts.map(({ sbom: _, ...a }) => a), published },
         2,
       );
     else {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type Command, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 import { ociProgress } from '../progress.js';
+import { annotationsFromFlags } from '../sign-flags.js';
 
 /** Where `attest push` writes when no registry is named: an OCI image layout directory. */
 export const DEFAULT_LAYOUT = 'oci-layout:./oci-layout';
@@ -62,12 +63,7 @@ export const pushCommand: Command = {
         : DEFAULT_LAYOUT;
     if (args.length === 0) throw new UsageError('push needs at least one FILE');
     const files = args.map((f) => resolve(io.cwd, f));
-    const annotations: Record<string, string> = {};
-    for (const a of (values.annotation as string[] | undefined) ?? []) {
-      const eq = a.indexOf('=');
-      if (eq <= 0) throw new UsageError(`--annotation must be KEY=VALUE, not "${a}"`);
-      annotations[a.slice(0, eq)] = a.slice(eq + 1);
-    }
+    const annotations = annotationsFromFlags(values.annotation as string[] | undefined);
     const { parsePlatform } = await import('@build-artifact/oci');
     const platforms = ((values.platform as string[] | undefined) ?? []).map(parsePlatform);
     if (platforms.length > 0 && platforms.length !== files.length)

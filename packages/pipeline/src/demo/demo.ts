@@ -12,10 +12,10 @@ import {
   type ResourceDescriptor,
 } from '@build-artifact/core';
 import type { VerifyPolicy } from '@build-artifact/verify';
-import { type AttestResult, attachmentsOf, attest } from '../attest.js';
+import { type AttestResult, attest, publishAttested } from '../attest.js';
 import { PipelineError } from '../errors.js';
 import type { FlowContext } from '../oci-target.js';
-import { type PublishResult, publish } from '../publish.js';
+import type { PublishResult } from '../publish.js';
 import { type TargetResult, verifyTargets } from '../verify.js';
 import {
   appPrerequisite,
@@ -226,15 +226,7 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
       log(`${name}: pushing to ${ociTarget}`);
       const a = attested.artifacts[0]!;
       const published: PublishResult = await timed(timings, 'publish', name, () =>
-        publish(
-          {
-            target: publishTo,
-            artifacts: [{ name: a.name, path, digest: a.digest }],
-            publication: attested.publication!,
-            attachments: attachmentsOf(attested),
-          },
-          flow,
-        ),
+        publishAttested(attested, flow),
       );
       Object.assign(timings, attested.timings, published.timings);
       return {
