@@ -1,5 +1,17 @@
 import { BaseError } from '@build-artifact/core';
-import type { VerifyStage } from './stage.js';
+
+/**
+ * The stages of verification, in the order they run. A failure names the stage it came from,
+ * and of several bundles the one that got furthest is reported.
+ */
+export type VerifyStage =
+  | 'parse'
+  | 'crypto'
+  | 'statement'
+  | 'identity'
+  | 'cross-check'
+  | 'level'
+  | 'sbom';
 
 /**
  * Thrown only for input we cannot read or understand (exit 2). A verification that fails is

@@ -2,7 +2,7 @@ export type { VerificationCache } from './cache.js';
 export { createVerificationCache } from './cache.js';
 export type { CertificateIdentity } from './certificate.js';
 export { certificateIdentity } from './certificate.js';
-export type { Failure, FailureReason, VerifyErrorCode } from './errors.js';
+export type { Failure, FailureReason, VerifyErrorCode, VerifyStage } from './errors.js';
 export { VerifyError } from './errors.js';
 export type { Evidence } from './evidence.js';
 export {
@@ -18,7 +18,6 @@ export type { PolicyContext, VerifyPolicy } from './policy.js';
 export { asksAboutProvenance, validatePolicy } from './policy.js';
 export type { CrossCheck, SlsaLevel } from './provenance.js';
 export { crossCheck, slsaLevel } from './provenance.js';
-export type { VerifyStage } from './stage.js';
 export type { NamedTrustedRoot, Trust, TrustOptions } from './trust.js';
 export {
   GITHUB_TUF_URL,

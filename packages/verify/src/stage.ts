@@ -1,17 +1,4 @@
-import type { Failure, FailureReason } from './errors.js';
-
-/**
- * The stages of verification, in the order they run. A failure names the stage it came from,
- * and of several bundles the one that got furthest is reported.
- */
-export type VerifyStage =
-  | 'parse'
-  | 'crypto'
-  | 'statement'
-  | 'identity'
-  | 'cross-check'
-  | 'level'
-  | 'sbom';
+import type { Failure, FailureReason, VerifyStage } from './errors.js';
 
 export const STAGE_ORDER: readonly VerifyStage[] = [
   'parse',

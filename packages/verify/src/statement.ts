@@ -7,8 +7,9 @@ import {
 import type { Bundle } from '@sigstore/bundle';
 import type { ArtifactData } from './artifact.js';
 import { messageDigestAlgorithm } from './crypto.js';
+import type { VerifyStage } from './errors.js';
 import { quote } from './parse.js';
-import { fail, pass, type StageResult, type VerifyStage } from './stage.js';
+import { fail, pass, type StageResult } from './stage.js';
 import { checkParsedKeys, parseStrictJson } from './strict-json.js';
 
 /**

@@ -2,6 +2,7 @@ import { type DigestAlgorithm, PredicateType } from '@build-artifact/core';
 import { ArtifactData, type ArtifactInput } from './artifact.js';
 import { cacheOf, type VerificationCache } from './cache.js';
 import type { CertificateSummary, CryptoFacts, SignedTime, TlogEntrySummary } from './crypto.js';
+import type { VerifyStage } from './errors.js';
 import { type Failure, VerifyError } from './errors.js';
 import { type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
 import { asksAboutProvenance, identityStage, type VerifyPolicy, validatePolicy } from './policy.js';
@@ -12,7 +13,7 @@ import {
   type SlsaLevel,
   slsaLevel,
 } from './provenance.js';
-import { STAGE_ORDER, type StageResult, type VerifyStage } from './stage.js';
+import { STAGE_ORDER, type StageResult } from './stage.js';
 import {
   readUnsignedStatement,
   type StatementFacts,
