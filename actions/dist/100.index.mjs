@@ -98,26 +98,13 @@ async function run(inputs, env = process.env) {
     await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportAttested */ .f4)(attested);
     if (!inputs.ociRepository)
         return;
-    const published = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os)(`Pushing to ${inputs.ociRepository}`, () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)({
-        target: {
-            ...attested.publication.target,
-            ...(inputs.registryToken
-                ? {
-                    credentials: {
-                        username: inputs.registryUsername || env.GITHUB_ACTOR || 'token',
-                        password: inputs.registryToken,
-                    },
-                }
-                : {}),
-        },
-        artifacts: attested.artifacts.map((a) => ({
-            name: a.name,
-            path: a.path,
-            digest: a.digest,
-        })),
-        publication: attested.publication,
-        attachments: (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .attachmentsOf */ .sF)(attested),
-    }, context));
+    const credentials = inputs.registryToken
+        ? {
+            username: inputs.registryUsername || env.GITHUB_ACTOR || 'token',
+            password: inputs.registryToken,
+        }
+        : undefined;
+    const published = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os)(`Pushing to ${inputs.ociRepository}`, () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .publishAttested */ .Mz)(attested, context, credentials ? { credentials } : {}));
     await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportPublished */ .tn)(published);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('oci-reference', published.artifacts[0].reference);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('oci-references', published.artifacts.map((a) => a.reference).join('\n'));

@@ -1667,19 +1667,19 @@ async function writeFileAtomic(path, data, mode) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  sF: () => (/* reexport */ attest_attachmentsOf),
   st: () => (/* reexport */ attest_attest),
   zU: () => (/* reexport */ decodeExpected),
   PC: () => (/* reexport */ describeArtifacts),
   K3: () => (/* reexport */ formatSums),
-  mk: () => (/* reexport */ publish_publish),
+  mk: () => (/* reexport */ publish),
+  Mz: () => (/* reexport */ attest_publishAttested),
   V_: () => (/* reexport */ readAttachments),
   Th: () => (/* reexport */ readPlannedPublication),
   vU: () => (/* reexport */ rehashDirectory),
   I6: () => (/* reexport */ verify_verifyTargets)
 });
 
-// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, PipelineError, STAGES, buildPredicate, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, resolveSigner, runDemo, signAttestation, tagFor
+// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, PipelineError, STAGES, attachmentsOf, buildPredicate, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, resolveSigner, runDemo, signAttestation, tagFor
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -1810,7 +1810,7 @@ function sbomSidecar(document) {
  * and each SBOM document to the artifact it describes. An attestation that names none of the
  * published artifacts is refused: attached anywhere, nothing could verify with it.
  */
-async function publish_publish(request, context) {
+async function publish(request, context) {
     const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
     if (request.artifacts.length === 0)
         throw new errors_PipelineError({ code: 'NOTHING_TO_DO', message: 'nothing to publish' });
@@ -2482,7 +2482,7 @@ async function writeSidecars(artifacts, provenanceBundle, request) {
     }
 }
 /** What an attest run made, as the attachments `publish` takes: bundles, then SBOM documents. */
-function attest_attachmentsOf(result) {
+function attachmentsOf(result) {
     const out = [];
     const bundle = (source, json) => {
         if (json)
@@ -2501,6 +2501,25 @@ function attest_attachmentsOf(result) {
                 artifact: a.name,
             });
     return out;
+}
+/**
+ * Publishes what an attest run made, as planned: its artifacts to the destination it planned
+ * for (`publishTo`), with its bundles and SBOMs attached. `target` adds what only publishing
+ * needs (credentials); the reference and manifests are the planned ones.
+ */
+async function attest_publishAttested(attested, context, target = {}) {
+    const publication = attested.publication;
+    if (!publication)
+        throw new errors_PipelineError({
+            code: 'INVALID_REQUEST',
+            message: 'nothing was planned for publishing: attest with publishTo first',
+        });
+    return publish({
+        target: { ...publication.target, ...target },
+        artifacts: attested.artifacts.map((a) => ({ name: a.name, path: a.path, digest: a.digest })),
+        publication,
+        attachments: attachmentsOf(attested),
+    }, context);
 }
 //# sourceMappingURL=attest.js.map
 // EXTERNAL MODULE: external "node:fs"
@@ -2832,7 +2851,7 @@ async function evidenceInDirectory(dir) {
     }
     const out = [];
     for (const name of names.sort()) {
-        if (!name.endsWith('.sigstore.json') && !name.endsWith('.intoto.jsonl'))
+        if (!name.endsWith(dist.Sidecar.PROVENANCE) && !name.endsWith(dist.Sidecar.INTOTO_JSONL))
             continue;
         try {
             for (const e of await v.readEvidence((0,external_node_path_.join)(dir, name)))
@@ -3234,7 +3253,6 @@ async function verify_verifyTargets(request, context) {
 
 
 
-
 const STAGES = (/* unused pure expression or super */ null && (['build', 'attest', 'publish', 'verify']));
 /** The identity the demo's tokens carry: a caller repository and the reusable workflow. */
 const DEMO_REPOSITORY = 'example/build-artifact-demo';
@@ -3355,12 +3373,7 @@ async function runDemo(options, context) {
             }, flow));
             log(`${name}: pushing to ${ociTarget}`);
             const a = attested.artifacts[0];
-            const published = await timed(timings, 'publish', name, () => publish({
-                target: publishTo,
-                artifacts: [{ name: a.name, path, digest: a.digest }],
-                publication: attested.publication,
-                attachments: attachmentsOf(attested),
-            }, flow));
+            const published = await timed(timings, 'publish', name, () => publishAttested(attested, flow));
             Object.assign(timings, attested.timings, published.timings);
             return {
                 id,

@@ -1184,11 +1184,7 @@ const MAX_EVIDENCE_FILE_BYTES = 64 * 1024 * 1024;
  * tools write, the SBOM attestation, and the `.intoto.jsonl` that slsa-github-generator and
  * many release pipelines publish.
  */
-const EVIDENCE_SUFFIXES = [
-    '.sigstore.json',
-    '.sbom.sigstore.json',
-    '.intoto.jsonl',
-];
+const EVIDENCE_SUFFIXES = [...core_dist.EVIDENCE_SIDECARS.map((kind) => core_dist.Sidecar[kind])];
 /**
  * Parses a bundle file: one JSON document, or JSON lines (one bundle per line, as
  * `gh attestation download` and `.intoto.jsonl` files hold them). GitHub attestation API

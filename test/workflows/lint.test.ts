@@ -245,6 +245,7 @@ describe('build-artifact.yml (SLSA Build L3 structure)', () => {
         'oci-repository',
         'python-version',
         'rust-toolchain',
+        'sbom-format',
         'sbom-paths',
         'targets',
         'toolchains',
