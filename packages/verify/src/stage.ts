@@ -11,7 +11,8 @@ export type VerifyStage =
   | 'identity'
   | 'cross-check'
   | 'level'
-  | 'sbom';
+  | 'sbom'
+  | 'summary';
 
 export const STAGE_ORDER: readonly VerifyStage[] = [
   'parse',
@@ -21,6 +22,8 @@ export const STAGE_ORDER: readonly VerifyStage[] = [
   'cross-check',
   'level',
   'sbom',
+  // A verification summary's own fields, after its bundle passed the stages above.
+  'summary',
 ];
 
 /**

@@ -71,6 +71,18 @@ export interface VerificationResult {
   sbom?: { source: string; verified: boolean; failure?: Failure };
   attempts: Attempt[];
   warnings: string[];
+  /**
+   * The bundles this verdict rests on (the provenance and SBOM attestations that verified):
+   * where each came from and the SHA-256 of its RFC 8785 JSON. Absent when nothing verified.
+   */
+  inputAttestations?: AttestationRef[];
+}
+
+/** An attestation used for a verdict: a VSA's `inputAttestations` entry. */
+export interface AttestationRef {
+  /** Where it came from: a file, `file:line`, or the OCI reference of a referrer. */
+  uri: string;
+  digest: { sha256: string };
 }
 
 export interface VerifyOptions {
@@ -343,8 +355,18 @@ export async function verifyArtifact(
     ...(o.failure ? { failure: o.failure } : {}),
   }));
 
+  const used = (source: string) => {
+    const e = evidence.find((x) => x.source === source);
+    if (e && typeof e.json === 'object' && e.json !== null)
+      result.inputAttestations = [
+        ...(result.inputAttestations ?? []),
+        { uri: source, digest: { sha256: cache.digestOf(e.json) } },
+      ];
+  };
+  if (chosen.ok) used(chosen.source);
   if (policy.requireSbom) {
     const sbom = (await firstThatPasses(evidence, ctx, SBOM_PURPOSE)).chosen;
+    if (sbom.ok && result.verified) used(sbom.source);
     result.sbom = {
       source: sbom.source,
       verified: sbom.ok,
