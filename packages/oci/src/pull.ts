@@ -6,6 +6,7 @@ import {
   MediaType,
   PredicateType,
   type ProgressCallback,
+  Sidecar,
   writeFileAtomic,
 } from '@build-artifact/core';
 import { OciError } from './error.js';
@@ -67,7 +68,7 @@ export interface PulledFile {
   path: string;
   digest: string;
   size: number;
-  role: 'artifact' | 'config' | 'bundle' | 'sbom-bundle' | 'sbom';
+  role: 'artifact' | 'config' | 'bundle' | 'sbom-bundle' | 'vsa-bundle' | 'sbom';
   /** The manifest this file belongs to (the subject, for referrers). */
   manifest: string;
 }
@@ -129,6 +130,10 @@ function referrerFileName(
   }
   const isSbom =
     predicateType === PredicateType.CYCLONEDX_BOM || predicateType?.startsWith('https://spdx.dev/');
+  // A verifier's summary is not the provenance: under the provenance's name it could take its
+  // place beside the artifact.
+  if (predicateType === PredicateType.VERIFICATION_SUMMARY_V1)
+    return { name: artifactName + Sidecar.VSA_BUNDLE, role: 'vsa-bundle' };
   return isSbom
     ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
     : { name: `${artifactName}.sigstore.json`, role: 'bundle' };

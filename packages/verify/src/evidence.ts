@@ -2,9 +2,11 @@ import { stat } from 'node:fs/promises';
 import {
   CoreError,
   checkPayloadDepth,
+  EVIDENCE_SIDECARS,
   type Evidence,
   parseJsonDocuments,
   readRegularFileText,
+  Sidecar,
   unwrapAttestationRecord,
 } from '@build-artifact/core';
 import { VerifyError } from './errors.js';
@@ -18,15 +20,11 @@ export type { Evidence } from '@build-artifact/core';
 export const MAX_EVIDENCE_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
- * The evidence files looked for beside an artifact, in this order: the provenance bundle our
- * tools write, the SBOM attestation, and the `.intoto.jsonl` that slsa-github-generator and
- * many release pipelines publish.
+ * The evidence files looked for beside an artifact, in this order (core's EVIDENCE_SIDECARS): the
+ * provenance bundle our tools write, the SBOM attestation, the `.intoto.jsonl` that
+ * slsa-github-generator and many release pipelines publish, and a verifier's summary (VSA).
  */
-export const EVIDENCE_SUFFIXES = [
-  '.sigstore.json',
-  '.sbom.sigstore.json',
-  '.intoto.jsonl',
-] as const;
+export const EVIDENCE_SUFFIXES: readonly string[] = EVIDENCE_SIDECARS.map((kind) => Sidecar[kind]);
 
 /**
  * Parses a bundle file: one JSON document, or JSON lines (one bundle per line, as

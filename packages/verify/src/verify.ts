@@ -3,7 +3,7 @@ import { ArtifactData, type ArtifactInput } from './artifact.js';
 import { cacheOf, type VerificationCache } from './cache.js';
 import type { CertificateSummary, CryptoFacts, SignedTime, TlogEntrySummary } from './crypto.js';
 import { type Failure, VerifyError } from './errors.js';
-import { type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
+import { EVIDENCE_SUFFIXES, type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
 import { asksAboutProvenance, identityStage, type VerifyPolicy, validatePolicy } from './policy.js';
 import {
   type CrossCheck,
@@ -335,7 +335,7 @@ export async function verifyArtifact(
       reason: 'NO_BUNDLE',
       message:
         input.path !== undefined
-          ? `no bundle given and none found beside ${input.path} (looked for .sigstore.json, .sbom.sigstore.json, .intoto.jsonl)`
+          ? `no bundle given and none found beside ${input.path} (looked for ${EVIDENCE_SUFFIXES.join(', ')})`
           : 'no bundle found',
       stage: 'parse',
     };
