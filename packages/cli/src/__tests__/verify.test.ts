@@ -226,10 +226,19 @@ describe('attest verify loads only what it needs', () => {
       /^import (?!type).*@build-artifact\/(sbom|sign|oci|dev-sigstore|provenance|verify|pipeline)'/m;
     const command = await readFile(join(import.meta.dirname, '../commands/verify.ts'), 'utf8');
     expect(command).not.toMatch(heavy);
-    expect(await readFile(join(import.meta.dirname, '../verify-flags.ts'), 'utf8')).not.toMatch(heavy);
+    expect(await readFile(join(import.meta.dirname, '../verify-flags.ts'), 'utf8')).not.toMatch(
+      heavy,
+    );
     expect(command).toContain("await import('@build-artifact/pipeline')");
     const pipeline = join(import.meta.dirname, '../../../pipeline/src');
-    for (const unit of ['index.ts', 'verify.ts', 'recursive.ts', 'oci-target.ts', 'targets.ts'])
+    for (const unit of [
+      'index.ts',
+      'verify.ts',
+      'policy.ts',
+      'recursive.ts',
+      'oci-target.ts',
+      'targets.ts',
+    ])
       expect(await readFile(join(pipeline, unit), 'utf8'), unit).not.toMatch(heavy);
   });
 });
