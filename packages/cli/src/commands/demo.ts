@@ -129,7 +129,7 @@ export function formatReport(r: DemoReport, cwd: string): string {
       );
     const first = r.summaries.summaries.find((s) => s.command.length > 0);
     if (first) {
-      lines.push(`  policy ${first.policy.name} sha256:${first.policy.digest.sha256}`);
+      lines.push(`  policy ${safeText(first.policy.name)} sha256:${first.policy.digest.sha256}`);
       lines.push(`  verifier ${safeText(first.verifier)}`);
     }
     lines.push('', 'Re-verify through the summaries by hand:');

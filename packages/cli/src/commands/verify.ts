@@ -1,5 +1,6 @@
 // Types only: the flows (and @sigstore/*) are imported when the command runs, so that `attest`
 // starts fast and `attest verify` loads nothing of the SBOM or signing code.
+import { safeText } from '@build-artifact/core';
 import { type Command, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 import { ociProgress } from '../progress.js';
@@ -52,7 +53,7 @@ export const verifyCommand: Command = {
     if (writer && writing?.out) {
       const written = await writer.write(outcome);
       io.stderr.write(
-        `attest verify: wrote ${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} (verifier ${written.verifier}${written.signedWith ? `; signed with ${written.signedWith}` : ', unsigned'}) to ${writing.out}\n`,
+        `${safeText(`attest verify: wrote ${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} (verifier ${written.verifier}${written.signedWith ? `; signed with ${written.signedWith}` : ', unsigned'}) to ${writing.out}`)}\n`,
       );
     }
     return outcome.verified ? 0 : 1;
