@@ -36,11 +36,12 @@ export interface Finding {
 }
 
 /**
- * The only jobs allowed `id-token: write`, each because it signs: `attest` (our attestations)
- * and `publish-npm` (npm publishes with trusted publishing and signs npm's provenance of the
- * package with the job's token). Callers of a local reusable workflow pass it on.
+ * The only jobs allowed `id-token: write`, each because it signs: `attest` (our attestations),
+ * `vsa` (the verification summaries of what was published) and `publish-npm` (npm publishes
+ * with trusted publishing and signs npm's provenance of the package with the job's token).
+ * Callers of a local reusable workflow pass it on.
  */
-const SIGNING_JOBS: ReadonlySet<string> = new Set(['attest', 'publish-npm']);
+const SIGNING_JOBS: ReadonlySet<string> = new Set(['attest', 'vsa', 'publish-npm']);
 const SHA_PIN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[^@\s]+)?@[0-9a-f]{40}$/;
 const VERSION_COMMENT = /#\s*v\d+(\.\d+){0,2}\b/;
 const STRICT_MODE = 'set -euo pipefail';

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
-import { listReferrers, openTarget } from '@build-artifact/oci';
+import { GITHUB_ACTIONS_ISSUER, PredicateType } from '@build-artifact/core';
+import { Annotation, listReferrers, openTarget } from '@build-artifact/oci';
 import type { DemoReport } from '@build-artifact/pipeline';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
@@ -153,12 +153,25 @@ describe.skipIf(!canRun)('attest demo, end to end', () => {
       const [repo, digest] = a.oci!.split('@') as [string, string];
       const referrers = await listReferrers(openTarget(repo, { env: {} }), digest);
       const types = referrers.map((d) => d.artifactType).sort();
+      // The SBOM, the provenance, the SBOM attestation, and the signed verification summary.
       expect(types).toEqual([
         'application/vnd.cyclonedx+json',
         'application/vnd.dev.sigstore.bundle.v0.3+json',
         'application/vnd.dev.sigstore.bundle.v0.3+json',
+        'application/vnd.dev.sigstore.bundle.v0.3+json',
       ]);
+      const predicates = referrers.map((d) => d.annotations?.[Annotation.BUNDLE_PREDICATE_TYPE]);
+      expect(predicates).toContain(PredicateType.VERIFICATION_SUMMARY_V1);
     }
+    // Each artifact verified again through its summary alone, the CLI's with its dependency.
+    expect(r.summaries.summaries.map((s) => [s.artifact, s.verified])).toEqual(
+      r.artifacts.map((a) => [a.name, true]),
+    );
+    const cli = r.summaries.summaries.find((s) => s.artifact === 'embedding-cli')!;
+    expect(cli.dependencyLevels).toEqual({
+      SLSA_BUILD_LEVEL_3: 1,
+      BUILD_ARTIFACT_SBOM_VERIFIED: 1,
+    });
   });
 
   it('re-verifies the kept outputs with attest verify as a separate process', async () => {

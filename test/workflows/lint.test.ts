@@ -249,6 +249,7 @@ describe('build-artifact.yml (SLSA Build L3 structure)', () => {
         'sbom-paths',
         'targets',
         'toolchains',
+        'verify-policy',
         'working-directory',
       ].sort(),
     );
@@ -262,13 +263,35 @@ describe('build-artifact.yml (SLSA Build L3 structure)', () => {
     );
   });
 
-  it('gives id-token only to the attest job and packages: write only to publish', () => {
+  it('gives id-token only to the signing jobs and packages: write only to those that attach', () => {
     for (const [name, job] of Object.entries(jobs)) {
       const perms = job.permissions ?? {};
-      expect(perms['id-token'] === 'write', name).toBe(name === 'attest');
-      expect(perms.packages === 'write', name).toBe(name === 'publish');
+      expect(perms['id-token'] === 'write', name).toBe(name === 'attest' || name === 'vsa');
+      expect(perms.packages === 'write', name).toBe(name === 'publish' || name === 'vsa');
     }
     expect(jobs.build.permissions).toEqual({ contents: 'read', packages: 'read' });
+    // The vsa job signs summaries and attaches them, and needs nothing else.
+    expect(jobs.vsa.permissions).toEqual({
+      contents: 'read',
+      'id-token': 'write',
+      packages: 'write',
+    });
+  });
+
+  it("verifies what it pushed against the caller's policy and attaches signed summaries", () => {
+    const verify = jobs.vsa;
+    expect(verify.needs).toEqual(expect.arrayContaining(['attest', 'publish']));
+    expect(verify.if).toContain("inputs.verify-policy != ''");
+    const step = verify.steps.find((s: any) => s.uses === './.build-artifact/actions/verify');
+    expect(step.with).toMatchObject({
+      artifacts: '${{ needs.publish.outputs.oci-references }}',
+      policy: '${{ inputs.verify-policy }}',
+      'vsa-sign': true,
+      'vsa-attach': true,
+    });
+    expect(jobs.publish.outputs['oci-references']).toBe('${{ steps.push.outputs.references }}');
+    const checkout = verify.steps.find((s: any) => s.with?.path === '.build-artifact');
+    expect(checkout.with.ref).toBe('${{ needs.attest.outputs.builder-sha }}');
   });
 
   it('builds with workflow commands disabled and passes digests as job outputs', () => {
@@ -344,7 +367,7 @@ describe('workflow steps that use our actions', () => {
         }
       }
     }
-    expect(checked).toBe(5);
+    expect(checked).toBe(6);
   });
 
   it('every action runs on node24 from its entry in the one committed bundle', () => {

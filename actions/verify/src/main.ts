@@ -5,12 +5,18 @@ import {
   info,
   logProgress,
   output,
+  requireIdToken,
   type SummaryVerification,
+  text,
   writeSummary,
 } from '@build-artifact/actions-common';
 import { safeJson, safeText } from '@build-artifact/core';
 import {
+  attachSummaries,
   type FlowContext,
+  PipelineError,
+  type SummaryWriteRequest,
+  summaryWriter,
   type TargetResult,
   type VerifyRequest,
   verifyTargets,
@@ -21,6 +27,8 @@ export interface VerifyInputs {
   request: VerifyRequest;
   /** A GitHub token for ghcr.io references (GITHUB_TOKEN), sent to no other registry. */
   token: string;
+  /** Write verification summaries of the artifacts that verified (and attach them in OCI). */
+  write?: { request: SummaryWriteRequest; attach: boolean };
 }
 
 /** One line per verdict: who signed (from the certificate only), or the failed check. */
@@ -31,6 +39,8 @@ export function describe(r: TargetResult): string {
   }
   const who = r.certificate?.buildSignerURI ?? r.certificate?.subjectAlternativeName;
   const level = r.slsa ? `, SLSA Build L${r.slsa.level}` : '';
+  if (r.summary)
+    return `verification summary by ${r.summary.verifier}${r.summary.timeVerified ? ` (${r.summary.timeVerified})` : ''}${level}`;
   return `${who ? `signed by ${who}` : 'signed with the given key'}${level}`;
 }
 
@@ -44,10 +54,15 @@ export async function run(
     env: inputs.token ? { ...env, GITHUB_TOKEN: inputs.token } : env,
     onProgress: logProgress,
   };
+  if (inputs.write?.request.signing) requireIdToken(env);
+  const writer = inputs.write ? await summaryWriter(inputs.write.request, context) : undefined;
   const outcome = await group('Verifying', () =>
     verifyTargets(inputs.request, context).catch((err) => {
       // The policy's messages name the CLI's flags; here they are inputs of the same names.
-      if (err instanceof VerifyError && err.code === 'INVALID_POLICY')
+      if (
+        (err instanceof VerifyError && err.code === 'INVALID_POLICY') ||
+        (err instanceof PipelineError && err.code === 'INVALID_REQUEST')
+      )
         throw new ActionError({
           code: 'INVALID_INPUT',
           message: err.message.replace(/--([a-z-]+)(?: [A-Z/]+)?/g, 'input "$1"'),
@@ -69,9 +84,31 @@ export async function run(
     verified: r.verified,
     detail: describe(r),
   }));
+  info(`policy: ${outcome.policy.name} (sha256:${outcome.policy.digest.sha256})`);
   output('results', safeJson(outcome.results));
   output('verified', outcome.verified);
-  await writeSummary({ title: 'Verification', verifications });
+  output('policy-digest', outcome.policy.digest.sha256);
+  const notes = [
+    `Policy ${text(outcome.policy.name)}: <code>sha256:${outcome.policy.digest.sha256}</code>`,
+  ];
+  if (writer && inputs.write) {
+    const written = await writer.write(outcome);
+    info(
+      `wrote ${written.summaries.length} verification summaries (verifier ${written.verifier}) to ${inputs.write.request.out}`,
+    );
+    output('vsa-file', written.file ?? '');
+    notes.push(
+      `${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} by ${text(written.verifier)}${written.signedWith ? ', signed' : ''}`,
+    );
+    if (inputs.write.attach) {
+      const referrers = await group('Attaching the verification summaries', () =>
+        attachSummaries(written, context),
+      );
+      for (const r of referrers) info(`attached ${r.digest} to ${r.subject}`);
+      output('vsa-referrers', referrers.map((r) => r.digest).join('\n'));
+    }
+  }
+  await writeSummary({ title: 'Verification', verifications, notes });
   const failed = outcome.results.filter((r) => !r.verified);
   if (failed.length > 0)
     throw new ActionError({

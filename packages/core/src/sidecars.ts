@@ -13,6 +13,8 @@ export const Sidecar = {
   SPDX: '.spdx.json',
   /** In-toto JSON lines, as slsa-github-generator and many release pipelines publish them. */
   INTOTO_JSONL: '.intoto.jsonl',
+  /** A verifier's signed verification summary (SLSA VSA) of the artifact. */
+  VSA_BUNDLE: '.vsa.sigstore.json',
   /**
    * The OCI manifest planned when the artifact was attested, pushed later as it is (its digest
    * is a subject of the signed statements): how the reusable workflow's jobs hand it on.
@@ -27,6 +29,7 @@ export const EVIDENCE_SIDECARS: readonly SidecarKind[] = [
   'PROVENANCE',
   'SBOM_BUNDLE',
   'INTOTO_JSONL',
+  'VSA_BUNDLE',
 ];
 
 /** `<artifact><suffix>` for a sidecar kind. */

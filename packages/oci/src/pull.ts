@@ -4,6 +4,7 @@ import {
   describeBundle,
   fileError,
   MediaType,
+  PredicateType,
   type ProgressCallback,
   SBOM_FORMATS,
   SBOM_PREDICATE_TYPES,
@@ -69,7 +70,7 @@ export interface PulledFile {
   path: string;
   digest: string;
   size: number;
-  role: 'artifact' | 'config' | 'bundle' | 'sbom-bundle' | 'sbom';
+  role: 'artifact' | 'config' | 'bundle' | 'sbom-bundle' | 'vsa-bundle' | 'sbom';
   /** The manifest this file belongs to (the subject, for referrers). */
   manifest: string;
 }
@@ -134,9 +135,13 @@ function referrerFileName(
     }
   }
   const isSbom = predicateType !== undefined && SBOM_PREDICATE_TYPES.includes(predicateType);
+  // A verifier's summary is not the provenance: under the provenance's name it could take its
+  // place beside the artifact.
+  if (predicateType === PredicateType.VERIFICATION_SUMMARY_V1)
+    return { name: artifactName + Sidecar.VSA_BUNDLE, role: 'vsa-bundle' };
   return isSbom
-    ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
-    : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
+    ? { name: artifactName + Sidecar.SBOM_BUNDLE, role: 'sbom-bundle' }
+    : { name: artifactName + Sidecar.PROVENANCE, role: 'bundle' };
 }
 
 /** The layer a referrer keeps its content in, or why it has none to read. */

@@ -1,3 +1,5 @@
+export type { AttachRequest } from './attach.js';
+export { attachToManifest } from './attach.js';
 export type { AttachmentFiles } from './attachments.js';
 export { readAttachments, readPlannedPublication } from './attachments.js';
 export type {
@@ -18,10 +20,13 @@ export {
   runDemo,
   STAGES,
 } from './demo/demo.js';
+export type { DemoSummaries, DemoSummary } from './demo/summaries.js';
 export type { PipelineErrorCode } from './errors.js';
 export { PipelineError } from './errors.js';
 export type { FlowContext, OciArtifact } from './oci-target.js';
 export { fetchOciArtifact } from './oci-target.js';
+export type { ResolvedPolicy } from './policy.js';
+export { FLAGS_POLICY_NAME, policyIdentity, policyUri, resolvePolicy } from './policy.js';
 export type { Predicate, ProvenanceRequest } from './provenance-source.js';
 export { buildPredicate, inGitHubActions } from './provenance-source.js';
 export type {
@@ -55,8 +60,21 @@ export type {
   SignResult,
   SignSubject,
 } from './signing.js';
-export { resolveSigner, signAttestation } from './signing.js';
+export { decodeClaims, resolveSigner, signAttestation, signPayload } from './signing.js';
 export type { Target } from './targets.js';
 export { isOciArgument, parseTarget } from './targets.js';
-export type { TargetResult, TrustRequest, VerifyOutcome, VerifyRequest } from './verify.js';
+export type {
+  SummaryRequest,
+  TargetResult,
+  TrustRequest,
+  VerifyOutcome,
+  VerifyRequest,
+} from './verify.js';
 export { verifyTargets } from './verify.js';
+export type {
+  SummaryWriteRequest,
+  SummaryWriter,
+  WrittenSummaries,
+  WrittenSummary,
+} from './vsa.js';
+export { attachSummaries, summaryStatement, summaryWriter } from './vsa.js';

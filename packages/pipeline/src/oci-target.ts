@@ -22,6 +22,10 @@ export interface OciArtifact {
   manifestDigests: string[];
   /** Every Sigstore bundle attached to the manifest (and to the index above it). */
   evidence: Evidence[];
+  /** `REGISTRY/REPO` (or `oci-layout:DIR`): how statements name its manifests, as publish does. */
+  subjectName: string;
+  /** The reference of a manifest of this repository by digest (`oci://REGISTRY/REPO@sha256:...`). */
+  referenceFor(digest: string): string;
 }
 
 /**
@@ -34,7 +38,8 @@ export async function fetchOciArtifact(
 ): Promise<OciArtifact> {
   const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
   // Loaded on first use: verifying a file needs none of the OCI client.
-  const { fetchEvidence } = await import('@build-artifact/oci');
+  const { fetchEvidence, formatReference, parseReference } = await import('@build-artifact/oci');
+  const { tag: _tag, digest: _digest, ...base } = parseReference(reference);
   const fetched = await fetchEvidence(reference, {
     cwd: context.cwd,
     env: context.env,
@@ -46,5 +51,8 @@ export async function fetchOciArtifact(
     fileDigest: fetched.subject.digest,
     manifestDigests: fetched.manifestDigests,
     evidence: fetched.bundles,
+    subjectName:
+      base.kind === 'registry' ? `${base.registry}/${base.repository}` : `oci-layout:${base.path}`,
+    referenceFor: (digest) => formatReference({ ...base, digest }),
   };
 }

@@ -230,6 +230,11 @@ async function walk(
         input.cache ? { cache: input.cache } : {},
       );
       ok = r.verified;
+      // The SBOM the walk follows is evidence the verdict rests on too.
+      if (ok)
+        for (const used of r.inputAttestations ?? [])
+          if (!result.inputAttestations?.some((u) => u.digest.sha256 === used.digest.sha256))
+            result.inputAttestations = [...(result.inputAttestations ?? []), used];
     }
     if (ok) {
       fromSbom(described.get(e)!.statement?.predicate, own, recorded);

@@ -36,9 +36,12 @@ export interface Signer {
   instance?: SigstoreInstance;
   /** The repository named by the signing token, when there is one. */
   repository?: string;
+  /** The signing token's claims (keyless), unverified: what the certificate will be issued for. */
+  claims?: Record<string, unknown>;
 }
 
-function decodeClaims(token: string): Record<string, unknown> {
+/** A JWT's claims, unverified ({} when it is not one). */
+export function decodeClaims(token: string): Record<string, unknown> {
   try {
     return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
   } catch {
@@ -97,6 +100,7 @@ export async function resolveSigner(
     describe: `${instance.name} Sigstore (Fulcio ${instance.fulcioURL}${instance.rekorURL ? `, Rekor ${instance.rekorURL}` : ''}${instance.tsaURL ? `, TSA ${instance.tsaURL}` : ''})`,
     instance,
     ...(typeof claims.repository === 'string' ? { repository: claims.repository } : {}),
+    claims,
   };
 }
 
@@ -118,6 +122,33 @@ export interface SignResult {
   bundle: SerializedBundle;
   signer: Pick<Signer, 'describe' | 'instance'>;
   attestationId?: string;
+}
+
+/**
+ * Signs an in-toto statement's bytes with a resolved signer (a DSSE bundle), and stores the
+ * bundle in the GitHub attestations API when asked.
+ */
+export async function signPayload(
+  signer: Signer,
+  payload: Uint8Array,
+  githubAttestations: GitHubAttestationsRequest | undefined,
+  context: FlowContext,
+): Promise<{ bundle: SerializedBundle; attestationId?: string }> {
+  const sign = await import('@build-artifact/sign');
+  const bundle = await sign.signStatement(Buffer.from(payload), signer.options);
+  if (!githubAttestations) return { bundle };
+  const repository =
+    githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
+  if (!repository)
+    invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
+  const attestationId = String(
+    await sign.storeAttestation(bundle, {
+      repository: repository!,
+      token: githubAttestations.token,
+      apiUrl: githubAttestations.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
+    }),
+  );
+  return { bundle, attestationId };
 }
 
 /**
@@ -164,24 +195,12 @@ export async function signAttestation(
     step: 'sign',
     message: `signing ${request.subject.source} with ${signer.describe}`,
   });
-  const bundle = await sign.signStatement(Buffer.from(payload), signer.options);
-  let attestationId: string | undefined;
-  if (request.githubAttestations) {
-    const repository =
-      request.githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
-    if (!repository)
-      invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
-    attestationId = String(
-      await sign.storeAttestation(bundle, {
-        repository: repository!,
-        token: request.githubAttestations.token,
-        apiUrl:
-          request.githubAttestations.apiUrl ??
-          context.env.GITHUB_API_URL ??
-          'https://api.github.com',
-      }),
-    );
-  }
+  const { bundle, attestationId } = await signPayload(
+    signer,
+    payload,
+    request.githubAttestations,
+    context,
+  );
   return {
     bundle,
     signer: {

@@ -1,19 +1,23 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   type Evidence,
   MAX_KEY_FILE_BYTES,
   mapConcurrent,
   readRegularFileText,
+  type Subject,
 } from '@build-artifact/core';
 import type {
   ArtifactInput,
+  PolicyIdentity,
+  SummaryPolicy,
+  SummaryResult,
   Trust,
-  VerificationResult,
   VerifyPolicy,
 } from '@build-artifact/verify';
 import { PipelineError } from './errors.js';
 import { type FlowContext, fetchOciArtifact } from './oci-target.js';
+import { policyIdentity, resolvePolicy } from './policy.js';
 import { type DependencyResult, evidenceBeside, verifyDependencies } from './recursive.js';
 import { parseTarget, type Target } from './targets.js';
 
@@ -37,20 +41,64 @@ export interface VerifyRequest {
   trust?: TrustRequest;
   /** Also verify what each artifact embeds or was built from, with the same policy. */
   recursive?: boolean;
+  /**
+   * A policy file (YAML or JSON, keys named as `attest verify`'s flags): its rules apply, and
+   * those of this request (`policy`, `trust`, `recursive`) replace them where they are set.
+   */
+  policyFile?: string;
+  /**
+   * Accept a verification summary (VSA) signed by a trusted verifier instead of checking the
+   * evidence itself (see SummaryRequest).
+   */
+  summaries?: SummaryRequest;
+  /**
+   * The URI that names the (one) target as a resource: what a VSA written for it records as
+   * `resourceUri`, and what a VSA accepted for it must record. Default: the file's name, or the
+   * `oci://REGISTRY/REPO@sha256:...` of its manifest.
+   */
+  resourceUri?: string;
 }
 
-/** One target's verdict; a recorded dependency that fails fails the target too. */
-export type TargetResult = VerificationResult & {
+/** Which verification summaries count (`attest verify --vsa-verifier ...`). */
+export interface SummaryRequest {
+  /** The verifier's certificate identity (SAN), exact. */
+  verifier?: string;
+  /** The verifier's certificate identity, as an anchored regular expression. */
+  verifierRegexp?: string;
+  /** The OIDC issuer of the verifier's certificate; default GitHub Actions'. */
+  issuer?: string;
+  /** The oldest a summary may be: `30m`, `12h`, `7d`, `1d12h`. */
+  maxAge?: string;
+}
+
+/**
+ * One target's verdict; a recorded dependency that fails fails the target too. With
+ * `summaries`, the verdict is that of the VSA that counted (`summary` says what it stated).
+ */
+export type TargetResult = SummaryResult & {
   /** The target as given. */
   target: string;
+  /** The policy it was verified against. */
+  policy: PolicyIdentity;
   /** With `recursive`: what the verified evidence says the artifact was built from. */
   dependencies?: DependencyResult[];
+  /** How a VSA names it as a resource (absent for a digest without `resourceUri`). */
+  resourceUri?: string;
+  /**
+   * When verified: what it is known by, as a statement's subjects: its file (name and digests)
+   * and, from OCI, its manifest (and index) digests under the repository's name.
+   */
+  subjects?: Subject[];
 };
 
 export interface VerifyOutcome {
   results: TargetResult[];
   /** True when every target verified. */
   verified: boolean;
+  /** The policy every target was verified against. */
+  policy: PolicyIdentity;
+  /** When the verification ran (RFC 3339). */
+  verifiedAt: string;
 }
 
 /** Targets verified side by side: hashing and pulling overlap, signatures are checked in turn. */
@@ -86,6 +134,11 @@ interface Prepared {
   /** The file the dependencies are looked for beside (local or pulled). */
   path?: string;
   evidence?: Evidence[];
+  /** The resource URIs that name it (the first is the one a VSA records). */
+  resourceUris: string[];
+  /** Its name as a subject, and from OCI its manifests' subjects. */
+  subjectName: string;
+  manifests?: Subject[];
 }
 
 async function prepare(
@@ -105,6 +158,8 @@ async function prepare(
       return {
         input: { name: target.arg, digest: { [target.algorithm]: target.hex }, evidence: shared },
         evidence: shared,
+        resourceUris: [],
+        subjectName: target.arg,
       };
     }
     case 'oci': {
@@ -112,6 +167,12 @@ async function prepare(
       const [algorithm, hex] = artifact.fileDigest.split(':');
       const evidence = [...artifact.evidence, ...shared];
       return {
+        resourceUris: artifact.manifestDigests.map(artifact.referenceFor),
+        subjectName: basename(artifact.path),
+        manifests: artifact.manifestDigests.map((d) => ({
+          name: artifact.subjectName,
+          digest: { sha256: d.replace(/^sha256:/, '') },
+        })),
         input: {
           name: target.arg,
           path: artifact.path,
@@ -139,15 +200,58 @@ async function prepare(
         input: { name: target.arg, path: target.path, ...(evidence ? { evidence } : {}) },
         path: target.path,
         ...(evidence ? { evidence } : {}),
+        resourceUris: [basename(target.path)],
+        subjectName: basename(target.path),
       };
     }
   }
 }
 
+const SUMMARY_ONLY_RULES = new Set([
+  'slsa-level',
+  'require-sbom',
+  'recursive',
+  'trusted-root',
+  'key',
+]);
+
+/** The summary policy of a request, less what only each target knows (its resource URIs). */
+async function summaryPolicy(
+  request: VerifyRequest,
+  resolved: Awaited<ReturnType<typeof resolvePolicy>>,
+  identity: PolicyIdentity,
+): Promise<Omit<SummaryPolicy, 'resourceUris'>> {
+  const v = await import('@build-artifact/verify');
+  const s = request.summaries!;
+  if (!resolved.file) {
+    // Without a policy file there is no digest to ask of the summary: rules a summary does not
+    // state could not be checked, and a check that cannot be made must not pass.
+    const unstated = Object.keys(resolved.settings).filter((k) => !SUMMARY_ONLY_RULES.has(k));
+    if (unstated.length > 0)
+      throw new PipelineError({
+        code: 'INVALID_REQUEST',
+        message: `a verification summary does not state ${unstated.map((k) => `--${k}`).join(', ')}: give the verifier's policy with --policy FILE (the summary must name its digest), or only --slsa-level, --require-sbom and --recursive`,
+      });
+  }
+  return {
+    ...(s.verifier !== undefined ? { verifier: s.verifier } : {}),
+    ...(s.verifierRegexp !== undefined ? { verifierRegexp: s.verifierRegexp } : {}),
+    ...(s.issuer !== undefined ? { issuer: s.issuer } : {}),
+    ...(s.maxAge !== undefined ? { maxAgeMs: v.parseDuration(s.maxAge) } : {}),
+    ...(resolved.policy.minSlsaLevel !== undefined
+      ? { minSlsaLevel: resolved.policy.minSlsaLevel }
+      : {}),
+    ...(resolved.policy.requireSbom ? { requireSbom: true } : {}),
+    ...(resolved.recursive ? { dependencies: true } : {}),
+    ...(resolved.file ? { policyDigest: identity.digest.sha256 } : {}),
+  };
+}
+
 /**
  * Verifies each target (file, digest, OCI reference) against its evidence, the policy and the
- * trust, and with `recursive` what each was built from. Bad requests and unreadable input throw;
- * a failed check is a result (`verified: false` with the reason).
+ * trust, and with `recursive` what each was built from; with `summaries`, against a trusted
+ * verifier's VSA instead. A policy file's rules apply under the request's. Bad requests and
+ * unreadable input throw; a failed check is a result (`verified: false` with the reason).
  */
 export async function verifyTargets(
   request: VerifyRequest,
@@ -155,33 +259,79 @@ export async function verifyTargets(
 ): Promise<VerifyOutcome> {
   if (request.targets.length === 0)
     throw new PipelineError({ code: 'NOTHING_TO_DO', message: 'no artifact to verify' });
+  if (request.resourceUri !== undefined && request.targets.length > 1)
+    throw new PipelineError({
+      code: 'INVALID_REQUEST',
+      message: 'a resource URI names one artifact: verify one target with it',
+    });
+  const verifiedAt = new Date().toISOString();
   const v = await import('@build-artifact/verify');
   const targets = request.targets.map((t) => parseTarget(t, context.cwd));
-  v.validatePolicy(request.policy, { publicKey: request.trust?.key !== undefined });
-  const trust = await loadTrust(request.trust ?? {}, context);
+  const resolved = await resolvePolicy(request, context);
+  const { policy, recursive } = resolved;
+  // A summary names its own signer (the verifier); the artifact's policy is only its shape then.
+  if (request.summaries) v.validatePolicy(policy);
+  else v.validatePolicy(policy, { publicKey: resolved.trust.key !== undefined });
+  const trust = await loadTrust(resolved.trust, context);
+  const identity = await policyIdentity(resolved, trust, context.env);
+  const summaries = request.summaries
+    ? await summaryPolicy(request, resolved, identity)
+    : undefined;
   const shared: Evidence[] = [];
   for (const file of request.bundles ?? [])
     for (const e of await v.readEvidence(resolve(context.cwd, file))) shared.push(e);
   const cache = v.createVerificationCache();
 
   const results = await mapConcurrent(targets, TARGET_CONCURRENCY, async (target) => {
-    const prepared = await prepare(target, shared, request.recursive === true, context);
-    const result = await v.verifyArtifact(prepared.input, request.policy, trust, { cache });
-    if (!request.recursive || !result.verified) return { ...result, target: target.arg };
+    const prepared = await prepare(target, shared, recursive, context);
+    const resourceUris =
+      request.resourceUri !== undefined ? [request.resourceUri] : prepared.resourceUris;
+    const named = (r: SummaryResult): TargetResult => ({
+      ...r,
+      target: target.arg,
+      policy: identity,
+      ...(resourceUris[0] !== undefined ? { resourceUri: resourceUris[0] } : {}),
+      ...(r.verified
+        ? {
+            subjects: [
+              { name: prepared.subjectName, digest: { ...r.digest } as Subject['digest'] },
+              ...(prepared.manifests ?? []),
+            ],
+          }
+        : {}),
+    });
+    if (summaries) {
+      if (resourceUris.length === 0)
+        throw new PipelineError({
+          code: 'INVALID_REQUEST',
+          message: `${target.arg}: say which resource the verification summary must name (--vsa-resource-uri URI)`,
+        });
+      const r = await v.verifySummary(prepared.input, { ...summaries, resourceUris }, trust, {
+        cache,
+      });
+      if (r.verified && !resolved.file)
+        r.warnings.push(
+          'accepted whatever policy the verifier applied: give its policy with --policy FILE to require it (the summary names its digest)',
+        );
+      return named(r);
+    }
+    const result = await v.verifyArtifact(prepared.input, policy, trust, { cache });
+    if (!recursive || !result.verified) return named(result);
     const deps = await verifyDependencies(
       {
         ...(prepared.path !== undefined ? { path: prepared.path } : {}),
         evidence: prepared.evidence ?? (await evidenceBeside(prepared.path!)),
         result,
-        policy: request.policy,
+        policy,
         trust,
         cache,
       },
       context,
     );
-    const shown: TargetResult = { ...result, target: target.arg, dependencies: deps.dependencies };
+    const shown: TargetResult = { ...named(result), dependencies: deps.dependencies };
     if (!deps.verified) {
       shown.verified = false;
+      delete shown.subjects;
       shown.failure = {
         reason: 'DEPENDENCY_FAILED',
         message: 'a dependency recorded in its provenance did not verify',
@@ -189,5 +339,10 @@ export async function verifyTargets(
     }
     return shown;
   });
-  return { results, verified: results.every((r) => r.verified) };
+  return {
+    results,
+    verified: results.every((r) => r.verified),
+    policy: identity,
+    verifiedAt,
+  };
 }

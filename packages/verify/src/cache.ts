@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
+import { json } from '@sigstore/core';
 import type { ArtifactData } from './artifact.js';
 import { type CryptoFacts, cryptoStage, messageDigestAlgorithm } from './crypto.js';
 import type { Evidence } from './evidence.js';
@@ -20,15 +21,9 @@ export interface VerificationCache {
   stats(): { entries: number; hits: number; misses: number };
 }
 
-/** Sorted-key JSON: the same bundle gives the same bytes however its keys were ordered. */
-function canonicalJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+/** A bundle's identity: the SHA-256 (hex) of its RFC 8785 (JCS) JSON, however it was formatted. */
+export function evidenceDigest(value: unknown): string {
+  return createHash('sha256').update(json.canonicalize(value)).digest('hex');
 }
 
 class BatchCache implements VerificationCache {
@@ -75,6 +70,16 @@ class BatchCache implements VerificationCache {
    * over the artifact, so its key includes the digest it is verified against: the file's own
    * when there is a file, else the given one.
    */
+  /** The evidence's digest (see evidenceDigest), computed once per evidence object. */
+  digestOf(json: object): string {
+    let key = this.keys.get(json);
+    if (key === undefined) {
+      key = evidenceDigest(json);
+      this.keys.set(json, key);
+    }
+    return key;
+  }
+
   async crypto(
     json: object,
     bundle: Bundle,
@@ -82,11 +87,7 @@ class BatchCache implements VerificationCache {
     trust: Trust,
     now: number,
   ): Promise<StageResult<CryptoFacts>> {
-    let key = this.keys.get(json);
-    if (key === undefined) {
-      key = createHash('sha256').update(canonicalJson(json)).digest('hex');
-      this.keys.set(json, key);
-    }
+    let key = this.digestOf(json);
     if (bundle.content.$case === 'messageSignature') {
       const algorithm =
         messageDigestAlgorithm(bundle.content.messageSignature.messageDigest) ?? 'sha256';

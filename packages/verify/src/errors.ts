@@ -11,7 +11,8 @@ export type VerifyStage =
   | 'identity'
   | 'cross-check'
   | 'level'
-  | 'sbom';
+  | 'sbom'
+  | 'summary';
 
 /**
  * Thrown only for input we cannot read or understand (exit 2). A verification that fails is
@@ -72,7 +73,17 @@ export type FailureReason =
   | 'SBOM_MISSING'
   | 'NO_BUNDLE'
   // `attest verify --recursive`: the artifact verified, a dependency its provenance records did not
-  | 'DEPENDENCY_FAILED';
+  | 'DEPENDENCY_FAILED'
+  // A verification summary (VSA) from a trusted verifier, instead of the evidence itself
+  | 'VSA_MISSING'
+  | 'VSA_INVALID'
+  | 'VSA_VERIFIER_MISMATCH'
+  | 'VSA_RESOURCE_MISMATCH'
+  | 'VSA_NOT_PASSED'
+  | 'VSA_EXPIRED'
+  | 'VSA_POLICY_MISMATCH'
+  | 'VSA_LEVEL_TOO_LOW'
+  | 'VSA_DEPENDENCIES';
 
 /** A failed check: a code for programs, a sentence for people, and the stage that failed. */
 export interface Failure {

@@ -20,11 +20,11 @@ export type { Evidence } from '@build-artifact/core';
 export const MAX_EVIDENCE_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
- * The evidence files looked for beside an artifact, in this order: the provenance bundle our
- * tools write, the SBOM attestation, and the `.intoto.jsonl` that slsa-github-generator and
- * many release pipelines publish.
+ * The evidence files looked for beside an artifact, in this order (core's EVIDENCE_SIDECARS): the
+ * provenance bundle our tools write, the SBOM attestation, the `.intoto.jsonl` that
+ * slsa-github-generator and many release pipelines publish, and a verifier's summary (VSA).
  */
-export const EVIDENCE_SUFFIXES = [...EVIDENCE_SIDECARS.map((kind) => Sidecar[kind])] as const;
+export const EVIDENCE_SUFFIXES: readonly string[] = EVIDENCE_SIDECARS.map((kind) => Sidecar[kind]);
 
 /**
  * Parses a bundle file: one JSON document, or JSON lines (one bundle per line, as

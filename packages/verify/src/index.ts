@@ -1,5 +1,5 @@
 export type { VerificationCache } from './cache.js';
-export { createVerificationCache } from './cache.js';
+export { createVerificationCache, evidenceDigest } from './cache.js';
 export type { CertificateIdentity } from './certificate.js';
 export { certificateIdentity } from './certificate.js';
 export type { Failure, FailureReason, VerifyErrorCode, VerifyStage } from './errors.js';
@@ -16,6 +16,18 @@ export type { InspectedEvidence } from './inspect.js';
 export { inspectEvidence } from './inspect.js';
 export type { PolicyContext, VerifyPolicy } from './policy.js';
 export { asksAboutProvenance, validatePolicy } from './policy.js';
+export type { PolicyFile, PolicyIdentity, PolicyKey, PolicySettings } from './policy-file.js';
+export {
+  canonicalPolicy,
+  MAX_POLICY_FILE_BYTES,
+  mergePolicySettings,
+  POLICY_KEYS,
+  parsePolicy,
+  policyDigest,
+  policySettingsOf,
+  readPolicyFile,
+  verifyPolicyOf,
+} from './policy-file.js';
 export type { CrossCheck, SlsaLevel } from './provenance.js';
 export { crossCheck, slsaLevel } from './provenance.js';
 export type { NamedTrustedRoot, Trust, TrustOptions } from './trust.js';
@@ -29,6 +41,7 @@ export {
 export type {
   ArtifactInput,
   Attempt,
+  AttestationRef,
   CertificateSummary,
   SignedTime,
   TlogEntrySummary,
@@ -36,3 +49,23 @@ export type {
   VerifyOptions,
 } from './verify.js';
 export { verifyArtifact } from './verify.js';
+export { TOOL_NAME, VERSION } from './version.js';
+export type {
+  SummaryFacts,
+  SummaryPolicy,
+  SummaryResult,
+  VerificationSummary,
+} from './vsa.js';
+export {
+  buildLevelName,
+  buildLevelOf,
+  dependencyLevelsOf,
+  parseDuration,
+  readSummary,
+  SBOM_VERIFIED_LEVEL,
+  VSA_FIELDS,
+  VSA_SLSA_VERSION,
+  validateSummaryPolicy,
+  verifiedLevelsOf,
+  verifySummary,
+} from './vsa.js';

@@ -8,6 +8,8 @@ export const STAGE_ORDER: readonly VerifyStage[] = [
   'cross-check',
   'level',
   'sbom',
+  // A verification summary's own fields, after its bundle passed the stages above.
+  'summary',
 ];
 
 /**

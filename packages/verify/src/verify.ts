@@ -4,7 +4,7 @@ import { cacheOf, type VerificationCache } from './cache.js';
 import type { CertificateSummary, CryptoFacts, SignedTime, TlogEntrySummary } from './crypto.js';
 import type { VerifyStage } from './errors.js';
 import { type Failure, VerifyError } from './errors.js';
-import { type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
+import { EVIDENCE_SUFFIXES, type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
 import { asksAboutProvenance, identityStage, type VerifyPolicy, validatePolicy } from './policy.js';
 import {
   type CrossCheck,
@@ -72,6 +72,18 @@ export interface VerificationResult {
   sbom?: { source: string; verified: boolean; failure?: Failure };
   attempts: Attempt[];
   warnings: string[];
+  /**
+   * The bundles this verdict rests on (the provenance and SBOM attestations that verified):
+   * where each came from and the SHA-256 of its RFC 8785 JSON. Absent when nothing verified.
+   */
+  inputAttestations?: AttestationRef[];
+}
+
+/** An attestation used for a verdict: a VSA's `inputAttestations` entry. */
+export interface AttestationRef {
+  /** Where it came from: a file, `file:line`, or the OCI reference of a referrer. */
+  uri: string;
+  digest: { sha256: string };
 }
 
 export interface VerifyOptions {
@@ -324,7 +336,7 @@ export async function verifyArtifact(
       reason: 'NO_BUNDLE',
       message:
         input.path !== undefined
-          ? `no bundle given and none found beside ${input.path} (looked for .sigstore.json, .sbom.sigstore.json, .intoto.jsonl)`
+          ? `no bundle given and none found beside ${input.path} (looked for ${EVIDENCE_SUFFIXES.join(', ')})`
           : 'no bundle found',
       stage: 'parse',
     };
@@ -344,8 +356,18 @@ export async function verifyArtifact(
     ...(o.failure ? { failure: o.failure } : {}),
   }));
 
+  const used = (source: string) => {
+    const e = evidence.find((x) => x.source === source);
+    if (e && typeof e.json === 'object' && e.json !== null)
+      result.inputAttestations = [
+        ...(result.inputAttestations ?? []),
+        { uri: source, digest: { sha256: cache.digestOf(e.json) } },
+      ];
+  };
+  if (chosen.ok) used(chosen.source);
   if (policy.requireSbom) {
     const sbom = (await firstThatPasses(evidence, ctx, SBOM_PURPOSE)).chosen;
+    if (sbom.ok && result.verified) used(sbom.source);
     result.sbom = {
       source: sbom.source,
       verified: sbom.ok,

@@ -47,6 +47,23 @@ describe('attest demo', () => {
     expect(bom.bomFormat).toBe('CycloneDX');
     await readFile(join(out, 'trusted_root.json'));
     await readFile(join(out, 'oci', 'index.json'));
+    // A signed verification summary per artifact, attached in OCI, and verified through it alone.
+    expect(report.summaries.summaries).toEqual([
+      expect.objectContaining({
+        artifact: 'node-app.tgz',
+        verified: true,
+        verifier:
+          'https://github.com/build-artifact/build-artifact/.github/workflows/build-artifact.yml@refs/tags/v1.0.0',
+        verifiedLevels: ['SLSA_BUILD_LEVEL_3', 'BUILD_ARTIFACT_SBOM_VERIFIED'],
+        dependencyLevels: {},
+        referrer: expect.stringMatching(/^sha256:/),
+        resourceUri: expect.stringMatching(/^oci-layout:.*@sha256:[0-9a-f]{64}$/),
+      }),
+    ]);
+    const summaryLines = (await readFile(report.summaries.file, 'utf8')).trim().split('\n');
+    expect(summaryLines).toHaveLength(1);
+    const vsa = captureIO({ ...process.env });
+    expect(await main(report.summaries.summaries[0]!.command, vsa), vsa.out()).toBe(0);
     // --recursive on an artifact that records no dependency: verified, nothing to follow.
     const rec = captureIO({ ...process.env });
     const [, , ...flags] = report.checks[0]!.command;
@@ -58,6 +75,12 @@ describe('attest demo', () => {
     const text = captureIO({ ...process.env });
     expect(await main(['demo', '--examples', ex, '--out', out], text)).toBe(0);
     expect(text.out()).toContain('everything verified');
+    expect(text.out()).toMatch(
+      /Verification summaries \(SLSA VSA v1\.1.*\n\s+✓ node-app\.tgz\s+PASSED/,
+    );
+    expect(text.out()).toMatch(
+      /attest verify oci-layout:\S+ --policy \S+policy\.yml --vsa-verifier https:/,
+    );
     expect(text.out()).toContain('Skipped:');
     expect(text.out()).toMatch(
       /attest verify \S+node-app\.tgz --trusted-root \S+trusted_root\.json --repo example\/build-artifact-demo --signer-repo build-artifact\/build-artifact --slsa-level 3 --require-sbom/,

@@ -231,7 +231,14 @@ describe('attest verify loads only what it needs', () => {
     );
     expect(command).toContain("await import('@build-artifact/pipeline')");
     const pipeline = join(import.meta.dirname, '../../../pipeline/src');
-    for (const unit of ['index.ts', 'verify.ts', 'recursive.ts', 'oci-target.ts', 'targets.ts'])
+    for (const unit of [
+      'index.ts',
+      'verify.ts',
+      'policy.ts',
+      'recursive.ts',
+      'oci-target.ts',
+      'targets.ts',
+    ])
       expect(await readFile(join(pipeline, unit), 'utf8'), unit).not.toMatch(heavy);
   });
 });

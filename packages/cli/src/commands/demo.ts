@@ -94,8 +94,8 @@ export function formatReport(r: DemoReport, cwd: string): string {
   const lines: string[] = [];
   lines.push(
     r.verified
-      ? `attest demo: everything verified (${r.checks.length} checks, ${(r.totalMs / 1000).toFixed(1)} s)`
-      : `attest demo: verification FAILED (${r.checks.filter((c) => !c.verified).length} of ${r.checks.length} checks)`,
+      ? `attest demo: everything verified (${r.checks.length} checks, ${r.summaries?.summaries.length ?? 0} verification summaries, ${(r.totalMs / 1000).toFixed(1)} s)`
+      : `attest demo: verification FAILED (${r.checks.filter((c) => !c.verified).length} of ${r.checks.length} checks, ${r.summaries?.summaries.filter((s) => !s.verified).length ?? 0} summaries)`,
     '',
     `Produced in ${r.out}:`,
   );
@@ -127,6 +127,28 @@ export function formatReport(r: DemoReport, cwd: string): string {
   lines.push('', 'Re-verify by hand:');
   for (const c of r.checks)
     lines.push(`  attest ${c.command.map((a) => quote(a.startsWith('/') ? rel(a) : a)).join(' ')}`);
+  if (r.summaries) {
+    lines.push(
+      '',
+      `Verification summaries (SLSA VSA v1.1, signed, attached in OCI; ${rel(r.summaries.file)}), policy ${rel(r.summaries.policyFile)}:`,
+    );
+    for (const s of r.summaries.summaries)
+      lines.push(
+        `  ${s.verified ? '✓' : '✗'} ${s.artifact.padEnd(18)} ${safeText(s.summary)}`,
+        `    ${safeText(s.resourceUri)}${s.referrer ? ` (referrer ${s.referrer.slice(0, 19)}…)` : ''}`,
+      );
+    const first = r.summaries.summaries.find((s) => s.command.length > 0);
+    if (first) {
+      lines.push(`  policy ${safeText(first.policy.name)} sha256:${first.policy.digest.sha256}`);
+      lines.push(`  verifier ${safeText(first.verifier)}`);
+    }
+    lines.push('', 'Re-verify through the summaries by hand:');
+    for (const s of r.summaries.summaries)
+      if (s.command.length > 0)
+        lines.push(
+          `  attest ${s.command.map((a) => quote(a.startsWith('/') ? rel(a) : a)).join(' ')}`,
+        );
+  }
   if (r.ociTarget.startsWith('oci://'))
     lines.push('  (registries on loopback are reached over plain HTTP)');
   lines.push(

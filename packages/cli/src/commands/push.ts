@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type Command, UsageError } from '../command.js';
+import { type Command, type CommandIO, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 import { ociProgress } from '../progress.js';
 import { annotationsFromFlags } from '../sign-flags.js';
@@ -10,7 +10,8 @@ export const DEFAULT_LAYOUT = 'oci-layout:./oci-layout';
 export const pushCommand: Command = {
   name: 'push',
   summary: 'push files to an OCI registry (or layout) with their bundles and SBOM as referrers',
-  usage: 'push FILE... [oci://REGISTRY/REPO[:TAG] | oci-layout:DIR[:TAG]] [flags]',
+  usage:
+    'push FILE... [oci://REGISTRY/REPO[:TAG] | oci-layout:DIR[:TAG]] [flags]\n       attest push --bundle FILE oci://REGISTRY/REPO@sha256:... (attach to a published manifest)',
   help: [
     ['FILE', 'a wasm module (CNCF wasm artifact) or any file (a CLI, a tarball)'],
     [
@@ -40,6 +41,7 @@ export const pushCommand: Command = {
     'attest push nats-server.wasm oci://ghcr.io/acme/nats-server:v2.10.0',
     'attest push app-linux-amd64 app-darwin-arm64 oci://ghcr.io/acme/app:v1 --platform linux/amd64 --platform darwin/arm64',
     'attest push dist/app.tar.gz oci-layout:./out:v1',
+    'attest push --bundle app.vsa.sigstore.json oci://ghcr.io/acme/app@sha256:...',
   ],
   options: {
     platform: { type: 'string', multiple: true },
@@ -61,6 +63,7 @@ export const pushCommand: Command = {
       last && (last.startsWith('oci://') || last.startsWith('oci-layout:'))
         ? args.pop()!
         : DEFAULT_LAYOUT;
+    if (args.length === 0 && destination.includes('@')) return attachOnly(values, destination, io);
     if (args.length === 0) throw new UsageError('push needs at least one FILE');
     const files = args.map((f) => resolve(io.cwd, f));
     const annotations = annotationsFromFlags(values.annotation as string[] | undefined);
@@ -131,3 +134,56 @@ export const pushCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * `attest push --bundle B oci://REGISTRY/REPO@sha256:...`: attaches attestations to a manifest
+ * already published (a verification summary signed after the push), pushing nothing again.
+ */
+async function attachOnly(
+  values: Record<string, unknown>,
+  destination: string,
+  io: CommandIO,
+): Promise<number> {
+  const format = outputFormat(values.format);
+  const bundles = ((values.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b));
+  if (bundles.length === 0 && !values.sbom)
+    throw new UsageError('attaching to a published manifest needs --bundle FILE (or --sbom FILE)');
+  const { attachToManifest, readAttachments } = await import('@build-artifact/pipeline');
+  const referrers = await attachToManifest(
+    {
+      reference: destination,
+      attachments: await readAttachments({
+        bundles,
+        sboms: values.sbom ? [resolve(io.cwd, String(values.sbom))] : [],
+        beside: [],
+      }),
+    },
+    {
+      cwd: io.cwd,
+      env: io.env,
+      ...(values['plain-http'] === true ? { plainHttp: true } : {}),
+      onProgress: ociProgress(io, 'push'),
+    },
+  );
+  if (format === 'json')
+    writeSafeJson(
+      io.stdout,
+      {
+        reference: destination,
+        referrers: referrers.map((r) => ({
+          file: r.source,
+          subject: r.subject,
+          digest: r.digest,
+          artifactType: r.artifactType,
+        })),
+      },
+      2,
+    );
+  else {
+    io.stdout.write(`${destination}\n`);
+    io.stderr.write(
+      `attest push: attached ${referrers.length} referrer${referrers.length === 1 ? '' : 's'} to ${destination}\n`,
+    );
+  }
+  return 0;
+}

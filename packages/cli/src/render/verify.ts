@@ -21,12 +21,15 @@ function digestOf(r: VerificationResult): string | undefined {
 }
 
 /** The human summary of one artifact: what was verified, or which check failed and why. */
-export function formatResult(r: VerificationResult): string {
+export function formatResult(
+  r: VerificationResult & Partial<Pick<TargetResult, 'policy' | 'summary'>>,
+): string {
   const name = safeText(r.artifact);
   let out = r.verified
     ? `✓ ${name}: verified\n`
     : `✗ ${name}: verification FAILED (${r.failure?.reason})\n`;
   if (!r.verified && r.failure) out += `  ${safeText(r.failure.message)}\n`;
+  if (r.policy) out += row('policy', `${r.policy.name} (sha256:${r.policy.digest.sha256})`);
   out += row('digest', digestOf(r));
   out += row('bundle', r.failure?.source ?? r.source);
   const c = r.certificate;
@@ -53,6 +56,24 @@ export function formatResult(r: VerificationResult): string {
       'predicate',
       r.statement.predicateType + (r.statement.buildType ? ` (${r.statement.buildType})` : ''),
     );
+  const v = r.summary;
+  if (v) {
+    out += row('summary', `${v.source}: ${v.verificationResult} by ${v.verifier}`);
+    out += row('verified at', v.timeVerified);
+    out += row('resource', v.resourceUri);
+    out += row(
+      'vsa policy',
+      `${v.policy.uri}${v.policy.digest?.sha256 ? ` (sha256:${v.policy.digest.sha256})` : ''}`,
+    );
+    out += row('levels', v.verifiedLevels.join(', '));
+    if (v.dependencyLevels)
+      out += row(
+        'dependencies',
+        Object.entries(v.dependencyLevels)
+          .map(([level, n]) => `${n} at ${level}`)
+          .join(', ') || 'none',
+      );
+  }
   if (r.slsa) out += row('SLSA', r.slsa.level === 0 ? r.slsa.reason : `Build ${r.slsa.reason}`);
   const checked = r.crossChecks
     .filter((x) => x.status !== 'not-checked')

@@ -28,6 +28,7 @@ import {
   packageApp,
   type Skip,
 } from './build.js';
+import { type DemoSummaries, demoSummaries } from './summaries.js';
 
 export const STAGES = ['build', 'attest', 'publish', 'verify'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -86,6 +87,8 @@ export interface DemoReport {
   artifacts: DemoArtifact[];
   skipped: Skip[];
   checks: DemoCheck[];
+  /** Signed verification summaries (SLSA VSA) of the published artifacts, and the checks through them. */
+  summaries: DemoSummaries;
   verified: boolean;
   /** Flags of `attest verify` that state who must have signed. */
   policyFlags: string[];
@@ -376,6 +379,15 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
         });
       }
     }
+    // 5. Verify once, prove it everywhere: a signed summary per artifact, then checks through it.
+    log('verification summaries: verifying against policy.yml, signing, attaching, re-checking');
+    const summaries = await demoSummaries(
+      artifacts.map((a) => ({ name: a.name, path: a.path, oci: a.oci! })),
+      { repo: DEMO_REPOSITORY, signerRepo: DEMO_SIGNER_REPOSITORY },
+      out,
+      { ...flow, sigstore: dev },
+      context,
+    );
     return {
       out,
       ociTarget,
@@ -383,7 +395,8 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
       artifacts,
       skipped,
       checks,
-      verified: checks.every((c) => c.verified),
+      summaries,
+      verified: checks.every((c) => c.verified) && summaries.summaries.every((s) => s.verified),
       policyFlags,
       totalMs: performance.now() - started,
     };

@@ -1,0 +1,77 @@
+// Attaching attestations to a manifest that is already published (`attest push --bundle B
+// oci://REGISTRY/REPO@sha256:...` with no file): what a later job does with what it signs
+// about a published artifact, such as a verification summary. Nothing is pushed again.
+import { describeBundle, namesDigest } from '@build-artifact/core';
+import type { Credentials } from '@build-artifact/oci';
+import { PipelineError } from './errors.js';
+import type { FlowContext } from './oci-target.js';
+import type { Attachment, PublishedReferrer } from './publish.js';
+
+export interface AttachRequest {
+  /** The manifest (or index), by digest: `oci://REGISTRY/REPO@sha256:...` or `oci-layout:DIR@sha256:...`. */
+  reference: string;
+  attachments: readonly Attachment[];
+  credentials?: Credentials;
+}
+
+const invalid = (message: string) => new PipelineError({ code: 'INVALID_REQUEST', message });
+
+/**
+ * Attaches each attestation to the manifest named by digest: a bundle only when its statement
+ * (or message signature) names that manifest or the file it holds, as publish attaches them;
+ * an SBOM document as it is. The manifest must exist.
+ */
+export async function attachToManifest(
+  request: AttachRequest,
+  context: FlowContext,
+): Promise<PublishedReferrer[]> {
+  const oci = await import('@build-artifact/oci');
+  const ref = oci.parseReference(request.reference);
+  if (!ref.digest)
+    throw invalid(
+      `${request.reference}: name the published manifest by digest (…@sha256:…) to attach to it`,
+    );
+  const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
+  const target = oci.openTarget(ref, {
+    cwd: context.cwd,
+    env: context.env,
+    ...(plainHttp ? { plainHttp: true } : {}),
+    ...(request.credentials ? { credentials: request.credentials } : {}),
+    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+  });
+  const { descriptor, bytes } = await target.fetchManifest(ref.digest);
+  let layers: string[] = [];
+  try {
+    const manifest = JSON.parse(new TextDecoder().decode(bytes)) as { layers?: unknown };
+    if (Array.isArray(manifest.layers))
+      layers = manifest.layers
+        .map((l) => (l as { digest?: unknown })?.digest)
+        .filter((d): d is string => typeof d === 'string');
+  } catch {
+    // An unreadable manifest names no file: only its own digest can match.
+  }
+  const subject = { target, descriptor };
+  const options = context.onProgress ? { onProgress: context.onProgress } : {};
+  const referrers: PublishedReferrer[] = [];
+  for (const a of request.attachments) {
+    if (a.kind === 'bundle') {
+      const d = describeBundle(a.json);
+      if (!namesDigest(d, descriptor.digest) && !layers.some((l) => namesDigest(d, l)))
+        throw invalid(
+          `${a.source}: the bundle is not about ${request.reference} (no subject or signed digest is its manifest or its file)`,
+        );
+    }
+    const attached =
+      a.kind === 'bundle'
+        ? await oci.attachBundle(subject, a.bytes, undefined, options)
+        : await oci.attachSbom(subject, a.bytes, options);
+    referrers.push({
+      source: a.source,
+      kind: a.kind,
+      subject: descriptor.digest,
+      digest: attached.digest,
+      ...(attached.artifactType ? { artifactType: attached.artifactType } : {}),
+    });
+  }
+  return referrers;
+}
