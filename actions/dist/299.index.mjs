@@ -23,10 +23,11 @@ __webpack_require__.d(__webpack_exports__, {
   YF: () => (/* reexport */ requiredInput),
   Cs: () => (/* reexport */ runAction),
   Uj: () => (/* reexport */ stringInput),
+  Qq: () => (/* reexport */ summary_text),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: rekorLink, summaryMarkdown, text
+// UNUSED EXPORTS: rekorLink, summaryMarkdown
 
 // EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
 var dist = __webpack_require__(99941);
@@ -118,8 +119,8 @@ function info(text) {
 //# sourceMappingURL=progress.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 14 modules
-var pipeline_dist = __webpack_require__(94749);
+// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 16 modules
+var pipeline_dist = __webpack_require__(29207);
 // EXTERNAL MODULE: ./packages/provenance/dist/index.js + 6 modules
 var provenance_dist = __webpack_require__(26395);
 ;// CONCATENATED MODULE: ./actions/common/lib/summary.js
@@ -1369,6 +1370,8 @@ const Sidecar = {
     SPDX: '.spdx.json',
     /** In-toto JSON lines, as slsa-github-generator and many release pipelines publish them. */
     INTOTO_JSONL: '.intoto.jsonl',
+    /** A verifier's signed verification summary (SLSA VSA) of the artifact. */
+    VSA_BUNDLE: '.vsa.sigstore.json',
     /**
      * The OCI manifest planned when the artifact was attested, pushed later as it is (its digest
      * is a subject of the signed statements): how the reusable workflow's jobs hand it on.
@@ -1380,6 +1383,7 @@ const EVIDENCE_SIDECARS = [
     'PROVENANCE',
     'SBOM_BUNDLE',
     'INTOTO_JSONL',
+    'VSA_BUNDLE',
 ];
 /** `<artifact><suffix>` for a sidecar kind. */
 function sidecarPath(artifactPath, kind) {
@@ -1661,33 +1665,85 @@ async function writeFileAtomic(path, data, mode) {
 
 /***/ }),
 
-/***/ 94749:
+/***/ 50148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   attachToManifest: () => (/* binding */ attachToManifest)
+/* harmony export */ });
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98506);
+// Attaching attestations to a manifest that is already published (`attest push --bundle B
+// oci://REGISTRY/REPO@sha256:...` with no file): what a later job does with what it signs
+// about a published artifact, such as a verification summary. Nothing is pushed again.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  st: () => (/* reexport */ attest_attest),
-  zU: () => (/* reexport */ decodeExpected),
-  PC: () => (/* reexport */ describeArtifacts),
-  K3: () => (/* reexport */ formatSums),
-  mk: () => (/* reexport */ publish),
-  Mz: () => (/* reexport */ attest_publishAttested),
-  V_: () => (/* reexport */ readAttachments),
-  Th: () => (/* reexport */ readPlannedPublication),
-  vU: () => (/* reexport */ rehashDirectory),
-  I6: () => (/* reexport */ verify_verifyTargets)
-});
 
-// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, PipelineError, STAGES, attachmentsOf, buildPredicate, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, resolveSigner, runDemo, signAttestation, tagFor
+const invalid = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PipelineError */ .z({ code: 'INVALID_REQUEST', message });
+/**
+ * Attaches each attestation to the manifest named by digest: a bundle only when its statement
+ * (or message signature) names that manifest or the file it holds, as publish attaches them;
+ * an SBOM document as it is. The manifest must exist.
+ */
+async function attachToManifest(request, context) {
+    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const ref = oci.parseReference(request.reference);
+    if (!ref.digest)
+        throw invalid(`${request.reference}: name the published manifest by digest (…@sha256:…) to attach to it`);
+    const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
+    const target = oci.openTarget(ref, {
+        cwd: context.cwd,
+        env: context.env,
+        ...(plainHttp ? { plainHttp: true } : {}),
+        ...(request.credentials ? { credentials: request.credentials } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    });
+    const { descriptor, bytes } = await target.fetchManifest(ref.digest);
+    let layers = [];
+    try {
+        const manifest = JSON.parse(new TextDecoder().decode(bytes));
+        if (Array.isArray(manifest.layers))
+            layers = manifest.layers
+                .map((l) => l?.digest)
+                .filter((d) => typeof d === 'string');
+    }
+    catch {
+        // An unreadable manifest names no file: only its own digest can match.
+    }
+    const subject = { target, descriptor };
+    const options = context.onProgress ? { onProgress: context.onProgress } : {};
+    const referrers = [];
+    for (const a of request.attachments) {
+        if (a.kind === 'bundle') {
+            const d = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.describeBundle)(a.json);
+            if (!(0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, descriptor.digest) && !layers.some((l) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, l)))
+                throw invalid(`${a.source}: the bundle is not about ${request.reference} (no subject or signed digest is its manifest or its file)`);
+        }
+        const attached = a.kind === 'bundle'
+            ? await oci.attachBundle(subject, a.bytes, undefined, options)
+            : await oci.attachSbom(subject, a.bytes, options);
+        referrers.push({
+            source: a.source,
+            kind: a.kind,
+            subject: descriptor.digest,
+            digest: attached.digest,
+            ...(attached.artifactType ? { artifactType: attached.artifactType } : {}),
+        });
+    }
+    return referrers;
+}
+//# sourceMappingURL=attach.js.map
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
-;// CONCATENATED MODULE: ./packages/pipeline/dist/errors.js
+/***/ }),
 
-class errors_PipelineError extends dist.BaseError {
+/***/ 98506:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ PipelineError)
+/* harmony export */ });
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
+
+class PipelineError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.BaseError {
     /** The demo's stage and artifact, when a stage failed. */
     stage;
     artifact;
@@ -1703,6 +1759,40 @@ class errors_PipelineError extends dist.BaseError {
     }
 }
 //# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 29207:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zC: () => (/* reexport */ errors/* PipelineError */.z),
+  O4: () => (/* reexport */ vsa_attachSummaries),
+  st: () => (/* reexport */ attest_attest),
+  zU: () => (/* reexport */ decodeExpected),
+  PC: () => (/* reexport */ describeArtifacts),
+  K3: () => (/* reexport */ formatSums),
+  mk: () => (/* reexport */ publish),
+  Mz: () => (/* reexport */ attest_publishAttested),
+  V_: () => (/* reexport */ readAttachments),
+  Th: () => (/* reexport */ readPlannedPublication),
+  vU: () => (/* reexport */ rehashDirectory),
+  uO: () => (/* reexport */ vsa_summaryWriter),
+  I6: () => (/* reexport */ verify_verifyTargets)
+});
+
+// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, attachmentsOf, buildPredicate, decodeClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor
+
+// EXTERNAL MODULE: ./packages/pipeline/dist/attach.js
+var attach = __webpack_require__(50148);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/pipeline/dist/errors.js
+var errors = __webpack_require__(98506);
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/publish.js
 
 
@@ -1716,7 +1806,7 @@ async function parse(reference) {
     const { parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
     const ref = parseReference(reference);
     if (ref.digest)
-        throw new errors_PipelineError({
+        throw new errors/* PipelineError */.z({
             code: 'INVALID_REQUEST',
             message: `cannot publish to a digest (${reference}): give a tag or none`,
         });
@@ -1750,7 +1840,7 @@ async function planPublication(target, artifacts, provenance, context) {
         for (const [i, file] of files.entries()) {
             const platform = target.platforms?.[i] ?? (await oci.detectPlatform(file.path));
             if (!platform)
-                throw new errors_PipelineError({
+                throw new errors/* PipelineError */.z({
                     code: 'INVALID_REQUEST',
                     message: `cannot tell the platform of ${file.path}: give its platform (OS/ARCH)`,
                 });
@@ -1760,7 +1850,7 @@ async function planPublication(target, artifacts, provenance, context) {
         for (const [i, p] of plans.entries()) {
             const key = oci.formatPlatform(p.platform);
             if (seen.has(key))
-                throw new errors_PipelineError({
+                throw new errors/* PipelineError */.z({
                     code: 'INVALID_REQUEST',
                     message: `two files for platform ${key} (${files[i].path})`,
                 });
@@ -1813,7 +1903,7 @@ function sbomSidecar(document) {
 async function publish(request, context) {
     const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
     if (request.artifacts.length === 0)
-        throw new errors_PipelineError({ code: 'NOTHING_TO_DO', message: 'nothing to publish' });
+        throw new errors/* PipelineError */.z({ code: 'NOTHING_TO_DO', message: 'nothing to publish' });
     const ref = await parse(request.target.reference);
     const attachments = request.attachments ?? [];
     const timings = {};
@@ -1879,7 +1969,7 @@ async function publish(request, context) {
         if (a.kind === 'bundle') {
             const places = await about((0,dist.describeBundle)(a.json));
             if (places.length === 0)
-                throw new errors_PipelineError({
+                throw new errors/* PipelineError */.z({
                     code: 'INVALID_REQUEST',
                     message: `${a.source}: the bundle is about none of the published artifacts (no subject or signed digest matches a file or manifest)`,
                 });
@@ -1965,7 +2055,7 @@ async function publish(request, context) {
 
 
 
-const invalid = (message) => new errors_PipelineError({ code: 'INVALID_REQUEST', message });
+const invalid = (message) => new errors/* PipelineError */.z({ code: 'INVALID_REQUEST', message });
 /** An attestation file is at most this big (as `attest verify` reads evidence). */
 const MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
 async function readText(path) {
@@ -2162,6 +2252,7 @@ async function buildPredicate(request, context) {
 
 
 
+/** A JWT's claims, unverified ({} when it is not one). */
 function decodeClaims(token) {
     try {
         return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
@@ -2171,7 +2262,7 @@ function decodeClaims(token) {
     }
 }
 const signing_invalid = (message) => {
-    throw new errors_PipelineError({ code: 'INVALID_REQUEST', message });
+    throw new errors/* PipelineError */.z({ code: 'INVALID_REQUEST', message });
 };
 /** Resolves a signing request (fetching an Actions token once when none is given). */
 async function resolveSigner(request, context) {
@@ -2214,9 +2305,29 @@ async function resolveSigner(request, context) {
         describe: `${instance.name} Sigstore (Fulcio ${instance.fulcioURL}${instance.rekorURL ? `, Rekor ${instance.rekorURL}` : ''}${instance.tsaURL ? `, TSA ${instance.tsaURL}` : ''})`,
         instance,
         ...(typeof claims.repository === 'string' ? { repository: claims.repository } : {}),
+        claims,
     };
 }
 const progress = (context) => context.onProgress ? { onProgress: context.onProgress } : {};
+/**
+ * Signs an in-toto statement's bytes with a resolved signer (a DSSE bundle), and stores the
+ * bundle in the GitHub attestations API when asked.
+ */
+async function signPayload(signer, payload, githubAttestations, context) {
+    const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
+    const bundle = await sign.signStatement(Buffer.from(payload), signer.options);
+    if (!githubAttestations)
+        return { bundle };
+    const repository = githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
+    if (!repository)
+        signing_invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
+    const attestationId = String(await sign.storeAttestation(bundle, {
+        repository: repository,
+        token: githubAttestations.token,
+        apiUrl: githubAttestations.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
+    }));
+    return { bundle, attestationId };
+}
 /**
  * Signs one in-toto statement into a Sigstore bundle: the statement's own bytes (what was
  * reviewed is what is signed), or an SBOM attestation over the given files.
@@ -2253,20 +2364,7 @@ async function signAttestation(request, context) {
         step: 'sign',
         message: `signing ${request.subject.source} with ${signer.describe}`,
     });
-    const bundle = await sign.signStatement(Buffer.from(payload), signer.options);
-    let attestationId;
-    if (request.githubAttestations) {
-        const repository = request.githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
-        if (!repository)
-            signing_invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
-        attestationId = String(await sign.storeAttestation(bundle, {
-            repository: repository,
-            token: request.githubAttestations.token,
-            apiUrl: request.githubAttestations.apiUrl ??
-                context.env.GITHUB_API_URL ??
-                'https://api.github.com',
-        }));
-    }
+    const { bundle, attestationId } = await signPayload(signer, payload, request.githubAttestations, context);
     return {
         bundle,
         signer: {
@@ -2356,7 +2454,7 @@ async function attest_attest(request, context) {
     const withFiles = (what) => {
         const pathless = artifacts.find((a) => a.path === undefined);
         if (pathless)
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'INVALID_REQUEST',
                 message: `${pathless.name} is known only by its digest: ${what} needs the file`,
             });
@@ -2409,7 +2507,7 @@ async function attest_attest(request, context) {
     if (request.githubAttestations && sign && provenanceBundle) {
         const repository = request.githubAttestations.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
         if (!repository)
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'INVALID_REQUEST',
                 message: 'storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)',
             });
@@ -2510,7 +2608,7 @@ function attachmentsOf(result) {
 async function attest_publishAttested(attested, context, target = {}) {
     const publication = attested.publication;
     if (!publication)
-        throw new errors_PipelineError({
+        throw new errors/* PipelineError */.z({
             code: 'INVALID_REQUEST',
             message: 'nothing was planned for publishing: attest with publishTo first',
         });
@@ -2757,7 +2855,8 @@ function build_appPrerequisite(ctx, name) {
 async function fetchOciArtifact(reference, context) {
     const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
     // Loaded on first use: verifying a file needs none of the OCI client.
-    const { fetchEvidence } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const { fetchEvidence, formatReference, parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const { tag: _tag, digest: _digest, ...base } = parseReference(reference);
     const fetched = await fetchEvidence(reference, {
         cwd: context.cwd,
         env: context.env,
@@ -2769,9 +2868,82 @@ async function fetchOciArtifact(reference, context) {
         fileDigest: fetched.subject.digest,
         manifestDigests: fetched.manifestDigests,
         evidence: fetched.bundles,
+        subjectName: base.kind === 'registry' ? `${base.registry}/${base.repository}` : `oci-layout:${base.path}`,
+        referenceFor: (digest) => formatReference({ ...base, digest }),
     };
 }
 //# sourceMappingURL=oci-target.js.map
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./packages/pipeline/dist/policy.js
+// The policy a verification runs under: a policy file's rules with the request's (the flags or
+// the action's inputs) over them, the trust they name, and the policy's identity.
+
+
+/** The name of a policy stated by flags (or inputs) alone. */
+const FLAGS_POLICY_NAME = 'flags';
+/**
+ * Reads the policy file (relative to `context.cwd`) and puts the request's rules over its own:
+ * a rule the request sets replaces the file's, the others stay. The file's `trusted-root` and
+ * `key` are relative to the file's folder, the request's to `context.cwd`.
+ */
+async function resolvePolicy(request, context) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+    const trust = request.trust ?? {};
+    const given = {
+        ...v.policySettingsOf(request.policy),
+        ...(request.recursive ? { recursive: true } : {}),
+        ...(trust.trustedRoot !== undefined
+            ? { 'trusted-root': (0,external_node_path_.resolve)(context.cwd, trust.trustedRoot) }
+            : {}),
+        ...(trust.key !== undefined ? { key: (0,external_node_path_.resolve)(context.cwd, trust.key) } : {}),
+    };
+    let file;
+    let settings = given;
+    if (request.policyFile !== undefined) {
+        const path = (0,external_node_path_.resolve)(context.cwd, request.policyFile);
+        file = { ...(await v.readPolicyFile(path, request.policyFile)), path };
+        settings = v.mergePolicySettings(file.settings, given);
+    }
+    return {
+        settings,
+        policy: v.verifyPolicyOf(settings),
+        trust: {
+            ...(settings['trusted-root'] !== undefined ? { trustedRoot: settings['trusted-root'] } : {}),
+            ...(settings.key !== undefined ? { key: settings.key } : {}),
+            ...(trust.tufRefresh ? { tufRefresh: true } : {}),
+        },
+        recursive: settings.recursive === true,
+        ...(file ? { file } : {}),
+    };
+}
+/**
+ * Where the policy can be found, for a VSA's `policy.uri`: in GitHub Actions, a policy file of
+ * the checked-out repository is its blob at the workflow's commit
+ * (`$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/PATH`); elsewhere its `file:` URL. A
+ * policy stated by flags alone is `urn:build-artifact:policy:flags` (its digest says what it is).
+ */
+function policyUri(path, env) {
+    if (path === undefined)
+        return `urn:build-artifact:policy:${FLAGS_POLICY_NAME}`;
+    const { GITHUB_ACTIONS, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_WORKSPACE } = env;
+    if (GITHUB_ACTIONS === 'true' && GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_SHA) {
+        const inside = GITHUB_WORKSPACE ? (0,external_node_path_.relative)(GITHUB_WORKSPACE, path) : undefined;
+        if (inside && !inside.startsWith('..') && !(0,external_node_path_.isAbsolute)(inside))
+            return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/${inside.split(external_node_path_.sep).map(encodeURIComponent).join('/')}`;
+    }
+    return (0,external_node_url_.pathToFileURL)(path).href;
+}
+/** The policy's identity once its trust is loaded: name, where it is, canonical digest. */
+async function policyIdentity(resolved, trust, env) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+    return {
+        name: resolved.file?.name ?? FLAGS_POLICY_NAME,
+        uri: policyUri(resolved.file?.path, env),
+        digest: { sha256: v.policyDigest(resolved.settings, trust) },
+    };
+}
+//# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/recursive.js
 // Recursion: after an artifact verified, follow the artifacts its signed evidence says it was
 // built from (the provenance's resolvedDependencies and the SBOM's embedded binaries, by
@@ -2841,7 +3013,7 @@ function fromSbom(bom, own, into) {
 }
 /** Evidence files in a directory (bundles and in-toto JSON lines), parsed; unreadable ones skipped. */
 async function evidenceInDirectory(dir) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     let names;
     try {
         names = await (0,promises_.readdir)(dir);
@@ -2873,7 +3045,7 @@ async function isFile(path) {
 }
 /** The evidence `attest verify FILE` reads when no bundle is given. */
 async function evidenceBeside(path) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     const out = [];
     for (const file of await v.findEvidenceFiles(path))
         for (const e of await v.readEvidence(file))
@@ -2901,7 +3073,7 @@ function ownDigest(r) {
     return r.digest.sha256 ? [r.digest.sha256.toLowerCase()] : [];
 }
 async function walk(input, context, scratch, depth, seen) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     const { result, evidence, policy, trust } = input;
     const own = result.digest.sha256?.toLowerCase() ?? '';
     const recorded = new Map();
@@ -2926,6 +3098,11 @@ async function walk(input, context, scratch, depth, seen) {
                 evidence: [e],
             }, { ...rest, predicateType: dist.PredicateType.CYCLONEDX_BOM }, trust, input.cache ? { cache: input.cache } : {});
             ok = r.verified;
+            // The SBOM the walk follows is evidence the verdict rests on too.
+            if (ok)
+                for (const used of r.inputAttestations ?? [])
+                    if (!result.inputAttestations?.some((u) => u.digest.sha256 === used.digest.sha256))
+                        result.inputAttestations = [...(result.inputAttestations ?? []), used];
         }
         if (ok) {
             fromSbom(described.get(e).statement?.predicate, own, recorded);
@@ -2977,7 +3154,7 @@ async function walk(input, context, scratch, depth, seen) {
  * digest differs is a tampered copy and fails the dependency outright.
  */
 async function recursive_resolve(input, context, rec, scratch, tried) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     const { policy, trust } = input;
     const attempt = async (via, name, artifact, evidence) => {
         if (evidence.length === 0) {
@@ -3100,7 +3277,7 @@ function parseTarget(arg, cwd) {
         const algorithm = digest[1];
         const hex = digest[2].toLowerCase();
         if (hex.length !== HEX_LENGTH[algorithm])
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'INVALID_TARGET',
                 message: `${arg}: a ${algorithm} digest is ${HEX_LENGTH[algorithm]} hex digits`,
             });
@@ -3109,7 +3286,7 @@ function parseTarget(arg, cwd) {
     if (isOciArgument(arg))
         return { kind: 'oci', arg };
     if (arg === '')
-        throw new errors_PipelineError({ code: 'INVALID_TARGET', message: 'an empty artifact argument' });
+        throw new errors/* PipelineError */.z({ code: 'INVALID_TARGET', message: 'an empty artifact argument' });
     return { kind: 'file', arg, path: (0,external_node_path_.resolve)(cwd, arg) };
 }
 //# sourceMappingURL=targets.js.map
@@ -3121,10 +3298,11 @@ function parseTarget(arg, cwd) {
 
 
 
+
 /** Targets verified side by side: hashing and pulling overlap, signatures are checked in turn. */
 const TARGET_CONCURRENCY = 4;
 async function loadTrust(request, context) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     let publicKeyPem;
     if (request.key !== undefined) {
         const keyPath = (0,external_node_path_.resolve)(context.cwd, request.key);
@@ -3147,17 +3325,19 @@ async function loadTrust(request, context) {
     });
 }
 async function prepare(target, shared, recursive, context) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     switch (target.kind) {
         case 'digest': {
             if (shared.length === 0)
-                throw new errors_PipelineError({
+                throw new errors/* PipelineError */.z({
                     code: 'INVALID_REQUEST',
                     message: `${target.arg}: an artifact given by its digest needs a bundle (--bundle FILE)`,
                 });
             return {
                 input: { name: target.arg, digest: { [target.algorithm]: target.hex }, evidence: shared },
                 evidence: shared,
+                resourceUris: [],
+                subjectName: target.arg,
             };
         }
         case 'oci': {
@@ -3165,6 +3345,12 @@ async function prepare(target, shared, recursive, context) {
             const [algorithm, hex] = artifact.fileDigest.split(':');
             const evidence = [...artifact.evidence, ...shared];
             return {
+                resourceUris: artifact.manifestDigests.map(artifact.referenceFor),
+                subjectName: (0,external_node_path_.basename)(artifact.path),
+                manifests: artifact.manifestDigests.map((d) => ({
+                    name: artifact.subjectName,
+                    digest: { sha256: d.replace(/^sha256:/, '') },
+                })),
                 input: {
                     name: target.arg,
                     path: artifact.path,
@@ -3193,43 +3379,125 @@ async function prepare(target, shared, recursive, context) {
                 input: { name: target.arg, path: target.path, ...(evidence ? { evidence } : {}) },
                 path: target.path,
                 ...(evidence ? { evidence } : {}),
+                resourceUris: [(0,external_node_path_.basename)(target.path)],
+                subjectName: (0,external_node_path_.basename)(target.path),
             };
         }
     }
 }
+const SUMMARY_ONLY_RULES = new Set([
+    'slsa-level',
+    'require-sbom',
+    'recursive',
+    'trusted-root',
+    'key',
+]);
+/** The summary policy of a request, less what only each target knows (its resource URIs). */
+async function summaryPolicy(request, resolved, identity) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+    const s = request.summaries;
+    if (!resolved.file) {
+        // Without a policy file there is no digest to ask of the summary: rules a summary does not
+        // state could not be checked, and a check that cannot be made must not pass.
+        const unstated = Object.keys(resolved.settings).filter((k) => !SUMMARY_ONLY_RULES.has(k));
+        if (unstated.length > 0)
+            throw new errors/* PipelineError */.z({
+                code: 'INVALID_REQUEST',
+                message: `a verification summary does not state ${unstated.map((k) => `--${k}`).join(', ')}: give the verifier's policy with --policy FILE (the summary must name its digest), or only --slsa-level, --require-sbom and --recursive`,
+            });
+    }
+    return {
+        ...(s.verifier !== undefined ? { verifier: s.verifier } : {}),
+        ...(s.verifierRegexp !== undefined ? { verifierRegexp: s.verifierRegexp } : {}),
+        ...(s.issuer !== undefined ? { issuer: s.issuer } : {}),
+        ...(s.maxAge !== undefined ? { maxAgeMs: v.parseDuration(s.maxAge) } : {}),
+        ...(resolved.policy.minSlsaLevel !== undefined
+            ? { minSlsaLevel: resolved.policy.minSlsaLevel }
+            : {}),
+        ...(resolved.policy.requireSbom ? { requireSbom: true } : {}),
+        ...(resolved.recursive ? { dependencies: true } : {}),
+        ...(resolved.file ? { policyDigest: identity.digest.sha256 } : {}),
+    };
+}
 /**
  * Verifies each target (file, digest, OCI reference) against its evidence, the policy and the
- * trust, and with `recursive` what each was built from. Bad requests and unreadable input throw;
- * a failed check is a result (`verified: false` with the reason).
+ * trust, and with `recursive` what each was built from; with `summaries`, against a trusted
+ * verifier's VSA instead. A policy file's rules apply under the request's. Bad requests and
+ * unreadable input throw; a failed check is a result (`verified: false` with the reason).
  */
 async function verify_verifyTargets(request, context) {
     if (request.targets.length === 0)
-        throw new errors_PipelineError({ code: 'NOTHING_TO_DO', message: 'no artifact to verify' });
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 14813));
+        throw new errors/* PipelineError */.z({ code: 'NOTHING_TO_DO', message: 'no artifact to verify' });
+    if (request.resourceUri !== undefined && request.targets.length > 1)
+        throw new errors/* PipelineError */.z({
+            code: 'INVALID_REQUEST',
+            message: 'a resource URI names one artifact: verify one target with it',
+        });
+    const verifiedAt = new Date().toISOString();
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     const targets = request.targets.map((t) => parseTarget(t, context.cwd));
-    v.validatePolicy(request.policy, { publicKey: request.trust?.key !== undefined });
-    const trust = await loadTrust(request.trust ?? {}, context);
+    const resolved = await resolvePolicy(request, context);
+    const { policy, recursive } = resolved;
+    // A summary names its own signer (the verifier); the artifact's policy is only its shape then.
+    if (request.summaries)
+        v.validatePolicy(policy);
+    else
+        v.validatePolicy(policy, { publicKey: resolved.trust.key !== undefined });
+    const trust = await loadTrust(resolved.trust, context);
+    const identity = await policyIdentity(resolved, trust, context.env);
+    const summaries = request.summaries
+        ? await summaryPolicy(request, resolved, identity)
+        : undefined;
     const shared = [];
     for (const file of request.bundles ?? [])
         for (const e of await v.readEvidence((0,external_node_path_.resolve)(context.cwd, file)))
             shared.push(e);
     const cache = v.createVerificationCache();
     const results = await (0,dist.mapConcurrent)(targets, TARGET_CONCURRENCY, async (target) => {
-        const prepared = await prepare(target, shared, request.recursive === true, context);
-        const result = await v.verifyArtifact(prepared.input, request.policy, trust, { cache });
-        if (!request.recursive || !result.verified)
-            return { ...result, target: target.arg };
+        const prepared = await prepare(target, shared, recursive, context);
+        const resourceUris = request.resourceUri !== undefined ? [request.resourceUri] : prepared.resourceUris;
+        const named = (r) => ({
+            ...r,
+            target: target.arg,
+            policy: identity,
+            ...(resourceUris[0] !== undefined ? { resourceUri: resourceUris[0] } : {}),
+            ...(r.verified
+                ? {
+                    subjects: [
+                        { name: prepared.subjectName, digest: { ...r.digest } },
+                        ...(prepared.manifests ?? []),
+                    ],
+                }
+                : {}),
+        });
+        if (summaries) {
+            if (resourceUris.length === 0)
+                throw new errors/* PipelineError */.z({
+                    code: 'INVALID_REQUEST',
+                    message: `${target.arg}: say which resource the verification summary must name (--vsa-resource-uri URI)`,
+                });
+            const r = await v.verifySummary(prepared.input, { ...summaries, resourceUris }, trust, {
+                cache,
+            });
+            if (r.verified && !resolved.file)
+                r.warnings.push('accepted whatever policy the verifier applied: give its policy with --policy FILE to require it (the summary names its digest)');
+            return named(r);
+        }
+        const result = await v.verifyArtifact(prepared.input, policy, trust, { cache });
+        if (!recursive || !result.verified)
+            return named(result);
         const deps = await verifyDependencies({
             ...(prepared.path !== undefined ? { path: prepared.path } : {}),
             evidence: prepared.evidence ?? (await evidenceBeside(prepared.path)),
             result,
-            policy: request.policy,
+            policy,
             trust,
             cache,
         }, context);
-        const shown = { ...result, target: target.arg, dependencies: deps.dependencies };
+        const shown = { ...named(result), dependencies: deps.dependencies };
         if (!deps.verified) {
             shown.verified = false;
+            delete shown.subjects;
             shown.failure = {
                 reason: 'DEPENDENCY_FAILED',
                 message: 'a dependency recorded in its provenance did not verify',
@@ -3237,13 +3505,321 @@ async function verify_verifyTargets(request, context) {
         }
         return shown;
     });
-    return { results, verified: results.every((r) => r.verified) };
+    return {
+        results,
+        verified: results.every((r) => r.verified),
+        policy: identity,
+        verifiedAt,
+    };
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/vsa.js
+// Writing verification summaries (SLSA VSA v1.1): after `verifyTargets`, one in-toto statement
+// per artifact that verified, naming the artifact, the policy it met (uri and canonical digest),
+// the bundles the verdict rests on, and the levels reached; signed into bundles on request, and
+// attached to the OCI manifests they name.
+
+
+
+const vsa_invalid = (message) => {
+    throw new errors/* PipelineError */.z({ code: 'INVALID_REQUEST', message });
+};
+/**
+ * The verifier's identity from a GitHub-like token: the workflow that runs the job (a reusable
+ * workflow's own path, as Fulcio names a GitHub Actions certificate), or an email identity.
+ */
+function identityFromClaims(claims, env) {
+    if (typeof claims.job_workflow_ref === 'string')
+        return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${claims.job_workflow_ref}`;
+    if (typeof claims.email === 'string')
+        return `mailto:${claims.email}`;
+    return undefined;
+}
+async function verifierOf(request, signer, context) {
+    const env = context.env;
+    let derived;
+    if (signer?.claims)
+        derived = identityFromClaims(signer.claims, env);
+    else if (request.verifierId === undefined &&
+        env.GITHUB_ACTIONS === 'true' &&
+        env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+        // Unsigned, in a job that may ask for a token: the token says which workflow runs the job.
+        try {
+            const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
+            derived = identityFromClaims(decodeClaims(await sign.actionsTokenProvider(env)()), env);
+        }
+        catch {
+            // No token after all: the workflow reference below.
+        }
+    }
+    if (request.verifierId !== undefined) {
+        // A keyless summary names the identity that signs it, or no consumer could accept it.
+        if (derived !== undefined && signer?.claims && derived !== request.verifierId)
+            vsa_invalid(`the verifier id ${request.verifierId} is not the signing identity ${derived}: a consumer checks that they are the same`);
+        return request.verifierId;
+    }
+    if (derived !== undefined)
+        return derived;
+    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKFLOW_REF)
+        return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_WORKFLOW_REF}`;
+    return vsa_invalid('say who the verifier is: --verifier-id URI (keyless signing and GitHub Actions name it themselves)');
+}
+/** Every attestation the verdict rests on, the dependencies' included, each once. */
+function inputsOf(result) {
+    const out = [];
+    const add = (refs) => {
+        for (const ref of refs ?? [])
+            if (!out.some((o) => o.digest.sha256 === ref.digest.sha256))
+                out.push(ref);
+    };
+    add(result.inputAttestations);
+    const todo = [...(result.dependencies ?? [])];
+    while (todo.length > 0) {
+        const d = todo.shift();
+        add(d.result?.inputAttestations);
+        todo.push(...d.dependencies);
+    }
+    return out;
+}
+/** The transitive dependencies that verified, each once (by digest). */
+function dependencyResults(deps) {
+    const seen = new Map();
+    const todo = [...deps];
+    while (todo.length > 0) {
+        const d = todo.shift();
+        if (d.verified && d.result && !seen.has(d.sha256))
+            seen.set(d.sha256, d.result);
+        todo.push(...d.dependencies);
+    }
+    return [...seen.values()];
+}
+/**
+ * The VSA statement for one verified target: subject = the artifact (its file's name and digests,
+ * and from OCI its manifest digests), predicate = exactly the SLSA v1.1 VSA fields.
+ */
+async function summaryStatement(result, fields) {
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+    if (!result.verified || !result.subjects)
+        throw new errors/* PipelineError */.z({
+            code: 'INVALID_REQUEST',
+            message: `${result.target}: only an artifact that verified gets a summary`,
+        });
+    if (result.resourceUri === undefined)
+        vsa_invalid(`${result.target}: say which resource the summary is about (--vsa-resource-uri URI, e.g. a pkg: URL)`);
+    const dependencyLevels = result.dependencies !== undefined
+        ? v.dependencyLevelsOf(dependencyResults(result.dependencies))
+        : result.summary?.dependencyLevels;
+    const predicate = {
+        verifier: { id: fields.verifier, version: { [v.TOOL_NAME]: v.VERSION } },
+        timeVerified: fields.timeVerified,
+        resourceUri: result.resourceUri,
+        policy: { uri: result.policy.uri, digest: { sha256: result.policy.digest.sha256 } },
+        inputAttestations: inputsOf(result).map((a) => ({ uri: a.uri, digest: { ...a.digest } })),
+        verificationResult: 'PASSED',
+        verifiedLevels: v.verifiedLevelsOf(result),
+        ...(dependencyLevels !== undefined ? { dependencyLevels } : {}),
+        slsaVersion: v.VSA_SLSA_VERSION,
+    };
+    // What we write must be what we accept.
+    const read = v.readSummary(predicate);
+    if (!read.ok)
+        throw new Error(`internal: the summary written is invalid: ${read.problem}`);
+    return core.buildStatement(result.subjects, core.PredicateType.VERIFICATION_SUMMARY_V1, predicate);
+}
+/**
+ * Readies the writing of summaries before anything is verified: the signer (a keyless token is
+ * fetched once) and the verifier's identity, so that a request that cannot be carried out fails
+ * before the work.
+ */
+async function vsa_summaryWriter(request, context) {
+    const signer = request.signing ? await resolveSigner(request.signing, context) : undefined;
+    if (request.githubAttestations && !signer)
+        vsa_invalid('storing summaries in the GitHub attestations API needs them signed');
+    const verifier = await verifierOf(request, signer, context);
+    return {
+        verifier,
+        async write(outcome) {
+            const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
+            const summaries = [];
+            for (const result of outcome.results) {
+                if (!result.verified)
+                    continue;
+                const statement = await summaryStatement(result, {
+                    verifier,
+                    timeVerified: outcome.verifiedAt,
+                });
+                const written = {
+                    target: result.target,
+                    resourceUri: statement.predicate.resourceUri,
+                    statement,
+                };
+                if (signer) {
+                    context.onProgress?.({
+                        step: 'sign',
+                        message: `signing the verification summary of ${result.target} with ${signer.describe}`,
+                    });
+                    const signed = await signPayload(signer, Buffer.from(JSON.stringify(statement)), request.githubAttestations, context);
+                    written.bundle = signed.bundle;
+                    if (signed.attestationId !== undefined)
+                        written.attestationId = signed.attestationId;
+                }
+                summaries.push(written);
+            }
+            let file;
+            if (request.out !== undefined) {
+                file = (0,external_node_path_.resolve)(context.cwd, request.out);
+                const lines = summaries.map((s) => `${JSON.stringify(s.bundle ?? s.statement)}\n`);
+                await core.writeFileAtomic(file, lines.join(''));
+            }
+            return {
+                verifier,
+                summaries,
+                ...(file !== undefined ? { file } : {}),
+                ...(signer ? { signedWith: signer.describe } : {}),
+            };
+        },
+    };
+}
+/**
+ * Attaches each signed summary of an OCI artifact to the manifest its `resourceUri` names (the
+ * manifest that was verified), as a referrer: where `attest verify oci://...` and gh find it.
+ */
+async function vsa_attachSummaries(written, context) {
+    const { attachToManifest } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 50148));
+    const referrers = [];
+    for (const s of written.summaries) {
+        if (!s.bundle)
+            vsa_invalid(`${s.target}: only a signed summary can be attached (sign it)`);
+        if (!s.resourceUri.startsWith('oci://') && !s.resourceUri.startsWith('oci-layout:'))
+            continue;
+        const attached = await attachToManifest({
+            reference: s.resourceUri,
+            attachments: [
+                {
+                    kind: 'bundle',
+                    source: `verification summary of ${s.target}`,
+                    bytes: JSON.stringify(s.bundle),
+                    json: s.bundle,
+                },
+            ],
+        }, context);
+        referrers.push(...attached);
+    }
+    return referrers;
+}
+//# sourceMappingURL=vsa.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/demo/summaries.js
+// The demo's last step, verify once and prove it everywhere: every published artifact is
+// verified against the demo's policy file, gets a signed verification summary (SLSA VSA)
+// attached to its manifest, and is then verified again through that summary alone, from OCI and
+// from the file.
+
+
+
+
+/** The demo's policy, as a file: the rules of its checks, and the local Sigstore's trust. */
+function policyText(repo, signerRepo) {
+    return [
+        '# The policy attest demo verifies its artifacts against before it signs their summaries.',
+        'name: build-artifact-demo',
+        `repo: ${repo}`,
+        `signer-repo: ${signerRepo}`,
+        'slsa-level: 3',
+        'require-sbom: true',
+        'recursive: true',
+        '# Relative to this file: the local Sigstore the demo signs with.',
+        'trusted-root: trusted_root.json',
+        '',
+    ].join('\n');
+}
+/**
+ * Verifies the published artifacts against the demo's policy, writes and attaches a signed VSA
+ * for each (signed by `signing`'s context: the local Sigstore), and verifies each again through
+ * its VSA alone. `artifacts` are `{ name, path, oci }` of what was published.
+ */
+async function summaries_demoSummaries(artifacts, identity, out, signing, context) {
+    const policyFile = join(out, 'policy.yml');
+    await writeFile(policyFile, policyText(identity.repo, identity.signerRepo));
+    const file = join(out, 'verification-summaries.jsonl');
+    const writer = await summaryWriter({
+        out: file,
+        signing: {
+            fulcioURL: signing.sigstore.fulcioURL,
+            rekorURL: signing.sigstore.rekorURL,
+            tsaURL: signing.sigstore.tsaURL,
+        },
+    }, signing);
+    const targets = artifacts.map((a) => a.oci);
+    const outcome = await verifyTargets({ targets, policy: {}, policyFile }, context);
+    const written = await writer.write(outcome);
+    const referrers = await attachSummaries(written, context);
+    const summaries = [];
+    for (const [i, a] of artifacts.entries()) {
+        const checked = outcome.results[i];
+        const s = written.summaries.find((w) => w.target === a.oci);
+        if (!s) {
+            summaries.push({
+                artifact: a.name,
+                resourceUri: checked.resourceUri ?? a.oci,
+                verifier: written.verifier,
+                policy: outcome.policy,
+                verifiedLevels: [],
+                verified: false,
+                summary: `no summary: ${checked.failure?.reason}: ${checked.failure?.message}`,
+                command: [],
+            });
+            continue;
+        }
+        const accept = { verifier: written.verifier, maxAge: '1h' };
+        // Through the summary alone: from OCI (attached as a referrer), and from the file with the
+        // summaries file as its only evidence (the summary names the manifest it was pulled from).
+        const fromOci = await verifyTargets({ targets: [a.oci], policy: {}, policyFile, summaries: accept }, context);
+        const fromFile = await verifyTargets({
+            targets: [a.path],
+            bundles: [file],
+            policy: {},
+            policyFile,
+            summaries: accept,
+            resourceUri: s.resourceUri,
+        }, context);
+        const results = [fromOci.results[0], fromFile.results[0]];
+        const failed = results.find((r) => !r.verified);
+        const p = s.statement.predicate;
+        summaries.push({
+            artifact: a.name,
+            resourceUri: s.resourceUri,
+            verifier: written.verifier,
+            policy: outcome.policy,
+            verifiedLevels: p.verifiedLevels,
+            ...(p.dependencyLevels !== undefined ? { dependencyLevels: p.dependencyLevels } : {}),
+            ...(referrers.find((r) => r.source.endsWith(a.oci))
+                ? { referrer: referrers.find((r) => r.source.endsWith(a.oci)).digest }
+                : {}),
+            verified: failed === undefined,
+            summary: failed
+                ? `${failed.failure?.reason}: ${failed.failure?.message}`
+                : `${p.verificationResult} ${p.verifiedLevels.join(', ')}; verified through the summary alone, from OCI and from the file`,
+            command: [
+                'verify',
+                a.oci,
+                '--policy',
+                policyFile,
+                '--vsa-verifier',
+                written.verifier,
+                '--vsa-max-age',
+                '1h',
+            ],
+        });
+    }
+    return { policyFile, file, summaries };
+}
+//# sourceMappingURL=summaries.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/demo/demo.js
 // `attest demo`: the whole pipeline on the examples, with no network and no configuration:
 // build what the machine can, then the three flows every edge uses (attest, publish, verify),
 // signing with the local Sigstore whose tokens carry the reusable workflow's L3 identity.
+
 
 
 
@@ -3511,6 +4087,9 @@ async function runDemo(options, context) {
                 });
             }
         }
+        // 5. Verify once, prove it everywhere: a signed summary per artifact, then checks through it.
+        log('verification summaries: verifying against policy.yml, signing, attaching, re-checking');
+        const summaries = await demoSummaries(artifacts.map((a) => ({ name: a.name, path: a.path, oci: a.oci })), { repo: DEMO_REPOSITORY, signerRepo: DEMO_SIGNER_REPOSITORY }, out, { ...flow, sigstore: dev }, context);
         return {
             out,
             ociTarget,
@@ -3518,7 +4097,8 @@ async function runDemo(options, context) {
             artifacts,
             skipped,
             checks,
-            verified: checks.every((c) => c.verified),
+            summaries,
+            verified: checks.every((c) => c.verified) && summaries.summaries.every((s) => s.verified),
             policyFlags,
             totalMs: performance.now() - started,
         };
@@ -3547,7 +4127,7 @@ function decodeExpected(base64List) {
         .filter((chunk) => chunk !== '')
         .map((chunk) => {
         if (!/^[A-Za-z0-9+/]+={0,2}$/.test(chunk)) {
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'INVALID_REQUEST',
                 message: 'expected-base64: not base64-encoded sha256sum output',
             });
@@ -3568,24 +4148,24 @@ function formatSums(files) {
 async function rehashDirectory(directory, expectedText) {
     const expected = (0,dist.parseChecksumFile)(expectedText, 'expected digests');
     if (expected.length === 0) {
-        throw new errors_PipelineError({ code: 'INVALID_REQUEST', message: 'no expected digests were given' });
+        throw new errors/* PipelineError */.z({ code: 'INVALID_REQUEST', message: 'no expected digests were given' });
     }
     const byName = new Map();
     for (const e of expected) {
         if (e.algorithm !== 'sha256') {
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'INVALID_REQUEST',
                 message: `${e.path}: only sha256 digests are expected`,
             });
         }
         if (e.path.includes('/') || e.path.includes('\\') || e.path === '.' || e.path === '..') {
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'INVALID_REQUEST',
                 message: `${e.path}: expected a plain file name`,
             });
         }
         if (byName.has(e.path) && byName.get(e.path) !== e.hex) {
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'INVALID_REQUEST',
                 message: `${e.path}: listed twice with different digests`,
             });
@@ -3597,7 +4177,7 @@ async function rehashDirectory(directory, expectedText) {
         present = (await (0,promises_.readdir)(directory, { withFileTypes: true }))
             .map((d) => {
             if (!d.isFile()) {
-                throw new errors_PipelineError({
+                throw new errors/* PipelineError */.z({
                     code: 'UNEXPECTED_FILE',
                     message: `${(0,external_node_path_.join)(directory, d.name)}: not a regular file; only the built files are expected`,
                 });
@@ -3607,9 +4187,9 @@ async function rehashDirectory(directory, expectedText) {
             .sort();
     }
     catch (err) {
-        if (err instanceof errors_PipelineError)
+        if (err instanceof errors/* PipelineError */.z)
             throw err;
-        throw new errors_PipelineError({
+        throw new errors/* PipelineError */.z({
             code: 'MISSING_FILE',
             message: `${directory}: cannot read the directory`,
             cause: err,
@@ -3617,7 +4197,7 @@ async function rehashDirectory(directory, expectedText) {
     }
     const unexpected = present.filter((n) => !byName.has(n));
     if (unexpected.length > 0) {
-        throw new errors_PipelineError({
+        throw new errors/* PipelineError */.z({
             code: 'UNEXPECTED_FILE',
             message: `${directory}: ${unexpected.join(', ')} ${unexpected.length === 1 ? 'was' : 'were'} not hashed by the build job`,
         });
@@ -3625,7 +4205,7 @@ async function rehashDirectory(directory, expectedText) {
     const names = [...byName.keys()].sort();
     const missing = names.filter((n) => !present.includes(n));
     if (missing.length > 0) {
-        throw new errors_PipelineError({
+        throw new errors/* PipelineError */.z({
             code: 'MISSING_FILE',
             message: `${directory}: ${missing.join(', ')} hashed by the build job but not downloaded`,
         });
@@ -3636,7 +4216,7 @@ async function rehashDirectory(directory, expectedText) {
     }));
     for (const file of hashed) {
         if (file.sha256 !== byName.get(file.name)) {
-            throw new errors_PipelineError({
+            throw new errors/* PipelineError */.z({
                 code: 'DIGEST_MISMATCH',
                 message: `${(0,external_node_path_.join)(directory, file.name)}: sha256 ${file.sha256} differs from the build job's ${byName.get(file.name)}`,
             });
@@ -3655,7 +4235,7 @@ async function describeArtifacts(request, context) {
     // The run's environment, not the process's: the same request gives the same bytes.
     const epoch = context.env.SOURCE_DATE_EPOCH;
     if (epoch !== undefined && epoch !== '' && !/^\d{1,12}$/.test(epoch))
-        throw new errors_PipelineError({
+        throw new errors/* PipelineError */.z({
             code: 'INVALID_REQUEST',
             message: `SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`,
         });
@@ -3673,6 +4253,9 @@ async function describeArtifacts(request, context) {
 }
 //# sourceMappingURL=sbom.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/index.js
+
+
+
 
 
 

@@ -47,7 +47,7 @@ __webpack_async_result__();
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50299);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99941);
 /* harmony import */ var _build_artifact_oci__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27688);
-/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(94749);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29207);
 
 
 

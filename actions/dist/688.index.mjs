@@ -3085,9 +3085,13 @@ function referrerFileName(artifactName, entry, content) {
         }
     }
     const isSbom = predicateType !== undefined && dist.SBOM_PREDICATE_TYPES.includes(predicateType);
+    // A verifier's summary is not the provenance: under the provenance's name it could take its
+    // place beside the artifact.
+    if (predicateType === dist.PredicateType.VERIFICATION_SUMMARY_V1)
+        return { name: artifactName + dist.Sidecar.VSA_BUNDLE, role: 'vsa-bundle' };
     return isSbom
-        ? { name: `${artifactName}.sbom.sigstore.json`, role: 'sbom-bundle' }
-        : { name: `${artifactName}.sigstore.json`, role: 'bundle' };
+        ? { name: artifactName + dist.Sidecar.SBOM_BUNDLE, role: 'sbom-bundle' }
+        : { name: artifactName + dist.Sidecar.PROVENANCE, role: 'bundle' };
 }
 /** The layer a referrer keeps its content in, or why it has none to read. */
 function referrerLayer(manifest) {

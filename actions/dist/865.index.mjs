@@ -8,8 +8,27 @@ export const modules = {
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45824);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74212);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45824);
 
+
+
+await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .K, async (inputs) => {
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(inputs);
+});
+//# sourceMappingURL=index.js.map
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 74212:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ readInputs)
+/* harmony export */ });
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
 
 /** The policy inputs: the `attest verify` flags, by the same names. */
 function policy() {
@@ -31,6 +50,7 @@ function policy() {
     set('sourceRef', 'source-ref');
     set('sourceDigest', 'source-digest');
     set('predicateType', 'predicate-type');
+    set('hostname', 'hostname');
     if ((0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('deny-self-hosted-runners', false))
         p.denySelfHostedRunners = true;
     if ((0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('require-sbom', false))
@@ -48,10 +68,58 @@ function policy() {
         p.minSlsaLevel = Number(n);
     return p;
 }
-await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(() => {
+/** `vsa-verifier` and the inputs that go with it: accept a trusted verifier's summaries. */
+function summaries() {
+    const verifier = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('vsa-verifier');
+    const verifierRegexp = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('vsa-verifier-regexp');
+    const issuer = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('vsa-verifier-issuer');
+    const maxAge = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('vsa-max-age');
+    if (verifier === '' && verifierRegexp === '') {
+        if (issuer !== '' || maxAge !== '')
+            throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ({
+                code: 'INVALID_INPUT',
+                message: 'inputs "vsa-verifier-issuer" and "vsa-max-age" apply to "vsa-verifier"',
+            });
+        return undefined;
+    }
+    return {
+        ...(verifier !== '' ? { verifier } : {}),
+        ...(verifierRegexp !== '' ? { verifierRegexp } : {}),
+        ...(issuer !== '' ? { issuer } : {}),
+        ...(maxAge !== '' ? { maxAge } : {}),
+    };
+}
+/** `vsa-out`, `vsa-sign`, `vsa-attach`: write (sign, attach) verification summaries. */
+function writing() {
+    const out = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('vsa-out');
+    const sign = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('vsa-sign', false);
+    const attach = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('vsa-attach', false);
+    if (out === '') {
+        if (sign || attach)
+            throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ({
+                code: 'INVALID_INPUT',
+                message: 'inputs "vsa-sign" and "vsa-attach" need "vsa-out" (the file to write)',
+            });
+        return undefined;
+    }
+    if (attach && !sign)
+        throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ({
+            code: 'INVALID_INPUT',
+            message: 'input "vsa-attach" attaches signed summaries: set "vsa-sign" too',
+        });
+    // Keyless, with the job's own OIDC token: the summaries are signed by this workflow.
+    const request = { out, ...(sign ? { signing: {} } : {}) };
+    return { request, attach };
+}
+/** Reads the action's inputs (INPUT_*) into one typed object. */
+function readInputs() {
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .requiredInput */ .YF)('artifacts');
     const trustedRoot = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('trusted-root');
     const key = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('key');
+    const policyFile = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('policy');
+    const resourceUri = (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('vsa-resource-uri');
+    const accept = summaries();
+    const write = writing();
     return {
         request: {
             targets: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .listInput */ .dt)('artifacts'),
@@ -59,15 +127,15 @@ await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .runActio
             policy: policy(),
             trust: { ...(trustedRoot ? { trustedRoot } : {}), ...(key ? { key } : {}) },
             recursive: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .booleanInput */ .tE)('recursive', false),
+            ...(policyFile ? { policyFile } : {}),
+            ...(resourceUri ? { resourceUri } : {}),
+            ...(accept ? { summaries: accept } : {}),
         },
         token: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('token'),
+        ...(write ? { write } : {}),
     };
-}, async (inputs) => {
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(inputs);
-});
-//# sourceMappingURL=index.js.map
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
+}
+//# sourceMappingURL=inputs.js.map
 
 /***/ }),
 
@@ -81,8 +149,8 @@ __webpack_async_result__();
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50299);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99941);
-/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94749);
-/* harmony import */ var _build_artifact_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14813);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29207);
+/* harmony import */ var _build_artifact_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64648);
 
 
 
@@ -96,6 +164,8 @@ function describe(r) {
     }
     const who = r.certificate?.buildSignerURI ?? r.certificate?.subjectAlternativeName;
     const level = r.slsa ? `, SLSA Build L${r.slsa.level}` : '';
+    if (r.summary)
+        return `verification summary by ${r.summary.verifier}${r.summary.timeVerified ? ` (${r.summary.timeVerified})` : ''}${level}`;
     return `${who ? `signed by ${who}` : 'signed with the given key'}${level}`;
 }
 async function run(inputs, env = process.env) {
@@ -105,9 +175,13 @@ async function run(inputs, env = process.env) {
         env: inputs.token ? { ...env, GITHUB_TOKEN: inputs.token } : env,
         onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .logProgress */ .sc,
     };
+    if (inputs.write?.request.signing)
+        (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .requireIdToken */ .it)(env);
+    const writer = inputs.write ? await (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .summaryWriter */ .uO)(inputs.write.request, context) : undefined;
     const outcome = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os)('Verifying', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .verifyTargets */ .I6)(inputs.request, context).catch((err) => {
         // The policy's messages name the CLI's flags; here they are inputs of the same names.
-        if (err instanceof _build_artifact_verify__WEBPACK_IMPORTED_MODULE_4__.VerifyError && err.code === 'INVALID_POLICY')
+        if ((err instanceof _build_artifact_verify__WEBPACK_IMPORTED_MODULE_4__.VerifyError && err.code === 'INVALID_POLICY') ||
+            (err instanceof _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .PipelineError */ .zC && err.code === 'INVALID_REQUEST'))
             throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ({
                 code: 'INVALID_INPUT',
                 message: err.message.replace(/--([a-z-]+)(?: [A-Z/]+)?/g, 'input "$1"'),
@@ -128,9 +202,26 @@ async function run(inputs, env = process.env) {
         verified: r.verified,
         detail: describe(r),
     }));
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`policy: ${outcome.policy.name} (sha256:${outcome.policy.digest.sha256})`);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('results', (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_2__.safeJson)(outcome.results));
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('verified', outcome.verified);
-    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)({ title: 'Verification', verifications });
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('policy-digest', outcome.policy.digest.sha256);
+    const notes = [
+        `Policy ${(0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(outcome.policy.name)}: <code>sha256:${outcome.policy.digest.sha256}</code>`,
+    ];
+    if (writer && inputs.write) {
+        const written = await writer.write(outcome);
+        (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`wrote ${written.summaries.length} verification summaries (verifier ${written.verifier}) to ${inputs.write.request.out}`);
+        (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('vsa-file', written.file ?? '');
+        notes.push(`${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} by ${(0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(written.verifier)}${written.signedWith ? ', signed' : ''}`);
+        if (inputs.write.attach) {
+            const referrers = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os)('Attaching the verification summaries', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .attachSummaries */ .O4)(written, context));
+            for (const r of referrers)
+                (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`attached ${r.digest} to ${r.subject}`);
+            (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('vsa-referrers', referrers.map((r) => r.digest).join('\n'));
+        }
+    }
+    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)({ title: 'Verification', verifications, notes });
     const failed = outcome.results.filter((r) => !r.verified);
     if (failed.length > 0)
         throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ({

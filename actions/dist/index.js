@@ -665,7 +665,7 @@ const actions = {
   provenance: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(811)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58811)),
   push: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(688), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75452)),
   sbom: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(299), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47289)),
-  verify: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(476), __nccwpck_require__.e(74), __nccwpck_require__.e(242), __nccwpck_require__.e(299), __nccwpck_require__.e(813), __nccwpck_require__.e(865)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18865)),
+  verify: () => Promise.all(/* import() */[__nccwpck_require__.e(798), __nccwpck_require__.e(476), __nccwpck_require__.e(815), __nccwpck_require__.e(74), __nccwpck_require__.e(242), __nccwpck_require__.e(299), __nccwpck_require__.e(648), __nccwpck_require__.e(865)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18865)),
 };
 
 const names = Object.keys(actions);

@@ -1,5 +1,5 @@
-export const id = 813;
-export const ids = [813];
+export const id = 648;
+export const ids = [648];
 export const modules = {
 
 /***/ 71845:
@@ -9,7 +9,7 @@ module.exports = __webpack_require__.p + "a15867d24f7344b9432b.json";
 
 /***/ }),
 
-/***/ 14813:
+/***/ 64648:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,22 +20,45 @@ __webpack_require__.d(__webpack_exports__, {
   EVIDENCE_SUFFIXES: () => (/* reexport */ EVIDENCE_SUFFIXES),
   GITHUB_TUF_URL: () => (/* reexport */ GITHUB_TUF_URL),
   MAX_EVIDENCE_FILE_BYTES: () => (/* reexport */ MAX_EVIDENCE_FILE_BYTES),
+  MAX_POLICY_FILE_BYTES: () => (/* reexport */ MAX_POLICY_FILE_BYTES),
+  POLICY_KEYS: () => (/* reexport */ POLICY_KEYS),
   PUBLIC_GOOD_TUF_URL: () => (/* reexport */ PUBLIC_GOOD_TUF_URL),
+  SBOM_VERIFIED_LEVEL: () => (/* reexport */ SBOM_VERIFIED_LEVEL),
+  TOOL_NAME: () => (/* reexport */ TOOL_NAME),
+  VERSION: () => (/* reexport */ VERSION),
+  VSA_FIELDS: () => (/* reexport */ VSA_FIELDS),
+  VSA_SLSA_VERSION: () => (/* reexport */ VSA_SLSA_VERSION),
   VerifyError: () => (/* reexport */ VerifyError),
   asksAboutProvenance: () => (/* reexport */ asksAboutProvenance),
+  buildLevelName: () => (/* reexport */ buildLevelName),
+  buildLevelOf: () => (/* reexport */ buildLevelOf),
+  canonicalPolicy: () => (/* reexport */ canonicalPolicy),
   certificateIdentity: () => (/* reexport */ certificateIdentity),
   createVerificationCache: () => (/* reexport */ createVerificationCache),
   crossCheck: () => (/* reexport */ crossCheck),
+  dependencyLevelsOf: () => (/* reexport */ dependencyLevelsOf),
+  evidenceDigest: () => (/* reexport */ evidenceDigest),
   findEvidenceFiles: () => (/* reexport */ findEvidenceFiles),
   inspectEvidence: () => (/* reexport */ inspectEvidence),
   loadTrustedRoot: () => (/* reexport */ loadTrustedRoot),
+  mergePolicySettings: () => (/* reexport */ mergePolicySettings),
+  parseDuration: () => (/* reexport */ parseDuration),
   parseEvidence: () => (/* reexport */ parseEvidence),
+  parsePolicy: () => (/* reexport */ parsePolicy),
   parseTrustedRoots: () => (/* reexport */ parseTrustedRoots),
+  policyDigest: () => (/* reexport */ policyDigest),
+  policySettingsOf: () => (/* reexport */ policySettingsOf),
   publicGoodTrustedRootJSON: () => (/* reexport */ publicGoodTrustedRootJSON),
   readEvidence: () => (/* reexport */ readEvidence),
+  readPolicyFile: () => (/* reexport */ readPolicyFile),
+  readSummary: () => (/* reexport */ readSummary),
   slsaLevel: () => (/* reexport */ slsaLevel),
   validatePolicy: () => (/* reexport */ validatePolicy),
-  verifyArtifact: () => (/* reexport */ verifyArtifact)
+  validateSummaryPolicy: () => (/* reexport */ validateSummaryPolicy),
+  verifiedLevelsOf: () => (/* reexport */ verifiedLevelsOf),
+  verifyArtifact: () => (/* reexport */ verifyArtifact),
+  verifyPolicyOf: () => (/* reexport */ verifyPolicyOf),
+  verifySummary: () => (/* reexport */ verifySummary)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -137,6 +160,8 @@ const STAGE_ORDER = [
     'cross-check',
     'level',
     'sbom',
+    // A verification summary's own fields, after its bundle passed the stages above.
+    'summary',
 ];
 const pass = (facts) => ({ ok: true, facts });
 const fail = (stage, reason, message, facts) => ({
@@ -1069,17 +1094,10 @@ async function statementStage(bundle, data, wants, readStatement) {
 
 
 
-/** Sorted-key JSON: the same bundle gives the same bytes however its keys were ordered. */
-function canonicalJson(value) {
-    if (typeof value !== 'object' || value === null)
-        return JSON.stringify(value) ?? 'null';
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    const entries = Object.keys(value)
-        .sort()
-        .filter((k) => value[k] !== undefined)
-        .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`);
-    return `{${entries.join(',')}}`;
+
+/** A bundle's identity: the SHA-256 (hex) of its RFC 8785 (JCS) JSON, however it was formatted. */
+function evidenceDigest(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(dist.json.canonicalize(value)).digest('hex');
 }
 class BatchCache {
     /** Per trust (its roots and key): bundle key -> the stage's outcome, shared while it runs. */
@@ -1122,12 +1140,17 @@ class BatchCache {
      * over the artifact, so its key includes the digest it is verified against: the file's own
      * when there is a file, else the given one.
      */
-    async crypto(json, bundle, data, trust, now) {
+    /** The evidence's digest (see evidenceDigest), computed once per evidence object. */
+    digestOf(json) {
         let key = this.keys.get(json);
         if (key === undefined) {
-            key = (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(json)).digest('hex');
+            key = evidenceDigest(json);
             this.keys.set(json, key);
         }
+        return key;
+    }
+    async crypto(json, bundle, data, trust, now) {
+        let key = this.digestOf(json);
         if (bundle.content.$case === 'messageSignature') {
             const algorithm = messageDigestAlgorithm(bundle.content.messageSignature.messageDigest) ?? 'sha256';
             const digest = data.hasFile()
@@ -1180,11 +1203,11 @@ function cacheOf(cache) {
  */
 const MAX_EVIDENCE_FILE_BYTES = 64 * 1024 * 1024;
 /**
- * The evidence files looked for beside an artifact, in this order: the provenance bundle our
- * tools write, the SBOM attestation, and the `.intoto.jsonl` that slsa-github-generator and
- * many release pipelines publish.
+ * The evidence files looked for beside an artifact, in this order (core's EVIDENCE_SIDECARS): the
+ * provenance bundle our tools write, the SBOM attestation, the `.intoto.jsonl` that
+ * slsa-github-generator and many release pipelines publish, and a verifier's summary (VSA).
  */
-const EVIDENCE_SUFFIXES = [...core_dist.EVIDENCE_SIDECARS.map((kind) => core_dist.Sidecar[kind])];
+const EVIDENCE_SUFFIXES = core_dist.EVIDENCE_SIDECARS.map((kind) => core_dist.Sidecar[kind]);
 /**
  * Parses a bundle file: one JSON document, or JSON lines (one bundle per line, as
  * `gh attestation download` and `.intoto.jsonl` files hold them). GitHub attestation API
@@ -1600,6 +1623,217 @@ function identityStage(identity, policy) {
     return failure ? { ok: false, failure } : pass(undefined);
 }
 //# sourceMappingURL=policy.js.map
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./packages/verify/dist/policy-file.js
+// A policy as a file: the rules `attest verify` takes as flags, under the flags' long names, so
+// that a key and a flag always mean the same thing. And a policy's identity: its name and the
+// SHA-256 of its canonical form, which a verification summary (VSA) records.
+
+
+
+
+
+
+
+/** What each key of a policy holds, and the `VerifyPolicy` field it sets (when it is one). */
+const KEYS = {
+    repo: { kind: 'string', field: 'repo' },
+    owner: { kind: 'string', field: 'owner' },
+    'signer-workflow': { kind: 'string', field: 'signerWorkflow' },
+    'signer-repo': { kind: 'string', field: 'signerRepo' },
+    'signer-digest': { kind: 'string', field: 'signerDigest' },
+    'source-ref': { kind: 'string', field: 'sourceRef' },
+    'source-digest': { kind: 'string', field: 'sourceDigest' },
+    'predicate-type': { kind: 'string', field: 'predicateType' },
+    'deny-self-hosted-runners': { kind: 'boolean', field: 'denySelfHostedRunners' },
+    'certificate-identity': { kind: 'string', field: 'certificateIdentity' },
+    'certificate-identity-regexp': { kind: 'string', field: 'certificateIdentityRegexp' },
+    'certificate-oidc-issuer': { kind: 'string', field: 'certificateOidcIssuer' },
+    'certificate-oidc-issuer-regexp': { kind: 'string', field: 'certificateOidcIssuerRegexp' },
+    'slsa-level': { kind: 'level', field: 'minSlsaLevel' },
+    'require-sbom': { kind: 'boolean', field: 'requireSbom' },
+    hostname: { kind: 'string', field: 'hostname' },
+    recursive: { kind: 'boolean' },
+    'trusted-root': { kind: 'path' },
+    key: { kind: 'path' },
+};
+/** The keys a policy file may hold: every rule, and its `name`. */
+const POLICY_KEYS = ['name', ...Object.keys(KEYS)];
+/** A policy file is a page of settings: anything much bigger is not one. */
+const MAX_POLICY_FILE_BYTES = 64 * 1024;
+const invalid = (message) => {
+    throw new VerifyError({ code: 'INVALID_POLICY', message });
+};
+/** The known key closest to a mistyped one (at most two edits away), for the error message. */
+function closest(key) {
+    let best;
+    for (const name of POLICY_KEYS) {
+        const d = editDistance(key.toLowerCase(), name);
+        if (d <= 2 && (!best || d < best.distance))
+            best = { name, distance: d };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+const policy_file_show = (value) => JSON.stringify(value)?.slice(0, 80) ?? String(value);
+/**
+ * Reads a policy: YAML or JSON (JSON is YAML), one mapping of the keys in POLICY_KEYS. An
+ * unknown key, a key given twice, a value of the wrong type and anything that is not a single
+ * mapping are INVALID_POLICY errors naming `source` and the key: a typo must never loosen a
+ * policy by being ignored. Paths are resolved against `baseDir` (default: the folder of
+ * `source`).
+ */
+function parsePolicy(text, source, baseDir = (0,external_node_path_.dirname)(source)) {
+    // YAML 1.2's core schema: `yes` is a string, not true. No aliases: a policy needs none, and
+    // each one could multiply what is read.
+    const doc = (0,yaml_dist.parseDocument)(text, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem)
+        invalid(`${source}: not a YAML or JSON policy (${problem.message.split('\n')[0]})`);
+    if (doc.contents === null)
+        invalid(`${source}: the policy is empty`);
+    if (!(0,yaml_dist.isMap)(doc.contents))
+        invalid(`${source}: a policy is a mapping of keys (repo: OWNER/REPO, slsa-level: 3, ...)`);
+    const settings = {};
+    const set = settings;
+    let name;
+    for (const pair of doc.contents.items) {
+        if (!(0,yaml_dist.isScalar)(pair.key) || typeof pair.key.value !== 'string')
+            invalid(`${source}: every key is a plain name (${POLICY_KEYS.join(', ')})`);
+        const key = pair.key.value;
+        if (!POLICY_KEYS.includes(key)) {
+            const hint = closest(key);
+            invalid(`${source}: unknown key ${policy_file_show(key)}${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${POLICY_KEYS.join(', ')}`);
+        }
+        if (!(0,yaml_dist.isScalar)(pair.value) || pair.value.value === null)
+            invalid(`${source}: "${key}" must have a single value`);
+        const value = pair.value.value;
+        const where = `${source}: "${key}"`;
+        if (key === 'name') {
+            if (typeof value !== 'string' || value.trim() === '')
+                invalid(`${where} must be a name`);
+            name = value;
+            continue;
+        }
+        const kind = KEYS[key].kind;
+        if (kind === 'boolean') {
+            if (typeof value !== 'boolean')
+                invalid(`${where} must be true or false, not ${policy_file_show(value)}`);
+            if (value === true)
+                set[key] = true;
+        }
+        else if (kind === 'level') {
+            if (value !== 1 && value !== 2 && value !== 3)
+                invalid(`${where} must be 1, 2 or 3, not ${policy_file_show(value)}`);
+            set[key] = value;
+        }
+        else {
+            if (typeof value !== 'string' || value === '')
+                invalid(`${where} must be a non-empty string, not ${policy_file_show(value)}`);
+            set[key] = kind === 'path' ? (0,external_node_path_.resolve)(baseDir, value) : value;
+        }
+    }
+    return {
+        source,
+        name: name ?? ((0,external_node_path_.basename)(source, (0,external_node_path_.extname)(source)) || 'policy'),
+        settings,
+    };
+}
+/** Reads and parses a policy file (see parsePolicy): a regular file of at most 64 KiB. */
+async function readPolicyFile(path, source = path) {
+    let text;
+    try {
+        text = await (0,core_dist.readRegularFileText)(path, { maxBytes: MAX_POLICY_FILE_BYTES, what: 'a policy' });
+    }
+    catch (err) {
+        if (!(err instanceof core_dist.CoreError))
+            throw err;
+        throw new VerifyError({ code: 'INVALID_POLICY', message: err.message, cause: err });
+    }
+    return parsePolicy(text, source, (0,external_node_path_.dirname)(path));
+}
+/** The rules `over` sets replace those of `base` (flags over a file); the rest are kept. */
+function mergePolicySettings(base, over) {
+    const merged = { ...base };
+    for (const [key, value] of Object.entries(over))
+        if (value !== undefined && value !== false)
+            merged[key] = value;
+    return merged;
+}
+/** The rules of a `VerifyPolicy`, by flag name (recursion and trust are not in it). */
+function policySettingsOf(policy) {
+    const out = {};
+    for (const [key, spec] of Object.entries(KEYS)) {
+        if (!('field' in spec))
+            continue;
+        const value = policy[spec.field];
+        if (value !== undefined && value !== false)
+            out[key] = value;
+    }
+    return out;
+}
+/** The `VerifyPolicy` the settings state (recursion and trust are the caller's). */
+function verifyPolicyOf(settings) {
+    const out = {};
+    for (const [key, spec] of Object.entries(KEYS)) {
+        if (!('field' in spec))
+            continue;
+        const value = settings[key];
+        if (value !== undefined && value !== false)
+            out[spec.field] = value;
+    }
+    return out;
+}
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/**
+ * The canonical form of a policy, whose SHA-256 is its digest: the effective rules (a file's,
+ * with the flags given over them) as a JSON object keyed by flag name, serialized as RFC 8785
+ * (JCS) JSON. Left out: `name`, booleans that are off, and values equal to the defaults
+ * (`predicate-type` https://slsa.dev/provenance/v1, `hostname` github.com). `trusted-root` and
+ * `key` are what they trust, not where the file lay: `sha256:` of the RFC 8785 JSON of the
+ * trusted roots (as protobuf-specs writes them), and `sha256:` of the key's DER
+ * SubjectPublicKeyInfo. So the same rules give the same digest on every machine, in any order,
+ * YAML or JSON, and whatever the paths.
+ */
+function canonicalPolicy(settings, trust) {
+    const out = {};
+    for (const [key, value] of Object.entries(settings)) {
+        if (value === undefined || value === false || key === 'trusted-root' || key === 'key')
+            continue;
+        if (key === 'predicate-type' && value === core_dist.PredicateType.SLSA_PROVENANCE_V1)
+            continue;
+        if (key === 'hostname' && String(value).toLowerCase() === 'github.com')
+            continue;
+        out[key] = value;
+    }
+    if (settings['trusted-root'] !== undefined) {
+        if (!trust || trust.roots.length === 0)
+            invalid('the trusted roots must be loaded to compute the policy digest');
+        out['trusted-root'] =
+            `sha256:${sha256(dist.json.canonicalize(trust.roots.map((r) => protobuf_specs_dist.TrustedRoot.toJSON(r.trustedRoot))))}`;
+    }
+    if (settings.key !== undefined) {
+        if (!trust?.publicKey)
+            invalid('the key must be loaded to compute the policy digest');
+        out.key = `sha256:${sha256(trust.publicKey.export({ type: 'spki', format: 'der' }))}`;
+    }
+    return dist.json.canonicalize(out);
+}
+/** The SHA-256 (hex) of the policy's canonical form (see canonicalPolicy). */
+function policyDigest(settings, trust) {
+    return sha256(canonicalPolicy(settings, trust));
+}
+//# sourceMappingURL=policy-file.js.map
 ;// CONCATENATED MODULE: ./packages/verify/dist/provenance.js
 
 
@@ -2045,7 +2279,7 @@ async function verifyArtifact(input, policy, trust, options = {}) {
         result.failure = {
             reason: 'NO_BUNDLE',
             message: input.path !== undefined
-                ? `no bundle given and none found beside ${input.path} (looked for .sigstore.json, .sbom.sigstore.json, .intoto.jsonl)`
+                ? `no bundle given and none found beside ${input.path} (looked for ${EVIDENCE_SUFFIXES.join(', ')})`
                 : 'no bundle found',
             stage: 'parse',
         };
@@ -2065,8 +2299,20 @@ async function verifyArtifact(input, policy, trust, options = {}) {
         ...(o.predicateType ? { predicateType: o.predicateType } : {}),
         ...(o.failure ? { failure: o.failure } : {}),
     }));
+    const used = (source) => {
+        const e = evidence.find((x) => x.source === source);
+        if (e && typeof e.json === 'object' && e.json !== null)
+            result.inputAttestations = [
+                ...(result.inputAttestations ?? []),
+                { uri: source, digest: { sha256: cache.digestOf(e.json) } },
+            ];
+    };
+    if (chosen.ok)
+        used(chosen.source);
     if (policy.requireSbom) {
         const sbom = (await firstThatPasses(evidence, ctx, SBOM_PURPOSE)).chosen;
+        if (sbom.ok && result.verified)
+            used(sbom.source);
         result.sbom = {
             source: sbom.source,
             verified: sbom.ok,
@@ -2089,7 +2335,385 @@ async function verifyArtifact(input, policy, trust, options = {}) {
     return result;
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ./packages/verify/dist/version.js
+/** This package's name and version, as a VSA's `verifier.version` records them (a test keeps it equal to package.json). */
+const VERSION = '0.1.0';
+const TOOL_NAME = '@build-artifact/verify';
+//# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ./packages/verify/dist/vsa.js
+// SLSA verification summaries (VSA, https://slsa.dev/verification_summary/v1, SLSA v1.1): the
+// predicate's fields and their types, the levels we write, and how a consumer checks a VSA
+// signed by a verifier it trusts (the spec's "How to verify"): the bundle goes through the same
+// stages as any bundle, then the summary's own fields are checked here.
+
+
+
+
+
+
+
+
+/** The SLSA version whose VSA fields and Build track we write and read. */
+const VSA_SLSA_VERSION = '1.1';
+/**
+ * Our custom `verifiedLevels` value (the spec allows custom values that do not start with
+ * `SLSA_`): the policy required a signed SBOM attestation (CycloneDX or SPDX) for the artifact,
+ * meeting the same identity rules as its provenance, and one verified.
+ */
+const SBOM_VERIFIED_LEVEL = 'BUILD_ARTIFACT_SBOM_VERIFIED';
+/**
+ * The fields of the VSA predicate (SLSA v1.1), whether each is required, and its JSON type: what
+ * we write and what `readSummary` checks (a test keeps this equal to the spec's field list).
+ */
+const VSA_FIELDS = {
+    verifier: { required: true, type: 'object' },
+    'verifier.id': { required: true, type: 'string' },
+    'verifier.version': { required: false, type: 'object' },
+    timeVerified: { required: false, type: 'string' },
+    resourceUri: { required: true, type: 'string' },
+    policy: { required: true, type: 'object' },
+    inputAttestations: { required: false, type: 'array' },
+    verificationResult: { required: true, type: 'string' },
+    verifiedLevels: { required: true, type: 'array' },
+    dependencyLevels: { required: false, type: 'object' },
+    slsaVersion: { required: false, type: 'string' },
+};
+/** `SLSA_BUILD_LEVEL_N`. */
+const buildLevelName = (level) => `SLSA_BUILD_LEVEL_${level}`;
+const BUILD_LEVEL = /^SLSA_BUILD_LEVEL_([0-3])$/;
+/** The level of the Build track a list of levels states, if any. */
+function buildLevelOf(levels) {
+    for (const l of levels) {
+        const m = BUILD_LEVEL.exec(l);
+        if (m)
+            return Number(m[1]);
+    }
+    return undefined;
+}
+/**
+ * What a verified artifact's summary says it reached: its SLSA Build level (one per track, as
+ * the spec requires), and SBOM_VERIFIED_LEVEL when a signed SBOM attestation verified.
+ */
+function verifiedLevelsOf(result) {
+    const levels = [buildLevelName(result.slsa?.level ?? 0)];
+    if (result.sbom?.verified)
+        levels.push(SBOM_VERIFIED_LEVEL);
+    return levels;
+}
+/**
+ * `dependencyLevels`: how many of the transitive dependencies verified at each level, each
+ * counted once per track at its highest level. An empty object says there were none.
+ */
+function dependencyLevelsOf(dependencies) {
+    const counts = {};
+    for (const d of dependencies)
+        for (const level of verifiedLevelsOf(d))
+            counts[level] = (counts[level] ?? 0) + 1;
+    return counts;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const HEX = /^[0-9a-fA-F]+$/;
+function digestSetProblem(value, where) {
+    if (!isObject(value) || Object.keys(value).length === 0)
+        return `${where} must be a non-empty digest set`;
+    for (const [algorithm, hex] of Object.entries(value))
+        if (typeof hex !== 'string' || !HEX.test(hex))
+            return `${where}.${algorithm} is not hex`;
+    return undefined;
+}
+/**
+ * Reads a VSA predicate: every field of the spec with its type (unknown fields are ignored, as
+ * the in-toto parsing rules require). Returns the summary, or what is wrong with it.
+ */
+function readSummary(predicate) {
+    const bad = (problem) => ({ ok: false, problem });
+    if (!isObject(predicate))
+        return bad('the predicate is not an object');
+    const p = predicate;
+    if (!isObject(p.verifier))
+        return bad('verifier must be an object');
+    if (typeof p.verifier.id !== 'string' || p.verifier.id === '')
+        return bad('verifier.id must be a URI');
+    if (p.verifier.version !== undefined) {
+        if (!isObject(p.verifier.version))
+            return bad('verifier.version must be a map of strings');
+        for (const v of Object.values(p.verifier.version))
+            if (typeof v !== 'string')
+                return bad('verifier.version must be a map of strings');
+    }
+    if (p.timeVerified !== undefined) {
+        if (typeof p.timeVerified !== 'string' ||
+            !RFC3339.test(p.timeVerified) ||
+            Number.isNaN(Date.parse(p.timeVerified)))
+            return bad(`timeVerified ${quote(p.timeVerified)} is not an RFC 3339 timestamp`);
+    }
+    if (typeof p.resourceUri !== 'string' || p.resourceUri === '')
+        return bad('resourceUri must be a URI');
+    if (!isObject(p.policy) || typeof p.policy.uri !== 'string' || p.policy.uri === '')
+        return bad('policy must be an object with a uri');
+    if (p.policy.digest !== undefined) {
+        const problem = digestSetProblem(p.policy.digest, 'policy.digest');
+        if (problem)
+            return bad(problem);
+    }
+    if (p.inputAttestations !== undefined) {
+        if (!Array.isArray(p.inputAttestations))
+            return bad('inputAttestations must be an array');
+        for (const [i, a] of p.inputAttestations.entries()) {
+            if (!isObject(a))
+                return bad(`inputAttestations[${i}] must be an object`);
+            if (a.uri !== undefined && typeof a.uri !== 'string')
+                return bad(`inputAttestations[${i}].uri must be a string`);
+            const problem = digestSetProblem(a.digest, `inputAttestations[${i}].digest`);
+            if (problem)
+                return bad(problem);
+        }
+    }
+    if (p.verificationResult !== 'PASSED' && p.verificationResult !== 'FAILED')
+        return bad(`verificationResult is ${quote(p.verificationResult)}, not PASSED or FAILED`);
+    if (!Array.isArray(p.verifiedLevels) || p.verifiedLevels.some((l) => typeof l !== 'string'))
+        return bad('verifiedLevels must be an array of strings');
+    if (p.verifiedLevels.filter((l) => String(l).startsWith('SLSA_BUILD_LEVEL_')).length > 1)
+        return bad('verifiedLevels holds more than one level of the Build track');
+    if (p.dependencyLevels !== undefined) {
+        if (!isObject(p.dependencyLevels))
+            return bad('dependencyLevels must be an object');
+        for (const [level, n] of Object.entries(p.dependencyLevels))
+            if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
+                return bad(`dependencyLevels.${level} must be a count`);
+    }
+    if (p.slsaVersion !== undefined &&
+        (typeof p.slsaVersion !== 'string' || !/^\d+\.\d+$/.test(p.slsaVersion)))
+        return bad(`slsaVersion ${quote(p.slsaVersion)} is not MAJOR.MINOR`);
+    return { ok: true, summary: p };
+}
+const UNITS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000,
+};
+/** `90s`, `30m`, `12h`, `7d`, `2w`, or a sum like `1d12h`, in milliseconds. */
+function parseDuration(text, what = '--vsa-max-age') {
+    const parts = [...text.matchAll(/(\d+)(ms|s|m|h|d|w)/g)];
+    if (text === '' || parts.map((p) => p[0]).join('') !== text)
+        throw new VerifyError({
+            code: 'INVALID_POLICY',
+            message: `${what} ${quote(text)}: expected a duration such as 30m, 12h, 7d or 1d12h`,
+        });
+    const ms = parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]], 0);
+    if (!Number.isSafeInteger(ms) || ms <= 0)
+        throw new VerifyError({ code: 'INVALID_POLICY', message: `${what} ${quote(text)}: too long` });
+    return ms;
+}
+function vsa_anchored(source, flag) {
+    try {
+        return new RegExp(`^(?:${source})$`);
+    }
+    catch (err) {
+        throw new VerifyError({
+            code: 'INVALID_POLICY',
+            message: `${flag}: invalid regular expression (${err.message})`,
+        });
+    }
+}
+/** Checks a summary policy up front (a bad one is exit 2). */
+function validateSummaryPolicy(policy) {
+    if ((policy.verifier === undefined) === (policy.verifierRegexp === undefined))
+        throw new VerifyError({
+            code: 'INVALID_POLICY',
+            message: 'name the trusted verifier with one of --vsa-verifier or --vsa-verifier-regexp',
+        });
+    if (policy.verifierRegexp !== undefined)
+        vsa_anchored(policy.verifierRegexp, '--vsa-verifier-regexp');
+    if (policy.resourceUris.length === 0)
+        throw new VerifyError({
+            code: 'INVALID_POLICY',
+            message: 'no resource URI to expect in the summary (--vsa-resource-uri URI)',
+        });
+}
+const summaryFailure = (reason, message) => ({
+    reason,
+    message,
+    stage: 'summary',
+});
+/** The summary's own fields against the consumer's expectations (the spec's steps 4-7). */
+function checkSummary(summary, verified, policy, now) {
+    const id = summary.verifier.id;
+    const san = verified.certificate?.subjectAlternativeName;
+    if (verified.bundle?.signedWith === 'certificate') {
+        // The identity stage matched the certificate; the summary must name that same verifier.
+        if (id !== san)
+            return summaryFailure('VSA_VERIFIER_MISMATCH', `the summary names verifier ${quote(id)} but was signed by ${quote(san ?? '(no SAN)')}`);
+    }
+    else {
+        const ok = policy.verifier !== undefined
+            ? id === policy.verifier
+            : vsa_anchored(policy.verifierRegexp, '--vsa-verifier-regexp').test(id);
+        if (!ok)
+            return summaryFailure('VSA_VERIFIER_MISMATCH', `the summary (signed with the given key) names verifier ${quote(id)}, expected ${quote(policy.verifier ?? policy.verifierRegexp)}`);
+    }
+    if (!policy.resourceUris.includes(summary.resourceUri))
+        return summaryFailure('VSA_RESOURCE_MISMATCH', `the summary is for ${quote(summary.resourceUri)}, not ${policy.resourceUris.map((u) => quote(u)).join(' or ')}`);
+    if (summary.verificationResult !== 'PASSED')
+        return summaryFailure('VSA_NOT_PASSED', `the verifier's result is ${quote(summary.verificationResult)}`);
+    const signed = verified.timestamps.map((t) => Date.parse(t.time));
+    const claimed = summary.timeVerified === undefined ? undefined : Date.parse(summary.timeVerified);
+    if (claimed !== undefined) {
+        if (claimed > now + CLOCK_SKEW_MS)
+            return summaryFailure('VSA_INVALID', `timeVerified ${summary.timeVerified} is in the future`);
+        if (signed.length > 0 && claimed > Math.max(...signed) + CLOCK_SKEW_MS)
+            return summaryFailure('VSA_INVALID', `timeVerified ${summary.timeVerified} is after the summary was signed`);
+    }
+    if (policy.maxAgeMs !== undefined) {
+        const times = [...(claimed !== undefined ? [claimed] : []), ...signed];
+        if (times.length === 0)
+            return summaryFailure('VSA_EXPIRED', 'the summary has no timeVerified and no signed time: its age cannot be known');
+        const oldest = Math.min(...times);
+        if (now - oldest > policy.maxAgeMs)
+            return summaryFailure('VSA_EXPIRED', `the summary is from ${new Date(oldest).toISOString()}, older than the ${Math.round(policy.maxAgeMs / 1000)} s allowed`);
+    }
+    if (policy.policyDigest !== undefined) {
+        const have = summary.policy.digest?.sha256?.toLowerCase();
+        if (have !== policy.policyDigest.toLowerCase())
+            return summaryFailure('VSA_POLICY_MISMATCH', `the summary's policy ${quote(summary.policy.uri)} has digest sha256:${have ?? '(none)'}, expected sha256:${policy.policyDigest}`);
+    }
+    const level = buildLevelOf(summary.verifiedLevels);
+    if (policy.minSlsaLevel !== undefined && (level === undefined || level < policy.minSlsaLevel))
+        return summaryFailure('VSA_LEVEL_TOO_LOW', `SLSA Build L${policy.minSlsaLevel} required; the summary's verifiedLevels are ${quote(summary.verifiedLevels)}`);
+    if (policy.requireSbom && !summary.verifiedLevels.includes(SBOM_VERIFIED_LEVEL))
+        return summaryFailure('VSA_LEVEL_TOO_LOW', `a verified SBOM is required; the summary's verifiedLevels lack ${SBOM_VERIFIED_LEVEL}`);
+    if (policy.dependencies) {
+        const deps = summary.dependencyLevels;
+        if (deps === undefined)
+            return summaryFailure('VSA_DEPENDENCIES', 'the summary makes no claim about dependencies (no dependencyLevels)');
+        const below = Object.entries(deps).find(([name, n]) => {
+            if (n === 0)
+                return false;
+            if (name === 'FAILED')
+                return true;
+            const m = /^SLSA_BUILD_LEVEL_(\d|UNEVALUATED)$/.exec(name);
+            if (!m || policy.minSlsaLevel === undefined)
+                return false;
+            return m[1] === 'UNEVALUATED' || Number(m[1]) < policy.minSlsaLevel;
+        });
+        if (below)
+            return summaryFailure('VSA_DEPENDENCIES', `${below[1]} dependencies at ${below[0]}${policy.minSlsaLevel !== undefined ? `, below the required L${policy.minSlsaLevel}` : ''}`);
+    }
+    return undefined;
+}
+function factsOf(source, s) {
+    return {
+        source,
+        verifier: s.verifier.id,
+        ...(s.timeVerified !== undefined ? { timeVerified: s.timeVerified } : {}),
+        resourceUri: s.resourceUri,
+        policy: s.policy,
+        verificationResult: s.verificationResult,
+        verifiedLevels: s.verifiedLevels,
+        ...(s.dependencyLevels !== undefined ? { dependencyLevels: s.dependencyLevels } : {}),
+    };
+}
+/**
+ * Verifies an artifact through a verification summary signed by a trusted verifier: each VSA
+ * among the evidence goes through the same stages as any bundle (signature, chain, log,
+ * timestamps; the statement must name the artifact's digest; the certificate must be the
+ * verifier's, or the bundle signed with the given key), then its fields are checked (verifier,
+ * resource, PASSED, age, policy digest, levels, dependencies). One that passes is enough; a
+ * summary for another digest, a failed one, an expired one or one signed by anyone else never
+ * counts. Never throws for a failed check; throws VerifyError for a bad policy or unreadable
+ * input.
+ */
+async function verifySummary(input, policy, trust, options = {}) {
+    validateSummaryPolicy(policy);
+    let evidence = input.evidence;
+    if (evidence === undefined) {
+        evidence = [];
+        if (input.path !== undefined)
+            for (const file of await findEvidenceFiles(input.path))
+                evidence.push(...(await readEvidence(file)));
+    }
+    const isSummary = (e) => (0,core_dist.describeBundle)(e.json).predicateType === core_dist.PredicateType.VERIFICATION_SUMMARY_V1;
+    const candidates = evidence.filter(isSummary);
+    const certificatePolicy = {
+        ...(policy.verifier !== undefined
+            ? { certificateIdentity: policy.verifier }
+            : { certificateIdentityRegexp: policy.verifierRegexp }),
+        certificateOidcIssuer: policy.issuer ?? core_dist.GITHUB_ACTIONS_ISSUER,
+        predicateType: core_dist.PredicateType.VERIFICATION_SUMMARY_V1,
+    };
+    const keyPolicy = { predicateType: core_dist.PredicateType.VERIFICATION_SUMMARY_V1 };
+    const now = Date.now();
+    if (candidates.length === 0) {
+        const data = new ArtifactData(input);
+        const sha256 = await data.digest('sha256');
+        return {
+            artifact: input.name ?? input.path ?? 'artifact',
+            digest: { ...data.known(), ...(sha256 ? { sha256 } : {}) },
+            verified: false,
+            failure: {
+                reason: 'VSA_MISSING',
+                message: `no verification summary (${core_dist.PredicateType.VERIFICATION_SUMMARY_V1}) among the ${evidence.length} bundle${evidence.length === 1 ? '' : 's'} found`,
+                stage: 'statement',
+            },
+            timestamps: [],
+            tlogEntries: [],
+            crossChecks: [],
+            crossChecksEnforced: false,
+            uncheckedClaims: [],
+            attempts: evidence.map((e) => ({ source: e.source, verified: false })),
+            warnings: [],
+        };
+    }
+    const tried = [];
+    for (const e of candidates) {
+        const keySigned = trust.publicKey !== undefined && (0,core_dist.describeBundle)(e.json).signedWith === 'key';
+        const r = await verifyArtifact({ ...input, evidence: [e] }, keySigned ? keyPolicy : certificatePolicy, trust, options);
+        tried.push(r);
+        if (!r.verified)
+            continue;
+        // The statement verified above is this bundle's payload: read its predicate.
+        const read = readSummary((0,core_dist.describeBundle)(e.json).statement?.predicate);
+        if (!read.ok) {
+            r.verified = false;
+            r.failure = { ...summaryFailure('VSA_INVALID', read.problem), source: e.source };
+            continue;
+        }
+        r.summary = factsOf(e.source, read.summary);
+        const failure = checkSummary(read.summary, r, policy, now);
+        if (failure) {
+            r.verified = false;
+            r.failure = { ...failure, source: e.source };
+            continue;
+        }
+        const level = buildLevelOf(read.summary.verifiedLevels);
+        if (level !== undefined)
+            r.slsa = {
+                level: level,
+                reason: `L${level} according to the verification summary of ${read.summary.verifier.id}${read.summary.timeVerified ? ` (${read.summary.timeVerified})` : ''}`,
+            };
+        if (read.summary.verifiedLevels.includes(SBOM_VERIFIED_LEVEL))
+            r.sbom = { source: e.source, verified: true };
+        break;
+    }
+    const rank = (r) => r.verified ? STAGE_ORDER.length : STAGE_ORDER.indexOf(r.failure?.stage ?? 'parse');
+    const chosen = tried.find((r) => r.verified) ?? [...tried].sort((a, b) => rank(b) - rank(a))[0];
+    chosen.attempts = tried.map((r) => ({
+        source: r.source ?? r.failure?.source ?? '',
+        verified: r.verified,
+        ...(r.statement ? { predicateType: r.statement.predicateType } : {}),
+        ...(r.failure ? { failure: r.failure } : {}),
+    }));
+    return chosen;
+}
+//# sourceMappingURL=vsa.js.map
 ;// CONCATENATED MODULE: ./packages/verify/dist/index.js
+
+
+
 
 
 
