@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -14,7 +15,13 @@ import type {
 } from '@build-artifact/verify';
 import { PipelineError } from './errors.js';
 import { type FlowContext, fetchOciArtifact } from './oci-target.js';
-import { type DependencyResult, evidenceBeside, verifyDependencies } from './recursive.js';
+import {
+  type DependencyResult,
+  evidenceBeside,
+  type VerifiedStatements,
+  verifiedStatements,
+  verifyDependencies,
+} from './recursive.js';
 import { parseTarget, type Target } from './targets.js';
 
 /** Where trust comes from: the shipped roots by default. */
@@ -37,6 +44,11 @@ export interface VerifyRequest {
   trust?: TrustRequest;
   /** Also verify what each artifact embeds or was built from, with the same policy. */
   recursive?: boolean;
+  /**
+   * Also return, per target and dependency, the statements that verified and the file's size
+   * (for reports: `reportTargets`). Off for `attest verify`, whose JSON stays as it is.
+   */
+  keepStatements?: boolean;
 }
 
 /** One target's verdict; a recorded dependency that fails fails the target too. */
@@ -45,6 +57,10 @@ export type TargetResult = VerificationResult & {
   target: string;
   /** With `recursive`: what the verified evidence says the artifact was built from. */
   dependencies?: DependencyResult[];
+  /** With `keepStatements`: what the verified evidence says. */
+  statements?: VerifiedStatements;
+  /** With `keepStatements`: the size in bytes of the file verified (none for a digest). */
+  size?: number;
 };
 
 export interface VerifyOutcome {
@@ -91,7 +107,8 @@ interface Prepared {
 async function prepare(
   target: Target,
   shared: Evidence[],
-  recursive: boolean,
+  /** Recursion and reports read the evidence beside a file themselves (the verifier would too). */
+  readsEvidence: boolean,
   context: FlowContext,
 ): Promise<Prepared> {
   const v = await import('@build-artifact/verify');
@@ -129,7 +146,7 @@ async function prepare(
       // With recursion, the dependencies are followed from the very statements that verified:
       // the evidence beside the file is read once, for both (read again, it could have changed).
       let evidence: Evidence[] | undefined = shared.length > 0 ? shared : undefined;
-      if (!evidence && recursive) {
+      if (!evidence && readsEvidence) {
         const beside = await evidenceBeside(target.path);
         // None found: the verifier looks for itself and says where it looked.
         if (beside.length > 0) evidence = beside;
@@ -164,22 +181,35 @@ export async function verifyTargets(
     for (const e of await v.readEvidence(resolve(context.cwd, file))) shared.push(e);
   const cache = v.createVerificationCache();
 
+  const keep = request.keepStatements === true;
   const results = await mapConcurrent(targets, TARGET_CONCURRENCY, async (target) => {
-    const prepared = await prepare(target, shared, request.recursive === true, context);
+    const prepared = await prepare(target, shared, request.recursive === true || keep, context);
     const result = await v.verifyArtifact(prepared.input, request.policy, trust, { cache });
-    if (!request.recursive || !result.verified) return { ...result, target: target.arg };
-    const deps = await verifyDependencies(
-      {
-        ...(prepared.path !== undefined ? { path: prepared.path } : {}),
-        evidence: prepared.evidence ?? (await evidenceBeside(prepared.path!)),
-        result,
-        policy: request.policy,
-        trust,
-        cache,
-      },
-      context,
-    );
-    const shown: TargetResult = { ...result, target: target.arg, dependencies: deps.dependencies };
+    const shown: TargetResult = { ...result, target: target.arg };
+    if (keep && prepared.path !== undefined) {
+      const size = await stat(prepared.path).then(
+        (s) => s.size,
+        () => undefined,
+      );
+      if (size !== undefined) shown.size = size;
+    }
+    const evidence = prepared.evidence ?? [];
+    const followed = {
+      ...(prepared.path !== undefined ? { path: prepared.path } : {}),
+      evidence,
+      result,
+      policy: request.policy,
+      trust,
+      cache,
+      keepStatements: keep,
+    };
+    if (!request.recursive || !result.verified) {
+      if (keep) shown.statements = await verifiedStatements(followed);
+      return shown;
+    }
+    const deps = await verifyDependencies(followed, context);
+    shown.dependencies = deps.dependencies;
+    if (keep) shown.statements = deps.statements;
     if (!deps.verified) {
       shown.verified = false;
       shown.failure = {

@@ -10,12 +10,15 @@ import {
   GITHUB_ACTIONS_ISSUER,
   isBaseError,
   type ResourceDescriptor,
+  writeFileAtomic,
 } from '@build-artifact/core';
 import type { VerifyPolicy } from '@build-artifact/verify';
 import { type AttestResult, attachmentsOf, attest } from '../attest.js';
 import { PipelineError } from '../errors.js';
 import type { FlowContext } from '../oci-target.js';
 import { type PublishResult, publish } from '../publish.js';
+import type { DependencyResult } from '../recursive.js';
+import { verifiedReport } from '../report.js';
 import { type TargetResult, verifyTargets } from '../verify.js';
 import {
   appPrerequisite,
@@ -87,6 +90,8 @@ export interface DemoReport {
   skipped: Skip[];
   checks: DemoCheck[];
   verified: boolean;
+  /** The HTML report of the verification from the files (`report.html` in `out`). */
+  report: string;
   /** Flags of `attest verify` that state who must have signed. */
   policyFlags: string[];
   totalMs: number;
@@ -349,6 +354,7 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
       '--require-sbom',
     ];
     const checks: DemoCheck[] = [];
+    const reported: TargetResult[] = [];
     for (const a of artifacts) {
       const recursive = a.resolvedDependencies.length > 0;
       for (const [from, target] of [
@@ -358,11 +364,19 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
         log(`${a.name}: verifying from ${from === 'file' ? 'the files' : 'OCI'}`);
         const outcome = await timed(a.timings, 'verify', a.name, () =>
           verifyTargets(
-            { targets: [target], policy: DEMO_POLICY, trust: { trustedRoot }, recursive },
+            {
+              targets: [target],
+              policy: DEMO_POLICY,
+              trust: { trustedRoot },
+              recursive,
+              // The report shows what the verified statements say.
+              keepStatements: from === 'file',
+            },
             context,
           ),
         );
-        const result = outcome.results[0]!;
+        const result = withoutStatements(outcome.results[0]!);
+        if (from === 'file') reported.push(outcome.results[0]!);
         let verified = result.verified;
         let summary = summarize(result);
         if (verified && from === 'file') {
@@ -384,6 +398,7 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
         });
       }
     }
+    const report = await writeDemoReport(out, reported, artifacts, checks);
     return {
       out,
       ociTarget,
@@ -392,12 +407,48 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
       skipped,
       checks,
       verified: checks.every((c) => c.verified),
+      report,
       policyFlags,
       totalMs: performance.now() - started,
     };
   } finally {
     await dev.close();
   }
+}
+
+/** The result as the demo's JSON shows it: the statements are in the bundles already. */
+function withoutStatements<T extends { statements?: unknown; dependencies?: DependencyResult[] }>(
+  r: T,
+): T {
+  const { statements: _s, ...rest } = r;
+  return {
+    ...rest,
+    ...(r.dependencies ? { dependencies: r.dependencies.map(withoutStatements) } : {}),
+  } as T;
+}
+
+/** `report.html`: the verification from the files, with where each artifact was pushed. */
+async function writeDemoReport(
+  out: string,
+  results: TargetResult[],
+  artifacts: DemoArtifact[],
+  checks: DemoCheck[],
+): Promise<string> {
+  const { renderHtml } = await import('@build-artifact/report');
+  const model = await verifiedReport(results, {
+    title: 'attest demo',
+    generator: 'attest demo',
+    policy: DEMO_POLICY,
+    targets: Object.fromEntries(
+      artifacts.map((a) => [a.path, { name: a.name, ...(a.oci ? { references: [a.oci] } : {}) }]),
+    ),
+    notes: checks
+      .filter((c) => c.from === 'oci')
+      .map((c) => `Verified again from OCI: ${c.artifact}: ${c.verified ? 'verified' : 'FAILED'}`),
+  });
+  const path = join(out, 'report.html');
+  await writeFileAtomic(path, renderHtml(model));
+  return path;
 }
 
 async function signedSbom(bundlePath: string): Promise<unknown> {
