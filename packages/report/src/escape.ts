@@ -39,15 +39,16 @@ export function safeHref(href: string | undefined): string | undefined {
 
 /**
  * Plain text from evidence in Markdown: controls escaped, HTML and Markdown syntax inert
- * (backslash escapes), `|` an entity (a backslash does not stop it splitting a table cell in
- * every renderer), and autolinks broken with an empty element (GitHub links bare URLs,
+ * (backslash escapes), `|` and the backtick entities (a backslash does not stop `|` splitting a
+ * table cell in every renderer), and autolinks broken with an empty element (GitHub links bare URLs,
  * `www.` names and e-mail addresses in text).
  */
 export function markdownText(text: string): string {
   return safeText(String(text))
     .replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!)
-    .replace(/[\\`*_[\]#!~]/g, (c) => `\\${c}`)
+    .replace(/[\\*_[\]#!~]/g, (c) => `\\${c}`)
     .replace(/\|/g, '&#124;')
+    .replace(/`/g, '&#96;')
     .replace(/:\/\//g, ':<span></span>//')
     .replace(/www\./gi, (w) => `${w.slice(0, 3)}<span></span>.`)
     .replace(/@/g, '<span></span>@');
