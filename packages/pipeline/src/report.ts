@@ -89,6 +89,13 @@ async function publicGoodLogs(): Promise<Set<string>> {
   return ids;
 }
 
+/** A file path's last part (a graph box has room for a name, not a path); other names as they are. */
+function shortName(name: string): string {
+  if (name.includes('://') || name.startsWith('oci-layout:')) return name;
+  const parts = name.split(/[\\/]/).filter(Boolean);
+  return parts.length > 1 ? parts[parts.length - 1]! : name;
+}
+
 /** `https:` URLs are links; anything else stays text (the renderers check again). */
 const https = (v: string | undefined) => (v?.startsWith('https://') ? v : undefined);
 
@@ -440,7 +447,7 @@ class ModelBuilder {
     if (sha256 && !this.bySha.has(sha256)) this.bySha.set(sha256, section);
     const node: GraphNode = {
       id: `g-${section.id}`,
-      label: section.name,
+      label: shortName(section.name),
       kind: section.parent ? 'embedded' : 'artifact',
       verdict: section.verdict,
       href: `#${section.id}`,
