@@ -64,8 +64,10 @@ export async function run(
   const attested = await group('SBOMs, provenance and signatures', () =>
     attest(attestRequest(inputs), context),
   );
-  await reportAttested(attested);
+  // With a push, its summary says everything the attest summary would, and where it went.
+  await reportAttested(attested, { summary: !inputs.ociRepository });
   if (!inputs.ociRepository) return;
+  const attachments = attachmentsOf(attested);
   const published = await group(`Pushing to ${inputs.ociRepository}`, () =>
     publish(
       {
@@ -86,12 +88,12 @@ export async function run(
           digest: a.digest,
         })),
         publication: attested.publication!,
-        attachments: attachmentsOf(attested),
+        attachments,
       },
       context,
     ),
   );
-  await reportPublished(published);
+  await reportPublished(published, attachments);
   output('oci-reference', published.artifacts[0]!.reference);
   output('oci-references', published.artifacts.map((a) => a.reference).join('\n'));
 }

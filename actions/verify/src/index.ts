@@ -58,6 +58,7 @@ await runAction(
         recursive: booleanInput('recursive', false),
       },
       token: stringInput('token'),
+      report: stringInput('report'),
     };
   },
   async (inputs) => {

@@ -4,16 +4,14 @@ import {
   group,
   info,
   logProgress,
-  output,
-  type SummaryVerification,
-  writeSummary,
+  reportVerified,
 } from '@build-artifact/actions-common';
-import { safeJson, safeText } from '@build-artifact/core';
+import { safeText } from '@build-artifact/core';
 import {
   type FlowContext,
+  reportTargets,
   type TargetResult,
   type VerifyRequest,
-  verifyTargets,
 } from '@build-artifact/pipeline';
 import { VerifyError } from '@build-artifact/verify';
 
@@ -21,6 +19,8 @@ export interface VerifyInputs {
   request: VerifyRequest;
   /** A GitHub token for ghcr.io references (GITHUB_TOKEN), sent to no other registry. */
   token: string;
+  /** Where to write the HTML report (empty: none). */
+  report?: string;
 }
 
 /** One line per verdict: who signed (from the certificate only), or the failed check. */
@@ -45,7 +45,7 @@ export async function run(
     onProgress: logProgress,
   };
   const outcome = await group('Verifying', () =>
-    verifyTargets(inputs.request, context).catch((err) => {
+    reportTargets(inputs.request, context, { generator: 'build-artifact verify' }).catch((err) => {
       // The policy's messages name the CLI's flags; here they are inputs of the same names.
       if (err instanceof VerifyError && err.code === 'INVALID_POLICY')
         throw new ActionError({
@@ -64,14 +64,7 @@ export async function run(
       );
     if (!r.verified) core.error(safeText(`${r.target}: ${describe(r)}`));
   }
-  const verifications: SummaryVerification[] = outcome.results.map((r) => ({
-    artifact: r.target,
-    verified: r.verified,
-    detail: describe(r),
-  }));
-  output('results', safeJson(outcome.results));
-  output('verified', outcome.verified);
-  await writeSummary({ title: 'Verification', verifications });
+  await reportVerified(outcome, inputs.report);
   const failed = outcome.results.filter((r) => !r.verified);
   if (failed.length > 0)
     throw new ActionError({

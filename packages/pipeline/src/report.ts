@@ -710,6 +710,20 @@ export async function reportTargets(
   return { ...outcome, model: m };
 }
 
+/**
+ * A result as `attest verify --format json` shows it: the statements a report kept are in the
+ * bundles already (and an SBOM can be megabytes), at every level of dependencies.
+ */
+export function withoutStatements<
+  T extends { statements?: unknown; dependencies?: DependencyResult[] },
+>(result: T): T {
+  const { statements: _s, ...rest } = result;
+  return {
+    ...rest,
+    ...(result.dependencies ? { dependencies: result.dependencies.map(withoutStatements) } : {}),
+  } as T;
+}
+
 /** An artifact that was just attested or published, for a report of what was signed. */
 export interface SignedArtifact {
   name: string;

@@ -17,8 +17,7 @@ import { type AttestResult, attachmentsOf, attest } from '../attest.js';
 import { PipelineError } from '../errors.js';
 import type { FlowContext } from '../oci-target.js';
 import { type PublishResult, publish } from '../publish.js';
-import type { DependencyResult } from '../recursive.js';
-import { verifiedReport } from '../report.js';
+import { verifiedReport, withoutStatements } from '../report.js';
 import { type TargetResult, verifyTargets } from '../verify.js';
 import {
   appPrerequisite,
@@ -414,17 +413,6 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
   } finally {
     await dev.close();
   }
-}
-
-/** The result as the demo's JSON shows it: the statements are in the bundles already. */
-function withoutStatements<T extends { statements?: unknown; dependencies?: DependencyResult[] }>(
-  r: T,
-): T {
-  const { statements: _s, ...rest } = r;
-  return {
-    ...rest,
-    ...(r.dependencies ? { dependencies: r.dependencies.map(withoutStatements) } : {}),
-  } as T;
 }
 
 /** `report.html`: the verification from the files, with where each artifact was pushed. */
