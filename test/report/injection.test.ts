@@ -124,20 +124,15 @@ describe.skipIf(!canRun)('a report of hostile names', () => {
       const page = await browser.newPage();
       const url = pathToFileURL(report).href;
       const cdp = await page.context().newCDPSession(page);
-      const parsed: { url: string; isDefault: boolean }[] = [];
-      cdp.on('Debugger.scriptParsed', (e) =>
-        parsed.push({ url: e.url, isDefault: e.executionContextAuxData?.isDefault === true }),
-      );
+      const parsed: { url: string }[] = [];
+      cdp.on('Debugger.scriptParsed', (e) => parsed.push({ url: e.url }));
       await cdp.send('Debugger.enable');
       // Installed by the test harness before the page's own code: it records what the CSP stops.
-      await page.addInitScript(() => {
-        (window as unknown as { __violations: string[] }).__violations = [];
+      await page.addInitScript(`
+        window.__violations = [];
         document.addEventListener('securitypolicyviolation', (e) =>
-          (window as unknown as { __violations: string[] }).__violations.push(
-            `${e.violatedDirective} ${e.blockedURI}`,
-          ),
-        );
-      });
+          window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+      `);
       const dialogs: string[] = [];
       page.on('dialog', (d) => {
         dialogs.push(d.message());
@@ -150,20 +145,16 @@ describe.skipIf(!canRun)('a report of hostile names', () => {
       await page.goto(url);
       // Hover and open everything a name could hide behind.
       await page.locator('.tree button[data-open="true"]').first().click();
-      await page.locator('details').evaluateAll((all) => {
-        for (const d of all) (d as HTMLDetailsElement).open = true;
-      });
+      await page.evaluate(
+        "document.querySelectorAll('details').forEach((d) => { d.open = true; })",
+      );
       await page.locator('.lic').first().hover();
       await page.waitForTimeout(200);
 
-      expect(
-        await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
-      ).toBeUndefined();
+      expect(await page.evaluate('window.__pwned')).toBeUndefined();
       expect(dialogs).toEqual([]);
       expect(requests).toEqual([]);
-      expect(
-        await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
-      ).toEqual([]);
+      expect(await page.evaluate('window.__violations')).toEqual([]);
       // The page's own inline script, once; nothing else ran in the page's world.
       const ours = parsed.filter((p) => p.url === url);
       expect(ours).toHaveLength(1);
