@@ -369,6 +369,7 @@ class ModelBuilder {
   private readonly bySha = new Map<string, ArtifactSection>();
   private readonly graph: ChainGraph = { nodes: [], edges: [] };
   private readonly nodeOf = new Map<string, string>();
+  private readonly nodeOfSection = new Map<string, string>();
   private readonly modulesShown = new Set<string>();
   private pendingTrees: (() => void)[] = [];
   private pendingChains: (() => void)[] = [];
@@ -445,6 +446,13 @@ class ModelBuilder {
   add(section: ArtifactSection, sha256: string | undefined): void {
     this.sections.push(section);
     if (sha256 && !this.bySha.has(sha256)) this.bySha.set(sha256, section);
+    // One box per artifact: an embedded module that is also a target of its own is drawn once
+    // (two targets with the same bytes but different evidence keep a box each).
+    const existing = section.parent && sha256 ? this.nodeOf.get(sha256) : undefined;
+    if (existing) {
+      this.nodeOfSection.set(section.id, existing);
+      return;
+    }
     const node: GraphNode = {
       id: `g-${section.id}`,
       label: shortName(section.name),
@@ -453,7 +461,13 @@ class ModelBuilder {
       href: `#${section.id}`,
     };
     this.graph.nodes.push(node);
+    this.nodeOfSection.set(section.id, node.id);
     if (sha256) this.nodeOf.set(sha256, node.id);
+  }
+
+  /** The graph node of a section (shared by sections of the same artifact). */
+  private node(section: ArtifactSection): string {
+    return this.nodeOfSection.get(section.id) ?? `g-${section.id}`;
   }
 
   private addChain(
@@ -465,7 +479,7 @@ class ModelBuilder {
       if (dep.sha256) {
         this.pendingChains.push(() => {
           const to = this.nodeOf.get(dep.sha256!);
-          if (to) this.edge(`g-${section.id}`, to, 'built from');
+          if (to) this.edge(this.node(section), to, 'built from');
           else this.sourceNode(section, dep.label);
         });
       } else this.pendingChains.push(() => this.sourceNode(section, dep.label));
@@ -478,7 +492,7 @@ class ModelBuilder {
       id = `g-s${this.graph.nodes.length}`;
       this.graph.nodes.push({ id, label, kind: 'source' });
     }
-    this.edge(`g-${section.id}`, id, 'built from');
+    this.edge(this.node(section), id, 'built from');
   }
 
   private edge(from: string, to: string, relation: 'embeds' | 'contains' | 'built from'): void {
@@ -502,7 +516,7 @@ class ModelBuilder {
       },
     });
     // The chain: each embedded binary, and the modules inside it.
-    const from = `g-${section.id}`;
+    const from = this.node(section);
     for (const part of parts.parts.values()) {
       if (!part.binary || part === parts.root) continue;
       let node = part.sha256 ? this.nodeOf.get(part.sha256) : undefined;
@@ -594,8 +608,8 @@ class ModelBuilder {
         this.add(section, d.sha256);
       }
       this.edge(
-        `g-${parent.id}`,
-        `g-${section.id}`,
+        this.node(parent),
+        this.node(section),
         d.recordedIn.includes('sbom') ? 'embeds' : 'built from',
       );
       const embedded: EmbeddedArtifact = {
