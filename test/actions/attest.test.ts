@@ -194,8 +194,12 @@ describe.skipIf(!registryAvailable() || !requireToolchain('go'))(
       expect(run.summary).toContain('### `gofmt`: signed');
       expect(run.summary).toContain(`| SHA-256 | \`sha256:${gofmtSha}\` |`);
       expect(run.summary).toMatch(/\| SBOM \| \d+ components: .*golang \d+/);
-      expect(run.summary).toContain(`| Signer | \`https://github.com/${SIGNER}@refs/tags/v1.0.0\` |`);
-      expect(run.summary).toMatch(/\| SLSA \| \*\*Build L\d\*\*: .*as the signing certificate states/);
+      expect(run.summary).toContain(
+        `| Signer | \`https://github.com/${SIGNER}@refs/tags/v1.0.0\` |`,
+      );
+      expect(run.summary).toMatch(
+        /\| SLSA \| \*\*Build L\d\*\*: .*as the signing certificate states/,
+      );
       expect(run.summary).toMatch(/\| Log entry \| `\d+` \(dsse\/0\.0\.1\) \|/);
       expect(run.summary).toContain('```mermaid\nflowchart LR');
       expect(run.stdout).toContain('::group::SBOMs, provenance and signatures');
