@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and the examples use, when they are missing:
 #   golang-1.23-go (from bookworm-backports: wasip1 needs Go >= 1.21, bookworm has 1.19),
-#   docker-registry (CNCF distribution 2.8) and skopeo, the NATS server's packaged Go sources.
+#   docker-registry (CNCF distribution 2.8) and skopeo, the NATS server's packaged Go sources,
+#   chromium (the HTML report's browser tests, driven by playwright-core: no browser download).
 # The backports suite is added for the Debian mirror the machine's apt sources already use.
 set -euo pipefail
 
-packages=(golang-1.23-go docker-registry skopeo golang-github-nats-io-nats-server-dev)
+packages=(golang-1.23-go docker-registry skopeo golang-github-nats-io-nats-server-dev chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -189,13 +189,19 @@ describe.skipIf(!registryAvailable() || !requireToolchain('go'))(
         new RegExp(`^\\d+ ${dev.rekorURL}/api/v1/log/entries\\?logIndex=\\d+$`),
       );
 
-      // The job summary: subjects, SBOM counts per ecosystem, signer, log links.
-      expect(run.summary).toContain(`| <code>gofmt</code> | <code>${gofmtSha}</code> |`);
-      expect(run.summary).toMatch(/\| SBOM of \| components \|.*cargo.*golang/);
+      // The job summary, per artifact: digest, level and signer as signed, log entry, SBOM
+      // counts per ecosystem, the chain as Mermaid.
+      expect(run.summary).toContain('### `gofmt`: signed');
+      expect(run.summary).toContain(`| SHA-256 | \`sha256:${gofmtSha}\` |`);
+      expect(run.summary).toMatch(/\| SBOM \| \d+ components: .*golang \d+/);
       expect(run.summary).toContain(
-        `Signed by <code>https://github.com/${SIGNER}@refs/tags/v1.0.0</code>`,
+        `| Signer | \`https://github.com/${SIGNER}@refs/tags/v1.0.0\` |`,
       );
-      expect(run.summary).toContain(`](${dev.rekorURL}/api/v1/log/entries?logIndex=`);
+      expect(run.summary).toMatch(
+        /\| SLSA \| \*\*Build L\d\*\*: .*as the signing certificate states/,
+      );
+      expect(run.summary).toMatch(/\| Log entry \| `\d+` \(dsse\/0\.0\.1\) \|/);
+      expect(run.summary).toContain('```mermaid\nflowchart LR');
       expect(run.stdout).toContain('::group::SBOMs, provenance and signatures');
     });
 
@@ -288,7 +294,7 @@ describe.skipIf(!registryAvailable() || !requireToolchain('go'))(
         'application/vnd.dev.sigstore.bundle.v0.3+json',
         'application/vnd.dev.sigstore.bundle.v0.3+json',
       ]);
-      expect(run.summary).toContain(`| <code>${reference}</code> |`);
+      expect(run.summary).toContain(`| Published | \`${reference}\` |`);
 
       const result = await verifyArtifact(
         { path: path.join(dir, 'out', 'gofmt') },

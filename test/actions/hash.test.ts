@@ -36,7 +36,7 @@ describe('actions/hash (its bundled entry under node, as the runner runs it)', (
     expect(run.outputs.count).toBe('2');
     expect(run.outputs['checksums-file']).toBe(path.join(dir, 'SHA256SUMS'));
     expect(await readFile(path.join(dir, 'SHA256SUMS'), 'utf8')).toBe(sorted);
-    expect(run.summary).toContain('| <code>wash-x86_64-unknown-linux-gnu</code> |');
+    expect(run.summary).toContain('| `wash-x86_64-unknown-linux-gnu` |');
     expect(run.stdout).toContain('::group::Re-hashing');
   });
 

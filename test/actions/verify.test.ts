@@ -51,7 +51,8 @@ describe('actions/verify (its bundled entry under node)', () => {
     expect(results[0].certificate.subjectAlternativeName).toContain(
       'github/artifact-attestations-workflows/.github/workflows/attest.yml',
     );
-    expect(run.summary).toContain(`| <code>${artifact}</code> | verified |`);
+    expect(run.summary).toContain(`### \`${artifact}\`: ✅ verified`);
+    expect(run.summary).toContain('| Signer and source match the policy | ✅ passed |');
   });
 
   it('fails closed when the signer is not the one required', async () => {

@@ -11,7 +11,7 @@ import {
   reportPublished,
   requireIdToken,
 } from '@build-artifact/actions-common';
-import { attest, type FlowContext, publishAttested } from '@build-artifact/pipeline';
+import { attachmentsOf, attest, type FlowContext, publishAttested } from '@build-artifact/pipeline';
 
 export interface AllInOneInputs extends AttestInputs {
   buildCommand: string;
@@ -64,7 +64,8 @@ export async function run(
   const attested = await group('SBOMs, provenance and signatures', () =>
     attest(attestRequest(inputs), context),
   );
-  await reportAttested(attested);
+  // With a push, its summary says everything the attest summary would, and where it went.
+  await reportAttested(attested, { summary: !inputs.ociRepository });
   if (!inputs.ociRepository) return;
   const credentials = inputs.registryToken
     ? {
@@ -75,7 +76,7 @@ export async function run(
   const published = await group(`Pushing to ${inputs.ociRepository}`, () =>
     publishAttested(attested, context, credentials ? { credentials } : {}),
   );
-  await reportPublished(published);
+  await reportPublished(published, attachmentsOf(attested));
   output('oci-reference', published.artifacts[0]!.reference);
   output('oci-references', published.artifacts.map((a) => a.reference).join('\n'));
 }

@@ -4,7 +4,7 @@ export { booleanInput, choiceInput, listInput, requiredInput, stringInput } from
 export { output } from './outputs.js';
 export { info, logProgress } from './progress.js';
 export type { AttestInputs } from './report.js';
-export { attestRequest, reportAttested, reportPublished } from './report.js';
+export { attestRequest, reportAttested, reportPublished, reportVerified } from './report.js';
 export { group, requireIdToken, runAction } from './run.js';
 export type {
   SummaryData,
@@ -13,4 +13,10 @@ export type {
   SummaryTlogEntry,
   SummaryVerification,
 } from './summary.js';
-export { rekorLink, summaryMarkdown, text, writeSummary } from './summary.js';
+export {
+  rekorLink,
+  summaryMarkdown,
+  text,
+  writeReportSummary,
+  writeSummary,
+} from './summary.js';

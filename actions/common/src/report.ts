@@ -1,15 +1,25 @@
 import { resolve } from 'node:path';
-import { describeBundle, type SbomFormat } from '@build-artifact/core';
 import {
+  describeBundle,
+  type Evidence,
+  type SbomFormat,
+  safeJson,
+  writeFileAtomic,
+} from '@build-artifact/core';
+import {
+  type Attachment,
   type AttestRequest,
   type AttestResult,
   formatSums,
   type PublishResult,
+  type ReportOutcome,
+  signedReport,
+  withoutStatements,
 } from '@build-artifact/pipeline';
 import { parseResolvedDependency } from '@build-artifact/provenance';
 import { output } from './outputs.js';
 import { info } from './progress.js';
-import { rekorLink, type SummaryTlogEntry, writeSummary } from './summary.js';
+import { rekorLink, type SummaryTlogEntry, writeReportSummary } from './summary.js';
 
 export interface AttestInputs {
   subjectPaths: string[];
@@ -60,8 +70,15 @@ export function attestRequest(inputs: AttestInputs): AttestRequest {
   };
 }
 
-/** The attest flow's result as the action's outputs, log lines and job summary. */
-export async function reportAttested(result: AttestResult): Promise<void> {
+/**
+ * The attest flow's result as the action's outputs, log lines and job summary (per artifact:
+ * digest, SLSA level and signer from the certificate, log entry, SBOM counts, the chain).
+ * `summary: false` when a publish summary will say the same and more.
+ */
+export async function reportAttested(
+  result: AttestResult,
+  options: { summary?: boolean } = {},
+): Promise<void> {
   const a = result.artifacts;
   const bundles = [result.provenance.bundle, ...a.map((x) => x.sbomBundle)];
   const tlog: SummaryTlogEntry[] = bundles.flatMap((bundle, i) => {
@@ -81,38 +98,78 @@ export async function reportAttested(result: AttestResult): Promise<void> {
   output('digests', formatSums(a.map((x) => ({ name: x.name, sha256: x.digest.sha256! }))));
   output('tlog-entries', tlog.map((t) => `${t.logIndex}${t.url ? ` ${t.url}` : ''}`).join('\n'));
   output('attestation-ids', result.attestationIds.join('\n'));
-  const signer = result.provenance.bundle
-    ? describeBundle(result.provenance.bundle).signer
-    : undefined;
-  await writeSummary({
-    title: 'Attested',
-    subjects: a.map((x) => ({ name: x.name, sha256: x.digest.sha256! })),
-    sboms: a.flatMap((x) =>
-      x.sbom
-        ? [
-            {
-              subject: x.name,
-              componentCount: x.sbom.componentCount,
-              ecosystems: x.sbom.ecosystems,
-            },
-          ]
-        : [],
+  if (options.summary === false) return;
+  const evidence: Evidence[] = [
+    ...(result.provenance.bundle ? [{ source: 'provenance', json: result.provenance.bundle }] : []),
+    ...a.flatMap((x) =>
+      x.sbomBundle ? [{ source: `SBOM attestation of ${x.name}`, json: x.sbomBundle }] : [],
     ),
-    ...(signer ? { signer } : {}),
-    tlog,
-    notes: result.attestationIds.length
-      ? [`Stored in the GitHub attestations API: ${result.attestationIds.join(', ')}.`]
-      : [],
-  });
+  ];
+  const model = await signedReport(
+    {
+      title: 'Attested',
+      artifacts: a.map((x) => ({
+        name: x.name,
+        digest: x.digest,
+        ...(x.size !== undefined ? { size: x.size } : {}),
+      })),
+      evidence,
+    },
+    {
+      generator: 'build-artifact attest',
+      notes: result.attestationIds.length
+        ? [`Stored in the GitHub attestations API: ${result.attestationIds.join(', ')}.`]
+        : [],
+    },
+  );
+  await writeReportSummary(model);
 }
 
-/** The publish flow's result as log lines and a job summary (outputs are each action's own). */
-export async function reportPublished(result: PublishResult): Promise<void> {
+/**
+ * The publish flow's result as log lines and a job summary (outputs are each action's own): per
+ * artifact where it went, and what its attached bundles say.
+ */
+export async function reportPublished(
+  result: PublishResult,
+  attachments: readonly Attachment[] = [],
+): Promise<void> {
   for (const a of result.artifacts) info(`pushed ${a.reference}`);
   for (const r of result.referrers) info(`attached ${r.source} to ${r.subject} as ${r.digest}`);
-  await writeSummary({
-    title: 'Pushed to OCI',
-    oci: result.artifacts.map((a) => a.reference),
-    notes: [`${result.referrers.length} bundles and SBOMs attached as referrers.`],
-  });
+  const model = await signedReport(
+    {
+      title: 'Pushed to OCI',
+      artifacts: result.artifacts.map((a) => {
+        const layer = a.layer?.digest;
+        return {
+          name: a.name,
+          digest: layer?.startsWith('sha256:') ? { sha256: layer.slice(7) } : {},
+          references: [a.reference],
+        };
+      }),
+      evidence: attachments.flatMap((x) =>
+        x.kind === 'bundle' ? [{ source: x.source, json: x.json }] : [],
+      ),
+    },
+    {
+      generator: 'build-artifact push',
+      notes: [`${result.referrers.length} bundles and SBOMs attached as referrers.`],
+    },
+  );
+  await writeReportSummary(model);
+}
+
+/**
+ * The report flow's outcome as the verify action's outputs, log lines and job summary (per
+ * artifact a table of checks with a row per failed reason), and the HTML page when asked.
+ */
+export async function reportVerified(outcome: ReportOutcome, htmlReport?: string): Promise<void> {
+  output('results', safeJson(outcome.results.map(withoutStatements)));
+  output('verified', outcome.verified);
+  if (htmlReport) {
+    const { renderHtml } = await import('@build-artifact/report');
+    await writeFileAtomic(htmlReport, renderHtml(outcome.model));
+    output('report', htmlReport);
+    info(`wrote the HTML report to ${htmlReport}`);
+  }
+  await writeReportSummary(outcome.model);
 }

@@ -1,5 +1,11 @@
 import * as core from '@actions/core';
-import { safeText } from '@build-artifact/core';
+import {
+  markdownCode,
+  markdownText,
+  type ReportModel,
+  renderMarkdown,
+  safeHref,
+} from '@build-artifact/report';
 
 export interface SummarySubject {
   name: string;
@@ -35,21 +41,18 @@ export interface SummaryData {
   notes?: string[];
 }
 
-// Text in a summary may come from evidence: controls escaped (safeText), and nothing an
-// artifact's author wrote is read as Markdown or HTML (tables, links, tags).
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-const code = (s: string): string => `<code>${escapeHtml(safeText(s))}</code>`;
+// Text in a summary may come from evidence: controls escaped, and nothing an artifact's author
+// wrote is read as Markdown or HTML (tables, links, tags); the report package says how, once.
+const code = markdownCode;
 /** Plain text from evidence: controls escaped, Markdown and HTML characters made inert. */
-export const text = (s: string): string =>
-  escapeHtml(safeText(s)).replace(/[\\`*_[\]#!~]/g, (c) => `\\${c}`);
+export const text = markdownText;
 
 function table(headers: string[], rows: string[][]): string {
   return [
     `| ${headers.join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+    // Cells are built from `code` and `text`, whose output never holds a bare `|`.
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 }
 
@@ -83,7 +86,7 @@ export function summaryMarkdown(data: SummaryData): string {
       table(
         ['Transparency log entry', 'for'],
         data.tlog.map((t) => [
-          t.url ? `[${t.logIndex}](${t.url})` : t.logIndex,
+          t.url && safeHref(t.url) ? `[${text(t.logIndex)}](${safeHref(t.url)})` : text(t.logIndex),
           t.subject ? code(t.subject) : '',
         ]),
       ),
@@ -110,6 +113,12 @@ export function summaryMarkdown(data: SummaryData): string {
   }
   for (const note of data.notes ?? []) parts.push(note);
   return `${parts.join('\n\n')}\n`;
+}
+
+/** Writes the report of a run (per artifact, with the Mermaid chain) as the job summary. */
+export async function writeReportSummary(model: ReportModel): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(renderMarkdown(model)).write();
 }
 
 export async function writeSummary(data: SummaryData): Promise<void> {

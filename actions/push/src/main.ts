@@ -79,14 +79,16 @@ export async function run(
       beside: files,
       ...(directory ? { directory } : {}),
     });
-    return publish(
+    const published = await publish(
       { target, artifacts, ...(publication ? { publication } : {}), attachments },
       context,
     );
+    return { published, attachments };
   });
-  output('reference', result.artifacts[0]!.reference);
-  output('references', result.artifacts.map((a) => a.reference).join('\n'));
-  output('referrers', result.referrers.map((r) => r.digest).join('\n'));
-  await reportPublished(result);
-  return result;
+  const { published } = result;
+  output('reference', published.artifacts[0]!.reference);
+  output('references', published.artifacts.map((a) => a.reference).join('\n'));
+  output('referrers', published.referrers.map((r) => r.digest).join('\n'));
+  await reportPublished(published, result.attachments);
+  return published;
 }

@@ -112,5 +112,6 @@ export function readInputs(): VerifyInputs {
     },
     token: stringInput('token'),
     ...(write ? { write } : {}),
+    report: stringInput('report'),
   };
 }

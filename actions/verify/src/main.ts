@@ -5,21 +5,19 @@ import {
   info,
   logProgress,
   output,
+  reportVerified,
   requireIdToken,
-  type SummaryVerification,
-  text,
-  writeSummary,
 } from '@build-artifact/actions-common';
-import { safeJson, safeText } from '@build-artifact/core';
+import { safeText } from '@build-artifact/core';
 import {
   attachSummaries,
   type FlowContext,
   PipelineError,
+  reportTargets,
   type SummaryWriteRequest,
   summaryWriter,
   type TargetResult,
   type VerifyRequest,
-  verifyTargets,
 } from '@build-artifact/pipeline';
 import { VerifyError } from '@build-artifact/verify';
 
@@ -29,6 +27,8 @@ export interface VerifyInputs {
   token: string;
   /** Write verification summaries of the artifacts that verified (and attach them in OCI). */
   write?: { request: SummaryWriteRequest; attach: boolean };
+  /** Where to write the HTML report (empty: none). */
+  report?: string;
 }
 
 /** One line per verdict: who signed (from the certificate only), or the failed check. */
@@ -57,7 +57,7 @@ export async function run(
   if (inputs.write?.request.signing) requireIdToken(env);
   const writer = inputs.write ? await summaryWriter(inputs.write.request, context) : undefined;
   const outcome = await group('Verifying', () =>
-    verifyTargets(inputs.request, context).catch((err) => {
+    reportTargets(inputs.request, context, { generator: 'build-artifact verify' }).catch((err) => {
       // The policy's messages name the CLI's flags; here they are inputs of the same names.
       if (
         (err instanceof VerifyError && err.code === 'INVALID_POLICY') ||
@@ -79,18 +79,9 @@ export async function run(
       );
     if (!r.verified) core.error(safeText(`${r.target}: ${describe(r)}`));
   }
-  const verifications: SummaryVerification[] = outcome.results.map((r) => ({
-    artifact: r.target,
-    verified: r.verified,
-    detail: describe(r),
-  }));
   info(`policy: ${outcome.policy.name} (sha256:${outcome.policy.digest.sha256})`);
-  output('results', safeJson(outcome.results));
-  output('verified', outcome.verified);
   output('policy-digest', outcome.policy.digest.sha256);
-  const notes = [
-    `Policy ${text(outcome.policy.name)}: <code>sha256:${outcome.policy.digest.sha256}</code>`,
-  ];
+  const notes = [`Policy ${outcome.policy.name}: sha256:${outcome.policy.digest.sha256}`];
   if (writer && inputs.write) {
     const written = await writer.write(outcome);
     info(
@@ -98,7 +89,7 @@ export async function run(
     );
     output('vsa-file', written.file ?? '');
     notes.push(
-      `${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} by ${text(written.verifier)}${written.signedWith ? ', signed' : ''}`,
+      `${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} by ${written.verifier}${written.signedWith ? ', signed' : ''}`,
     );
     if (inputs.write.attach) {
       const referrers = await group('Attaching the verification summaries', () =>
@@ -108,7 +99,10 @@ export async function run(
       output('vsa-referrers', referrers.map((r) => r.digest).join('\n'));
     }
   }
-  await writeSummary({ title: 'Verification', verifications, notes });
+  await reportVerified(
+    { ...outcome, model: { ...outcome.model, notes: [...outcome.model.notes, ...notes] } },
+    inputs.report,
+  );
   const failed = outcome.results.filter((r) => !r.verified);
   if (failed.length > 0)
     throw new ActionError({

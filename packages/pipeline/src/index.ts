@@ -47,9 +47,11 @@ export {
   publish,
   tagFor,
 } from './publish.js';
-export type { DependencyResult } from './recursive.js';
+export type { DependencyResult, VerifiedStatements } from './recursive.js';
 export type { HashedFile } from './rehash.js';
 export { decodeExpected, formatSums, rehashDirectory } from './rehash.js';
+export type { ReportOptions, ReportOutcome, SignedArtifact } from './report.js';
+export { reportTargets, signedReport, verifiedReport, withoutStatements } from './report.js';
 export type { SbomFlowRequest } from './sbom.js';
 export { describeArtifacts } from './sbom.js';
 export type {

@@ -42,6 +42,24 @@ export interface DependencyResult {
   error?: string;
   result?: VerificationResult;
   dependencies: DependencyResult[];
+  /** With `keepStatements`: what its verified evidence says. */
+  statements?: VerifiedStatements;
+  /** With `keepStatements`: the size in bytes of the file verified. */
+  size?: number;
+}
+
+/**
+ * What an artifact's verified evidence says, for reports: only statements whose bundle
+ * verified for this artifact count.
+ */
+export interface VerifiedStatements {
+  /** The statement of the bundle that passed the policy (SLSA provenance by default). */
+  provenance?: { source: string; statement: Record<string, unknown> };
+  /**
+   * A signed SBOM statement (CycloneDX, else SPDX) naming the artifact that verifies under the
+   * same identity policy; `required` when the policy asked for it (`requireSbom`).
+   */
+  sbom?: { source: string; statement: Record<string, unknown>; required: boolean };
 }
 
 export interface RecursiveInput {
@@ -53,6 +71,8 @@ export interface RecursiveInput {
   policy: VerifyPolicy;
   trust: Trust;
   cache?: VerificationCache;
+  /** Keep each dependency's verified statements and size (see `VerifiedStatements`). */
+  keepStatements?: boolean;
 }
 
 // A module embedding a module embedding a module is already unusual; a cycle is a forgery.
@@ -172,11 +192,22 @@ export async function evidenceBeside(path: string): Promise<Evidence[]> {
 export async function verifyDependencies(
   input: RecursiveInput,
   context: FlowContext,
-): Promise<{ verified: boolean; dependencies: DependencyResult[] }> {
+): Promise<{
+  verified: boolean;
+  dependencies: DependencyResult[];
+  /** The artifact's own verified statements, as `verifiedStatements` finds them. */
+  statements: VerifiedStatements;
+}> {
   const scratch = await mkdtemp(join(tmpdir(), 'attest-recursive-'));
   try {
-    const dependencies = await walk(input, context, scratch, 1, new Set(ownDigest(input.result)));
-    return { verified: dependencies.every(allVerified), dependencies };
+    const { statements, dependencies } = await walk(
+      input,
+      context,
+      scratch,
+      1,
+      new Set(ownDigest(input.result)),
+    );
+    return { verified: dependencies.every(allVerified), dependencies, statements };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -196,51 +227,14 @@ async function walk(
   scratch: string,
   depth: number,
   seen: Set<string>,
-): Promise<DependencyResult[]> {
-  const v = await import('@build-artifact/verify');
-  const { result, evidence, policy, trust } = input;
-  const own = result.digest.sha256?.toLowerCase() ?? '';
+): Promise<{ statements: VerifiedStatements; dependencies: DependencyResult[] }> {
+  const { result } = input;
   const recorded = new Map<string, Recorded>();
-
-  // Only statements whose bundle verified count: the provenance that passed, and the SBOM
-  // attestation (verified here unless --require-sbom already did).
-  const provenance = evidence.find((e) => e.source === result.source);
-  const provStatement = provenance ? describeBundle(provenance.json) : undefined;
-  if (provStatement?.statement && provStatement.predicateType === PredicateType.SLSA_PROVENANCE_V1)
-    fromProvenance(provStatement.statement, recorded);
-  const described = new Map<Evidence, BundleDescription>(
-    evidence.map((e) => [e, describeBundle(e.json)]),
-  );
-  const sbomEvidence = evidence.filter((e) => {
-    const d = described.get(e)!;
-    return d.predicateType === PredicateType.CYCLONEDX_BOM && namesDigest(d, `sha256:${own}`);
-  });
-  for (const e of sbomEvidence) {
-    let ok = result.sbom?.verified === true && result.sbom.source === e.source;
-    if (!ok) {
-      const { minSlsaLevel: _l, requireSbom: _s, ...rest } = policy;
-      const r = await v.verifyArtifact(
-        {
-          name: result.artifact,
-          ...(input.path ? { path: input.path } : { digest: { sha256: own } }),
-          evidence: [e],
-        },
-        { ...rest, predicateType: PredicateType.CYCLONEDX_BOM },
-        trust,
-        input.cache ? { cache: input.cache } : {},
-      );
-      ok = r.verified;
-      // The SBOM the walk follows is evidence the verdict rests on too.
-      if (ok)
-        for (const used of r.inputAttestations ?? [])
-          if (!result.inputAttestations?.some((u) => u.digest.sha256 === used.digest.sha256))
-            result.inputAttestations = [...(result.inputAttestations ?? []), used];
-    }
-    if (ok) {
-      fromSbom(described.get(e)!.statement?.predicate, own, recorded);
-      break;
-    }
-  }
+  const statements = await verifiedStatements(input);
+  if (statements.provenance?.statement.predicateType === PredicateType.SLSA_PROVENANCE_V1)
+    fromProvenance(statements.provenance.statement, recorded);
+  if (statements.sbom?.statement.predicateType === PredicateType.CYCLONEDX_BOM)
+    fromSbom(statements.sbom.statement.predicate, ownDigest(result)[0] ?? '', recorded);
 
   const out: DependencyResult[] = [];
   for (const rec of recorded.values()) {
@@ -270,7 +264,11 @@ async function walk(
     dep.artifact = found.name;
     dep.result = found.result;
     dep.verified = true;
-    dep.dependencies = await walk(
+    if (input.keepStatements && found.path !== undefined) {
+      const size = await fileSize(found.path);
+      if (size !== undefined) dep.size = size;
+    }
+    const below = await walk(
       {
         ...input,
         ...(found.path ? { path: found.path } : {}),
@@ -282,6 +280,77 @@ async function walk(
       depth + 1,
       new Set([...seen, rec.sha256]),
     );
+    dep.dependencies = below.dependencies;
+    if (input.keepStatements) dep.statements = below.statements;
+  }
+  return { statements, dependencies: out };
+}
+
+async function fileSize(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The statements of an artifact's verified evidence: the provenance whose bundle passed the
+ * policy, and the first SBOM attestation naming the artifact (CycloneDX before SPDX) that
+ * verifies with the same identity policy (taken as is when `requireSbom` already verified it).
+ */
+export async function verifiedStatements(
+  input: Omit<RecursiveInput, 'keepStatements'>,
+): Promise<VerifiedStatements> {
+  const v = await import('@build-artifact/verify');
+  const { result, evidence, policy, trust } = input;
+  const own = ownDigest(result)[0] ?? '';
+  const out: VerifiedStatements = {};
+  const passed = result.attempts.some((a) => a.source === result.source && a.verified);
+  const provenance = passed ? evidence.find((e) => e.source === result.source) : undefined;
+  const provStatement = provenance ? describeBundle(provenance.json).statement : undefined;
+  if (provenance && provStatement)
+    out.provenance = { source: provenance.source, statement: provStatement };
+
+  const described = new Map<Evidence, BundleDescription>(
+    evidence.map((e) => [e, describeBundle(e.json)]),
+  );
+  const ofType = (type: string) =>
+    evidence.filter((e) => {
+      const d = described.get(e)!;
+      return d.predicateType === type && own !== '' && namesDigest(d, `sha256:${own}`);
+    });
+  const candidates = [
+    ...ofType(PredicateType.CYCLONEDX_BOM),
+    ...ofType(PredicateType.SPDX_DOCUMENT_V2_3),
+  ];
+  for (const e of candidates) {
+    const required = result.sbom?.verified === true && result.sbom.source === e.source;
+    let ok = required;
+    if (!ok) {
+      const { minSlsaLevel: _l, requireSbom: _s, ...rest } = policy;
+      const r = await v.verifyArtifact(
+        {
+          name: result.artifact,
+          ...(input.path ? { path: input.path } : { digest: { sha256: own } }),
+          evidence: [e],
+        },
+        { ...rest, predicateType: described.get(e)!.predicateType! },
+        trust,
+        input.cache ? { cache: input.cache } : {},
+      );
+      ok = r.verified;
+      // The SBOM the walk follows is evidence the verdict rests on too (a VSA lists it).
+      if (ok)
+        for (const used of r.inputAttestations ?? [])
+          if (!result.inputAttestations?.some((u) => u.digest.sha256 === used.digest.sha256))
+            result.inputAttestations = [...(result.inputAttestations ?? []), used];
+    }
+    const statement = described.get(e)!.statement;
+    if (ok && statement) {
+      out.sbom = { source: e.source, statement, required: policy.requireSbom === true };
+      break;
+    }
   }
   return out;
 }

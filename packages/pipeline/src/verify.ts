@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import {
@@ -18,7 +19,13 @@ import type {
 import { PipelineError } from './errors.js';
 import { type FlowContext, fetchOciArtifact } from './oci-target.js';
 import { policyIdentity, resolvePolicy } from './policy.js';
-import { type DependencyResult, evidenceBeside, verifyDependencies } from './recursive.js';
+import {
+  type DependencyResult,
+  evidenceBeside,
+  type VerifiedStatements,
+  verifiedStatements,
+  verifyDependencies,
+} from './recursive.js';
 import { parseTarget, type Target } from './targets.js';
 
 /** Where trust comes from: the shipped roots by default. */
@@ -57,6 +64,11 @@ export interface VerifyRequest {
    * `oci://REGISTRY/REPO@sha256:...` of its manifest.
    */
   resourceUri?: string;
+  /**
+   * Also return, per target and dependency, the statements that verified and the file's size
+   * (for reports: `reportTargets`). Off for `attest verify`, whose JSON stays as it is.
+   */
+  keepStatements?: boolean;
 }
 
 /** Which verification summaries count (`attest verify --vsa-verifier ...`). */
@@ -89,6 +101,10 @@ export type TargetResult = SummaryResult & {
    * and, from OCI, its manifest (and index) digests under the repository's name.
    */
   subjects?: Subject[];
+  /** With `keepStatements`: what the verified evidence says. */
+  statements?: VerifiedStatements;
+  /** With `keepStatements`: the size in bytes of the file verified (none for a digest). */
+  size?: number;
 };
 
 export interface VerifyOutcome {
@@ -144,7 +160,8 @@ interface Prepared {
 async function prepare(
   target: Target,
   shared: Evidence[],
-  recursive: boolean,
+  /** Recursion and reports read the evidence beside a file themselves (the verifier would too). */
+  readsEvidence: boolean,
   context: FlowContext,
 ): Promise<Prepared> {
   const v = await import('@build-artifact/verify');
@@ -190,7 +207,7 @@ async function prepare(
       // With recursion, the dependencies are followed from the very statements that verified:
       // the evidence beside the file is read once, for both (read again, it could have changed).
       let evidence: Evidence[] | undefined = shared.length > 0 ? shared : undefined;
-      if (!evidence && recursive) {
+      if (!evidence && readsEvidence) {
         const beside = await evidenceBeside(target.path);
         // None found: the verifier looks for itself and says where it looked.
         if (beside.length > 0) evidence = beside;
@@ -282,8 +299,9 @@ export async function verifyTargets(
     for (const e of await v.readEvidence(resolve(context.cwd, file))) shared.push(e);
   const cache = v.createVerificationCache();
 
+  const keep = request.keepStatements === true;
   const results = await mapConcurrent(targets, TARGET_CONCURRENCY, async (target) => {
-    const prepared = await prepare(target, shared, recursive, context);
+    const prepared = await prepare(target, shared, recursive || keep, context);
     const resourceUris =
       request.resourceUri !== undefined ? [request.resourceUri] : prepared.resourceUris;
     const named = (r: SummaryResult): TargetResult => ({
@@ -316,19 +334,30 @@ export async function verifyTargets(
       return named(r);
     }
     const result = await v.verifyArtifact(prepared.input, policy, trust, { cache });
-    if (!recursive || !result.verified) return named(result);
-    const deps = await verifyDependencies(
-      {
-        ...(prepared.path !== undefined ? { path: prepared.path } : {}),
-        evidence: prepared.evidence ?? (await evidenceBeside(prepared.path!)),
-        result,
-        policy,
-        trust,
-        cache,
-      },
-      context,
-    );
-    const shown: TargetResult = { ...named(result), dependencies: deps.dependencies };
+    const shown: TargetResult = named(result);
+    if (keep && prepared.path !== undefined) {
+      const size = await stat(prepared.path).then(
+        (s) => s.size,
+        () => undefined,
+      );
+      if (size !== undefined) shown.size = size;
+    }
+    const followed = {
+      ...(prepared.path !== undefined ? { path: prepared.path } : {}),
+      evidence: prepared.evidence ?? (prepared.path ? await evidenceBeside(prepared.path) : []),
+      result,
+      policy,
+      trust,
+      cache,
+      keepStatements: keep,
+    };
+    if (!recursive || !result.verified) {
+      if (keep) shown.statements = await verifiedStatements(followed);
+      return shown;
+    }
+    const deps = await verifyDependencies(followed, context);
+    shown.dependencies = deps.dependencies;
+    if (keep) shown.statements = deps.statements;
     if (!deps.verified) {
       shown.verified = false;
       delete shown.subjects;

@@ -115,6 +115,9 @@ export function formatReport(r: DemoReport, cwd: string): string {
     if (a.oci) lines.push(`    OCI         ${a.oci}`);
   }
   lines.push(`  trusted_root.json  ${rel(r.trustedRoot)} (the local Sigstore's trust root)`);
+  lines.push(
+    `  report.html        ${rel(r.report)} (the verification as a page: open it in a browser)`,
+  );
   if (r.skipped.length) {
     lines.push('', 'Skipped:');
     for (const s of r.skipped) lines.push(`  ${s.artifact}: ${s.reason}`);

@@ -42,6 +42,12 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./verify.js')).verifyCommand,
   },
   {
+    name: 'report',
+    summary:
+      'verify artifacts as attest verify does and write one self-contained HTML report (checks, signer, SLSA level, SBOM tree, chain)',
+    load: async () => (await import('./report.js')).reportCommand,
+  },
+  {
     name: 'inspect',
     summary: 'decode and print a bundle, statement or certificate without verifying it',
     load: async () => (await import('./inspect.js')).inspectCommand,

@@ -10,12 +10,14 @@ import {
   GITHUB_ACTIONS_ISSUER,
   isBaseError,
   type ResourceDescriptor,
+  writeFileAtomic,
 } from '@build-artifact/core';
 import type { VerifyPolicy } from '@build-artifact/verify';
 import { type AttestResult, attest, publishAttested } from '../attest.js';
 import { PipelineError } from '../errors.js';
 import type { FlowContext } from '../oci-target.js';
 import type { PublishResult } from '../publish.js';
+import { verifiedReport, withoutStatements } from '../report.js';
 import { type TargetResult, verifyTargets } from '../verify.js';
 import {
   appPrerequisite,
@@ -90,6 +92,8 @@ export interface DemoReport {
   /** Signed verification summaries (SLSA VSA) of the published artifacts, and the checks through them. */
   summaries: DemoSummaries;
   verified: boolean;
+  /** The HTML report of the verification from the files (`report.html` in `out`). */
+  report: string;
   /** Flags of `attest verify` that state who must have signed. */
   policyFlags: string[];
   totalMs: number;
@@ -344,6 +348,7 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
       '--require-sbom',
     ];
     const checks: DemoCheck[] = [];
+    const reported: TargetResult[] = [];
     for (const a of artifacts) {
       const recursive = a.resolvedDependencies.length > 0;
       for (const [from, target] of [
@@ -353,11 +358,19 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
         log(`${a.name}: verifying from ${from === 'file' ? 'the files' : 'OCI'}`);
         const outcome = await timed(a.timings, 'verify', a.name, () =>
           verifyTargets(
-            { targets: [target], policy: DEMO_POLICY, trust: { trustedRoot }, recursive },
+            {
+              targets: [target],
+              policy: DEMO_POLICY,
+              trust: { trustedRoot },
+              recursive,
+              // The report shows what the verified statements say.
+              keepStatements: from === 'file',
+            },
             context,
           ),
         );
-        const result = outcome.results[0]!;
+        const result = withoutStatements(outcome.results[0]!);
+        if (from === 'file') reported.push(outcome.results[0]!);
         let verified = result.verified;
         let summary = summarize(result);
         if (verified && from === 'file') {
@@ -388,6 +401,7 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
       { ...flow, sigstore: dev },
       context,
     );
+    const report = await writeDemoReport(out, reported, artifacts, checks, summaries);
     return {
       out,
       ociTarget,
@@ -397,12 +411,47 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
       checks,
       summaries,
       verified: checks.every((c) => c.verified) && summaries.summaries.every((s) => s.verified),
+      report,
       policyFlags,
       totalMs: performance.now() - started,
     };
   } finally {
     await dev.close();
   }
+}
+
+/** `report.html`: the verification from the files, with where each artifact was pushed. */
+async function writeDemoReport(
+  out: string,
+  results: TargetResult[],
+  artifacts: DemoArtifact[],
+  checks: DemoCheck[],
+  summaries: DemoSummaries,
+): Promise<string> {
+  const { renderHtml } = await import('@build-artifact/report');
+  const model = await verifiedReport(results, {
+    title: 'attest demo',
+    generator: 'attest demo',
+    policy: DEMO_POLICY,
+    targets: Object.fromEntries(
+      artifacts.map((a) => [a.path, { name: a.name, ...(a.oci ? { references: [a.oci] } : {}) }]),
+    ),
+    notes: [
+      ...checks
+        .filter((c) => c.from === 'oci')
+        .map(
+          (c) => `Verified again from OCI: ${c.artifact}: ${c.verified ? 'verified' : 'FAILED'}`,
+        ),
+      // The signed verification summaries (SLSA VSA) written for the same artifacts.
+      ...summaries.summaries.map(
+        (x) =>
+          `Verification summary of ${x.artifact}: ${x.verifiedLevels.join(', ')} against policy ${x.policy.name} (sha256:${x.policy.digest.sha256}), signed by ${x.verifier}, for ${x.resourceUri}; verified through it alone: ${x.verified ? 'yes' : 'FAILED'}`,
+      ),
+    ],
+  });
+  const path = join(out, 'report.html');
+  await writeFileAtomic(path, renderHtml(model));
+  return path;
 }
 
 async function signedSbom(bundlePath: string): Promise<unknown> {
