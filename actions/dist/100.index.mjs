@@ -56,7 +56,7 @@ __webpack_async_result__();
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50299);
-/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29207);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1322);
 
 
 
@@ -95,7 +95,8 @@ async function run(inputs, env = process.env) {
         await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os)('Build', () => runBuild(inputs.buildCommand, process.cwd(), env));
     const context = { cwd: process.cwd(), env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .logProgress */ .sc };
     const attested = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os)('SBOMs, provenance and signatures', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .attest */ .st)((0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .attestRequest */ .vV)(inputs), context));
-    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportAttested */ .f4)(attested);
+    // With a push, its summary says everything the attest summary would, and where it went.
+    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportAttested */ .f4)(attested, { summary: !inputs.ociRepository });
     if (!inputs.ociRepository)
         return;
     const credentials = inputs.registryToken
@@ -105,7 +106,7 @@ async function run(inputs, env = process.env) {
         }
         : undefined;
     const published = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os)(`Pushing to ${inputs.ociRepository}`, () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .publishAttested */ .Mz)(attested, context, credentials ? { credentials } : {}));
-    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportPublished */ .tn)(published);
+    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportPublished */ .tn)(published, (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .attachmentsOf */ .sF)(attested));
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('oci-reference', published.artifacts[0].reference);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('oci-references', published.artifacts.map((a) => a.reference).join('\n'));
 }

@@ -19,15 +19,15 @@ __webpack_require__.d(__webpack_exports__, {
   CG: () => (/* reexport */ output),
   f4: () => (/* reexport */ reportAttested),
   tn: () => (/* reexport */ reportPublished),
+  $G: () => (/* reexport */ reportVerified),
   it: () => (/* reexport */ requireIdToken),
   YF: () => (/* reexport */ requiredInput),
   Cs: () => (/* reexport */ runAction),
   Uj: () => (/* reexport */ stringInput),
-  Qq: () => (/* reexport */ summary_text),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: rekorLink, summaryMarkdown
+// UNUSED EXPORTS: rekorLink, summaryMarkdown, text, writeReportSummary
 
 // EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
 var dist = __webpack_require__(99941);
@@ -119,25 +119,26 @@ function info(text) {
 //# sourceMappingURL=progress.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 16 modules
-var pipeline_dist = __webpack_require__(29207);
+// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 18 modules
+var pipeline_dist = __webpack_require__(1322);
 // EXTERNAL MODULE: ./packages/provenance/dist/index.js + 6 modules
 var provenance_dist = __webpack_require__(26395);
+// EXTERNAL MODULE: ./packages/report/dist/index.js + 5 modules
+var report_dist = __webpack_require__(24458);
 ;// CONCATENATED MODULE: ./actions/common/lib/summary.js
 
 
-// Text in a summary may come from evidence: controls escaped (safeText), and nothing an
-// artifact's author wrote is read as Markdown or HTML (tables, links, tags).
-const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const cell = (s) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-const code = (s) => `<code>${escapeHtml((0,dist.safeText)(s))}</code>`;
+// Text in a summary may come from evidence: controls escaped, and nothing an artifact's author
+// wrote is read as Markdown or HTML (tables, links, tags); the report package says how, once.
+const code = report_dist/* markdownCode */.D9;
 /** Plain text from evidence: controls escaped, Markdown and HTML characters made inert. */
-const summary_text = (s) => escapeHtml((0,dist.safeText)(s)).replace(/[\\`*_[\]#!~]/g, (c) => `\\${c}`);
+const summary_text = report_dist/* markdownText */.p7;
 function table(headers, rows) {
     return [
         `| ${headers.join(' | ')} |`,
         `| ${headers.map(() => '---').join(' | ')} |`,
-        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+        // Cells are built from `code` and `text`, whose output never holds a bare `|`.
+        ...rows.map((r) => `| ${r.join(' | ')} |`),
     ].join('\n');
 }
 /** The job summary as Markdown: what was attested, from what, by whom, and where it went. */
@@ -158,7 +159,7 @@ function summaryMarkdown(data) {
         parts.push(`Signed by ${code(data.signer)}`);
     if (data.tlog?.length) {
         parts.push(table(['Transparency log entry', 'for'], data.tlog.map((t) => [
-            t.url ? `[${t.logIndex}](${t.url})` : t.logIndex,
+            t.url && (0,report_dist/* safeHref */.v7)(t.url) ? `[${summary_text(t.logIndex)}](${(0,report_dist/* safeHref */.v7)(t.url)})` : summary_text(t.logIndex),
             t.subject ? code(t.subject) : '',
         ])));
     }
@@ -174,6 +175,12 @@ function summaryMarkdown(data) {
     for (const note of data.notes ?? [])
         parts.push(note);
     return `${parts.join('\n\n')}\n`;
+}
+/** Writes the report of a run (per artifact, with the Mermaid chain) as the job summary. */
+async function writeReportSummary(model) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z.addRaw((0,report_dist/* renderMarkdown */.Gc)(model)).write();
 }
 async function writeSummary(data) {
     // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write it: not an error.
@@ -229,8 +236,12 @@ function attestRequest(inputs) {
         ...(inputs.githubAttestations ? { githubAttestations: { token: inputs.token } } : {}),
     };
 }
-/** The attest flow's result as the action's outputs, log lines and job summary. */
-async function reportAttested(result) {
+/**
+ * The attest flow's result as the action's outputs, log lines and job summary (per artifact:
+ * digest, SLSA level and signer from the certificate, log entry, SBOM counts, the chain).
+ * `summary: false` when a publish summary will say the same and more.
+ */
+async function reportAttested(result, options = {}) {
     const a = result.artifacts;
     const bundles = [result.provenance.bundle, ...a.map((x) => x.sbomBundle)];
     const tlog = bundles.flatMap((bundle, i) => {
@@ -251,39 +262,68 @@ async function reportAttested(result) {
     output('digests', (0,pipeline_dist/* formatSums */.K3)(a.map((x) => ({ name: x.name, sha256: x.digest.sha256 }))));
     output('tlog-entries', tlog.map((t) => `${t.logIndex}${t.url ? ` ${t.url}` : ''}`).join('\n'));
     output('attestation-ids', result.attestationIds.join('\n'));
-    const signer = result.provenance.bundle
-        ? (0,dist.describeBundle)(result.provenance.bundle).signer
-        : undefined;
-    await writeSummary({
+    if (options.summary === false)
+        return;
+    const evidence = [
+        ...(result.provenance.bundle ? [{ source: 'provenance', json: result.provenance.bundle }] : []),
+        ...a.flatMap((x) => x.sbomBundle ? [{ source: `SBOM attestation of ${x.name}`, json: x.sbomBundle }] : []),
+    ];
+    const model = await (0,pipeline_dist/* signedReport */.VZ)({
         title: 'Attested',
-        subjects: a.map((x) => ({ name: x.name, sha256: x.digest.sha256 })),
-        sboms: a.flatMap((x) => x.sbom
-            ? [
-                {
-                    subject: x.name,
-                    componentCount: x.sbom.componentCount,
-                    ecosystems: x.sbom.ecosystems,
-                },
-            ]
-            : []),
-        ...(signer ? { signer } : {}),
-        tlog,
+        artifacts: a.map((x) => ({
+            name: x.name,
+            digest: x.digest,
+            ...(x.size !== undefined ? { size: x.size } : {}),
+        })),
+        evidence,
+    }, {
+        generator: 'build-artifact attest',
         notes: result.attestationIds.length
             ? [`Stored in the GitHub attestations API: ${result.attestationIds.join(', ')}.`]
             : [],
     });
+    await writeReportSummary(model);
 }
-/** The publish flow's result as log lines and a job summary (outputs are each action's own). */
-async function reportPublished(result) {
+/**
+ * The publish flow's result as log lines and a job summary (outputs are each action's own): per
+ * artifact where it went, and what its attached bundles say.
+ */
+async function reportPublished(result, attachments = []) {
     for (const a of result.artifacts)
         info(`pushed ${a.reference}`);
     for (const r of result.referrers)
         info(`attached ${r.source} to ${r.subject} as ${r.digest}`);
-    await writeSummary({
+    const model = await (0,pipeline_dist/* signedReport */.VZ)({
         title: 'Pushed to OCI',
-        oci: result.artifacts.map((a) => a.reference),
+        artifacts: result.artifacts.map((a) => {
+            const layer = a.layer?.digest;
+            return {
+                name: a.name,
+                digest: layer?.startsWith('sha256:') ? { sha256: layer.slice(7) } : {},
+                references: [a.reference],
+            };
+        }),
+        evidence: attachments.flatMap((x) => x.kind === 'bundle' ? [{ source: x.source, json: x.json }] : []),
+    }, {
+        generator: 'build-artifact push',
         notes: [`${result.referrers.length} bundles and SBOMs attached as referrers.`],
     });
+    await writeReportSummary(model);
+}
+/**
+ * The report flow's outcome as the verify action's outputs, log lines and job summary (per
+ * artifact a table of checks with a row per failed reason), and the HTML page when asked.
+ */
+async function reportVerified(outcome, htmlReport) {
+    output('results', (0,dist.safeJson)(outcome.results.map(pipeline_dist/* withoutStatements */.x6)));
+    output('verified', outcome.verified);
+    if (htmlReport) {
+        const { renderHtml } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 24458));
+        await (0,dist.writeFileAtomic)(htmlReport, renderHtml(outcome.model));
+        output('report', htmlReport);
+        info(`wrote the HTML report to ${htmlReport}`);
+    }
+    await writeReportSummary(outcome.model);
 }
 //# sourceMappingURL=report.js.map
 ;// CONCATENATED MODULE: ./actions/common/lib/run.js
@@ -1762,7 +1802,7 @@ class PipelineError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.Ba
 
 /***/ }),
 
-/***/ 29207:
+/***/ 1322:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1770,6 +1810,7 @@ class PipelineError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.Ba
 __webpack_require__.d(__webpack_exports__, {
   zC: () => (/* reexport */ errors/* PipelineError */.z),
   O4: () => (/* reexport */ vsa_attachSummaries),
+  sF: () => (/* reexport */ attachmentsOf),
   st: () => (/* reexport */ attest_attest),
   zU: () => (/* reexport */ decodeExpected),
   PC: () => (/* reexport */ describeArtifacts),
@@ -1779,11 +1820,13 @@ __webpack_require__.d(__webpack_exports__, {
   V_: () => (/* reexport */ readAttachments),
   Th: () => (/* reexport */ readPlannedPublication),
   vU: () => (/* reexport */ rehashDirectory),
+  RV: () => (/* reexport */ reportTargets),
+  VZ: () => (/* reexport */ signedReport),
   uO: () => (/* reexport */ vsa_summaryWriter),
-  I6: () => (/* reexport */ verify_verifyTargets)
+  x6: () => (/* reexport */ report_withoutStatements)
 });
 
-// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, attachmentsOf, buildPredicate, decodeClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor
+// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, buildPredicate, decodeClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor, verifiedReport, verifyTargets
 
 // EXTERNAL MODULE: ./packages/pipeline/dist/attach.js
 var attach = __webpack_require__(50148);
@@ -2847,6 +2890,301 @@ function build_appPrerequisite(ctx, name) {
     return undefined;
 }
 //# sourceMappingURL=build.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/report-sbom.js
+// A signed SBOM (CycloneDX or SPDX 2.3) as the report shows it: counts by ecosystem, licences,
+// and one tree of what the artifact contains (nested components: an embedded module and its Go
+// modules) and depends on (the dependency graph). The SBOM is signed but its shape is the
+// signer's: every field is checked for its type, and the tree is bounded in size and depth.
+
+/** Tree entries a page shows at most; the rest are counted as omitted. */
+const MAX_TREE_ENTRIES = 40_000;
+/** Levels a tree shows at most (a dependency chain deeper than this is cut, and counted). */
+const MAX_TREE_DEPTH = 64;
+/** Components read from one SBOM at most. */
+const MAX_PARTS = 200_000;
+const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+const arr = (v) => (Array.isArray(v) ? v : []);
+function push(m, key, value) {
+    const list = m.get(key);
+    if (list)
+        list.push(value);
+    else
+        m.set(key, [value]);
+}
+/** `pkg:cargo/...` -> `cargo`. */
+function purlType(purl) {
+    const m = purl ? /^pkg:([a-z0-9.+-]+)\//i.exec(purl) : null;
+    return m ? m[1].toLowerCase() : undefined;
+}
+function cdxLicences(c) {
+    const out = [];
+    for (const entry of arr(c.licenses)) {
+        const e = obj(entry);
+        const l = obj(e?.license);
+        const text = str(e?.expression) ?? str(l?.id) ?? str(l?.name);
+        if (text)
+            out.push(text);
+    }
+    return out;
+}
+function cdxPart(c, ref) {
+    const props = arr(c.properties).map(obj);
+    const prop = (n) => str(props.find((p) => p?.name === n)?.value);
+    const sha256 = arr(c.hashes)
+        .map(obj)
+        .find((h) => h?.alg === 'SHA-256' && typeof h.content === 'string')?.content;
+    const purl = str(c.purl);
+    return {
+        ref,
+        name: str(c.name) ?? ref,
+        ...(str(c.version) ? { version: str(c.version) } : {}),
+        ...(purl ? { purl } : {}),
+        licences: cdxLicences(c),
+        ...(sha256 && /^[0-9a-fA-F]{64}$/.test(sha256) ? { sha256: sha256.toLowerCase() } : {}),
+        binary: prop('build-artifact:binary.format') !== undefined,
+        firstParty: ref.startsWith('first-party:') || (c.type === 'application' && !purl),
+    };
+}
+/** A CycloneDX document's parts. */
+function cyclonedxParts(bom) {
+    const b = obj(bom);
+    if (!b)
+        return undefined;
+    const parts = new Map();
+    const contains = new Map();
+    let unnamed = 0;
+    const refOf = (c) => str(c['bom-ref']) ?? `unnamed-${++unnamed}`;
+    const meta = obj(obj(b.metadata)?.component);
+    const rootJson = meta ?? { name: 'the artifact', type: 'application' };
+    const rootRef = refOf(rootJson);
+    const root = cdxPart(rootJson, rootRef);
+    parts.set(rootRef, root);
+    // Depth first without recursion: nesting is the signer's to choose.
+    const stack = [
+        { list: arr(rootJson.components), parent: rootRef },
+        { list: arr(b.components), parent: undefined },
+    ];
+    const topLevel = [];
+    while (stack.length > 0 && parts.size < MAX_PARTS) {
+        const { list, parent } = stack.pop();
+        for (const entry of list) {
+            const c = obj(entry);
+            if (!c)
+                continue;
+            const ref = refOf(c);
+            if (parts.has(ref))
+                continue;
+            parts.set(ref, cdxPart(c, ref));
+            if (parent === undefined)
+                topLevel.push(ref);
+            else
+                push(contains, parent, ref);
+            const nested = arr(c.components);
+            if (nested.length)
+                stack.push({ list: nested, parent: ref });
+        }
+    }
+    const dependsOn = new Map();
+    for (const entry of arr(b.dependencies)) {
+        const d = obj(entry);
+        const ref = str(d?.ref);
+        if (!ref)
+            continue;
+        for (const t of arr(d?.dependsOn))
+            if (typeof t === 'string')
+                push(dependsOn, ref, t);
+    }
+    return {
+        format: `CycloneDX ${str(b.specVersion) ?? ''}`.trim(),
+        root,
+        parts,
+        contains,
+        dependsOn,
+        topLevel,
+    };
+}
+/** An SPDX 2.3 document's parts: the described package is the root. */
+function spdxParts(doc) {
+    const d = obj(doc);
+    if (!d)
+        return undefined;
+    const parts = new Map();
+    const topLevel = [];
+    for (const entry of arr(d.packages)) {
+        const p = obj(entry);
+        const ref = str(p?.SPDXID);
+        if (!p || !ref || parts.has(ref) || parts.size >= MAX_PARTS)
+            continue;
+        const purl = arr(p.externalRefs)
+            .map(obj)
+            .find((r) => r?.referenceType === 'purl' && typeof r.referenceLocator === 'string')
+            ?.referenceLocator;
+        const sha256 = arr(p.checksums)
+            .map(obj)
+            .find((c) => c?.algorithm === 'SHA256' && typeof c.checksumValue === 'string')
+            ?.checksumValue;
+        const licences = [str(p.licenseConcluded), str(p.licenseDeclared)].filter((l) => l !== undefined && l !== 'NOASSERTION' && l !== 'NONE');
+        parts.set(ref, {
+            ref,
+            name: str(p.name) ?? ref,
+            ...(str(p.versionInfo) ? { version: str(p.versionInfo) } : {}),
+            ...(purl ? { purl } : {}),
+            licences: [...new Set(licences)],
+            ...(sha256 && /^[0-9a-fA-F]{64}$/.test(sha256) ? { sha256: sha256.toLowerCase() } : {}),
+            binary: false,
+            firstParty: false,
+        });
+        topLevel.push(ref);
+    }
+    const contains = new Map();
+    const dependsOn = new Map();
+    const add = push;
+    let rootRef;
+    for (const entry of arr(d.relationships)) {
+        const r = obj(entry);
+        const a = str(r?.spdxElementId);
+        const b = str(r?.relatedSpdxElement);
+        const type = str(r?.relationshipType);
+        if (!a || !b || !type)
+            continue;
+        if (type === 'DESCRIBES' && a === 'SPDXRef-DOCUMENT')
+            rootRef ??= b;
+        else if (type === 'DEPENDS_ON')
+            add(dependsOn, a, b);
+        else if (type === 'DEPENDENCY_OF')
+            add(dependsOn, b, a);
+        else if (type === 'CONTAINS')
+            add(contains, a, b);
+        else if (type === 'CONTAINED_BY')
+            add(contains, b, a);
+    }
+    rootRef ??= arr(d.documentDescribes).find((x) => typeof x === 'string');
+    const root = (rootRef && parts.get(rootRef)) || {
+        ref: rootRef ?? 'SPDXRef-DOCUMENT',
+        name: str(d.name) ?? 'the artifact',
+        licences: [],
+        binary: false,
+        firstParty: false,
+    };
+    parts.set(root.ref, root);
+    return {
+        format: str(d.spdxVersion) ?? 'SPDX',
+        root,
+        parts,
+        contains,
+        dependsOn,
+        topLevel: topLevel.filter((r) => r !== root.ref),
+    };
+}
+/** The parts of an SBOM statement's predicate, by its predicate type. */
+function sbomParts(predicateType, predicate) {
+    if (predicateType === dist.PredicateType.CYCLONEDX_BOM)
+        return cyclonedxParts(predicate);
+    if (predicateType === dist.PredicateType.SPDX_DOCUMENT_V2_3)
+        return spdxParts(predicate);
+    return undefined;
+}
+/**
+ * The view: counts and the tree. Each part appears in full once, where the walk first meets
+ * it; later mentions point back to it, so the tree grows with the edges, not their paths.
+ */
+function sbomView(sbom, source, required, options) {
+    const counted = [...sbom.parts.values()].filter((p) => p !== sbom.root && !p.binary);
+    const ecosystems = {};
+    const licences = new Map();
+    for (const p of counted) {
+        const eco = purlType(p.purl) ?? (p.firstParty ? 'first-party' : 'no purl');
+        ecosystems[eco] = (ecosystems[eco] ?? 0) + 1;
+        for (const l of p.licences.length ? p.licences : ['none recorded'])
+            licences.set(l, (licences.get(l) ?? 0) + 1);
+    }
+    let entries = 0;
+    let omitted = 0;
+    const firstId = new Map();
+    const makeNode = (part, relation) => {
+        const id = `${options.idPrefix}-n${++entries}`;
+        const kind = part === sbom.root
+            ? 'artifact'
+            : part.binary
+                ? 'embedded'
+                : part.firstParty
+                    ? 'first-party'
+                    : 'component';
+        const ecosystem = purlType(part.purl);
+        const verification = part.binary && part.sha256 ? options.verificationOf?.(part.sha256) : undefined;
+        return {
+            id,
+            name: part.name,
+            ...(part.version ? { version: part.version } : {}),
+            ...(part.purl ? { purl: part.purl } : {}),
+            ...(ecosystem ? { ecosystem } : {}),
+            ...(part.licences.length ? { licences: part.licences } : {}),
+            kind,
+            ...(relation ? { relation } : {}),
+            ...(part.sha256 ? { sha256: part.sha256 } : {}),
+            ...(verification ? { verification } : {}),
+            children: [],
+        };
+    };
+    const tree = makeNode(sbom.root, undefined);
+    firstId.set(sbom.root.ref, tree.id);
+    const stack = [];
+    const pushChildren = (ref, node, depth) => {
+        const nested = sbom.contains.get(ref) ?? [];
+        const inside = new Set(nested);
+        const deps = (sbom.dependsOn.get(ref) ?? []).filter((d) => !inside.has(d));
+        const steps = [
+            ...nested.map((r) => ({ ref: r, parent: node, relation: 'contains', depth })),
+            ...deps.map((r) => ({ ref: r, parent: node, relation: 'depends on', depth })),
+        ];
+        for (let i = steps.length - 1; i >= 0; i--)
+            stack.push(steps[i]);
+    };
+    const walk = () => {
+        while (stack.length > 0) {
+            const step = stack.pop();
+            const part = sbom.parts.get(step.ref);
+            if (!part)
+                continue;
+            if (entries >= MAX_TREE_ENTRIES || step.depth > MAX_TREE_DEPTH) {
+                omitted++;
+                continue;
+            }
+            const node = makeNode(part, step.relation);
+            step.parent.children.push(node);
+            const seen = firstId.get(step.ref);
+            if (seen) {
+                node.repeatOf = seen;
+                continue;
+            }
+            firstId.set(step.ref, node.id);
+            pushChildren(step.ref, node, step.depth + 1);
+        }
+    };
+    pushChildren(sbom.root.ref, tree, 1);
+    walk();
+    // What nothing reached (a lockfile without a graph, an embedded module): under the root.
+    for (const ref of sbom.topLevel) {
+        if (firstId.has(ref))
+            continue;
+        stack.push({ ref, parent: tree, relation: 'contains', depth: 1 });
+        walk();
+    }
+    return {
+        source,
+        format: sbom.format,
+        ...(required !== undefined ? { required } : {}),
+        componentCount: counted.length,
+        ecosystems,
+        licences: [...licences.entries()]
+            .map(([licence, count]) => ({ licence, count }))
+            .sort((a, b) => b.count - a.count || (a.licence < b.licence ? -1 : 1)),
+        tree,
+        ...(omitted ? { omitted } : {}),
+    };
+}
+//# sourceMappingURL=report-sbom.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/oci-target.js
 /**
  * Pulls what verifying an `oci://` or `oci-layout:` artifact needs (see `fetchEvidence`): an
@@ -3059,8 +3397,8 @@ async function evidenceBeside(path) {
 async function verifyDependencies(input, context) {
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'attest-recursive-'));
     try {
-        const dependencies = await walk(input, context, scratch, 1, new Set(ownDigest(input.result)));
-        return { verified: dependencies.every(allVerified), dependencies };
+        const { statements, dependencies } = await walk(input, context, scratch, 1, new Set(ownDigest(input.result)));
+        return { verified: dependencies.every(allVerified), dependencies, statements };
     }
     finally {
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
@@ -3073,42 +3411,13 @@ function ownDigest(r) {
     return r.digest.sha256 ? [r.digest.sha256.toLowerCase()] : [];
 }
 async function walk(input, context, scratch, depth, seen) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
-    const { result, evidence, policy, trust } = input;
-    const own = result.digest.sha256?.toLowerCase() ?? '';
+    const { result } = input;
     const recorded = new Map();
-    // Only statements whose bundle verified count: the provenance that passed, and the SBOM
-    // attestation (verified here unless --require-sbom already did).
-    const provenance = evidence.find((e) => e.source === result.source);
-    const provStatement = provenance ? (0,dist.describeBundle)(provenance.json) : undefined;
-    if (provStatement?.statement && provStatement.predicateType === dist.PredicateType.SLSA_PROVENANCE_V1)
-        fromProvenance(provStatement.statement, recorded);
-    const described = new Map(evidence.map((e) => [e, (0,dist.describeBundle)(e.json)]));
-    const sbomEvidence = evidence.filter((e) => {
-        const d = described.get(e);
-        return d.predicateType === dist.PredicateType.CYCLONEDX_BOM && (0,dist.namesDigest)(d, `sha256:${own}`);
-    });
-    for (const e of sbomEvidence) {
-        let ok = result.sbom?.verified === true && result.sbom.source === e.source;
-        if (!ok) {
-            const { minSlsaLevel: _l, requireSbom: _s, ...rest } = policy;
-            const r = await v.verifyArtifact({
-                name: result.artifact,
-                ...(input.path ? { path: input.path } : { digest: { sha256: own } }),
-                evidence: [e],
-            }, { ...rest, predicateType: dist.PredicateType.CYCLONEDX_BOM }, trust, input.cache ? { cache: input.cache } : {});
-            ok = r.verified;
-            // The SBOM the walk follows is evidence the verdict rests on too.
-            if (ok)
-                for (const used of r.inputAttestations ?? [])
-                    if (!result.inputAttestations?.some((u) => u.digest.sha256 === used.digest.sha256))
-                        result.inputAttestations = [...(result.inputAttestations ?? []), used];
-        }
-        if (ok) {
-            fromSbom(described.get(e).statement?.predicate, own, recorded);
-            break;
-        }
-    }
+    const statements = await verifiedStatements(input);
+    if (statements.provenance?.statement.predicateType === dist.PredicateType.SLSA_PROVENANCE_V1)
+        fromProvenance(statements.provenance.statement, recorded);
+    if (statements.sbom?.statement.predicateType === dist.PredicateType.CYCLONEDX_BOM)
+        fromSbom(statements.sbom.statement.predicate, ownDigest(result)[0] ?? '', recorded);
     const out = [];
     for (const rec of recorded.values()) {
         const dep = {
@@ -3137,12 +3446,77 @@ async function walk(input, context, scratch, depth, seen) {
         dep.artifact = found.name;
         dep.result = found.result;
         dep.verified = true;
-        dep.dependencies = await walk({
+        if (input.keepStatements && found.path !== undefined) {
+            const size = await fileSize(found.path);
+            if (size !== undefined)
+                dep.size = size;
+        }
+        const below = await walk({
             ...input,
             ...(found.path ? { path: found.path } : {}),
             evidence: found.evidence,
             result: found.result,
         }, context, scratch, depth + 1, new Set([...seen, rec.sha256]));
+        dep.dependencies = below.dependencies;
+        if (input.keepStatements)
+            dep.statements = below.statements;
+    }
+    return { statements, dependencies: out };
+}
+async function fileSize(path) {
+    try {
+        return (await (0,promises_.stat)(path)).size;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The statements of an artifact's verified evidence: the provenance whose bundle passed the
+ * policy, and the first SBOM attestation naming the artifact (CycloneDX before SPDX) that
+ * verifies with the same identity policy (taken as is when `requireSbom` already verified it).
+ */
+async function verifiedStatements(input) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+    const { result, evidence, policy, trust } = input;
+    const own = ownDigest(result)[0] ?? '';
+    const out = {};
+    const passed = result.attempts.some((a) => a.source === result.source && a.verified);
+    const provenance = passed ? evidence.find((e) => e.source === result.source) : undefined;
+    const provStatement = provenance ? (0,dist.describeBundle)(provenance.json).statement : undefined;
+    if (provenance && provStatement)
+        out.provenance = { source: provenance.source, statement: provStatement };
+    const described = new Map(evidence.map((e) => [e, (0,dist.describeBundle)(e.json)]));
+    const ofType = (type) => evidence.filter((e) => {
+        const d = described.get(e);
+        return d.predicateType === type && own !== '' && (0,dist.namesDigest)(d, `sha256:${own}`);
+    });
+    const candidates = [
+        ...ofType(dist.PredicateType.CYCLONEDX_BOM),
+        ...ofType(dist.PredicateType.SPDX_DOCUMENT_V2_3),
+    ];
+    for (const e of candidates) {
+        const required = result.sbom?.verified === true && result.sbom.source === e.source;
+        let ok = required;
+        if (!ok) {
+            const { minSlsaLevel: _l, requireSbom: _s, ...rest } = policy;
+            const r = await v.verifyArtifact({
+                name: result.artifact,
+                ...(input.path ? { path: input.path } : { digest: { sha256: own } }),
+                evidence: [e],
+            }, { ...rest, predicateType: described.get(e).predicateType }, trust, input.cache ? { cache: input.cache } : {});
+            ok = r.verified;
+            // The SBOM the walk follows is evidence the verdict rests on too (a VSA lists it).
+            if (ok)
+                for (const used of r.inputAttestations ?? [])
+                    if (!result.inputAttestations?.some((u) => u.digest.sha256 === used.digest.sha256))
+                        result.inputAttestations = [...(result.inputAttestations ?? []), used];
+        }
+        const statement = described.get(e).statement;
+        if (ok && statement) {
+            out.sbom = { source: e.source, statement, required: policy.requireSbom === true };
+            break;
+        }
     }
     return out;
 }
@@ -3299,6 +3673,7 @@ function parseTarget(arg, cwd) {
 
 
 
+
 /** Targets verified side by side: hashing and pulling overlap, signatures are checked in turn. */
 const TARGET_CONCURRENCY = 4;
 async function loadTrust(request, context) {
@@ -3324,7 +3699,9 @@ async function loadTrust(request, context) {
         ...(publicKeyPem !== undefined ? { publicKeyPem } : {}),
     });
 }
-async function prepare(target, shared, recursive, context) {
+async function prepare(target, shared, 
+/** Recursion and reports read the evidence beside a file themselves (the verifier would too). */
+readsEvidence, context) {
     const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     switch (target.kind) {
         case 'digest': {
@@ -3368,7 +3745,7 @@ async function prepare(target, shared, recursive, context) {
             // With recursion, the dependencies are followed from the very statements that verified:
             // the evidence beside the file is read once, for both (read again, it could have changed).
             let evidence = shared.length > 0 ? shared : undefined;
-            if (!evidence && recursive) {
+            if (!evidence && readsEvidence) {
                 const beside = await evidenceBeside(target.path);
                 // None found: the verifier looks for itself and says where it looked.
                 if (beside.length > 0)
@@ -3453,8 +3830,9 @@ async function verify_verifyTargets(request, context) {
         for (const e of await v.readEvidence((0,external_node_path_.resolve)(context.cwd, file)))
             shared.push(e);
     const cache = v.createVerificationCache();
+    const keep = request.keepStatements === true;
     const results = await (0,dist.mapConcurrent)(targets, TARGET_CONCURRENCY, async (target) => {
-        const prepared = await prepare(target, shared, recursive, context);
+        const prepared = await prepare(target, shared, recursive || keep, context);
         const resourceUris = request.resourceUri !== undefined ? [request.resourceUri] : prepared.resourceUris;
         const named = (r) => ({
             ...r,
@@ -3484,17 +3862,30 @@ async function verify_verifyTargets(request, context) {
             return named(r);
         }
         const result = await v.verifyArtifact(prepared.input, policy, trust, { cache });
-        if (!recursive || !result.verified)
-            return named(result);
-        const deps = await verifyDependencies({
+        const shown = named(result);
+        if (keep && prepared.path !== undefined) {
+            const size = await (0,promises_.stat)(prepared.path).then((s) => s.size, () => undefined);
+            if (size !== undefined)
+                shown.size = size;
+        }
+        const followed = {
             ...(prepared.path !== undefined ? { path: prepared.path } : {}),
-            evidence: prepared.evidence ?? (await evidenceBeside(prepared.path)),
+            evidence: prepared.evidence ?? (prepared.path ? await evidenceBeside(prepared.path) : []),
             result,
             policy,
             trust,
             cache,
-        }, context);
-        const shown = { ...named(result), dependencies: deps.dependencies };
+            keepStatements: keep,
+        };
+        if (!recursive || !result.verified) {
+            if (keep)
+                shown.statements = await verifiedStatements(followed);
+            return shown;
+        }
+        const deps = await verifyDependencies(followed, context);
+        shown.dependencies = deps.dependencies;
+        if (keep)
+            shown.statements = deps.statements;
         if (!deps.verified) {
             shown.verified = false;
             delete shown.subjects;
@@ -3513,6 +3904,682 @@ async function verify_verifyTargets(request, context) {
     };
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/report.js
+// The report flow: verify the targets, keep what the verified evidence says, and turn it into
+// the report model the HTML page and the job summary render. Only verified statements count
+// (the provenance whose bundle passed, an SBOM attestation verified under the same identity
+// policy); a report of what was just signed (`signedReport`, for the attest and push job
+// summaries) says so and is never called verified.
+
+
+
+/** Graph nodes for the modules inside one embedded artifact, at most. */
+const MAX_MODULES_SHOWN = 8;
+/** resolvedDependencies listed per artifact, at most. */
+const MAX_BUILT_FROM = 50;
+const STAGES = [
+    'parse',
+    'crypto',
+    'statement',
+    'identity',
+    'cross-check',
+    'level',
+    'sbom',
+];
+const report_obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const report_str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+let publicGoodLogIds;
+/** The public-good Rekor's log ids (hex), from the trusted root shipped with the verifier. */
+async function publicGoodLogs() {
+    if (publicGoodLogIds)
+        return publicGoodLogIds;
+    const { publicGoodTrustedRootJSON } = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+    const root = report_obj(publicGoodTrustedRootJSON());
+    const ids = new Set();
+    for (const t of Array.isArray(root?.tlogs) ? root.tlogs : []) {
+        const keyId = report_str(report_obj(report_obj(t)?.logId)?.keyId);
+        if (keyId)
+            ids.add(Buffer.from(keyId, 'base64').toString('hex'));
+    }
+    publicGoodLogIds = ids;
+    return ids;
+}
+/** A file path's last part (a graph box has room for a name, not a path); other names as they are. */
+function shortName(name) {
+    if (name.includes('://') || name.startsWith('oci-layout:'))
+        return name;
+    const parts = name.split(/[\\/]/).filter(Boolean);
+    return parts.length > 1 ? parts[parts.length - 1] : name;
+}
+/** `https:` URLs are links; anything else stays text (the renderers check again). */
+const https = (v) => (v?.startsWith('https://') ? v : undefined);
+function field(label, value, href, claim) {
+    if (!value)
+        return [];
+    return [{ label, value, ...(href ? { href } : {}), ...(claim ? { claim: true } : {}) }];
+}
+function signerFields(c) {
+    const signer = c.buildSignerURI ?? c.subjectAlternativeName;
+    const repo = c.sourceRepositoryURI;
+    const commitHref = repo && c.sourceRepositoryDigest && c.issuer && (0,dist.isGitHubActionsIssuer)(c.issuer)
+        ? https(`${repo}/commit/${c.sourceRepositoryDigest}`)
+        : undefined;
+    return [
+        ...field('Signer workflow', signer, https(signer)),
+        ...(c.subjectAlternativeName && c.subjectAlternativeName !== signer
+            ? field('Identity (SAN)', c.subjectAlternativeName)
+            : []),
+        ...field('Signer digest', c.buildSignerDigest),
+        ...field('Issuer', c.issuer),
+        ...field('Source repository', repo, https(repo)),
+        ...field('Ref', c.sourceRepositoryRef),
+        ...field('Commit', c.sourceRepositoryDigest, commitHref),
+        ...field('Caller workflow', c.buildConfigURI),
+        ...field('Trigger', c.buildTrigger),
+        ...field('Runner', c.runnerEnvironment),
+        ...field('Run', c.runInvocationURI, https(c.runInvocationURI)),
+        ...field('Visibility', c.sourceRepositoryVisibilityAtSigning),
+        ...(c.notBefore && c.notAfter
+            ? field('Certificate valid', `${c.notBefore} to ${c.notAfter}`)
+            : []),
+    ];
+}
+/** The provenance's own facts; what nothing verified is marked as a claim. */
+function provenanceFacts(statement, unchecked) {
+    const predicate = report_obj(statement?.predicate);
+    const build = report_obj(predicate?.buildDefinition);
+    const run = report_obj(predicate?.runDetails);
+    const workflow = report_obj(report_obj(build?.externalParameters)?.workflow);
+    const provenance = [
+        ...field('Predicate', report_str(statement?.predicateType)),
+        ...field('Build type', report_str(build?.buildType)),
+        ...field('Builder', report_str(report_obj(run?.builder)?.id), undefined, unchecked.includes('builder.id')),
+        ...field('Workflow', workflow
+            ? [report_str(workflow.repository), report_str(workflow.path), report_str(workflow.ref)]
+                .filter(Boolean)
+                .join(' ')
+            : undefined, undefined, unchecked.length > 0),
+        ...field('Invocation', report_str(report_obj(run?.metadata)?.invocationId)),
+    ];
+    const builtFrom = [];
+    const resolved = [];
+    const deps = Array.isArray(build?.resolvedDependencies) ? build.resolvedDependencies : [];
+    for (const d of deps.slice(0, MAX_BUILT_FROM)) {
+        const dep = report_obj(d);
+        if (!dep)
+            continue;
+        const digest = report_obj(dep.digest) ?? {};
+        const digests = Object.entries(digest)
+            .filter(([, v]) => typeof v === 'string')
+            .map(([k, v]) => `${k}:${v}`);
+        const uri = report_str(dep.uri) ?? report_str(dep.name) ?? digests[0] ?? '(unnamed)';
+        builtFrom.push({ label: digests.join(' '), value: uri });
+        const sha256 = typeof digest.sha256 === 'string' ? digest.sha256.toLowerCase() : undefined;
+        const commit = typeof digest.gitCommit === 'string' ? digest.gitCommit.slice(0, 12) : undefined;
+        resolved.push({
+            ...(report_str(dep.uri) ? { uri: report_str(dep.uri) } : {}),
+            ...(sha256 ? { sha256 } : {}),
+            label: commit ? `${uri} @ ${commit}` : (report_str(dep.name) ?? uri),
+        });
+    }
+    if (deps.length > MAX_BUILT_FROM)
+        builtFrom.push({ label: '', value: `… ${deps.length - MAX_BUILT_FROM} more` });
+    return { provenance, builtFrom, resolved };
+}
+/** Where a failure sits among the stages: those before it passed, those after did not run. */
+function stageStatus(r, stage) {
+    if (r.verified || r.failure?.reason === 'DEPENDENCY_FAILED')
+        return 'passed';
+    const failed = r.failure?.stage ?? 'parse';
+    const i = STAGES.indexOf(stage);
+    const j = STAGES.indexOf(failed);
+    return i < j ? 'passed' : i === j ? 'failed' : 'skipped';
+}
+function checkRows(r, statements, dependencies) {
+    const rows = [];
+    const failure = r.failure;
+    const add = (stage, check, passed, notRun = 'not reached') => {
+        const status = stageStatus(r, stage);
+        if (status === 'failed' && failure)
+            rows.push({ check, status: 'failed', reason: failure.reason, detail: failure.message });
+        else
+            rows.push({
+                check,
+                status: status === 'skipped' ? 'not checked' : status,
+                detail: status === 'skipped' ? notRun : passed,
+            });
+    };
+    const signedAt = r.timestamps.map((t) => `${t.time} (${t.kind === 'transparency-log' ? 'log' : 'timestamp'})`);
+    add('parse', 'Evidence found and readable', r.source ? `bundle ${r.source}` : 'a bundle');
+    add('crypto', 'Signature, certificate chain, log or timestamp', `${r.bundle?.signedWith === 'key' ? 'signed with the given key' : 'certificate chains to a trusted root'}${r.trustedRoot ? ` (${r.trustedRoot})` : ''}${signedAt.length ? `; signed at ${signedAt.join(', ')}` : ''}`);
+    const subject = r.digest.sha256
+        ? `sha256:${r.digest.sha256}`
+        : r.digest.sha512
+            ? `sha512:${r.digest.sha512}`
+            : 'the artifact';
+    add('statement', 'The statement names this artifact', `${subject} is a subject of ${r.statement?.predicateType ?? 'the signature'}`);
+    add('identity', 'Signer and source match the policy', r.certificate?.buildSignerURI ?? r.certificate?.subjectAlternativeName ?? 'the given key');
+    const crossStatus = stageStatus(r, 'cross-check');
+    if (crossStatus === 'failed' && failure)
+        rows.push({
+            check: 'Provenance agrees with the certificate',
+            status: 'failed',
+            reason: failure.reason,
+            detail: failure.message,
+        });
+    for (const x of r.crossChecks) {
+        if (x.status === 'match')
+            rows.push({
+                check: `Provenance ${x.name}`,
+                status: 'passed',
+                detail: `matches the certificate: ${x.certificate ?? x.claimed ?? ''}`,
+            });
+        else if (x.status === 'mismatch')
+            rows.push({
+                check: `Provenance ${x.name}`,
+                status: r.crossChecksEnforced ? 'failed' : 'warning',
+                ...(x.reason ? { reason: x.reason } : {}),
+                detail: `${x.note ?? 'differs from the certificate'}${r.crossChecksEnforced ? '' : ' (reported, not enforced)'}`,
+            });
+        else
+            rows.push({
+                check: `Provenance ${x.name}`,
+                status: 'not checked',
+                detail: x.note ?? 'not checked',
+            });
+    }
+    if (r.uncheckedClaims.length)
+        rows.push({
+            check: 'Claims nothing verified',
+            status: 'not checked',
+            detail: r.uncheckedClaims.join(', '),
+        });
+    add('level', 'SLSA Build level', r.slsa ? r.slsa.reason : 'no level');
+    if (r.sbom) {
+        if (r.sbom.verified)
+            rows.push({ check: 'Signed SBOM (required)', status: 'passed', detail: r.sbom.source });
+        else
+            rows.push({
+                check: 'Signed SBOM (required)',
+                status: 'failed',
+                reason: 'SBOM_MISSING',
+                detail: failure?.reason === 'SBOM_MISSING'
+                    ? failure.message
+                    : (r.sbom.failure?.message ?? 'no SBOM attestation verified'),
+            });
+    }
+    else
+        rows.push(statements?.sbom
+            ? {
+                check: 'Signed SBOM',
+                status: 'passed',
+                detail: `${statements.sbom.source} (not required by the policy)`,
+            }
+            : {
+                check: 'Signed SBOM',
+                status: 'not checked',
+                detail: 'not required by the policy, and none verified',
+            });
+    if (dependencies?.length) {
+        const bad = dependencies.filter((d) => !d.verified);
+        rows.push(bad.length
+            ? {
+                check: 'Recorded dependencies',
+                status: 'failed',
+                reason: 'DEPENDENCY_FAILED',
+                detail: bad
+                    .map((d) => `${d.name ?? d.uri ?? d.sha256}: ${d.error ?? 'did not verify'}`)
+                    .join('; '),
+            }
+            : {
+                check: 'Recorded dependencies',
+                status: 'passed',
+                detail: `${dependencies.length} verified`,
+            });
+    }
+    // A row per evidence that was tried and failed, with its own reason.
+    if (!r.verified)
+        for (const a of r.attempts)
+            if (!a.verified && a.failure && a.source !== r.source)
+                rows.push({
+                    check: `Also tried ${a.source}`,
+                    status: 'failed',
+                    reason: a.failure.reason,
+                    detail: a.failure.message,
+                });
+    for (const w of r.warnings)
+        rows.push({ check: 'Warning', status: 'warning', detail: w });
+    return rows;
+}
+function digestFields(digest) {
+    return Object.entries(digest)
+        .filter(([, v]) => typeof v === 'string')
+        .map(([alg, hex]) => ({
+        label: alg.toUpperCase().replace('SHA', 'SHA-'),
+        value: `${alg}:${hex}`,
+    }));
+}
+function tlogEntries(entries, publicGood) {
+    return entries.flatMap((t) => t.logIndex === undefined
+        ? []
+        : [
+            {
+                logIndex: String(t.logIndex),
+                logId: t.logId ?? '',
+                kind: t.kind ?? '?',
+                ...(t.integratedTime ? { integratedTime: t.integratedTime } : {}),
+                ...(t.logId && publicGood.has(t.logId) && /^\d+$/.test(String(t.logIndex))
+                    ? { href: `https://search.sigstore.dev/?logIndex=${t.logIndex}` }
+                    : {}),
+            },
+        ]);
+}
+/** Builds the sections and the graph; one instance per report. */
+class ModelBuilder {
+    publicGood;
+    sections = [];
+    bySha = new Map();
+    graph = { nodes: [], edges: [] };
+    nodeOf = new Map();
+    nodeOfSection = new Map();
+    modulesShown = new Set();
+    pendingTrees = [];
+    pendingChains = [];
+    next = 0;
+    constructor(publicGood) {
+        this.publicGood = publicGood;
+    }
+    newId() {
+        return `a${++this.next}`;
+    }
+    /** A section from a verification; the SBOM tree is built once every section exists. */
+    fromResult(r, extra) {
+        const id = this.newId();
+        const statements = extra.statements;
+        const facts = provenanceFacts(statements?.provenance?.statement, r.uncheckedClaims);
+        const section = {
+            id,
+            name: extra.name,
+            ...(extra.target ? { target: extra.target } : {}),
+            ...(extra.parent ? { parent: extra.parent } : {}),
+            verdict: extra.verdict ?? (r.verified ? 'verified' : 'failed'),
+            ...(r.failure
+                ? {
+                    failure: {
+                        reason: r.failure.reason,
+                        message: r.failure.message,
+                        ...(r.failure.source ? { source: r.failure.source } : {}),
+                        ...(r.failure.stage ? { stage: r.failure.stage } : {}),
+                    },
+                }
+                : {}),
+            ...(extra.size !== undefined ? { size: extra.size } : {}),
+            digests: digestFields(r.digest),
+            checks: checkRows(r, statements, extra.dependencies),
+            signer: r.certificate
+                ? signerFields(r.certificate)
+                : r.bundle?.signedWith === 'key'
+                    ? [{ label: 'Signer', value: 'a public key (--key)' }]
+                    : [],
+            ...(r.slsa ? { slsa: r.slsa } : {}),
+            provenance: facts.provenance,
+            builtFrom: facts.builtFrom,
+            tlog: tlogEntries(r.tlogEntries, this.publicGood),
+            timestamps: r.timestamps,
+            evidence: [
+                ...field('Provenance', statements?.provenance?.source),
+                ...field('SBOM attestation', statements?.sbom?.source),
+            ],
+            embedded: [],
+            warnings: [],
+        };
+        this.add(section, r.digest.sha256);
+        this.addChain(section, facts.resolved);
+        const sbom = statements?.sbom;
+        if (sbom)
+            this.pendingTrees.push(() => this.attachSbom(section, sbom.source, sbom.statement, sbom.required));
+        return section;
+    }
+    add(section, sha256) {
+        this.sections.push(section);
+        if (sha256 && !this.bySha.has(sha256))
+            this.bySha.set(sha256, section);
+        // One box per artifact: an embedded module that is also a target of its own is drawn once
+        // (two targets with the same bytes but different evidence keep a box each).
+        const existing = section.parent && sha256 ? this.nodeOf.get(sha256) : undefined;
+        if (existing) {
+            this.nodeOfSection.set(section.id, existing);
+            return;
+        }
+        const node = {
+            id: `g-${section.id}`,
+            label: shortName(section.name),
+            kind: section.parent ? 'embedded' : 'artifact',
+            verdict: section.verdict,
+            href: `#${section.id}`,
+        };
+        this.graph.nodes.push(node);
+        this.nodeOfSection.set(section.id, node.id);
+        if (sha256)
+            this.nodeOf.set(sha256, node.id);
+    }
+    /** The graph node of a section (shared by sections of the same artifact). */
+    node(section) {
+        return this.nodeOfSection.get(section.id) ?? `g-${section.id}`;
+    }
+    addChain(section, resolved) {
+        for (const dep of resolved) {
+            // A recorded artifact with its own section is linked when that section exists (later).
+            if (dep.sha256) {
+                this.pendingChains.push(() => {
+                    const to = this.nodeOf.get(dep.sha256);
+                    if (to)
+                        this.edge(this.node(section), to, 'built from');
+                    else
+                        this.sourceNode(section, dep.label);
+                });
+            }
+            else
+                this.pendingChains.push(() => this.sourceNode(section, dep.label));
+        }
+    }
+    sourceNode(section, label) {
+        let id = this.graph.nodes.find((n) => n.kind === 'source' && n.label === label)?.id;
+        if (!id) {
+            id = `g-s${this.graph.nodes.length}`;
+            this.graph.nodes.push({ id, label, kind: 'source' });
+        }
+        this.edge(this.node(section), id, 'built from');
+    }
+    edge(from, to, relation) {
+        if (!this.graph.edges.some((e) => e.from === from && e.to === to))
+            this.graph.edges.push({ from, to, relation });
+    }
+    attachSbom(section, source, statement, required) {
+        const parts = sbomParts(statement.predicateType, statement.predicate);
+        if (!parts)
+            return;
+        section.sbom = sbomView(parts, source, required, {
+            idPrefix: section.id,
+            verificationOf: (sha) => {
+                const s = this.bySha.get(sha);
+                return s && s !== section ? { href: `#${s.id}`, verdict: s.verdict } : undefined;
+            },
+        });
+        // The chain: each embedded binary, and the modules inside it.
+        const from = this.node(section);
+        for (const part of parts.parts.values()) {
+            if (!part.binary || part === parts.root)
+                continue;
+            let node = part.sha256 ? this.nodeOf.get(part.sha256) : undefined;
+            if (!node) {
+                node = `g-e${this.graph.nodes.length}`;
+                this.graph.nodes.push({ id: node, label: part.name, kind: 'embedded' });
+                if (part.sha256)
+                    this.nodeOf.set(part.sha256, node);
+            }
+            this.edge(from, node, 'embeds');
+            if (this.modulesShown.has(node))
+                continue;
+            const inside = (parts.contains.get(part.ref) ?? [])
+                .map((r) => parts.parts.get(r))
+                .filter((p) => p && !p.binary);
+            if (inside.length === 0)
+                continue;
+            this.modulesShown.add(node);
+            for (const m of inside.slice(0, MAX_MODULES_SHOWN)) {
+                const id = `g-m${this.graph.nodes.length}`;
+                this.graph.nodes.push({
+                    id,
+                    label: m.version ? `${m.name} ${m.version}` : m.name,
+                    kind: 'module',
+                });
+                this.edge(node, id, 'contains');
+            }
+            if (inside.length > MAX_MODULES_SHOWN) {
+                const id = `g-m${this.graph.nodes.length}`;
+                this.graph.nodes.push({
+                    id,
+                    label: `${inside.length - MAX_MODULES_SHOWN} more components`,
+                    kind: 'more',
+                });
+                this.edge(node, id, 'contains');
+            }
+        }
+    }
+    /** The dependencies of a recursive verification, depth first, each a section of its own. */
+    fromDependencies(parent, deps) {
+        for (const d of deps) {
+            const name = d.name ?? d.uri ?? `sha256:${d.sha256.slice(0, 12)}…`;
+            const how = d.via === 'embedded'
+                ? 'found embedded in it'
+                : d.via === 'beside'
+                    ? 'found beside it'
+                    : d.via === 'oci'
+                        ? 'pulled from OCI'
+                        : 'not found';
+            const relation = d.recordedIn.includes('sbom') ? 'Embedded in' : 'Recorded as built from';
+            let section;
+            if (d.result) {
+                section = this.fromResult(d.result, {
+                    name,
+                    ...(d.artifact ? { target: d.artifact } : {}),
+                    ...(d.size !== undefined ? { size: d.size } : {}),
+                    ...(d.statements ? { statements: d.statements } : {}),
+                    dependencies: d.dependencies,
+                    parent: { id: parent.id, name: parent.name, relation },
+                    verdict: d.verified && d.dependencies.every((x) => x.verified) ? 'verified' : 'failed',
+                });
+            }
+            else {
+                section = {
+                    id: this.newId(),
+                    name,
+                    parent: { id: parent.id, name: parent.name, relation },
+                    verdict: 'failed',
+                    failure: {
+                        reason: 'DEPENDENCY_FAILED',
+                        message: d.error ?? 'the recorded dependency did not verify',
+                    },
+                    digests: [{ label: 'SHA-256', value: `sha256:${d.sha256}` }],
+                    checks: [
+                        {
+                            check: 'Found and verified',
+                            status: 'failed',
+                            reason: 'DEPENDENCY_FAILED',
+                            detail: d.error ?? 'did not verify',
+                        },
+                    ],
+                    signer: [],
+                    provenance: [],
+                    builtFrom: [],
+                    tlog: [],
+                    timestamps: [],
+                    evidence: [],
+                    embedded: [],
+                    warnings: [],
+                };
+                this.add(section, d.sha256);
+            }
+            this.edge(this.node(parent), this.node(section), d.recordedIn.includes('sbom') ? 'embeds' : 'built from');
+            const embedded = {
+                name,
+                sha256: d.sha256,
+                verdict: section.verdict,
+                detail: `recorded in ${d.recordedIn.join(' and ')}; ${how}${d.error ? `: ${d.error}` : ''}`,
+                href: `#${section.id}`,
+            };
+            parent.embedded.push(embedded);
+            this.fromDependencies(section, d.dependencies);
+        }
+    }
+    /** Trees and chain edges need every section's id: built last. */
+    finish() {
+        // Trees first: they add the embedded binaries a recorded dependency may point at.
+        for (const build of [...this.pendingTrees, ...this.pendingChains])
+            build();
+        this.pendingTrees = [];
+        this.pendingChains = [];
+        return this.graph;
+    }
+}
+function policyFields(policy) {
+    if (!policy)
+        return [];
+    const names = [
+        ['repo', 'Repository'],
+        ['owner', 'Owner'],
+        ['signerWorkflow', 'Signer workflow'],
+        ['signerRepo', 'Signer repository'],
+        ['signerDigest', 'Signer digest'],
+        ['sourceRef', 'Source ref'],
+        ['sourceDigest', 'Source commit'],
+        ['predicateType', 'Predicate type'],
+        ['certificateIdentity', 'Certificate identity'],
+        ['certificateIdentityRegexp', 'Certificate identity (regexp)'],
+        ['certificateOidcIssuer', 'OIDC issuer'],
+        ['certificateOidcIssuerRegexp', 'OIDC issuer (regexp)'],
+        ['minSlsaLevel', 'Minimum SLSA Build level'],
+        ['denySelfHostedRunners', 'Deny self-hosted runners'],
+        ['requireSbom', 'Require a signed SBOM'],
+    ];
+    return names.flatMap(([k, label]) => policy[k] === undefined ? [] : [{ label, value: String(policy[k]) }]);
+}
+function model(builder, options) {
+    const graph = builder.finish();
+    return {
+        title: options.title,
+        generatedAt: (options.now ?? new Date()).toISOString(),
+        generator: options.generator ?? 'build-artifact',
+        verdict: options.verdict,
+        policy: policyFields(options.policy),
+        artifacts: builder.sections,
+        graph,
+        notes: options.notes ?? [],
+    };
+}
+/**
+ * The report model of verification results (from `verifyTargets` with `keepStatements`):
+ * failed targets first, each followed by what it embeds; every check with its reason.
+ */
+async function report_verifiedReport(results, options = {}) {
+    const builder = new ModelBuilder(await publicGoodLogs());
+    const ordered = [...results.filter((r) => !r.verified), ...results.filter((r) => r.verified)];
+    for (const r of ordered) {
+        const known = options.targets?.[r.target];
+        const name = known?.name ?? r.target;
+        const section = builder.fromResult(r, {
+            name,
+            ...(name !== r.target ? { target: r.target } : {}),
+            ...(r.size !== undefined ? { size: r.size } : {}),
+            ...(r.statements ? { statements: r.statements } : {}),
+            ...(r.dependencies ? { dependencies: r.dependencies } : {}),
+        });
+        if (known?.references?.length)
+            section.references = [...known.references];
+        builder.fromDependencies(section, r.dependencies ?? []);
+    }
+    const failed = results.some((r) => !r.verified);
+    return model(builder, {
+        ...options,
+        title: options.title ??
+            (results.length === 1
+                ? `Verification of ${results[0].target}`
+                : `Verification of ${results.length} artifacts`),
+        verdict: failed ? 'failed' : 'verified',
+    });
+}
+/**
+ * Verifies the targets (as `verifyTargets`, keeping the verified statements) and builds the
+ * report model of the outcome. Bad requests and unreadable input throw, as for verify.
+ */
+async function reportTargets(request, context, options = {}) {
+    const outcome = await verify_verifyTargets({ ...request, keepStatements: true }, context);
+    const m = await report_verifiedReport(outcome.results, { ...options, policy: request.policy });
+    return { ...outcome, model: m };
+}
+/**
+ * A result as `attest verify --format json` shows it: the statements a report kept are in the
+ * bundles already (and an SBOM can be megabytes), at every level of dependencies.
+ */
+function report_withoutStatements(result) {
+    const { statements: _s, ...rest } = result;
+    return {
+        ...rest,
+        ...(result.dependencies ? { dependencies: result.dependencies.map(report_withoutStatements) } : {}),
+    };
+}
+/**
+ * A report of what was signed (the attest and push job summaries), read from the bundles
+ * without verifying them: the certificate's fields and the SLSA level they support, the log
+ * entries, the SBOM. Its verdict is `signed`, never `verified`: `attest verify` checks it.
+ */
+async function signedReport(input, options = {}) {
+    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+    const builder = new ModelBuilder(await publicGoodLogs());
+    const described = input.evidence.map((e) => ({ e, d: (0,dist.describeBundle)(e.json) }));
+    for (const a of input.artifacts) {
+        const sha256 = a.digest.sha256?.toLowerCase();
+        const naming = described.filter(({ d }) => sha256 && (0,dist.namesDigest)(d, `sha256:${sha256}`));
+        const provenance = naming.find(({ d }) => d.predicateType === dist.PredicateType.SLSA_PROVENANCE_V1);
+        const sbom = naming.find(({ d }) => d.predicateType === dist.PredicateType.CYCLONEDX_BOM ||
+            d.predicateType === dist.PredicateType.SPDX_DOCUMENT_V2_3);
+        const inspected = provenance ? v.inspectEvidence(provenance.e) : undefined;
+        const id = inspected?.certificate;
+        const statements = {
+            ...(provenance?.d.statement
+                ? { provenance: { source: provenance.e.source, statement: provenance.d.statement } }
+                : {}),
+            ...(sbom?.d.statement
+                ? { sbom: { source: sbom.e.source, statement: sbom.d.statement, required: false } }
+                : {}),
+        };
+        const slsa = provenance
+            ? v.slsaLevel(inspected?.signedWith === 'key' ? 'key' : 'certificate', true, id)
+            : undefined;
+        const result = {
+            artifact: a.name,
+            digest: a.digest,
+            verified: false,
+            timestamps: [],
+            tlogEntries: [],
+            crossChecks: [],
+            crossChecksEnforced: false,
+            uncheckedClaims: [],
+            attempts: [],
+            warnings: [],
+            ...(id ? { certificate: id } : {}),
+            ...(inspected?.signedWith
+                ? { bundle: { mediaType: '', content: 'dsseEnvelope', signedWith: inspected.signedWith } }
+                : {}),
+            ...(slsa
+                ? {
+                    slsa: {
+                        level: slsa.level,
+                        reason: `${slsa.reason} (as the signing certificate states)`,
+                    },
+                }
+                : {}),
+        };
+        const section = builder.fromResult(result, {
+            name: a.name,
+            ...(a.size !== undefined ? { size: a.size } : {}),
+            statements,
+            verdict: 'signed',
+        });
+        section.checks = [];
+        section.tlog = tlogEntries((inspected?.tlogEntries ?? []).map((t) => ({
+            ...(t.logIndex !== undefined ? { logIndex: String(t.logIndex) } : {}),
+            ...(t.logId ? { logId: t.logId } : {}),
+            ...(t.kind ? { kind: t.kind } : {}),
+            ...(t.integratedTime ? { integratedTime: t.integratedTime } : {}),
+        })), await publicGoodLogs());
+        if (a.references?.length)
+            section.references = [...a.references];
+    }
+    return model(builder, { ...options, title: input.title, verdict: 'signed' });
+}
+//# sourceMappingURL=report.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/vsa.js
 // Writing verification summaries (SLSA VSA v1.1): after `verifyTargets`, one in-toto statement
 // per artifact that verified, naming the artifact, the policy it met (uri and canonical digest),
@@ -3829,7 +4896,8 @@ async function summaries_demoSummaries(artifacts, identity, out, signing, contex
 
 
 
-const STAGES = (/* unused pure expression or super */ null && (['build', 'attest', 'publish', 'verify']));
+
+const demo_STAGES = (/* unused pure expression or super */ null && (['build', 'attest', 'publish', 'verify']));
 /** The identity the demo's tokens carry: a caller repository and the reusable workflow. */
 const DEMO_REPOSITORY = 'example/build-artifact-demo';
 const DEMO_SIGNER_REPOSITORY = 'build-artifact/build-artifact';
@@ -4055,6 +5123,7 @@ async function runDemo(options, context) {
             '--require-sbom',
         ];
         const checks = [];
+        const reported = [];
         for (const a of artifacts) {
             const recursive = a.resolvedDependencies.length > 0;
             for (const [from, target] of [
@@ -4062,8 +5131,17 @@ async function runDemo(options, context) {
                 ['oci', a.oci],
             ]) {
                 log(`${a.name}: verifying from ${from === 'file' ? 'the files' : 'OCI'}`);
-                const outcome = await timed(a.timings, 'verify', a.name, () => verifyTargets({ targets: [target], policy: DEMO_POLICY, trust: { trustedRoot }, recursive }, context));
-                const result = outcome.results[0];
+                const outcome = await timed(a.timings, 'verify', a.name, () => verifyTargets({
+                    targets: [target],
+                    policy: DEMO_POLICY,
+                    trust: { trustedRoot },
+                    recursive,
+                    // The report shows what the verified statements say.
+                    keepStatements: from === 'file',
+                }, context));
+                const result = withoutStatements(outcome.results[0]);
+                if (from === 'file')
+                    reported.push(outcome.results[0]);
                 let verified = result.verified;
                 let summary = summarize(result);
                 if (verified && from === 'file') {
@@ -4090,6 +5168,7 @@ async function runDemo(options, context) {
         // 5. Verify once, prove it everywhere: a signed summary per artifact, then checks through it.
         log('verification summaries: verifying against policy.yml, signing, attaching, re-checking');
         const summaries = await demoSummaries(artifacts.map((a) => ({ name: a.name, path: a.path, oci: a.oci })), { repo: DEMO_REPOSITORY, signerRepo: DEMO_SIGNER_REPOSITORY }, out, { ...flow, sigstore: dev }, context);
+        const report = await writeDemoReport(out, reported, artifacts, checks, summaries);
         return {
             out,
             ociTarget,
@@ -4099,6 +5178,7 @@ async function runDemo(options, context) {
             checks,
             summaries,
             verified: checks.every((c) => c.verified) && summaries.summaries.every((s) => s.verified),
+            report,
             policyFlags,
             totalMs: performance.now() - started,
         };
@@ -4106,6 +5186,26 @@ async function runDemo(options, context) {
     finally {
         await dev.close();
     }
+}
+/** `report.html`: the verification from the files, with where each artifact was pushed. */
+async function writeDemoReport(out, results, artifacts, checks, summaries) {
+    const { renderHtml } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 24458));
+    const model = await verifiedReport(results, {
+        title: 'attest demo',
+        generator: 'attest demo',
+        policy: DEMO_POLICY,
+        targets: Object.fromEntries(artifacts.map((a) => [a.path, { name: a.name, ...(a.oci ? { references: [a.oci] } : {}) }])),
+        notes: [
+            ...checks
+                .filter((c) => c.from === 'oci')
+                .map((c) => `Verified again from OCI: ${c.artifact}: ${c.verified ? 'verified' : 'FAILED'}`),
+            // The signed verification summaries (SLSA VSA) written for the same artifacts.
+            ...summaries.summaries.map((x) => `Verification summary of ${x.artifact}: ${x.verifiedLevels.join(', ')} against policy ${x.policy.name} (sha256:${x.policy.digest.sha256}), signed by ${x.verifier}, for ${x.resourceUri}; verified through it alone: ${x.verified ? 'yes' : 'FAILED'}`),
+        ],
+    });
+    const path = join(out, 'report.html');
+    await writeFileAtomic(path, renderHtml(model));
+    return path;
 }
 async function signedSbom(bundlePath) {
     const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
@@ -4253,6 +5353,7 @@ async function describeArtifacts(request, context) {
 }
 //# sourceMappingURL=sbom.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/index.js
+
 
 
 
@@ -4717,6 +5818,829 @@ function parseResolvedDependency(value) {
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ./packages/provenance/dist/index.js
 
+
+
+
+
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 24458:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  D9: () => (/* reexport */ markdownCode),
+  p7: () => (/* reexport */ markdownText),
+  renderHtml: () => (/* reexport */ renderHtml),
+  Gc: () => (/* reexport */ renderMarkdown),
+  v7: () => (/* reexport */ safeHref)
+});
+
+// UNUSED EXPORTS: CONTENT_SECURITY_POLICY, MAX_MERMAID_NODES, escapeHtml, layoutGraph, mermaidLabel, renderGraphSvg, renderMermaid
+
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
+var dist = __webpack_require__(99941);
+;// CONCATENATED MODULE: ./packages/report/dist/escape.js
+// Text from evidence and SBOMs is written by whoever signed or built the artifact. In the page
+// it is always text (never markup, never an attribute break-out, never a script URL); in
+// Markdown it is inert (no links, emphasis, tables or HTML); in Mermaid it is a quoted label
+// made of entity codes. Control and reordering characters are shown as escapes (`\x1b`,
+// `\u{202e}`) everywhere, so no name can hide or reorder what follows it.
+
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** Text for an HTML element or a quoted attribute value. */
+function escapeHtml(text) {
+    return (0,dist.safeText)(String(text)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+/**
+ * A link target the page may use, or undefined: an in-page anchor (`#a1`), or an absolute
+ * `https:` URL without credentials. Anything else (javascript:, data:, relative paths that
+ * would resolve against wherever the file was opened) is not a link.
+ */
+function safeHref(href) {
+    if (href === undefined)
+        return undefined;
+    if (/^#[A-Za-z0-9_-]{1,200}$/.test(href))
+        return href;
+    if (/[\u0000-\u0020\u007f-\u009f]/.test(href))
+        return undefined;
+    let url;
+    try {
+        url = new URL(href);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.username !== '' || url.password !== '')
+        return undefined;
+    return url.href;
+}
+/**
+ * Plain text from evidence in Markdown: controls escaped, HTML and Markdown syntax inert
+ * (backslash escapes), `|` and the backtick entities (a backslash does not stop `|` splitting a
+ * table cell in every renderer), and autolinks broken with an empty element (GitHub links bare URLs,
+ * `www.` names and e-mail addresses in text).
+ */
+function markdownText(text) {
+    return (0,dist.safeText)(String(text))
+        .replace(/[&<>"]/g, (c) => HTML_ESCAPES[c])
+        .replace(/[\\*_[\]#!~]/g, (c) => `\\${c}`)
+        .replace(/\|/g, '&#124;')
+        .replace(/`/g, '&#96;')
+        .replace(/:\/\//g, ':<span></span>//')
+        .replace(/www\./gi, (w) => `${w.slice(0, 3)}<span></span>.`)
+        .replace(/@/g, '<span></span>@');
+}
+/**
+ * Text from evidence as a Markdown code span, whose content is never parsed (no emphasis, no
+ * HTML, no autolink): the fence is longer than any run of backticks inside, and `|` is
+ * escaped as GitHub's tables require even inside code spans.
+ */
+function markdownCode(text) {
+    const body = (0,dist.safeText)(String(text)).replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') || body.startsWith(' ') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+// What a Mermaid label may hold literally; everything else is written as `#<decimal>;`, the
+// entity code syntax Mermaid decodes inside labels (quotes, brackets, `#` itself, non-ASCII).
+const MERMAID_PLAIN = /^[A-Za-z0-9 .,:/@+_=-]$/;
+/** A Mermaid node label (to be put in double quotes), at most `max` characters of text. */
+function mermaidLabel(text, max = 48) {
+    const chars = [...(0,dist.safeText)(String(text))];
+    const shown = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    return shown
+        .map((c) => (MERMAID_PLAIN.test(c) ? c : `#${c.codePointAt(0)};`))
+        .join('')
+        .replace(/--/g, '-#45;');
+}
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./packages/report/dist/graph.js
+// The chain graph drawn by us as inline SVG: a layered layout, left to right (an artifact, what
+// it embeds, that module's own components), small enough to compute in the renderer. Nothing
+// is fetched and nothing runs: the SVG is markup, every label escaped.
+
+const NODE_WIDTH = 240;
+const NODE_HEIGHT = 44;
+const GAP_X = 64;
+const GAP_Y = 14;
+const PAD = 12;
+/** Characters of a label shown in a node; the whole label is in its tooltip and the list. */
+const LABEL_CHARS = 30;
+/**
+ * Layers by longest path from the nodes nothing points at (a cycle, which a forged record
+ * could make, is cut where it is met); within a layer, nodes follow their parents' order.
+ */
+function layoutGraph(graph) {
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to) && e.from !== e.to);
+    const out = new Map();
+    const indegree = new Map(graph.nodes.map((n) => [n.id, 0]));
+    for (const e of edges) {
+        out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+        indegree.set(e.to, indegree.get(e.to) + 1);
+    }
+    const layer = new Map();
+    const queue = graph.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+    for (const id of queue)
+        layer.set(id, 0);
+    // Kahn's order: a node is placed once all its parents are.
+    for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        for (const to of out.get(id) ?? []) {
+            layer.set(to, Math.max(layer.get(to) ?? 0, layer.get(id) + 1));
+            const left = indegree.get(to) - 1;
+            indegree.set(to, left);
+            if (left === 0)
+                queue.push(to);
+        }
+    }
+    // Nodes on a cycle: after everything else.
+    const deepest = Math.max(0, ...layer.values());
+    for (const n of graph.nodes)
+        if (!layer.has(n.id))
+            layer.set(n.id, deepest + 1);
+    const layers = [];
+    for (const n of graph.nodes) {
+        const l = layer.get(n.id);
+        layers[l] = [...(layers[l] ?? []), n];
+    }
+    const row = new Map();
+    const parents = new Map();
+    for (const e of edges)
+        parents.set(e.to, [...(parents.get(e.to) ?? []), e.from]);
+    const placed = [];
+    layers.forEach((nodes, l) => {
+        const order = nodes.map((n, i) => {
+            const ps = (parents.get(n.id) ?? []).filter((p) => row.has(p));
+            const centre = ps.length ? ps.reduce((s, p) => s + row.get(p), 0) / ps.length : i;
+            return { n, key: centre, i };
+        });
+        order.sort((a, b) => a.key - b.key || a.i - b.i);
+        order.forEach(({ n }, r) => {
+            row.set(n.id, r);
+            placed.push({
+                ...n,
+                layer: l,
+                x: PAD + l * (NODE_WIDTH + GAP_X),
+                y: PAD + r * (NODE_HEIGHT + GAP_Y),
+            });
+        });
+    });
+    const rows = Math.max(1, ...layers.map((l) => l?.length ?? 0));
+    return {
+        nodes: placed,
+        edges,
+        width: PAD * 2 + layers.length * NODE_WIDTH + Math.max(0, layers.length - 1) * GAP_X,
+        height: PAD * 2 + rows * NODE_HEIGHT + (rows - 1) * GAP_Y,
+    };
+}
+function shorten(label) {
+    const chars = [...label];
+    return chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join('')}…` : label;
+}
+const KIND_TEXT = {
+    artifact: 'artifact',
+    embedded: 'embedded artifact',
+    module: 'component',
+    source: 'built from',
+    more: 'more',
+};
+/** The status words of a node: never colour alone. */
+function verdictText(node) {
+    return node.verdict === 'verified'
+        ? '✓ verified'
+        : node.verdict === 'failed'
+            ? '✗ FAILED'
+            : node.verdict === 'signed'
+                ? 'signed'
+                : '';
+}
+/** The graph as inline SVG (or an empty string without nodes). */
+function renderGraphSvg(graph) {
+    if (graph.nodes.length === 0)
+        return '';
+    const layout = layoutGraph(graph);
+    const at = new Map(layout.nodes.map((n) => [n.id, n]));
+    const name = new Map(graph.nodes.map((n) => [n.id, n.label]));
+    const edges = layout.edges
+        .map((e) => {
+        const a = at.get(e.from);
+        const b = at.get(e.to);
+        const x1 = a.x + NODE_WIDTH;
+        const y1 = a.y + NODE_HEIGHT / 2;
+        const x2 = b.x - 6;
+        const y2 = b.y + NODE_HEIGHT / 2;
+        const mid = (x1 + x2) / 2;
+        const relation = e.relation.replace(' ', '-');
+        return `<path class="edge ${relation}" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" marker-end="url(#chain-arrow)"><title>${escapeHtml(`${name.get(e.from)} ${e.relation} ${name.get(e.to)}`)}</title></path>`;
+    })
+        .join('');
+    const nodes = layout.nodes
+        .map((n) => {
+        const status = verdictText(n);
+        const sub = [KIND_TEXT[n.kind], status].filter(Boolean).join(' · ');
+        const body = `<g class="node ${n.kind}${n.verdict ? ` ${n.verdict}` : ''}" transform="translate(${n.x},${n.y})">` +
+            `<title>${escapeHtml(`${n.label} (${sub})`)}</title>` +
+            `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6"/>` +
+            `<text x="10" y="18" class="label">${escapeHtml(shorten(n.label))}</text>` +
+            `<text x="10" y="35" class="sub">${escapeHtml(sub)}</text></g>`;
+        const href = safeHref(n.href);
+        return href
+            ? `<a href="${escapeHtml(href)}" aria-label="${escapeHtml(`${n.label}: ${sub}`)}">${body}</a>`
+            : body;
+    })
+        .join('');
+    return (`<svg xmlns="http://www.w3.org/2000/svg" class="chain" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" aria-labelledby="chain-svg-title">` +
+        '<title id="chain-svg-title">The chain of artifacts, what they embed and what they were built from</title>' +
+        '<defs><marker id="chain-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0 L8,4 L0,8 z"/></marker></defs>' +
+        `<g class="edges">${edges}</g><g class="nodes">${nodes}</g></svg>`);
+}
+//# sourceMappingURL=graph.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./packages/report/dist/assets.js
+// The page's own style and script, inline (the page is one file that opens from disk or a CI
+// artifact, with no network). The Content-Security-Policy admits exactly these two by hash, so
+// no markup or script that an artifact's author wrote could run even if it reached the page.
+const PAGE_CSS = `
+:root{--fg:#1b1f24;--muted:#57606a;--bg:#fff;--panel:#f6f8fa;--line:#d0d7de;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--accent:#0969da;--okbg:#dafbe1;--badbg:#ffebe9;--warnbg:#fff8c5}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#161b22;--line:#30363d;--ok:#3fb950;--bad:#f85149;--warn:#d29922;--accent:#4493f8;--okbg:#12261e;--badbg:#25171c;--warnbg:#272115}}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
+a{color:var(--accent)}
+a:focus-visible,summary:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+code,.mono{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.skip{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5em}
+.skip:focus{left:.5em;z-index:10}
+header,main,footer{max-width:1200px;margin:0 auto;padding:0 16px}
+header{padding-top:16px}
+h1{font-size:1.6em;margin:.3em 0}
+h2{font-size:1.3em;margin:0 0 .4em;overflow-wrap:anywhere}
+h3{font-size:1.05em;margin:1.2em 0 .4em}
+.meta{color:var(--muted);font-size:.9em}
+.verdict{border:1px solid var(--line);border-left-width:6px;border-radius:6px;padding:.6em 1em;margin:.8em 0}
+.verdict.verified{border-left-color:var(--ok);background:var(--okbg)}
+.verdict.failed{border-left-color:var(--bad);background:var(--badbg)}
+.verdict.signed{border-left-color:var(--accent);background:var(--panel)}
+.verdict p{margin:.2em 0}
+.verdict ul{margin:.3em 0;padding-left:1.2em}
+.badge{display:inline-block;font-size:.8em;font-weight:600;border-radius:1em;padding:0 .6em;border:1px solid currentColor;white-space:nowrap;vertical-align:middle}
+.badge.verified,.status.passed{color:var(--ok)}
+.badge.failed,.status.failed{color:var(--bad)}
+.badge.signed{color:var(--accent)}
+.status.warning{color:var(--warn)}
+.status.not-checked{color:var(--muted)}
+.status{font-weight:600;white-space:nowrap}
+nav.toc ol{padding-left:1.4em;margin:.4em 0}
+nav.toc li{margin:.15em 0;overflow-wrap:anywhere}
+section{border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:16px 0;background:var(--bg)}
+section.failed{border-color:var(--bad)}
+section:target{outline:3px solid var(--accent)}
+.failure{border-left:4px solid var(--bad);background:var(--badbg);padding:.5em .8em;margin:.5em 0;overflow-wrap:anywhere}
+.parent{color:var(--muted)}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em;margin:.4em 0}
+dl.facts dt{color:var(--muted)}
+dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
+.claim{color:var(--warn);font-size:.85em}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%;font-size:.95em}
+th,td{border-bottom:1px solid var(--line);padding:.3em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th{background:var(--panel)}
+tr.failed td{background:var(--badbg)}
+td.num,th.num{text-align:right;white-space:nowrap}
+ul.plain{padding-left:1.2em;margin:.3em 0}
+ul.plain li{overflow-wrap:anywhere}
+.graph{overflow-x:auto;border:1px solid var(--line);border-radius:6px;background:var(--panel);padding:4px}
+svg.chain{display:block;max-width:none;font:12px system-ui,sans-serif}
+svg.chain rect{fill:var(--bg);stroke:var(--line);stroke-width:1.5}
+svg.chain .verified rect{stroke:var(--ok)}
+svg.chain .failed rect{stroke:var(--bad);stroke-width:2.5;stroke-dasharray:6 3}
+svg.chain .artifact rect{stroke-width:2.5}
+svg.chain text{fill:var(--fg)}
+svg.chain text.sub{fill:var(--muted);font-size:11px}
+svg.chain .edge{fill:none;stroke:var(--muted);stroke-width:1.5}
+svg.chain .edge.contains{stroke-dasharray:2 3}
+svg.chain .edge.built-from{stroke-dasharray:7 4}
+svg.chain marker path{fill:var(--muted)}
+svg.chain a:focus rect{stroke:var(--accent);stroke-width:3}
+.legend{color:var(--muted);font-size:.85em}
+.tree .tools{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin:.4em 0}
+.tree input[type=search]{flex:1 1 16em;min-width:0;font:inherit;padding:.3em .5em;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+.tree button{font:inherit;padding:.25em .7em;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);cursor:pointer}
+.tree-status{color:var(--muted);font-size:.9em}
+.tree ul{list-style:none;margin:0;padding-left:1.1em;border-left:1px dotted var(--line)}
+.tree>ul{padding-left:0;border-left:0}
+.tree li{margin:.1em 0}
+.tree summary{cursor:pointer;overflow-wrap:anywhere}
+.tree .leaf{padding-left:1.05em;overflow-wrap:anywhere}
+.tree .ver{color:var(--muted)}
+.tree .eco,.tree .rel,.tree .lic{font-size:.78em;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 .3em;margin-left:.3em;white-space:nowrap}
+.tree .embedded>details>summary .name,.tree .embedded>.leaf .name{font-weight:600}
+.tree .first-party .name{font-style:italic}
+.tree .repeat{color:var(--muted);font-size:.85em}
+.tree.searching li:not(.hit):not(.on-path){display:none}
+.tree li.hit>details>summary .label,.tree li.hit>.leaf .label{background:var(--warnbg);outline:1px solid var(--warn)}
+footer{color:var(--muted);font-size:.9em;padding-bottom:24px}
+@media (max-width:640px){body{font-size:14px}header,main,footer{padding:0 10px}section{padding:10px}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.3em}th,td{padding:.25em .3em}}
+@media print{body{font-size:11pt;color:#000;background:#fff}.skip,.tree .tools,nav.toc{display:none}section{break-inside:auto;border-color:#999}h2,h3{break-after:avoid}.graph{overflow:visible;border:0}svg.chain{max-width:100%;height:auto}a{color:#000}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;overflow-wrap:anywhere}.verdict,.failure,tr.failed td{background:none}}
+`;
+// ES2017, no modules, no eval, nothing fetched: it only adds behaviour to the markup above.
+const PAGE_SCRIPT = `
+'use strict';
+(function () {
+  var doc = document;
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function openAncestors(el) {
+    for (var p = el; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
+  }
+  function visible(el) { return el.offsetParent !== null || el.getClientRects().length > 0; }
+
+  each(doc.querySelectorAll('.tree'), function (tree) {
+    var input = tree.querySelector('input[type="search"]');
+    var status = tree.querySelector('.tree-status');
+    var items = tree.querySelectorAll('li');
+    var texts = null;
+    var timer = 0;
+    function search() {
+      var q = input.value.trim().toLowerCase();
+      if (!texts) {
+        texts = [];
+        each(items, function (li) {
+          var label = li.querySelector('.label');
+          texts.push(label ? (label.textContent + ' ' + (label.getAttribute('title') || '')).toLowerCase() : '');
+        });
+      }
+      // The tree's class changes, and is applied (reading offsetWidth), before the rows' do:
+      // Chromium then restyles only the rows that change; restyled together, a tree of 15,000
+      // rows takes seconds.
+      if (q === '') tree.classList.remove('searching');
+      else tree.classList.add('searching');
+      void tree.offsetWidth;
+      each(tree.querySelectorAll('li.hit, li.on-path'), function (li) { li.classList.remove('hit', 'on-path'); });
+      if (q === '') { status.textContent = ''; return; }
+      var hits = 0;
+      for (var i = 0; i < items.length; i++) {
+        if (texts[i].indexOf(q) < 0) continue;
+        var li = items[i];
+        li.classList.add('hit');
+        hits++;
+        for (var p = li.parentElement; p && p !== tree; p = p.parentElement) {
+          if (p.tagName === 'DETAILS') p.open = true;
+          if (p.tagName === 'LI') { if (p.classList.contains('on-path')) break; p.classList.add('on-path'); }
+        }
+      }
+      status.textContent = hits === 1 ? '1 component matches' : hits + ' components match';
+    }
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(search, 120); });
+    input.addEventListener('keydown', function (e) { if (e.key === 'Enter') { clearTimeout(timer); search(); } });
+    each(tree.querySelectorAll('button[data-open]'), function (b) {
+      b.addEventListener('click', function () {
+        var open = b.getAttribute('data-open') === 'true';
+        each(tree.querySelectorAll('details'), function (d) { d.open = open; });
+      });
+    });
+    // Arrow keys move between the rows shown; right opens, left closes or goes to the parent.
+    tree.addEventListener('keydown', function (e) {
+      var t = e.target;
+      if (t.tagName !== 'SUMMARY' && !t.classList.contains('leaf')) return;
+      var rows = Array.prototype.filter.call(tree.querySelectorAll('summary, .leaf'), visible);
+      var i = rows.indexOf(t);
+      var details = t.tagName === 'SUMMARY' ? t.parentElement : null;
+      if (e.key === 'ArrowDown' && i >= 0 && i + 1 < rows.length) rows[i + 1].focus();
+      else if (e.key === 'ArrowUp' && i > 0) rows[i - 1].focus();
+      else if (e.key === 'ArrowRight' && details && !details.open) details.open = true;
+      else if (e.key === 'ArrowLeft' && details && details.open) details.open = false;
+      else if (e.key === 'ArrowLeft') {
+        var up = t.closest('li').parentElement.closest('li');
+        var s = up && up.querySelector(':scope > details > summary');
+        if (s) s.focus();
+      } else return;
+      e.preventDefault();
+    });
+  });
+
+  // A link into a closed part of a tree opens it.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && doc.getElementById(id);
+    if (!el) return;
+    openAncestors(el);
+    el.scrollIntoView();
+  }
+  window.addEventListener('hashchange', reveal);
+  if (location.hash) reveal();
+
+  // Printing shows what is folded, except trees too long for paper.
+  var opened = [];
+  window.addEventListener('beforeprint', function () {
+    each(doc.querySelectorAll('details:not([open])'), function (d) {
+      var tree = d.closest('.tree');
+      if (tree && tree.querySelectorAll('li').length > 2000) return;
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+  doc.documentElement.classList.add('js');
+})();
+`;
+//# sourceMappingURL=assets.js.map
+;// CONCATENATED MODULE: ./packages/report/dist/html.js
+// The report as one self-contained HTML page: inline style, inline script of our own, inline
+// SVG. A Content-Security-Policy admits only that style and that script (by hash): whatever an
+// artifact's author wrote into a name is escaped text, and would not run even if it were not.
+
+
+
+
+const hash = (text) => `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text).digest('base64')}'`;
+/** The Content-Security-Policy of every page: nothing but our own style and script. */
+const CONTENT_SECURITY_POLICY = [
+    "default-src 'none'",
+    `style-src ${hash(PAGE_CSS)}`,
+    `script-src ${hash(PAGE_SCRIPT)}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+].join('; ');
+const VERDICT_TEXT = {
+    verified: '✓ verified',
+    failed: '✗ FAILED',
+    signed: 'signed',
+};
+const badge = (v) => `<span class="badge ${v}">${VERDICT_TEXT[v]}</span>`;
+function html_link(text, href) {
+    const safe = safeHref(href);
+    if (!safe)
+        return escapeHtml(text);
+    const external = !safe.startsWith('#');
+    return `<a href="${escapeHtml(safe)}"${external ? ' rel="noopener noreferrer"' : ''}>${escapeHtml(text)}</a>`;
+}
+function bytes(n) {
+    const exact = `${n.toLocaleString('en-US')} bytes`;
+    if (n < 1024)
+        return exact;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = n / 1024;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return `${v.toFixed(1)} ${units[u]} (${exact})`;
+}
+function fields(list, mono = false) {
+    if (list.length === 0)
+        return '';
+    return `<dl class="facts">${list
+        .map((f) => {
+        const value = mono ? `<code>${html_link(f.value, f.href)}</code>` : html_link(f.value, f.href);
+        const claim = f.claim ? ' <span class="claim">(claim, not verified)</span>' : '';
+        return `<dt>${escapeHtml(f.label)}</dt><dd>${value}${claim}</dd>`;
+    })
+        .join('')}</dl>`;
+}
+const STATUS_TEXT = {
+    passed: '✓ passed',
+    failed: '✗ failed',
+    'not checked': '– not checked',
+    warning: '! warning',
+};
+function checksTable(rows) {
+    if (rows.length === 0)
+        return '';
+    const body = rows
+        .map((r) => `<tr class="${r.status.replace(' ', '-')}"><td>${escapeHtml(r.check)}</td>` +
+        `<td><span class="status ${r.status.replace(' ', '-')}">${STATUS_TEXT[r.status]}</span>${r.reason ? `<br><code>${escapeHtml(r.reason)}</code>` : ''}</td>` +
+        `<td>${escapeHtml(r.detail)}</td></tr>`)
+        .join('');
+    return `<h3>Checks</h3><div class="scroll"><table class="checks"><thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Detail</th></tr></thead><tbody>${body}</tbody></table></div>`;
+}
+function nodeLabel(n) {
+    const title = n.purl ?? n.sha256 ?? '';
+    const parts = [`<span class="name">${escapeHtml(n.name)}</span>`];
+    if (n.version)
+        parts.push(` <span class="ver">${escapeHtml(n.version)}</span>`);
+    let out = `<span class="label"${title ? ` title="${escapeHtml(title)}"` : ''}>${parts.join('')}</span>`;
+    if (n.kind === 'embedded')
+        out += '<span class="rel">embedded artifact</span>';
+    else if (n.relation === 'contains' && n.kind !== 'artifact')
+        out += '<span class="rel">contained</span>';
+    if (n.ecosystem)
+        out += `<span class="eco">${escapeHtml(n.ecosystem)}</span>`;
+    for (const l of n.licences ?? [])
+        out += `<span class="lic">${escapeHtml(l)}</span>`;
+    if (n.verification)
+        out += ` ${html_link(`verification: ${VERDICT_TEXT[n.verification.verdict]}`, n.verification.href)}`;
+    if (n.repeatOf)
+        out += ` <span class="repeat">${html_link('↑ shown above', `#${n.repeatOf}`)}</span>`;
+    return out;
+}
+/** Nested lists, depth first without recursion (the builder bounds depth; this bounds the stack). */
+function renderTree(root) {
+    const out = [];
+    const stack = [{ node: root, depth: 0 }];
+    while (stack.length > 0) {
+        const step = stack.pop();
+        if ('close' in step) {
+            out.push(step.close);
+            continue;
+        }
+        const n = step.node;
+        const cls = `${n.kind}${n.repeatOf ? ' repeated' : ''}`;
+        if (n.children.length === 0) {
+            out.push(`<li id="${escapeHtml(n.id)}" class="${cls}"><div class="leaf" tabindex="-1">${nodeLabel(n)}</div></li>`);
+            continue;
+        }
+        // The artifact and what it embeds start open; packages start folded.
+        const open = step.depth === 0 || n.kind === 'embedded' ? ' open' : '';
+        out.push(`<li id="${escapeHtml(n.id)}" class="${cls}"><details${open}><summary>${nodeLabel(n)}</summary><ul>`);
+        stack.push({ close: '</ul></details></li>' });
+        for (let i = n.children.length - 1; i >= 0; i--)
+            stack.push({ node: n.children[i], depth: step.depth + 1 });
+    }
+    return out.join('');
+}
+function sbomSection(s, id) {
+    const ecosystems = Object.entries(s.ecosystems).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ecoTable = ecosystems.length
+        ? `<div class="scroll"><table class="ecosystems"><caption class="meta">Components by ecosystem</caption><thead><tr><th scope="col">Ecosystem</th><th scope="col" class="num">Components</th></tr></thead><tbody>${ecosystems
+            .map(([k, n]) => `<tr><td>${escapeHtml(k)}</td><td class="num">${n}</td></tr>`)
+            .join('')}</tbody></table></div>`
+        : '';
+    const licTable = s.licences.length
+        ? `<div class="scroll"><table class="licences"><caption class="meta">Licences</caption><thead><tr><th scope="col">Licence</th><th scope="col" class="num">Components</th></tr></thead><tbody>${s.licences
+            .map((l) => `<tr><td>${escapeHtml(l.licence)}</td><td class="num">${l.count}</td></tr>`)
+            .join('')}</tbody></table></div>`
+        : '';
+    const omitted = s.omitted
+        ? `<p class="meta">${s.omitted.toLocaleString('en-US')} more tree entries are not shown (the page shows at most a bounded number).</p>`
+        : '';
+    return (`<h3>SBOM</h3>` +
+        `<p>${escapeHtml(s.format)}, ${s.componentCount.toLocaleString('en-US')} components, from <code>${escapeHtml(s.source)}</code>${s.required === false ? ' (verified for this report; the policy did not require an SBOM)' : ''}.</p>` +
+        ecoTable +
+        licTable +
+        `<div class="tree" id="${escapeHtml(id)}-tree"><h4 class="meta">Components: what the artifact contains and depends on</h4>` +
+        `<div class="tools"><label class="meta" for="${escapeHtml(id)}-search">Search</label><input type="search" id="${escapeHtml(id)}-search" placeholder="name, version or purl" autocomplete="off">` +
+        '<button type="button" data-open="true">Expand all</button><button type="button" data-open="false">Collapse all</button>' +
+        `<span class="tree-status" role="status" aria-live="polite"></span></div>` +
+        `<ul>${renderTree(s.tree)}</ul>${omitted}</div>`);
+}
+function artifactSection(a) {
+    const parts = [];
+    parts.push(`<section class="artifact ${a.verdict}" id="${escapeHtml(a.id)}" aria-labelledby="${escapeHtml(a.id)}-h">`, `<h2 id="${escapeHtml(a.id)}-h">${badge(a.verdict)} ${escapeHtml(a.name)}</h2>`);
+    if (a.parent)
+        parts.push(`<p class="parent">${escapeHtml(a.parent.relation)} ${html_link(a.parent.name, `#${a.parent.id}`)}</p>`);
+    if (a.failure)
+        parts.push(`<p class="failure" role="note"><strong>✗ Verification failed: <code>${escapeHtml(a.failure.reason)}</code></strong><br>${escapeHtml(a.failure.message)}${a.failure.source ? `<br><span class="meta">evidence: <code>${escapeHtml(a.failure.source)}</code></span>` : ''}</p>`);
+    const facts = [];
+    if (a.target && a.target !== a.name)
+        facts.push({ label: 'Target', value: a.target });
+    if (a.size !== undefined)
+        facts.push({ label: 'Size', value: bytes(a.size) });
+    parts.push(fields(facts));
+    parts.push(fields(a.digests, true));
+    if (a.references?.length)
+        parts.push(fields(a.references.map((r) => ({ label: 'Published', value: r })), true));
+    parts.push(checksTable(a.checks));
+    if (a.signer.length)
+        parts.push('<h3>Signer and source</h3>', fields(a.signer));
+    if (a.slsa)
+        parts.push('<h3>SLSA Build level</h3>', `<p><strong>${a.slsa.level === 0 ? 'none' : `Build L${a.slsa.level}`}</strong>: ${escapeHtml(a.slsa.reason)}</p>`);
+    if (a.provenance.length || a.builtFrom.length) {
+        parts.push('<h3>Provenance</h3>', fields(a.provenance));
+        if (a.builtFrom.length)
+            parts.push('<p class="meta">Built from (resolvedDependencies):</p>', `<ul class="plain">${a.builtFrom.map((f) => `<li><code>${escapeHtml(f.value)}</code>${f.label ? ` ${escapeHtml(f.label)}` : ''}</li>`).join('')}</ul>`);
+    }
+    if (a.tlog.length || a.timestamps.length) {
+        parts.push('<h3>Transparency log and timestamps</h3><ul class="plain">');
+        for (const t of a.tlog)
+            parts.push(`<li>Log entry ${html_link(t.logIndex, t.href)} (${escapeHtml(t.kind)}${t.integratedTime ? `, integrated ${escapeHtml(t.integratedTime)}` : ''}; log <code>${escapeHtml(t.logId.slice(0, 16))}…</code>)${t.href ? '' : ' <span class="meta">(not the public-good log: no public search page)</span>'}</li>`);
+        for (const t of a.timestamps)
+            parts.push(`<li>Signed at ${escapeHtml(t.time)} (${t.kind === 'transparency-log' ? 'transparency log' : 'RFC 3161 timestamp'})</li>`);
+        parts.push('</ul>');
+    }
+    if (a.embedded.length) {
+        parts.push('<h3>Embedded and built-from artifacts</h3><ul class="plain">', ...a.embedded.map((x) => `<li>${badge(x.verdict)} ${html_link(x.name, x.href)} <code>sha256:${escapeHtml(x.sha256)}</code> <span class="meta">${escapeHtml(x.detail)}</span></li>`), '</ul>');
+    }
+    if (a.evidence.length)
+        parts.push('<h3>Evidence</h3>', fields(a.evidence, true));
+    if (a.sbom)
+        parts.push(sbomSection(a.sbom, a.id));
+    if (a.warnings.length)
+        parts.push('<h3>Warnings</h3><ul class="plain">', ...a.warnings.map((w) => `<li><span class="status warning">! warning</span> ${escapeHtml(w)}</li>`), '</ul>');
+    parts.push('</section>');
+    return parts.join('');
+}
+function verdictBanner(m) {
+    const total = m.artifacts.filter((a) => !a.parent).length;
+    const failed = m.artifacts.filter((a) => a.verdict === 'failed');
+    if (m.verdict === 'failed') {
+        return ('<div class="verdict failed" role="alert"><p><strong>✗ Verification FAILED</strong>: ' +
+            `${failed.filter((a) => !a.parent).length} of ${total} artifacts failed.</p><ul>` +
+            failed
+                .map((a) => `<li>${html_link(a.name, `#${a.id}`)}: <code>${escapeHtml(a.failure?.reason ?? 'FAILED')}</code> ${escapeHtml(a.failure?.message ?? '')}</li>`)
+                .join('') +
+            '</ul></div>');
+    }
+    if (m.verdict === 'verified')
+        return `<div class="verdict verified"><p><strong>✓ Verified</strong>: ${total === 1 ? 'the artifact passed' : `all ${total} artifacts passed`} every check.</p></div>`;
+    return `<div class="verdict signed"><p><strong>Signed</strong>: ${total} artifact${total === 1 ? '' : 's'} attested. This page shows what was signed; <code>attest verify</code> checks it.</p></div>`;
+}
+function toc(m) {
+    const items = m.artifacts
+        .map((a) => `<li>${html_link(a.name, `#${a.id}`)} ${badge(a.verdict)}${a.parent ? ` <span class="meta">in ${escapeHtml(a.parent.name)}</span>` : ''}</li>`)
+        .join('');
+    return `<nav class="toc" aria-label="Artifacts"><ol>${items}</ol></nav>`;
+}
+function chainSection(m) {
+    if (m.graph.nodes.length === 0)
+        return '';
+    const label = new Map(m.graph.nodes.map((n) => [n.id, n.label]));
+    const list = m.graph.edges
+        .filter((x) => label.has(x.from) && label.has(x.to))
+        .map((x) => `<li>${escapeHtml(label.get(x.from))} <em>${escapeHtml(x.relation)}</em> ${escapeHtml(label.get(x.to))}</li>`)
+        .join('');
+    return ('<section id="chain" aria-labelledby="chain-h"><h2 id="chain-h">The chain</h2>' +
+        '<p class="legend">Boxes: artifacts (thick border), embedded artifacts, their components and what they were built from. Lines: solid = embeds, dotted = contains, dashed = built from. A failed artifact says FAILED and has a dashed border.</p>' +
+        `<div class="graph">${renderGraphSvg(m.graph)}</div>` +
+        (list
+            ? `<details><summary>The chain as a list</summary><ul class="plain">${list}</ul></details>`
+            : '') +
+        '</section>');
+}
+/** The whole page, self-contained. */
+function renderHtml(model) {
+    const policy = model.policy.length ? `<h2>Policy</h2>${fields(model.policy)}` : '';
+    const notes = model.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('');
+    return ('<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' +
+        '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+        `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">` +
+        '<meta name="referrer" content="no-referrer">' +
+        `<meta name="generator" content="${escapeHtml(model.generator)}">` +
+        `<title>${escapeHtml(model.title)}</title><style>${PAGE_CSS}</style></head><body>` +
+        '<a class="skip" href="#main">Skip to the artifacts</a>' +
+        `<header><h1>${escapeHtml(model.title)}</h1>${verdictBanner(model)}` +
+        `<p class="meta">Generated ${escapeHtml(model.generatedAt)} by ${escapeHtml(model.generator)}.</p>${toc(model)}</header>` +
+        `<main id="main" tabindex="-1">${chainSection(model)}${model.artifacts.map(artifactSection).join('')}</main>` +
+        `<footer>${policy}${notes}</footer>` +
+        `<script>${PAGE_SCRIPT}</script></body></html>\n`);
+}
+//# sourceMappingURL=html.js.map
+;// CONCATENATED MODULE: ./packages/report/dist/markdown.js
+// The report as a GitHub job summary: per artifact its digest, SLSA level, signer, log entry,
+// SBOM counts and (for verifications) a table of checks with a row per failed reason; the chain
+// as a Mermaid diagram (GitHub renders Mermaid in summaries). Evidence is inert: code spans for
+// values, escaped text for sentences, entity-coded labels in Mermaid.
+
+
+/** Nodes a Mermaid diagram in a summary shows at most (GitHub refuses very large ones). */
+const MAX_MERMAID_NODES = 60;
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function markdown_link(label, href) {
+    const safe = safeHref(href);
+    return safe && !safe.startsWith('#') ? `[${markdownText(label)}](${safe})` : markdownText(label);
+}
+const STATUS = {
+    passed: '✅ passed',
+    failed: '❌ **failed**',
+    'not checked': '➖ not checked',
+    warning: '⚠️ warning',
+};
+function artifactMarkdown(a) {
+    const verdict = a.verdict === 'verified' ? '✅ verified' : a.verdict === 'failed' ? '❌ **FAILED**' : 'signed';
+    const out = [`### ${markdownCode(a.name)}: ${verdict}`];
+    if (a.parent)
+        out.push(`${markdownText(a.parent.relation)} ${markdownCode(a.parent.name)}`);
+    if (a.failure)
+        out.push(`> ❌ ${markdownCode(a.failure.reason)}: ${markdownText(a.failure.message)}`);
+    const facts = [];
+    for (const d of a.digests)
+        facts.push([d.label, markdownCode(d.value)]);
+    for (const r of a.references ?? [])
+        facts.push(['Published', markdownCode(r)]);
+    if (a.slsa)
+        facts.push([
+            'SLSA',
+            `${a.slsa.level === 0 ? 'none' : `**Build L${a.slsa.level}**`}: ${markdownText(a.slsa.reason)}`,
+        ]);
+    const signer = a.signer.find((f) => f.label === 'Signer workflow' || f.label === 'Signer');
+    if (signer)
+        facts.push(['Signer', markdownCode(signer.value)]);
+    const source = a.signer.find((f) => f.label === 'Source repository');
+    if (source)
+        facts.push(['Source', markdownCode(source.value)]);
+    const commit = a.signer.find((f) => f.label === 'Commit');
+    if (commit)
+        facts.push(['Commit', markdownCode(commit.value)]);
+    const run = a.signer.find((f) => f.label === 'Run');
+    if (run)
+        facts.push(['Run', markdown_link(run.value, run.href)]);
+    for (const t of a.tlog)
+        facts.push([
+            'Log entry',
+            t.href ? markdown_link(t.logIndex, t.href) : `${markdownCode(t.logIndex)} (${markdownText(t.kind)})`,
+        ]);
+    if (a.sbom) {
+        const eco = Object.entries(a.sbom.ecosystems)
+            .sort((x, y) => y[1] - x[1])
+            .map(([k, n]) => `${markdownText(k)} ${n}`)
+            .join(', ');
+        facts.push(['SBOM', `${a.sbom.componentCount} components${eco ? `: ${eco}` : ''}`]);
+    }
+    for (const x of a.embedded)
+        facts.push([
+            'Embeds',
+            `${markdownCode(x.name)} ${x.verdict === 'verified' ? '✅ verified' : x.verdict === 'failed' ? '❌ **FAILED**' : 'signed'}`,
+        ]);
+    if (facts.length)
+        out.push([row(['', '']), row(['---', '---']), ...facts.map(([k, v]) => row([k, v]))].join('\n'));
+    if (a.checks.length)
+        out.push([
+            row(['Check', 'Result', 'Detail']),
+            row(['---', '---', '---']),
+            ...a.checks.map((c) => row([
+                markdownText(c.check),
+                `${STATUS[c.status]}${c.reason ? ` ${markdownCode(c.reason)}` : ''}`,
+                markdownText(c.detail),
+            ])),
+        ].join('\n'));
+    return out.join('\n\n');
+}
+/** The chain as a Mermaid flowchart (left to right), at most `MAX_MERMAID_NODES` nodes. */
+function renderMermaid(graph) {
+    const nodes = graph.nodes.slice(0, MAX_MERMAID_NODES);
+    const index = new Map(nodes.map((n, i) => [n.id, `n${i}`]));
+    const lines = ['flowchart LR'];
+    for (const n of nodes) {
+        const status = verdictText(n);
+        const label = mermaidLabel(status ? `${status} ${n.label}` : n.label);
+        const shape = n.kind === 'artifact' || n.kind === 'embedded' ? ['["', '"]'] : ['("', '")'];
+        lines.push(`  ${index.get(n.id)}${shape[0]}${label}${shape[1]}`);
+    }
+    for (const e of graph.edges) {
+        const a = index.get(e.from);
+        const b = index.get(e.to);
+        if (!a || !b)
+            continue;
+        const arrow = e.relation === 'embeds' ? '-->' : e.relation === 'contains' ? '-.->' : '==>';
+        lines.push(`  ${a} ${arrow}|${e.relation}| ${b}`);
+    }
+    const failed = nodes.filter((n) => n.verdict === 'failed').map((n) => index.get(n.id));
+    if (failed.length) {
+        lines.push('  classDef failed stroke:#cf222e,stroke-width:3px,stroke-dasharray:5 3');
+        lines.push(`  class ${failed.join(',')} failed`);
+    }
+    if (graph.nodes.length > nodes.length)
+        lines.push(`  more("#43;${graph.nodes.length - nodes.length} more")`);
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\``;
+}
+/** The job summary. */
+function renderMarkdown(model) {
+    const top = model.artifacts.filter((a) => !a.parent);
+    const failed = model.artifacts.filter((a) => a.verdict === 'failed');
+    const parts = [`## ${markdownText(model.title)}`];
+    if (model.verdict === 'failed')
+        parts.push(`❌ **Verification FAILED**: ${failed.filter((a) => !a.parent).length} of ${top.length} artifacts failed.\n\n` +
+            failed
+                .map((a) => `- ${markdownCode(a.name)}: ${markdownCode(a.failure?.reason ?? 'FAILED')} ${markdownText(a.failure?.message ?? '')}`)
+                .join('\n'));
+    else if (model.verdict === 'verified')
+        parts.push(`✅ **Verified**: ${top.length === 1 ? 'the artifact passed' : `all ${top.length} artifacts passed`} every check.`);
+    else
+        parts.push(`${top.length} artifact${top.length === 1 ? '' : 's'} signed.`);
+    if (model.reportLink) {
+        const href = safeHref(model.reportLink.href);
+        if (href)
+            parts.push(`📄 [${markdownText(model.reportLink.label)}](${href})`);
+    }
+    if (model.graph.nodes.length > 0)
+        parts.push(renderMermaid(model.graph));
+    for (const a of model.artifacts)
+        parts.push(artifactMarkdown(a));
+    for (const n of model.notes)
+        parts.push(markdownText(n));
+    return `${parts.join('\n\n')}\n`;
+}
+//# sourceMappingURL=markdown.js.map
+;// CONCATENATED MODULE: ./packages/report/dist/index.js
 
 
 

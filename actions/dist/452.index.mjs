@@ -47,7 +47,7 @@ __webpack_async_result__();
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50299);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99941);
 /* harmony import */ var _build_artifact_oci__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27688);
-/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29207);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1322);
 
 
 
@@ -103,13 +103,15 @@ async function run(inputs, env = process.env) {
             beside: files,
             ...(directory ? { directory } : {}),
         });
-        return (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__/* .publish */ .mk)({ target, artifacts, ...(publication ? { publication } : {}), attachments }, context);
+        const published = await (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__/* .publish */ .mk)({ target, artifacts, ...(publication ? { publication } : {}), attachments }, context);
+        return { published, attachments };
     });
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('reference', result.artifacts[0].reference);
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('references', result.artifacts.map((a) => a.reference).join('\n'));
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('referrers', result.referrers.map((r) => r.digest).join('\n'));
-    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportPublished */ .tn)(result);
-    return result;
+    const { published } = result;
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('reference', published.artifacts[0].reference);
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('references', published.artifacts.map((a) => a.reference).join('\n'));
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('referrers', published.referrers.map((r) => r.digest).join('\n'));
+    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportPublished */ .tn)(published, result.attachments);
+    return published;
 }
 //# sourceMappingURL=main.js.map
 

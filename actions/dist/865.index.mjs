@@ -133,6 +133,7 @@ function readInputs() {
         },
         token: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('token'),
         ...(write ? { write } : {}),
+        report: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .stringInput */ .Uj)('report'),
     };
 }
 //# sourceMappingURL=inputs.js.map
@@ -149,7 +150,7 @@ function readInputs() {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50299);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99941);
-/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29207);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1322);
 /* harmony import */ var _build_artifact_verify__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64648);
 
 
@@ -178,7 +179,7 @@ async function run(inputs, env = process.env) {
     if (inputs.write?.request.signing)
         (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .requireIdToken */ .it)(env);
     const writer = inputs.write ? await (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .summaryWriter */ .uO)(inputs.write.request, context) : undefined;
-    const outcome = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os)('Verifying', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .verifyTargets */ .I6)(inputs.request, context).catch((err) => {
+    const outcome = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os)('Verifying', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .reportTargets */ .RV)(inputs.request, context, { generator: 'build-artifact verify' }).catch((err) => {
         // The policy's messages name the CLI's flags; here they are inputs of the same names.
         if ((err instanceof _build_artifact_verify__WEBPACK_IMPORTED_MODULE_4__.VerifyError && err.code === 'INVALID_POLICY') ||
             (err instanceof _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .PipelineError */ .zC && err.code === 'INVALID_REQUEST'))
@@ -197,23 +198,14 @@ async function run(inputs, env = process.env) {
         if (!r.verified)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_2__.safeText)(`${r.target}: ${describe(r)}`));
     }
-    const verifications = outcome.results.map((r) => ({
-        artifact: r.target,
-        verified: r.verified,
-        detail: describe(r),
-    }));
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`policy: ${outcome.policy.name} (sha256:${outcome.policy.digest.sha256})`);
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('results', (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_2__.safeJson)(outcome.results));
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('verified', outcome.verified);
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('policy-digest', outcome.policy.digest.sha256);
-    const notes = [
-        `Policy ${(0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(outcome.policy.name)}: <code>sha256:${outcome.policy.digest.sha256}</code>`,
-    ];
+    const notes = [`Policy ${outcome.policy.name}: sha256:${outcome.policy.digest.sha256}`];
     if (writer && inputs.write) {
         const written = await writer.write(outcome);
         (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`wrote ${written.summaries.length} verification summaries (verifier ${written.verifier}) to ${inputs.write.request.out}`);
         (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('vsa-file', written.file ?? '');
-        notes.push(`${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} by ${(0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(written.verifier)}${written.signedWith ? ', signed' : ''}`);
+        notes.push(`${written.summaries.length} verification summar${written.summaries.length === 1 ? 'y' : 'ies'} by ${written.verifier}${written.signedWith ? ', signed' : ''}`);
         if (inputs.write.attach) {
             const referrers = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os)('Attaching the verification summaries', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .attachSummaries */ .O4)(written, context));
             for (const r of referrers)
@@ -221,7 +213,7 @@ async function run(inputs, env = process.env) {
             (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .output */ .CG)('vsa-referrers', referrers.map((r) => r.digest).join('\n'));
         }
     }
-    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)({ title: 'Verification', verifications, notes });
+    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .reportVerified */ .$G)({ ...outcome, model: { ...outcome.model, notes: [...outcome.model.notes, ...notes] } }, inputs.report);
     const failed = outcome.results.filter((r) => !r.verified);
     if (failed.length > 0)
         throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ({
