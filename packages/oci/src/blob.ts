@@ -24,14 +24,7 @@ export function blobFromBytes(data: Uint8Array | string): Blob {
  * connection); it must not reject.
  */
 export async function blobFromFile(path: string, meanwhile?: () => Promise<void>): Promise<Blob> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-    size = info.size;
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  const size = await regularFileSize(path);
   const concurrent = meanwhile?.();
   const digest = await digestFile(path, ['sha256']);
   await concurrent;
@@ -44,15 +37,18 @@ export async function blobFromFile(path: string, meanwhile?: () => Promise<void>
  * cannot be stored under the old digest.
  */
 export async function blobFromKnownFile(path: string, digest: string): Promise<Blob> {
-  let size: number;
+  return { digest, size: await regularFileSize(path), source: { path } };
+}
+
+/** The size of a regular file; anything else is an error naming it. */
+async function regularFileSize(path: string): Promise<number> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-    size = info.size;
+    return info.size;
   } catch (err) {
     throw fileError(path, err);
   }
-  return { digest, size, source: { path } };
 }
 
 /**

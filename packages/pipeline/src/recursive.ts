@@ -179,10 +179,7 @@ async function isFile(path: string): Promise<boolean> {
 /** The evidence `attest verify FILE` reads when no bundle is given. */
 export async function evidenceBeside(path: string): Promise<Evidence[]> {
   const v = await import('@build-artifact/verify');
-  const out: Evidence[] = [];
-  for (const file of await v.findEvidenceFiles(path))
-    for (const e of await v.readEvidence(file)) out.push(e);
-  return out;
+  return v.evidenceFor({ path });
 }
 
 /**

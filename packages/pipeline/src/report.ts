@@ -58,6 +58,8 @@ const MAX_MODULES_SHOWN = 8;
 /** resolvedDependencies listed per artifact, at most. */
 const MAX_BUILT_FROM = 50;
 
+// The stages of an artifact's own verification, in order (verify's STAGE_ORDER without the
+// summary's): spelled here so that building a report does not load the verifier up front.
 const STAGES: readonly VerifyStage[] = [
   'parse',
   'crypto',

@@ -82,3 +82,16 @@ export async function findEvidenceFiles(artifactPath: string): Promise<string[]>
   }
   return found;
 }
+
+/** The evidence given with an artifact, else what is found beside its file (see EVIDENCE_SUFFIXES). */
+export async function evidenceFor(input: {
+  path?: string;
+  evidence?: Evidence[];
+}): Promise<Evidence[]> {
+  if (input.evidence !== undefined) return input.evidence;
+  const found: Evidence[] = [];
+  if (input.path !== undefined)
+    for (const file of await findEvidenceFiles(input.path))
+      for (const e of await readEvidence(file)) found.push(e);
+  return found;
+}

@@ -7,6 +7,7 @@ export { VerifyError } from './errors.js';
 export type { Evidence } from './evidence.js';
 export {
   EVIDENCE_SUFFIXES,
+  evidenceFor,
   findEvidenceFiles,
   MAX_EVIDENCE_FILE_BYTES,
   parseEvidence,

@@ -4,7 +4,7 @@ import { cacheOf, type VerificationCache } from './cache.js';
 import type { CertificateSummary, CryptoFacts, SignedTime, TlogEntrySummary } from './crypto.js';
 import type { VerifyStage } from './errors.js';
 import { type Failure, VerifyError } from './errors.js';
-import { EVIDENCE_SUFFIXES, type Evidence, findEvidenceFiles, readEvidence } from './evidence.js';
+import { EVIDENCE_SUFFIXES, type Evidence, evidenceFor } from './evidence.js';
 import { asksAboutProvenance, identityStage, type VerifyPolicy, validatePolicy } from './policy.js';
 import {
   type CrossCheck,
@@ -309,13 +309,7 @@ export async function verifyArtifact(
   validatePolicy(policy, { publicKey: trust.publicKey !== undefined });
   const cache = cacheOf(options.cache);
   const name = input.name ?? input.path ?? 'artifact';
-  let evidence = input.evidence;
-  if (evidence === undefined) {
-    evidence = [];
-    if (input.path !== undefined)
-      for (const file of await findEvidenceFiles(input.path))
-        evidence.push(...(await readEvidence(file)));
-  }
+  const evidence = await evidenceFor(input);
   const data = new ArtifactData(input);
   const result: VerificationResult = {
     artifact: name,

@@ -11,7 +11,7 @@ import {
 import { ArtifactData, type ArtifactInput } from './artifact.js';
 import { CLOCK_SKEW_MS } from './crypto.js';
 import { type Failure, type FailureReason, VerifyError } from './errors.js';
-import { findEvidenceFiles, readEvidence } from './evidence.js';
+import { evidenceFor } from './evidence.js';
 import { quote } from './parse.js';
 import type { VerifyPolicy } from './policy.js';
 import { STAGE_ORDER } from './stage.js';
@@ -406,13 +406,7 @@ export async function verifySummary(
   options: VerifyOptions = {},
 ): Promise<SummaryResult> {
   validateSummaryPolicy(policy);
-  let evidence = input.evidence;
-  if (evidence === undefined) {
-    evidence = [];
-    if (input.path !== undefined)
-      for (const file of await findEvidenceFiles(input.path))
-        evidence.push(...(await readEvidence(file)));
-  }
+  const evidence = await evidenceFor(input);
   const isSummary = (e: Evidence) =>
     describeBundle(e.json).predicateType === PredicateType.VERIFICATION_SUMMARY_V1;
   const candidates = evidence.filter(isSummary);

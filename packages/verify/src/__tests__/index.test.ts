@@ -8,6 +8,7 @@ describe('public API', () => {
     expect(Object.keys(verify).sort()).toEqual(
       [
         'EVIDENCE_SUFFIXES',
+        'STAGE_ORDER',
         'GITHUB_TUF_URL',
         'MAX_EVIDENCE_FILE_BYTES',
         'MAX_POLICY_FILE_BYTES',
@@ -28,6 +29,7 @@ describe('public API', () => {
         'crossCheck',
         'dependencyLevelsOf',
         'evidenceDigest',
+        'evidenceFor',
         'findEvidenceFiles',
         'inspectEvidence',
         'loadTrustedRoot',
