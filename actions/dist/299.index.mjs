@@ -3384,11 +3384,7 @@ async function isFile(path) {
 /** The evidence `attest verify FILE` reads when no bundle is given. */
 async function evidenceBeside(path) {
     const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
-    const out = [];
-    for (const file of await v.findEvidenceFiles(path))
-        for (const e of await v.readEvidence(file))
-            out.push(e);
-    return out;
+    return v.evidenceFor({ path });
 }
 /**
  * Verifies what a verified artifact was built from, depth first. Fails closed: a recorded
@@ -3917,6 +3913,8 @@ async function verify_verifyTargets(request, context) {
 const MAX_MODULES_SHOWN = 8;
 /** resolvedDependencies listed per artifact, at most. */
 const MAX_BUILT_FROM = 50;
+// The stages of an artifact's own verification, in order (verify's STAGE_ORDER without the
+// summary's): spelled here so that building a report does not load the verifier up front.
 const STAGES = [
     'parse',
     'crypto',
@@ -6152,7 +6150,7 @@ svg.chain a:focus rect{stroke:var(--accent);stroke-width:3}
 .tree .repeat{color:var(--muted);font-size:.85em}
 .tree.searching li:not(.hit):not(.on-path){display:none}
 .tree li.hit>details>summary .label,.tree li.hit>.leaf .label{background:var(--warnbg);outline:1px solid var(--warn)}
-footer{color:var(--muted);font-size:.9em;padding-bottom:24px}
+footer{color:var(--muted);font-size:.9em;padding-bottom:24px;overflow-wrap:anywhere}
 @media (max-width:640px){body{font-size:14px}header,main,footer{padding:0 10px}section{padding:10px}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.3em}th,td{padding:.25em .3em}}
 @media print{body{font-size:11pt;color:#000;background:#fff}.skip,.tree .tools,nav.toc{display:none}section{break-inside:auto;border-color:#999}h2,h3{break-after:avoid}.graph{overflow:visible;border:0}svg.chain{max-width:100%;height:auto}a{color:#000}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;overflow-wrap:anywhere}.verdict,.failure,tr.failed td{background:none}}
 `;

@@ -38,6 +38,7 @@ __webpack_require__.d(__webpack_exports__, {
   crossCheck: () => (/* reexport */ crossCheck),
   dependencyLevelsOf: () => (/* reexport */ dependencyLevelsOf),
   evidenceDigest: () => (/* reexport */ evidenceDigest),
+  evidenceFor: () => (/* reexport */ evidenceFor),
   findEvidenceFiles: () => (/* reexport */ findEvidenceFiles),
   inspectEvidence: () => (/* reexport */ inspectEvidence),
   loadTrustedRoot: () => (/* reexport */ loadTrustedRoot),
@@ -1267,6 +1268,17 @@ async function findEvidenceFiles(artifactPath) {
     }
     return found;
 }
+/** The evidence given with an artifact, else what is found beside its file (see EVIDENCE_SUFFIXES). */
+async function evidenceFor(input) {
+    if (input.evidence !== undefined)
+        return input.evidence;
+    const found = [];
+    if (input.path !== undefined)
+        for (const file of await findEvidenceFiles(input.path))
+            for (const e of await readEvidence(file))
+                found.push(e);
+    return found;
+}
 //# sourceMappingURL=evidence.js.map
 ;// CONCATENATED MODULE: ./packages/verify/dist/inspect.js
 
@@ -2252,13 +2264,7 @@ async function verifyArtifact(input, policy, trust, options = {}) {
     validatePolicy(policy, { publicKey: trust.publicKey !== undefined });
     const cache = cacheOf(options.cache);
     const name = input.name ?? input.path ?? 'artifact';
-    let evidence = input.evidence;
-    if (evidence === undefined) {
-        evidence = [];
-        if (input.path !== undefined)
-            for (const file of await findEvidenceFiles(input.path))
-                evidence.push(...(await readEvidence(file)));
-    }
+    const evidence = await evidenceFor(input);
     const data = new ArtifactData(input);
     const result = {
         artifact: name,
@@ -2629,13 +2635,7 @@ function factsOf(source, s) {
  */
 async function verifySummary(input, policy, trust, options = {}) {
     validateSummaryPolicy(policy);
-    let evidence = input.evidence;
-    if (evidence === undefined) {
-        evidence = [];
-        if (input.path !== undefined)
-            for (const file of await findEvidenceFiles(input.path))
-                evidence.push(...(await readEvidence(file)));
-    }
+    const evidence = await evidenceFor(input);
     const isSummary = (e) => (0,core_dist.describeBundle)(e.json).predicateType === core_dist.PredicateType.VERIFICATION_SUMMARY_V1;
     const candidates = evidence.filter(isSummary);
     const certificatePolicy = {

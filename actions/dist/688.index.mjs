@@ -303,16 +303,7 @@ function blobFromBytes(data) {
  * connection); it must not reject.
  */
 async function blobFromFile(path, meanwhile) {
-    let size;
-    try {
-        const info = await (0,promises_.stat)(path);
-        if (!info.isFile())
-            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-        size = info.size;
-    }
-    catch (err) {
-        throw (0,dist.fileError)(path, err);
-    }
+    const size = await regularFileSize(path);
     const concurrent = meanwhile?.();
     const digest = await (0,dist.digestFile)(path, ['sha256']);
     await concurrent;
@@ -324,17 +315,19 @@ async function blobFromFile(path, meanwhile) {
  * cannot be stored under the old digest.
  */
 async function blobFromKnownFile(path, digest) {
-    let size;
+    return { digest, size: await regularFileSize(path), source: { path } };
+}
+/** The size of a regular file; anything else is an error naming it. */
+async function regularFileSize(path) {
     try {
         const info = await (0,promises_.stat)(path);
         if (!info.isFile())
             throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-        size = info.size;
+        return info.size;
     }
     catch (err) {
         throw (0,dist.fileError)(path, err);
     }
-    return { digest, size, source: { path } };
 }
 /**
  * A stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so

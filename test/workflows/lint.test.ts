@@ -367,7 +367,7 @@ describe('workflow steps that use our actions', () => {
         }
       }
     }
-    expect(checked).toBe(6);
+    expect(checked).toBe(7);
   });
 
   it('every action runs on node24 from its entry in the one committed bundle', () => {

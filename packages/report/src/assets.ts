@@ -81,7 +81,7 @@ svg.chain a:focus rect{stroke:var(--accent);stroke-width:3}
 .tree .repeat{color:var(--muted);font-size:.85em}
 .tree.searching li:not(.hit):not(.on-path){display:none}
 .tree li.hit>details>summary .label,.tree li.hit>.leaf .label{background:var(--warnbg);outline:1px solid var(--warn)}
-footer{color:var(--muted);font-size:.9em;padding-bottom:24px}
+footer{color:var(--muted);font-size:.9em;padding-bottom:24px;overflow-wrap:anywhere}
 @media (max-width:640px){body{font-size:14px}header,main,footer{padding:0 10px}section{padding:10px}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.3em}th,td{padding:.25em .3em}}
 @media print{body{font-size:11pt;color:#000;background:#fff}.skip,.tree .tools,nav.toc{display:none}section{break-inside:auto;border-color:#999}h2,h3{break-after:avoid}.graph{overflow:visible;border:0}svg.chain{max-width:100%;height:auto}a{color:#000}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;overflow-wrap:anywhere}.verdict,.failure,tr.failed td{background:none}}
 `;

@@ -58,11 +58,11 @@ describe('@build-artifact/actions-common', () => {
       tlog: [{ subject: 'x', logIndex: '42', url: 'https://search.sigstore.dev/?logIndex=42' }],
       oci: ['oci://ghcr.io/o/r@sha256:ff'],
     });
-    expect(md).toContain('| <code>a\\|b</code> | <code>ff</code> |');
+    expect(md).toContain('| `a\\|b` | `ff` |');
     expect(md).toContain('| SBOM of | components | cargo | golang | npm |');
-    expect(md).toContain('| <code>x</code> | 3 | 1 | 2 | 0 |');
-    expect(md).toContain('| [42](https://search.sigstore.dev/?logIndex=42) | <code>x</code> |');
-    expect(md).toContain('| <code>oci://ghcr.io/o/r@sha256:ff</code> |');
+    expect(md).toContain('| `x` | 3 | 1 | 2 | 0 |');
+    expect(md).toContain('| [42](https://search.sigstore.dev/?logIndex=42) | `x` |');
+    expect(md).toContain('| `oci://ghcr.io/o/r@sha256:ff` |');
   });
 
   it('links public-good log entries to the search UI and others to their API', () => {

@@ -94,6 +94,7 @@ describe('verify action inputs', () => {
         recursive: true,
         policyFile: 'policies/app.yml',
       },
+      report: '',
       token: '',
       write: { request: { out: 'vsa.jsonl', signing: {} }, attach: true },
     });

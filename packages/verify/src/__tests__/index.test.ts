@@ -8,7 +8,6 @@ describe('public API', () => {
     expect(Object.keys(verify).sort()).toEqual(
       [
         'EVIDENCE_SUFFIXES',
-        'STAGE_ORDER',
         'GITHUB_TUF_URL',
         'MAX_EVIDENCE_FILE_BYTES',
         'MAX_POLICY_FILE_BYTES',
