@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type Command, type CommandIO, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 import { ociProgress } from '../progress.js';
+import { pushedJson, referrerJson } from '../render/push.js';
 import { annotationsFromFlags } from '../sign-flags.js';
 
 /** Where `attest push` writes when no registry is named: an OCI image layout directory. */
@@ -101,30 +102,7 @@ export const pushCommand: Command = {
       },
     );
     if (format === 'json') {
-      const top = result.index?.manifest ?? result.artifacts[0]!.manifest;
-      writeSafeJson(
-        io.stdout,
-        {
-          reference: result.tagged ?? result.reference,
-          digest: top.digest,
-          mediaType: top.mediaType,
-          size: top.size,
-          uploadedBytes: result.uploadedBytes,
-          manifests: result.artifacts.map((a) => ({
-            digest: a.manifest.digest,
-            title: a.name,
-            ...(a.platform ? { platform: a.platform } : {}),
-            ...(a.layer ? { layer: a.layer } : {}),
-          })),
-          referrers: result.referrers.map((r) => ({
-            file: r.source,
-            subject: r.subject,
-            digest: r.digest,
-            artifactType: r.artifactType,
-          })),
-        },
-        2,
-      );
+      writeSafeJson(io.stdout, pushedJson(result), 2);
     } else {
       io.stdout.write(`${result.reference}\n`);
       io.stderr.write(
@@ -170,12 +148,7 @@ async function attachOnly(
       io.stdout,
       {
         reference: destination,
-        referrers: referrers.map((r) => ({
-          file: r.source,
-          subject: r.subject,
-          digest: r.digest,
-          artifactType: r.artifactType,
-        })),
+        referrers: referrers.map(referrerJson),
       },
       2,
     );
