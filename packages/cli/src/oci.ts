@@ -12,7 +12,10 @@ export function ociReference(arg: string, what = 'reference'): Reference {
   return parseReference(arg);
 }
 
-/** Opens the registry repository or layout directory an argument names. */
+/**
+ * Opens the registry repository or layout directory an argument names: plain HTTP with
+ * `--plain-http` or `ATTEST_PLAIN_HTTP=1`, as the flows decide it.
+ */
 export function openOci(
   ref: Reference,
   io: CommandIO,
@@ -21,7 +24,7 @@ export function openOci(
   return openTarget(ref, {
     cwd: io.cwd,
     env: io.env,
-    ...(options.plainHttp ? { plainHttp: true } : {}),
+    ...(options.plainHttp || io.env.ATTEST_PLAIN_HTTP === '1' ? { plainHttp: true } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 }

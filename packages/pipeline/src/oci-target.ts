@@ -1,4 +1,5 @@
 import type { Evidence, ProgressCallback } from '@build-artifact/core';
+import type { Credentials } from '@build-artifact/oci';
 
 /** Where a flow runs: relative paths, credentials and OCI settings come from here. */
 export interface FlowContext {
@@ -7,6 +8,21 @@ export interface FlowContext {
   /** Speak plain HTTP to a registry that is not on loopback (loopback always is). */
   plainHttp?: boolean;
   onProgress?: ProgressCallback;
+}
+
+/**
+ * How a flow's OCI client connects: plain HTTP when the context asks or `ATTEST_PLAIN_HTTP=1`
+ * (a registry off loopback without TLS, as in a CI service container), the run's progress.
+ */
+export function ociOptions(context: FlowContext, credentials?: Credentials) {
+  const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
+  return {
+    cwd: context.cwd,
+    env: context.env,
+    ...(plainHttp ? { plainHttp: true } : {}),
+    ...(credentials ? { credentials } : {}),
+    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+  };
 }
 
 /** An OCI artifact ready to verify: its file pulled, its digests, its attached bundles. */
@@ -36,16 +52,10 @@ export async function fetchOciArtifact(
   reference: string,
   context: FlowContext,
 ): Promise<OciArtifact> {
-  const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
   // Loaded on first use: verifying a file needs none of the OCI client.
   const { fetchEvidence, formatReference, parseReference } = await import('@build-artifact/oci');
   const { tag: _tag, digest: _digest, ...base } = parseReference(reference);
-  const fetched = await fetchEvidence(reference, {
-    cwd: context.cwd,
-    env: context.env,
-    ...(plainHttp ? { plainHttp: true } : {}),
-    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-  });
+  const fetched = await fetchEvidence(reference, ociOptions(context));
   return {
     path: fetched.artifactPath,
     fileDigest: fetched.subject.digest,

@@ -19,7 +19,7 @@ import type {
   Target,
 } from '@build-artifact/oci';
 import { PipelineError } from './errors.js';
-import type { FlowContext } from './oci-target.js';
+import { type FlowContext, ociOptions } from './oci-target.js';
 
 /** Where and how artifacts are published. */
 export interface PublishTarget {
@@ -277,13 +277,7 @@ export async function publish(
       context,
     ));
   lap('plan');
-  const target: Target = oci.openTarget(ref, {
-    cwd: context.cwd,
-    env: context.env,
-    ...(context.plainHttp ? { plainHttp: true } : {}),
-    ...(request.target.credentials ? { credentials: request.target.credentials } : {}),
-    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-  });
+  const target: Target = oci.openTarget(ref, ociOptions(context, request.target.credentials));
   const { tag: _tag, ...base } = ref;
   const byDigest = (digest: string) => oci.formatReference({ ...base, digest });
   const pushOptions = {
