@@ -50,12 +50,16 @@ interface Side {
   references: Record<string, string>;
 }
 
-function cli(args: string[], cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  cwd = dir,
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, env: { ...process.env, ...env } },
+      { cwd, env: { ...process.env, ...env, ...extraEnv } },
       (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     ),
   );
@@ -315,16 +319,21 @@ describe.skipIf(!registryAvailable())('the CLI and the actions agree', () => {
     ).toEqual([{ verified: false, reason: 'DEPENDENCY_FAILED', dependencies: [false] }]);
   });
 
-  it('push: the CLI and the push action attach the same bundles to the same manifests', async () => {
+  it('push: the CLI and the push action push the planned manifests and attach the same bundles', async () => {
     const d = join(dir, 'cli');
+    // A later job or another machine: none of the attest run's environment. The manifest
+    // planned then (tool.tgz.oci-manifest.json, beside it) is what both push, as signed.
+    const { SOURCE_DATE_EPOCH: _epoch, GITHUB_SHA: _sha, GITHUB_REF: _ref, ...laterEnv } = env;
+    const later = { SOURCE_DATE_EPOCH: undefined, GITHUB_SHA: undefined, GITHUB_REF: undefined };
     const cliPush = await cli(
       ['push', 'tool.tgz', `oci://${registry.host}/push-cli/tool:v1`, '--format', 'json'],
       d,
+      later,
     );
     expect(cliPush.code, cliPush.stderr).toBe(0);
     const run = await runAction('push', {
       cwd: d,
-      env,
+      env: laterEnv,
       inputs: { repository: `oci://${registry.host}/push-action/tool`, paths: 'tool.tgz' },
     });
     expect(run.code, run.stdout).toBe(0);
@@ -332,7 +341,9 @@ describe.skipIf(!registryAvailable())('the CLI and the actions agree', () => {
       digest: string;
       referrers: { digest: string }[];
     };
-    expect(run.outputs.reference!.split('@')[1]).toBe(pushed.digest);
+    const planned = sides.cli.references['tool.tgz']!.split('@')[1]!;
+    expect(pushed.digest).toBe(planned);
+    expect(run.outputs.reference!.split('@')[1]).toBe(planned);
     expect(run.outputs.referrers!.split('\n').sort()).toEqual(
       pushed.referrers.map((r) => r.digest).sort(),
     );

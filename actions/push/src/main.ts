@@ -1,5 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   ActionError,
   group,
@@ -7,15 +5,8 @@ import {
   output,
   reportPublished,
 } from '@build-artifact/actions-common';
-import { collectArtifacts } from '@build-artifact/core';
 import { parseReference } from '@build-artifact/oci';
-import {
-  type FlowContext,
-  type PublishResult,
-  publish,
-  readAttachments,
-  readPlannedPublication,
-} from '@build-artifact/pipeline';
+import { type PublishFilesResult, publishFiles } from '@build-artifact/pipeline';
 
 export interface PushInputs {
   repository: string;
@@ -30,22 +21,11 @@ export interface PushInputs {
 export async function run(
   inputs: PushInputs,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<PublishResult> {
-  const files = inputs.subjectsDirectory
-    ? (await readdir(inputs.subjectsDirectory, { withFileTypes: true }))
-        .filter((e) => e.isFile())
-        .map((e) => join(inputs.subjectsDirectory, e.name))
-        .sort()
-    : inputs.paths;
-  if (files.length === 0)
+): Promise<PublishFilesResult> {
+  if (!inputs.subjectsDirectory && inputs.paths.length === 0)
     throw new ActionError({
       code: 'INVALID_INPUT',
       message: 'nothing to push: give subjects-directory or paths',
-    });
-  if (inputs.tag && files.length > 1)
-    throw new ActionError({
-      code: 'INVALID_INPUT',
-      message: `input "tag" names one artifact but ${files.length} files are pushed`,
     });
   const named = parseReference(inputs.repository);
   if (named.tag || named.digest)
@@ -65,30 +45,21 @@ export async function run(
         }
       : {}),
   };
-  const context: FlowContext = { cwd: process.cwd(), env, onProgress: logProgress };
-  const result = await group(`Pushing to ${inputs.repository}`, async () => {
-    const artifacts = (await collectArtifacts({ paths: files })).map((a) => ({
-      name: a.name,
-      path: a.path!,
-      digest: a.digest,
-    }));
-    const directory = inputs.attestationsDirectory || undefined;
-    // Manifests the attest step planned are pushed as planned: its statements name them.
-    const publication = await readPlannedPublication(target, artifacts, directory);
-    const attachments = await readAttachments({
-      beside: files,
-      ...(directory ? { directory } : {}),
-    });
-    const published = await publish(
-      { target, artifacts, ...(publication ? { publication } : {}), attachments },
-      context,
-    );
-    return { published, attachments };
-  });
-  const { published } = result;
+  const published = await group(`Pushing to ${inputs.repository}`, () =>
+    publishFiles(
+      {
+        target,
+        files: inputs.subjectsDirectory
+          ? { directory: inputs.subjectsDirectory }
+          : { paths: inputs.paths },
+        ...(inputs.attestationsDirectory ? { sidecarDirectory: inputs.attestationsDirectory } : {}),
+      },
+      { cwd: process.cwd(), env, onProgress: logProgress },
+    ),
+  );
   output('reference', published.artifacts[0]!.reference);
   output('references', published.artifacts.map((a) => a.reference).join('\n'));
   output('referrers', published.referrers.map((r) => r.digest).join('\n'));
-  await reportPublished(published, result.attachments);
+  await reportPublished(published, published.attachments);
   return published;
 }

@@ -3,14 +3,19 @@
 // about a published artifact, such as a verification summary. Nothing is pushed again.
 import { describeBundle, namesDigest } from '@build-artifact/core';
 import type { Credentials } from '@build-artifact/oci';
+import { readAttachments } from './attachments.js';
 import { PipelineError } from './errors.js';
-import type { FlowContext } from './oci-target.js';
+import { type FlowContext, ociOptions } from './oci-target.js';
 import type { Attachment, PublishedReferrer } from './publish.js';
 
 export interface AttachRequest {
   /** The manifest (or index), by digest: `oci://REGISTRY/REPO@sha256:...` or `oci-layout:DIR@sha256:...`. */
   reference: string;
-  attachments: readonly Attachment[];
+  /** Attestations in hand (a summary just signed). */
+  attachments?: readonly Attachment[];
+  /** Attestation files: bundles (one JSON document or JSON lines) and SBOM documents. */
+  bundles?: readonly string[];
+  sboms?: readonly string[];
   credentials?: Credentials;
 }
 
@@ -31,14 +36,12 @@ export async function attachToManifest(
     throw invalid(
       `${request.reference}: name the published manifest by digest (…@sha256:…) to attach to it`,
     );
-  const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
-  const target = oci.openTarget(ref, {
-    cwd: context.cwd,
-    env: context.env,
-    ...(plainHttp ? { plainHttp: true } : {}),
-    ...(request.credentials ? { credentials: request.credentials } : {}),
-    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-  });
+  // The files first: a bad one fails before the registry is asked anything.
+  const attachments = [
+    ...(request.attachments ?? []),
+    ...(await readAttachments({ bundles: request.bundles ?? [], sboms: request.sboms ?? [] })),
+  ];
+  const target = oci.openTarget(ref, ociOptions(context, request.credentials));
   const { descriptor, bytes } = await target.fetchManifest(ref.digest);
   let layers: string[] = [];
   try {
@@ -52,15 +55,17 @@ export async function attachToManifest(
   }
   const subject = { target, descriptor };
   const options = context.onProgress ? { onProgress: context.onProgress } : {};
+  // Every bundle is checked before the first is sent: a wrong one leaves nothing half-attached.
+  for (const a of attachments) {
+    if (a.kind !== 'bundle') continue;
+    const d = describeBundle(a.json);
+    if (!namesDigest(d, descriptor.digest) && !layers.some((l) => namesDigest(d, l)))
+      throw invalid(
+        `${a.source}: the bundle is not about ${request.reference} (no subject or signed digest is its manifest or its file)`,
+      );
+  }
   const referrers: PublishedReferrer[] = [];
-  for (const a of request.attachments) {
-    if (a.kind === 'bundle') {
-      const d = describeBundle(a.json);
-      if (!namesDigest(d, descriptor.digest) && !layers.some((l) => namesDigest(d, l)))
-        throw invalid(
-          `${a.source}: the bundle is not about ${request.reference} (no subject or signed digest is its manifest or its file)`,
-        );
-    }
+  for (const a of attachments) {
     const attached =
       a.kind === 'bundle'
         ? await oci.attachBundle(subject, a.bytes, undefined, options)

@@ -1,7 +1,5 @@
 export type { AttachRequest } from './attach.js';
 export { attachToManifest } from './attach.js';
-export type { AttachmentFiles } from './attachments.js';
-export { readAttachments, readPlannedPublication } from './attachments.js';
 export type {
   AttestedArtifact,
   AttestRequest,
@@ -47,6 +45,8 @@ export {
   publish,
   tagFor,
 } from './publish.js';
+export type { PublishFilesRequest, PublishFilesResult } from './publish-files.js';
+export { publishFiles } from './publish-files.js';
 export type { DependencyResult, VerifiedStatements } from './recursive.js';
 export type { HashedFile } from './rehash.js';
 export { decodeExpected, formatSums, rehashDirectory } from './rehash.js';

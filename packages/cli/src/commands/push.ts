@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { type Command, type CommandIO, UsageError } from '../command.js';
-import { outputFormat, writeSafeJson } from '../output.js';
+import { outputFormat } from '../output.js';
 import { ociProgress } from '../progress.js';
-import { pushedJson, referrerJson } from '../render/push.js';
+import { renderAttached, renderPushed } from '../render/push.js';
 import { annotationsFromFlags } from '../sign-flags.js';
 
 /** Where `attest push` writes when no registry is named: an OCI image layout directory. */
@@ -14,7 +14,10 @@ export const pushCommand: Command = {
   usage:
     'push FILE... [oci://REGISTRY/REPO[:TAG] | oci-layout:DIR[:TAG]] [flags]\n       attest push --bundle FILE oci://REGISTRY/REPO@sha256:... (attach to a published manifest)',
   help: [
-    ['FILE', 'a wasm module (CNCF wasm artifact) or any file (a CLI, a tarball)'],
+    [
+      'FILE',
+      'a wasm module (CNCF wasm artifact) or any file (a CLI, a tarball); a FILE.oci-manifest.json beside it (planned when it was attested) is pushed as planned',
+    ],
     [
       'DEST',
       `oci://REGISTRY/REPO[:TAG] or oci-layout:DIR[:TAG] (default ${DEFAULT_LAYOUT}:latest)`,
@@ -66,33 +69,28 @@ export const pushCommand: Command = {
         : DEFAULT_LAYOUT;
     if (args.length === 0 && destination.includes('@')) return attachOnly(values, destination, io);
     if (args.length === 0) throw new UsageError('push needs at least one FILE');
-    const files = args.map((f) => resolve(io.cwd, f));
     const annotations = annotationsFromFlags(values.annotation as string[] | undefined);
     const { parsePlatform } = await import('@build-artifact/oci');
     const platforms = ((values.platform as string[] | undefined) ?? []).map(parsePlatform);
-    if (platforms.length > 0 && platforms.length !== files.length)
+    if (platforms.length > 0 && platforms.length !== args.length)
       throw new UsageError(
-        `give one --platform per FILE (${files.length} files, ${platforms.length} platforms)`,
+        `give one --platform per FILE (${args.length} files, ${platforms.length} platforms)`,
       );
-    const { collectArtifacts } = await import('@build-artifact/core');
-    const { publish, readAttachments } = await import('@build-artifact/pipeline');
-    const artifacts = await collectArtifacts({ paths: files });
-    const result = await publish(
+    const { publishFiles } = await import('@build-artifact/pipeline');
+    const result = await publishFiles(
       {
         target: {
           reference: destination,
-          grouping: files.length > 1 || platforms.length > 0 ? 'index' : 'each',
+          grouping: args.length > 1 || platforms.length > 0 ? 'index' : 'each',
           ...(platforms.length > 0 ? { platforms } : {}),
           annotations,
           ...(values['artifact-type'] ? { artifactType: String(values['artifact-type']) } : {}),
           ...(values['mount-from'] ? { mountFrom: values['mount-from'] as string[] } : {}),
         },
-        artifacts: artifacts.map((a) => ({ name: a.name, path: a.path!, digest: a.digest })),
-        attachments: await readAttachments({
-          bundles: ((values.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b)),
-          sboms: values.sbom ? [resolve(io.cwd, String(values.sbom))] : [],
-          beside: values['no-attestations'] ? [] : artifacts.map((a) => a.path!),
-        }),
+        files: { paths: args.map((f) => resolve(io.cwd, f)) },
+        bundles: ((values.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b)),
+        sboms: values.sbom ? [resolve(io.cwd, String(values.sbom))] : [],
+        ...(values['no-attestations'] ? { attachSidecars: false } : {}),
       },
       {
         cwd: io.cwd,
@@ -101,14 +99,7 @@ export const pushCommand: Command = {
         onProgress: ociProgress(io, 'push'),
       },
     );
-    if (format === 'json') {
-      writeSafeJson(io.stdout, pushedJson(result), 2);
-    } else {
-      io.stdout.write(`${result.reference}\n`);
-      io.stderr.write(
-        `attest push: ${result.tagged ?? result.reference} (${result.index ? `index of ${result.artifacts.length}` : 'manifest'}, ${result.uploadedBytes} bytes uploaded, ${result.referrers.length} referrer${result.referrers.length === 1 ? '' : 's'})\n`,
-      );
-    }
+    renderPushed(io, result, format);
     return 0;
   },
 };
@@ -126,15 +117,12 @@ async function attachOnly(
   const bundles = ((values.bundle as string[] | undefined) ?? []).map((b) => resolve(io.cwd, b));
   if (bundles.length === 0 && !values.sbom)
     throw new UsageError('attaching to a published manifest needs --bundle FILE (or --sbom FILE)');
-  const { attachToManifest, readAttachments } = await import('@build-artifact/pipeline');
+  const { attachToManifest } = await import('@build-artifact/pipeline');
   const referrers = await attachToManifest(
     {
       reference: destination,
-      attachments: await readAttachments({
-        bundles,
-        sboms: values.sbom ? [resolve(io.cwd, String(values.sbom))] : [],
-        beside: [],
-      }),
+      bundles,
+      sboms: values.sbom ? [resolve(io.cwd, String(values.sbom))] : [],
     },
     {
       cwd: io.cwd,
@@ -143,20 +131,6 @@ async function attachOnly(
       onProgress: ociProgress(io, 'push'),
     },
   );
-  if (format === 'json')
-    writeSafeJson(
-      io.stdout,
-      {
-        reference: destination,
-        referrers: referrers.map(referrerJson),
-      },
-      2,
-    );
-  else {
-    io.stdout.write(`${destination}\n`);
-    io.stderr.write(
-      `attest push: attached ${referrers.length} referrer${referrers.length === 1 ? '' : 's'} to ${destination}\n`,
-    );
-  }
+  renderAttached(io, destination, referrers, format);
   return 0;
 }
