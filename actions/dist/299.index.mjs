@@ -119,8 +119,8 @@ function info(text) {
 //# sourceMappingURL=progress.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 18 modules
-var pipeline_dist = __webpack_require__(1322);
+// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 16 modules
+var pipeline_dist = __webpack_require__(95510);
 // EXTERNAL MODULE: ./packages/provenance/dist/index.js + 6 modules
 var provenance_dist = __webpack_require__(26395);
 // EXTERNAL MODULE: ./packages/report/dist/index.js + 5 modules
@@ -1712,13 +1712,17 @@ async function writeFileAtomic(path, data, mode) {
 /* harmony export */   attachToManifest: () => (/* binding */ attachToManifest)
 /* harmony export */ });
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98506);
+/* harmony import */ var _attachments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93135);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98506);
+/* harmony import */ var _oci_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16200);
 // Attaching attestations to a manifest that is already published (`attest push --bundle B
 // oci://REGISTRY/REPO@sha256:...` with no file): what a later job does with what it signs
 // about a published artifact, such as a verification summary. Nothing is pushed again.
 
 
-const invalid = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PipelineError */ .z({ code: 'INVALID_REQUEST', message });
+
+
+const invalid = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineError */ .z({ code: 'INVALID_REQUEST', message });
 /**
  * Attaches each attestation to the manifest named by digest: a bundle only when its statement
  * (or message signature) names that manifest or the file it holds, as publish attaches them;
@@ -1729,14 +1733,12 @@ async function attachToManifest(request, context) {
     const ref = oci.parseReference(request.reference);
     if (!ref.digest)
         throw invalid(`${request.reference}: name the published manifest by digest (…@sha256:…) to attach to it`);
-    const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
-    const target = oci.openTarget(ref, {
-        cwd: context.cwd,
-        env: context.env,
-        ...(plainHttp ? { plainHttp: true } : {}),
-        ...(request.credentials ? { credentials: request.credentials } : {}),
-        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    });
+    // The files first: a bad one fails before the registry is asked anything.
+    const attachments = [
+        ...(request.attachments ?? []),
+        ...(await (0,_attachments_js__WEBPACK_IMPORTED_MODULE_1__/* .readAttachments */ .V)({ bundles: request.bundles ?? [], sboms: request.sboms ?? [] })),
+    ];
+    const target = oci.openTarget(ref, (0,_oci_target_js__WEBPACK_IMPORTED_MODULE_3__/* .ociOptions */ .S)(context, request.credentials));
     const { descriptor, bytes } = await target.fetchManifest(ref.digest);
     let layers = [];
     try {
@@ -1751,13 +1753,16 @@ async function attachToManifest(request, context) {
     }
     const subject = { target, descriptor };
     const options = context.onProgress ? { onProgress: context.onProgress } : {};
+    // Every bundle is checked before the first is sent: a wrong one leaves nothing half-attached.
+    for (const a of attachments) {
+        if (a.kind !== 'bundle')
+            continue;
+        const d = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.describeBundle)(a.json);
+        if (!(0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, descriptor.digest) && !layers.some((l) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, l)))
+            throw invalid(`${a.source}: the bundle is not about ${request.reference} (no subject or signed digest is its manifest or its file)`);
+    }
     const referrers = [];
-    for (const a of request.attachments) {
-        if (a.kind === 'bundle') {
-            const d = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.describeBundle)(a.json);
-            if (!(0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, descriptor.digest) && !layers.some((l) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, l)))
-                throw invalid(`${a.source}: the bundle is not about ${request.reference} (no subject or signed digest is its manifest or its file)`);
-        }
+    for (const a of attachments) {
         const attached = a.kind === 'bundle'
             ? await oci.attachBundle(subject, a.bytes, undefined, options)
             : await oci.attachSbom(subject, a.bytes, options);
@@ -1772,6 +1777,138 @@ async function attachToManifest(request, context) {
     return referrers;
 }
 //# sourceMappingURL=attach.js.map
+
+/***/ }),
+
+/***/ 93135:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ readPlannedPublication),
+/* harmony export */   V: () => (/* binding */ readAttachments)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99941);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98506);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7414);
+
+
+
+
+const invalid = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineError */ .z({ code: 'INVALID_REQUEST', message });
+/** An attestation file is at most this big (as `attest verify` reads evidence). */
+const MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
+async function readText(path) {
+    try {
+        return await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.readRegularFileText)(path, { maxBytes: MAX_ATTACHMENT_BYTES, what: 'attestation' });
+    }
+    catch (err) {
+        if (err.code === 'FILE_NOT_FOUND')
+            return undefined;
+        throw err;
+    }
+}
+function isBundle(json) {
+    const mediaType = json?.mediaType;
+    return (typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle'));
+}
+/**
+ * Reads attestations to attach: one CycloneDX SBOM, or Sigstore bundles (one JSON document, or
+ * JSON lines of them as gh writes), each checked to be what it claims before anything is pushed.
+ */
+function attachments(path, text, kind, artifact) {
+    if (kind === 'sbom') {
+        let json;
+        try {
+            json = JSON.parse(text);
+        }
+        catch (err) {
+            throw invalid(`${path}: not JSON (${err.message})`);
+        }
+        if (!(0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.sbomFormatOf)(json))
+            throw invalid(`${path}: not an SBOM (neither CycloneDX's "bomFormat" nor SPDX 2's "spdxVersion")`);
+        return [{ kind, source: path, bytes: text, json, ...(artifact ? { artifact } : {}) }];
+    }
+    // As attest verify --bundle reads them: one document or JSON lines, attestation API records
+    // unwrapped. What goes to the registry is the bundle's own JSON.
+    return (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.parseJsonDocuments)(text, path).map((doc) => {
+        const json = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.unwrapAttestationRecord)(doc.json);
+        if (!isBundle(json))
+            throw invalid(`${doc.source}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`);
+        const whole = doc.source === path ? text : doc.text;
+        return {
+            kind,
+            source: doc.source,
+            bytes: json === doc.json ? whole : JSON.stringify(json),
+            json,
+        };
+    });
+}
+/**
+ * Reads attestations to attach, each checked to be what it claims before anything is pushed:
+ * the files named, then the sidecars of each artifact (`Sidecar` names) found beside it or in
+ * `directory`. A file named but absent is an error; an absent sidecar is skipped.
+ */
+async function readAttachments(files) {
+    const out = [];
+    const read = async (path) => {
+        const text = await readText(path);
+        if (text === undefined)
+            throw (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.fileError)(path, Object.assign(new Error(), { code: 'ENOENT' }));
+        return text;
+    };
+    for (const path of files.bundles ?? [])
+        out.push(...attachments(path, await read(path), 'bundle'));
+    for (const path of files.sboms ?? [])
+        out.push(...attachments(path, await read(path), 'sbom'));
+    for (const artifact of files.beside ?? []) {
+        const base = files.directory ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(files.directory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(artifact)) : artifact;
+        for (const kind of [..._build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.EVIDENCE_SIDECARS, 'CYCLONEDX', 'SPDX']) {
+            const path = base + _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.Sidecar[kind];
+            if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`)))
+                continue;
+            const text = await readText(path);
+            if (text === undefined)
+                continue;
+            for (const a of attachments(path, text, kind === 'CYCLONEDX' || kind === 'SPDX' ? 'sbom' : 'bundle', (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(artifact)))
+                out.push(a);
+        }
+    }
+    return out;
+}
+/**
+ * The manifests `attest` planned for these artifacts (`Sidecar.OCI_MANIFEST` files, beside them
+ * or in `directory`), so they are pushed exactly as their statements name them; undefined when
+ * none was planned. Some planned and some not is an error: the run is half of one thing.
+ */
+async function readPlannedPublication(target, artifacts, directory) {
+    const { parsePlan, parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const plans = [];
+    const missing = [];
+    for (const a of artifacts) {
+        const base = directory ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(directory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(a.path)) : a.path;
+        const path = base + _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.Sidecar.OCI_MANIFEST;
+        const text = await readText(path);
+        if (text === undefined) {
+            missing.push(path);
+            continue;
+        }
+        plans.push(parsePlan(text, a.path, `sha256:${a.digest.sha256}`, path));
+    }
+    if (plans.length === 0)
+        return undefined;
+    if (missing.length > 0)
+        throw invalid(`planned manifests are missing for some artifacts: ${missing.join(', ')}`);
+    const ref = parseReference(target.reference);
+    const byName = target.tagByName === true || artifacts.length > 1;
+    return {
+        target,
+        subjectName: ref.kind === 'registry' ? `${ref.registry}/${ref.repository}` : `oci-layout:${ref.path}`,
+        plans,
+        tags: artifacts.map((a) => (byName ? (0,_publish_js__WEBPACK_IMPORTED_MODULE_3__/* .tagFor */ .gY)(a.name) : (ref.tag ?? 'latest'))),
+    };
+}
+//# sourceMappingURL=attachments.js.map
 
 /***/ }),
 
@@ -1802,7 +1939,7 @@ class PipelineError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.Ba
 
 /***/ }),
 
-/***/ 1322:
+/***/ 95510:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1815,10 +1952,8 @@ __webpack_require__.d(__webpack_exports__, {
   zU: () => (/* reexport */ decodeExpected),
   PC: () => (/* reexport */ describeArtifacts),
   K3: () => (/* reexport */ formatSums),
-  mk: () => (/* reexport */ publish),
   Mz: () => (/* reexport */ attest_publishAttested),
-  V_: () => (/* reexport */ readAttachments),
-  Th: () => (/* reexport */ readPlannedPublication),
+  bg: () => (/* reexport */ publishFiles),
   vU: () => (/* reexport */ rehashDirectory),
   RV: () => (/* reexport */ reportTargets),
   VZ: () => (/* reexport */ signedReport),
@@ -1826,394 +1961,18 @@ __webpack_require__.d(__webpack_exports__, {
   x6: () => (/* reexport */ report_withoutStatements)
 });
 
-// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, buildPredicate, decodeClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor, verifiedReport, verifyTargets
+// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, buildPredicate, decodeClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, publish, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor, verifiedReport, verifyTargets
 
 // EXTERNAL MODULE: ./packages/pipeline/dist/attach.js
 var attach = __webpack_require__(50148);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
 var dist = __webpack_require__(99941);
 // EXTERNAL MODULE: ./packages/pipeline/dist/errors.js
 var errors = __webpack_require__(98506);
-;// CONCATENATED MODULE: ./packages/pipeline/dist/publish.js
-
-
-const TAG_CHARS = /[^A-Za-z0-9_.-]/g;
-/** A file name as an OCI tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`. */
-function tagFor(name) {
-    const tag = name.replace(TAG_CHARS, '-').replace(/^[.-]+/, '');
-    return (tag || 'artifact').slice(0, 128);
-}
-async function parse(reference) {
-    const { parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
-    const ref = parseReference(reference);
-    if (ref.digest)
-        throw new errors/* PipelineError */.z({
-            code: 'INVALID_REQUEST',
-            message: `cannot publish to a digest (${reference}): give a tag or none`,
-        });
-    return ref;
-}
-/**
- * Plans the manifests of a publication (see `ArtifactPlan`): the same bytes `publish` later
- * pushes, so their digests can be signed first. Annotations: the environment's, the
- * provenance's source and revision, the SBOM's licences, then `target.annotations`.
- */
-async function planPublication(target, artifacts, provenance, context) {
-    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
-    const ref = await parse(target.reference);
-    const created = oci.sourceDateEpoch(context.env);
-    const optionsFor = (sbom) => ({
-        annotations: {
-            ...oci.contextAnnotations({ env: context.env, provenance, sbom }),
-            ...(created ? { 'org.opencontainers.image.created': created } : {}),
-            ...target.annotations,
-        },
-        ...(created ? { created } : {}),
-        ...(target.artifactType ? { artifactType: target.artifactType } : {}),
-    });
-    const files = artifacts.map((a) => ({
-        path: a.path,
-        ...(a.digest.sha256 ? { digest: `sha256:${a.digest.sha256}` } : {}),
-    }));
-    const subjectName = ref.kind === 'registry' ? `${ref.registry}/${ref.repository}` : `oci-layout:${ref.path}`;
-    if (target.grouping === 'index') {
-        const plans = [];
-        for (const [i, file] of files.entries()) {
-            const platform = target.platforms?.[i] ?? (await oci.detectPlatform(file.path));
-            if (!platform)
-                throw new errors/* PipelineError */.z({
-                    code: 'INVALID_REQUEST',
-                    message: `cannot tell the platform of ${file.path}: give its platform (OS/ARCH)`,
-                });
-            plans.push({ ...(await oci.planArtifact(file, optionsFor(artifacts[i].sbom))), platform });
-        }
-        const seen = new Set();
-        for (const [i, p] of plans.entries()) {
-            const key = oci.formatPlatform(p.platform);
-            if (seen.has(key))
-                throw new errors/* PipelineError */.z({
-                    code: 'INVALID_REQUEST',
-                    message: `two files for platform ${key} (${files[i].path})`,
-                });
-            seen.add(key);
-        }
-        const index = oci.indexOf(plans, optionsFor(undefined));
-        return {
-            target,
-            subjectName,
-            plans,
-            index,
-            tags: plans.map(() => undefined),
-            indexTag: ref.tag ?? 'latest',
-        };
-    }
-    const plans = [];
-    for (const [i, file] of files.entries())
-        plans.push(await oci.planArtifact(file, optionsFor(artifacts[i].sbom)));
-    const byName = target.tagByName === true || artifacts.length > 1;
-    return {
-        target,
-        subjectName,
-        plans,
-        tags: artifacts.map((a) => (byName ? tagFor(a.name) : (ref.tag ?? 'latest'))),
-    };
-}
-/** Every planned manifest (and the index) as statement subjects, as `actions/attest` names images. */
-function manifestSubjects(plan) {
-    const digests = [...plan.plans, ...(plan.index ? [plan.index] : [])].map((p) => p.descriptor.digest);
-    return digests.map((d) => ({ name: plan.subjectName, digest: { sha256: d.slice(7) } }));
-}
-/** The manifest subjects one artifact is known by: its own manifest, and the index above it. */
-function manifestSubjectsOf(plan, artifact) {
-    return [artifact, ...(plan.index ? [plan.index] : [])].map((p) => ({
-        name: plan.subjectName,
-        digest: { sha256: p.descriptor.digest.slice(7) },
-    }));
-}
-/** The sidecar name an SBOM document of this format is published under (`.cdx.json`, `.spdx.json`). */
-function sbomSidecar(document) {
-    return dist.Sidecar[dist.SBOM_FORMATS[(0,dist.sbomFormatOf)(document)?.format ?? 'cyclonedx-json'].sidecar];
-}
-/**
- * Publishes artifacts to an OCI registry or layout: pushes each planned manifest (and index)
- * exactly as planned, reusing the digests already computed, then attaches each attestation to
- * every manifest its statement names, by digest (a message signature to the file it signs),
- * and each SBOM document to the artifact it describes. An attestation that names none of the
- * published artifacts is refused: attached anywhere, nothing could verify with it.
- */
-async function publish(request, context) {
-    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
-    if (request.artifacts.length === 0)
-        throw new errors/* PipelineError */.z({ code: 'NOTHING_TO_DO', message: 'nothing to publish' });
-    const ref = await parse(request.target.reference);
-    const attachments = request.attachments ?? [];
-    const timings = {};
-    let t0 = performance.now();
-    const lap = (step) => {
-        const now = performance.now();
-        timings[step] = (timings[step] ?? 0) + (now - t0);
-        t0 = now;
-    };
-    const provenance = attachments
-        .filter((a) => a.kind === 'bundle')
-        .map((a) => (0,dist.describeBundle)(a.json))
-        .find((d) => d.predicateType === 'https://slsa.dev/provenance/v1')?.statement;
-    const publication = request.publication ??
-        (await planPublication(request.target, request.artifacts.map((a) => ({
-            ...a,
-            sbom: attachments.find((x) => x.kind === 'sbom' && (x.artifact === undefined || x.artifact === a.name))?.json,
-        })), provenance, context));
-    lap('plan');
-    const target = oci.openTarget(ref, {
-        cwd: context.cwd,
-        env: context.env,
-        ...(context.plainHttp ? { plainHttp: true } : {}),
-        ...(request.target.credentials ? { credentials: request.target.credentials } : {}),
-        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    });
-    const { tag: _tag, ...base } = ref;
-    const byDigest = (digest) => oci.formatReference({ ...base, digest });
-    const pushOptions = {
-        ...(request.target.mountFrom ? { mountFrom: request.target.mountFrom } : {}),
-        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    };
-    // Where each attestation goes, decided from the plan before anything is sent: an
-    // attestation about none of the artifacts fails the publication with nothing pushed.
-    const sha512s = new Map();
-    const sha512Of = (i) => {
-        const a = request.artifacts[i];
-        let d = sha512s.get(a.path);
-        if (!d) {
-            d = a.digest.sha512
-                ? Promise.resolve(a.digest.sha512)
-                : (0,dist.digestFile)(a.path, ['sha512']).then((x) => x.sha512);
-            sha512s.set(a.path, d);
-        }
-        return d;
-    };
-    const about = async (d) => {
-        const out = [];
-        if (publication.index && (0,dist.namesDigest)(d, publication.index.descriptor.digest))
-            out.push('index');
-        const bySha512 = d.subjects.some((s) => s.digest.sha512) || d.messageDigest?.algorithm === 'sha512';
-        for (const [i, plan] of publication.plans.entries()) {
-            if ((0,dist.namesDigest)(d, plan.descriptor.digest) ||
-                (plan.layer && (0,dist.namesDigest)(d, plan.layer.digest)))
-                out.push(i);
-            else if (bySha512 && (0,dist.namesDigest)(d, `sha512:${await sha512Of(i)}`))
-                out.push(i);
-        }
-        return out;
-    };
-    const placed = [];
-    for (const a of attachments) {
-        if (a.kind === 'bundle') {
-            const places = await about((0,dist.describeBundle)(a.json));
-            if (places.length === 0)
-                throw new errors/* PipelineError */.z({
-                    code: 'INVALID_REQUEST',
-                    message: `${a.source}: the bundle is about none of the published artifacts (no subject or signed digest matches a file or manifest)`,
-                });
-            placed.push({ attachment: a, places });
-        }
-        else {
-            const named = a.artifact === undefined ? -1 : request.artifacts.findIndex((x) => x.name === a.artifact);
-            const places = named >= 0 ? [named] : publication.index ? ['index'] : publication.plans.map((_, i) => i);
-            placed.push({ attachment: a, places });
-        }
-    }
-    let uploadedBytes = 0;
-    const pushed = [];
-    let index;
-    if (publication.index) {
-        index = await oci.pushPlan(target, publication.index, {
-            ...pushOptions,
-            ...(publication.indexTag ? { tag: publication.indexTag } : {}),
-        });
-        for (const child of index.children ?? [])
-            pushed.push(child);
-        uploadedBytes = index.uploadedBytes;
-    }
-    else
-        for (const [i, plan] of publication.plans.entries()) {
-            const tag = publication.tags[i];
-            const p = await oci.pushPlan(target, plan, { ...pushOptions, ...(tag ? { tag } : {}) });
-            pushed.push(p);
-            uploadedBytes += p.uploadedBytes;
-        }
-    lap('push');
-    const referrers = [];
-    for (const { attachment: a, places } of placed) {
-        const subjects = places.map((p) => (p === 'index' ? index : pushed[p]));
-        for (const subject of subjects) {
-            const descriptor = a.kind === 'bundle'
-                ? await oci.attachBundle(subject, a.bytes, undefined, pushOptions)
-                : await oci.attachSbom(subject, a.bytes, {
-                    ...pushOptions,
-                    ...(subject.title ? { title: subject.title + sbomSidecar(a.json) } : {}),
-                });
-            referrers.push({
-                source: a.source,
-                kind: a.kind,
-                subject: subject.descriptor.digest,
-                digest: descriptor.digest,
-                ...(descriptor.artifactType ? { artifactType: descriptor.artifactType } : {}),
-            });
-        }
-    }
-    lap('attach');
-    const artifacts = pushed.map((m, i) => ({
-        name: request.artifacts[i].name,
-        path: request.artifacts[i].path,
-        reference: byDigest(m.descriptor.digest),
-        manifest: m.descriptor,
-        ...(m.layer ? { layer: m.layer } : {}),
-        ...(m.tag ? { tag: m.tag } : {}),
-        ...(m.platform ? { platform: m.platform } : {}),
-    }));
-    const top = index ?? pushed[0];
-    return {
-        reference: byDigest(top.descriptor.digest),
-        ...(top.tag ? { tagged: oci.formatReference({ ...base, tag: top.tag }) } : {}),
-        artifacts,
-        ...(index
-            ? {
-                index: {
-                    reference: byDigest(index.descriptor.digest),
-                    manifest: index.descriptor,
-                    ...(index.tag ? { tag: index.tag } : {}),
-                },
-            }
-            : {}),
-        referrers,
-        uploadedBytes,
-        timings,
-    };
-}
-//# sourceMappingURL=publish.js.map
-;// CONCATENATED MODULE: ./packages/pipeline/dist/attachments.js
-
-
-
-
-const invalid = (message) => new errors/* PipelineError */.z({ code: 'INVALID_REQUEST', message });
-/** An attestation file is at most this big (as `attest verify` reads evidence). */
-const MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
-async function readText(path) {
-    try {
-        return await (0,dist.readRegularFileText)(path, { maxBytes: MAX_ATTACHMENT_BYTES, what: 'attestation' });
-    }
-    catch (err) {
-        if (err.code === 'FILE_NOT_FOUND')
-            return undefined;
-        throw err;
-    }
-}
-function isBundle(json) {
-    const mediaType = json?.mediaType;
-    return (typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle'));
-}
-/**
- * Reads attestations to attach: one CycloneDX SBOM, or Sigstore bundles (one JSON document, or
- * JSON lines of them as gh writes), each checked to be what it claims before anything is pushed.
- */
-function attachments(path, text, kind, artifact) {
-    if (kind === 'sbom') {
-        let json;
-        try {
-            json = JSON.parse(text);
-        }
-        catch (err) {
-            throw invalid(`${path}: not JSON (${err.message})`);
-        }
-        if (!(0,dist.sbomFormatOf)(json))
-            throw invalid(`${path}: not an SBOM (neither CycloneDX's "bomFormat" nor SPDX 2's "spdxVersion")`);
-        return [{ kind, source: path, bytes: text, json, ...(artifact ? { artifact } : {}) }];
-    }
-    // As attest verify --bundle reads them: one document or JSON lines, attestation API records
-    // unwrapped. What goes to the registry is the bundle's own JSON.
-    return (0,dist.parseJsonDocuments)(text, path).map((doc) => {
-        const json = (0,dist.unwrapAttestationRecord)(doc.json);
-        if (!isBundle(json))
-            throw invalid(`${doc.source}: not a Sigstore bundle (no "mediaType": "application/vnd.dev.sigstore.bundle...")`);
-        const whole = doc.source === path ? text : doc.text;
-        return {
-            kind,
-            source: doc.source,
-            bytes: json === doc.json ? whole : JSON.stringify(json),
-            json,
-        };
-    });
-}
-/**
- * Reads attestations to attach, each checked to be what it claims before anything is pushed:
- * the files named, then the sidecars of each artifact (`Sidecar` names) found beside it or in
- * `directory`. A file named but absent is an error; an absent sidecar is skipped.
- */
-async function readAttachments(files) {
-    const out = [];
-    const read = async (path) => {
-        const text = await readText(path);
-        if (text === undefined)
-            throw (0,dist.fileError)(path, Object.assign(new Error(), { code: 'ENOENT' }));
-        return text;
-    };
-    for (const path of files.bundles ?? [])
-        out.push(...attachments(path, await read(path), 'bundle'));
-    for (const path of files.sboms ?? [])
-        out.push(...attachments(path, await read(path), 'sbom'));
-    for (const artifact of files.beside ?? []) {
-        const base = files.directory ? (0,external_node_path_.join)(files.directory, (0,external_node_path_.basename)(artifact)) : artifact;
-        for (const kind of [...dist.EVIDENCE_SIDECARS, 'CYCLONEDX', 'SPDX']) {
-            const path = base + dist.Sidecar[kind];
-            if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`)))
-                continue;
-            const text = await readText(path);
-            if (text === undefined)
-                continue;
-            for (const a of attachments(path, text, kind === 'CYCLONEDX' || kind === 'SPDX' ? 'sbom' : 'bundle', (0,external_node_path_.basename)(artifact)))
-                out.push(a);
-        }
-    }
-    return out;
-}
-/**
- * The manifests `attest` planned for these artifacts (`Sidecar.OCI_MANIFEST` files, beside them
- * or in `directory`), so they are pushed exactly as their statements name them; undefined when
- * none was planned. Some planned and some not is an error: the run is half of one thing.
- */
-async function readPlannedPublication(target, artifacts, directory) {
-    const { parsePlan, parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
-    const plans = [];
-    const missing = [];
-    for (const a of artifacts) {
-        const base = directory ? (0,external_node_path_.join)(directory, (0,external_node_path_.basename)(a.path)) : a.path;
-        const path = base + dist.Sidecar.OCI_MANIFEST;
-        const text = await readText(path);
-        if (text === undefined) {
-            missing.push(path);
-            continue;
-        }
-        plans.push(parsePlan(text, a.path, `sha256:${a.digest.sha256}`, path));
-    }
-    if (plans.length === 0)
-        return undefined;
-    if (missing.length > 0)
-        throw invalid(`planned manifests are missing for some artifacts: ${missing.join(', ')}`);
-    const ref = parseReference(target.reference);
-    const byName = target.tagByName === true || artifacts.length > 1;
-    return {
-        target,
-        subjectName: ref.kind === 'registry' ? `${ref.registry}/${ref.repository}` : `oci-layout:${ref.path}`,
-        plans,
-        tags: artifacts.map((a) => (byName ? tagFor(a.name) : (ref.tag ?? 'latest'))),
-    };
-}
-//# sourceMappingURL=attachments.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
@@ -2291,6 +2050,8 @@ async function buildPredicate(request, context) {
     return { predicate, describe: `local build (builder ${predicate.runDetails.builder.id})` };
 }
 //# sourceMappingURL=provenance-source.js.map
+// EXTERNAL MODULE: ./packages/pipeline/dist/publish.js
+var publish = __webpack_require__(7414);
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/signing.js
 
 
@@ -2304,7 +2065,7 @@ function decodeClaims(token) {
         return {};
     }
 }
-const signing_invalid = (message) => {
+const invalid = (message) => {
     throw new errors/* PipelineError */.z({ code: 'INVALID_REQUEST', message });
 };
 /** Resolves a signing request (fetching an Actions token once when none is given). */
@@ -2316,7 +2077,7 @@ async function resolveSigner(request, context) {
     };
     if (request.key !== undefined) {
         if (request.fulcioURL || request.identityToken || request.instance)
-            signing_invalid('a key signs without Fulcio: a Fulcio URL, an identity token or an instance do not apply');
+            invalid('a key signs without Fulcio: a Fulcio URL, an identity token or an instance do not apply');
         const privateKeyPem = await (0,dist.readRegularFileText)((0,external_node_path_.resolve)(context.cwd, request.key), {
             maxBytes: dist.MAX_KEY_FILE_BYTES,
             what: 'key',
@@ -2341,7 +2102,7 @@ async function resolveSigner(request, context) {
         Object.assign(instance, endpoints);
     }
     if (!instance.rekorURL && !instance.tsaURL)
-        signing_invalid('keyless signing needs a transparency log or a timestamp authority (a Rekor or TSA URL)');
+        invalid('keyless signing needs a transparency log or a timestamp authority (a Rekor or TSA URL)');
     const { name: _name, ...urls } = instance;
     return {
         options: { ...urls, identityToken: token, ...progress(context) },
@@ -2363,7 +2124,7 @@ async function signPayload(signer, payload, githubAttestations, context) {
         return { bundle };
     const repository = githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
     if (!repository)
-        signing_invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
+        invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
     const attestationId = String(await sign.storeAttestation(bundle, {
         repository: repository,
         token: githubAttestations.token,
@@ -2456,7 +2217,7 @@ async function sbomFor(path, request, context) {
 function subjectsOf(a, publication) {
     const out = [{ name: a.name, digest: { ...a.digest } }];
     if (publication && a.plan)
-        out.push(...manifestSubjectsOf(publication, a.plan));
+        out.push(...(0,publish/* manifestSubjectsOf */.sT)(publication, a.plan));
     return out;
 }
 /**
@@ -2513,13 +2274,13 @@ async function attest_attest(request, context) {
     let publication;
     const publishTo = request.publishTo;
     if (publishTo) {
-        publication = await time('plan', () => planPublication(publishTo, withFiles('publishing').map((a) => ({ ...a, ...(a.sbom ? { sbom: a.sbom.bom } : {}) })), provenanceStatement, context));
+        publication = await time('plan', () => (0,publish/* planPublication */.WW)(publishTo, withFiles('publishing').map((a) => ({ ...a, ...(a.sbom ? { sbom: a.sbom.bom } : {}) })), provenanceStatement, context));
         for (const [i, a] of artifacts.entries())
             a.plan = publication.plans[i];
         // The statement names the manifests as well: gh looks attestations up by manifest digest.
         provenanceStatement.subject = [
             ...provenanceStatement.subject,
-            ...manifestSubjects(publication),
+            ...(0,publish/* manifestSubjects */.P9)(publication),
         ];
     }
     const sign = signer ? await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476)) : undefined;
@@ -2655,7 +2416,7 @@ async function attest_publishAttested(attested, context, target = {}) {
             code: 'INVALID_REQUEST',
             message: 'nothing was planned for publishing: attest with publishTo first',
         });
-    return publish({
+    return (0,publish/* publish */.mk)({
         target: { ...publication.target, ...target },
         artifacts: attested.artifacts.map((a) => ({ name: a.name, path: a.path, digest: a.digest })),
         publication,
@@ -3185,32 +2946,8 @@ function sbomView(sbom, source, required, options) {
     };
 }
 //# sourceMappingURL=report-sbom.js.map
-;// CONCATENATED MODULE: ./packages/pipeline/dist/oci-target.js
-/**
- * Pulls what verifying an `oci://` or `oci-layout:` artifact needs (see `fetchEvidence`): an
- * index resolves to the host's platform.
- */
-async function fetchOciArtifact(reference, context) {
-    const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
-    // Loaded on first use: verifying a file needs none of the OCI client.
-    const { fetchEvidence, formatReference, parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
-    const { tag: _tag, digest: _digest, ...base } = parseReference(reference);
-    const fetched = await fetchEvidence(reference, {
-        cwd: context.cwd,
-        env: context.env,
-        ...(plainHttp ? { plainHttp: true } : {}),
-        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    });
-    return {
-        path: fetched.artifactPath,
-        fileDigest: fetched.subject.digest,
-        manifestDigests: fetched.manifestDigests,
-        evidence: fetched.bundles,
-        subjectName: base.kind === 'registry' ? `${base.registry}/${base.repository}` : `oci-layout:${base.path}`,
-        referenceFor: (digest) => formatReference({ ...base, digest }),
-    };
-}
-//# sourceMappingURL=oci-target.js.map
+// EXTERNAL MODULE: ./packages/pipeline/dist/oci-target.js
+var oci_target = __webpack_require__(16200);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/policy.js
@@ -3576,7 +3313,7 @@ async function recursive_resolve(input, context, rec, scratch, tried) {
     // 3. The OCI reference the provenance records.
     if (rec.uri && (rec.uri.startsWith('oci://') || rec.uri.startsWith('oci-layout:'))) {
         try {
-            const pulled = await fetchOciArtifact(rec.uri, context);
+            const pulled = await (0,oci_target/* fetchOciArtifact */.M)(rec.uri, context);
             const layer = pulled.fileDigest.replace(/^sha256:/, '');
             const pinned = /@sha256:([0-9a-f]{64})$/.exec(rec.uri)?.[1];
             if (layer !== rec.sha256 && pinned !== rec.sha256) {
@@ -3714,7 +3451,7 @@ readsEvidence, context) {
             };
         }
         case 'oci': {
-            const artifact = await fetchOciArtifact(target.arg, context);
+            const artifact = await (0,oci_target/* fetchOciArtifact */.M)(target.arg, context);
             const [algorithm, hex] = artifact.fileDigest.split(':');
             const evidence = [...artifact.evidence, ...shared];
             return {
@@ -5210,6 +4947,49 @@ async function signedSbom(bundlePath) {
     return describeBundle(JSON.parse(await readFile(bundlePath, 'utf8'))).statement?.predicate;
 }
 //# sourceMappingURL=demo.js.map
+// EXTERNAL MODULE: ./packages/pipeline/dist/attachments.js
+var dist_attachments = __webpack_require__(93135);
+;// CONCATENATED MODULE: ./packages/pipeline/dist/publish-files.js
+// Publishing files that were attested earlier (another job, another machine): what `attest push`
+// and the push action both do, so the same files and sidecars give the same manifests.
+
+
+
+
+const publish_files_invalid = (message) => new errors/* PipelineError */.z({ code: 'INVALID_REQUEST', message });
+/**
+ * Publishes files with their attestations: each file hashed once; the manifest `attest` planned
+ * for it (its `Sidecar.OCI_MANIFEST`) pushed exactly as planned, so the digests its statements
+ * name are the ones pushed; the bundles and SBOMs named, and its sidecars, attached by digest.
+ */
+async function publishFiles(request, context) {
+    const artifacts = (await (0,dist.collectArtifacts)(request.files)).map((a) => ({
+        name: a.name,
+        path: a.path,
+        digest: a.digest,
+    }));
+    const { target } = request;
+    if (artifacts.length > 1 && target.grouping !== 'index' && !target.tagByName) {
+        const { parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+        const tag = parseReference(target.reference).tag;
+        if (tag)
+            throw publish_files_invalid(`${target.reference} names one tag (${tag}) but ${artifacts.length} files are published: give no tag (each is tagged by its name), or publish them as one index`);
+    }
+    const directory = request.sidecarDirectory;
+    const publication = await (0,dist_attachments/* readPlannedPublication */.T)(target, artifacts, directory);
+    // A plan wins over grouping (its manifests are what was signed); platforms contradict it.
+    if (publication && target.platforms?.some((p) => p !== undefined))
+        throw publish_files_invalid(`${artifacts.map((a) => a.path).join(', ')}: their manifests were planned when they were attested (their ${dist.Sidecar.OCI_MANIFEST} sidecars) and are pushed as planned: give no platforms`);
+    const attachments = await (0,dist_attachments/* readAttachments */.V)({
+        ...(request.bundles ? { bundles: request.bundles } : {}),
+        ...(request.sboms ? { sboms: request.sboms } : {}),
+        beside: request.attachSidecars === false ? [] : artifacts.map((a) => a.path),
+        ...(directory ? { directory } : {}),
+    });
+    const published = await (0,publish/* publish */.mk)({ target, artifacts, ...(publication ? { publication } : {}), attachments }, context);
+    return { ...published, attachments };
+}
+//# sourceMappingURL=publish-files.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/rehash.js
 
 
@@ -5369,6 +5149,316 @@ async function describeArtifacts(request, context) {
 
 
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 16200:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ fetchOciArtifact),
+/* harmony export */   S: () => (/* binding */ ociOptions)
+/* harmony export */ });
+/**
+ * How a flow's OCI client connects: plain HTTP when the context asks or `ATTEST_PLAIN_HTTP=1`
+ * (a registry off loopback without TLS, as in a CI service container), the run's progress.
+ */
+function ociOptions(context, credentials) {
+    const plainHttp = context.plainHttp ?? context.env.ATTEST_PLAIN_HTTP === '1';
+    return {
+        cwd: context.cwd,
+        env: context.env,
+        ...(plainHttp ? { plainHttp: true } : {}),
+        ...(credentials ? { credentials } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    };
+}
+/**
+ * Pulls what verifying an `oci://` or `oci-layout:` artifact needs (see `fetchEvidence`): an
+ * index resolves to the host's platform.
+ */
+async function fetchOciArtifact(reference, context) {
+    // Loaded on first use: verifying a file needs none of the OCI client.
+    const { fetchEvidence, formatReference, parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const { tag: _tag, digest: _digest, ...base } = parseReference(reference);
+    const fetched = await fetchEvidence(reference, ociOptions(context));
+    return {
+        path: fetched.artifactPath,
+        fileDigest: fetched.subject.digest,
+        manifestDigests: fetched.manifestDigests,
+        evidence: fetched.bundles,
+        subjectName: base.kind === 'registry' ? `${base.registry}/${base.repository}` : `oci-layout:${base.path}`,
+        referenceFor: (digest) => formatReference({ ...base, digest }),
+    };
+}
+//# sourceMappingURL=oci-target.js.map
+
+/***/ }),
+
+/***/ 7414:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P9: () => (/* binding */ manifestSubjects),
+/* harmony export */   WW: () => (/* binding */ planPublication),
+/* harmony export */   gY: () => (/* binding */ tagFor),
+/* harmony export */   mk: () => (/* binding */ publish),
+/* harmony export */   sT: () => (/* binding */ manifestSubjectsOf)
+/* harmony export */ });
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98506);
+/* harmony import */ var _oci_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16200);
+
+
+
+const TAG_CHARS = /[^A-Za-z0-9_.-]/g;
+/** A file name as an OCI tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`. */
+function tagFor(name) {
+    const tag = name.replace(TAG_CHARS, '-').replace(/^[.-]+/, '');
+    return (tag || 'artifact').slice(0, 128);
+}
+async function parse(reference) {
+    const { parseReference } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const ref = parseReference(reference);
+    if (ref.digest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PipelineError */ .z({
+            code: 'INVALID_REQUEST',
+            message: `cannot publish to a digest (${reference}): give a tag or none`,
+        });
+    return ref;
+}
+/**
+ * Plans the manifests of a publication (see `ArtifactPlan`): the same bytes `publish` later
+ * pushes, so their digests can be signed first. Annotations: the environment's, the
+ * provenance's source and revision, the SBOM's licences, then `target.annotations`.
+ */
+async function planPublication(target, artifacts, provenance, context) {
+    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const ref = await parse(target.reference);
+    const created = oci.sourceDateEpoch(context.env);
+    const optionsFor = (sbom) => ({
+        annotations: {
+            ...oci.contextAnnotations({ env: context.env, provenance, sbom }),
+            ...(created ? { 'org.opencontainers.image.created': created } : {}),
+            ...target.annotations,
+        },
+        ...(created ? { created } : {}),
+        ...(target.artifactType ? { artifactType: target.artifactType } : {}),
+    });
+    const files = artifacts.map((a) => ({
+        path: a.path,
+        ...(a.digest.sha256 ? { digest: `sha256:${a.digest.sha256}` } : {}),
+    }));
+    const subjectName = ref.kind === 'registry' ? `${ref.registry}/${ref.repository}` : `oci-layout:${ref.path}`;
+    if (target.grouping === 'index') {
+        const plans = [];
+        for (const [i, file] of files.entries()) {
+            const platform = target.platforms?.[i] ?? (await oci.detectPlatform(file.path));
+            if (!platform)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PipelineError */ .z({
+                    code: 'INVALID_REQUEST',
+                    message: `cannot tell the platform of ${file.path}: give its platform (OS/ARCH)`,
+                });
+            plans.push({ ...(await oci.planArtifact(file, optionsFor(artifacts[i].sbom))), platform });
+        }
+        const seen = new Set();
+        for (const [i, p] of plans.entries()) {
+            const key = oci.formatPlatform(p.platform);
+            if (seen.has(key))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PipelineError */ .z({
+                    code: 'INVALID_REQUEST',
+                    message: `two files for platform ${key} (${files[i].path})`,
+                });
+            seen.add(key);
+        }
+        const index = oci.indexOf(plans, optionsFor(undefined));
+        return {
+            target,
+            subjectName,
+            plans,
+            index,
+            tags: plans.map(() => undefined),
+            indexTag: ref.tag ?? 'latest',
+        };
+    }
+    const plans = [];
+    for (const [i, file] of files.entries())
+        plans.push(await oci.planArtifact(file, optionsFor(artifacts[i].sbom)));
+    const byName = target.tagByName === true || artifacts.length > 1;
+    return {
+        target,
+        subjectName,
+        plans,
+        tags: artifacts.map((a) => (byName ? tagFor(a.name) : (ref.tag ?? 'latest'))),
+    };
+}
+/** Every planned manifest (and the index) as statement subjects, as `actions/attest` names images. */
+function manifestSubjects(plan) {
+    const digests = [...plan.plans, ...(plan.index ? [plan.index] : [])].map((p) => p.descriptor.digest);
+    return digests.map((d) => ({ name: plan.subjectName, digest: { sha256: d.slice(7) } }));
+}
+/** The manifest subjects one artifact is known by: its own manifest, and the index above it. */
+function manifestSubjectsOf(plan, artifact) {
+    return [artifact, ...(plan.index ? [plan.index] : [])].map((p) => ({
+        name: plan.subjectName,
+        digest: { sha256: p.descriptor.digest.slice(7) },
+    }));
+}
+/** The sidecar name an SBOM document of this format is published under (`.cdx.json`, `.spdx.json`). */
+function sbomSidecar(document) {
+    return _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.Sidecar[_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.SBOM_FORMATS[(0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.sbomFormatOf)(document)?.format ?? 'cyclonedx-json'].sidecar];
+}
+/**
+ * Publishes artifacts to an OCI registry or layout: pushes each planned manifest (and index)
+ * exactly as planned, reusing the digests already computed, then attaches each attestation to
+ * every manifest its statement names, by digest (a message signature to the file it signs),
+ * and each SBOM document to the artifact it describes. An attestation that names none of the
+ * published artifacts is refused: attached anywhere, nothing could verify with it.
+ */
+async function publish(request, context) {
+    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    if (request.artifacts.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PipelineError */ .z({ code: 'NOTHING_TO_DO', message: 'nothing to publish' });
+    const ref = await parse(request.target.reference);
+    const attachments = request.attachments ?? [];
+    const timings = {};
+    let t0 = performance.now();
+    const lap = (step) => {
+        const now = performance.now();
+        timings[step] = (timings[step] ?? 0) + (now - t0);
+        t0 = now;
+    };
+    const provenance = attachments
+        .filter((a) => a.kind === 'bundle')
+        .map((a) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.describeBundle)(a.json))
+        .find((d) => d.predicateType === 'https://slsa.dev/provenance/v1')?.statement;
+    const publication = request.publication ??
+        (await planPublication(request.target, request.artifacts.map((a) => ({
+            ...a,
+            sbom: attachments.find((x) => x.kind === 'sbom' && (x.artifact === undefined || x.artifact === a.name))?.json,
+        })), provenance, context));
+    lap('plan');
+    const target = oci.openTarget(ref, (0,_oci_target_js__WEBPACK_IMPORTED_MODULE_2__/* .ociOptions */ .S)(context, request.target.credentials));
+    const { tag: _tag, ...base } = ref;
+    const byDigest = (digest) => oci.formatReference({ ...base, digest });
+    const pushOptions = {
+        ...(request.target.mountFrom ? { mountFrom: request.target.mountFrom } : {}),
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    };
+    // Where each attestation goes, decided from the plan before anything is sent: an
+    // attestation about none of the artifacts fails the publication with nothing pushed.
+    const sha512s = new Map();
+    const sha512Of = (i) => {
+        const a = request.artifacts[i];
+        let d = sha512s.get(a.path);
+        if (!d) {
+            d = a.digest.sha512
+                ? Promise.resolve(a.digest.sha512)
+                : (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.digestFile)(a.path, ['sha512']).then((x) => x.sha512);
+            sha512s.set(a.path, d);
+        }
+        return d;
+    };
+    const about = async (d) => {
+        const out = [];
+        if (publication.index && (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, publication.index.descriptor.digest))
+            out.push('index');
+        const bySha512 = d.subjects.some((s) => s.digest.sha512) || d.messageDigest?.algorithm === 'sha512';
+        for (const [i, plan] of publication.plans.entries()) {
+            if ((0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, plan.descriptor.digest) ||
+                (plan.layer && (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, plan.layer.digest)))
+                out.push(i);
+            else if (bySha512 && (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, `sha512:${await sha512Of(i)}`))
+                out.push(i);
+        }
+        return out;
+    };
+    const placed = [];
+    for (const a of attachments) {
+        if (a.kind === 'bundle') {
+            const places = await about((0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.describeBundle)(a.json));
+            if (places.length === 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PipelineError */ .z({
+                    code: 'INVALID_REQUEST',
+                    message: `${a.source}: the bundle is about none of the published artifacts (no subject or signed digest matches a file or manifest)`,
+                });
+            placed.push({ attachment: a, places });
+        }
+        else {
+            const named = a.artifact === undefined ? -1 : request.artifacts.findIndex((x) => x.name === a.artifact);
+            const places = named >= 0 ? [named] : publication.index ? ['index'] : publication.plans.map((_, i) => i);
+            placed.push({ attachment: a, places });
+        }
+    }
+    let uploadedBytes = 0;
+    const pushed = [];
+    let index;
+    if (publication.index) {
+        index = await oci.pushPlan(target, publication.index, {
+            ...pushOptions,
+            ...(publication.indexTag ? { tag: publication.indexTag } : {}),
+        });
+        for (const child of index.children ?? [])
+            pushed.push(child);
+        uploadedBytes = index.uploadedBytes;
+    }
+    else
+        for (const [i, plan] of publication.plans.entries()) {
+            const tag = publication.tags[i];
+            const p = await oci.pushPlan(target, plan, { ...pushOptions, ...(tag ? { tag } : {}) });
+            pushed.push(p);
+            uploadedBytes += p.uploadedBytes;
+        }
+    lap('push');
+    const referrers = [];
+    for (const { attachment: a, places } of placed) {
+        const subjects = places.map((p) => (p === 'index' ? index : pushed[p]));
+        for (const subject of subjects) {
+            const descriptor = a.kind === 'bundle'
+                ? await oci.attachBundle(subject, a.bytes, undefined, pushOptions)
+                : await oci.attachSbom(subject, a.bytes, {
+                    ...pushOptions,
+                    ...(subject.title ? { title: subject.title + sbomSidecar(a.json) } : {}),
+                });
+            referrers.push({
+                source: a.source,
+                kind: a.kind,
+                subject: subject.descriptor.digest,
+                digest: descriptor.digest,
+                ...(descriptor.artifactType ? { artifactType: descriptor.artifactType } : {}),
+            });
+        }
+    }
+    lap('attach');
+    const artifacts = pushed.map((m, i) => ({
+        name: request.artifacts[i].name,
+        path: request.artifacts[i].path,
+        reference: byDigest(m.descriptor.digest),
+        manifest: m.descriptor,
+        ...(m.layer ? { layer: m.layer } : {}),
+        ...(m.tag ? { tag: m.tag } : {}),
+        ...(m.platform ? { platform: m.platform } : {}),
+    }));
+    const top = index ?? pushed[0];
+    return {
+        reference: byDigest(top.descriptor.digest),
+        ...(top.tag ? { tagged: oci.formatReference({ ...base, tag: top.tag }) } : {}),
+        artifacts,
+        ...(index
+            ? {
+                index: {
+                    reference: byDigest(index.descriptor.digest),
+                    manifest: index.descriptor,
+                    ...(index.tag ? { tag: index.tag } : {}),
+                },
+            }
+            : {}),
+        referrers,
+        uploadedBytes,
+        timings,
+    };
+}
+//# sourceMappingURL=publish.js.map
 
 /***/ }),
 

@@ -42,38 +42,21 @@ __webpack_async_result__();
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50299);
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99941);
-/* harmony import */ var _build_artifact_oci__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27688);
-/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1322);
-
-
-
+/* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
+/* harmony import */ var _build_artifact_oci__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27688);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95510);
 
 
 
 async function run(inputs, env = process.env) {
-    const files = inputs.subjectsDirectory
-        ? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(inputs.subjectsDirectory, { withFileTypes: true }))
-            .filter((e) => e.isFile())
-            .map((e) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(inputs.subjectsDirectory, e.name))
-            .sort()
-        : inputs.paths;
-    if (files.length === 0)
-        throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ({
+    if (!inputs.subjectsDirectory && inputs.paths.length === 0)
+        throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ({
             code: 'INVALID_INPUT',
             message: 'nothing to push: give subjects-directory or paths',
         });
-    if (inputs.tag && files.length > 1)
-        throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ({
-            code: 'INVALID_INPUT',
-            message: `input "tag" names one artifact but ${files.length} files are pushed`,
-        });
-    const named = (0,_build_artifact_oci__WEBPACK_IMPORTED_MODULE_4__.parseReference)(inputs.repository);
+    const named = (0,_build_artifact_oci__WEBPACK_IMPORTED_MODULE_1__.parseReference)(inputs.repository);
     if (named.tag || named.digest)
-        throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ({
+        throw new _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ({
             code: 'INVALID_INPUT',
             message: `repository: ${inputs.repository} must name a repository, without tag or digest`,
         });
@@ -89,28 +72,17 @@ async function run(inputs, env = process.env) {
             }
             : {}),
     };
-    const context = { cwd: process.cwd(), env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .logProgress */ .sc };
-    const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .group */ .Os)(`Pushing to ${inputs.repository}`, async () => {
-        const artifacts = (await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.collectArtifacts)({ paths: files })).map((a) => ({
-            name: a.name,
-            path: a.path,
-            digest: a.digest,
-        }));
-        const directory = inputs.attestationsDirectory || undefined;
-        // Manifests the attest step planned are pushed as planned: its statements name them.
-        const publication = await (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__/* .readPlannedPublication */ .Th)(target, artifacts, directory);
-        const attachments = await (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__/* .readAttachments */ .V_)({
-            beside: files,
-            ...(directory ? { directory } : {}),
-        });
-        const published = await (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_5__/* .publish */ .mk)({ target, artifacts, ...(publication ? { publication } : {}), attachments }, context);
-        return { published, attachments };
-    });
-    const { published } = result;
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('reference', published.artifacts[0].reference);
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('references', published.artifacts.map((a) => a.reference).join('\n'));
-    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .output */ .CG)('referrers', published.referrers.map((r) => r.digest).join('\n'));
-    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_2__/* .reportPublished */ .tn)(published, result.attachments);
+    const published = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)(`Pushing to ${inputs.repository}`, () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_2__/* .publishFiles */ .bg)({
+        target,
+        files: inputs.subjectsDirectory
+            ? { directory: inputs.subjectsDirectory }
+            : { paths: inputs.paths },
+        ...(inputs.attestationsDirectory ? { sidecarDirectory: inputs.attestationsDirectory } : {}),
+    }, { cwd: process.cwd(), env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc }));
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('reference', published.artifacts[0].reference);
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('references', published.artifacts.map((a) => a.reference).join('\n'));
+    (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .output */ .CG)('referrers', published.referrers.map((r) => r.digest).join('\n'));
+    await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .reportPublished */ .tn)(published, published.attachments);
     return published;
 }
 //# sourceMappingURL=main.js.map
