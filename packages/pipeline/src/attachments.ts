@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import {
   EVIDENCE_SIDECARS,
   fileError,
@@ -80,6 +80,22 @@ function attachments(
   });
 }
 
+/**
+ * Where an artifact's sidecars are: beside its file, or in a flat `directory` under its subject
+ * name (a `/` in it as `_`). The one rule for those who write sidecars and those who read them.
+ */
+export function sidecarBase(artifact: { name: string; path: string }, directory?: string): string;
+export function sidecarBase(
+  artifact: { name: string; path?: string },
+  directory?: string,
+): string | undefined;
+export function sidecarBase(
+  artifact: { name: string; path?: string },
+  directory?: string,
+): string | undefined {
+  return directory ? join(directory, artifact.name.replace(/\//g, '_')) : artifact.path;
+}
+
 /** Attestation files to attach when publishing. */
 export interface AttachmentFiles {
   /** Bundle files (one JSON document or JSON lines), attached by the digests they name. */
@@ -87,7 +103,7 @@ export interface AttachmentFiles {
   /** SBOM documents. */
   sboms?: readonly string[];
   /** Artifacts whose sidecars (bundles, SBOM) are read when present. */
-  beside?: readonly string[];
+  beside?: readonly { name: string; path: string }[];
   /** Where the sidecars are, when not beside the artifacts (a flat folder). */
   directory?: string;
 }
@@ -108,7 +124,7 @@ export async function readAttachments(files: AttachmentFiles): Promise<Attachmen
     out.push(...attachments(path, await read(path), 'bundle'));
   for (const path of files.sboms ?? []) out.push(...attachments(path, await read(path), 'sbom'));
   for (const artifact of files.beside ?? []) {
-    const base = files.directory ? join(files.directory, basename(artifact)) : artifact;
+    const base = sidecarBase(artifact, files.directory);
     for (const kind of [...EVIDENCE_SIDECARS, 'CYCLONEDX', 'SPDX'] as const) {
       const path = base + Sidecar[kind];
       if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`))) continue;
@@ -118,7 +134,7 @@ export async function readAttachments(files: AttachmentFiles): Promise<Attachmen
         path,
         text,
         kind === 'CYCLONEDX' || kind === 'SPDX' ? 'sbom' : 'bundle',
-        basename(artifact),
+        artifact.name,
       ))
         out.push(a);
     }
@@ -140,8 +156,7 @@ export async function readPlannedPublication(
   const plans: ArtifactPlan[] = [];
   const missing: string[] = [];
   for (const a of artifacts) {
-    const base = directory ? join(directory, basename(a.path)) : a.path;
-    const path = base + Sidecar.OCI_MANIFEST;
+    const path = sidecarBase(a, directory) + Sidecar.OCI_MANIFEST;
     const text = await readText(path);
     if (text === undefined) {
       missing.push(path);

@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   type ArtifactSource,
   buildStatement,
@@ -18,6 +17,7 @@ import {
 import type { ArtifactPlan } from '@build-artifact/oci';
 import type { SbomResult } from '@build-artifact/sbom';
 import type { SerializedBundle } from '@build-artifact/sign';
+import { sidecarBase } from './attachments.js';
 import { PipelineError } from './errors.js';
 import type { FlowContext } from './oci-target.js';
 import { buildPredicate, type ProvenanceRequest } from './provenance-source.js';
@@ -312,16 +312,11 @@ async function writeSidecars(
 ): Promise<void> {
   if (request.directory) await mkdir(request.directory, { recursive: true });
   const { serializePlan } = await import('@build-artifact/oci');
-  const where = (a: AttestedArtifact, kind: keyof typeof Sidecar) =>
-    request.directory
-      ? sidecarPath(join(request.directory, a.name.replace(/\//g, '_')), kind)
-      : a.path !== undefined
-        ? sidecarPath(a.path, kind)
-        : undefined;
   const write = async (a: AttestedArtifact, kind: keyof typeof Sidecar, text: string) => {
+    const base = sidecarBase(a, request.directory);
     // A subject known only by its digest has no file to write beside.
-    const path = where(a, kind);
-    if (path === undefined) return;
+    if (base === undefined) return;
+    const path = sidecarPath(base, kind);
     await writeFileAtomic(path, text);
     a.files[kind] = path;
   };

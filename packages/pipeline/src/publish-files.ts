@@ -68,7 +68,7 @@ export async function publishFiles(
   const attachments = await readAttachments({
     ...(request.bundles ? { bundles: request.bundles } : {}),
     ...(request.sboms ? { sboms: request.sboms } : {}),
-    beside: request.attachSidecars === false ? [] : artifacts.map((a) => a.path),
+    beside: request.attachSidecars === false ? [] : artifacts,
     ...(directory ? { directory } : {}),
   });
   const published = await publish(

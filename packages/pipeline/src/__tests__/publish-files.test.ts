@@ -110,6 +110,44 @@ describe('publishFiles', () => {
     expect(whole.referrers).toHaveLength(1);
   });
 
+  it('finds the sidecars of nested subjects in a flat directory under the names attest wrote', async () => {
+    const tree = join(dir, 'tree');
+    await mkdir(join(tree, 'bin'), { recursive: true });
+    await writeFile(join(tree, 'bin', 'app'), 'a nested app');
+    const layout = join(dir, 'nested');
+    const attestations = join(dir, 'nested-attestations');
+    const env = {
+      ...dev.env(),
+      ATTEST_OIDC_JWKS_URL: dev.oidc.jwksURL,
+      SOURCE_DATE_EPOCH: '1764979200',
+    };
+    const attested = await attest(
+      {
+        artifacts: { paths: [tree] },
+        sbom: false,
+        provenance: { builder: 'github' },
+        signing: { fulcioURL: dev.fulcioURL, rekorURL: dev.rekorURL },
+        publishTo: { reference: `oci-layout:${layout}`, tagByName: true },
+        sidecars: { directory: attestations },
+      },
+      { cwd: dir, env },
+    );
+    expect(attested.artifacts[0]!.name).toBe('bin/app');
+    const planned = attested.publication!.plans[0]!.descriptor.digest;
+    const published = await publishFiles(
+      {
+        target: { reference: `oci-layout:${layout}`, tagByName: true },
+        files: { paths: [tree] },
+        sidecarDirectory: attestations,
+      },
+      pushContext(),
+    );
+    expect(published.artifacts[0]!.manifest.digest).toBe(planned);
+    expect(published.attachments.map((a) => a.source)).toEqual([
+      join(attestations, 'bin_app.sigstore.json'),
+    ]);
+  });
+
   it('refuses platforms for planned manifests, and one tag for several files, pushing nothing', async () => {
     const file = join(dir, 'cli-linux');
     await writeFile(file, 'a CLI');
