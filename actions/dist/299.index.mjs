@@ -1736,7 +1736,7 @@ async function attachToManifest(request, context) {
     // The files first: a bad one fails before the registry is asked anything.
     const attachments = [
         ...(request.attachments ?? []),
-        ...(await (0,_attachments_js__WEBPACK_IMPORTED_MODULE_1__/* .readAttachments */ .V)({ bundles: request.bundles ?? [], sboms: request.sboms ?? [] })),
+        ...(await (0,_attachments_js__WEBPACK_IMPORTED_MODULE_1__/* .readAttachments */ .V_)({ bundles: request.bundles ?? [], sboms: request.sboms ?? [] })),
     ];
     const target = oci.openTarget(ref, (0,_oci_target_js__WEBPACK_IMPORTED_MODULE_3__/* .ociOptions */ .S)(context, request.credentials));
     const { descriptor, bytes } = await target.fetchManifest(ref.digest);
@@ -1784,8 +1784,9 @@ async function attachToManifest(request, context) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ readPlannedPublication),
-/* harmony export */   V: () => (/* binding */ readAttachments)
+/* harmony export */   Th: () => (/* binding */ readPlannedPublication),
+/* harmony export */   V_: () => (/* binding */ readAttachments),
+/* harmony export */   nd: () => (/* binding */ sidecarBase)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99941);
@@ -1844,6 +1845,9 @@ function attachments(path, text, kind, artifact) {
         };
     });
 }
+function sidecarBase(artifact, directory) {
+    return directory ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(directory, artifact.name.replace(/\//g, '_')) : artifact.path;
+}
 /**
  * Reads attestations to attach, each checked to be what it claims before anything is pushed:
  * the files named, then the sidecars of each artifact (`Sidecar` names) found beside it or in
@@ -1862,7 +1866,7 @@ async function readAttachments(files) {
     for (const path of files.sboms ?? [])
         out.push(...attachments(path, await read(path), 'sbom'));
     for (const artifact of files.beside ?? []) {
-        const base = files.directory ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(files.directory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(artifact)) : artifact;
+        const base = sidecarBase(artifact, files.directory);
         for (const kind of [..._build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.EVIDENCE_SIDECARS, 'CYCLONEDX', 'SPDX']) {
             const path = base + _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.Sidecar[kind];
             if (out.some((a) => a.source === path || a.source.startsWith(`${path}:`)))
@@ -1870,7 +1874,7 @@ async function readAttachments(files) {
             const text = await readText(path);
             if (text === undefined)
                 continue;
-            for (const a of attachments(path, text, kind === 'CYCLONEDX' || kind === 'SPDX' ? 'sbom' : 'bundle', (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(artifact)))
+            for (const a of attachments(path, text, kind === 'CYCLONEDX' || kind === 'SPDX' ? 'sbom' : 'bundle', artifact.name))
                 out.push(a);
         }
     }
@@ -1886,8 +1890,7 @@ async function readPlannedPublication(target, artifacts, directory) {
     const plans = [];
     const missing = [];
     for (const a of artifacts) {
-        const base = directory ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(directory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(a.path)) : a.path;
-        const path = base + _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.Sidecar.OCI_MANIFEST;
+        const path = sidecarBase(a, directory) + _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.Sidecar.OCI_MANIFEST;
         const text = await readText(path);
         if (text === undefined) {
             missing.push(path);
@@ -1967,10 +1970,10 @@ __webpack_require__.d(__webpack_exports__, {
 var attach = __webpack_require__(50148);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
 var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/pipeline/dist/attachments.js
+var dist_attachments = __webpack_require__(93135);
 // EXTERNAL MODULE: ./packages/pipeline/dist/errors.js
 var errors = __webpack_require__(98506);
 // EXTERNAL MODULE: external "node:child_process"
@@ -2052,6 +2055,8 @@ async function buildPredicate(request, context) {
 //# sourceMappingURL=provenance-source.js.map
 // EXTERNAL MODULE: ./packages/pipeline/dist/publish.js
 var publish = __webpack_require__(7414);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/signing.js
 
 
@@ -2359,16 +2364,12 @@ async function writeSidecars(artifacts, provenanceBundle, request) {
     if (request.directory)
         await (0,promises_.mkdir)(request.directory, { recursive: true });
     const { serializePlan } = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
-    const where = (a, kind) => request.directory
-        ? (0,dist.sidecarPath)((0,external_node_path_.join)(request.directory, a.name.replace(/\//g, '_')), kind)
-        : a.path !== undefined
-            ? (0,dist.sidecarPath)(a.path, kind)
-            : undefined;
     const write = async (a, kind, text) => {
+        const base = (0,dist_attachments/* sidecarBase */.nd)(a, request.directory);
         // A subject known only by its digest has no file to write beside.
-        const path = where(a, kind);
-        if (path === undefined)
+        if (base === undefined)
             return;
+        const path = (0,dist.sidecarPath)(base, kind);
         await (0,dist.writeFileAtomic)(path, text);
         a.files[kind] = path;
     };
@@ -4947,8 +4948,6 @@ async function signedSbom(bundlePath) {
     return describeBundle(JSON.parse(await readFile(bundlePath, 'utf8'))).statement?.predicate;
 }
 //# sourceMappingURL=demo.js.map
-// EXTERNAL MODULE: ./packages/pipeline/dist/attachments.js
-var dist_attachments = __webpack_require__(93135);
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/publish-files.js
 // Publishing files that were attested earlier (another job, another machine): what `attest push`
 // and the push action both do, so the same files and sidecars give the same manifests.
@@ -4976,14 +4975,14 @@ async function publishFiles(request, context) {
             throw publish_files_invalid(`${target.reference} names one tag (${tag}) but ${artifacts.length} files are published: give no tag (each is tagged by its name), or publish them as one index`);
     }
     const directory = request.sidecarDirectory;
-    const publication = await (0,dist_attachments/* readPlannedPublication */.T)(target, artifacts, directory);
+    const publication = await (0,dist_attachments/* readPlannedPublication */.Th)(target, artifacts, directory);
     // A plan wins over grouping (its manifests are what was signed); platforms contradict it.
     if (publication && target.platforms?.some((p) => p !== undefined))
         throw publish_files_invalid(`${artifacts.map((a) => a.path).join(', ')}: their manifests were planned when they were attested (their ${dist.Sidecar.OCI_MANIFEST} sidecars) and are pushed as planned: give no platforms`);
-    const attachments = await (0,dist_attachments/* readAttachments */.V)({
+    const attachments = await (0,dist_attachments/* readAttachments */.V_)({
         ...(request.bundles ? { bundles: request.bundles } : {}),
         ...(request.sboms ? { sboms: request.sboms } : {}),
-        beside: request.attachSidecars === false ? [] : artifacts.map((a) => a.path),
+        beside: request.attachSidecars === false ? [] : artifacts,
         ...(directory ? { directory } : {}),
     });
     const published = await (0,publish/* publish */.mk)({ target, artifacts, ...(publication ? { publication } : {}), attachments }, context);
