@@ -20,7 +20,7 @@ import {
   validatePolicy,
   verifyArtifact,
 } from '../index.js';
-import { githubIdentity, type LocalCA, startLocalCA } from './local-ca.js';
+import { githubIdentity, keyedPayloadBundle, type LocalCA, startLocalCA } from './local-ca.js';
 import { BCR } from './testdata.js';
 
 // verifyArtifact fails closed (issue 14, points 1-7): each case here was a false accept.
@@ -111,6 +111,33 @@ describe('1. --key means "signed by this key"', () => {
     expect((await run([ev(bundle)], { repo: 'example/other' }, keyed)).failure?.reason).toBe(
       'REPOSITORY_MISMATCH',
     );
+  });
+
+  it('a key-signed bundle meets no flag that only a certificate can (NO_CERTIFICATE_IDENTITY)', async () => {
+    const keyed = await ca.trust({ publicKeyPem });
+    const bundle = keyedPayloadBundle(
+      statementJSON(PredicateType.SLSA_PROVENANCE_V1, provenance()),
+      privateKey,
+    );
+    const ok = await run([ev(bundle)], {}, keyed);
+    expect(ok.failure).toBeUndefined();
+    expect((await run([ev(bundle)], { minSlsaLevel: 1 }, keyed)).verified).toBe(true);
+    for (const policy of [
+      { signerDigest: ME.buildSignerDigest },
+      { sourceRef: ME.sourceRepositoryRef },
+      { sourceDigest: ME.sourceRepositoryDigest },
+      { denySelfHostedRunners: true },
+      { repo: 'example/app' },
+      { certificateOidcIssuer: 'https://token.actions.githubusercontent.com' },
+      COSIGN,
+    ] as VerifyPolicy[]) {
+      const r = await run([ev(bundle)], policy, keyed);
+      expect(r.verified, JSON.stringify(policy)).toBe(false);
+      expect(r.failure?.reason).toBe('NO_CERTIFICATE_IDENTITY');
+      expect(r.failure?.stage).toBe('identity');
+    }
+    const r = await run([ev(bundle)], { sourceRef: 'refs/heads/main' }, keyed);
+    expect(r.failure?.message).toMatch(/no certificate to check --source-ref against/);
   });
 });
 
