@@ -302,6 +302,45 @@ describe('6. an unknown buildType is unchecked claims', () => {
   });
 });
 
+describe('cross-checks of the predicate against the certificate', () => {
+  const signed = (predicate: unknown) =>
+    ca.signPayload(statementJSON(PredicateType.SLSA_PROVENANCE_V1, predicate), ME);
+
+  it('a source repository or ref the certificate does not state fails', async () => {
+    const repo = provenance();
+    repo.buildDefinition.externalParameters.workflow.repository = 'https://github.com/example/fork';
+    const ref = provenance();
+    ref.buildDefinition.externalParameters.workflow.ref = 'refs/heads/release';
+    for (const [predicate, reason] of [
+      [repo, 'SOURCE_REPOSITORY_CLAIM_MISMATCH'],
+      [ref, 'SOURCE_REF_CLAIM_MISMATCH'],
+    ] as const) {
+      const bundle = await signed(predicate);
+      const r = await run([ev(bundle)], { repo: 'example/app' });
+      expect(r.verified).toBe(false);
+      expect(r.failure?.reason).toBe(reason);
+      expect(r.failure?.stage).toBe('cross-check');
+      // With cosign's flags only: reported, not enforced.
+      const cosign = await run([ev(bundle)], COSIGN);
+      expect(cosign.verified).toBe(true);
+      expect(cosign.crossChecks.some((c) => c.status === 'mismatch')).toBe(true);
+    }
+  });
+
+  it('the older GitHub buildType: its builder (the runner) is not checked, its source is', async () => {
+    const legacy = provenance(BuildType.GITHUB_WORKFLOW_LEGACY_V1);
+    legacy.runDetails.builder.id = 'https://github.com/actions/runner/github-hosted';
+    const r = await run([ev(await signed(legacy))], { repo: 'example/app' });
+    expect(r.failure).toBeUndefined();
+    expect(r.crossChecks.find((c) => c.name === 'builder.id')?.status).toBe('not-checked');
+    expect(r.crossChecks.find((c) => c.name === 'sourceCommit')?.status).toBe('match');
+    legacy.buildDefinition.externalParameters.workflow.ref = 'refs/heads/release';
+    expect((await run([ev(await signed(legacy))], { repo: 'example/app' })).failure?.reason).toBe(
+      'SOURCE_REF_CLAIM_MISMATCH',
+    );
+  });
+});
+
 describe('7. times', () => {
   it('a tlog integratedTime without a signed entry timestamp is not a signing time', async () => {
     const bundle = (await ca.signPayload(
@@ -333,6 +372,7 @@ describe('7. times', () => {
     const later = await at(60 * 60_000);
     const r = await run([ev(later)], { repo: 'example/app' });
     expect(r.verified).toBe(false);
+    expect(r.failure?.reason).toBe('CERTIFICATE_ERROR');
     expect(r.failure?.message).toMatch(/in the future/);
     expect(
       (await run([ev(await at(2 * 60_000))], { repo: 'example/app' })).failure,
@@ -347,10 +387,10 @@ describe('7. times', () => {
       const { DSSEBundleBuilder, RekorWitness, TSAWitness } = await import('@sigstore/sign');
       const { bundleToJSON } = await import('@sigstore/bundle');
       const { sign } = await import('node:crypto');
-      for (const witness of [
-        new RekorWitness({ rekorBaseURL: ca.dev.rekorURL, entryType: 'intoto' }),
-        new TSAWitness({ tsaBaseURL: ca.dev.tsaURL }),
-      ]) {
+      for (const [witness, reason] of [
+        [new RekorWitness({ rekorBaseURL: ca.dev.rekorURL, entryType: 'intoto' }), 'TLOG_ERROR'],
+        [new TSAWitness({ tsaBaseURL: ca.dev.tsaURL }), 'TIMESTAMP_ERROR'],
+      ] as const) {
         const builder = new DSSEBundleBuilder({
           signer: {
             sign: async (data) => ({
@@ -368,6 +408,7 @@ describe('7. times', () => {
         );
         const r = await run([ev(bundle)], {}, keyed);
         expect(r.verified).toBe(false);
+        expect(r.failure?.reason).toBe(reason);
         expect(r.failure?.message).toMatch(/in the future/);
       }
     } finally {
