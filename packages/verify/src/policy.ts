@@ -86,9 +86,10 @@ export function hasIdentityConstraint(policy: VerifyPolicy): boolean {
   );
 }
 
-function anchored(source: string, flag: string, flags = ''): RegExp {
+/** `^(?:RE)$`; a pattern that does not compile is INVALID_POLICY naming `flag`. */
+export function anchored(source: string, flag: string): RegExp {
   try {
-    return new RegExp(`^(?:${source})$`, flags);
+    return new RegExp(`^(?:${source})$`);
   } catch (err) {
     throw new VerifyError({
       code: 'INVALID_POLICY',

@@ -13,7 +13,7 @@ import { CLOCK_SKEW_MS } from './crypto.js';
 import { type Failure, type FailureReason, VerifyError } from './errors.js';
 import { evidenceFor } from './evidence.js';
 import { quote } from './parse.js';
-import type { VerifyPolicy } from './policy.js';
+import { anchored, type VerifyPolicy } from './policy.js';
 import { STAGE_ORDER } from './stage.js';
 import type { Trust } from './trust.js';
 import { type VerificationResult, type VerifyOptions, verifyArtifact } from './verify.js';
@@ -235,17 +235,6 @@ export function parseDuration(text: string, what = '--vsa-max-age'): number {
   if (!Number.isSafeInteger(ms) || ms <= 0)
     throw new VerifyError({ code: 'INVALID_POLICY', message: `${what} ${quote(text)}: too long` });
   return ms;
-}
-
-function anchored(source: string, flag: string): RegExp {
-  try {
-    return new RegExp(`^(?:${source})$`);
-  } catch (err) {
-    throw new VerifyError({
-      code: 'INVALID_POLICY',
-      message: `${flag}: invalid regular expression (${(err as Error).message})`,
-    });
-  }
 }
 
 /** Checks a summary policy up front (a bad one is exit 2). */
