@@ -524,6 +524,24 @@ describe('gh’s identity rules (issue 16)', () => {
   });
 });
 
+describe('input it cannot read', () => {
+  it('an artifact file that cannot be read throws (exit 2), it is no failed check', async () => {
+    const dsse = await ca.signPayload(
+      statementJSON(PredicateType.SLSA_PROVENANCE_V1, provenance()),
+      ME,
+    );
+    const blob = await ca.signMessage(content, ME);
+    for (const [path, code] of [
+      [join(tmp, 'absent.wasm'), 'FILE_NOT_FOUND'],
+      [tmp, 'FILE_UNREADABLE'],
+    ])
+      for (const json of [dsse, blob])
+        await expect(
+          verifyArtifact({ path, evidence: [ev(json)] }, { repo: 'example/app' }, trust),
+        ).rejects.toMatchObject({ code, message: expect.stringContaining(path) });
+  });
+});
+
 describe('validatePolicy', () => {
   it('needs an identity unless a key is given; the level alone is none', () => {
     for (const policy of [
