@@ -65,11 +65,6 @@ class BatchCache implements VerificationCache {
     };
   }
 
-  /**
-   * `json` is the bundle as read (its depth bounded by the parse stage). A message signature is
-   * over the artifact, so its key includes the digest it is verified against: the file's own
-   * when there is a file, else the given one.
-   */
   /** The evidence's digest (see evidenceDigest), computed once per evidence object. */
   digestOf(json: object): string {
     let key = this.keys.get(json);
@@ -80,6 +75,11 @@ class BatchCache implements VerificationCache {
     return key;
   }
 
+  /**
+   * The crypto stage, once per bundle and trust. `json` is the bundle as read (its depth bounded
+   * by the parse stage). A message signature is over the artifact, so its key includes the
+   * digest it is verified against: the file's own when there is a file, else the given one.
+   */
   async crypto(
     json: object,
     bundle: Bundle,

@@ -8,7 +8,7 @@ import { json } from '@sigstore/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { VerifyError } from './errors.js';
-import type { VerifyPolicy } from './policy.js';
+import { type VerifyPolicy, validatePolicy } from './policy.js';
 import type { Trust } from './trust.js';
 
 /** What each key of a policy holds, and the `VerifyPolicy` field it sets (when it is one). */
@@ -150,6 +150,14 @@ export function parsePolicy(text: string, source: string, baseDir = dirname(sour
         invalid(`${where} must be a non-empty string, not ${show(value)}`);
       set[key] = kind === 'path' ? resolve(baseDir, value as string) : value;
     }
+  }
+  // The rules' own shape (OWNER/REPO, a regex that compiles, one signer flag), said with the file's
+  // name: once merged with the flags, an error could no longer say where the rule came from.
+  try {
+    validatePolicy(verifyPolicyOf(settings));
+  } catch (err) {
+    if (!(err instanceof VerifyError)) throw err;
+    invalid(`${source}: ${err.message}`);
   }
   return {
     source,

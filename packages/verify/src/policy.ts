@@ -86,9 +86,10 @@ export function hasIdentityConstraint(policy: VerifyPolicy): boolean {
   );
 }
 
-function anchored(source: string, flag: string, flags = ''): RegExp {
+/** `^(?:RE)$`; a pattern that does not compile is INVALID_POLICY naming `flag`. */
+export function anchored(source: string, flag: string): RegExp {
   try {
-    return new RegExp(`^(?:${source})$`, flags);
+    return new RegExp(`^(?:${source})$`);
   } catch (err) {
     throw new VerifyError({
       code: 'INVALID_POLICY',
@@ -365,22 +366,43 @@ export function checkIdentity(id: CertificateIdentity, policy: VerifyPolicy): Fa
 }
 
 /**
+ * The flags given that only a certificate can meet: every identity and issuer flag, and gh's
+ * signer digest, source ref and digest and runner checks (all read from its extensions).
+ */
+function certificateFlags(policy: VerifyPolicy): string[] {
+  const given: [string, unknown][] = [
+    ['--certificate-identity', policy.certificateIdentity],
+    ['--certificate-identity-regexp', policy.certificateIdentityRegexp],
+    ['--certificate-oidc-issuer', policy.certificateOidcIssuer],
+    ['--certificate-oidc-issuer-regexp', policy.certificateOidcIssuerRegexp],
+    ['--repo', policy.repo],
+    ['--owner', policy.owner],
+    ['--signer-repo', policy.signerRepo],
+    ['--signer-workflow', policy.signerWorkflow],
+    ['--signer-digest', policy.signerDigest],
+    ['--source-ref', policy.sourceRef],
+    ['--source-digest', policy.sourceDigest],
+    ['--deny-self-hosted-runners', policy.denySelfHostedRunners || undefined],
+  ];
+  return given.filter(([, value]) => value !== undefined).map(([flag]) => flag);
+}
+
+/**
  * Stage 4, identity, from the certificate only (never from the predicate). A key-signed bundle
- * got here through `--key` and has no identity to check flags against; a certificate passes
- * only when the policy names its signer and it meets every identity flag.
+ * got here through `--key` and fails every flag only a certificate can meet (certificateFlags);
+ * a certificate passes only when the policy names its signer and it meets every identity flag.
  */
 export function identityStage(
   identity: CertificateIdentity | undefined,
   policy: VerifyPolicy,
 ): StageResult<undefined> {
-  const issuerFlag =
-    policy.certificateOidcIssuer !== undefined || policy.certificateOidcIssuerRegexp !== undefined;
   if (identity === undefined) {
-    if (hasIdentityConstraint(policy) || issuerFlag)
+    const flags = certificateFlags(policy);
+    if (flags.length > 0)
       return failed(
         'identity',
         'NO_CERTIFICATE_IDENTITY',
-        'signed with a key: there is no certificate identity to check the identity flags against',
+        `signed with a key: there is no certificate to check ${flags.join(', ')} against`,
       );
     return pass(undefined);
   }

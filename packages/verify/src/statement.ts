@@ -7,7 +7,6 @@ import {
 import type { Bundle } from '@sigstore/bundle';
 import type { ArtifactData } from './artifact.js';
 import { messageDigestAlgorithm } from './crypto.js';
-import type { VerifyStage } from './errors.js';
 import { quote } from './parse.js';
 import { fail, pass, type StageResult } from './stage.js';
 import { checkParsedKeys, parseStrictJson } from './strict-json.js';
@@ -128,7 +127,6 @@ export function readPayload(
 export async function subjectStage(
   indexed: IndexedStatement,
   data: ArtifactData,
-  stage: VerifyStage = 'statement',
 ): Promise<StageResult<StatementFacts>> {
   const { statement, summary } = indexed;
   const digests: Partial<Record<DigestAlgorithm, string>> = {};
@@ -163,7 +161,7 @@ export async function subjectStage(
       .map(([a, h]) => `${a}:${h}`)
       .join(', ') || 'unknown';
   return fail(
-    stage,
+    'statement',
     'SUBJECT_MISMATCH',
     `the artifact's digest (${have}) is not a subject of the statement (subjects: ${names}${statement.subject.length > 5 ? ', ...' : ''})`,
     { statement, summary, digest: digests },

@@ -5,6 +5,8 @@
  * `type` for `_type`). A statement whose keys could be read differently is refused.
  */
 
+import { quote } from './parse.js';
+
 // The in-toto Statement v1 fields, and those of a ResourceDescriptor (a subject).
 const STATEMENT_FIELDS = ['_type', 'subject', 'predicateType', 'predicate'];
 const DESCRIPTOR_FIELDS = [
@@ -27,10 +29,23 @@ const DESCRIPTOR_ALIASES = new Map(DESCRIPTOR_FIELDS.map((f) => [protoName(f), f
 
 type Path = (string | number)[];
 
+/** A key as the signer wrote it is evidence: a plain name shows as is, anything else quoted. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]{0,63}$/;
+
 const show = (path: Path) =>
   path.length === 0
     ? 'the statement'
-    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    : path
+        .map((p, i) =>
+          typeof p === 'number'
+            ? `[${p}]`
+            : !PLAIN_KEY.test(p)
+              ? `[${quote(p, 80)}]`
+              : i === 0
+                ? p
+                : `.${p}`,
+        )
+        .join('');
 
 /** Where an object sits: the statement itself, a subject, or anywhere else. */
 type Place = 'statement' | 'subject' | 'other';
@@ -43,12 +58,12 @@ class KeySet {
 
   /** Adds a key; returns what is wrong with it, if anything ("at" is prepended by the caller). */
   add(key: string): string | undefined {
-    if (this.seen.has(key)) return `has the key ${JSON.stringify(key)} twice`;
+    if (this.seen.has(key)) return `has the key ${quote(key, 80)} twice`;
     this.seen.add(key);
     const f = fold(key);
     const other = this.folded.get(f);
     if (other !== undefined)
-      return `has the keys ${JSON.stringify(other)} and ${JSON.stringify(key)}, which differ only by case`;
+      return `has the keys ${quote(other, 80)} and ${quote(key, 80)}, which differ only by case`;
     this.folded.set(f, key);
     const aliases =
       this.place === 'statement'
@@ -58,7 +73,7 @@ class KeySet {
           : undefined;
     const field = aliases?.get(protoName(key));
     if (field !== undefined && field !== key)
-      return `has the key ${JSON.stringify(key)}, another spelling of ${JSON.stringify(field)}`;
+      return `has the key ${quote(key, 80)}, another spelling of ${quote(field)}`;
     return undefined;
   }
 }

@@ -13,7 +13,7 @@ import { CLOCK_SKEW_MS } from './crypto.js';
 import { type Failure, type FailureReason, VerifyError } from './errors.js';
 import { evidenceFor } from './evidence.js';
 import { quote } from './parse.js';
-import type { VerifyPolicy } from './policy.js';
+import { anchored, type VerifyPolicy } from './policy.js';
 import { STAGE_ORDER } from './stage.js';
 import type { Trust } from './trust.js';
 import { type VerificationResult, type VerifyOptions, verifyArtifact } from './verify.js';
@@ -109,7 +109,8 @@ function digestSetProblem(value: unknown, where: string): string | undefined {
   if (!isObject(value) || Object.keys(value).length === 0)
     return `${where} must be a non-empty digest set`;
   for (const [algorithm, hex] of Object.entries(value))
-    if (typeof hex !== 'string' || !HEX.test(hex)) return `${where}.${algorithm} is not hex`;
+    if (typeof hex !== 'string' || !HEX.test(hex))
+      return `${where}[${quote(algorithm)}] is not hex`;
   return undefined;
 }
 
@@ -167,7 +168,7 @@ export function readSummary(
     if (!isObject(p.dependencyLevels)) return bad('dependencyLevels must be an object');
     for (const [level, n] of Object.entries(p.dependencyLevels))
       if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
-        return bad(`dependencyLevels.${level} must be a count`);
+        return bad(`dependencyLevels[${quote(level)}] must be a count`);
   }
   if (
     p.slsaVersion !== undefined &&
@@ -235,17 +236,6 @@ export function parseDuration(text: string, what = '--vsa-max-age'): number {
   if (!Number.isSafeInteger(ms) || ms <= 0)
     throw new VerifyError({ code: 'INVALID_POLICY', message: `${what} ${quote(text)}: too long` });
   return ms;
-}
-
-function anchored(source: string, flag: string): RegExp {
-  try {
-    return new RegExp(`^(?:${source})$`);
-  } catch (err) {
-    throw new VerifyError({
-      code: 'INVALID_POLICY',
-      message: `${flag}: invalid regular expression (${(err as Error).message})`,
-    });
-  }
 }
 
 /** Checks a summary policy up front (a bad one is exit 2). */
@@ -471,7 +461,7 @@ export async function verifySummary(
     if (level !== undefined)
       r.slsa = {
         level: level as 0 | 1 | 2 | 3,
-        reason: `L${level} according to the verification summary of ${read.summary.verifier.id}${read.summary.timeVerified ? ` (${read.summary.timeVerified})` : ''}`,
+        reason: `L${level} according to the verification summary of ${quote(read.summary.verifier.id, 200)}${read.summary.timeVerified ? ` (${read.summary.timeVerified})` : ''}`,
       };
     if (read.summary.verifiedLevels.includes(SBOM_VERIFIED_LEVEL))
       r.sbom = { source: e.source, verified: true };

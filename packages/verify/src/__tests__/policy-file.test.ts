@@ -133,6 +133,13 @@ describe('policy files', () => {
       ['repo: *b\n', /must have a single value|not a YAML or JSON policy/],
       ['repo: !!binary aGk=\n', /"repo" must be a non-empty string|not a YAML/],
       ['name: ""\n', /"name" must be a name/],
+      // The rules' own shape, named with the file.
+      ['repo: acme\n', /^INVALID_POLICY: p\.yml: --repo "acme": expected OWNER\/REPO/],
+      [
+        'certificate-identity-regexp: "("\n',
+        /^INVALID_POLICY: p\.yml: --certificate-identity-regexp: invalid/,
+      ],
+      ['signer-repo: a/b\nsigner-workflow: a/b/w.yml\n', /^INVALID_POLICY: p\.yml: use one of/],
     ];
     for (const [text, message] of bad)
       expect(

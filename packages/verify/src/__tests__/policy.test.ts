@@ -112,9 +112,19 @@ describe('identity policy', () => {
       { signerWorkflow: 'a/b/c', signerRepo: 'a/b' },
       { certificateIdentity: 'x', certificateIdentityRegexp: 'x' },
       { certificateIdentityRegexp: '(' },
+      { signerRepo: 'nope' },
+      { owner: 'a/b' },
+      { certificateIdentity: 'x', signerRepo: 'a/b' },
+      { certificateOidcIssuer: 'x', certificateOidcIssuerRegexp: 'x' },
+      { certificateOidcIssuerRegexp: '[' },
+      { repo: 'a/b', hostname: 'github.example.com' },
     ]) {
       expect(() => validatePolicy(bad)).toThrow(VerifyError);
+      expect(() => validatePolicy(bad)).toThrow(
+        expect.objectContaining({ code: 'INVALID_POLICY' }),
+      );
     }
+    expect(() => validatePolicy({ repo: 'a/b', hostname: 'Acme.ghe.com' })).not.toThrow();
   });
 });
 

@@ -72,6 +72,15 @@ describe('parseStrictJson', () => {
     expect(problem(`${'['.repeat(depth)}${']'.repeat(depth)}`)).toBeUndefined();
   });
 
+  it('quotes the keys it names: they are the signer’s text', () => {
+    const p = problem('{"predicate":{"\\u001b[2J":{"a\\u0007":1,"a\\u0007":2}}}');
+    expect(p).toBe('predicate["\\u001b[2J"] has the key "a\\u0007" twice');
+    expect(p).not.toMatch(/[\u0000-\u001f]/);
+    expect(problem(`{"predicate":{"${'k'.repeat(10_000)}":{"a":1,"a":2}}}`)?.length).toBeLessThan(
+      200,
+    );
+  });
+
   it('names what is not JSON', () => {
     expect(problem('{"a":')).toMatch(/^not JSON/);
   });

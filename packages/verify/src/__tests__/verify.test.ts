@@ -20,7 +20,7 @@ import {
   validatePolicy,
   verifyArtifact,
 } from '../index.js';
-import { githubIdentity, type LocalCA, startLocalCA } from './local-ca.js';
+import { githubIdentity, keyedPayloadBundle, type LocalCA, startLocalCA } from './local-ca.js';
 import { BCR } from './testdata.js';
 
 // verifyArtifact fails closed (issue 14, points 1-7): each case here was a false accept.
@@ -111,6 +111,33 @@ describe('1. --key means "signed by this key"', () => {
     expect((await run([ev(bundle)], { repo: 'example/other' }, keyed)).failure?.reason).toBe(
       'REPOSITORY_MISMATCH',
     );
+  });
+
+  it('a key-signed bundle meets no flag that only a certificate can (NO_CERTIFICATE_IDENTITY)', async () => {
+    const keyed = await ca.trust({ publicKeyPem });
+    const bundle = keyedPayloadBundle(
+      statementJSON(PredicateType.SLSA_PROVENANCE_V1, provenance()),
+      privateKey,
+    );
+    const ok = await run([ev(bundle)], {}, keyed);
+    expect(ok.failure).toBeUndefined();
+    expect((await run([ev(bundle)], { minSlsaLevel: 1 }, keyed)).verified).toBe(true);
+    for (const policy of [
+      { signerDigest: ME.buildSignerDigest },
+      { sourceRef: ME.sourceRepositoryRef },
+      { sourceDigest: ME.sourceRepositoryDigest },
+      { denySelfHostedRunners: true },
+      { repo: 'example/app' },
+      { certificateOidcIssuer: 'https://token.actions.githubusercontent.com' },
+      COSIGN,
+    ] as VerifyPolicy[]) {
+      const r = await run([ev(bundle)], policy, keyed);
+      expect(r.verified, JSON.stringify(policy)).toBe(false);
+      expect(r.failure?.reason).toBe('NO_CERTIFICATE_IDENTITY');
+      expect(r.failure?.stage).toBe('identity');
+    }
+    const r = await run([ev(bundle)], { sourceRef: 'refs/heads/main' }, keyed);
+    expect(r.failure?.message).toMatch(/no certificate to check --source-ref against/);
   });
 });
 
@@ -275,6 +302,45 @@ describe('6. an unknown buildType is unchecked claims', () => {
   });
 });
 
+describe('cross-checks of the predicate against the certificate', () => {
+  const signed = (predicate: unknown) =>
+    ca.signPayload(statementJSON(PredicateType.SLSA_PROVENANCE_V1, predicate), ME);
+
+  it('a source repository or ref the certificate does not state fails', async () => {
+    const repo = provenance();
+    repo.buildDefinition.externalParameters.workflow.repository = 'https://github.com/example/fork';
+    const ref = provenance();
+    ref.buildDefinition.externalParameters.workflow.ref = 'refs/heads/release';
+    for (const [predicate, reason] of [
+      [repo, 'SOURCE_REPOSITORY_CLAIM_MISMATCH'],
+      [ref, 'SOURCE_REF_CLAIM_MISMATCH'],
+    ] as const) {
+      const bundle = await signed(predicate);
+      const r = await run([ev(bundle)], { repo: 'example/app' });
+      expect(r.verified).toBe(false);
+      expect(r.failure?.reason).toBe(reason);
+      expect(r.failure?.stage).toBe('cross-check');
+      // With cosign's flags only: reported, not enforced.
+      const cosign = await run([ev(bundle)], COSIGN);
+      expect(cosign.verified).toBe(true);
+      expect(cosign.crossChecks.some((c) => c.status === 'mismatch')).toBe(true);
+    }
+  });
+
+  it('the older GitHub buildType: its builder (the runner) is not checked, its source is', async () => {
+    const legacy = provenance(BuildType.GITHUB_WORKFLOW_LEGACY_V1);
+    legacy.runDetails.builder.id = 'https://github.com/actions/runner/github-hosted';
+    const r = await run([ev(await signed(legacy))], { repo: 'example/app' });
+    expect(r.failure).toBeUndefined();
+    expect(r.crossChecks.find((c) => c.name === 'builder.id')?.status).toBe('not-checked');
+    expect(r.crossChecks.find((c) => c.name === 'sourceCommit')?.status).toBe('match');
+    legacy.buildDefinition.externalParameters.workflow.ref = 'refs/heads/release';
+    expect((await run([ev(await signed(legacy))], { repo: 'example/app' })).failure?.reason).toBe(
+      'SOURCE_REF_CLAIM_MISMATCH',
+    );
+  });
+});
+
 describe('7. times', () => {
   it('a tlog integratedTime without a signed entry timestamp is not a signing time', async () => {
     const bundle = (await ca.signPayload(
@@ -306,6 +372,7 @@ describe('7. times', () => {
     const later = await at(60 * 60_000);
     const r = await run([ev(later)], { repo: 'example/app' });
     expect(r.verified).toBe(false);
+    expect(r.failure?.reason).toBe('CERTIFICATE_ERROR');
     expect(r.failure?.message).toMatch(/in the future/);
     expect(
       (await run([ev(await at(2 * 60_000))], { repo: 'example/app' })).failure,
@@ -320,10 +387,10 @@ describe('7. times', () => {
       const { DSSEBundleBuilder, RekorWitness, TSAWitness } = await import('@sigstore/sign');
       const { bundleToJSON } = await import('@sigstore/bundle');
       const { sign } = await import('node:crypto');
-      for (const witness of [
-        new RekorWitness({ rekorBaseURL: ca.dev.rekorURL, entryType: 'intoto' }),
-        new TSAWitness({ tsaBaseURL: ca.dev.tsaURL }),
-      ]) {
+      for (const [witness, reason] of [
+        [new RekorWitness({ rekorBaseURL: ca.dev.rekorURL, entryType: 'intoto' }), 'TLOG_ERROR'],
+        [new TSAWitness({ tsaBaseURL: ca.dev.tsaURL }), 'TIMESTAMP_ERROR'],
+      ] as const) {
         const builder = new DSSEBundleBuilder({
           signer: {
             sign: async (data) => ({
@@ -341,6 +408,7 @@ describe('7. times', () => {
         );
         const r = await run([ev(bundle)], {}, keyed);
         expect(r.verified).toBe(false);
+        expect(r.failure?.reason).toBe(reason);
         expect(r.failure?.message).toMatch(/in the future/);
       }
     } finally {
@@ -453,6 +521,24 @@ describe('gh’s identity rules (issue 16)', () => {
         /custom OIDC issuer/,
       );
     }
+  });
+});
+
+describe('input it cannot read', () => {
+  it('an artifact file that cannot be read throws (exit 2), it is no failed check', async () => {
+    const dsse = await ca.signPayload(
+      statementJSON(PredicateType.SLSA_PROVENANCE_V1, provenance()),
+      ME,
+    );
+    const blob = await ca.signMessage(content, ME);
+    for (const [path, code] of [
+      [join(tmp, 'absent.wasm'), 'FILE_NOT_FOUND'],
+      [tmp, 'FILE_UNREADABLE'],
+    ])
+      for (const json of [dsse, blob])
+        await expect(
+          verifyArtifact({ path, evidence: [ev(json)] }, { repo: 'example/app' }, trust),
+        ).rejects.toMatchObject({ code, message: expect.stringContaining(path) });
   });
 });
 

@@ -82,6 +82,13 @@ describe('the VSA predicate (SLSA v1.1)', () => {
       /more than one level/,
     );
     expect(bad({ dependencyLevels: { SLSA_BUILD_LEVEL_3: -1 } }).problem).toMatch(/count/);
+    // The keys it names are the summary's text: quoted, control characters escaped.
+    expect(bad({ dependencyLevels: { '\u001b[2J': -1 } }).problem).toBe(
+      'dependencyLevels["\\u001b[2J"] must be a count',
+    );
+    expect(bad({ policy: { uri: 'x', digest: { '\u0007': 'zz' } } }).problem).toBe(
+      'policy.digest["\\u0007"] is not hex',
+    );
     expect(bad({ slsaVersion: '1' }).problem).toMatch(/MAJOR\.MINOR/);
     // Unknown fields are ignored, as the in-toto parsing rules require.
     expect(readSummary({ ...EXAMPLE, 'https://example.com/ext': 1 }).ok).toBe(true);
