@@ -14,6 +14,7 @@ import {
   PredicateType,
   readRegularFile,
   Sidecar,
+  sidecarPath,
 } from '@build-artifact/core';
 import type {
   Trust,
@@ -196,11 +197,21 @@ export async function verifyDependencies(
   statements: VerifiedStatements;
 }> {
   const scratch = await mkdtemp(join(tmpdir(), 'attest-recursive-'));
+  // A file beside the artifacts is hashed once per walk, however many dependencies ask.
+  const digests = new Map<string, Promise<string | undefined>>();
+  const sha256Of = (path: string) => {
+    let d = digests.get(path);
+    if (!d) {
+      d = digestFile(path, ['sha256']).then((x) => x.sha256);
+      digests.set(path, d);
+    }
+    return d;
+  };
   try {
     const { statements, dependencies } = await walk(
       input,
       context,
-      scratch,
+      { scratch, sha256Of },
       1,
       new Set(ownDigest(input.result)),
     );
@@ -218,10 +229,16 @@ function ownDigest(r: VerificationResult): string[] {
   return r.digest.sha256 ? [r.digest.sha256.toLowerCase()] : [];
 }
 
+/** What one walk shares: its scratch folder, and the digests of the files it looked at. */
+interface Walk {
+  scratch: string;
+  sha256Of(path: string): Promise<string | undefined>;
+}
+
 async function walk(
   input: RecursiveInput,
   context: FlowContext,
-  scratch: string,
+  shared: Walk,
   depth: number,
   seen: Set<string>,
 ): Promise<{ statements: VerifiedStatements; dependencies: DependencyResult[] }> {
@@ -252,7 +269,7 @@ async function walk(
       continue;
     }
     const tried: string[] = [];
-    const found = await resolve(input, context, rec, scratch, tried);
+    const found = await resolve(input, context, rec, shared, tried);
     if (!found) {
       dep.error = `cannot verify the recorded dependency: ${tried.join('; ') || 'no bytes or evidence found'}`;
       continue;
@@ -273,7 +290,7 @@ async function walk(
         result: found.result,
       },
       context,
-      scratch,
+      shared,
       depth + 1,
       new Set([...seen, rec.sha256]),
     );
@@ -371,7 +388,7 @@ async function resolve(
   input: RecursiveInput,
   context: FlowContext,
   rec: Recorded,
-  scratch: string,
+  shared: Walk,
   tried: string[],
 ): Promise<Found | undefined> {
   const v = await import('@build-artifact/verify');
@@ -403,7 +420,7 @@ async function resolve(
   if (dir && rec.name && basename(rec.name) === rec.name) {
     const named = join(dir, rec.name);
     if (named !== input.path && (await isFile(named))) {
-      const sha = (await digestFile(named, ['sha256'])).sha256;
+      const sha = await shared.sha256Of(named);
       if (sha !== rec.sha256) {
         tried.push(
           `${named} has sha256:${sha}, but the provenance records sha256:${rec.sha256}: the copy beside the artifact was modified`,
@@ -418,8 +435,8 @@ async function resolve(
     for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) {
       const file = join(dir, name);
       if (file === input.path || name.endsWith('.json') || name.endsWith('.jsonl')) continue;
-      if (!(await isFile(`${file}.sigstore.json`))) continue;
-      if ((await digestFile(file, ['sha256'])).sha256 !== rec.sha256) continue;
+      if (!(await isFile(sidecarPath(file, 'PROVENANCE')))) continue;
+      if ((await shared.sha256Of(file)) !== rec.sha256) continue;
       const found = await attempt('beside', file, { path: file }, await evidenceBeside(file));
       if (found) return found;
     }
@@ -427,7 +444,7 @@ async function resolve(
 
   // 2. The module inside the artifact: where the SBOM says, else found by walking wasm magic.
   if (input.path) {
-    const extracted = await extract(input.path, rec, scratch);
+    const extracted = await extract(input.path, rec, shared.scratch);
     if (extracted && dir) {
       const evidence = (await evidenceInDirectory(dir)).filter((e) =>
         namesDigest(describeBundle(e.json), `sha256:${rec.sha256}`),

@@ -164,7 +164,6 @@ async function prepare(
   readsEvidence: boolean,
   context: FlowContext,
 ): Promise<Prepared> {
-  const v = await import('@build-artifact/verify');
   switch (target.kind) {
     case 'digest': {
       if (shared.length === 0)
@@ -212,7 +211,6 @@ async function prepare(
         // None found: the verifier looks for itself and says where it looked.
         if (beside.length > 0) evidence = beside;
       }
-      void v;
       return {
         input: { name: target.arg, path: target.path, ...(evidence ? { evidence } : {}) },
         path: target.path,
@@ -342,6 +340,8 @@ export async function verifyTargets(
       );
       if (size !== undefined) shown.size = size;
     }
+    // Nothing to follow: the evidence beside the file need not be read again.
+    if (!keep && !(recursive && result.verified)) return shown;
     const followed = {
       ...(prepared.path !== undefined ? { path: prepared.path } : {}),
       evidence: prepared.evidence ?? (prepared.path ? await evidenceBeside(prepared.path) : []),
