@@ -36,6 +36,7 @@ import {
   resolveSigner,
   type Signer,
   type SigningRequest,
+  storeInGitHub,
 } from './signing.js';
 
 /** What goes into each artifact's SBOM besides what the artifact itself records. */
@@ -254,30 +255,14 @@ export async function attest(request: AttestRequest, context: FlowContext): Prom
         );
 
   const attestationIds: string[] = [];
-  if (request.githubAttestations && sign && provenanceBundle) {
-    const repository =
-      request.githubAttestations.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
-    if (!repository)
-      throw new PipelineError({
-        code: 'INVALID_REQUEST',
-        message: 'storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)',
-      });
+  const store = request.githubAttestations;
+  if (store && provenanceBundle) {
     const bundles = [
       provenanceBundle,
       ...artifacts.flatMap((a) => (a.sbomBundle ? [a.sbomBundle] : [])),
     ];
-    const store = request.githubAttestations;
-    for (const bundle of bundles) {
-      const id = await time('store', () =>
-        sign.storeAttestation(bundle, {
-          repository,
-          token: store.token,
-          apiUrl: store.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
-        }),
-      );
-      attestationIds.push(String(id));
-      say('attest.store', `stored attestation ${id} in ${repository}`);
-    }
+    for (const bundle of bundles)
+      attestationIds.push(await time('store', () => storeInGitHub(bundle, store, signer, context)));
   }
 
   const sidecars = request.sidecars;

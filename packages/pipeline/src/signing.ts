@@ -125,6 +125,32 @@ export interface SignResult {
 }
 
 /**
+ * Stores a bundle in the GitHub attestations API (where `gh attestation verify` finds it), for
+ * the request's repository, else the signing token's, else `GITHUB_REPOSITORY`; returns its id.
+ */
+export async function storeInGitHub(
+  bundle: SerializedBundle,
+  request: GitHubAttestationsRequest,
+  signer: Pick<Signer, 'repository'> | undefined,
+  context: FlowContext,
+): Promise<string> {
+  const sign = await import('@build-artifact/sign');
+  const repository = request.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
+  if (!repository)
+    return invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
+  const id = await sign.storeAttestation(bundle, {
+    repository,
+    token: request.token,
+    apiUrl: request.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
+  });
+  context.onProgress?.({
+    step: 'attest.store',
+    message: `stored attestation ${id} in ${repository}`,
+  });
+  return String(id);
+}
+
+/**
  * Signs an in-toto statement's bytes with a resolved signer (a DSSE bundle), and stores the
  * bundle in the GitHub attestations API when asked.
  */
@@ -137,18 +163,10 @@ export async function signPayload(
   const sign = await import('@build-artifact/sign');
   const bundle = await sign.signStatement(Buffer.from(payload), signer.options);
   if (!githubAttestations) return { bundle };
-  const repository =
-    githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
-  if (!repository)
-    invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
-  const attestationId = String(
-    await sign.storeAttestation(bundle, {
-      repository: repository!,
-      token: githubAttestations.token,
-      apiUrl: githubAttestations.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
-    }),
-  );
-  return { bundle, attestationId };
+  return {
+    bundle,
+    attestationId: await storeInGitHub(bundle, githubAttestations, signer, context),
+  };
 }
 
 /**
