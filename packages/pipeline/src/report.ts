@@ -58,37 +58,30 @@ const MAX_MODULES_SHOWN = 8;
 /** resolvedDependencies listed per artifact, at most. */
 const MAX_BUILT_FROM = 50;
 
-// The stages of an artifact's own verification, in order (verify's STAGE_ORDER without the
-// summary's): spelled here so that building a report does not load the verifier up front.
-const STAGES: readonly VerifyStage[] = [
-  'parse',
-  'crypto',
-  'statement',
-  'identity',
-  'cross-check',
-  'level',
-  'sbom',
-];
-
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-let publicGoodLogIds: Set<string> | undefined;
+/** What reports take from the verifier: the public-good log ids (hex) and the stage order. */
+interface VerifierFacts {
+  publicGood: Set<string>;
+  stages: readonly VerifyStage[];
+}
+let verifierFacts: VerifierFacts | undefined;
 
-/** The public-good Rekor's log ids (hex), from the trusted root shipped with the verifier. */
-async function publicGoodLogs(): Promise<Set<string>> {
-  if (publicGoodLogIds) return publicGoodLogIds;
-  const { publicGoodTrustedRootJSON } = await import('@build-artifact/verify');
+/** The public-good Rekor's log ids, from the trusted root shipped with the verifier, and its stages. */
+async function loadVerifierFacts(): Promise<VerifierFacts> {
+  if (verifierFacts) return verifierFacts;
+  const { publicGoodTrustedRootJSON, STAGE_ORDER } = await import('@build-artifact/verify');
   const root = obj(publicGoodTrustedRootJSON());
   const ids = new Set<string>();
   for (const t of Array.isArray(root?.tlogs) ? root.tlogs : []) {
     const keyId = str(obj(obj(t)?.logId)?.keyId);
     if (keyId) ids.add(Buffer.from(keyId, 'base64').toString('hex'));
   }
-  publicGoodLogIds = ids;
-  return ids;
+  verifierFacts = { publicGood: ids, stages: STAGE_ORDER };
+  return verifierFacts;
 }
 
 /** A file path's last part (a graph box has room for a name, not a path); other names as they are. */
@@ -189,15 +182,20 @@ function provenanceFacts(
 }
 
 /** Where a failure sits among the stages: those before it passed, those after did not run. */
-function stageStatus(r: VerificationResult, stage: VerifyStage): CheckRow['status'] | 'skipped' {
+function stageStatus(
+  r: VerificationResult,
+  stage: VerifyStage,
+  stages: readonly VerifyStage[],
+): CheckRow['status'] | 'skipped' {
   if (r.verified || r.failure?.reason === 'DEPENDENCY_FAILED') return 'passed';
   const failed = r.failure?.stage ?? 'parse';
-  const i = STAGES.indexOf(stage);
-  const j = STAGES.indexOf(failed);
+  const i = stages.indexOf(stage);
+  const j = stages.indexOf(failed);
   return i < j ? 'passed' : i === j ? 'failed' : 'skipped';
 }
 
 function checkRows(
+  stages: readonly VerifyStage[],
   r: VerificationResult,
   statements: VerifiedStatements | undefined,
   dependencies: DependencyResult[] | undefined,
@@ -205,7 +203,7 @@ function checkRows(
   const rows: CheckRow[] = [];
   const failure = r.failure;
   const add = (stage: VerifyStage, check: string, passed: string, notRun = 'not reached') => {
-    const status = stageStatus(r, stage);
+    const status = stageStatus(r, stage, stages);
     if (status === 'failed' && failure)
       rows.push({ check, status: 'failed', reason: failure.reason, detail: failure.message });
     else
@@ -239,7 +237,7 @@ function checkRows(
     'Signer and source match the policy',
     r.certificate?.buildSignerURI ?? r.certificate?.subjectAlternativeName ?? 'the given key',
   );
-  const crossStatus = stageStatus(r, 'cross-check');
+  const crossStatus = stageStatus(r, 'cross-check', stages);
   if (crossStatus === 'failed' && failure)
     rows.push({
       check: 'Provenance agrees with the certificate',
@@ -377,7 +375,7 @@ class ModelBuilder {
   private pendingChains: (() => void)[] = [];
   private next = 0;
 
-  constructor(private readonly publicGood: Set<string>) {}
+  constructor(private readonly verifier: VerifierFacts) {}
 
   newId(): string {
     return `a${++this.next}`;
@@ -417,7 +415,7 @@ class ModelBuilder {
         : {}),
       ...(extra.size !== undefined ? { size: extra.size } : {}),
       digests: digestFields(r.digest),
-      checks: checkRows(r, statements, extra.dependencies),
+      checks: checkRows(this.verifier.stages, r, statements, extra.dependencies),
       signer: r.certificate
         ? signerFields(r.certificate)
         : r.bundle?.signedWith === 'key'
@@ -426,7 +424,7 @@ class ModelBuilder {
       ...(r.slsa ? { slsa: r.slsa } : {}),
       provenance: facts.provenance,
       builtFrom: facts.builtFrom,
-      tlog: tlogEntries(r.tlogEntries, this.publicGood),
+      tlog: tlogEntries(r.tlogEntries, this.verifier.publicGood),
       timestamps: r.timestamps,
       evidence: [
         ...field('Provenance', statements?.provenance?.source),
@@ -685,7 +683,7 @@ export async function verifiedReport(
   results: readonly TargetResult[],
   options: ReportOptions & { policy?: VerifyPolicy } = {},
 ): Promise<ReportModel> {
-  const builder = new ModelBuilder(await publicGoodLogs());
+  const builder = new ModelBuilder(await loadVerifierFacts());
   const ordered = [...results.filter((r) => !r.verified), ...results.filter((r) => r.verified)];
   for (const r of ordered) {
     const known = options.targets?.[r.target];
@@ -759,7 +757,8 @@ export async function signedReport(
   options: ReportOptions = {},
 ): Promise<ReportModel> {
   const v = await import('@build-artifact/verify');
-  const builder = new ModelBuilder(await publicGoodLogs());
+  const facts = await loadVerifierFacts();
+  const builder = new ModelBuilder(facts);
   const described = input.evidence.map((e) => ({ e, d: describeBundle(e.json) }));
   for (const a of input.artifacts) {
     const sha256 = a.digest.sha256?.toLowerCase();
@@ -821,7 +820,7 @@ export async function signedReport(
         ...(t.kind ? { kind: t.kind } : {}),
         ...(t.integratedTime ? { integratedTime: t.integratedTime } : {}),
       })),
-      await publicGoodLogs(),
+      facts.publicGood,
     );
     if (a.references?.length) section.references = [...a.references];
   }

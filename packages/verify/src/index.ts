@@ -31,6 +31,7 @@ export {
 } from './policy-file.js';
 export type { CrossCheck, SlsaLevel } from './provenance.js';
 export { crossCheck, slsaLevel } from './provenance.js';
+export { STAGE_ORDER } from './stage.js';
 export type { NamedTrustedRoot, Trust, TrustOptions } from './trust.js';
 export {
   GITHUB_TUF_URL,
