@@ -37,3 +37,8 @@ export class UsageError extends BaseError<'USAGE'> {
     super({ code: 'USAGE', message });
   }
 }
+
+/** A flag's value as given, or undefined when it is absent. */
+export function stringFlag(values: Record<string, unknown>, name: string): string | undefined {
+  return values[name] === undefined ? undefined : String(values[name]);
+}

@@ -1,7 +1,7 @@
 // The signing flags `attest sign`, `attest provenance --sign` and `attest publish` share, as the
 // request the flows take.
 import type { GitHubAttestationsRequest, SigningRequest } from '@build-artifact/pipeline';
-import { type CommandIO, type OptionsConfig, UsageError } from './command.js';
+import { type CommandIO, type OptionsConfig, stringFlag, UsageError } from './command.js';
 
 /** Flags shared by `attest sign`, `attest provenance --sign` and `attest publish`. */
 export const signOptions: OptionsConfig = {
@@ -32,7 +32,7 @@ export const signHelp: readonly [string, string][] = [
 
 /** The signing flags as a request. */
 export function signingRequest(values: Record<string, unknown>): SigningRequest {
-  const str = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
+  const str = (name: string) => stringFlag(values, name);
   const instance = str('instance');
   if (instance !== undefined && instance !== 'public-good' && instance !== 'github')
     throw new UsageError(`--instance must be public-good or github, not "${instance}"`);

@@ -4,7 +4,7 @@
 // verify flow. And the flags only `attest verify` has: writing verification summaries.
 import type { SummaryWriteRequest, VerifyRequest } from '@build-artifact/pipeline';
 import type { VerifyPolicy } from '@build-artifact/verify';
-import { type CommandIO, type OptionsConfig, UsageError } from './command.js';
+import { type CommandIO, type OptionsConfig, stringFlag, UsageError } from './command.js';
 import { signHelp, signingRequest, signOptions, storeRequest } from './sign-flags.js';
 
 export const verifyHelp: readonly [string, string][] = [
@@ -40,7 +40,10 @@ export const verifyHelp: readonly [string, string][] = [
   ['--certificate-oidc-issuer URL', 'exact OIDC issuer (cosign; alias --cert-oidc-issuer)'],
   ['--certificate-oidc-issuer-regexp RE', 'OIDC issuer regex, anchored (cosign)'],
   ['--slsa-level N', 'fail unless the evidence supports SLSA Build level N (1-3)'],
-  ['--require-sbom', 'fail unless a signed CycloneDX attestation exists for the artifact'],
+  [
+    '--require-sbom',
+    'fail unless a signed SBOM attestation (CycloneDX or SPDX) exists for the artifact',
+  ],
   [
     '--hostname HOST',
     'github.com (default) or a GitHub Enterprise Cloud tenant TENANT.ghe.com (gh)',
@@ -137,7 +140,7 @@ function strip<T extends object>(o: T): T {
 
 /** The policy the flags state; the flag names are gh's and cosign's. */
 export function policyFromFlags(values: Record<string, unknown>): VerifyPolicy {
-  const s = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
+  const s = (name: string) => stringFlag(values, name);
   let minSlsaLevel: VerifyPolicy['minSlsaLevel'];
   if (values['slsa-level'] !== undefined) {
     const n = Number(values['slsa-level']);
@@ -168,7 +171,7 @@ export function policyFromFlags(values: Record<string, unknown>): VerifyPolicy {
 
 /** The verify flow's request from the flags and the targets. */
 export function verifyRequest(values: Record<string, unknown>, targets: string[]): VerifyRequest {
-  const s = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
+  const s = (name: string) => stringFlag(values, name);
   return {
     targets,
     bundles: (values.bundle as string[] | undefined) ?? [],
@@ -189,7 +192,7 @@ export function verifyRequest(values: Record<string, unknown>, targets: string[]
 
 /** The trusted verifier flags as the request's `summaries`. */
 function summaries(values: Record<string, unknown>): Pick<VerifyRequest, 'summaries'> {
-  const s = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
+  const s = (name: string) => stringFlag(values, name);
   const verifier = s('vsa-verifier');
   const verifierRegexp = s('vsa-verifier-regexp');
   if (verifier === undefined && verifierRegexp === undefined) {
@@ -215,7 +218,7 @@ export function summaryWriteRequest(
   values: Record<string, unknown>,
   io: CommandIO,
 ): SummaryWriteRequest | undefined {
-  const out = values['vsa-out'] === undefined ? undefined : String(values['vsa-out']);
+  const out = stringFlag(values, 'vsa-out');
   const signFlags = ['sign-key', ...Object.keys(keylessSignOptions)].filter(
     (f) => values[f] !== undefined,
   );

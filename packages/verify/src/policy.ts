@@ -34,7 +34,7 @@ export interface VerifyPolicy {
   denySelfHostedRunners?: boolean;
   /** Fail unless the evidence supports at least this SLSA Build level. */
   minSlsaLevel?: 1 | 2 | 3;
-  /** Fail unless a signed CycloneDX attestation exists for the same subject. */
+  /** Fail unless a signed SBOM attestation (CycloneDX or SPDX) exists for the same subject. */
   requireSbom?: boolean;
   /**
    * gh's `--hostname`: `github.com` (the default) or a GitHub Enterprise Cloud tenant

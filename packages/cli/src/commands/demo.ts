@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Command, UsageError } from '../command.js';
+import { type Command, stringFlag, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 import { formatReport } from '../render/demo.js';
 
@@ -46,7 +46,7 @@ export const demoCommand: Command = {
   },
   async run({ values }, io) {
     const format = outputFormat(values.format);
-    const registry = values.registry === undefined ? undefined : String(values.registry);
+    const registry = stringFlag(values, 'registry');
     if (
       registry !== undefined &&
       !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(registry)

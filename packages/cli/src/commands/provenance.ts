@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { assertAlgorithm, GITHUB_ACTIONS_ISSUER } from '@build-artifact/core';
 import { parseResolvedDependency } from '@build-artifact/provenance';
-import { type Command, UsageError } from '../command.js';
+import { type Command, stringFlag, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
 import { signHelp, signingRequest, signOptions, storeRequest } from '../sign-flags.js';
 
@@ -89,11 +89,7 @@ export const provenanceCommand: Command = {
     if (sign && result.artifacts.every((a) => a.path === undefined))
       await writeOutput(io, `${JSON.stringify(result.provenance.bundle)}\n`);
     if (!sign || values.output !== undefined)
-      await writeOutput(
-        io,
-        result.provenance.text,
-        values.output === undefined ? undefined : String(values.output),
-      );
+      await writeOutput(io, result.provenance.text, stringFlag(values, 'output'));
     return 0;
   },
 };

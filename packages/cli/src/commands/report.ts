@@ -1,6 +1,6 @@
 // `attest report`: what `attest verify` checks, as one self-contained HTML page. Same targets,
 // same flags, same exit codes; the page is written atomically (`-o`) or to stdout.
-import { type Command, type OptionsConfig, UsageError } from '../command.js';
+import { type Command, type OptionsConfig, stringFlag, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
 import { ociProgress } from '../progress.js';
 import { verifyHelp, verifyOptions, verifyRequest } from '../verify-flags.js';
@@ -33,7 +33,7 @@ export const reportCommand: Command = {
   positionals: true,
   async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('report needs at least one ARTIFACT');
-    const out = values.output === undefined ? undefined : String(values.output);
+    const out = stringFlag(values, 'output');
     if (out === '') throw new UsageError('--output needs a FILE');
     const { reportTargets } = await import('@build-artifact/pipeline');
     const { renderHtml } = await import('@build-artifact/report');

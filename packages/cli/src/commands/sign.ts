@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileError, readRegularFile, writeFileAtomic } from '@build-artifact/core';
-import { type Command, type CommandIO, UsageError } from '../command.js';
+import { type Command, type CommandIO, stringFlag, UsageError } from '../command.js';
 import { writeOutput } from '../output.js';
 import { signHelp, signingRequest, signOptions, storeRequest } from '../sign-flags.js';
 
@@ -16,7 +16,7 @@ export const signCommand: Command = {
     ],
     [
       '--sbom BOM',
-      'sign an SBOM attestation instead: the CycloneDX BOM as predicate, over the SUBJECT files',
+      'sign an SBOM attestation instead: the SBOM (CycloneDX or SPDX) as predicate, over the SUBJECT files',
     ],
     [
       '--bundle OUT',
@@ -33,7 +33,7 @@ export const signCommand: Command = {
   options: { bundle: { type: 'string' }, sbom: { type: 'string' }, ...signOptions },
   positionals: true,
   async run({ values, positionals }, io) {
-    const sbomFile = values.sbom === undefined ? undefined : String(values.sbom);
+    const sbomFile = stringFlag(values, 'sbom');
     const { signAttestation } = await import('@build-artifact/pipeline');
     let subject: Parameters<typeof signAttestation>[0]['subject'];
     if (sbomFile !== undefined) {
@@ -68,7 +68,7 @@ export const signCommand: Command = {
         },
       },
     );
-    const out = values.bundle === undefined ? undefined : String(values.bundle);
+    const out = stringFlag(values, 'bundle');
     const text = `${JSON.stringify(result.bundle)}\n`;
     if (out && out !== '-') {
       await writeFileAtomic(resolve(io.cwd, out), text);
