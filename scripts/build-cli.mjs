@@ -70,29 +70,17 @@ export function upToDate() {
   return [...buildInfos, ...others].every((f) => mtime(f) < built);
 }
 
-// `new URL('<dir>', import.meta.url)` naming a folder of the checkout (the demo's examples/) is
-// not a file ncc can relocate: it emits a stub that fails, and the URL then points into the
-// bundle. Each is rewritten to the same folder, taken from the bundle's own location.
-// (None today: packages/cli/src/commands/demo.ts joins its path at run time instead.)
-const DIRECTORY_URLS = {};
-
-function withDirectoryURLs(files) {
-  const stubs = Object.keys(files).filter((file) =>
-    /^module\.exports = eval\("require"\)\(".*"\);\s*$/.test(String(files[file])),
-  );
-  for (const stub of stubs) {
-    const rel = /\("([^"]*)"\);\s*$/.exec(String(files[stub]))[1];
-    const from = DIRECTORY_URLS[rel];
-    if (!from) throw new Error(`the CLI bundle has a URL build-cli does not know: "${rel}"`);
-    const target = path.relative(OUT, path.resolve(path.dirname(from), rel)).split(path.sep);
-    const reference = `__webpack_require__.p + ${JSON.stringify(`${stub}?${rel}`)}`;
-    const users = Object.keys(files).filter((f) => String(files[f]).includes(reference));
-    if (users.length !== 1) throw new Error(`${stub}: expected one user, found ${users.length}`);
-    files[users[0]] = String(files[users[0]]).replace(
-      reference,
-      `new URL(${JSON.stringify(`${target.join('/')}/`)}, import.meta.url).href`,
-    );
-    delete files[stub];
+// `new URL('<dir>', import.meta.url)` naming a folder of the checkout is not a file ncc can
+// relocate: it emits a stub that fails at run time, and the URL then points into the bundle.
+// None may be left: join such a path at run time instead (as packages/cli/src/commands/demo.ts
+// does for the checkout's examples/).
+function assertNoDirectoryURLs(files) {
+  for (const file of Object.keys(files)) {
+    const stub = /^module\.exports = eval\("require"\)\("(.*)"\);\s*$/.exec(String(files[file]));
+    if (stub)
+      throw new Error(
+        `the CLI bundle has a directory URL ncc cannot relocate: "${stub[1]}" (${file}); join the path at run time`,
+      );
   }
 }
 
@@ -189,7 +177,7 @@ export async function bundleFiles() {
     2,
   )}\n`;
   withCycloneDxSchemas(files, 'the CLI bundle');
-  withDirectoryURLs(files);
+  assertNoDirectoryURLs(files);
   withAssetBase(files);
   withBuiltins(files);
   assertSelfContained(files);

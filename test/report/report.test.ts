@@ -158,6 +158,13 @@ describe.skipIf(!canRun)('the demo report', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('nav.toc').isVisible()).resolves.toBe(false);
     await expect(page.locator('.tree .tools').first().isVisible()).resolves.toBe(false);
+    // The browser's print events open every folded part, and fold them again afterwards.
+    const folded = await page.locator('details:not([open])').count();
+    expect(folded).toBeGreaterThan(0);
+    await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+    await expect(page.locator('details:not([open])').count()).resolves.toBe(0);
+    await page.evaluate("window.dispatchEvent(new Event('afterprint'))");
+    await expect(page.locator('details:not([open])').count()).resolves.toBe(folded);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);

@@ -168,18 +168,23 @@ describe('actionlint', () => {
 // then the conversion that reads the local reusable workflows a job calls and checks the inputs
 // it passes against their declarations.
 describe("GitHub's workflow parser (@actions/workflow-parser)", () => {
-  async function parser() {
+  let loaded: Promise<typeof import('@actions/workflow-parser')> | undefined;
+  function parser() {
     // The package imports its JSON schemas without `with { type: 'json' }`, which Node refuses
-    // (actions/languageservices#387): the attribute is added when they are resolved.
-    registerHooks({
-      resolve(specifier, context, next) {
-        const resolved = next(specifier, context);
-        return /\/@actions\/workflow-parser\/.*\.json$/.test(resolved.url)
-          ? { ...resolved, importAttributes: { type: 'json' } }
-          : resolved;
-      },
-    });
-    return import('@actions/workflow-parser');
+    // (actions/languageservices#387): the attribute is added when they are resolved (one hook,
+    // registered on first use).
+    loaded ??= (() => {
+      registerHooks({
+        resolve(specifier, context, next) {
+          const resolved = next(specifier, context);
+          return /\/@actions\/workflow-parser\/.*\.json$/.test(resolved.url)
+            ? { ...resolved, importAttributes: { type: 'json' } }
+            : resolved;
+        },
+      });
+      return import('@actions/workflow-parser');
+    })();
+    return loaded;
   }
 
   async function errors(file: string, content: string): Promise<string[]> {
