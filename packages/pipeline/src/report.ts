@@ -99,6 +99,10 @@ function field(label: string, value: string | undefined, href?: string, claim?: 
   return [{ label, value, ...(href ? { href } : {}), ...(claim ? { claim: true } : {}) }];
 }
 
+/** A signer fact the job summary shows too (see `Field.role`). */
+const withRole = (role: NonNullable<Field['role']>, fields: Field[]): Field[] =>
+  fields.map((f) => ({ ...f, role }));
+
 function signerFields(c: CertificateIdentity & Partial<CertificateSummary>): Field[] {
   const signer = c.buildSignerURI ?? c.subjectAlternativeName;
   const repo = c.sourceRepositoryURI;
@@ -107,19 +111,19 @@ function signerFields(c: CertificateIdentity & Partial<CertificateSummary>): Fie
       ? https(`${repo}/commit/${c.sourceRepositoryDigest}`)
       : undefined;
   return [
-    ...field('Signer workflow', signer, https(signer)),
+    ...withRole('signer', field('Signer workflow', signer, https(signer))),
     ...(c.subjectAlternativeName && c.subjectAlternativeName !== signer
       ? field('Identity (SAN)', c.subjectAlternativeName)
       : []),
     ...field('Signer digest', c.buildSignerDigest),
     ...field('Issuer', c.issuer),
-    ...field('Source repository', repo, https(repo)),
+    ...withRole('source', field('Source repository', repo, https(repo))),
     ...field('Ref', c.sourceRepositoryRef),
-    ...field('Commit', c.sourceRepositoryDigest, commitHref),
+    ...withRole('commit', field('Commit', c.sourceRepositoryDigest, commitHref)),
     ...field('Caller workflow', c.buildConfigURI),
     ...field('Trigger', c.buildTrigger),
     ...field('Runner', c.runnerEnvironment),
-    ...field('Run', c.runInvocationURI, https(c.runInvocationURI)),
+    ...withRole('run', field('Run', c.runInvocationURI, https(c.runInvocationURI))),
     ...field('Visibility', c.sourceRepositoryVisibilityAtSigning),
     ...(c.notBefore && c.notAfter
       ? field('Certificate valid', `${c.notBefore} to ${c.notAfter}`)
@@ -419,7 +423,7 @@ class ModelBuilder {
       signer: r.certificate
         ? signerFields(r.certificate)
         : r.bundle?.signedWith === 'key'
-          ? [{ label: 'Signer', value: 'a public key (--key)' }]
+          ? [{ label: 'Signer', value: 'a public key (--key)', role: 'signer' as const }]
           : [],
       ...(r.slsa ? { slsa: r.slsa } : {}),
       provenance: facts.provenance,

@@ -2,7 +2,7 @@
 // it embeds, that module's own components), small enough to compute in the renderer. Nothing
 // is fetched and nothing runs: the SVG is markup, every label escaped.
 import { escapeHtml, safeHref } from './escape.js';
-import type { ChainGraph, GraphEdge, GraphNode } from './model.js';
+import { type ChainGraph, type GraphEdge, type GraphNode, VERDICT_TEXT } from './model.js';
 
 export interface PlacedNode extends GraphNode {
   layer: number;
@@ -105,13 +105,7 @@ const KIND_TEXT: Record<GraphNode['kind'], string> = {
 
 /** The status words of a node: never colour alone. */
 export function verdictText(node: GraphNode): string {
-  return node.verdict === 'verified'
-    ? '✓ verified'
-    : node.verdict === 'failed'
-      ? '✗ FAILED'
-      : node.verdict === 'signed'
-        ? 'signed'
-        : '';
+  return node.verdict ? VERDICT_TEXT[node.verdict] : '';
 }
 
 /** The graph as inline SVG (or an empty string without nodes). */

@@ -5,14 +5,15 @@ import { createHash } from 'node:crypto';
 import { PAGE_CSS, PAGE_SCRIPT } from './assets.js';
 import { escapeHtml as e, safeHref } from './escape.js';
 import { renderGraphSvg } from './graph.js';
-import type {
-  ArtifactSection,
-  CheckRow,
-  Field,
-  ReportModel,
-  SbomView,
-  TreeNode,
-  Verdict,
+import {
+  type ArtifactSection,
+  type CheckRow,
+  type Field,
+  type ReportModel,
+  type SbomView,
+  type TreeNode,
+  VERDICT_TEXT,
+  type Verdict,
 } from './model.js';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -26,12 +27,6 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-
-const VERDICT_TEXT: Record<Verdict, string> = {
-  verified: '✓ verified',
-  failed: '✗ FAILED',
-  signed: 'signed',
-};
 
 const badge = (v: Verdict) => `<span class="badge ${v}">${VERDICT_TEXT[v]}</span>`;
 

@@ -4,7 +4,7 @@
 // values, escaped text for sentences, entity-coded labels in Mermaid.
 import { markdownCode as code, mermaidLabel, safeHref, markdownText as text } from './escape.js';
 import { verdictText } from './graph.js';
-import type { ArtifactSection, ChainGraph, ReportModel } from './model.js';
+import type { ArtifactSection, ChainGraph, Field, ReportModel, Verdict } from './model.js';
 
 /** Nodes a Mermaid diagram in a summary shows at most (GitHub refuses very large ones). */
 export const MAX_MERMAID_NODES = 60;
@@ -25,9 +25,15 @@ const STATUS: Record<string, string> = {
   warning: '⚠️ warning',
 };
 
+/** A verdict in a job summary: GitHub's emoji, the failure in bold. */
+const VERDICT: Record<Verdict, string> = {
+  verified: '✅ verified',
+  failed: '❌ **FAILED**',
+  signed: 'signed',
+};
+
 function artifactMarkdown(a: ArtifactSection): string {
-  const verdict =
-    a.verdict === 'verified' ? '✅ verified' : a.verdict === 'failed' ? '❌ **FAILED**' : 'signed';
+  const verdict = VERDICT[a.verdict];
   const out = [`### ${code(a.name)}: ${verdict}`];
   if (a.parent) out.push(`${text(a.parent.relation)} ${code(a.parent.name)}`);
   if (a.failure) out.push(`> ❌ ${code(a.failure.reason)}: ${text(a.failure.message)}`);
@@ -39,13 +45,14 @@ function artifactMarkdown(a: ArtifactSection): string {
       'SLSA',
       `${a.slsa.level === 0 ? 'none' : `**Build L${a.slsa.level}**`}: ${text(a.slsa.reason)}`,
     ]);
-  const signer = a.signer.find((f) => f.label === 'Signer workflow' || f.label === 'Signer');
+  const signerFact = (role: NonNullable<Field['role']>) => a.signer.find((f) => f.role === role);
+  const signer = signerFact('signer');
   if (signer) facts.push(['Signer', code(signer.value)]);
-  const source = a.signer.find((f) => f.label === 'Source repository');
+  const source = signerFact('source');
   if (source) facts.push(['Source', code(source.value)]);
-  const commit = a.signer.find((f) => f.label === 'Commit');
+  const commit = signerFact('commit');
   if (commit) facts.push(['Commit', code(commit.value)]);
-  const run = a.signer.find((f) => f.label === 'Run');
+  const run = signerFact('run');
   if (run) facts.push(['Run', link(run.value, run.href)]);
   for (const t of a.tlog)
     facts.push([
@@ -59,11 +66,7 @@ function artifactMarkdown(a: ArtifactSection): string {
       .join(', ');
     facts.push(['SBOM', `${a.sbom.componentCount} components${eco ? `: ${eco}` : ''}`]);
   }
-  for (const x of a.embedded)
-    facts.push([
-      'Embeds',
-      `${code(x.name)} ${x.verdict === 'verified' ? '✅ verified' : x.verdict === 'failed' ? '❌ **FAILED**' : 'signed'}`,
-    ]);
+  for (const x of a.embedded) facts.push(['Embeds', `${code(x.name)} ${VERDICT[x.verdict]}`]);
   if (facts.length)
     out.push(
       [row(['', '']), row(['---', '---']), ...facts.map(([k, v]) => row([k, v]))].join('\n'),

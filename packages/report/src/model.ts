@@ -8,6 +8,13 @@
  */
 export type Verdict = 'verified' | 'failed' | 'signed';
 
+/** A verdict in words (never colour alone): the page, the graph and the Mermaid chart say the same. */
+export const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
+  verified: '✓ verified',
+  failed: '✗ FAILED',
+  signed: 'signed',
+};
+
 /** One labelled fact (a certificate field, a digest); `href` makes the value a link. */
 export interface Field {
   label: string;
@@ -15,6 +22,8 @@ export interface Field {
   href?: string;
   /** The value is a claim nothing verified: shown as such. */
   claim?: boolean;
+  /** What a signer fact is, for views that show only some of them (the job summary). */
+  role?: 'signer' | 'source' | 'commit' | 'run';
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'not checked' | 'warning';

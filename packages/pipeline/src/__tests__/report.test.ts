@@ -48,6 +48,7 @@ describe('reportTargets', () => {
       label: 'Source repository',
       value: 'https://github.com/aspect-build/rules_lint',
       href: 'https://github.com/aspect-build/rules_lint',
+      role: 'source',
     });
     // The public-good log: recognised by its log id, linked to its search page.
     expect(good!.tlog[0]!.href).toBe(

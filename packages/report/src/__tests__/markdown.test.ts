@@ -11,6 +11,10 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| SLSA | **Build L3**:');
     expect(md).toContain('| Log entry | [42](https://search.sigstore.dev/?logIndex=42) |');
     expect(md).toMatch(/\| SBOM \| 2 components: .+ 2 \|/);
+    // The signer facts the summary shows, found by their role whatever their label.
+    expect(md).toMatch(/\| Signer \| `[^`]+` \|/);
+    expect(md).toContain('| Run | [run](https://github.com/o/r/actions/runs/1) |');
+    expect(md).not.toContain('not in the summary');
     // A row per check, the failed one with its reason code.
     expect(md).toContain('| Subject | ❌ **failed** `SUBJECT_MISMATCH` |');
   });

@@ -29,8 +29,14 @@ export function hostileModel(): ReportModel {
           { check: 'Subject', status: 'failed', reason: 'SUBJECT_MISMATCH', detail: HOSTILE.script },
         ],
         signer: [
-          { label: 'Signer workflow', value: HOSTILE.quote, href: 'javascript:alert(1)' },
-          { label: 'Run', value: 'run', href: 'https://github.com/o/r/actions/runs/1' },
+          {
+            label: 'Signer workflow',
+            value: HOSTILE.quote,
+            href: 'javascript:alert(1)',
+            role: 'signer',
+          },
+          { label: 'Workflow run', value: 'run', href: 'https://github.com/o/r/actions/runs/1', role: 'run' },
+          { label: 'Caller workflow', value: 'not in the summary' },
         ],
         slsa: { level: 3, reason: HOSTILE.img },
         provenance: [{ label: 'Builder', value: HOSTILE.script, claim: true }],
