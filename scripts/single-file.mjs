@@ -88,9 +88,10 @@ function embedded(content) {
 // What runs before the bundle: the Node.js check bin/attest.js makes, the compile cache, the
 // chunk loader and the fs overlay. Its names start with __attest, which the bundle never uses.
 const PRELUDE = String.raw`
-const [__attestMajor, __attestMinor] = process.versions.node.split('.').map(Number);
-if (__attestMajor < 22 || (__attestMajor === 22 && __attestMinor < 22)) {
-  process.stderr.write('attest: Node.js >= 22.22 is required (this is ' + process.version + ')\n');
+const [__attestMajor, __attestMinor, __attestPatch] = process.versions.node.split('.').map(Number);
+if (!(__attestMajor > 24 || (__attestMajor === 24 && __attestMinor >= 15) ||
+    (__attestMajor === 22 && (__attestMinor > 22 || (__attestMinor === 22 && __attestPatch >= 2))))) {
+  process.stderr.write('attest: Node.js ^22.22.2 or >= 24.15 is required (this is v' + process.versions.node + ')\n');
   process.exit(2);
 }
 process.getBuiltinModule('node:module').enableCompileCache?.();

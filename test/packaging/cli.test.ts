@@ -120,6 +120,28 @@ describe('the released CLI (scripts/pack-cli.mjs, as the release workflow runs i
     });
 
     it.each([
+      ['23.11.0', false],
+      ['24.14.1', false],
+      ['22.22.1', false],
+      ['22.22.2', true],
+      ['24.15.0', true],
+    ])('Node.js %s is accepted: %s (the engines range, as npm only warns)', (version, ok) => {
+      const fake = `Object.defineProperty(process.versions, 'node', { value: '${version}' })`;
+      const r = attest(['--version'], {
+        NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(fake)}`,
+      });
+      if (ok) {
+        expect(r.status, r.stderr).toBe(0);
+        return;
+      }
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `attest: Node.js ^22.22.2 or >= 24.15 is required (this is v${version})\n`,
+      );
+    });
+
+    it.each([
       [
         'npm provenance of sigstore-js (Rekor, SLSA L2)',
         path.join(GH, 'sigstore-js-2.1.0.tgz'),

@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 // The `attest` binary: everything lives in the compiled package; this only hands over argv.
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 22)) {
-  process.stderr.write(`attest: Node.js >= 22.22 is required (this is ${process.version})\n`);
+// The engines field's range (^22.22.2 || >=24.15.0, the floor of @sigstore/*), checked here too:
+// npm only warns about it.
+const [major, minor, patch] = process.versions.node.split('.').map(Number);
+const supported =
+  major > 24 ||
+  (major === 24 && minor >= 15) ||
+  (major === 22 && (minor > 22 || (minor === 22 && patch >= 2)));
+if (!supported) {
+  process.stderr.write(
+    `attest: Node.js ^22.22.2 or >= 24.15 is required (this is v${process.versions.node})\n`,
+  );
   process.exit(2);
 }
 // Not `import ... from 'node:fs'`: an ES module import of a built-in reads all its exports, and
