@@ -96,7 +96,8 @@ try {
     `attest verify: ${ms.toFixed(0)} ms (target < 300 ms) ${ms < 300 ? 'OK' : 'ABOVE TARGET'}`,
   );
 
-  // Which of our packages does `attest verify` load? A resolve hook records every module URL.
+  // Which of our packages does `attest verify` load? A resolve hook records every module URL,
+  // of dist/ (ATTEST_NO_BUNDLE): in the one-file bundle every module would be `cli`'s.
   const hook = `data:text/javascript,${encodeURIComponent(`
     import { registerHooks } from 'node:module';
     const seen = new Set();
@@ -105,7 +106,7 @@ try {
   `)}`;
   const traced = spawnSync(process.execPath, ['--import', hook, ...attestArgs], {
     encoding: 'utf8',
-    env,
+    env: { ...env, ATTEST_NO_BUNDLE: '1' },
   });
   const urls = JSON.parse(/MODULES (.*)/.exec(traced.stderr)?.[1] ?? '[]');
   const ours = [
