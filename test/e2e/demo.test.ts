@@ -3,7 +3,6 @@
 // Sigstore, pushes to an OCI layout on disk and to a real registry (docker-registry), and
 // everything verified back. Then the kept outputs are checked again from outside: `attest
 // verify` as a separate process, @sigstore/verify directly, and tampered copies must fail.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,29 +16,15 @@ import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../packages/cli/src/__tests__/io.js';
 import { main } from '../../packages/cli/src/index.js';
+import { runAttestCli } from '../helpers/attest-cli.js';
 import { type Registry, registryAvailable, startRegistry } from '../helpers/registry.js';
-import { BUILD_TIMEOUT_MS, repoRoot, requireToolchain } from '../helpers/toolchains.js';
+import { BUILD_TIMEOUT_MS, requireToolchain } from '../helpers/toolchains.js';
 
-const attestBin = join(repoRoot, 'packages', 'cli', 'bin', 'attest.js');
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const EXPECTED = ['nats-server.wasm', 'embedding-cli', 'node-app.tgz', 'python-app.tgz'];
 
 /** `attest ARGS` as its own process (the built CLI, as a user runs it). */
-function attest(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [attestBin, ...args],
-      { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout, stderr) =>
-        resolve({
-          code: err ? (typeof err.code === 'number' ? err.code : -1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
+const attest = (args: string[]) => runAttestCli(args);
 
 async function runDemo(args: string[]): Promise<{ code: number; report: DemoReport; err: string }> {
   const io = captureIO({ ...process.env });

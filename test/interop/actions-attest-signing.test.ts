@@ -4,7 +4,6 @@
 // Fulcio + TSA (GitHub's instance). Each must verify with the reference verifier
 // (@sigstore/verify, given the local trusted root), with ours (verifyArtifact) and with
 // `attest verify` run as the installed binary.
-import { execFile } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,9 +21,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // are the modules `attest()` itself calls, loaded by path.
 import { buildIntotoStatement } from '../../node_modules/@actions/attest/lib/intoto.js';
 import { signPayload } from '../../node_modules/@actions/attest/lib/sign.js';
-import { repoRoot } from '../actions/runner.ts';
+import { runAttestCli } from '../helpers/attest-cli.ts';
 
-const BIN = join(repoRoot, 'packages/cli/bin/attest.js');
 const SAN =
   'https://github.com/build-artifact/build-artifact/.github/workflows/build-artifact.yml@refs/tags/v1.0.0';
 const ENV_KEYS = [
@@ -112,7 +110,6 @@ async function cliVerify(bundle: SerializedBundle, name: string, rootPath = trus
   const bundlePath = join(dir, name);
   await writeFile(bundlePath, JSON.stringify(bundle));
   const args = [
-    BIN,
     'verify',
     artifact,
     '--bundle',
@@ -126,11 +123,8 @@ async function cliVerify(bundle: SerializedBundle, name: string, rootPath = trus
     '--format',
     'json',
   ];
-  return new Promise<{ code: number; out: string; err: string }>((resolve) => {
-    execFile(process.execPath, args, { timeout: 60_000 }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? -1) : 0, out, err }),
-    );
-  });
+  const r = await runAttestCli(args, { timeoutMs: 60_000 });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe("bundles from @actions/attest's signing code against the local Sigstore", () => {

@@ -7,7 +7,6 @@
 //   subjects (sigstore-go's WithArtifactDigest) after the signature verifies;
 // - actions/attest with push-to-registry: the statement's subject is `REGISTRY/REPO` at the
 //   manifest digest, signed by its own signing code, attached by @sigstore/oci.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +22,9 @@ import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIntotoStatement } from '../../node_modules/@actions/attest/lib/intoto.js';
 import { signPayload } from '../../node_modules/@actions/attest/lib/sign.js';
-import { repoRoot } from '../actions/runner.ts';
+import { runAttestCli } from '../helpers/attest-cli.ts';
 import { type Registry, registryAvailable, startRegistry } from '../helpers/registry.ts';
 
-const BIN = join(repoRoot, 'packages/cli/bin/attest.js');
 const BUNDLE_TYPE = MediaType.SIGSTORE_BUNDLE_V03;
 const SAN =
   'https://github.com/build-artifact/build-artifact/.github/workflows/build-artifact.yml@refs/tags/v1.0.0';
@@ -109,13 +107,7 @@ function referenceVerify(bundle: SerializedBundle) {
   });
 }
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile(process.execPath, [BIN, ...args], { env: process.env }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}
+const cli = (args: string[]) => runAttestCli(args);
 
 describe.skipIf(!registryAvailable())('OCI attestations with gh and actions/attest', () => {
   beforeAll(async () => {

@@ -4,7 +4,6 @@
 // module, a CLI that embeds it (verified recursively), a tarball, and a failing case of each.
 // Both sides push to their own repository of one real registry and sign with one local
 // Sigstore; SOURCE_DATE_EPOCH makes SBOMs and manifests comparable byte for byte.
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +11,9 @@ import { describeBundle, digestBytes, GITHUB_ACTIONS_ISSUER } from '@build-artif
 import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runAction } from '../actions/runner.ts';
+import { type CliResult, runAttestCli } from '../helpers/attest-cli.ts';
 import { type Registry, registryAvailable, startRegistry } from '../helpers/registry.ts';
 
-const BIN = join(repoRoot, 'packages/cli/bin/attest.js');
 const LOCKFILES = join(repoRoot, '../shared/testdata/lockfiles');
 const EPOCH = '1764979200';
 
@@ -54,15 +53,8 @@ function cli(
   args: string[],
   cwd = dir,
   extraEnv: Record<string, string | undefined> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env: { ...process.env, ...env, ...extraEnv } },
-      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
+): Promise<CliResult> {
+  return runAttestCli(args, { cwd, env: { ...env, ...extraEnv } });
 }
 
 /** The statement inside a bundle, its manifest subjects' names dropped (each side its repo). */
