@@ -88,10 +88,12 @@ function choiceInput(name, choices, fallback) {
 //# sourceMappingURL=inputs.js.map
 ;// CONCATENATED MODULE: ./actions/common/lib/outputs.js
 
+
 /** Sets an output, and says so in the log (outputs are otherwise invisible). */
 function output(name, value) {
     core/* setOutput */.uH(name, value);
-    core/* debug */.Yz(`output ${name}=${String(value)}`);
+    // Outputs carry text from evidence (results, subjects): escaped in the log like every line.
+    core/* debug */.Yz((0,dist.safeText)(`output ${name}=${String(value)}`));
 }
 //# sourceMappingURL=outputs.js.map
 ;// CONCATENATED MODULE: ./actions/common/lib/progress.js
@@ -123,8 +125,8 @@ var external_node_path_ = __webpack_require__(76760);
 var pipeline_dist = __webpack_require__(95510);
 // EXTERNAL MODULE: ./packages/provenance/dist/index.js + 6 modules
 var provenance_dist = __webpack_require__(26395);
-// EXTERNAL MODULE: ./packages/report/dist/index.js + 5 modules
-var report_dist = __webpack_require__(24458);
+// EXTERNAL MODULE: ./packages/report/dist/index.js + 6 modules
+var report_dist = __webpack_require__(67360);
 ;// CONCATENATED MODULE: ./actions/common/lib/summary.js
 
 
@@ -318,7 +320,7 @@ async function reportVerified(outcome, htmlReport) {
     output('results', (0,dist.safeJson)(outcome.results.map(pipeline_dist/* withoutStatements */.x6)));
     output('verified', outcome.verified);
     if (htmlReport) {
-        const { renderHtml } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 24458));
+        const { renderHtml } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 67360));
         await (0,dist.writeFileAtomic)(htmlReport, renderHtml(outcome.model));
         output('report', htmlReport);
         info(`wrote the HTML report to ${htmlReport}`);
@@ -2119,6 +2121,26 @@ async function resolveSigner(request, context) {
 }
 const progress = (context) => context.onProgress ? { onProgress: context.onProgress } : {};
 /**
+ * Stores a bundle in the GitHub attestations API (where `gh attestation verify` finds it), for
+ * the request's repository, else the signing token's, else `GITHUB_REPOSITORY`; returns its id.
+ */
+async function storeInGitHub(bundle, request, signer, context) {
+    const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
+    const repository = request.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
+    if (!repository)
+        return invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
+    const id = await sign.storeAttestation(bundle, {
+        repository,
+        token: request.token,
+        apiUrl: request.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
+    });
+    context.onProgress?.({
+        step: 'attest.store',
+        message: `stored attestation ${id} in ${repository}`,
+    });
+    return String(id);
+}
+/**
  * Signs an in-toto statement's bytes with a resolved signer (a DSSE bundle), and stores the
  * bundle in the GitHub attestations API when asked.
  */
@@ -2127,15 +2149,10 @@ async function signPayload(signer, payload, githubAttestations, context) {
     const bundle = await sign.signStatement(Buffer.from(payload), signer.options);
     if (!githubAttestations)
         return { bundle };
-    const repository = githubAttestations.repository ?? signer.repository ?? context.env.GITHUB_REPOSITORY;
-    if (!repository)
-        invalid('storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)');
-    const attestationId = String(await sign.storeAttestation(bundle, {
-        repository: repository,
-        token: githubAttestations.token,
-        apiUrl: githubAttestations.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
-    }));
-    return { bundle, attestationId };
+    return {
+        bundle,
+        attestationId: await storeInGitHub(bundle, githubAttestations, signer, context),
+    };
 }
 /**
  * Signs one in-toto statement into a Sigstore bundle: the statement's own bytes (what was
@@ -2313,27 +2330,14 @@ async function attest_attest(request, context) {
             if (a.sbom)
                 a.sbomStatement = (0,dist.buildStatement)(subjectsOf(a, publication), dist.SBOM_FORMATS[a.sbom.format].predicateType, a.sbom.bom);
     const attestationIds = [];
-    if (request.githubAttestations && sign && provenanceBundle) {
-        const repository = request.githubAttestations.repository ?? signer?.repository ?? context.env.GITHUB_REPOSITORY;
-        if (!repository)
-            throw new errors/* PipelineError */.z({
-                code: 'INVALID_REQUEST',
-                message: 'storing attestations in GitHub needs the repository (GITHUB_REPOSITORY)',
-            });
+    const store = request.githubAttestations;
+    if (store && provenanceBundle) {
         const bundles = [
             provenanceBundle,
             ...artifacts.flatMap((a) => (a.sbomBundle ? [a.sbomBundle] : [])),
         ];
-        const store = request.githubAttestations;
-        for (const bundle of bundles) {
-            const id = await time('store', () => sign.storeAttestation(bundle, {
-                repository,
-                token: store.token,
-                apiUrl: store.apiUrl ?? context.env.GITHUB_API_URL ?? 'https://api.github.com',
-            }));
-            attestationIds.push(String(id));
-            say('attest.store', `stored attestation ${id} in ${repository}`);
-        }
+        for (const bundle of bundles)
+            attestationIds.push(await time('store', () => storeInGitHub(bundle, store, signer, context)));
     }
     const sidecars = request.sidecars;
     if (sidecars)
@@ -3130,8 +3134,18 @@ async function evidenceBeside(path) {
  */
 async function verifyDependencies(input, context) {
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'attest-recursive-'));
+    // A file beside the artifacts is hashed once per walk, however many dependencies ask.
+    const digests = new Map();
+    const sha256Of = (path) => {
+        let d = digests.get(path);
+        if (!d) {
+            d = (0,dist.digestFile)(path, ['sha256']).then((x) => x.sha256);
+            digests.set(path, d);
+        }
+        return d;
+    };
     try {
-        const { statements, dependencies } = await walk(input, context, scratch, 1, new Set(ownDigest(input.result)));
+        const { statements, dependencies } = await walk(input, context, { scratch, sha256Of }, 1, new Set(ownDigest(input.result)));
         return { verified: dependencies.every(allVerified), dependencies, statements };
     }
     finally {
@@ -3144,7 +3158,7 @@ function allVerified(d) {
 function ownDigest(r) {
     return r.digest.sha256 ? [r.digest.sha256.toLowerCase()] : [];
 }
-async function walk(input, context, scratch, depth, seen) {
+async function walk(input, context, shared, depth, seen) {
     const { result } = input;
     const recorded = new Map();
     const statements = await verifiedStatements(input);
@@ -3171,7 +3185,7 @@ async function walk(input, context, scratch, depth, seen) {
             continue;
         }
         const tried = [];
-        const found = await recursive_resolve(input, context, rec, scratch, tried);
+        const found = await recursive_resolve(input, context, rec, shared, tried);
         if (!found) {
             dep.error = `cannot verify the recorded dependency: ${tried.join('; ') || 'no bytes or evidence found'}`;
             continue;
@@ -3190,7 +3204,7 @@ async function walk(input, context, scratch, depth, seen) {
             ...(found.path ? { path: found.path } : {}),
             evidence: found.evidence,
             result: found.result,
-        }, context, scratch, depth + 1, new Set([...seen, rec.sha256]));
+        }, context, shared, depth + 1, new Set([...seen, rec.sha256]));
         dep.dependencies = below.dependencies;
         if (input.keepStatements)
             dep.statements = below.statements;
@@ -3261,7 +3275,7 @@ async function verifiedStatements(input) {
  * that fails says why in `tried`. A file beside the artifact under the recorded name whose
  * digest differs is a tampered copy and fails the dependency outright.
  */
-async function recursive_resolve(input, context, rec, scratch, tried) {
+async function recursive_resolve(input, context, rec, shared, tried) {
     const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     const { policy, trust } = input;
     const attempt = async (via, name, artifact, evidence) => {
@@ -3279,7 +3293,7 @@ async function recursive_resolve(input, context, rec, scratch, tried) {
     if (dir && rec.name && (0,external_node_path_.basename)(rec.name) === rec.name) {
         const named = (0,external_node_path_.join)(dir, rec.name);
         if (named !== input.path && (await isFile(named))) {
-            const sha = (await (0,dist.digestFile)(named, ['sha256'])).sha256;
+            const sha = await shared.sha256Of(named);
             if (sha !== rec.sha256) {
                 tried.push(`${named} has sha256:${sha}, but the provenance records sha256:${rec.sha256}: the copy beside the artifact was modified`);
                 return undefined;
@@ -3292,9 +3306,9 @@ async function recursive_resolve(input, context, rec, scratch, tried) {
             const file = (0,external_node_path_.join)(dir, name);
             if (file === input.path || name.endsWith('.json') || name.endsWith('.jsonl'))
                 continue;
-            if (!(await isFile(`${file}.sigstore.json`)))
+            if (!(await isFile((0,dist.sidecarPath)(file, 'PROVENANCE'))))
                 continue;
-            if ((await (0,dist.digestFile)(file, ['sha256'])).sha256 !== rec.sha256)
+            if ((await shared.sha256Of(file)) !== rec.sha256)
                 continue;
             const found = await attempt('beside', file, { path: file }, await evidenceBeside(file));
             if (found)
@@ -3303,7 +3317,7 @@ async function recursive_resolve(input, context, rec, scratch, tried) {
     }
     // 2. The module inside the artifact: where the SBOM says, else found by walking wasm magic.
     if (input.path) {
-        const extracted = await extract(input.path, rec, scratch);
+        const extracted = await extract(input.path, rec, shared.scratch);
         if (extracted && dir) {
             const evidence = (await evidenceInDirectory(dir)).filter((e) => (0,dist.namesDigest)((0,dist.describeBundle)(e.json), `sha256:${rec.sha256}`));
             const found = await attempt('embedded', `${input.result.artifact} (embedded sha256:${rec.sha256.slice(0, 12)}…)`, { path: extracted }, evidence);
@@ -3436,7 +3450,6 @@ async function loadTrust(request, context) {
 async function prepare(target, shared, 
 /** Recursion and reports read the evidence beside a file themselves (the verifier would too). */
 readsEvidence, context) {
-    const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     switch (target.kind) {
         case 'digest': {
             if (shared.length === 0)
@@ -3485,7 +3498,6 @@ readsEvidence, context) {
                 if (beside.length > 0)
                     evidence = beside;
             }
-            void v;
             return {
                 input: { name: target.arg, path: target.path, ...(evidence ? { evidence } : {}) },
                 path: target.path,
@@ -3602,6 +3614,9 @@ async function verify_verifyTargets(request, context) {
             if (size !== undefined)
                 shown.size = size;
         }
+        // Nothing to follow: the evidence beside the file need not be read again.
+        if (!keep && !(recursive && result.verified))
+            return shown;
         const followed = {
             ...(prepared.path !== undefined ? { path: prepared.path } : {}),
             evidence: prepared.evidence ?? (prepared.path ? await evidenceBeside(prepared.path) : []),
@@ -3651,25 +3666,14 @@ async function verify_verifyTargets(request, context) {
 const MAX_MODULES_SHOWN = 8;
 /** resolvedDependencies listed per artifact, at most. */
 const MAX_BUILT_FROM = 50;
-// The stages of an artifact's own verification, in order (verify's STAGE_ORDER without the
-// summary's): spelled here so that building a report does not load the verifier up front.
-const STAGES = [
-    'parse',
-    'crypto',
-    'statement',
-    'identity',
-    'cross-check',
-    'level',
-    'sbom',
-];
 const report_obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
 const report_str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-let publicGoodLogIds;
-/** The public-good Rekor's log ids (hex), from the trusted root shipped with the verifier. */
-async function publicGoodLogs() {
-    if (publicGoodLogIds)
-        return publicGoodLogIds;
-    const { publicGoodTrustedRootJSON } = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
+let verifierFacts;
+/** The public-good Rekor's log ids, from the trusted root shipped with the verifier, and its stages. */
+async function loadVerifierFacts() {
+    if (verifierFacts)
+        return verifierFacts;
+    const { publicGoodTrustedRootJSON, STAGE_ORDER } = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     const root = report_obj(publicGoodTrustedRootJSON());
     const ids = new Set();
     for (const t of Array.isArray(root?.tlogs) ? root.tlogs : []) {
@@ -3677,8 +3681,8 @@ async function publicGoodLogs() {
         if (keyId)
             ids.add(Buffer.from(keyId, 'base64').toString('hex'));
     }
-    publicGoodLogIds = ids;
-    return ids;
+    verifierFacts = { publicGood: ids, stages: STAGE_ORDER };
+    return verifierFacts;
 }
 /** A file path's last part (a graph box has room for a name, not a path); other names as they are. */
 function shortName(name) {
@@ -3694,6 +3698,8 @@ function field(label, value, href, claim) {
         return [];
     return [{ label, value, ...(href ? { href } : {}), ...(claim ? { claim: true } : {}) }];
 }
+/** A signer fact the job summary shows too (see `Field.role`). */
+const withRole = (role, fields) => fields.map((f) => ({ ...f, role }));
 function signerFields(c) {
     const signer = c.buildSignerURI ?? c.subjectAlternativeName;
     const repo = c.sourceRepositoryURI;
@@ -3701,19 +3707,19 @@ function signerFields(c) {
         ? https(`${repo}/commit/${c.sourceRepositoryDigest}`)
         : undefined;
     return [
-        ...field('Signer workflow', signer, https(signer)),
+        ...withRole('signer', field('Signer workflow', signer, https(signer))),
         ...(c.subjectAlternativeName && c.subjectAlternativeName !== signer
             ? field('Identity (SAN)', c.subjectAlternativeName)
             : []),
         ...field('Signer digest', c.buildSignerDigest),
         ...field('Issuer', c.issuer),
-        ...field('Source repository', repo, https(repo)),
+        ...withRole('source', field('Source repository', repo, https(repo))),
         ...field('Ref', c.sourceRepositoryRef),
-        ...field('Commit', c.sourceRepositoryDigest, commitHref),
+        ...withRole('commit', field('Commit', c.sourceRepositoryDigest, commitHref)),
         ...field('Caller workflow', c.buildConfigURI),
         ...field('Trigger', c.buildTrigger),
         ...field('Runner', c.runnerEnvironment),
-        ...field('Run', c.runInvocationURI, https(c.runInvocationURI)),
+        ...withRole('run', field('Run', c.runInvocationURI, https(c.runInvocationURI))),
         ...field('Visibility', c.sourceRepositoryVisibilityAtSigning),
         ...(c.notBefore && c.notAfter
             ? field('Certificate valid', `${c.notBefore} to ${c.notAfter}`)
@@ -3763,19 +3769,19 @@ function provenanceFacts(statement, unchecked) {
     return { provenance, builtFrom, resolved };
 }
 /** Where a failure sits among the stages: those before it passed, those after did not run. */
-function stageStatus(r, stage) {
+function stageStatus(r, stage, stages) {
     if (r.verified || r.failure?.reason === 'DEPENDENCY_FAILED')
         return 'passed';
     const failed = r.failure?.stage ?? 'parse';
-    const i = STAGES.indexOf(stage);
-    const j = STAGES.indexOf(failed);
+    const i = stages.indexOf(stage);
+    const j = stages.indexOf(failed);
     return i < j ? 'passed' : i === j ? 'failed' : 'skipped';
 }
-function checkRows(r, statements, dependencies) {
+function checkRows(stages, r, statements, dependencies) {
     const rows = [];
     const failure = r.failure;
     const add = (stage, check, passed, notRun = 'not reached') => {
-        const status = stageStatus(r, stage);
+        const status = stageStatus(r, stage, stages);
         if (status === 'failed' && failure)
             rows.push({ check, status: 'failed', reason: failure.reason, detail: failure.message });
         else
@@ -3795,7 +3801,7 @@ function checkRows(r, statements, dependencies) {
             : 'the artifact';
     add('statement', 'The statement names this artifact', `${subject} is a subject of ${r.statement?.predicateType ?? 'the signature'}`);
     add('identity', 'Signer and source match the policy', r.certificate?.buildSignerURI ?? r.certificate?.subjectAlternativeName ?? 'the given key');
-    const crossStatus = stageStatus(r, 'cross-check');
+    const crossStatus = stageStatus(r, 'cross-check', stages);
     if (crossStatus === 'failed' && failure)
         rows.push({
             check: 'Provenance agrees with the certificate',
@@ -3912,7 +3918,7 @@ function tlogEntries(entries, publicGood) {
 }
 /** Builds the sections and the graph; one instance per report. */
 class ModelBuilder {
-    publicGood;
+    verifier;
     sections = [];
     bySha = new Map();
     graph = { nodes: [], edges: [] };
@@ -3922,8 +3928,8 @@ class ModelBuilder {
     pendingTrees = [];
     pendingChains = [];
     next = 0;
-    constructor(publicGood) {
-        this.publicGood = publicGood;
+    constructor(verifier) {
+        this.verifier = verifier;
     }
     newId() {
         return `a${++this.next}`;
@@ -3951,16 +3957,16 @@ class ModelBuilder {
                 : {}),
             ...(extra.size !== undefined ? { size: extra.size } : {}),
             digests: digestFields(r.digest),
-            checks: checkRows(r, statements, extra.dependencies),
+            checks: checkRows(this.verifier.stages, r, statements, extra.dependencies),
             signer: r.certificate
                 ? signerFields(r.certificate)
                 : r.bundle?.signedWith === 'key'
-                    ? [{ label: 'Signer', value: 'a public key (--key)' }]
+                    ? [{ label: 'Signer', value: 'a public key (--key)', role: 'signer' }]
                     : [],
             ...(r.slsa ? { slsa: r.slsa } : {}),
             provenance: facts.provenance,
             builtFrom: facts.builtFrom,
-            tlog: tlogEntries(r.tlogEntries, this.publicGood),
+            tlog: tlogEntries(r.tlogEntries, this.verifier.publicGood),
             timestamps: r.timestamps,
             evidence: [
                 ...field('Provenance', statements?.provenance?.source),
@@ -4199,7 +4205,7 @@ function model(builder, options) {
  * failed targets first, each followed by what it embeds; every check with its reason.
  */
 async function report_verifiedReport(results, options = {}) {
-    const builder = new ModelBuilder(await publicGoodLogs());
+    const builder = new ModelBuilder(await loadVerifierFacts());
     const ordered = [...results.filter((r) => !r.verified), ...results.filter((r) => r.verified)];
     for (const r of ordered) {
         const known = options.targets?.[r.target];
@@ -4252,7 +4258,8 @@ function report_withoutStatements(result) {
  */
 async function signedReport(input, options = {}) {
     const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
-    const builder = new ModelBuilder(await publicGoodLogs());
+    const facts = await loadVerifierFacts();
+    const builder = new ModelBuilder(facts);
     const described = input.evidence.map((e) => ({ e, d: (0,dist.describeBundle)(e.json) }));
     for (const a of input.artifacts) {
         const sha256 = a.digest.sha256?.toLowerCase();
@@ -4309,7 +4316,7 @@ async function signedReport(input, options = {}) {
             ...(t.logId ? { logId: t.logId } : {}),
             ...(t.kind ? { kind: t.kind } : {}),
             ...(t.integratedTime ? { integratedTime: t.integratedTime } : {}),
-        })), await publicGoodLogs());
+        })), facts.publicGood);
         if (a.references?.length)
             section.references = [...a.references];
     }
@@ -4633,7 +4640,7 @@ async function summaries_demoSummaries(artifacts, identity, out, signing, contex
 
 
 
-const demo_STAGES = (/* unused pure expression or super */ null && (['build', 'attest', 'publish', 'verify']));
+const STAGES = (/* unused pure expression or super */ null && (['build', 'attest', 'publish', 'verify']));
 /** The identity the demo's tokens carry: a caller repository and the reusable workflow. */
 const DEMO_REPOSITORY = 'example/build-artifact-demo';
 const DEMO_SIGNER_REPOSITORY = 'build-artifact/build-artifact';
@@ -4925,7 +4932,7 @@ async function runDemo(options, context) {
 }
 /** `report.html`: the verification from the files, with where each artifact was pushed. */
 async function writeDemoReport(out, results, artifacts, checks, summaries) {
-    const { renderHtml } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 24458));
+    const { renderHtml } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 67360));
     const model = await verifiedReport(results, {
         title: 'attest demo',
         generator: 'attest demo',
@@ -5913,7 +5920,7 @@ function parseResolvedDependency(value) {
 
 /***/ }),
 
-/***/ 24458:
+/***/ 67360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6012,10 +6019,22 @@ function mermaidLabel(text, max = 48) {
         .replace(/--/g, '-#45;');
 }
 //# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./packages/report/dist/model.js
+// The report model: what the views show, already decided. Every string in it may come from
+// evidence or an SBOM (names, versions, certificate fields, reasons): the renderers escape
+// all of them, and build links only from `href` fields that passed `safeHref`.
+/** A verdict in words (never colour alone): the page, the graph and the Mermaid chart say the same. */
+const VERDICT_TEXT = {
+    verified: '✓ verified',
+    failed: '✗ FAILED',
+    signed: 'signed',
+};
+//# sourceMappingURL=model.js.map
 ;// CONCATENATED MODULE: ./packages/report/dist/graph.js
 // The chain graph drawn by us as inline SVG: a layered layout, left to right (an artifact, what
 // it embeds, that module's own components), small enough to compute in the renderer. Nothing
 // is fetched and nothing runs: the SVG is markup, every label escaped.
+
 
 const NODE_WIDTH = 240;
 const NODE_HEIGHT = 44;
@@ -6105,13 +6124,7 @@ const KIND_TEXT = {
 };
 /** The status words of a node: never colour alone. */
 function verdictText(node) {
-    return node.verdict === 'verified'
-        ? '✓ verified'
-        : node.verdict === 'failed'
-            ? '✗ FAILED'
-            : node.verdict === 'signed'
-                ? 'signed'
-                : '';
+    return node.verdict ? VERDICT_TEXT[node.verdict] : '';
 }
 /** The graph as inline SVG (or an empty string without nodes). */
 function renderGraphSvg(graph) {
@@ -6355,6 +6368,7 @@ const PAGE_SCRIPT = `
 
 
 
+
 const hash = (text) => `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text).digest('base64')}'`;
 /** The Content-Security-Policy of every page: nothing but our own style and script. */
 const CONTENT_SECURITY_POLICY = [
@@ -6365,11 +6379,6 @@ const CONTENT_SECURITY_POLICY = [
     "base-uri 'none'",
     "form-action 'none'",
 ].join('; ');
-const VERDICT_TEXT = {
-    verified: '✓ verified',
-    failed: '✗ FAILED',
-    signed: 'signed',
-};
 const badge = (v) => `<span class="badge ${v}">${VERDICT_TEXT[v]}</span>`;
 function html_link(text, href) {
     const safe = safeHref(href);
@@ -6611,8 +6620,14 @@ const STATUS = {
     'not checked': '➖ not checked',
     warning: '⚠️ warning',
 };
+/** A verdict in a job summary: GitHub's emoji, the failure in bold. */
+const VERDICT = {
+    verified: '✅ verified',
+    failed: '❌ **FAILED**',
+    signed: 'signed',
+};
 function artifactMarkdown(a) {
-    const verdict = a.verdict === 'verified' ? '✅ verified' : a.verdict === 'failed' ? '❌ **FAILED**' : 'signed';
+    const verdict = VERDICT[a.verdict];
     const out = [`### ${markdownCode(a.name)}: ${verdict}`];
     if (a.parent)
         out.push(`${markdownText(a.parent.relation)} ${markdownCode(a.parent.name)}`);
@@ -6628,16 +6643,17 @@ function artifactMarkdown(a) {
             'SLSA',
             `${a.slsa.level === 0 ? 'none' : `**Build L${a.slsa.level}**`}: ${markdownText(a.slsa.reason)}`,
         ]);
-    const signer = a.signer.find((f) => f.label === 'Signer workflow' || f.label === 'Signer');
+    const signerFact = (role) => a.signer.find((f) => f.role === role);
+    const signer = signerFact('signer');
     if (signer)
         facts.push(['Signer', markdownCode(signer.value)]);
-    const source = a.signer.find((f) => f.label === 'Source repository');
+    const source = signerFact('source');
     if (source)
         facts.push(['Source', markdownCode(source.value)]);
-    const commit = a.signer.find((f) => f.label === 'Commit');
+    const commit = signerFact('commit');
     if (commit)
         facts.push(['Commit', markdownCode(commit.value)]);
-    const run = a.signer.find((f) => f.label === 'Run');
+    const run = signerFact('run');
     if (run)
         facts.push(['Run', markdown_link(run.value, run.href)]);
     for (const t of a.tlog)
@@ -6653,10 +6669,7 @@ function artifactMarkdown(a) {
         facts.push(['SBOM', `${a.sbom.componentCount} components${eco ? `: ${eco}` : ''}`]);
     }
     for (const x of a.embedded)
-        facts.push([
-            'Embeds',
-            `${markdownCode(x.name)} ${x.verdict === 'verified' ? '✅ verified' : x.verdict === 'failed' ? '❌ **FAILED**' : 'signed'}`,
-        ]);
+        facts.push(['Embeds', `${markdownCode(x.name)} ${VERDICT[x.verdict]}`]);
     if (facts.length)
         out.push([row(['', '']), row(['---', '---']), ...facts.map(([k, v]) => row([k, v]))].join('\n'));
     if (a.checks.length)

@@ -24,6 +24,7 @@ __webpack_require__.d(__webpack_exports__, {
   POLICY_KEYS: () => (/* reexport */ POLICY_KEYS),
   PUBLIC_GOOD_TUF_URL: () => (/* reexport */ PUBLIC_GOOD_TUF_URL),
   SBOM_VERIFIED_LEVEL: () => (/* reexport */ SBOM_VERIFIED_LEVEL),
+  STAGE_ORDER: () => (/* reexport */ STAGE_ORDER),
   TOOL_NAME: () => (/* reexport */ TOOL_NAME),
   VERSION: () => (/* reexport */ VERSION),
   VSA_FIELDS: () => (/* reexport */ VSA_FIELDS),
@@ -789,6 +790,7 @@ async function cryptoStage(bundle, data, trust, now) {
  * the Kelvin sign is `k`) and protojson also accepts the proto field names (`predicate_type`,
  * `type` for `_type`). A statement whose keys could be read differently is refused.
  */
+
 // The in-toto Statement v1 fields, and those of a ResourceDescriptor (a subject).
 const STATEMENT_FIELDS = ['_type', 'subject', 'predicateType', 'predicate'];
 const DESCRIPTOR_FIELDS = [
@@ -806,9 +808,19 @@ const fold = (key) => key.toUpperCase().toLowerCase();
 const protoName = (key) => fold(key).replace(/_/g, '');
 const STATEMENT_ALIASES = new Map(STATEMENT_FIELDS.map((f) => [protoName(f), f]));
 const DESCRIPTOR_ALIASES = new Map(DESCRIPTOR_FIELDS.map((f) => [protoName(f), f]));
+/** A key as the signer wrote it is evidence: a plain name shows as is, anything else quoted. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]{0,63}$/;
 const show = (path) => path.length === 0
     ? 'the statement'
-    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    : path
+        .map((p, i) => typeof p === 'number'
+        ? `[${p}]`
+        : !PLAIN_KEY.test(p)
+            ? `[${quote(p, 80)}]`
+            : i === 0
+                ? p
+                : `.${p}`)
+        .join('');
 /** The keys of one object, checked as they come: linear in the number of keys. */
 class KeySet {
     place;
@@ -820,12 +832,12 @@ class KeySet {
     /** Adds a key; returns what is wrong with it, if anything ("at" is prepended by the caller). */
     add(key) {
         if (this.seen.has(key))
-            return `has the key ${JSON.stringify(key)} twice`;
+            return `has the key ${quote(key, 80)} twice`;
         this.seen.add(key);
         const f = fold(key);
         const other = this.folded.get(f);
         if (other !== undefined)
-            return `has the keys ${JSON.stringify(other)} and ${JSON.stringify(key)}, which differ only by case`;
+            return `has the keys ${quote(other, 80)} and ${quote(key, 80)}, which differ only by case`;
         this.folded.set(f, key);
         const aliases = this.place === 'statement'
             ? STATEMENT_ALIASES
@@ -834,7 +846,7 @@ class KeySet {
                 : undefined;
         const field = aliases?.get(protoName(key));
         if (field !== undefined && field !== key)
-            return `has the key ${JSON.stringify(key)}, another spelling of ${JSON.stringify(field)}`;
+            return `has the key ${quote(key, 80)}, another spelling of ${quote(field)}`;
         return undefined;
     }
 }
@@ -1022,7 +1034,7 @@ function readPayload(envelope, source) {
     }
 }
 /** The artifact's digest must be one of the statement's subjects (sha256 or sha512). */
-async function subjectStage(indexed, data, stage = 'statement') {
+async function subjectStage(indexed, data) {
     const { statement, summary } = indexed;
     const digests = {};
     // The manifest (or index) an OCI artifact was pulled by names it too.
@@ -1057,7 +1069,7 @@ async function subjectStage(indexed, data, stage = 'statement') {
     const have = Object.entries(digests)
         .map(([a, h]) => `${a}:${h}`)
         .join(', ') || 'unknown';
-    return fail(stage, 'SUBJECT_MISMATCH', `the artifact's digest (${have}) is not a subject of the statement (subjects: ${names}${statement.subject.length > 5 ? ', ...' : ''})`, { statement, summary, digest: digests });
+    return fail('statement', 'SUBJECT_MISMATCH', `the artifact's digest (${have}) is not a subject of the statement (subjects: ${names}${statement.subject.length > 5 ? ', ...' : ''})`, { statement, summary, digest: digests });
 }
 /**
  * Stage 3, the statement and the artifact. DSSE: the payload type, the statement read strictly,
@@ -1136,11 +1148,6 @@ class BatchCache {
             return read;
         };
     }
-    /**
-     * `json` is the bundle as read (its depth bounded by the parse stage). A message signature is
-     * over the artifact, so its key includes the digest it is verified against: the file's own
-     * when there is a file, else the given one.
-     */
     /** The evidence's digest (see evidenceDigest), computed once per evidence object. */
     digestOf(json) {
         let key = this.keys.get(json);
@@ -1150,6 +1157,11 @@ class BatchCache {
         }
         return key;
     }
+    /**
+     * The crypto stage, once per bundle and trust. `json` is the bundle as read (its depth bounded
+     * by the parse stage). A message signature is over the artifact, so its key includes the
+     * digest it is verified against: the file's own when there is a file, else the given one.
+     */
     async crypto(json, bundle, data, trust, now) {
         let key = this.digestOf(json);
         if (bundle.content.$case === 'messageSignature') {
@@ -1405,9 +1417,10 @@ function hasIdentityConstraint(policy) {
         policy.certificateIdentity !== undefined ||
         policy.certificateIdentityRegexp !== undefined);
 }
-function anchored(source, flag, flags = '') {
+/** `^(?:RE)$`; a pattern that does not compile is INVALID_POLICY naming `flag`. */
+function anchored(source, flag) {
     try {
-        return new RegExp(`^(?:${source})$`, flags);
+        return new RegExp(`^(?:${source})$`);
     }
     catch (err) {
         throw new VerifyError({
@@ -1618,15 +1631,36 @@ function checkIdentity(id, policy) {
     return undefined;
 }
 /**
+ * The flags given that only a certificate can meet: every identity and issuer flag, and gh's
+ * signer digest, source ref and digest and runner checks (all read from its extensions).
+ */
+function certificateFlags(policy) {
+    const given = [
+        ['--certificate-identity', policy.certificateIdentity],
+        ['--certificate-identity-regexp', policy.certificateIdentityRegexp],
+        ['--certificate-oidc-issuer', policy.certificateOidcIssuer],
+        ['--certificate-oidc-issuer-regexp', policy.certificateOidcIssuerRegexp],
+        ['--repo', policy.repo],
+        ['--owner', policy.owner],
+        ['--signer-repo', policy.signerRepo],
+        ['--signer-workflow', policy.signerWorkflow],
+        ['--signer-digest', policy.signerDigest],
+        ['--source-ref', policy.sourceRef],
+        ['--source-digest', policy.sourceDigest],
+        ['--deny-self-hosted-runners', policy.denySelfHostedRunners || undefined],
+    ];
+    return given.filter(([, value]) => value !== undefined).map(([flag]) => flag);
+}
+/**
  * Stage 4, identity, from the certificate only (never from the predicate). A key-signed bundle
- * got here through `--key` and has no identity to check flags against; a certificate passes
- * only when the policy names its signer and it meets every identity flag.
+ * got here through `--key` and fails every flag only a certificate can meet (certificateFlags);
+ * a certificate passes only when the policy names its signer and it meets every identity flag.
  */
 function identityStage(identity, policy) {
-    const issuerFlag = policy.certificateOidcIssuer !== undefined || policy.certificateOidcIssuerRegexp !== undefined;
     if (identity === undefined) {
-        if (hasIdentityConstraint(policy) || issuerFlag)
-            return fail('identity', 'NO_CERTIFICATE_IDENTITY', 'signed with a key: there is no certificate identity to check the identity flags against');
+        const flags = certificateFlags(policy);
+        if (flags.length > 0)
+            return fail('identity', 'NO_CERTIFICATE_IDENTITY', `signed with a key: there is no certificate to check ${flags.join(', ')} against`);
         return pass(undefined);
     }
     if (!hasIdentityConstraint(policy))
@@ -1641,6 +1675,7 @@ var yaml_dist = __webpack_require__(38815);
 // A policy as a file: the rules `attest verify` takes as flags, under the flags' long names, so
 // that a key and a flag always mean the same thing. And a policy's identity: its name and the
 // SHA-256 of its canonical form, which a verification summary (VSA) records.
+
 
 
 
@@ -1754,6 +1789,16 @@ function parsePolicy(text, source, baseDir = (0,external_node_path_.dirname)(sou
                 invalid(`${where} must be a non-empty string, not ${policy_file_show(value)}`);
             set[key] = kind === 'path' ? (0,external_node_path_.resolve)(baseDir, value) : value;
         }
+    }
+    // The rules' own shape (OWNER/REPO, a regex that compiles, one signer flag), said with the file's
+    // name: once merged with the flags, an error could no longer say where the rule came from.
+    try {
+        validatePolicy(verifyPolicyOf(settings));
+    }
+    catch (err) {
+        if (!(err instanceof VerifyError))
+            throw err;
+        invalid(`${source}: ${err.message}`);
     }
     return {
         source,
@@ -2359,6 +2404,7 @@ const TOOL_NAME = '@build-artifact/verify';
 
 
 
+
 /** The SLSA version whose VSA fields and Build track we write and read. */
 const VSA_SLSA_VERSION = '1.1';
 /**
@@ -2425,7 +2471,7 @@ function digestSetProblem(value, where) {
         return `${where} must be a non-empty digest set`;
     for (const [algorithm, hex] of Object.entries(value))
         if (typeof hex !== 'string' || !HEX.test(hex))
-            return `${where}.${algorithm} is not hex`;
+            return `${where}[${quote(algorithm)}] is not hex`;
     return undefined;
 }
 /**
@@ -2487,7 +2533,7 @@ function readSummary(predicate) {
             return bad('dependencyLevels must be an object');
         for (const [level, n] of Object.entries(p.dependencyLevels))
             if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
-                return bad(`dependencyLevels.${level} must be a count`);
+                return bad(`dependencyLevels[${quote(level)}] must be a count`);
     }
     if (p.slsaVersion !== undefined &&
         (typeof p.slsaVersion !== 'string' || !/^\d+\.\d+$/.test(p.slsaVersion)))
@@ -2515,17 +2561,6 @@ function parseDuration(text, what = '--vsa-max-age') {
         throw new VerifyError({ code: 'INVALID_POLICY', message: `${what} ${quote(text)}: too long` });
     return ms;
 }
-function vsa_anchored(source, flag) {
-    try {
-        return new RegExp(`^(?:${source})$`);
-    }
-    catch (err) {
-        throw new VerifyError({
-            code: 'INVALID_POLICY',
-            message: `${flag}: invalid regular expression (${err.message})`,
-        });
-    }
-}
 /** Checks a summary policy up front (a bad one is exit 2). */
 function validateSummaryPolicy(policy) {
     if ((policy.verifier === undefined) === (policy.verifierRegexp === undefined))
@@ -2534,7 +2569,7 @@ function validateSummaryPolicy(policy) {
             message: 'name the trusted verifier with one of --vsa-verifier or --vsa-verifier-regexp',
         });
     if (policy.verifierRegexp !== undefined)
-        vsa_anchored(policy.verifierRegexp, '--vsa-verifier-regexp');
+        anchored(policy.verifierRegexp, '--vsa-verifier-regexp');
     if (policy.resourceUris.length === 0)
         throw new VerifyError({
             code: 'INVALID_POLICY',
@@ -2558,7 +2593,7 @@ function checkSummary(summary, verified, policy, now) {
     else {
         const ok = policy.verifier !== undefined
             ? id === policy.verifier
-            : vsa_anchored(policy.verifierRegexp, '--vsa-verifier-regexp').test(id);
+            : anchored(policy.verifierRegexp, '--vsa-verifier-regexp').test(id);
         if (!ok)
             return summaryFailure('VSA_VERIFIER_MISMATCH', `the summary (signed with the given key) names verifier ${quote(id)}, expected ${quote(policy.verifier ?? policy.verifierRegexp)}`);
     }
@@ -2693,7 +2728,7 @@ async function verifySummary(input, policy, trust, options = {}) {
         if (level !== undefined)
             r.slsa = {
                 level: level,
-                reason: `L${level} according to the verification summary of ${read.summary.verifier.id}${read.summary.timeVerified ? ` (${read.summary.timeVerified})` : ''}`,
+                reason: `L${level} according to the verification summary of ${quote(read.summary.verifier.id, 200)}${read.summary.timeVerified ? ` (${read.summary.timeVerified})` : ''}`,
             };
         if (read.summary.verifiedLevels.includes(SBOM_VERIFIED_LEVEL))
             r.sbom = { source: e.source, verified: true };
@@ -2711,6 +2746,7 @@ async function verifySummary(input, policy, trust, options = {}) {
 }
 //# sourceMappingURL=vsa.js.map
 ;// CONCATENATED MODULE: ./packages/verify/dist/index.js
+
 
 
 
