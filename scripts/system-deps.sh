@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests and the examples use, when they are missing:
 #   golang-1.23-go (from bookworm-backports: wasip1 needs Go >= 1.21, bookworm has 1.19),
 #   docker-registry (CNCF distribution 2.8) and skopeo, the NATS server's packaged Go sources,
-#   chromium (the HTML report's browser tests, driven by playwright-core: no browser download).
+#   chromium (the HTML report's browser tests, driven by playwright-core: no browser download),
+#   and cargo, python3 and git when the machine has none (the examples' builds).
 # The backports suite is added for the Debian mirror the machine's apt sources already use.
 set -euo pipefail
 
@@ -10,6 +11,10 @@ packages=(golang-1.23-go docker-registry skopeo golang-github-nats-io-nats-serve
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# Tools that may come from elsewhere (rustup's cargo): installed from Debian only when absent.
+for tool in cargo:cargo python3:python3 git:git; do
+  command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
