@@ -3,6 +3,7 @@
 // in CI (CI=true), where its absence is a failure: CI installs it.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { inCI } from './toolchains.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,7 +14,7 @@ export function chromiumAvailable(): boolean {
 /** True when the browser tests can run; in CI a missing browser throws instead of skipping. */
 export function requireChromium(): boolean {
   if (chromiumAvailable()) return true;
-  if (process.env.CI === 'true' || process.env.CI === '1')
+  if (inCI())
     throw new Error(
       `${CHROMIUM} is missing in CI: scripts/system-deps.sh installs Debian's chromium`,
     );

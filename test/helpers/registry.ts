@@ -10,6 +10,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
+import { inCI } from './toolchains.js';
 
 export const REGISTRY_BIN = process.env.DOCKER_REGISTRY_BIN ?? '/usr/bin/docker-registry';
 
@@ -27,11 +28,11 @@ function onPath(cmd: string): boolean {
  * says yes there and `startRegistry` throws; locally the tests are skipped.
  */
 export function registryAvailable(): boolean {
-  return process.env.CI === 'true' || existsSync(REGISTRY_BIN);
+  return inCI() || existsSync(REGISTRY_BIN);
 }
 
 export function skopeoAvailable(): boolean {
-  return process.env.CI === 'true' || onPath('skopeo');
+  return inCI() || onPath('skopeo');
 }
 
 /** A free TCP port on 127.0.0.1 (bound to port 0 and closed again). */

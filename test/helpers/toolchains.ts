@@ -198,16 +198,21 @@ export function haveToolchain(name: Toolchain): boolean {
   }
 }
 
+/** In CI (`CI=true`, or `1` as some runners set it) a missing tool fails instead of skipping. */
+export function inCI(): boolean {
+  return process.env.CI === 'true' || process.env.CI === '1';
+}
+
 /**
  * True when every named toolchain is available. When one is missing: false locally (skip
  * the test: `describe.skipIf(!requireToolchain('go'))(...)`), but in CI
- * (`process.env.CI === 'true'`) it throws ToolchainMissingError, so the test file fails
+ * (`inCI()`) it throws ToolchainMissingError, so the test file fails
  * instead of passing by skipping what CI promised to run.
  */
 export function requireToolchain(...names: Toolchain[]): boolean {
   for (const name of names) {
     if (haveToolchain(name)) continue;
-    if (process.env.CI === 'true') throw new ToolchainMissingError(name);
+    if (inCI()) throw new ToolchainMissingError(name);
     return false;
   }
   return true;
