@@ -3,6 +3,7 @@ import { parseResolvedDependency } from '@build-artifact/provenance';
 import { type Command, UsageError } from '../command.js';
 import { outputFormat, writeSafeJson } from '../output.js';
 import { ociProgress } from '../progress.js';
+import { sbomFormatFromFlags } from '../sbom-flags.js';
 import {
   annotationsFromFlags,
   signHelp,
@@ -47,8 +48,8 @@ export const publishCommand: Command = {
   options: {
     'sbom-input': { type: 'string', multiple: true },
     'no-sbom': { type: 'boolean' },
-    'sbom-format': { type: 'string', default: 'cyclonedx-json' },
-    'spec-version': { type: 'string', default: '1.6' },
+    'sbom-format': { type: 'string' },
+    'spec-version': { type: 'string' },
     'resolved-dependency': { type: 'string', multiple: true },
     local: { type: 'boolean' },
     'oidc-issuer': { type: 'string' },
@@ -67,14 +68,11 @@ export const publishCommand: Command = {
     const destination = args.pop();
     if (!destination || !/^(oci:\/\/|oci-layout:)/.test(destination) || args.length === 0)
       throw new UsageError('publish needs FILE... and a destination oci://... or oci-layout:...');
-    const spec = String(values['spec-version']);
-    if (spec !== '1.6' && spec !== '1.7')
-      throw new UsageError(`--spec-version must be 1.6 or 1.7, not "${spec}"`);
-    const sbomFormat = String(values['sbom-format']);
-    if (sbomFormat !== 'cyclonedx-json' && sbomFormat !== 'spdx-json')
-      throw new UsageError(
-        `--sbom-format must be cyclonedx-json or spdx-json, not "${sbomFormat}"`,
-      );
+    const sbomFormat = sbomFormatFromFlags(
+      values['sbom-format'],
+      values['spec-version'],
+      '--sbom-format',
+    );
     const annotations = annotationsFromFlags(values.annotation as string[] | undefined);
     const at = (p: string) => resolve(io.cwd, p);
     const target = {
@@ -96,8 +94,7 @@ export const publishCommand: Command = {
         sbom: values['no-sbom']
           ? false
           : {
-              format: sbomFormat,
-              ...(sbomFormat === 'cyclonedx-json' ? { specVersion: spec } : {}),
+              ...sbomFormat,
               inputs: ((values['sbom-input'] as string[]) ?? []).map(at),
             },
         provenance: {

@@ -1,6 +1,7 @@
-import { DEFAULT_SBOM_FORMAT, isSbomFormat, SBOM_FORMATS, safeText } from '@build-artifact/core';
-import { type Command, UsageError } from '../command.js';
+import { safeText } from '@build-artifact/core';
+import type { Command } from '../command.js';
 import { writeOutput } from '../output.js';
+import { sbomFormatFromFlags } from '../sbom-flags.js';
 
 export const sbomCommand: Command = {
   name: 'sbom',
@@ -26,23 +27,18 @@ export const sbomCommand: Command = {
   },
   positionals: true,
   async run({ values, positionals }, io) {
-    const spec = values['spec-version'] as string | undefined;
-    if (spec !== undefined && spec !== '1.6' && spec !== '1.7')
-      throw new UsageError(`--spec-version must be 1.6 or 1.7, not "${spec}"`);
-    const format = (values.format as string | undefined) ?? DEFAULT_SBOM_FORMAT;
-    if (!isSbomFormat(format))
-      throw new UsageError(
-        `--format must be ${Object.keys(SBOM_FORMATS).join(' or ')}, not "${format}"`,
-      );
-    if (spec !== undefined && format !== 'cyclonedx-json')
-      throw new UsageError(`--spec-version is a CycloneDX version: not for --format ${format}`);
+    const { format, specVersion } = sbomFormatFromFlags(
+      values.format,
+      values['spec-version'],
+      '--format',
+    );
     // Loaded on use, so other commands do not pay for the SBOM engine's start-up.
     const { describeArtifacts } = await import('@build-artifact/pipeline');
     const result = await describeArtifacts(
       {
         paths: positionals.length > 0 ? positionals : ['.'],
         format,
-        ...(spec ? { specVersion: spec } : {}),
+        ...(specVersion ? { specVersion } : {}),
       },
       {
         cwd: io.cwd,
