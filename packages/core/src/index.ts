@@ -42,6 +42,7 @@ export {
 } from './json-documents.js';
 export {
   BuildType,
+  isSigstoreBundleMediaType,
   MediaType,
   OCI_EMPTY_DIGEST,
   PredicateType,

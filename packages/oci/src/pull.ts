@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import {
   describeBundle,
   fileError,
+  isSigstoreBundleMediaType,
   MediaType,
   PredicateType,
   type ProgressCallback,
@@ -111,10 +112,7 @@ function sbomFormatOfType(artifactType: string | undefined) {
 
 /** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, SBOMs. */
 function isKnownReferrer(artifactType: string | undefined): boolean {
-  return (
-    artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
-    sbomFormatOfType(artifactType) !== undefined
-  );
+  return isSigstoreBundleMediaType(artifactType) || sbomFormatOfType(artifactType) !== undefined;
 }
 
 /** The file name a known referrer is written to beside its artifact. */

@@ -44,6 +44,7 @@ describe('public API', () => {
         'formatChecksumLine',
         'formatDigest',
         'isGitHubActionsIssuer',
+        'isSigstoreBundleMediaType',
         'isSbomFormat',
         'isBaseError',
         'mapConcurrent',
