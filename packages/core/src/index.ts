@@ -61,6 +61,7 @@ export type { SbomFormat } from './sbom-formats.js';
 export {
   DEFAULT_SBOM_FORMAT,
   isSbomFormat,
+  isSbomPredicateType,
   SBOM_FORMATS,
   SBOM_PREDICATE_TYPES,
   sbomFormatOf,

@@ -46,6 +46,7 @@ describe('public API', () => {
         'isGitHubActionsIssuer',
         'isSigstoreBundleMediaType',
         'isSbomFormat',
+        'isSbomPredicateType',
         'isBaseError',
         'mapConcurrent',
         'namesDigest',
