@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { CoreError, readRegularFile } from '@build-artifact/core';
+import {
+  CoreError,
+  readRegularFile,
+  WASM_COMPONENT_HEADER,
+  WASM_MODULE_HEADER,
+} from '@build-artifact/core';
 import { SbomError } from '../errors.js';
 import type { BinaryFormat, BinaryInfo, GoBuildInfo } from '../model.js';
 import { AuditableError, decodeDepV0, MAX_AUDIT_JSON_TOTAL } from './auditable.js';
 import { findGoVersion, findModinfo, findRuntimeVersion } from './gobuildinfo.js';
 import { detectFormat, readObjectFile, SectionError, sectionRange } from './objfile.js';
-import { COMPONENT_VERSION, CORE_VERSION, parseProducers, WASM_MAGIC, walkWasm } from './wasm.js';
+import { CORE_VERSION, parseProducers, walkWasm } from './wasm.js';
 
 /** Binaries are read whole; past this we refuse rather than exhaust memory. */
 export const MAX_BINARY_SIZE = 1024 * 1024 * 1024;
@@ -213,10 +218,7 @@ export function findEmbeddedWasm(
 ): { start: number; end: number; format: BinaryFormat }[] {
   // Candidates: the 8-byte magic and version of a core module or a component, in file order.
   const candidates: number[] = [];
-  for (const head of [
-    Buffer.concat([WASM_MAGIC, CORE_VERSION]),
-    Buffer.concat([WASM_MAGIC, COMPONENT_VERSION]),
-  ]) {
+  for (const head of [WASM_MODULE_HEADER, WASM_COMPONENT_HEADER]) {
     for (
       let at = buf.indexOf(head, start);
       at >= 0 && at + 8 <= end;
