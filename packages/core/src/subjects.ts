@@ -183,8 +183,16 @@ export async function collectArtifacts(
       path: f.path,
     }));
   }
-  if (found.length + listed.length === 0)
-    throw new CoreError({ code: 'NO_SUBJECTS', message: 'no artifacts found' });
+  if (found.length + listed.length === 0) {
+    const paths = source.paths ?? [];
+    const where =
+      source.directory !== undefined
+        ? `${source.directory}: no regular file in it`
+        : paths.length > 0
+          ? `no files in ${paths.join(', ')}`
+          : 'no paths given';
+    throw new CoreError({ code: 'NO_SUBJECTS', message: `${where}: no artifacts to attest` });
+  }
   checked([...found, ...listed], options);
   const artifacts: CollectedArtifact[] = await mapConcurrent(found, concurrency, (f) =>
     hash(f.name, f.path),

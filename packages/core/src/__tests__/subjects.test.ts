@@ -123,6 +123,18 @@ describe('collectArtifacts', () => {
     ).rejects.toMatchObject({ code: 'TOO_MANY_SUBJECTS' });
   });
 
+  it('names where it found nothing', async () => {
+    await mkdir(join(dir, 'empty'));
+    await expect(collectArtifacts({ directory: join(dir, 'empty') })).rejects.toMatchObject({
+      code: 'NO_SUBJECTS',
+      message: `${join(dir, 'empty')}: no regular file in it: no artifacts to attest`,
+    });
+    await expect(collectArtifacts({ paths: [join(dir, 'empty')] })).rejects.toMatchObject({
+      code: 'NO_SUBJECTS',
+      message: `no files in ${join(dir, 'empty')}: no artifacts to attest`,
+    });
+  });
+
   it('adds the subjects of a digests file to the paths found', async () => {
     const sums = join(dir, 'DIGESTS.sums');
     await writeFile(sums, `${digestBytes('elsewhere')}  remote.bin\n`);
