@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { MediaType } from './media-types.js';
+import { isSigstoreBundleMediaType, MediaType } from './media-types.js';
 import type { Subject } from './statement.js';
 
 /**
@@ -72,9 +72,7 @@ export function describeBundle(bundle: unknown): BundleDescription {
   const declared = str(b.mediaType);
   const envelope = obj(b.dsseEnvelope);
   const description: BundleDescription = {
-    mediaType: declared?.startsWith('application/vnd.dev.sigstore.bundle')
-      ? declared
-      : MediaType.SIGSTORE_BUNDLE_V03,
+    mediaType: isSigstoreBundleMediaType(declared) ? declared : MediaType.SIGSTORE_BUNDLE_V03,
     content: envelope ? 'dsse-envelope' : obj(b.messageSignature) ? 'message-signature' : 'unknown',
     subjects: [],
   };

@@ -42,6 +42,7 @@ export {
 } from './json-documents.js';
 export {
   BuildType,
+  isSigstoreBundleMediaType,
   MediaType,
   OCI_EMPTY_DIGEST,
   PredicateType,
@@ -60,6 +61,7 @@ export type { SbomFormat } from './sbom-formats.js';
 export {
   DEFAULT_SBOM_FORMAT,
   isSbomFormat,
+  isSbomPredicateType,
   SBOM_FORMATS,
   SBOM_PREDICATE_TYPES,
   sbomFormatOf,

@@ -17,6 +17,16 @@ export const MediaType = {
   OCTET_STREAM: 'application/octet-stream',
 } as const;
 
+/**
+ * Whether a media type is a Sigstore bundle's, of any version (`...bundle+json;version=0.1`,
+ * `...bundle.v0.3+json`): what a bundle declares, and what a bundle referrer's artifactType is.
+ */
+export function isSigstoreBundleMediaType(mediaType: unknown): mediaType is string {
+  return (
+    typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle')
+  );
+}
+
 export const PredicateType = {
   SLSA_PROVENANCE_V1: 'https://slsa.dev/provenance/v1',
   CYCLONEDX_BOM: 'https://cyclonedx.org/bom',

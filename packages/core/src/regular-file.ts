@@ -12,10 +12,10 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 /** How much a read grows its buffer by at least, when a file turns out longer than it said. */
 const MIN_GROWTH = 64 * 1024;
 
-/** `64 MiB` for whole mebibytes, else the byte count. */
 /** A PEM key is a few hundred bytes: a file near this size is not one. */
 export const MAX_KEY_FILE_BYTES = 64 * 1024;
 
+/** `64 MiB` for whole mebibytes, else the byte count. */
 export function formatByteLimit(bytes: number): string {
   const mib = bytes / (1024 * 1024);
   return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;

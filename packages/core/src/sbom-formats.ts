@@ -35,6 +35,20 @@ export const SBOM_PREDICATE_TYPES: readonly string[] = Object.values(SBOM_FORMAT
   (f) => f.predicateType,
 );
 
+// The SBOM predicate types other tools attach: cosign's `https://spdx.dev/Document` (cosign
+// attest --type spdxjson), and versioned forms (`https://spdx.dev/Document/v2.2`,
+// `https://cyclonedx.org/bom/v1.5`).
+const SBOM_PREDICATE_TYPE =
+  /^https:\/\/(?:spdx\.dev\/Document|cyclonedx\.org\/bom)(?:\/v\d+(?:\.\d+)*)?$/;
+
+/**
+ * Whether a predicate type says the statement attests an SBOM: ours (SBOM_PREDICATE_TYPES) and
+ * the forms other tools write (cosign's unversioned `https://spdx.dev/Document`, versioned ones).
+ */
+export function isSbomPredicateType(predicateType: unknown): boolean {
+  return typeof predicateType === 'string' && SBOM_PREDICATE_TYPE.test(predicateType);
+}
+
 /**
  * Which SBOM format a parsed JSON document is, by the fields each format requires
  * (CycloneDX `bomFormat`, SPDX `spdxVersion` 2.x), and when it says it was made; undefined

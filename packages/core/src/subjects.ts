@@ -143,9 +143,10 @@ export async function collectArtifacts(
       });
     const text = await readRegularFileText(source.checksums, {
       maxBytes: MAX_CHECKSUM_FILE_BYTES,
-      what: 'checksums file',
+      what: 'a checksums file',
     });
-    const entries = parseChecksumFile(text, source.checksums);
+    // Counted before any file is hashed, as paths are below.
+    const entries = checked(parseChecksumFile(text, source.checksums), options);
     const artifacts = await mapConcurrent(entries, concurrency, async (e) => {
       if (/[/\\]/.test(e.path) || e.path === '.' || e.path === '..')
         throw new CoreError({
@@ -162,7 +163,7 @@ export async function collectArtifacts(
       const kept = Object.fromEntries(algorithms.map((a) => [a, digest[a]!]));
       return { name: e.path, path, digest: kept as Subject['digest'] };
     });
-    return checked(dedupeSubjects(artifacts) as CollectedArtifact[], options);
+    return dedupeSubjects(artifacts) as CollectedArtifact[];
   }
   const listed = source.digests !== undefined ? await subjectsFromChecksumFile(source.digests) : [];
   if (source.directory !== undefined) {
@@ -182,8 +183,16 @@ export async function collectArtifacts(
       path: f.path,
     }));
   }
-  if (found.length + listed.length === 0)
-    throw new CoreError({ code: 'NO_SUBJECTS', message: 'no artifacts found' });
+  if (found.length + listed.length === 0) {
+    const paths = source.paths ?? [];
+    const where =
+      source.directory !== undefined
+        ? `${source.directory}: no regular file in it`
+        : paths.length > 0
+          ? `no files in ${paths.join(', ')}`
+          : 'no paths given';
+    throw new CoreError({ code: 'NO_SUBJECTS', message: `${where}: no artifacts to attest` });
+  }
   checked([...found, ...listed], options);
   const artifacts: CollectedArtifact[] = await mapConcurrent(found, concurrency, (f) =>
     hash(f.name, f.path),

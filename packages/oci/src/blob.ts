@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { digestBytes, digestFile, fileError } from '@build-artifact/core';
+import { digestBytes, digestFile, openRegularFile } from '@build-artifact/core';
 
 /** Content to upload: bytes in memory or a file read in ranges when sent. */
 export type BlobSource = { data: Uint8Array } | { path: string };
@@ -40,15 +39,14 @@ export async function blobFromKnownFile(path: string, digest: string): Promise<B
   return { digest, size: await regularFileSize(path), source: { path } };
 }
 
-/** The size of a regular file; anything else is an error naming it. */
+/**
+ * The size of a regular file; anything else (a directory, a FIFO, a device) is an error naming
+ * it and saying what it is.
+ */
 async function regularFileSize(path: string): Promise<number> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-    return info.size;
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  const { handle, stats } = await openRegularFile(path);
+  await handle.close();
+  return stats.size;
 }
 
 /**

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CoreError, checkPayloadDepth, type Evidence, parseJson } from '@build-artifact/core';
+import {
+  CoreError,
+  checkPayloadDepth,
+  type Evidence,
+  isSigstoreBundleMediaType,
+  parseJson,
+} from '@build-artifact/core';
 import { OciError } from './error.js';
 import { type OpenTargetOptions, openTarget } from './open.js';
 import { formatPlatform } from './platform.js';
@@ -138,7 +144,7 @@ export async function fetchEvidence(
   const { tag: _tag, ...base } = ref;
   for (const subject of subjects) {
     for (const entry of await listReferrers(target, subject.digest)) {
-      if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle')) continue;
+      if (!isSigstoreBundleMediaType(entry.artifactType)) continue;
       descriptorDigest(entry, `the referrers of ${subject.digest}`);
       let content: Uint8Array;
       try {

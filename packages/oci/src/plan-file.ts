@@ -1,9 +1,9 @@
-import { digestBytes } from '@build-artifact/core';
+import { digestBytes, MediaType, parseJson } from '@build-artifact/core';
 import { type Blob, blobFromBytes } from './blob.js';
 import { OciError } from './error.js';
 import { isIndex } from './pull.js';
 import type { ArtifactPlan } from './push.js';
-import type { ImageManifest, Manifest } from './types.js';
+import { Annotation, type ImageManifest, type Manifest } from './types.js';
 
 /** The version of the plan file: a manifest to push as it is, with its small blobs. */
 const PLAN_FORMAT = 'build-artifact.oci-plan.v1';
@@ -55,9 +55,10 @@ export function parsePlan(
   };
   let file: PlanFile;
   try {
-    file = JSON.parse(text) as PlanFile;
+    file = parseJson(text, source) as PlanFile;
   } catch (err) {
-    return bad(`not JSON (${(err as Error).message})`);
+    // parseJson's message names the source already.
+    throw new OciError({ code: 'INVALID_MANIFEST', message: (err as Error).message, cause: err });
   }
   if (
     file?.format !== PLAN_FORMAT ||
@@ -68,15 +69,24 @@ export function parsePlan(
   const bytes = Buffer.from(file.manifest, 'base64');
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
+    manifest = parseJson(bytes.toString('utf8'), `${source}: its manifest`) as Manifest;
   } catch (err) {
-    return bad(`its manifest is not JSON (${(err as Error).message})`);
+    throw new OciError({ code: 'INVALID_MANIFEST', message: (err as Error).message, cause: err });
   }
-  if (isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length !== 1)
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    isIndex(manifest) ||
+    !Array.isArray(manifest.layers) ||
+    manifest.layers.length !== 1
+  )
     bad('its manifest must have exactly one layer');
   const m = manifest as ImageManifest;
-  const layer = m.layers[0]!;
+  const layer = m.layers[0];
+  if (typeof layer !== 'object' || layer === null || !Number.isSafeInteger(layer.size))
+    return bad('its layer is not a descriptor with a size');
   if (layer.digest !== digest) bad(`its layer is ${layer.digest}, but ${path} is ${digest}`);
+  if (typeof m.config !== 'object' || m.config === null) return bad('its manifest has no config');
   const blobs: Blob[] = [];
   for (const b of file.blobs) {
     const data = Buffer.from(String(b?.data ?? ''), 'base64');
@@ -88,7 +98,7 @@ export function parsePlan(
   blobs.push({ digest: layer.digest, size: layer.size, source: { path } });
   return {
     descriptor: {
-      mediaType: m.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+      mediaType: m.mediaType ?? MediaType.OCI_MANIFEST,
       digest: `sha256:${digestBytes(bytes)}`,
       size: bytes.length,
       ...(m.artifactType ? { artifactType: m.artifactType } : {}),
@@ -96,8 +106,8 @@ export function parsePlan(
     bytes,
     blobs,
     layer,
-    ...(layer.annotations?.['org.opencontainers.image.title']
-      ? { title: layer.annotations['org.opencontainers.image.title'] }
+    ...(layer.annotations?.[Annotation.TITLE]
+      ? { title: layer.annotations[Annotation.TITLE] }
       : {}),
   };
 }

@@ -3,11 +3,12 @@ import { basename, join } from 'node:path';
 import {
   describeBundle,
   fileError,
+  isSbomPredicateType,
+  isSigstoreBundleMediaType,
   MediaType,
   PredicateType,
   type ProgressCallback,
   SBOM_FORMATS,
-  SBOM_PREDICATE_TYPES,
   Sidecar,
   writeFileAtomic,
 } from '@build-artifact/core';
@@ -111,10 +112,7 @@ function sbomFormatOfType(artifactType: string | undefined) {
 
 /** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, SBOMs. */
 function isKnownReferrer(artifactType: string | undefined): boolean {
-  return (
-    artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
-    sbomFormatOfType(artifactType) !== undefined
-  );
+  return isSigstoreBundleMediaType(artifactType) || sbomFormatOfType(artifactType) !== undefined;
 }
 
 /** The file name a known referrer is written to beside its artifact. */
@@ -134,7 +132,8 @@ function referrerFileName(
       predicateType = undefined;
     }
   }
-  const isSbom = predicateType !== undefined && SBOM_PREDICATE_TYPES.includes(predicateType);
+  // Any SBOM predicate, cosign's too: named as the provenance, it would take its place.
+  const isSbom = isSbomPredicateType(predicateType);
   // A verifier's summary is not the provenance: under the provenance's name it could take its
   // place beside the artifact.
   if (predicateType === PredicateType.VERIFICATION_SUMMARY_V1)
@@ -175,7 +174,8 @@ export async function fetchReferrer(
 
 /**
  * Pulls an artifact into `outputDir`: its file(s) under their titles, and its referrers beside
- * them (`<file>.sigstore.json`, `<file>.sbom.sigstore.json`, `<file>.cdx.json`). Every blob
+ * them under their sidecar names (`<file>.sigstore.json`, `.sbom.sigstore.json`,
+ * `.vsa.sigstore.json`, `.cdx.json`, `.spdx.json`: core's `Sidecar`). Every blob
  * and manifest is checked against its digest before it is written; files appear atomically.
  */
 export async function pull(
@@ -228,7 +228,7 @@ export async function pull(
           subject,
           entry,
           entry.artifactType
-            ? `artifactType ${entry.artifactType} is not a Sigstore bundle or CycloneDX SBOM`
+            ? `artifactType ${entry.artifactType} is not a Sigstore bundle nor a CycloneDX or SPDX SBOM`
             : 'it has no artifactType',
         );
         continue;

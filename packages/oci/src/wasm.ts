@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import {
-  fileError,
+  openRegularFile,
   readUleb128,
   WASM_COMPONENT_HEADER,
   WASM_MODULE_HEADER,
@@ -49,10 +49,7 @@ class Reader {
 }
 
 /** Reads an unsigned LEB128 at `pos` from a file; returns the value and its length. */
-async function readU32(
-  fh: Awaited<ReturnType<typeof open>>,
-  pos: number,
-): Promise<[number, number] | undefined> {
+async function readU32(fh: FileHandle, pos: number): Promise<[number, number] | undefined> {
   const buf = Buffer.alloc(5);
   const { bytesRead } = await fh.read(buf, 0, 5, pos);
   if (bytesRead === 0) return undefined;
@@ -129,12 +126,8 @@ function componentNames(payload: Uint8Array, exports: boolean): string[] {
  * wasip2. Undefined for files that are not wasm.
  */
 export async function detectWasm(path: string): Promise<WasmInfo | undefined> {
-  let fh: Awaited<ReturnType<typeof open>>;
-  try {
-    fh = await open(path, 'r');
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  // A regular file only: open(2) of a FIFO would wait for a writer.
+  const { handle: fh } = await openRegularFile(path);
   try {
     const head = Buffer.alloc(8);
     const { bytesRead } = await fh.read(head, 0, 8, 0);

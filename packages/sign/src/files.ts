@@ -4,6 +4,7 @@ import {
   type Statement,
   type Subject,
   sbomFormatOf,
+  sidecarPath,
   writeFileAtomic,
 } from '@build-artifact/core';
 import type { SerializedBundle } from '@sigstore/bundle';
@@ -16,7 +17,7 @@ export type BundleKind = 'provenance' | 'sbom';
  * (the convention of release assets), `<artifact>.sbom.sigstore.json` for the SBOM attestation.
  */
 export function bundlePathFor(artifactPath: string, kind: BundleKind = 'provenance'): string {
-  return `${artifactPath}${kind === 'sbom' ? '.sbom' : ''}.sigstore.json`;
+  return sidecarPath(artifactPath, kind === 'sbom' ? 'SBOM_BUNDLE' : 'PROVENANCE');
 }
 
 /** Writes a bundle atomically (nothing half-written) and returns its path. */

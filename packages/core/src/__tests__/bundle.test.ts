@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeBundle, namesDigest } from '../bundle.js';
+import { isSigstoreBundleMediaType, MediaType } from '../media-types.js';
 
 const statement = {
   _type: 'https://in-toto.io/Statement/v1',
@@ -56,5 +57,25 @@ describe('describeBundle', () => {
     expect(d.content).toBe('message-signature');
     expect(namesDigest(d, `sha256:${'01'.repeat(32)}`)).toBe(true);
     expect(namesDigest(d, `sha512:${'01'.repeat(32)}`)).toBe(false);
+  });
+});
+
+describe('isSigstoreBundleMediaType', () => {
+  it('takes every bundle version, and nothing else', () => {
+    for (const v of [
+      MediaType.SIGSTORE_BUNDLE_V01,
+      MediaType.SIGSTORE_BUNDLE_V02,
+      MediaType.SIGSTORE_BUNDLE_V03,
+      'application/vnd.dev.sigstore.bundle.v0.4+json',
+    ])
+      expect(isSigstoreBundleMediaType(v)).toBe(true);
+    for (const v of [MediaType.IN_TOTO, MediaType.CYCLONEDX_JSON, undefined, 3, ''])
+      expect(isSigstoreBundleMediaType(v)).toBe(false);
+    expect(describeBundle({ mediaType: MediaType.SIGSTORE_BUNDLE_V01 }).mediaType).toBe(
+      MediaType.SIGSTORE_BUNDLE_V01,
+    );
+    expect(describeBundle({ mediaType: MediaType.IN_TOTO }).mediaType).toBe(
+      MediaType.SIGSTORE_BUNDLE_V03,
+    );
   });
 });

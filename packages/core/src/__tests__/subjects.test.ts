@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeFifo, releaseFifos } from '../../../../test/helpers/hostile-files.js';
 import {
   buildStatement,
+  collectArtifacts,
   digestBytes,
   mapConcurrent,
   parseStatement,
@@ -67,6 +68,81 @@ describe('subjects', () => {
       code: 'NOT_REGULAR_FILE',
       message: `${fifo}: is a named pipe (FIFO), not a regular file`,
     });
+  });
+});
+
+describe('collectArtifacts', () => {
+  it('a flat directory: its regular files, sorted, each hashed once', async () => {
+    const got = await collectArtifacts({ directory: join(dir, 'out') });
+    expect(got).toEqual([
+      { name: 'a.bin', path: join(dir, 'out', 'a.bin'), digest: { sha256: digestBytes('a') } },
+      { name: 'b.bin', path: join(dir, 'out', 'b.bin'), digest: { sha256: digestBytes('b') } },
+    ]);
+  });
+
+  it('a checked checksums file: the files it lists, hashed again and compared', async () => {
+    const sums = join(dir, 'CHECKED.sums');
+    await writeFile(sums, `${digestBytes('a')}  a.bin\n`);
+    const source = { directory: join(dir, 'out'), checksums: sums };
+    expect(await collectArtifacts(source, { algorithms: ['sha512'] })).toEqual([
+      {
+        name: 'a.bin',
+        path: join(dir, 'out', 'a.bin'),
+        digest: { sha512: digestBytes('a', 'sha512') },
+      },
+    ]);
+    // The file changed between the check and this use.
+    await writeFile(sums, `${digestBytes('x')}  a.bin\n`);
+    await expect(collectArtifacts(source)).rejects.toMatchObject({
+      code: 'DIGEST_MISMATCH',
+      message: `${join(dir, 'out', 'a.bin')}: sha256 ${digestBytes('a')} differs from ${sums}'s ${digestBytes('x')}`,
+    });
+  });
+
+  it('refuses a checksums file naming a path, or without its directory, naming it', async () => {
+    const sums = join(dir, 'ESCAPE.sums');
+    await writeFile(sums, `${digestBytes('c')}  sub/c.txt\n`);
+    await expect(
+      collectArtifacts({ directory: join(dir, 'out'), checksums: sums }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_CHECKSUM_FILE',
+      message: `${sums}: sub/c.txt is not a plain file name`,
+    });
+    await expect(collectArtifacts({ checksums: sums })).rejects.toMatchObject({
+      code: 'INVALID_CHECKSUM_FILE',
+      message: `${sums}: a checksums file needs the directory it lists`,
+    });
+  });
+
+  it('counts the entries of a checksums file before hashing any', async () => {
+    const sums = join(dir, 'MANY.sums');
+    const lines = Array.from({ length: 5 }, (_, i) => `${digestBytes('a')}  missing-${i}\n`);
+    await writeFile(sums, lines.join(''));
+    await expect(
+      collectArtifacts({ directory: join(dir, 'out'), checksums: sums }, { limit: 4 }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_SUBJECTS' });
+  });
+
+  it('names where it found nothing', async () => {
+    await mkdir(join(dir, 'empty'));
+    await expect(collectArtifacts({ directory: join(dir, 'empty') })).rejects.toMatchObject({
+      code: 'NO_SUBJECTS',
+      message: `${join(dir, 'empty')}: no regular file in it: no artifacts to attest`,
+    });
+    await expect(collectArtifacts({ paths: [join(dir, 'empty')] })).rejects.toMatchObject({
+      code: 'NO_SUBJECTS',
+      message: `no files in ${join(dir, 'empty')}: no artifacts to attest`,
+    });
+  });
+
+  it('adds the subjects of a digests file to the paths found', async () => {
+    const sums = join(dir, 'DIGESTS.sums');
+    await writeFile(sums, `${digestBytes('elsewhere')}  remote.bin\n`);
+    const got = await collectArtifacts({ paths: [join(dir, 'out', 'a.bin')], digests: sums });
+    expect(got.map((a) => [a.name, a.path !== undefined])).toEqual([
+      ['a.bin', true],
+      ['remote.bin', false],
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   MAX_MANIFEST_BYTES,
   OciLayout,
   type PushedArtifact,
+  pushArtifact,
   pushFile,
 } from './exports.js';
 import { failure } from './failure.js';
@@ -108,6 +109,21 @@ describe('an OCI layout whose files are not regular files', () => {
       message: `${path}: is a named pipe (FIFO), not a regular file`,
     });
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a FIFO or a directory given to push, naming what it is', {
+    timeout: 5000,
+  }, async () => {
+    const layout = new OciLayout(join(dir, 'push-fifo'));
+    const fifo = makeFifo(join(dir, 'tool.wasm'));
+    for (const push of [pushArtifact, pushFile])
+      expect(await coreFailure(push(layout, fifo))).toMatchObject({
+        code: 'NOT_REGULAR_FILE',
+        message: `${fifo}: is a named pipe (FIFO), not a regular file`,
+      });
+    expect((await coreFailure(pushFile(layout, dir))).message).toBe(
+      `${dir}: is a directory, not a regular file`,
+    );
   });
 
   // A blob linked to /dev/zero is refused the same way: that case runs in the CLI's hostile-input

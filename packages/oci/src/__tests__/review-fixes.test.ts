@@ -1,7 +1,7 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { MediaType } from '@build-artifact/core';
+import { MediaType, PredicateType } from '@build-artifact/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attachBundle,
@@ -306,5 +306,42 @@ describe('pull with referrers it cannot read', () => {
       expect(err).toBeInstanceOf(OciError);
       expect((err as OciError).code).toBe('DIGEST_MISMATCH');
     }
+  });
+});
+
+describe('pull names each attestation by what it attests', () => {
+  const statement = (predicateType: string) =>
+    JSON.stringify({
+      mediaType: SIGSTORE,
+      dsseEnvelope: {
+        payloadType: 'application/vnd.in-toto+json',
+        payload: Buffer.from(JSON.stringify({ predicateType })).toString('base64'),
+        signatures: [],
+      },
+    });
+
+  it("an SPDX document, SBOM attestations (cosign's unversioned SPDX too) and a VSA", async () => {
+    const layout = new OciLayout(join(dir, 'names-layout'));
+    await mkdir(join(dir, 'names-src'));
+    await writeFile(join(dir, 'names-src', 'tool'), 'a tool');
+    const pushed = await pushFile(layout, join(dir, 'names-src', 'tool'), { tag: 'v1' });
+    const spdx = JSON.stringify({ spdxVersion: 'SPDX-2.3', creationInfo: { created: 'x' } });
+    expect((await attachSbom(pushed, spdx)).artifactType).toBe(MediaType.SPDX_JSON);
+    for (const type of [
+      'https://spdx.dev/Document',
+      PredicateType.VERIFICATION_SUMMARY_V1,
+      PredicateType.SLSA_PROVENANCE_V1,
+    ])
+      await attachBundle(pushed, statement(type));
+    const result = await pull(layout, 'v1', join(dir, 'names-out'));
+    expect(result.skipped).toEqual([]);
+    expect(result.files.map((f) => [basename(f.path), f.role]).sort()).toEqual([
+      ['tool', 'artifact'],
+      ['tool.sbom.sigstore.json', 'sbom-bundle'],
+      ['tool.sigstore.json', 'bundle'],
+      ['tool.spdx.json', 'sbom'],
+      ['tool.vsa.sigstore.json', 'vsa-bundle'],
+    ]);
+    expect(await readFile(join(dir, 'names-out', 'tool.spdx.json'), 'utf8')).toBe(spdx);
   });
 });

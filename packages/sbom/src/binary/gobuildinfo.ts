@@ -83,13 +83,16 @@ export function findModinfo(
   }
   if (at < to) parts.push([at, to]);
   for (const [lo, hi] of parts) {
+    // Searched through a view ending at the part's end: a search that finds nothing in the
+    // part stops there, not at the end of the file (once per part, once per embedded module).
+    const view = buf.subarray(0, hi);
     let pos = lo;
     while (pos < hi) {
-      const first = buf.indexOf(INFO_START, pos);
+      const first = view.indexOf(INFO_START, pos);
       if (first < 0 || first + 32 > hi) break;
-      const e = buf.indexOf(INFO_END, first + 16);
+      const e = view.indexOf(INFO_END, first + 16);
       if (e < 0 || e + 16 > hi) break;
-      const s = buf.lastIndexOf(INFO_START, e - 16);
+      const s = view.lastIndexOf(INFO_START, e - 16);
       pos = e + 16;
       if (e - s - 16 > MAX_MODINFO) continue;
       try {
@@ -101,6 +104,33 @@ export function findModinfo(
     }
   }
   return undefined;
+}
+
+/**
+ * Whether an offset falls in one of `ranges` (embedded modules, whose contents are theirs): the
+ * ranges merged and sorted once, each question a binary search. Searches ask once per hit, and
+ * a file can hold millions of hits and over a hundred embedded modules.
+ */
+function inRanges(ranges: readonly [number, number][]): (offset: number) => boolean {
+  if (ranges.length === 0) return () => false;
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = merged[mid]!;
+      if (offset < a) hi = mid - 1;
+      else if (offset >= b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 /** How the Go version of a binary was found (the BOM says which). */
@@ -135,8 +165,9 @@ export function findGoVersion(
 ): string | undefined {
   // Every occurrence is tried (each costs a constant beyond the search, which moves forward):
   // decoys placed before the real header cannot hide it.
+  const excluded = inRanges(exclude);
   for (let s = buf.indexOf(BUILDINFO_MAGIC); s >= 0; s = buf.indexOf(BUILDINFO_MAGIC, s + 1)) {
-    if (s % 16 !== 0 || s + 32 > buf.length || exclude.some(([a, b]) => s >= a && s < b)) continue;
+    if (s % 16 !== 0 || s + 32 > buf.length || excluded(s)) continue;
     const flags = buf[s + 15]!;
     if ((flags & 0x2) === 0) {
       // Pointers: to the runtime.buildVersion string header (endianness in bit 0).
@@ -200,7 +231,7 @@ export function findRuntimeVersion(
   }
   if (!isGo && !obj.sections.some((s) => s.name !== undefined && GO_SECTIONS.has(s.name)))
     return undefined;
-  const excluded = (o: number) => exclude.some(([a, b]) => o >= a && o < b);
+  const excluded = inRanges(exclude);
   // Loaded sections by file offset; bytes covered by an earlier one are not searched twice.
   const loaded = obj.sections
     .filter((s) => s.addr !== 0 && s.size > 0)

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
-import { fileError } from '@build-artifact/core';
+import {
+  CoreError,
+  readRegularFile,
+  WASM_COMPONENT_HEADER,
+  WASM_MODULE_HEADER,
+} from '@build-artifact/core';
 import { SbomError } from '../errors.js';
 import type { BinaryFormat, BinaryInfo, GoBuildInfo } from '../model.js';
 import { AuditableError, decodeDepV0, MAX_AUDIT_JSON_TOTAL } from './auditable.js';
 import { findGoVersion, findModinfo, findRuntimeVersion } from './gobuildinfo.js';
 import { detectFormat, readObjectFile, SectionError, sectionRange } from './objfile.js';
-import { COMPONENT_VERSION, CORE_VERSION, parseProducers, WASM_MAGIC, walkWasm } from './wasm.js';
+import { CORE_VERSION, parseProducers, walkWasm } from './wasm.js';
 
 /** Binaries are read whole; past this we refuse rather than exhaust memory. */
 export const MAX_BINARY_SIZE = 1024 * 1024 * 1024;
@@ -21,34 +25,24 @@ declare const WebAssembly: { validate(bytes: Uint8Array): boolean };
 
 const sha = (alg: string, b: Uint8Array) => createHash(alg).update(b).digest('hex');
 
-/** Reads a binary (up to 1 GiB) and inspects it. */
+/**
+ * Reads a binary (a regular file of up to 1 GiB: a FIFO or a device is refused, not waited on)
+ * and inspects it.
+ */
 export async function inspectBinary(path: string): Promise<BinaryInfo> {
   let buf: Buffer;
   try {
-    const fh = await open(path, 'r');
-    try {
-      const { size } = await fh.stat();
-      if (size > MAX_BINARY_SIZE) {
-        throw new SbomError({
-          code: 'LIMIT_EXCEEDED',
-          file: path,
-          message: `larger than ${MAX_BINARY_SIZE} bytes`,
-        });
-      }
-      buf = Buffer.alloc(size);
-      let done = 0;
-      while (done < size) {
-        const { bytesRead } = await fh.read(buf, done, size - done, done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-      buf = buf.subarray(0, done);
-    } finally {
-      await fh.close();
-    }
+    buf = await readRegularFile(path, { maxBytes: MAX_BINARY_SIZE, what: 'a binary' });
   } catch (err) {
-    if (err instanceof SbomError) throw err;
-    throw fileError(path, err);
+    if (err instanceof CoreError && err.code === 'FILE_TOO_LARGE') {
+      throw new SbomError({
+        code: 'LIMIT_EXCEEDED',
+        file: path,
+        message: `larger than ${MAX_BINARY_SIZE} bytes`,
+        cause: err,
+      });
+    }
+    throw err;
   }
   return inspectBytes(buf, path);
 }
@@ -224,10 +218,7 @@ export function findEmbeddedWasm(
 ): { start: number; end: number; format: BinaryFormat }[] {
   // Candidates: the 8-byte magic and version of a core module or a component, in file order.
   const candidates: number[] = [];
-  for (const head of [
-    Buffer.concat([WASM_MAGIC, CORE_VERSION]),
-    Buffer.concat([WASM_MAGIC, COMPONENT_VERSION]),
-  ]) {
+  for (const head of [WASM_MODULE_HEADER, WASM_COMPONENT_HEADER]) {
     for (
       let at = buf.indexOf(head, start);
       at >= 0 && at + 8 <= end;

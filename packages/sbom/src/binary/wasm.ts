@@ -1,8 +1,13 @@
-import { readUleb128 as readUleb } from '@build-artifact/core';
+import {
+  readUleb128 as readUleb,
+  WASM_COMPONENT_HEADER,
+  WASM_MODULE_HEADER,
+} from '@build-artifact/core';
 
-export const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
-export const CORE_VERSION = Buffer.from([0x01, 0x00, 0x00, 0x00]);
-export const COMPONENT_VERSION = Buffer.from([0x0d, 0x00, 0x01, 0x00]);
+/** The wasm magic, and the version words of a core module and a component: core's headers. */
+export const WASM_MAGIC = Buffer.from(WASM_MODULE_HEADER.subarray(0, 4));
+export const CORE_VERSION = Buffer.from(WASM_MODULE_HEADER.subarray(4, 8));
+export const COMPONENT_VERSION = Buffer.from(WASM_COMPONENT_HEADER.subarray(4, 8));
 
 export interface WasmSection {
   id: number;

@@ -1,6 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeFifo, releaseFifos } from '../../../../../test/helpers/hostile-files.js';
 import { custom, module } from '../../__tests__/wasm-builder.js';
-import { inspectBytes, MAX_AUDIT_JSON, MAX_AUDIT_JSON_TOTAL, type SbomError } from '../../index.js';
+import {
+  generateSbom,
+  inspectBinary,
+  inspectBytes,
+  MAX_AUDIT_JSON,
+  MAX_AUDIT_JSON_TOTAL,
+  MAX_BINARY_SIZE,
+  type SbomError,
+} from '../../index.js';
 import {
   componentOfDepV0Bombs,
   elfHost,
@@ -27,8 +39,37 @@ function seconds(f: () => unknown): number {
   return (performance.now() - start) / 1000;
 }
 
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sbom-inspect-'));
+});
 afterEach(() => {
   vi.restoreAllMocks();
+  releaseFifos();
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('reading a binary', () => {
+  it('refuses a FIFO at once, naming it, without waiting for a writer', {
+    timeout: 5000,
+  }, async () => {
+    const fifo = makeFifo(join(dir, 'app'));
+    for (const p of [inspectBinary(fifo), generateSbom([fifo])])
+      await expect(p).rejects.toMatchObject({
+        code: 'NOT_REGULAR_FILE',
+        message: `${fifo}: is a named pipe (FIFO), not a regular file`,
+      });
+  });
+
+  it('refuses a binary over MAX_BINARY_SIZE before reading it', async () => {
+    const big = join(dir, 'big.bin');
+    await writeFile(big, '');
+    await truncate(big, MAX_BINARY_SIZE + 1); // sparse: no disk used
+    await expect(inspectBinary(big)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: `${big}: larger than ${MAX_BINARY_SIZE} bytes`,
+    });
+  });
 });
 
 describe('searching a native binary for embedded wasm modules stays linear', () => {
