@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   EVIDENCE_SIDECARS,
   fileError,
+  isSigstoreBundleMediaType,
   parseJsonDocuments,
   readRegularFileText,
   Sidecar,
@@ -32,12 +33,8 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
-function isBundle(json: unknown): boolean {
-  const mediaType = (json as { mediaType?: unknown } | null)?.mediaType;
-  return (
-    typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle')
-  );
-}
+const isBundle = (json: unknown) =>
+  isSigstoreBundleMediaType((json as { mediaType?: unknown } | null)?.mediaType);
 
 /**
  * Reads attestations to attach: one CycloneDX SBOM, or Sigstore bundles (one JSON document, or

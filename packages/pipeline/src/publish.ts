@@ -4,6 +4,7 @@ import {
   describeBundle,
   digestFile,
   namesDigest,
+  PredicateType,
   SBOM_FORMATS,
   Sidecar,
   type Subject,
@@ -262,7 +263,7 @@ export async function publish(
   const provenance = attachments
     .filter((a) => a.kind === 'bundle')
     .map((a) => describeBundle(a.json))
-    .find((d) => d.predicateType === 'https://slsa.dev/provenance/v1')?.statement;
+    .find((d) => d.predicateType === PredicateType.SLSA_PROVENANCE_V1)?.statement;
   const publication =
     request.publication ??
     (await planPublication(

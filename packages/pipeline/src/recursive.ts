@@ -10,10 +10,12 @@ import {
   digestBytes,
   digestFile,
   type Evidence,
+  isSbomPredicateType,
   namesDigest,
   PredicateType,
   readRegularFile,
   Sidecar,
+  sbomFormatOf,
   sidecarPath,
 } from '@build-artifact/core';
 import type {
@@ -247,8 +249,8 @@ async function walk(
   const statements = await verifiedStatements(input);
   if (statements.provenance?.statement.predicateType === PredicateType.SLSA_PROVENANCE_V1)
     fromProvenance(statements.provenance.statement, recorded);
-  if (statements.sbom?.statement.predicateType === PredicateType.CYCLONEDX_BOM)
-    fromSbom(statements.sbom.statement.predicate, ownDigest(result)[0] ?? '', recorded);
+  if (sbomFormatOf(statements.sbom?.statement.predicate)?.format === 'cyclonedx-json')
+    fromSbom(statements.sbom!.statement.predicate, ownDigest(result)[0] ?? '', recorded);
 
   const out: DependencyResult[] = [];
   for (const rec of recorded.values()) {
@@ -329,15 +331,14 @@ export async function verifiedStatements(
   const described = new Map<Evidence, BundleDescription>(
     evidence.map((e) => [e, describeBundle(e.json)]),
   );
-  const ofType = (type: string) =>
-    evidence.filter((e) => {
-      const d = described.get(e)!;
-      return d.predicateType === type && own !== '' && namesDigest(d, `sha256:${own}`);
-    });
-  const candidates = [
-    ...ofType(PredicateType.CYCLONEDX_BOM),
-    ...ofType(PredicateType.SPDX_DOCUMENT_V2_3),
-  ];
+  // Any SBOM attestation (cosign's and versioned predicate types too), CycloneDX first.
+  const sboms = evidence.filter((e) => {
+    const d = described.get(e)!;
+    return isSbomPredicateType(d.predicateType) && own !== '' && namesDigest(d, `sha256:${own}`);
+  });
+  const cyclonedx = (e: Evidence) =>
+    described.get(e)!.predicateType!.startsWith(PredicateType.CYCLONEDX_BOM);
+  const candidates = [...sboms.filter(cyclonedx), ...sboms.filter((e) => !cyclonedx(e))];
   for (const e of candidates) {
     const required = result.sbom?.verified === true && result.sbom.source === e.source;
     let ok = required;

@@ -7,6 +7,7 @@ import {
   describeBundle,
   type Evidence,
   isGitHubActionsIssuer,
+  isSbomPredicateType,
   namesDigest,
   PredicateType,
 } from '@build-artifact/core';
@@ -768,11 +769,7 @@ export async function signedReport(
     const sha256 = a.digest.sha256?.toLowerCase();
     const naming = described.filter(({ d }) => sha256 && namesDigest(d, `sha256:${sha256}`));
     const provenance = naming.find(({ d }) => d.predicateType === PredicateType.SLSA_PROVENANCE_V1);
-    const sbom = naming.find(
-      ({ d }) =>
-        d.predicateType === PredicateType.CYCLONEDX_BOM ||
-        d.predicateType === PredicateType.SPDX_DOCUMENT_V2_3,
-    );
+    const sbom = naming.find(({ d }) => isSbomPredicateType(d.predicateType));
     const inspected = provenance ? v.inspectEvidence(provenance.e) : undefined;
     const id = inspected?.certificate;
     const statements: VerifiedStatements = {

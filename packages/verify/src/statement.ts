@@ -55,8 +55,10 @@ export function indexStatement(statement: Statement): IndexedStatement {
 
 /** What the evidence must be to count for this purpose. */
 export interface StatementWants {
-  /** Predicate types that count. */
+  /** Predicate types that count (named in the failure when none does). */
   predicateTypes: readonly string[];
+  /** When given, decides instead which predicate types count (a family, not a list). */
+  predicateTypeCounts?: (predicateType: string) => boolean;
   /** Why a plain message signature does not count here; undefined when it does. */
   messageSignatureRefused?: string;
 }
@@ -186,7 +188,10 @@ export async function statementStage(
     const read = readStatement(bundle.content.dsseEnvelope);
     if (!read.ok) return read as StageResult<StatementFacts>;
     const { statement, summary } = read.facts;
-    if (!wants.predicateTypes.includes(statement.predicateType))
+    const counts = wants.predicateTypeCounts
+      ? wants.predicateTypeCounts(statement.predicateType)
+      : wants.predicateTypes.includes(statement.predicateType);
+    if (!counts)
       return fail(
         'statement',
         'PREDICATE_TYPE_MISMATCH',

@@ -1,4 +1,4 @@
-import { type DigestAlgorithm, PredicateType } from '@build-artifact/core';
+import { type DigestAlgorithm, isSbomPredicateType, PredicateType } from '@build-artifact/core';
 import { ArtifactData, type ArtifactInput } from './artifact.js';
 import { cacheOf, type VerificationCache } from './cache.js';
 import type { CertificateSummary, CryptoFacts, SignedTime, TlogEntrySummary } from './crypto.js';
@@ -142,6 +142,8 @@ const SBOM_PURPOSE: Purpose = {
   kind: 'sbom',
   wants: {
     predicateTypes: [PredicateType.CYCLONEDX_BOM, PredicateType.SPDX_DOCUMENT_V2_3],
+    // Other tools' SBOM attestations count too: cosign's `https://spdx.dev/Document`, versions.
+    predicateTypeCounts: isSbomPredicateType,
     messageSignatureRefused:
       'a plain message signature is not an SBOM attestation: a signed in-toto statement with a CycloneDX or SPDX predicate is',
   },

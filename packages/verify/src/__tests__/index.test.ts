@@ -14,6 +14,7 @@ describe('public API', () => {
         'POLICY_KEYS',
         'PUBLIC_GOOD_TUF_URL',
         'SBOM_VERIFIED_LEVEL',
+        'STAGE_ORDER',
         'TOOL_NAME',
         'VERSION',
         'VSA_FIELDS',

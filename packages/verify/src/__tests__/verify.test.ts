@@ -204,11 +204,30 @@ describe('3. --require-sbom needs a signed SBOM attestation', () => {
       statementJSON(PredicateType.SPDX_DOCUMENT_V2_3, { spdxVersion: 'SPDX-2.3' }),
       ME,
     );
-    for (const sbom of [cdx, spdx]) {
+    // cosign attest --type spdxjson, and a versioned CycloneDX type, as other tools write them.
+    const cosignSpdx = await ca.signPayload(
+      statementJSON('https://spdx.dev/Document', { spdxVersion: 'SPDX-2.3' }),
+      ME,
+    );
+    const cdx15 = await ca.signPayload(statementJSON('https://cyclonedx.org/bom/v1.5', bom), ME);
+    for (const sbom of [cdx, spdx, cosignSpdx, cdx15]) {
       const r = await run([ev(prov), ev(sbom, 'sbom')], { repo: 'example/app', requireSbom: true });
       expect(r.failure).toBeUndefined();
       expect(r.sbom).toEqual({ source: 'sbom', verified: true });
     }
+  });
+
+  it('another predicate type does not satisfy it', async () => {
+    const prov = await ca.signPayload(
+      statementJSON(PredicateType.SLSA_PROVENANCE_V1, provenance()),
+      ME,
+    );
+    const vuln = await ca.signPayload(
+      statementJSON('https://cosign.sigstore.dev/attestation/vuln/v1', { scanner: {} }),
+      ME,
+    );
+    const r = await run([ev(prov), ev(vuln, 'vuln')], { repo: 'example/app', requireSbom: true });
+    expect(r.failure?.reason).toBe('SBOM_MISSING');
   });
 });
 
