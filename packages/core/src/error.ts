@@ -27,7 +27,8 @@ export type CoreErrorCode =
   | 'DUPLICATE_SUBJECT'
   | 'DIGEST_MISMATCH'
   | 'TOO_MANY_SUBJECTS'
-  | 'NO_SUBJECTS';
+  | 'NO_SUBJECTS'
+  | 'INVALID_SOURCE_DATE_EPOCH';
 
 export class CoreError extends BaseError<CoreErrorCode> {}
 

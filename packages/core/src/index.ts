@@ -24,6 +24,7 @@ export {
 } from './digest.js';
 export type { Envelope } from './dsse.js';
 export { encodeEnvelope, envelopePayload, preAuthEncoding } from './dsse.js';
+export { sourceDateEpoch } from './epoch.js';
 export type { CoreErrorCode } from './error.js';
 export { BaseError, CoreError, fileError, isBaseError } from './error.js';
 export { safeJson, safeText } from './escape.js';

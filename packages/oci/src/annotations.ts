@@ -1,3 +1,4 @@
+import { sourceDateEpoch as epochSeconds } from '@build-artifact/core';
 import { Annotation } from './types.js';
 
 export interface AnnotationContext {
@@ -72,9 +73,9 @@ export function contextAnnotations(context: AnnotationContext): Record<string, s
   return out;
 }
 
-/** RFC 3339 time from `SOURCE_DATE_EPOCH` (seconds), when set. */
+/** RFC 3339 time from `SOURCE_DATE_EPOCH` (seconds), when set (core's rule for its value). */
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = {}): string | undefined {
-  const value = env.SOURCE_DATE_EPOCH;
-  if (!value || !/^\d+$/.test(value)) return undefined;
-  return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  const seconds = epochSeconds(env);
+  if (seconds === undefined) return undefined;
+  return new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -12,6 +12,7 @@ import {
   type Statement,
   type Subject,
   sidecarPath,
+  sourceDateEpoch,
   writeFileAtomic,
 } from '@build-artifact/core';
 import type { ArtifactPlan } from '@build-artifact/oci';
@@ -110,7 +111,10 @@ async function sbomFor(
 ): Promise<SbomResult> {
   const { generateSbom, SbomError } = await import('@build-artifact/sbom');
   const inputs = [...(request.inputs ?? [])];
+  // The run's environment, not the process's (a library caller's context may differ).
+  const epoch = sourceDateEpoch(context.env);
   const options = {
+    ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     ...(request.format ? { format: request.format } : {}),
     ...(request.specVersion ? { specVersion: request.specVersion } : {}),
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),

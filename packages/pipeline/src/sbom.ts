@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { type SbomFormat, writeFileAtomic } from '@build-artifact/core';
+import { type SbomFormat, sourceDateEpoch, writeFileAtomic } from '@build-artifact/core';
 import type { SbomResult } from '@build-artifact/sbom';
-import { PipelineError } from './errors.js';
 import type { FlowContext } from './oci-target.js';
 
 /** One SBOM for directories of lockfiles, lockfiles and binaries. */
@@ -21,18 +20,13 @@ export async function describeArtifacts(
 ): Promise<SbomResult & { output?: string }> {
   const { generateSbom } = await import('@build-artifact/sbom');
   // The run's environment, not the process's: the same request gives the same bytes.
-  const epoch = context.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '' && !/^\d{1,12}$/.test(epoch))
-    throw new PipelineError({
-      code: 'INVALID_REQUEST',
-      message: `SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`,
-    });
+  const epoch = sourceDateEpoch(context.env);
   const result = await generateSbom(
     request.paths.map((p) => resolve(context.cwd, p)),
     {
       ...(request.format ? { format: request.format } : {}),
       ...(request.specVersion ? { specVersion: request.specVersion } : {}),
-      ...(epoch ? { sourceDateEpoch: Number(epoch) } : {}),
+      ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
       ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     },
   );

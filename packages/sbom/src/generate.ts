@@ -1,6 +1,11 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { fileError, type ProgressCallback, walkDirectory } from '@build-artifact/core';
+import {
+  fileError,
+  type ProgressCallback,
+  sourceDateEpoch,
+  walkDirectory,
+} from '@build-artifact/core';
 import type { Assembly } from './assembly.js';
 import { buildBom } from './bom.js';
 import { lockfileKind, MANIFESTS, SKIP_DIRS } from './detect.js';
@@ -36,17 +41,6 @@ export async function findLockfiles(dir: string): Promise<string[]> {
   return found.filter(
     (f) => !(basename(f) === 'package-lock.json' && shrinkwrapDirs.has(dirname(f))),
   );
-}
-
-function parseEpoch(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d{1,12}$/.test(value)) {
-    throw new SbomError({
-      code: 'UNSUPPORTED_INPUT',
-      message: `SOURCE_DATE_EPOCH "${value}" is not a number of seconds`,
-    });
-  }
-  return Number(value);
 }
 
 /**
@@ -181,8 +175,8 @@ export async function generateSbom(
             : 'complete',
     };
   }
-  const sourceDateEpoch = options.sourceDateEpoch ?? parseEpoch(process.env.SOURCE_DATE_EPOCH);
-  const epoch = sourceDateEpoch === undefined ? {} : { sourceDateEpoch };
-  if (format === 'spdx-json') return buildSpdx(root, epoch);
-  return buildBom(root, { specVersion: options.specVersion ?? '1.6', ...epoch });
+  const epoch = options.sourceDateEpoch ?? sourceDateEpoch(process.env);
+  const times = epoch === undefined ? {} : { sourceDateEpoch: epoch };
+  if (format === 'spdx-json') return buildSpdx(root, times);
+  return buildBom(root, { specVersion: options.specVersion ?? '1.6', ...times });
 }

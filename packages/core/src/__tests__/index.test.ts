@@ -64,6 +64,7 @@ describe('public API', () => {
         'readRegularFileText',
         'readUleb128',
         'sidecarPath',
+        'sourceDateEpoch',
         'subjectName',
         'subjectsFromChecksumFile',
         'subjectsFromPaths',

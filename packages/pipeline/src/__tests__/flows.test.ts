@@ -99,6 +99,40 @@ describe('attest, publish, verify', () => {
     }
   });
 
+  it("dates the SBOM and the planned manifest by the run's SOURCE_DATE_EPOCH, not the process's", async () => {
+    const file = join(dir, 'dated.tgz');
+    await writeFile(file, 'a dated app');
+    expect(process.env.SOURCE_DATE_EPOCH).toBeUndefined();
+    const attested = await attest(
+      {
+        artifacts: { paths: [file] },
+        sbom: { inputs: [LOCKFILE] },
+        provenance: { builder: 'github' },
+        signing: false,
+        publishTo: { reference: `oci-layout:${join(dir, 'dated')}` },
+      },
+      { ...context, env: { ...context.env, SOURCE_DATE_EPOCH: '1700000000' } },
+    );
+    const bom = attested.artifacts[0]!.sbom!.bom as { metadata: { timestamp: string } };
+    expect(new Date(bom.metadata.timestamp).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    const manifest = JSON.parse(Buffer.from(attested.publication!.plans[0]!.bytes).toString()) as {
+      annotations: Record<string, string>;
+    };
+    expect(manifest.annotations['org.opencontainers.image.created']).toBe('2023-11-14T22:13:20Z');
+    // A value that is no time is refused, naming the variable.
+    await expect(
+      attest(
+        {
+          artifacts: { paths: [file] },
+          sbom: {},
+          provenance: { builder: 'local' },
+          signing: false,
+        },
+        { ...context, env: { ...context.env, SOURCE_DATE_EPOCH: 'yesterday' } },
+      ),
+    ).rejects.toThrow(/SOURCE_DATE_EPOCH "yesterday" is not a number of seconds/);
+  });
+
   it('hashes each artifact once and reuses the digest when publishing', async () => {
     const file = join(dir, 'tool');
     await writeFile(file, 'a tool');
