@@ -19,10 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 // EXTERNAL MODULE: ./packages/sbom/dist/errors.js
 var errors = __webpack_require__(55221);
 ;// CONCATENATED MODULE: ./packages/sbom/dist/binary/auditable.js
@@ -518,15 +516,18 @@ function findModinfo(buf, from, to, exclude = []) {
     if (at < to)
         parts.push([at, to]);
     for (const [lo, hi] of parts) {
+        // Searched through a view ending at the part's end: a search that finds nothing in the
+        // part stops there, not at the end of the file (once per part, once per embedded module).
+        const view = buf.subarray(0, hi);
         let pos = lo;
         while (pos < hi) {
-            const first = buf.indexOf(INFO_START, pos);
+            const first = view.indexOf(INFO_START, pos);
             if (first < 0 || first + 32 > hi)
                 break;
-            const e = buf.indexOf(INFO_END, first + 16);
+            const e = view.indexOf(INFO_END, first + 16);
             if (e < 0 || e + 16 > hi)
                 break;
-            const s = buf.lastIndexOf(INFO_START, e - 16);
+            const s = view.lastIndexOf(INFO_START, e - 16);
             pos = e + 16;
             if (e - s - 16 > MAX_MODINFO)
                 continue;
@@ -541,6 +542,38 @@ function findModinfo(buf, from, to, exclude = []) {
         }
     }
     return undefined;
+}
+/**
+ * Whether an offset falls in one of `ranges` (embedded modules, whose contents are theirs): the
+ * ranges merged and sorted once, each question a binary search. Searches ask once per hit, and
+ * a file can hold millions of hits and over a hundred embedded modules.
+ */
+function inRanges(ranges) {
+    if (ranges.length === 0)
+        return () => false;
+    const merged = [];
+    for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+        const last = merged[merged.length - 1];
+        if (last && a <= last[1])
+            last[1] = Math.max(last[1], b);
+        else
+            merged.push([a, b]);
+    }
+    return (offset) => {
+        let lo = 0;
+        let hi = merged.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const [a, b] = merged[mid];
+            if (offset < a)
+                hi = mid - 1;
+            else if (offset >= b)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    };
 }
 /** What `runtime.buildVersion` holds: `go1.23.5`, `go1.24rc1`, `devel go1.25-abc...`, ` X:...`. */
 const VERSION_RE = /^(?:go1\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?|devel [\x21-\x7e]+(?: [\x21-\x7e]+)*?)(?: X:[\x21-\x7e]+)?$/;
@@ -566,8 +599,9 @@ function versionAt(obj, buf, headerOffset) {
 function findGoVersion(buf, exclude = [], obj) {
     // Every occurrence is tried (each costs a constant beyond the search, which moves forward):
     // decoys placed before the real header cannot hide it.
+    const excluded = inRanges(exclude);
     for (let s = buf.indexOf(BUILDINFO_MAGIC); s >= 0; s = buf.indexOf(BUILDINFO_MAGIC, s + 1)) {
-        if (s % 16 !== 0 || s + 32 > buf.length || exclude.some(([a, b]) => s >= a && s < b))
+        if (s % 16 !== 0 || s + 32 > buf.length || excluded(s))
             continue;
         const flags = buf[s + 15];
         if ((flags & 0x2) === 0) {
@@ -630,7 +664,7 @@ function findRuntimeVersion(buf, obj, exclude, isGo) {
     }
     if (!isGo && !obj.sections.some((s) => s.name !== undefined && GO_SECTIONS.has(s.name)))
         return undefined;
-    const excluded = (o) => exclude.some(([a, b]) => o >= a && o < b);
+    const excluded = inRanges(exclude);
     // Loaded sections by file offset; bytes covered by an earlier one are not searched twice.
     const loaded = obj.sections
         .filter((s) => s.addr !== 0 && s.size > 0)
@@ -686,9 +720,10 @@ function findRuntimeVersion(buf, obj, exclude, isGo) {
 //# sourceMappingURL=gobuildinfo.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/binary/wasm.js
 
-const WASM_MAGIC = Buffer.from([0x00, 0x61, 0x73, 0x6d]);
-const CORE_VERSION = Buffer.from([0x01, 0x00, 0x00, 0x00]);
-const COMPONENT_VERSION = Buffer.from([0x0d, 0x00, 0x01, 0x00]);
+/** The wasm magic, and the version words of a core module and a component: core's headers. */
+const WASM_MAGIC = Buffer.from(dist.WASM_MODULE_HEADER.subarray(0, 4));
+const CORE_VERSION = Buffer.from(dist.WASM_MODULE_HEADER.subarray(4, 8));
+const COMPONENT_VERSION = Buffer.from(dist.WASM_COMPONENT_HEADER.subarray(4, 8));
 // Order of the non-custom sections of a core module (datacount 12 sits before code 10, tag 13
 // between memory and global).
 const CORE_ORDER = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6];
@@ -878,7 +913,6 @@ function parseProducers(buf, start, end) {
 
 
 
-
 /** Binaries are read whole; past this we refuse rather than exhaust memory. */
 const MAX_BINARY_SIZE = 1024 * 1024 * 1024;
 const MAX_EMBEDDED_CANDIDATES = 64;
@@ -887,38 +921,25 @@ const MAX_DEPTH = 4;
 const SEARCH_SECTIONS_BASE = 1 << 16;
 const SEARCH_VALIDATE_BASE = 64 * 1024 * 1024;
 const sha = (alg, b) => (0,external_node_crypto_.createHash)(alg).update(b).digest('hex');
-/** Reads a binary (up to 1 GiB) and inspects it. */
+/**
+ * Reads a binary (a regular file of up to 1 GiB: a FIFO or a device is refused, not waited on)
+ * and inspects it.
+ */
 async function inspectBinary(path) {
     let buf;
     try {
-        const fh = await (0,promises_.open)(path, 'r');
-        try {
-            const { size } = await fh.stat();
-            if (size > MAX_BINARY_SIZE) {
-                throw new errors/* SbomError */.SP({
-                    code: 'LIMIT_EXCEEDED',
-                    file: path,
-                    message: `larger than ${MAX_BINARY_SIZE} bytes`,
-                });
-            }
-            buf = Buffer.alloc(size);
-            let done = 0;
-            while (done < size) {
-                const { bytesRead } = await fh.read(buf, done, size - done, done);
-                if (bytesRead === 0)
-                    break;
-                done += bytesRead;
-            }
-            buf = buf.subarray(0, done);
-        }
-        finally {
-            await fh.close();
-        }
+        buf = await (0,dist.readRegularFile)(path, { maxBytes: MAX_BINARY_SIZE, what: 'a binary' });
     }
     catch (err) {
-        if (err instanceof errors/* SbomError */.SP)
-            throw err;
-        throw (0,dist.fileError)(path, err);
+        if (err instanceof dist.CoreError && err.code === 'FILE_TOO_LARGE') {
+            throw new errors/* SbomError */.SP({
+                code: 'LIMIT_EXCEEDED',
+                file: path,
+                message: `larger than ${MAX_BINARY_SIZE} bytes`,
+                cause: err,
+            });
+        }
+        throw err;
     }
     return inspectBytes(buf, path);
 }
@@ -1071,10 +1092,7 @@ function inspectWasm(buf, start, end, info, depth, budget) {
 function findEmbeddedWasm(buf, start, end) {
     // Candidates: the 8-byte magic and version of a core module or a component, in file order.
     const candidates = [];
-    for (const head of [
-        Buffer.concat([WASM_MAGIC, CORE_VERSION]),
-        Buffer.concat([WASM_MAGIC, COMPONENT_VERSION]),
-    ]) {
+    for (const head of [dist.WASM_MODULE_HEADER, dist.WASM_COMPONENT_HEADER]) {
         for (let at = buf.indexOf(head, start); at >= 0 && at + 8 <= end; at = buf.indexOf(head, at + 1)) {
             candidates.push(at);
             if (candidates.length > 4 * MAX_EMBEDDED_CANDIDATES)
@@ -1128,7 +1146,7 @@ function findEmbeddedWasm(buf, start, end) {
 /* harmony export */   SP: () => (/* binding */ SbomError)
 /* harmony export */ });
 /* unused harmony export lineAt */
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23135);
 
 /** Every error of this package: the file it concerns and, where there is one, the line. */
 class SbomError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.BaseError {
@@ -1185,8 +1203,8 @@ var errors = __webpack_require__(55221);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
 var enums = __webpack_require__(6820);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
@@ -4988,17 +5006,6 @@ async function findLockfiles(dir) {
     const shrinkwrapDirs = new Set(found.filter((f) => (0,external_node_path_.basename)(f) === 'npm-shrinkwrap.json').map(external_node_path_.dirname));
     return found.filter((f) => !((0,external_node_path_.basename)(f) === 'package-lock.json' && shrinkwrapDirs.has((0,external_node_path_.dirname)(f))));
 }
-function parseEpoch(value) {
-    if (value === undefined || value === '')
-        return undefined;
-    if (!/^\d{1,12}$/.test(value)) {
-        throw new errors/* SbomError */.SP({
-            code: 'UNSUPPORTED_INPUT',
-            message: `SOURCE_DATE_EPOCH "${value}" is not a number of seconds`,
-        });
-    }
-    return Number(value);
-}
 /**
  * One SBOM, CycloneDX (the default) or SPDX 2.3 as `options.format` says, for any mix of
  * directories (every lockfile in them), lockfiles and binaries (ELF, Mach-O, PE, wasm). Several
@@ -5133,11 +5140,11 @@ async function generateSbom(paths, options = {}) {
                     : 'complete',
         };
     }
-    const sourceDateEpoch = options.sourceDateEpoch ?? parseEpoch(process.env.SOURCE_DATE_EPOCH);
-    const epoch = sourceDateEpoch === undefined ? {} : { sourceDateEpoch };
+    const epoch = options.sourceDateEpoch ?? (0,dist.sourceDateEpoch)(process.env);
+    const times = epoch === undefined ? {} : { sourceDateEpoch: epoch };
     if (format === 'spdx-json')
-        return buildSpdx(root, epoch);
-    return buildBom(root, { specVersion: options.specVersion ?? '1.6', ...epoch });
+        return buildSpdx(root, times);
+    return buildBom(root, { specVersion: options.specVersion ?? '1.6', ...times });
 }
 //# sourceMappingURL=generate.js.map
 ;// CONCATENATED MODULE: ./packages/sbom/dist/index.js

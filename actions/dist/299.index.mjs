@@ -29,8 +29,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: rekorLink, summaryMarkdown, text, writeReportSummary
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 ;// CONCATENATED MODULE: ./actions/common/lib/error.js
 
 class ActionError extends dist.BaseError {
@@ -382,7 +382,7 @@ async function group(title, fn) {
 
 /***/ }),
 
-/***/ 99941:
+/***/ 23135:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -430,6 +430,8 @@ __webpack_require__.d(__webpack_exports__, {
   isBaseError: () => (/* reexport */ isBaseError),
   isGitHubActionsIssuer: () => (/* reexport */ isGitHubActionsIssuer),
   isSbomFormat: () => (/* reexport */ isSbomFormat),
+  isSbomPredicateType: () => (/* reexport */ isSbomPredicateType),
+  isSigstoreBundleMediaType: () => (/* reexport */ isSigstoreBundleMediaType),
   mapConcurrent: () => (/* reexport */ mapConcurrent),
   namesDigest: () => (/* reexport */ namesDigest),
   openRegularFile: () => (/* reexport */ openRegularFile),
@@ -446,6 +448,7 @@ __webpack_require__.d(__webpack_exports__, {
   safeText: () => (/* reexport */ safeText),
   sbomFormatOf: () => (/* reexport */ sbomFormatOf),
   sidecarPath: () => (/* reexport */ sidecarPath),
+  sourceDateEpoch: () => (/* reexport */ sourceDateEpoch),
   subjectName: () => (/* reexport */ subjectName),
   subjectsFromChecksumFile: () => (/* reexport */ subjectsFromChecksumFile),
   subjectsFromPaths: () => (/* reexport */ subjectsFromPaths),
@@ -520,6 +523,13 @@ const MediaType = {
     WASM_LAYER: 'application/wasm',
     OCTET_STREAM: 'application/octet-stream',
 };
+/**
+ * Whether a media type is a Sigstore bundle's, of any version (`...bundle+json;version=0.1`,
+ * `...bundle.v0.3+json`): what a bundle declares, and what a bundle referrer's artifactType is.
+ */
+function isSigstoreBundleMediaType(mediaType) {
+    return (typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle'));
+}
 const PredicateType = {
     SLSA_PROVENANCE_V1: 'https://slsa.dev/provenance/v1',
     CYCLONEDX_BOM: 'https://cyclonedx.org/bom',
@@ -581,9 +591,7 @@ function describeBundle(bundle) {
     const declared = str(b.mediaType);
     const envelope = obj(b.dsseEnvelope);
     const description = {
-        mediaType: declared?.startsWith('application/vnd.dev.sigstore.bundle')
-            ? declared
-            : MediaType.SIGSTORE_BUNDLE_V03,
+        mediaType: isSigstoreBundleMediaType(declared) ? declared : MediaType.SIGSTORE_BUNDLE_V03,
         content: envelope ? 'dsse-envelope' : obj(b.messageSignature) ? 'message-signature' : 'unknown',
         subjects: [],
     };
@@ -894,6 +902,25 @@ function envelopePayload(envelope, source = 'envelope') {
     return Buffer.from(e.payload, 'base64');
 }
 //# sourceMappingURL=dsse.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/epoch.js
+
+/**
+ * `SOURCE_DATE_EPOCH` (reproducible-builds.org) of an environment: the seconds since 1970 a
+ * build writes as its time (SBOM timestamps, manifest `created`), so that the same sources give
+ * the same bytes. Undefined when unset or empty; anything but 1-12 digits is refused.
+ */
+function sourceDateEpoch(env) {
+    const value = env.SOURCE_DATE_EPOCH;
+    if (value === undefined || value === '')
+        return undefined;
+    if (!/^\d{1,12}$/.test(value))
+        throw new CoreError({
+            code: 'INVALID_SOURCE_DATE_EPOCH',
+            message: `SOURCE_DATE_EPOCH ${JSON.stringify(value.slice(0, 40))} is not a number of seconds`,
+        });
+    return Number(value);
+}
+//# sourceMappingURL=epoch.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/escape.js
 // Text from evidence (subject names, certificate fields, SBOM names) is written by whoever
 // signed it, and a failing verification must not be able to paint itself as a passing one.
@@ -1247,9 +1274,9 @@ function unwrapAttestationRecord(value) {
 const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
 /** How much a read grows its buffer by at least, when a file turns out longer than it said. */
 const MIN_GROWTH = 64 * 1024;
-/** `64 MiB` for whole mebibytes, else the byte count. */
 /** A PEM key is a few hundred bytes: a file near this size is not one. */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
+/** `64 MiB` for whole mebibytes, else the byte count. */
 function formatByteLimit(bytes) {
     const mib = bytes / (1024 * 1024);
     return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
@@ -1379,6 +1406,17 @@ function isSbomFormat(value) {
 }
 /** The predicate types of SBOM attestations: what `--require-sbom` accepts. */
 const SBOM_PREDICATE_TYPES = Object.values(SBOM_FORMATS).map((f) => f.predicateType);
+// The SBOM predicate types other tools attach: cosign's `https://spdx.dev/Document` (cosign
+// attest --type spdxjson), and versioned forms (`https://spdx.dev/Document/v2.2`,
+// `https://cyclonedx.org/bom/v1.5`).
+const SBOM_PREDICATE_TYPE = /^https:\/\/(?:spdx\.dev\/Document|cyclonedx\.org\/bom)(?:\/v\d+(?:\.\d+)*)?$/;
+/**
+ * Whether a predicate type says the statement attests an SBOM: ours (SBOM_PREDICATE_TYPES) and
+ * the forms other tools write (cosign's unversioned `https://spdx.dev/Document`, versioned ones).
+ */
+function isSbomPredicateType(predicateType) {
+    return typeof predicateType === 'string' && SBOM_PREDICATE_TYPE.test(predicateType);
+}
 /**
  * Which SBOM format a parsed JSON document is, by the fields each format requires
  * (CycloneDX `bomFormat`, SPDX `spdxVersion` 2.x), and when it says it was made; undefined
@@ -1578,9 +1616,10 @@ async function collectArtifacts(source, options = {}) {
             });
         const text = await readRegularFileText(source.checksums, {
             maxBytes: MAX_CHECKSUM_FILE_BYTES,
-            what: 'checksums file',
+            what: 'a checksums file',
         });
-        const entries = parseChecksumFile(text, source.checksums);
+        // Counted before any file is hashed, as paths are below.
+        const entries = checked(parseChecksumFile(text, source.checksums), options);
         const artifacts = await mapConcurrent(entries, concurrency, async (e) => {
             if (/[/\\]/.test(e.path) || e.path === '.' || e.path === '..')
                 throw new CoreError({
@@ -1597,7 +1636,7 @@ async function collectArtifacts(source, options = {}) {
             const kept = Object.fromEntries(algorithms.map((a) => [a, digest[a]]));
             return { name: e.path, path, digest: kept };
         });
-        return checked(dedupeSubjects(artifacts), options);
+        return dedupeSubjects(artifacts);
     }
     const listed = source.digests !== undefined ? await subjectsFromChecksumFile(source.digests) : [];
     if (source.directory !== undefined) {
@@ -1619,8 +1658,15 @@ async function collectArtifacts(source, options = {}) {
             path: f.path,
         }));
     }
-    if (found.length + listed.length === 0)
-        throw new CoreError({ code: 'NO_SUBJECTS', message: 'no artifacts found' });
+    if (found.length + listed.length === 0) {
+        const paths = source.paths ?? [];
+        const where = source.directory !== undefined
+            ? `${source.directory}: no regular file in it`
+            : paths.length > 0
+                ? `no files in ${paths.join(', ')}`
+                : 'no paths given';
+        throw new CoreError({ code: 'NO_SUBJECTS', message: `${where}: no artifacts to attest` });
+    }
     checked([...found, ...listed], options);
     const artifacts = await mapConcurrent(found, concurrency, (f) => hash(f.name, f.path));
     return dedupeSubjects([...artifacts, ...listed]);
@@ -1703,6 +1749,7 @@ async function writeFileAtomic(path, data, mode) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 
 /***/ }),
@@ -1713,7 +1760,7 @@ async function writeFileAtomic(path, data, mode) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   attachToManifest: () => (/* binding */ attachToManifest)
 /* harmony export */ });
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23135);
 /* harmony import */ var _attachments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93135);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98506);
 /* harmony import */ var _oci_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16200);
@@ -1791,7 +1838,7 @@ async function attachToManifest(request, context) {
 /* harmony export */   nd: () => (/* binding */ sidecarBase)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99941);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23135);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98506);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7414);
 
@@ -1811,10 +1858,7 @@ async function readText(path) {
         throw err;
     }
 }
-function isBundle(json) {
-    const mediaType = json?.mediaType;
-    return (typeof mediaType === 'string' && mediaType.startsWith('application/vnd.dev.sigstore.bundle'));
-}
+const isBundle = (json) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_1__.isSigstoreBundleMediaType)(json?.mediaType);
 /**
  * Reads attestations to attach: one CycloneDX SBOM, or Sigstore bundles (one JSON document, or
  * JSON lines of them as gh writes), each checked to be what it claims before anything is pushed.
@@ -1923,7 +1967,7 @@ async function readPlannedPublication(target, artifacts, directory) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ PipelineError)
 /* harmony export */ });
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23135);
 
 class PipelineError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.BaseError {
     /** The demo's stage and artifact, when a stage failed. */
@@ -1972,8 +2016,8 @@ __webpack_require__.d(__webpack_exports__, {
 var attach = __webpack_require__(50148);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 // EXTERNAL MODULE: ./packages/pipeline/dist/attachments.js
 var dist_attachments = __webpack_require__(93135);
 // EXTERNAL MODULE: ./packages/pipeline/dist/errors.js
@@ -2159,7 +2203,7 @@ async function signPayload(signer, payload, githubAttestations, context) {
  * reviewed is what is signed), or an SBOM attestation over the given files.
  */
 async function signAttestation(request, context) {
-    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 23135));
     const sign = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(74), __webpack_require__.e(335), __webpack_require__.e(179), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 94476));
     let payload;
     if ('statement' in request.subject) {
@@ -2212,7 +2256,10 @@ async function signAttestation(request, context) {
 async function sbomFor(path, request, context) {
     const { generateSbom, SbomError } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 20294));
     const inputs = [...(request.inputs ?? [])];
+    // The run's environment, not the process's (a library caller's context may differ).
+    const epoch = (0,dist.sourceDateEpoch)(context.env);
     const options = {
+        ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         ...(request.format ? { format: request.format } : {}),
         ...(request.specVersion ? { specVersion: request.specVersion } : {}),
         ...(context.onProgress ? { onProgress: context.onProgress } : {}),
@@ -2249,7 +2296,7 @@ function subjectsOf(a, publication) {
  * bundles when asked. Returns everything in memory; writes files only with `sidecars`.
  */
 async function attest_attest(request, context) {
-    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 23135));
     const say = (step, message) => context.onProgress?.({ step, message });
     const timings = {};
     const time = async (step, fn) => {
@@ -3164,7 +3211,7 @@ async function walk(input, context, shared, depth, seen) {
     const statements = await verifiedStatements(input);
     if (statements.provenance?.statement.predicateType === dist.PredicateType.SLSA_PROVENANCE_V1)
         fromProvenance(statements.provenance.statement, recorded);
-    if (statements.sbom?.statement.predicateType === dist.PredicateType.CYCLONEDX_BOM)
+    if ((0,dist.sbomFormatOf)(statements.sbom?.statement.predicate)?.format === 'cyclonedx-json')
         fromSbom(statements.sbom.statement.predicate, ownDigest(result)[0] ?? '', recorded);
     const out = [];
     for (const rec of recorded.values()) {
@@ -3235,14 +3282,13 @@ async function verifiedStatements(input) {
     if (provenance && provStatement)
         out.provenance = { source: provenance.source, statement: provStatement };
     const described = new Map(evidence.map((e) => [e, (0,dist.describeBundle)(e.json)]));
-    const ofType = (type) => evidence.filter((e) => {
+    // Any SBOM attestation (cosign's and versioned predicate types too), CycloneDX first.
+    const sboms = evidence.filter((e) => {
         const d = described.get(e);
-        return d.predicateType === type && own !== '' && (0,dist.namesDigest)(d, `sha256:${own}`);
+        return (0,dist.isSbomPredicateType)(d.predicateType) && own !== '' && (0,dist.namesDigest)(d, `sha256:${own}`);
     });
-    const candidates = [
-        ...ofType(dist.PredicateType.CYCLONEDX_BOM),
-        ...ofType(dist.PredicateType.SPDX_DOCUMENT_V2_3),
-    ];
+    const cyclonedx = (e) => described.get(e).predicateType.startsWith(dist.PredicateType.CYCLONEDX_BOM);
+    const candidates = [...sboms.filter(cyclonedx), ...sboms.filter((e) => !cyclonedx(e))];
     for (const e of candidates) {
         const required = result.sbom?.verified === true && result.sbom.source === e.source;
         let ok = required;
@@ -4265,8 +4311,7 @@ async function signedReport(input, options = {}) {
         const sha256 = a.digest.sha256?.toLowerCase();
         const naming = described.filter(({ d }) => sha256 && (0,dist.namesDigest)(d, `sha256:${sha256}`));
         const provenance = naming.find(({ d }) => d.predicateType === dist.PredicateType.SLSA_PROVENANCE_V1);
-        const sbom = naming.find(({ d }) => d.predicateType === dist.PredicateType.CYCLONEDX_BOM ||
-            d.predicateType === dist.PredicateType.SPDX_DOCUMENT_V2_3);
+        const sbom = naming.find(({ d }) => (0,dist.isSbomPredicateType)(d.predicateType));
         const inspected = provenance ? v.inspectEvidence(provenance.e) : undefined;
         const id = inspected?.certificate;
         const statements = {
@@ -4408,7 +4453,7 @@ function dependencyResults(deps) {
  * and from OCI its manifest digests), predicate = exactly the SLSA v1.1 VSA fields.
  */
 async function summaryStatement(result, fields) {
-    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
+    const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 23135));
     const v = await Promise.all(/* import() */[__webpack_require__.e(476), __webpack_require__.e(815), __webpack_require__.e(74), __webpack_require__.e(242), __webpack_require__.e(648)]).then(__webpack_require__.bind(__webpack_require__, 64648));
     if (!result.verified || !result.subjects)
         throw new errors/* PipelineError */.z({
@@ -4450,7 +4495,7 @@ async function vsa_summaryWriter(request, context) {
     return {
         verifier,
         async write(outcome) {
-            const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
+            const core = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 23135));
             const summaries = [];
             for (const result of outcome.results) {
                 if (!result.verified)
@@ -4951,7 +4996,7 @@ async function writeDemoReport(out, results, artifacts, checks, summaries) {
     return path;
 }
 async function signedSbom(bundlePath) {
-    const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 99941));
+    const { describeBundle } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 23135));
     return describeBundle(JSON.parse(await readFile(bundlePath, 'utf8'))).statement?.predicate;
 }
 //# sourceMappingURL=demo.js.map
@@ -5112,21 +5157,15 @@ async function rehashDirectory(directory, expectedText) {
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/sbom.js
 
 
-
 /** Writes one SBOM of everything the paths hold (`attest sbom`, the sbom action). */
 async function describeArtifacts(request, context) {
     const { generateSbom } = await Promise.all(/* import() */[__webpack_require__.e(124), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 20294));
     // The run's environment, not the process's: the same request gives the same bytes.
-    const epoch = context.env.SOURCE_DATE_EPOCH;
-    if (epoch !== undefined && epoch !== '' && !/^\d{1,12}$/.test(epoch))
-        throw new errors/* PipelineError */.z({
-            code: 'INVALID_REQUEST',
-            message: `SOURCE_DATE_EPOCH must be a number of seconds, not "${epoch}"`,
-        });
+    const epoch = (0,dist.sourceDateEpoch)(context.env);
     const result = await generateSbom(request.paths.map((p) => (0,external_node_path_.resolve)(context.cwd, p)), {
         ...(request.format ? { format: request.format } : {}),
         ...(request.specVersion ? { specVersion: request.specVersion } : {}),
-        ...(epoch ? { sourceDateEpoch: Number(epoch) } : {}),
+        ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     });
     if (request.output === undefined)
@@ -5211,7 +5250,7 @@ async function fetchOciArtifact(reference, context) {
 /* harmony export */   mk: () => (/* binding */ publish),
 /* harmony export */   sT: () => (/* binding */ manifestSubjectsOf)
 /* harmony export */ });
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99941);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23135);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98506);
 /* harmony import */ var _oci_target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16200);
 
@@ -5337,7 +5376,7 @@ async function publish(request, context) {
     const provenance = attachments
         .filter((a) => a.kind === 'bundle')
         .map((a) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.describeBundle)(a.json))
-        .find((d) => d.predicateType === 'https://slsa.dev/provenance/v1')?.statement;
+        .find((d) => d.predicateType === _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.PredicateType.SLSA_PROVENANCE_V1)?.statement;
     const publication = request.publication ??
         (await planPublication(request.target, request.artifacts.map((a) => ({
             ...a,
@@ -5488,8 +5527,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyOidcToken: () => (/* reexport */ verifyOidcToken)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 ;// CONCATENATED MODULE: ./packages/provenance/dist/error.js
 
 class ProvenanceError extends dist.BaseError {
@@ -5935,8 +5974,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CONTENT_SECURITY_POLICY, MAX_MERMAID_NODES, escapeHtml, layoutGraph, mermaidLabel, renderGraphSvg, renderMermaid
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 ;// CONCATENATED MODULE: ./packages/report/dist/escape.js
 // Text from evidence and SBOMs is written by whoever signed or built the artifact. In the page
 // it is always text (never markup, never an attribute break-out, never a script URL); in

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DevSigstoreError, claimSets, defaultClaims, derivedClaims
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 ;// CONCATENATED MODULE: ./packages/dev-sigstore/dist/error.js
 
 class DevSigstoreError extends dist.BaseError {

@@ -71,8 +71,8 @@ var dist = __webpack_require__(83917);
 var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var core_dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var core_dist = __webpack_require__(23135);
 ;// CONCATENATED MODULE: ./packages/verify/dist/certificate.js
 
 
@@ -1082,7 +1082,10 @@ async function statementStage(bundle, data, wants, readStatement) {
         if (!read.ok)
             return read;
         const { statement, summary } = read.facts;
-        if (!wants.predicateTypes.includes(statement.predicateType))
+        const counts = wants.predicateTypeCounts
+            ? wants.predicateTypeCounts(statement.predicateType)
+            : wants.predicateTypes.includes(statement.predicateType);
+        if (!counts)
             return fail('statement', 'PREDICATE_TYPE_MISMATCH', `predicate type is ${quote(statement.predicateType)}, expected ${wants.predicateTypes.join(' or ')}`, { statement, summary, digest: {} });
         return subjectStage(read.facts, data);
     }
@@ -2166,6 +2169,8 @@ const SBOM_PURPOSE = {
     kind: 'sbom',
     wants: {
         predicateTypes: [core_dist.PredicateType.CYCLONEDX_BOM, core_dist.PredicateType.SPDX_DOCUMENT_V2_3],
+        // Other tools' SBOM attestations count too: cosign's `https://spdx.dev/Document`, versions.
+        predicateTypeCounts: core_dist.isSbomPredicateType,
         messageSignatureRefused: 'a plain message signature is not an SBOM attestation: a signed in-toto statement with a CycloneDX or SPDX predicate is',
     },
 };

@@ -68,8 +68,8 @@ __webpack_require__.d(__webpack_exports__, {
   sourceDateEpoch: () => (/* reexport */ sourceDateEpoch)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 ;// CONCATENATED MODULE: ./packages/oci/dist/types.js
 
 /** The media types a client accepts when it reads a manifest. */
@@ -103,6 +103,7 @@ const EMPTY_CONFIG = {
 };
 //# sourceMappingURL=types.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/annotations.js
+
 
 const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
 const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -168,12 +169,12 @@ function contextAnnotations(context) {
         out[Annotation.LICENSES] = licenses;
     return out;
 }
-/** RFC 3339 time from `SOURCE_DATE_EPOCH` (seconds), when set. */
+/** RFC 3339 time from `SOURCE_DATE_EPOCH` (seconds), when set (core's rule for its value). */
 function sourceDateEpoch(env = {}) {
-    const value = env.SOURCE_DATE_EPOCH;
-    if (!value || !/^\d+$/.test(value))
+    const seconds = (0,dist.sourceDateEpoch)(env);
+    if (seconds === undefined)
         return undefined;
-    return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+    return new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
 //# sourceMappingURL=annotations.js.map
 ;// CONCATENATED MODULE: ./packages/oci/dist/auth.js
@@ -284,12 +285,9 @@ function scopeCovered(scopes, scope) {
 //# sourceMappingURL=auth.js.map
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 ;// CONCATENATED MODULE: ./packages/oci/dist/blob.js
-
 
 
 
@@ -317,17 +315,14 @@ async function blobFromFile(path, meanwhile) {
 async function blobFromKnownFile(path, digest) {
     return { digest, size: await regularFileSize(path), source: { path } };
 }
-/** The size of a regular file; anything else is an error naming it. */
+/**
+ * The size of a regular file; anything else (a directory, a FIFO, a device) is an error naming
+ * it and saying what it is.
+ */
 async function regularFileSize(path) {
-    try {
-        const info = await (0,promises_.stat)(path);
-        if (!info.isFile())
-            throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-        return info.size;
-    }
-    catch (err) {
-        throw (0,dist.fileError)(path, err);
-    }
+    const { handle, stats } = await (0,dist.openRegularFile)(path);
+    await handle.close();
+    return stats.size;
 }
 /**
  * A stream of bytes `[start, end)` of a blob, reporting how many bytes have gone out, so
@@ -355,6 +350,8 @@ function counted(stream, onBytes) {
     return stream;
 }
 //# sourceMappingURL=blob.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -2629,7 +2626,6 @@ function openTarget(reference, options = {}) {
 ;// CONCATENATED MODULE: ./packages/oci/dist/wasm.js
 
 
-
 // Only the section headers and the import/export sections are read: a 30 MB module costs a few
 // small reads, not a full load.
 const MAX_SECTION_READ = 16 * 1024 * 1024;
@@ -2755,13 +2751,8 @@ function componentNames(payload, exports) {
  * wasip2. Undefined for files that are not wasm.
  */
 async function detectWasm(path) {
-    let fh;
-    try {
-        fh = await (0,promises_.open)(path, 'r');
-    }
-    catch (err) {
-        throw (0,dist.fileError)(path, err);
-    }
+    // A regular file only: open(2) of a FIFO would wait for a writer.
+    const { handle: fh } = await (0,dist.openRegularFile)(path);
     try {
         const head = Buffer.alloc(8);
         const { bytesRead } = await fh.read(head, 0, 8, 0);
@@ -3064,8 +3055,7 @@ function sbomFormatOfType(artifactType) {
 }
 /** The referrers pull writes out, as `fetchEvidence` picks bundles: Sigstore bundles, SBOMs. */
 function isKnownReferrer(artifactType) {
-    return (artifactType?.startsWith('application/vnd.dev.sigstore.bundle') === true ||
-        sbomFormatOfType(artifactType) !== undefined);
+    return (0,dist.isSigstoreBundleMediaType)(artifactType) || sbomFormatOfType(artifactType) !== undefined;
 }
 /** The file name a known referrer is written to beside its artifact. */
 function referrerFileName(artifactName, entry, content) {
@@ -3082,7 +3072,8 @@ function referrerFileName(artifactName, entry, content) {
             predicateType = undefined;
         }
     }
-    const isSbom = predicateType !== undefined && dist.SBOM_PREDICATE_TYPES.includes(predicateType);
+    // Any SBOM predicate, cosign's too: named as the provenance, it would take its place.
+    const isSbom = (0,dist.isSbomPredicateType)(predicateType);
     // A verifier's summary is not the provenance: under the provenance's name it could take its
     // place beside the artifact.
     if (predicateType === dist.PredicateType.VERIFICATION_SUMMARY_V1)
@@ -3116,7 +3107,8 @@ async function fetchReferrer(target, entry) {
 }
 /**
  * Pulls an artifact into `outputDir`: its file(s) under their titles, and its referrers beside
- * them (`<file>.sigstore.json`, `<file>.sbom.sigstore.json`, `<file>.cdx.json`). Every blob
+ * them under their sidecar names (`<file>.sigstore.json`, `.sbom.sigstore.json`,
+ * `.vsa.sigstore.json`, `.cdx.json`, `.spdx.json`: core's `Sidecar`). Every blob
  * and manifest is checked against its digest before it is written; files appear atomically.
  */
 async function pull(target, reference, outputDir, options = {}) {
@@ -3160,7 +3152,7 @@ async function pull(target, reference, outputDir, options = {}) {
             // one that pull cannot read must not cost the user the artifact and the ones it can.
             if (!isKnownReferrer(entry.artifactType)) {
                 skip(subject, entry, entry.artifactType
-                    ? `artifactType ${entry.artifactType} is not a Sigstore bundle or CycloneDX SBOM`
+                    ? `artifactType ${entry.artifactType} is not a Sigstore bundle nor a CycloneDX or SPDX SBOM`
                     : 'it has no artifactType');
                 continue;
             }
@@ -3355,7 +3347,7 @@ async function fetchEvidence(reference, options = {}) {
     const { tag: _tag, ...base } = ref;
     for (const subject of subjects) {
         for (const entry of await listReferrers(target, subject.digest)) {
-            if (!entry.artifactType?.startsWith('application/vnd.dev.sigstore.bundle'))
+            if (!(0,dist.isSigstoreBundleMediaType)(entry.artifactType))
                 continue;
             descriptorDigest(entry, `the referrers of ${subject.digest}`);
             let content;
@@ -3401,6 +3393,7 @@ async function fetchEvidence(reference, options = {}) {
 
 
 
+
 /** The version of the plan file: a manifest to push as it is, with its small blobs. */
 const PLAN_FORMAT = 'build-artifact.oci-plan.v1';
 /**
@@ -3434,10 +3427,11 @@ function parsePlan(text, path, digest, source) {
     };
     let file;
     try {
-        file = JSON.parse(text);
+        file = (0,dist.parseJson)(text, source);
     }
     catch (err) {
-        return bad(`not JSON (${err.message})`);
+        // parseJson's message names the source already.
+        throw new OciError({ code: 'INVALID_MANIFEST', message: err.message, cause: err });
     }
     if (file?.format !== PLAN_FORMAT ||
         typeof file.manifest !== 'string' ||
@@ -3446,17 +3440,25 @@ function parsePlan(text, path, digest, source) {
     const bytes = Buffer.from(file.manifest, 'base64');
     let manifest;
     try {
-        manifest = JSON.parse(bytes.toString('utf8'));
+        manifest = (0,dist.parseJson)(bytes.toString('utf8'), `${source}: its manifest`);
     }
     catch (err) {
-        return bad(`its manifest is not JSON (${err.message})`);
+        throw new OciError({ code: 'INVALID_MANIFEST', message: err.message, cause: err });
     }
-    if (isIndex(manifest) || !Array.isArray(manifest.layers) || manifest.layers.length !== 1)
+    if (typeof manifest !== 'object' ||
+        manifest === null ||
+        isIndex(manifest) ||
+        !Array.isArray(manifest.layers) ||
+        manifest.layers.length !== 1)
         bad('its manifest must have exactly one layer');
     const m = manifest;
     const layer = m.layers[0];
+    if (typeof layer !== 'object' || layer === null || !Number.isSafeInteger(layer.size))
+        return bad('its layer is not a descriptor with a size');
     if (layer.digest !== digest)
         bad(`its layer is ${layer.digest}, but ${path} is ${digest}`);
+    if (typeof m.config !== 'object' || m.config === null)
+        return bad('its manifest has no config');
     const blobs = [];
     for (const b of file.blobs) {
         const data = Buffer.from(String(b?.data ?? ''), 'base64');
@@ -3470,7 +3472,7 @@ function parsePlan(text, path, digest, source) {
     blobs.push({ digest: layer.digest, size: layer.size, source: { path } });
     return {
         descriptor: {
-            mediaType: m.mediaType ?? 'application/vnd.oci.image.manifest.v1+json',
+            mediaType: m.mediaType ?? dist.MediaType.OCI_MANIFEST,
             digest: `sha256:${(0,dist.digestBytes)(bytes)}`,
             size: bytes.length,
             ...(m.artifactType ? { artifactType: m.artifactType } : {}),
@@ -3478,8 +3480,8 @@ function parsePlan(text, path, digest, source) {
         bytes,
         blobs,
         layer,
-        ...(layer.annotations?.['org.opencontainers.image.title']
-            ? { title: layer.annotations['org.opencontainers.image.title'] }
+        ...(layer.annotations?.[Annotation.TITLE]
+            ? { title: layer.annotations[Annotation.TITLE] }
             : {}),
     };
 }

@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
   writeBundle: () => (/* reexport */ writeBundle)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/index.js + 17 modules
-var dist = __webpack_require__(99941);
+// EXTERNAL MODULE: ./packages/core/dist/index.js + 18 modules
+var dist = __webpack_require__(23135);
 ;// CONCATENATED MODULE: ./packages/sign/dist/error.js
 
 class SignError extends dist.BaseError {
@@ -40,7 +40,7 @@ class SignError extends dist.BaseError {
  * (the convention of release assets), `<artifact>.sbom.sigstore.json` for the SBOM attestation.
  */
 function bundlePathFor(artifactPath, kind = 'provenance') {
-    return `${artifactPath}${kind === 'sbom' ? '.sbom' : ''}.sigstore.json`;
+    return (0,dist.sidecarPath)(artifactPath, kind === 'sbom' ? 'SBOM_BUNDLE' : 'PROVENANCE');
 }
 /** Writes a bundle atomically (nothing half-written) and returns its path. */
 async function writeBundle(path, bundle) {
