@@ -4,7 +4,13 @@ export { booleanInput, choiceInput, listInput, requiredInput, stringInput } from
 export { output } from './outputs.js';
 export { info, logProgress } from './progress.js';
 export type { AttestInputs } from './report.js';
-export { attestRequest, reportAttested, reportPublished, reportVerified } from './report.js';
+export {
+  artifactSource,
+  attestRequest,
+  reportAttested,
+  reportPublished,
+  reportVerified,
+} from './report.js';
 export { group, requireIdToken, runAction } from './run.js';
 export type {
   SummaryData,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  type ArtifactSource,
   describeBundle,
   type Evidence,
   type SbomFormat,
@@ -38,6 +39,22 @@ export interface AttestInputs {
   token: string;
 }
 
+/**
+ * Where the artifacts are, from the inputs every attesting action has: a flat directory (with
+ * the hash action's verified checksums when given), else paths, directories and globs.
+ */
+export function artifactSource(inputs: {
+  subjectPaths: readonly string[];
+  subjectsDirectory: string;
+  checksums: string;
+}): ArtifactSource {
+  return inputs.checksums
+    ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
+    : inputs.subjectsDirectory
+      ? { directory: inputs.subjectsDirectory }
+      : { paths: inputs.subjectPaths };
+}
+
 /** The attest flow's request, from the action's inputs. */
 export function attestRequest(inputs: AttestInputs): AttestRequest {
   const sbomInputs =
@@ -45,11 +62,7 @@ export function attestRequest(inputs: AttestInputs): AttestRequest {
       ? inputs.sbomPaths.map((p) => resolve(inputs.sourceDirectory, p))
       : [inputs.sourceDirectory];
   return {
-    artifacts: inputs.checksums
-      ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
-      : inputs.subjectsDirectory
-        ? { directory: inputs.subjectsDirectory }
-        : { paths: inputs.subjectPaths },
+    artifacts: artifactSource(inputs),
     sbom: inputs.sbom
       ? {
           format: inputs.sbomFormat,

@@ -1,4 +1,5 @@
 import {
+  artifactSource,
   group,
   logProgress,
   output,
@@ -27,11 +28,7 @@ export async function run(
   const result = await group('Building the provenance', () =>
     attest(
       {
-        artifacts: inputs.checksums
-          ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
-          : inputs.subjectsDirectory
-            ? { directory: inputs.subjectsDirectory }
-            : { paths: inputs.subjectPaths },
+        artifacts: artifactSource(inputs),
         sbom: false,
         signing: false,
         provenance: {
