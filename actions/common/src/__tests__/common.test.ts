@@ -7,6 +7,7 @@ describe('@build-artifact/actions-common', () => {
     expect(Object.keys(common).sort()).toEqual(
       [
         'ActionError',
+        'artifactSource',
         'attestRequest',
         'booleanInput',
         'choiceInput',
@@ -73,5 +74,18 @@ describe('@build-artifact/actions-common', () => {
       'http://127.0.0.1:9/api/v1/log/entries?logIndex=7',
     );
     expect(rekorLink(undefined, '7')).toBeUndefined();
+  });
+
+  it('artifactSource: checksums with their directory, else the directory, else the paths', () => {
+    const none = { subjectPaths: [], subjectsDirectory: '', checksums: '' };
+    expect(common.artifactSource({ ...none, subjectPaths: ['a', 'dist/*'] })).toEqual({
+      paths: ['a', 'dist/*'],
+    });
+    expect(common.artifactSource({ ...none, subjectsDirectory: 'out' })).toEqual({
+      directory: 'out',
+    });
+    expect(
+      common.artifactSource({ ...none, subjectsDirectory: 'out', checksums: 'SHA256SUMS' }),
+    ).toEqual({ directory: 'out', checksums: 'SHA256SUMS' });
   });
 });
