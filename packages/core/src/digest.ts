@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { CoreError, fileError } from './error.js';
+import { openRegularFile } from './regular-file.js';
 
 export type DigestAlgorithm = 'sha256' | 'sha512';
 export const DIGEST_ALGORITHMS: readonly DigestAlgorithm[] = ['sha256', 'sha512'];
@@ -39,15 +39,12 @@ export async function digestFile(
   algorithms: readonly DigestAlgorithm[] = ['sha256'],
   onProgress?: (bytesRead: number) => void,
 ): Promise<DigestSet> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw fileError(path, err);
-  }
+  // A regular file only: a FIFO would block the open (and the process) until a writer came,
+  // a device would never end.
+  const { handle, stats } = await openRegularFile(path);
   try {
     const hashes: Hash[] = algorithms.map((a) => createHash(a));
-    const size = (await handle.stat()).size;
+    const size = stats.size;
     const buffers = [
       Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(size, 1))),
       Buffer.allocUnsafe(0),

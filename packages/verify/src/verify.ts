@@ -256,10 +256,16 @@ async function runStages(evidence: Evidence, ctx: Context, purpose: Purpose): Pr
   return { source: evidence.source, ok: true, reached: 'level', predicateType, details };
 }
 
-const isInputError = (err: unknown) => {
-  const code = (err as { code?: string } | null)?.code;
-  return err instanceof VerifyError || code === 'FILE_NOT_FOUND' || code === 'FILE_UNREADABLE';
-};
+/** Reading the artifact itself failed (core's file errors): the caller's input, not evidence. */
+const FILE_ERRORS = new Set([
+  'FILE_NOT_FOUND',
+  'FILE_UNREADABLE',
+  'NOT_REGULAR_FILE',
+  'FILE_TOO_LARGE',
+]);
+
+const isInputError = (err: unknown) =>
+  err instanceof VerifyError || FILE_ERRORS.has((err as { code?: string } | null)?.code ?? '');
 
 async function checkEvidence(evidence: Evidence, ctx: Context, purpose: Purpose): Promise<Outcome> {
   try {

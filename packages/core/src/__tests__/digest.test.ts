@@ -3,6 +3,7 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeFifo, releaseFifos } from '../../../../test/helpers/hostile-files.js';
 import { digestBytes, digestFile, formatDigest, parseDigest } from '../index.js';
 
 let dir: string;
@@ -10,6 +11,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'core-digest-'));
 });
 afterAll(async () => {
+  releaseFifos();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -60,8 +62,13 @@ describe('digestFile', () => {
     });
   });
 
-  it('refuses a directory with FILE_UNREADABLE', async () => {
-    await expect(digestFile(dir)).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+  it('refuses a directory and a FIFO with NOT_REGULAR_FILE, without waiting for a writer', async () => {
+    await expect(digestFile(dir)).rejects.toMatchObject({ code: 'NOT_REGULAR_FILE' });
+    const fifo = makeFifo(join(dir, 'fifo'));
+    await expect(digestFile(fifo)).rejects.toMatchObject({
+      code: 'NOT_REGULAR_FILE',
+      message: expect.stringContaining(fifo),
+    });
   });
 });
 

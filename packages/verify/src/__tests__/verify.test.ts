@@ -10,6 +10,7 @@ import {
   STATEMENT_TYPE_V1,
 } from '@build-artifact/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeFifo, releaseFifos } from '../../../../test/helpers/hostile-files.js';
 import {
   type Evidence,
   loadTrustedRoot,
@@ -46,6 +47,7 @@ beforeAll(async () => {
   await writeFile(artifact, content);
 }, 60_000);
 afterAll(async () => {
+  releaseFifos();
   await ca?.close();
   await rm(tmp, { recursive: true, force: true });
 });
@@ -552,7 +554,8 @@ describe('input it cannot read', () => {
     const blob = await ca.signMessage(content, ME);
     for (const [path, code] of [
       [join(tmp, 'absent.wasm'), 'FILE_NOT_FOUND'],
-      [tmp, 'FILE_UNREADABLE'],
+      [tmp, 'NOT_REGULAR_FILE'],
+      [makeFifo(join(tmp, 'artifact.fifo')), 'NOT_REGULAR_FILE'],
     ])
       for (const json of [dsse, blob])
         await expect(
