@@ -9,6 +9,7 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   lZ: () => (/* reexport */ ActionError),
+  k8: () => (/* reexport */ artifactSource),
   vV: () => (/* reexport */ attestRequest),
   tE: () => (/* reexport */ booleanInput),
   ij: () => (/* reexport */ choiceInput),
@@ -208,17 +209,24 @@ function rekorLink(rekorURL, logIndex) {
 
 
 
+/**
+ * Where the artifacts are, from the inputs every attesting action has: a flat directory (with
+ * the hash action's verified checksums when given), else paths, directories and globs.
+ */
+function artifactSource(inputs) {
+    return inputs.checksums
+        ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
+        : inputs.subjectsDirectory
+            ? { directory: inputs.subjectsDirectory }
+            : { paths: inputs.subjectPaths };
+}
 /** The attest flow's request, from the action's inputs. */
 function attestRequest(inputs) {
     const sbomInputs = inputs.sbomPaths.length > 0
         ? inputs.sbomPaths.map((p) => (0,external_node_path_.resolve)(inputs.sourceDirectory, p))
         : [inputs.sourceDirectory];
     return {
-        artifacts: inputs.checksums
-            ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
-            : inputs.subjectsDirectory
-                ? { directory: inputs.subjectsDirectory }
-                : { paths: inputs.subjectPaths },
+        artifacts: artifactSource(inputs),
         sbom: inputs.sbom
             ? {
                 format: inputs.sbomFormat,
@@ -773,8 +781,130 @@ function parseChecksumFile(text, source = 'checksums') {
     return entries;
 }
 //# sourceMappingURL=checksums.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./packages/core/dist/regular-file.js
+
+
+
+/**
+ * Opening never waits: O_NONBLOCK makes open(2) of a FIFO with no writer return at once (it is
+ * then refused as not a regular file), and O_NOCTTY keeps a terminal from becoming ours. On a
+ * regular file neither flag changes anything. Windows has neither.
+ */
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
+/** How much a read grows its buffer by at least, when a file turns out longer than it said. */
+const MIN_GROWTH = 64 * 1024;
+/** A PEM key is a few hundred bytes: a file near this size is not one. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+/** `64 MiB` for whole mebibytes, else the byte count. */
+function formatByteLimit(bytes) {
+    const mib = bytes / (1024 * 1024);
+    return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
+}
+function whatItIs(info) {
+    if (info.isDirectory())
+        return 'a directory';
+    if (info.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'something else';
+}
+function notRegular(path, what, cause) {
+    return new CoreError({
+        code: 'NOT_REGULAR_FILE',
+        message: `${path}: is ${what}, not a regular file`,
+        cause,
+    });
+}
+/**
+ * Opens `path` for reading if, once open, it is a regular file (symlinks followed). The type is
+ * taken from the open handle (`fstat`), not from the path beforehand, which could be swapped
+ * in between; the open itself never blocks (see OPEN_FLAGS). Errors are CoreErrors naming the
+ * file: FILE_NOT_FOUND, NOT_REGULAR_FILE, FILE_UNREADABLE.
+ */
+async function openRegularFile(path) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, OPEN_FLAGS);
+    }
+    catch (err) {
+        const code = err.code;
+        // open(2) of a Unix socket, or of a device with no driver behind it.
+        if (code === 'ENXIO')
+            throw notRegular(path, 'a socket or a device', err);
+        throw fileError(path, err);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw notRegular(path, whatItIs(stats));
+        return { handle, stats };
+    }
+    catch (err) {
+        await handle.close().catch(() => undefined);
+        if (err instanceof CoreError)
+            throw err;
+        throw fileError(path, err);
+    }
+}
+function tooLarge(path, message) {
+    return new CoreError({ code: 'FILE_TOO_LARGE', message: `${path}: ${message}` });
+}
+/**
+ * The whole content of a regular file of at most `maxBytes`: refused before reading if its size
+ * says more, and while reading if it grows past that (the cap holds whatever the size said).
+ * FIFOs, devices (a symlink to /dev/zero), sockets and directories are refused without reading
+ * a byte. Errors are CoreErrors naming the file (FILE_TOO_LARGE, and those of openRegularFile).
+ */
+async function readRegularFile(path, options) {
+    const { maxBytes, what = 'this file' } = options;
+    const { handle, stats } = await openRegularFile(path);
+    const { size } = stats;
+    try {
+        const limit = `${formatByteLimit(maxBytes)} allowed for ${what}`;
+        if (size > maxBytes)
+            throw tooLarge(path, `${size} bytes, more than the ${limit}`);
+        // One byte more than the size: reading it means the file grew.
+        let buffer = Buffer.allocUnsafe(size + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length) {
+                if (length > maxBytes) {
+                    throw tooLarge(path, `grew while being read, past the ${limit}`);
+                }
+                const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
+                buffer.copy(grown, 0, 0, length);
+                buffer = grown;
+            }
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (err) {
+        if (err instanceof CoreError)
+            throw err;
+        throw fileError(path, err);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** readRegularFile as UTF-8 text. */
+async function readRegularFileText(path, options) {
+    return (await readRegularFile(path, options)).toString('utf8');
+}
+//# sourceMappingURL=regular-file.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/digest.js
 
 
@@ -802,16 +932,12 @@ function digestBytes(data, algorithm = 'sha256') {
  * chunks whatever the file size.
  */
 async function digestFile(path, algorithms = ['sha256'], onProgress) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, 'r');
-    }
-    catch (err) {
-        throw fileError(path, err);
-    }
+    // A regular file only: a FIFO would block the open (and the process) until a writer came,
+    // a device would never end.
+    const { handle, stats } = await openRegularFile(path);
     try {
         const hashes = algorithms.map((a) => (0,external_node_crypto_.createHash)(a));
-        const size = (await handle.stat()).size;
+        const size = stats.size;
         const buffers = [
             Buffer.allocUnsafe(Math.min(CHUNK_SIZE, Math.max(size, 1))),
             Buffer.allocUnsafe(0),
@@ -958,8 +1084,6 @@ function safeJson(value, space) {
     return JSON.stringify(value, null, space).replace(UNESCAPED_BY_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 //# sourceMappingURL=escape.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./packages/core/dist/files.js
@@ -1262,126 +1386,6 @@ function unwrapAttestationRecord(value) {
     return value;
 }
 //# sourceMappingURL=json-documents.js.map
-;// CONCATENATED MODULE: ./packages/core/dist/regular-file.js
-
-
-
-/**
- * Opening never waits: O_NONBLOCK makes open(2) of a FIFO with no writer return at once (it is
- * then refused as not a regular file), and O_NOCTTY keeps a terminal from becoming ours. On a
- * regular file neither flag changes anything. Windows has neither.
- */
-const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0);
-/** How much a read grows its buffer by at least, when a file turns out longer than it said. */
-const MIN_GROWTH = 64 * 1024;
-/** A PEM key is a few hundred bytes: a file near this size is not one. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
-/** `64 MiB` for whole mebibytes, else the byte count. */
-function formatByteLimit(bytes) {
-    const mib = bytes / (1024 * 1024);
-    return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
-}
-function whatItIs(info) {
-    if (info.isDirectory())
-        return 'a directory';
-    if (info.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (info.isCharacterDevice())
-        return 'a character device';
-    if (info.isBlockDevice())
-        return 'a block device';
-    if (info.isSocket())
-        return 'a socket';
-    return 'something else';
-}
-function notRegular(path, what, cause) {
-    return new CoreError({
-        code: 'NOT_REGULAR_FILE',
-        message: `${path}: is ${what}, not a regular file`,
-        cause,
-    });
-}
-/**
- * Opens `path` for reading if, once open, it is a regular file (symlinks followed). The type is
- * taken from the open handle (`fstat`), not from the path beforehand, which could be swapped
- * in between; the open itself never blocks (see OPEN_FLAGS). Errors are CoreErrors naming the
- * file: FILE_NOT_FOUND, NOT_REGULAR_FILE, FILE_UNREADABLE.
- */
-async function openRegularFile(path) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, OPEN_FLAGS);
-    }
-    catch (err) {
-        const code = err.code;
-        // open(2) of a Unix socket, or of a device with no driver behind it.
-        if (code === 'ENXIO')
-            throw notRegular(path, 'a socket or a device', err);
-        throw fileError(path, err);
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw notRegular(path, whatItIs(stats));
-        return { handle, stats };
-    }
-    catch (err) {
-        await handle.close().catch(() => undefined);
-        if (err instanceof CoreError)
-            throw err;
-        throw fileError(path, err);
-    }
-}
-function tooLarge(path, message) {
-    return new CoreError({ code: 'FILE_TOO_LARGE', message: `${path}: ${message}` });
-}
-/**
- * The whole content of a regular file of at most `maxBytes`: refused before reading if its size
- * says more, and while reading if it grows past that (the cap holds whatever the size said).
- * FIFOs, devices (a symlink to /dev/zero), sockets and directories are refused without reading
- * a byte. Errors are CoreErrors naming the file (FILE_TOO_LARGE, and those of openRegularFile).
- */
-async function readRegularFile(path, options) {
-    const { maxBytes, what = 'this file' } = options;
-    const { handle, stats } = await openRegularFile(path);
-    const { size } = stats;
-    try {
-        const limit = `${formatByteLimit(maxBytes)} allowed for ${what}`;
-        if (size > maxBytes)
-            throw tooLarge(path, `${size} bytes, more than the ${limit}`);
-        // One byte more than the size: reading it means the file grew.
-        let buffer = Buffer.allocUnsafe(size + 1);
-        let length = 0;
-        for (;;) {
-            if (length === buffer.length) {
-                if (length > maxBytes) {
-                    throw tooLarge(path, `grew while being read, past the ${limit}`);
-                }
-                const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
-                buffer.copy(grown, 0, 0, length);
-                buffer = grown;
-            }
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-        }
-        return buffer.subarray(0, length);
-    }
-    catch (err) {
-        if (err instanceof CoreError)
-            throw err;
-        throw fileError(path, err);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** readRegularFile as UTF-8 text. */
-async function readRegularFileText(path, options) {
-    return (await readRegularFile(path, options)).toString('utf8');
-}
-//# sourceMappingURL=regular-file.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/sbom-formats.js
 
 /**

@@ -2265,10 +2265,14 @@ async function runStages(evidence, ctx, purpose) {
         return stop(level);
     return { source: evidence.source, ok: true, reached: 'level', predicateType, details };
 }
-const isInputError = (err) => {
-    const code = err?.code;
-    return err instanceof VerifyError || code === 'FILE_NOT_FOUND' || code === 'FILE_UNREADABLE';
-};
+/** Reading the artifact itself failed (core's file errors): the caller's input, not evidence. */
+const FILE_ERRORS = new Set([
+    'FILE_NOT_FOUND',
+    'FILE_UNREADABLE',
+    'NOT_REGULAR_FILE',
+    'FILE_TOO_LARGE',
+]);
+const isInputError = (err) => err instanceof VerifyError || FILE_ERRORS.has(err?.code ?? '');
 async function checkEvidence(evidence, ctx, purpose) {
     try {
         return await runStages(evidence, ctx, purpose);

@@ -45,11 +45,7 @@ async function run(inputs, env = process.env) {
     (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .requireIdToken */ .it)(env);
     const context = { cwd: process.cwd(), env, onProgress: _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .logProgress */ .sc };
     const result = await (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os)('Building the provenance', () => (0,_build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_2__/* .attest */ .st)({
-        artifacts: inputs.checksums
-            ? { directory: inputs.subjectsDirectory, checksums: inputs.checksums }
-            : inputs.subjectsDirectory
-                ? { directory: inputs.subjectsDirectory }
-                : { paths: inputs.subjectPaths },
+        artifacts: (0,_build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__/* .artifactSource */ .k8)(inputs),
         sbom: false,
         signing: false,
         provenance: {
