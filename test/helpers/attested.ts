@@ -9,7 +9,7 @@ import {
   attest,
   DEMO_REPOSITORY,
   DEMO_SIGNER_REPOSITORY,
-  DEMO_SIGNER_WORKFLOW,
+  demoClaims,
 } from '@build-artifact/pipeline';
 
 export interface Signing {
@@ -22,19 +22,7 @@ export interface Signing {
 
 export async function startSigning(dir: string): Promise<Signing> {
   const sha = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-  const dev = await startDevSigstore({
-    issuer: GITHUB_ACTIONS_ISSUER,
-    claims: {
-      sub: `repo:${DEMO_REPOSITORY}:ref:refs/heads/main`,
-      repository: DEMO_REPOSITORY,
-      repository_owner: DEMO_REPOSITORY.split('/')[0]!,
-      sha,
-      workflow_sha: sha,
-      ref: 'refs/heads/main',
-      workflow_ref: `${DEMO_REPOSITORY}/.github/workflows/release.yml@refs/heads/main`,
-      job_workflow_ref: `${DEMO_SIGNER_WORKFLOW}@refs/tags/v1.0.0`,
-    },
-  });
+  const dev = await startDevSigstore({ issuer: GITHUB_ACTIONS_ISSUER, claims: demoClaims(sha) });
   const trustedRoot = join(dir, 'trusted_root.json');
   await dev.writeTrustedRoot(trustedRoot);
   return {

@@ -15,6 +15,7 @@ export {
   DEMO_REPOSITORY,
   DEMO_SIGNER_REPOSITORY,
   DEMO_SIGNER_WORKFLOW,
+  demoClaims,
   runDemo,
   STAGES,
 } from './demo/demo.js';

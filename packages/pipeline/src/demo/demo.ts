@@ -99,6 +99,24 @@ export interface DemoReport {
   totalMs: number;
 }
 
+/**
+ * The claims of the demo's tokens at a commit: the caller repository's release workflow running
+ * the reusable workflow at a tag, as a GitHub Actions token says it (a SLSA Build L3 identity).
+ */
+export function demoClaims(sha: string): Record<string, string> {
+  return {
+    sub: `repo:${DEMO_REPOSITORY}:ref:refs/heads/main`,
+    repository: DEMO_REPOSITORY,
+    repository_owner: DEMO_REPOSITORY.split('/')[0]!,
+    sha,
+    workflow_sha: sha,
+    ref: 'refs/heads/main',
+    workflow: 'release',
+    workflow_ref: `${DEMO_REPOSITORY}/.github/workflows/release.yml@refs/heads/main`,
+    job_workflow_ref: `${DEMO_SIGNER_WORKFLOW}@refs/tags/v1.0.0`,
+  };
+}
+
 /** What `policyFlags` say, as the policy the verify flow takes. */
 const DEMO_POLICY: VerifyPolicy = {
   repo: DEMO_REPOSITORY,
@@ -175,20 +193,7 @@ export async function runDemo(options: DemoOptions, context: FlowContext): Promi
   // the reusable workflow as the signing job's workflow: a SLSA Build L3 identity.
   const sha = (await gitHead(examples)) ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
   log('starting the local Sigstore (Fulcio, Rekor, timestamp authority, GitHub-like OIDC issuer)');
-  const dev = await startDevSigstore({
-    issuer: GITHUB_ACTIONS_ISSUER,
-    claims: {
-      sub: `repo:${DEMO_REPOSITORY}:ref:refs/heads/main`,
-      repository: DEMO_REPOSITORY,
-      repository_owner: DEMO_REPOSITORY.split('/')[0]!,
-      sha,
-      workflow_sha: sha,
-      ref: 'refs/heads/main',
-      workflow: 'release',
-      workflow_ref: `${DEMO_REPOSITORY}/.github/workflows/release.yml@refs/heads/main`,
-      job_workflow_ref: `${DEMO_SIGNER_WORKFLOW}@refs/tags/v1.0.0`,
-    },
-  });
+  const dev = await startDevSigstore({ issuer: GITHUB_ACTIONS_ISSUER, claims: demoClaims(sha) });
   try {
     const trustedRoot = join(out, 'trusted_root.json');
     await dev.writeTrustedRoot(trustedRoot);
