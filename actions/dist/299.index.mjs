@@ -2014,7 +2014,7 @@ __webpack_require__.d(__webpack_exports__, {
   x6: () => (/* reexport */ report_withoutStatements)
 });
 
-// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, buildPredicate, decodeClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, publish, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor, verifiedReport, verifyTargets
+// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, buildPredicate, decodeClaims, demoClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, publish, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor, verifiedReport, verifyTargets
 
 // EXTERNAL MODULE: ./packages/pipeline/dist/attach.js
 var attach = __webpack_require__(50148);
@@ -4694,6 +4694,23 @@ const STAGES = (/* unused pure expression or super */ null && (['build', 'attest
 const DEMO_REPOSITORY = 'example/build-artifact-demo';
 const DEMO_SIGNER_REPOSITORY = 'build-artifact/build-artifact';
 const DEMO_SIGNER_WORKFLOW = (/* unused pure expression or super */ null && (`${DEMO_SIGNER_REPOSITORY}/.github/workflows/build-artifact.yml`));
+/**
+ * The claims of the demo's tokens at a commit: the caller repository's release workflow running
+ * the reusable workflow at a tag, as a GitHub Actions token says it (a SLSA Build L3 identity).
+ */
+function demoClaims(sha) {
+    return {
+        sub: `repo:${DEMO_REPOSITORY}:ref:refs/heads/main`,
+        repository: DEMO_REPOSITORY,
+        repository_owner: DEMO_REPOSITORY.split('/')[0],
+        sha,
+        workflow_sha: sha,
+        ref: 'refs/heads/main',
+        workflow: 'release',
+        workflow_ref: `${DEMO_REPOSITORY}/.github/workflows/release.yml@refs/heads/main`,
+        job_workflow_ref: `${DEMO_SIGNER_WORKFLOW}@refs/tags/v1.0.0`,
+    };
+}
 /** What `policyFlags` say, as the policy the verify flow takes. */
 const DEMO_POLICY = {
     repo: DEMO_REPOSITORY,
@@ -4766,20 +4783,7 @@ async function runDemo(options, context) {
     // the reusable workflow as the signing job's workflow: a SLSA Build L3 identity.
     const sha = (await gitHead(examples)) ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
     log('starting the local Sigstore (Fulcio, Rekor, timestamp authority, GitHub-like OIDC issuer)');
-    const dev = await startDevSigstore({
-        issuer: GITHUB_ACTIONS_ISSUER,
-        claims: {
-            sub: `repo:${DEMO_REPOSITORY}:ref:refs/heads/main`,
-            repository: DEMO_REPOSITORY,
-            repository_owner: DEMO_REPOSITORY.split('/')[0],
-            sha,
-            workflow_sha: sha,
-            ref: 'refs/heads/main',
-            workflow: 'release',
-            workflow_ref: `${DEMO_REPOSITORY}/.github/workflows/release.yml@refs/heads/main`,
-            job_workflow_ref: `${DEMO_SIGNER_WORKFLOW}@refs/tags/v1.0.0`,
-        },
-    });
+    const dev = await startDevSigstore({ issuer: GITHUB_ACTIONS_ISSUER, claims: demoClaims(sha) });
     try {
         const trustedRoot = join(out, 'trusted_root.json');
         await dev.writeTrustedRoot(trustedRoot);
