@@ -11,6 +11,7 @@ export default defineConfig({
       'actions/*/src/**/__tests__/**/*.test.ts',
       'test/**/*.test.ts',
     ],
+    setupFiles: ['test/setup/fast-check.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

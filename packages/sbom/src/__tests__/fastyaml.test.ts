@@ -55,6 +55,18 @@ describe('the fast lockfile YAML reader', () => {
       '-a: 1\n',
       ':a: 1\n',
       'a: {b: -1, c: [x, "y"]}\n',
+      // A tab after a colon separates as a space does (found by the fuzz test on CI).
+      'x:\n  .:\t    devDependencies:\n',
+      'a:\tb: c\n',
+      'a: b:\tc\n',
+      'a: [b:\tc]\n',
+      'a: {b: c:\td}\n',
+      // Keys the full parser reads as null or as another number (found by the fuzz test).
+      'a:\n  ~:\n    b: 1\n',
+      'null: 1\n',
+      '1.0: x\n',
+      '0x1: x\n',
+      '1e3: x\n',
     ]) {
       const fast = parseYamlSubset(text);
       let expected: unknown;
