@@ -2464,8 +2464,8 @@ function parsePackageLock(text, file) {
  * returns undefined, and the caller falls back to the full `yaml` parser, whose result this
  * reader matches on what lockfile tools write (a test compares them), except that its mappings
  * have no prototype: turn values into strings with `toText`, not String(). Known differences,
- * on text no lockfile tool writes: a plain key is always its text (`yaml` reads `null:` as ""
- * and `1.0:` as "1"), and in a flow collection `{a:1}` is a key and value, `x #y` one scalar.
+ * on text no lockfile tool writes: in a flow collection `{a:1}` is a key and value, `x #y` one
+ * scalar.
  */
 /** Thrown where the text leaves the subset: the caller falls back to the full parser. */
 class Unsupported extends Error {
@@ -2608,9 +2608,16 @@ function inlineValue(s) {
         hash = s.indexOf('#', hash + 1);
     }
     const text = (hash > 0 ? s.slice(0, hash) : s).trim();
-    if (text.includes(': ') || text.endsWith(':'))
+    if (hasMappingColon(text))
         throw new Unsupported('mapping in scalar');
     return plainScalar(text);
+}
+/**
+ * Whether plain text holds a `:` that YAML reads as a mapping's separator: one followed by a
+ * space, a tab or the end. Such text is no scalar (the full parser rejects or nests it).
+ */
+function hasMappingColon(text) {
+    return text.includes(': ') || text.includes(':\t') || text.endsWith(':');
 }
 function skipSpaces(s, pos) {
     while (s[pos] === ' ')
@@ -2664,7 +2671,7 @@ function flow(s, pos, depth = 0) {
             FLOW_STOP.lastIndex = i;
             const j = FLOW_STOP.test(s) ? FLOW_STOP.lastIndex - 1 : s.length;
             const text = s.slice(i, j).trim();
-            if (text.includes(': ') || /^[&*!|>%@`#]/.test(text))
+            if (hasMappingColon(text) || /^[&*!|>%@`#]/.test(text))
                 throw new Unsupported('flow scalar');
             value = plainScalar(text);
             i = j;
@@ -2709,6 +2716,14 @@ function mappingKey(s) {
         key = s.slice(0, colon).trimEnd();
         if (key.includes(' #'))
             throw new Unsupported('comment in key');
+        // A tab in a plain key may end it (`a:<tab>b: c` is two mappings to YAML): not lockfile text.
+        if (key.includes('\t'))
+            throw new Unsupported('tab in key');
+        // A key YAML reads as null or as a number written another way (`~:`, `1.0:`) becomes
+        // another string in the full parser ("", "1"): left to it.
+        const resolved = plainScalar(key);
+        if (resolved === null || (typeof resolved === 'number' && String(resolved) !== key))
+            throw new Unsupported('key read as another value');
         pos = colon + 1;
     }
     if (key === '__proto__')
