@@ -18,6 +18,7 @@ import {
   requireToolchain,
 } from '../../../../test/helpers/toolchains.js';
 import {
+  findGoVersion,
   generateSbom,
   inspectBinary,
   inspectBytes,
@@ -441,6 +442,41 @@ describe('hostile binaries are bounded and reported', () => {
     expect(info.embedded).toHaveLength(1);
     expect(info.embedded[0]!.sha256).toBe(sha256(inner));
     expect(info.embedded[0]!.auditable).toHaveLength(3);
+  });
+  it('a module inside a found module is its own, and the search goes on after it', () => {
+    const inner = module({ customs: [producers({ language: { Rust: '1.80.0' } })] });
+    // Module A carries a whole module in a custom section (its bytes, not a second module of
+    // the host file); module B follows A.
+    const a = module({ customs: [custom('blob', inner)] });
+    const b = module({ customs: [producers({ language: { Go: 'go1.23.5' } })] });
+    const pe = Buffer.alloc(0x40 + 24);
+    pe.write('MZ', 0, 'latin1');
+    pe.writeUInt32LE(0x40, 0x3c);
+    pe.write('PE\0\0', 0x40, 'latin1');
+    const info = inspectBytes(Buffer.concat([pe, a, Buffer.from('gap'), b]), 'x.exe');
+    expect(info.embedded.map((e) => e.sha256)).toEqual([sha256(a), sha256(b)]);
+    expect(info.embedded[1]!.producers?.language?.Go).toBe('go1.23.5');
+  });
+  it("a Go build info header inside an excluded range is not the host's, one outside is", () => {
+    // A Go >= 1.18 header: magic, pointer size, flags (bit 1: inline strings), the version.
+    const header = (v: string) => {
+      const h = Buffer.alloc(32);
+      h.write('\xff Go buildinf:', 0, 'latin1');
+      h[14] = 8;
+      h[15] = 2;
+      return Buffer.concat([h, Buffer.from([v.length]), Buffer.from(v), Buffer.alloc(15)]);
+    };
+    const inner = header('go1.21.0');
+    const outer = header('go1.23.5');
+    // Headers sit at 16-byte aligned offsets: 64 and 144.
+    const file = Buffer.concat([Buffer.alloc(64), inner, Buffer.alloc(24), outer]);
+    const embedded: [number, number][] = [[64, 64 + inner.length]];
+    expect(findGoVersion(file, embedded)).toBe('go1.23.5');
+    expect(findGoVersion(file)).toBe('go1.21.0');
+    // The only header inside the range: none for the host, even one cut by the range's end.
+    expect(findGoVersion(file.subarray(0, 144), embedded)).toBeUndefined();
+    expect(findGoVersion(file, [[64, 70]])).toBe('go1.23.5');
+    expect(findGoVersion(file, [[70, 80]])).toBe('go1.21.0');
   });
   it('unknown formats are refused', () => {
     expect(code(() => inspectBytes(Buffer.from('hello world, not a binary'), 'x.txt'))).toBe(

@@ -74,15 +74,7 @@ export function findModinfo(
   to: number,
   exclude: readonly [number, number][] = [],
 ): Omit<GoBuildInfo, 'goVersion'> | undefined {
-  // The parts of [from, to) outside the excluded ranges, in order.
-  const parts: [number, number][] = [];
-  let at = from;
-  for (const [a, b] of [...exclude].sort((x, y) => x[0] - y[0])) {
-    if (a > at) parts.push([at, Math.min(a, to)]);
-    at = Math.max(at, b);
-  }
-  if (at < to) parts.push([at, to]);
-  for (const [lo, hi] of parts) {
+  for (const [lo, hi] of partsOutside(from, to, exclude)) {
     // Searched through a view ending at the part's end: a search that finds nothing in the
     // part stops there, not at the end of the file (once per part, once per embedded module).
     const view = buf.subarray(0, hi);
@@ -104,6 +96,36 @@ export function findModinfo(
     }
   }
   return undefined;
+}
+
+/** The parts of [from, to) outside the excluded ranges, in order. */
+function partsOutside(
+  from: number,
+  to: number,
+  exclude: readonly [number, number][],
+): [number, number][] {
+  const parts: [number, number][] = [];
+  let at = from;
+  for (const [a, b] of [...exclude].sort((x, y) => x[0] - y[0])) {
+    if (a > at) parts.push([at, Math.min(a, to)]);
+    at = Math.max(at, b);
+  }
+  if (at < to) parts.push([at, to]);
+  return parts;
+}
+
+/** Where `needle` starts in `buf` outside the excluded ranges, in order (it may run into one). */
+function* hitsOutside(
+  buf: Buffer,
+  needle: Buffer,
+  exclude: readonly [number, number][],
+): Generator<number> {
+  for (const [lo, hi] of partsOutside(0, buf.length, exclude)) {
+    // A view ending where a match starting before `hi` ends: the search stops there.
+    const view = buf.subarray(0, Math.min(buf.length, hi + needle.length - 1));
+    for (let s = view.indexOf(needle, lo); s >= 0 && s < hi; s = view.indexOf(needle, s + 1))
+      yield s;
+  }
 }
 
 /**
@@ -163,11 +185,11 @@ export function findGoVersion(
   exclude: readonly [number, number][] = [],
   obj?: ObjectFile,
 ): string | undefined {
-  // Every occurrence is tried (each costs a constant beyond the search, which moves forward):
-  // decoys placed before the real header cannot hide it.
-  const excluded = inRanges(exclude);
-  for (let s = buf.indexOf(BUILDINFO_MAGIC); s >= 0; s = buf.indexOf(BUILDINFO_MAGIC, s + 1)) {
-    if (s % 16 !== 0 || s + 32 > buf.length || excluded(s)) continue;
+  // Every occurrence outside the excluded ranges is tried (each costs a constant beyond the
+  // search, which moves forward): decoys placed before the real header cannot hide it. The
+  // excluded ranges (embedded modules, most of a CLI that embeds one) are not searched at all.
+  for (const s of hitsOutside(buf, BUILDINFO_MAGIC, exclude)) {
+    if (s % 16 !== 0 || s + 32 > buf.length) continue;
     const flags = buf[s + 15]!;
     if ((flags & 0x2) === 0) {
       // Pointers: to the runtime.buildVersion string header (endianness in bit 0).

@@ -200,44 +200,44 @@ function inspectWasm(
   if (walk.end !== end) throw new RangeError('trailing bytes after the last section');
 }
 
+/** The 4-byte magic both core modules and components start with. */
+const WASM_MAGIC = Buffer.from(WASM_MODULE_HEADER.subarray(0, 4));
+
 /**
  * Finds wasm modules inside another file. A module has no length header, so its extent is found
  * by walking its sections from the magic, and a core module is then checked with
  * WebAssembly.validate, once, over that extent (V8 does not look inside custom sections, so
  * trailing custom-section-looking bytes never decide it).
  *
- * Linear in the file's size: candidates inside a module already found are skipped, and the
- * walks and validations of all candidates together may cover only a bounded multiple of the
- * file. Candidates nested in candidates that were not modules (a hostile file) would otherwise
- * re-walk the same bytes once each; past the budget the search stops with WorkLimitError.
+ * Linear in the file's size: the magic is searched for once, forward, and the search resumes
+ * after a module found (its bytes are not searched again: a 20 MiB module embedded in a CLI
+ * is scanned by the walk alone), and the walks and validations of all candidates together may
+ * cover only a bounded multiple of the file. Candidates nested in candidates that were not
+ * modules (a hostile file) would otherwise re-walk the same bytes once each; past the budget
+ * the search stops with WorkLimitError.
  */
 export function findEmbeddedWasm(
   buf: Buffer,
   start: number,
   end: number,
 ): { start: number; end: number; format: BinaryFormat }[] {
-  // Candidates: the 8-byte magic and version of a core module or a component, in file order.
-  const candidates: number[] = [];
-  for (const head of [WASM_MODULE_HEADER, WASM_COMPONENT_HEADER]) {
-    for (
-      let at = buf.indexOf(head, start);
-      at >= 0 && at + 8 <= end;
-      at = buf.indexOf(head, at + 1)
-    ) {
-      candidates.push(at);
-      if (candidates.length > 4 * MAX_EMBEDDED_CANDIDATES) break;
-    }
-  }
-  candidates.sort((a, b) => a - b);
+  // The search sees the bytes up to `end` only.
+  const view = buf.subarray(0, end);
   // Each section is at least two bytes: honest files walk fewer sections than half their size.
   let sectionsLeft = SEARCH_SECTIONS_BASE + Math.floor((end - start) / 2);
   let validateLeft = SEARCH_VALIDATE_BASE + 2 * (end - start);
   const found: { start: number; end: number; format: BinaryFormat }[] = [];
   let validated = 0;
-  let after = start;
-  for (const at of candidates) {
-    if (at < after) continue; // inside a module already found
+  let candidates = 0;
+  for (
+    let at = view.indexOf(WASM_MAGIC, start);
+    at >= 0 && at + 8 <= end;
+    at = view.indexOf(WASM_MAGIC, at + 1)
+  ) {
+    // Candidates: the 8-byte magic and version of a core module or a component.
     const isCore = CORE_VERSION.equals(buf.subarray(at + 4, at + 8));
+    if (!isCore && !buf.subarray(at, at + 8).equals(WASM_COMPONENT_HEADER)) continue;
+    if (++candidates > 8 * MAX_EMBEDDED_CANDIDATES) break;
     const walk = walkWasm(buf, at, end, false, undefined, { maxSections: sectionsLeft + 1 });
     sectionsLeft -= walk.sections;
     if (walk.stoppedAtMax || sectionsLeft < 0) {
@@ -259,7 +259,8 @@ export function findEmbeddedWasm(
       if (!WebAssembly.validate(buf.subarray(at, walk.end))) continue;
     }
     found.push({ start: at, end: walk.end, format: isCore ? 'wasm' : 'wasm-component' });
-    after = walk.end;
+    // The next candidate starts after this module: nothing inside it is searched.
+    at = walk.end - 1;
   }
   return found;
 }
