@@ -505,17 +505,7 @@ function parseModinfo(text) {
  * search then resumes after that end.
  */
 function findModinfo(buf, from, to, exclude = []) {
-    // The parts of [from, to) outside the excluded ranges, in order.
-    const parts = [];
-    let at = from;
-    for (const [a, b] of [...exclude].sort((x, y) => x[0] - y[0])) {
-        if (a > at)
-            parts.push([at, Math.min(a, to)]);
-        at = Math.max(at, b);
-    }
-    if (at < to)
-        parts.push([at, to]);
-    for (const [lo, hi] of parts) {
+    for (const [lo, hi] of partsOutside(from, to, exclude)) {
         // Searched through a view ending at the part's end: a search that finds nothing in the
         // part stops there, not at the end of the file (once per part, once per embedded module).
         const view = buf.subarray(0, hi);
@@ -542,6 +532,28 @@ function findModinfo(buf, from, to, exclude = []) {
         }
     }
     return undefined;
+}
+/** The parts of [from, to) outside the excluded ranges, in order. */
+function partsOutside(from, to, exclude) {
+    const parts = [];
+    let at = from;
+    for (const [a, b] of [...exclude].sort((x, y) => x[0] - y[0])) {
+        if (a > at)
+            parts.push([at, Math.min(a, to)]);
+        at = Math.max(at, b);
+    }
+    if (at < to)
+        parts.push([at, to]);
+    return parts;
+}
+/** Where `needle` starts in `buf` outside the excluded ranges, in order (it may run into one). */
+function* hitsOutside(buf, needle, exclude) {
+    for (const [lo, hi] of partsOutside(0, buf.length, exclude)) {
+        // A view ending where a match starting before `hi` ends: the search stops there.
+        const view = buf.subarray(0, Math.min(buf.length, hi + needle.length - 1));
+        for (let s = view.indexOf(needle, lo); s >= 0 && s < hi; s = view.indexOf(needle, s + 1))
+            yield s;
+    }
 }
 /**
  * Whether an offset falls in one of `ranges` (embedded modules, whose contents are theirs): the
@@ -597,11 +609,11 @@ function versionAt(obj, buf, headerOffset) {
  * `runtime.buildVersion` and `runtime.modinfo` variables there, read through `obj`.
  */
 function findGoVersion(buf, exclude = [], obj) {
-    // Every occurrence is tried (each costs a constant beyond the search, which moves forward):
-    // decoys placed before the real header cannot hide it.
-    const excluded = inRanges(exclude);
-    for (let s = buf.indexOf(BUILDINFO_MAGIC); s >= 0; s = buf.indexOf(BUILDINFO_MAGIC, s + 1)) {
-        if (s % 16 !== 0 || s + 32 > buf.length || excluded(s))
+    // Every occurrence outside the excluded ranges is tried (each costs a constant beyond the
+    // search, which moves forward): decoys placed before the real header cannot hide it. The
+    // excluded ranges (embedded modules, most of a CLI that embeds one) are not searched at all.
+    for (const s of hitsOutside(buf, BUILDINFO_MAGIC, exclude)) {
+        if (s % 16 !== 0 || s + 32 > buf.length)
             continue;
         const flags = buf[s + 15];
         if ((flags & 0x2) === 0) {
@@ -1078,38 +1090,37 @@ function inspectWasm(buf, start, end, info, depth, budget) {
     if (walk.end !== end)
         throw new RangeError('trailing bytes after the last section');
 }
+/** The 4-byte magic both core modules and components start with. */
+const inspect_WASM_MAGIC = Buffer.from(dist.WASM_MODULE_HEADER.subarray(0, 4));
 /**
  * Finds wasm modules inside another file. A module has no length header, so its extent is found
  * by walking its sections from the magic, and a core module is then checked with
  * WebAssembly.validate, once, over that extent (V8 does not look inside custom sections, so
  * trailing custom-section-looking bytes never decide it).
  *
- * Linear in the file's size: candidates inside a module already found are skipped, and the
- * walks and validations of all candidates together may cover only a bounded multiple of the
- * file. Candidates nested in candidates that were not modules (a hostile file) would otherwise
- * re-walk the same bytes once each; past the budget the search stops with WorkLimitError.
+ * Linear in the file's size: the magic is searched for once, forward, and the search resumes
+ * after a module found (its bytes are not searched again: a 20 MiB module embedded in a CLI
+ * is scanned by the walk alone), and the walks and validations of all candidates together may
+ * cover only a bounded multiple of the file. Candidates nested in candidates that were not
+ * modules (a hostile file) would otherwise re-walk the same bytes once each; past the budget
+ * the search stops with WorkLimitError.
  */
 function findEmbeddedWasm(buf, start, end) {
-    // Candidates: the 8-byte magic and version of a core module or a component, in file order.
-    const candidates = [];
-    for (const head of [dist.WASM_MODULE_HEADER, dist.WASM_COMPONENT_HEADER]) {
-        for (let at = buf.indexOf(head, start); at >= 0 && at + 8 <= end; at = buf.indexOf(head, at + 1)) {
-            candidates.push(at);
-            if (candidates.length > 4 * MAX_EMBEDDED_CANDIDATES)
-                break;
-        }
-    }
-    candidates.sort((a, b) => a - b);
+    // The search sees the bytes up to `end` only.
+    const view = buf.subarray(0, end);
     // Each section is at least two bytes: honest files walk fewer sections than half their size.
     let sectionsLeft = SEARCH_SECTIONS_BASE + Math.floor((end - start) / 2);
     let validateLeft = SEARCH_VALIDATE_BASE + 2 * (end - start);
     const found = [];
     let validated = 0;
-    let after = start;
-    for (const at of candidates) {
-        if (at < after)
-            continue; // inside a module already found
+    let candidates = 0;
+    for (let at = view.indexOf(inspect_WASM_MAGIC, start); at >= 0 && at + 8 <= end; at = view.indexOf(inspect_WASM_MAGIC, at + 1)) {
+        // Candidates: the 8-byte magic and version of a core module or a component.
         const isCore = CORE_VERSION.equals(buf.subarray(at + 4, at + 8));
+        if (!isCore && !buf.subarray(at, at + 8).equals(dist.WASM_COMPONENT_HEADER))
+            continue;
+        if (++candidates > 8 * MAX_EMBEDDED_CANDIDATES)
+            break;
         const walk = walkWasm(buf, at, end, false, undefined, { maxSections: sectionsLeft + 1 });
         sectionsLeft -= walk.sections;
         if (walk.stoppedAtMax || sectionsLeft < 0) {
@@ -1130,7 +1141,8 @@ function findEmbeddedWasm(buf, start, end) {
                 continue;
         }
         found.push({ start: at, end: walk.end, format: isCore ? 'wasm' : 'wasm-component' });
-        after = walk.end;
+        // The next candidate starts after this module: nothing inside it is searched.
+        at = walk.end - 1;
     }
     return found;
 }
