@@ -67,6 +67,11 @@ describe('the fast lockfile YAML reader', () => {
       '1.0: x\n',
       '0x1: x\n',
       '1e3: x\n',
+      // A comment must follow a value after a space (found by the fuzz test).
+      "a: '9.0'#\n",
+      'a: "x"#c\n',
+      'a: [b]#\n',
+      "a: 'x' #c\n",
     ]) {
       const fast = parseYamlSubset(text);
       let expected: unknown;

@@ -115,8 +115,10 @@ function quoted(s: string, pos: number): [string, number] {
   }
 }
 
-/** After a value: only spaces and a comment may follow. */
+/** After a value: only spaces and a comment may follow (a `#` right after it is no comment). */
 function expectEnd(s: string, pos: number): void {
+  if (pos === s.length) return;
+  if (s[pos] !== ' ' && s[pos] !== '\t') throw new Unsupported('text after a value');
   const rest = s.slice(pos).trim();
   if (rest !== '' && !rest.startsWith('#')) throw new Unsupported('trailing text');
 }
