@@ -57,6 +57,7 @@ export {
   openRegularFile,
   readRegularFile,
   readRegularFileText,
+  readRegularFileTextSync,
 } from './regular-file.js';
 export type { SbomFormat } from './sbom-formats.js';
 export {

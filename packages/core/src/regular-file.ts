@@ -1,4 +1,4 @@
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { CoreError, fileError } from './error.js';
 
@@ -131,4 +131,48 @@ export async function readRegularFileText(
   options: ReadRegularFileOptions,
 ): Promise<string> {
   return (await readRegularFile(path, options)).toString('utf8');
+}
+
+/**
+ * readRegularFileText for synchronous readers (the lockfile parsers read companions such as
+ * Cargo.toml mid-parse): the same checks, the same errors, the same bound. A FIFO named like a
+ * lockfile is refused, not waited on.
+ */
+export function readRegularFileTextSync(path: string, options: ReadRegularFileOptions): string {
+  const { maxBytes, what = 'this file' } = options;
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENXIO') throw notRegular(path, 'a socket or a device', err);
+    throw fileError(path, err);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notRegular(path, whatItIs(stats));
+    const limit = `${formatByteLimit(maxBytes)} allowed for ${what}`;
+    if (stats.size > maxBytes) throw tooLarge(path, `${stats.size} bytes, more than the ${limit}`);
+    let buffer = Buffer.allocUnsafe(stats.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw tooLarge(path, `grew while being read, past the ${limit}`);
+        const grown = Buffer.allocUnsafe(
+          Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)),
+        );
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch (err) {
+    if (err instanceof CoreError) throw err;
+    throw fileError(path, err);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { fileError } from '@build-artifact/core';
+import { CoreError, readRegularFileTextSync } from '@build-artifact/core';
 import { type LockfileKind, lockfileKind } from './detect.js';
 import { SbomError } from './errors.js';
 import { parseLockfile, type ReadCompanion } from './lockfiles/index.js';
@@ -8,28 +7,32 @@ import type { Inventory } from './model.js';
 
 const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * A lockfile or a companion (Cargo.toml, package.json): a regular file of at most 256 MiB,
+ * read without waiting on a FIFO or a device that has a lockfile's name.
+ */
 function readText(path: string): string {
   try {
-    if (statSync(path).size > MAX_LOCKFILE_BYTES) {
+    return readRegularFileTextSync(path, { maxBytes: MAX_LOCKFILE_BYTES, what: 'a lockfile' });
+  } catch (err) {
+    if (err instanceof CoreError && err.code === 'FILE_TOO_LARGE') {
       throw new SbomError({
         code: 'LIMIT_EXCEEDED',
         file: path,
         message: 'lockfile larger than 256 MiB',
+        cause: err,
       });
     }
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    if (err instanceof SbomError) throw err;
-    throw fileError(path, err);
+    throw err;
   }
 }
 
 function readOptional(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readText(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw fileError(path, err);
+    if (err instanceof CoreError && err.code === 'FILE_NOT_FOUND') return undefined;
+    throw err;
   }
 }
 

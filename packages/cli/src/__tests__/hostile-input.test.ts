@@ -3,7 +3,7 @@
 // seconds and within memory. Each run has a deadline and a memory ceiling (runAttest), so a
 // regression fails here instead of hanging the suite or taking the machine's memory.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_JSON_DEPTH, MAX_JSON_DOCUMENTS } from '@build-artifact/core';
@@ -91,6 +91,17 @@ describe('point 10: files that are not regular files', () => {
     } finally {
       await rm(beside);
     }
+  });
+  it('a FIFO named Cargo.lock, given and found in a directory', async () => {
+    const project = join(dir, 'fifo-project');
+    await mkdir(project);
+    const lock = makeFifo(join(project, 'Cargo.lock'));
+    const message = `${lock}: is a named pipe (FIFO), not a regular file`;
+    expectRefused(runAttest(['sbom', lock]), 'sbom', message);
+    // A directory's walk takes regular files only: the FIFO is passed over, not waited on.
+    const walked = runAttest(['sbom', project]);
+    expect(walked.signal, 'killed: it hung').toBeNull();
+    expect(walked.stderr).toBe(`attest sbom: warning: ${project}: no supported lockfile found\n`);
   });
 });
 

@@ -62,6 +62,7 @@ describe('public API', () => {
         'safeText',
         'readRegularFile',
         'readRegularFileText',
+        'readRegularFileTextSync',
         'readUleb128',
         'sidecarPath',
         'sourceDateEpoch',

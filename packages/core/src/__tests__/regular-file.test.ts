@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeFifo, releaseFifos } from '../../../../test/helpers/hostile-files.js';
-import { CoreError, openRegularFile, readRegularFile, readRegularFileText } from '../index.js';
+import {
+  CoreError,
+  openRegularFile,
+  readRegularFile,
+  readRegularFileText,
+  readRegularFileTextSync,
+} from '../index.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -102,5 +108,43 @@ describe('readRegularFile', () => {
     const err = await failure(readRegularFile(join(dir, 'missing'), { maxBytes: 1 }));
     expect(err.code).toBe('FILE_NOT_FOUND');
     expect(err.message).toBe(`${join(dir, 'missing')}: no such file or directory`);
+  });
+});
+
+describe('readRegularFileTextSync', () => {
+  const syncFailure = (f: () => unknown): CoreError => {
+    try {
+      f();
+    } catch (err) {
+      expect(err).toBeInstanceOf(CoreError);
+      return err as CoreError;
+    }
+    throw new Error('no error');
+  };
+
+  it('reads what readRegularFileText reads, and refuses what it refuses, with the same errors', async () => {
+    await writeFile(join(dir, 'sync.txt'), 'name = "x"\n');
+    expect(readRegularFileTextSync(join(dir, 'sync.txt'), { maxBytes: 64 })).toBe('name = "x"\n');
+    const big = join(dir, 'sync-big.lock');
+    await writeFile(big, '');
+    await truncate(big, 2 * MiB);
+    await symlink('/dev/zero', join(dir, 'sync-zero.lock'));
+    const cases = [
+      makeFifo(join(dir, 'Cargo.lock')),
+      join(dir, 'sync-zero.lock'),
+      big,
+      join(dir, 'sync-missing.lock'),
+      ...(existsSync('/proc/self/status') ? ['/proc/self/status'] : []),
+    ];
+    for (const path of cases) {
+      const options = { maxBytes: MiB, what: 'a lockfile' };
+      const expected = await failure(
+        readRegularFileText(path, path.startsWith('/proc') ? { maxBytes: 16 } : options),
+      );
+      const got = syncFailure(() =>
+        readRegularFileTextSync(path, path.startsWith('/proc') ? { maxBytes: 16 } : options),
+      );
+      expect([got.code, got.message]).toEqual([expected.code, expected.message]);
+    }
   });
 });

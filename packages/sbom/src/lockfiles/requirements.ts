@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileError } from '@build-artifact/core';
+import { readRegularFileTextSync } from '@build-artifact/core';
 import { malformed } from '../errors.js';
 import type { Inventory, Package } from '../model.js';
 import { gitVcsUrl, pep503, pypiPurl, withoutSecrets } from '../purl.js';
 
 export type ReadText = (path: string) => string;
 
-const defaultRead: ReadText = (path) => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw fileError(path, err);
-  }
-};
+/** An included requirements file: regular, at most 64 MiB (a FIFO is refused, not waited on). */
+const defaultRead: ReadText = (path) =>
+  readRegularFileTextSync(path, { maxBytes: 64 * 1024 * 1024, what: 'a requirements file' });
 
 // Requirement: name, optional [extras], optional version specifiers, optional `; marker`.
 const REQ =
