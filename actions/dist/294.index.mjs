@@ -2593,8 +2593,12 @@ function quoted(s, pos) {
         throw new Unsupported('bad escape');
     }
 }
-/** After a value: only spaces and a comment may follow. */
+/** After a value: only spaces and a comment may follow (a `#` right after it is no comment). */
 function expectEnd(s, pos) {
+    if (pos === s.length)
+        return;
+    if (s[pos] !== ' ' && s[pos] !== '\t')
+        throw new Unsupported('text after a value');
     const rest = s.slice(pos).trim();
     if (rest !== '' && !rest.startsWith('#'))
         throw new Unsupported('trailing text');
@@ -4003,15 +4007,8 @@ function parsePipfileLock(text, file) {
 
 
 
-
-const defaultRead = (path) => {
-    try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        throw (0,dist.fileError)(path, err);
-    }
-};
+/** An included requirements file: regular, at most 64 MiB (a FIFO is refused, not waited on). */
+const defaultRead = (path) => (0,dist.readRegularFileTextSync)(path, { maxBytes: 64 * 1024 * 1024, what: 'a requirements file' });
 // Requirement: name, optional [extras], optional version specifiers, optional `; marker`.
 const REQ = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(\([^)]*\)|[^;@]*?)?\s*(?:@\s*(\S+))?\s*(?:;\s*(.*))?$/;
 const PYPI_INDEX = /^https?:\/\/pypi\.(?:org|python\.org)\/simple\/?$/;
@@ -4795,33 +4792,35 @@ function parseLockfile(kind, text, file, read) {
 
 
 
-
 const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
+/**
+ * A lockfile or a companion (Cargo.toml, package.json): a regular file of at most 256 MiB,
+ * read without waiting on a FIFO or a device that has a lockfile's name.
+ */
 function readText(path) {
     try {
-        if ((0,external_node_fs_.statSync)(path).size > MAX_LOCKFILE_BYTES) {
+        return (0,dist.readRegularFileTextSync)(path, { maxBytes: MAX_LOCKFILE_BYTES, what: 'a lockfile' });
+    }
+    catch (err) {
+        if (err instanceof dist.CoreError && err.code === 'FILE_TOO_LARGE') {
             throw new errors/* SbomError */.SP({
                 code: 'LIMIT_EXCEEDED',
                 file: path,
                 message: 'lockfile larger than 256 MiB',
+                cause: err,
             });
         }
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        if (err instanceof errors/* SbomError */.SP)
-            throw err;
-        throw (0,dist.fileError)(path, err);
+        throw err;
     }
 }
 function readOptional(path) {
     try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+        return readText(path);
     }
     catch (err) {
-        if (err.code === 'ENOENT')
+        if (err instanceof dist.CoreError && err.code === 'FILE_NOT_FOUND')
             return undefined;
-        throw (0,dist.fileError)(path, err);
+        throw err;
     }
 }
 const READ = { required: readText, optional: readOptional };

@@ -451,6 +451,7 @@ __webpack_require__.d(__webpack_exports__, {
   preAuthEncoding: () => (/* reexport */ preAuthEncoding),
   readRegularFile: () => (/* reexport */ readRegularFile),
   readRegularFileText: () => (/* reexport */ readRegularFileText),
+  readRegularFileTextSync: () => (/* reexport */ readRegularFileTextSync),
   readUleb128: () => (/* reexport */ readUleb128),
   safeJson: () => (/* reexport */ safeJson),
   safeText: () => (/* reexport */ safeText),
@@ -903,6 +904,56 @@ async function readRegularFile(path, options) {
 /** readRegularFile as UTF-8 text. */
 async function readRegularFileText(path, options) {
     return (await readRegularFile(path, options)).toString('utf8');
+}
+/**
+ * readRegularFileText for synchronous readers (the lockfile parsers read companions such as
+ * Cargo.toml mid-parse): the same checks, the same errors, the same bound. A FIFO named like a
+ * lockfile is refused, not waited on.
+ */
+function readRegularFileTextSync(path, options) {
+    const { maxBytes, what = 'this file' } = options;
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, OPEN_FLAGS);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ENXIO')
+            throw notRegular(path, 'a socket or a device', err);
+        throw fileError(path, err);
+    }
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            throw notRegular(path, whatItIs(stats));
+        const limit = `${formatByteLimit(maxBytes)} allowed for ${what}`;
+        if (stats.size > maxBytes)
+            throw tooLarge(path, `${stats.size} bytes, more than the ${limit}`);
+        let buffer = Buffer.allocUnsafe(stats.size + 1);
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length) {
+                if (length > maxBytes)
+                    throw tooLarge(path, `grew while being read, past the ${limit}`);
+                const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
+                buffer.copy(grown, 0, 0, length);
+                buffer = grown;
+            }
+            const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        return buffer.toString('utf8', 0, length);
+    }
+    catch (err) {
+        if (err instanceof CoreError)
+            throw err;
+        throw fileError(path, err);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
 //# sourceMappingURL=regular-file.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/digest.js
