@@ -7,7 +7,7 @@ export type { SigstoreInstance, SigstoreInstanceName } from './instance.js';
 export { GITHUB_INSTANCE, PUBLIC_GOOD, sigstoreInstanceFromEnv } from './instance.js';
 export type { RetryOptions } from './retry.js';
 export type { KeyedSignOptions, KeylessSignOptions, SignOptions } from './sign.js';
-export { publicKeyId, signStatement } from './sign.js';
+export { publicKeyId, signStatement, signStatements } from './sign.js';
 export type { StoreOptions } from './store.js';
 export { storeAttestation } from './store.js';
 export type { TokenProvider } from './token.js';

@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+} from 'node:crypto';
 import { MediaType, type ProgressCallback, type Statement } from '@build-artifact/core';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import {
@@ -89,6 +96,36 @@ class KeySigner implements Signer {
   }
 }
 
+/**
+ * One ephemeral key, certified by Fulcio once for every statement of a call, as `cosign sign`
+ * certifies one key for all the images it is given: the first signature asks Fulcio (the
+ * challenge and the certificate request), the others wait for that certificate and only sign.
+ * Each bundle still carries the certificate and gets its own Rekor entry and timestamp.
+ */
+class CertifiedOnceSigner implements Signer {
+  #certificate?: Promise<string>;
+  constructor(
+    private readonly fulcio: FulcioSigner,
+    private readonly key: KeySigner,
+  ) {}
+  async sign(data: Buffer): Promise<Signature> {
+    if (!this.#certificate) {
+      const first = this.fulcio.sign(data);
+      this.#certificate = first.then((signature) => {
+        if (signature.key.$case !== 'x509Certificate')
+          throw new SignError({ code: 'FULCIO_FAILED', message: 'Fulcio returned no certificate' });
+        return signature.key.certificate;
+      });
+      // The first signature reports a failure; the others see it when they wait for it.
+      this.#certificate.catch(() => undefined);
+      return first;
+    }
+    const certificate = await this.#certificate;
+    const { signature } = await this.key.sign(data);
+    return { signature, key: { $case: 'x509Certificate', certificate } };
+  }
+}
+
 // @sigstore/sign's InternalError codes, mapped to the service that failed.
 const SERVICE_BY_CODE: Record<string, [SignErrorCode, string]> = {
   IDENTITY_TOKEN_READ_ERROR: ['TOKEN_FAILED', 'the OIDC token provider'],
@@ -134,6 +171,19 @@ export async function signStatement(
   statement: Statement | Uint8Array | string,
   options: SignOptions,
 ): Promise<SerializedBundle> {
+  const [bundle] = await signStatements([statement], options);
+  return bundle!;
+}
+
+/**
+ * Signs several statements at once, side by side: one bundle each, in order. Keyless, one
+ * ephemeral key and one Fulcio certificate serve them all (one Fulcio round trip per call, not
+ * per statement); each is witnessed on its own.
+ */
+export async function signStatements(
+  statements: readonly (Statement | Uint8Array | string)[],
+  options: SignOptions,
+): Promise<SerializedBundle[]> {
   const timeout = options.timeout ?? 10_000;
   const r = retryOptions(options.retry);
   // promise-retry (inside @sigstore/sign) backs off exponentially from minTimeout.
@@ -178,12 +228,16 @@ export async function signStatement(
         message: 'keyless signing needs an OIDC identity token or a token provider',
       });
     }
-    signer = new FulcioSigner({
+    // What @sigstore/sign's own ephemeral key holder makes: a P-256 key that signs SHA-256.
+    const key = new KeySigner(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey);
+    const fulcio = new FulcioSigner({
       identityProvider: { getToken: provider },
       fulcioBaseURL: keyless.fulcioURL,
+      keyHolder: key,
       timeout,
       retry,
     });
+    signer = new CertifiedOnceSigner(fulcio, key);
   }
   const witnesses: Witness[] = [];
   if (options.rekorURL) {
@@ -198,11 +252,13 @@ export async function signStatement(
     message: `signing with ${'privateKeyPem' in options ? 'a local key' : (options as KeylessSignOptions).fulcioURL}${options.rekorURL ? `, Rekor ${options.rekorURL}` : ''}${options.tsaURL ? `, TSA ${options.tsaURL}` : ''}`,
   });
   try {
-    const bundle = await new DSSEBundleBuilder({ signer, witnesses }).create({
-      data: statementBytes(statement),
-      type: MediaType.IN_TOTO,
-    });
-    return bundleToJSON(bundle);
+    const builder = new DSSEBundleBuilder({ signer, witnesses });
+    const bundles = await Promise.all(
+      statements.map((statement) =>
+        builder.create({ data: statementBytes(statement), type: MediaType.IN_TOTO }),
+      ),
+    );
+    return bundles.map((bundle) => bundleToJSON(bundle));
   } catch (err) {
     throw serviceError(err, {
       fulcio: (options as KeylessSignOptions).fulcioURL,

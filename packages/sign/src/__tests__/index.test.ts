@@ -13,6 +13,7 @@ it('exports exactly the public API', () => {
     'publicKeyId',
     'sbomStatement',
     'signStatement',
+    'signStatements',
     'sigstoreInstanceFromEnv',
     'storeAttestation',
     'writeBundle',

@@ -8,6 +8,7 @@ import {
   SignError,
   sbomStatement,
   signStatement,
+  signStatements,
 } from '../index.js';
 import { referenceVerifier } from './helpers.js';
 
@@ -38,6 +39,59 @@ describe('keyless signing', () => {
       extensions: { issuer: dev.oidc.issuer },
     });
     expect(signer.key).toBeDefined();
+  });
+
+  it('signs several statements with one certificate: one Fulcio request, a log entry and a timestamp each', async () => {
+    const others = [
+      buildStatement(statement.subject, PredicateType.SLSA_PROVENANCE_V1, { c: 3 }),
+      sbomStatement(statement.subject, { bomFormat: 'CycloneDX', specVersion: '1.6' }),
+    ];
+    const before = dev.requestCounts();
+    const bundles = await signStatements([statement, ...others], {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      tsaURL: dev.tsaURL,
+      identityToken: await dev.mintToken('sigstore'),
+    });
+    const after = dev.requestCounts();
+    expect(after.fulcio - before.fulcio).toBe(1);
+    expect(after.rekor - before.rekor).toBe(3);
+    expect(after.tsa - before.tsa).toBe(3);
+    expect(bundles).toHaveLength(3);
+    // In order, each its own statement, all under the one certificate, each verified alone.
+    const payloads = bundles.map((b) =>
+      JSON.parse(Buffer.from(b.dsseEnvelope!.payload, 'base64').toString()),
+    );
+    expect(payloads).toEqual([statement, ...others]);
+    const certificates = new Set(bundles.map((b) => b.verificationMaterial.certificate!.rawBytes));
+    expect(certificates.size).toBe(1);
+    const entries = new Set(bundles.map((b) => b.verificationMaterial.tlogEntries[0]!.logIndex));
+    expect(entries.size).toBe(3);
+    for (const bundle of bundles)
+      expect(() => referenceVerifier(dev.trustedRoot)(bundle)).not.toThrow();
+    // A second call certifies a new key.
+    const [again] = await signStatements([statement], {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      identityToken: await dev.mintToken('sigstore'),
+    });
+    expect(certificates.has(again!.verificationMaterial.certificate!.rawBytes)).toBe(false);
+  });
+
+  it('fails every statement of a call, naming Fulcio, when the certificate cannot be had', async () => {
+    dev.injectFailures('fulcio', 10, 500);
+    const failed = await signStatements([statement, statement], {
+      fulcioURL: dev.fulcioURL,
+      rekorURL: dev.rekorURL,
+      identityToken: await dev.mintToken('sigstore'),
+      retry: { retries: 1, minTimeout: 5, maxTimeout: 10 },
+    }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    dev.injectFailures('fulcio', 0);
+    expect(failed).toBeInstanceOf(SignError);
+    expect((failed as SignError).code).toBe('FULCIO_FAILED');
   });
 
   it('logs a dsse/0.0.1 entry by default, as @sigstore/sign and actions/attest do', async () => {
