@@ -2411,20 +2411,17 @@ async function attest_attest(request, context) {
     const provenanceText = `${JSON.stringify(provenanceStatement, null, 2)}\n`;
     let provenanceBundle;
     if (sign && signer) {
-        // The signatures are independent: asked for side by side (Fulcio, Rekor and the TSA answer
-        // each in a round trip or two).
+        // One call for all the signatures: one Fulcio certificate serves them, and Rekor and the
+        // TSA are asked side by side.
         for (const a of artifacts)
             if (a.sbom)
                 a.sbomStatement = sign.sbomStatement(subjectsOf(a, publication), a.sbom.bom);
+        const withSbom = artifacts.filter((a) => a.sbomStatement !== undefined);
         await time('sign', async () => {
-            const [provenance, ...sboms] = await Promise.all([
-                sign.signStatement(provenanceText, signer.options),
-                ...artifacts.map((a) => a.sbomStatement ? sign.signStatement(a.sbomStatement, signer.options) : undefined),
-            ]);
+            const [provenance, ...sboms] = await sign.signStatements([provenanceText, ...withSbom.map((a) => a.sbomStatement)], signer.options);
             provenanceBundle = provenance;
-            for (const [i, a] of artifacts.entries())
-                if (sboms[i])
-                    a.sbomBundle = sboms[i];
+            for (const [i, a] of withSbom.entries())
+                a.sbomBundle = sboms[i];
         });
     }
     else

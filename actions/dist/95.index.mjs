@@ -20,6 +20,7 @@ __webpack_require__.d(__webpack_exports__, {
   publicKeyId: () => (/* reexport */ publicKeyId),
   sbomStatement: () => (/* reexport */ sbomStatement),
   signStatement: () => (/* reexport */ signStatement),
+  signStatements: () => (/* reexport */ signStatements),
   sigstoreInstanceFromEnv: () => (/* reexport */ sigstoreInstanceFromEnv),
   storeAttestation: () => (/* reexport */ storeAttestation),
   writeBundle: () => (/* reexport */ writeBundle)
@@ -202,6 +203,37 @@ class KeySigner {
         };
     }
 }
+/**
+ * One ephemeral key, certified by Fulcio once for every statement of a call, as `cosign sign`
+ * certifies one key for all the images it is given: the first signature asks Fulcio (the
+ * challenge and the certificate request), the others wait for that certificate and only sign.
+ * Each bundle still carries the certificate and gets its own Rekor entry and timestamp.
+ */
+class CertifiedOnceSigner {
+    fulcio;
+    key;
+    #certificate;
+    constructor(fulcio, key) {
+        this.fulcio = fulcio;
+        this.key = key;
+    }
+    async sign(data) {
+        if (!this.#certificate) {
+            const first = this.fulcio.sign(data);
+            this.#certificate = first.then((signature) => {
+                if (signature.key.$case !== 'x509Certificate')
+                    throw new SignError({ code: 'FULCIO_FAILED', message: 'Fulcio returned no certificate' });
+                return signature.key.certificate;
+            });
+            // The first signature reports a failure; the others see it when they wait for it.
+            this.#certificate.catch(() => undefined);
+            return first;
+        }
+        const certificate = await this.#certificate;
+        const { signature } = await this.key.sign(data);
+        return { signature, key: { $case: 'x509Certificate', certificate } };
+    }
+}
 // @sigstore/sign's InternalError codes, mapped to the service that failed.
 const SERVICE_BY_CODE = {
     IDENTITY_TOKEN_READ_ERROR: ['TOKEN_FAILED', 'the OIDC token provider'],
@@ -242,6 +274,15 @@ function statementBytes(statement) {
  * token, witnessed by Rekor and/or a TSA. Keyed: the given P-256 key, witnessed only if asked.
  */
 async function signStatement(statement, options) {
+    const [bundle] = await signStatements([statement], options);
+    return bundle;
+}
+/**
+ * Signs several statements at once, side by side: one bundle each, in order. Keyless, one
+ * ephemeral key and one Fulcio certificate serve them all (one Fulcio round trip per call, not
+ * per statement); each is witnessed on its own.
+ */
+async function signStatements(statements, options) {
     const timeout = options.timeout ?? 10_000;
     const r = retryOptions(options.retry);
     // promise-retry (inside @sigstore/sign) backs off exponentially from minTimeout.
@@ -284,12 +325,16 @@ async function signStatement(statement, options) {
                 message: 'keyless signing needs an OIDC identity token or a token provider',
             });
         }
-        signer = new sign_dist/* FulcioSigner */.$o({
+        // What @sigstore/sign's own ephemeral key holder makes: a P-256 key that signs SHA-256.
+        const key = new KeySigner((0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' }).privateKey);
+        const fulcio = new sign_dist/* FulcioSigner */.$o({
             identityProvider: { getToken: provider },
             fulcioBaseURL: keyless.fulcioURL,
+            keyHolder: key,
             timeout,
             retry,
         });
+        signer = new CertifiedOnceSigner(fulcio, key);
     }
     const witnesses = [];
     if (options.rekorURL) {
@@ -304,11 +349,9 @@ async function signStatement(statement, options) {
         message: `signing with ${'privateKeyPem' in options ? 'a local key' : options.fulcioURL}${options.rekorURL ? `, Rekor ${options.rekorURL}` : ''}${options.tsaURL ? `, TSA ${options.tsaURL}` : ''}`,
     });
     try {
-        const bundle = await new sign_dist/* DSSEBundleBuilder */.VV({ signer, witnesses }).create({
-            data: statementBytes(statement),
-            type: dist.MediaType.IN_TOTO,
-        });
-        return (0,bundle_dist.bundleToJSON)(bundle);
+        const builder = new sign_dist/* DSSEBundleBuilder */.VV({ signer, witnesses });
+        const bundles = await Promise.all(statements.map((statement) => builder.create({ data: statementBytes(statement), type: dist.MediaType.IN_TOTO })));
+        return bundles.map((bundle) => (0,bundle_dist.bundleToJSON)(bundle));
     }
     catch (err) {
         throw serviceError(err, {
