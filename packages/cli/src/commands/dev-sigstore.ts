@@ -3,11 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileError, isBaseError } from '@build-artifact/core';
 import { type DevSigstore, startDevSigstore } from '@build-artifact/dev-sigstore';
 import { type Command, type CommandIO, UsageError } from '../command.js';
-
-/** Shell-quotes a value for `export K=V` lines that `eval` can take. */
-function quote(value: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]*$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../render/shell.js';
 
 /**
  * Starts the dev Sigstore, writes its trusted root, prints the environment, and serves until
@@ -29,7 +25,8 @@ export async function runDevSigstore(
       // A path that cannot be a folder is bad input: exit 2 naming it, not an internal error.
       throw isBaseError(err) ? err : fileError(options.out, err);
     }
-    for (const [k, v] of Object.entries(dev.env())) io.stdout.write(`export ${k}=${quote(v)}\n`);
+    for (const [k, v] of Object.entries(dev.env()))
+      io.stdout.write(`export ${k}=${shellQuote(v)}\n`);
     io.stderr.write(
       [
         `attest dev-sigstore: Fulcio, Rekor and TSA on ${new URL(dev.fulcioURL).origin}; OIDC issuer ${dev.oidc.issuer}`,

@@ -3,13 +3,10 @@
 import { relative } from 'node:path';
 import { safeText } from '@build-artifact/core';
 import type { DemoReport } from '@build-artifact/pipeline';
+import { shellQuote } from './shell.js';
 
 function mib(n: number): string {
   return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
-}
-
-function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The short report: what was produced and where, what was checked, how to check it again. */
@@ -56,7 +53,9 @@ export function formatReport(r: DemoReport, cwd: string): string {
     );
   lines.push('', 'Re-verify by hand:');
   for (const c of r.checks)
-    lines.push(`  attest ${c.command.map((a) => quote(a.startsWith('/') ? rel(a) : a)).join(' ')}`);
+    lines.push(
+      `  attest ${c.command.map((a) => shellQuote(a.startsWith('/') ? rel(a) : a)).join(' ')}`,
+    );
   if (r.summaries) {
     lines.push(
       '',
@@ -76,7 +75,7 @@ export function formatReport(r: DemoReport, cwd: string): string {
     for (const s of r.summaries.summaries)
       if (s.command.length > 0)
         lines.push(
-          `  attest ${s.command.map((a) => quote(a.startsWith('/') ? rel(a) : a)).join(' ')}`,
+          `  attest ${s.command.map((a) => shellQuote(a.startsWith('/') ? rel(a) : a)).join(' ')}`,
         );
   }
   if (r.ociTarget.startsWith('oci://'))
