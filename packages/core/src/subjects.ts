@@ -41,25 +41,16 @@ export async function mapConcurrent<T, R>(
   return results;
 }
 
-/** Subjects for files, directories (recursed, sorted) and globs; names must be unique. */
+/**
+ * Subjects for files, directories (recursed, sorted) and globs; names must be unique. The
+ * subjects of `collectArtifacts({ paths })`, without the paths.
+ */
 export async function subjectsFromPaths(
   paths: readonly string[],
   options: SubjectOptions = {},
 ): Promise<Subject[]> {
-  const files = await expandPaths(paths);
-  const limit = options.limit ?? MAX_SUBJECTS;
-  if (files.length > limit) {
-    throw new CoreError({
-      code: 'TOO_MANY_SUBJECTS',
-      message: `${files.length} files found: at most ${limit} subjects are allowed`,
-    });
-  }
-  const algorithms = options.algorithms ?? ['sha256'];
-  const subjects = await mapConcurrent(files, options.concurrency ?? 4, async (f) => ({
-    name: subjectName(f),
-    digest: (await digestFile(f.path, algorithms)) as Subject['digest'],
-  }));
-  return dedupeSubjects(subjects);
+  const artifacts = await collectArtifacts({ paths }, options);
+  return artifacts.map(({ name, digest }) => ({ name, digest }));
 }
 
 /** Subjects listed in a `sha256sum`/`sha512sum` style checksums file. */
