@@ -137,3 +137,14 @@ export function namesDigest(description: BundleDescription, digest: string): boo
   if (m && m.algorithm === algorithm && m.hex === want) return true;
   return description.subjects.some((s) => s.digest[algorithm] === want);
 }
+
+/**
+ * True when the bundle names some digest with `algorithm` (a SHA-512 subject or message
+ * digest): only then is it worth hashing a file with that algorithm to match it.
+ */
+export function namesAlgorithm(description: BundleDescription, algorithm: string): boolean {
+  return (
+    description.messageDigest?.algorithm === algorithm ||
+    description.subjects.some((s) => s.digest[algorithm] !== undefined)
+  );
+}

@@ -6,7 +6,7 @@ export {
   WASM_MODULE_HEADER,
 } from './binary.js';
 export type { BundleDescription } from './bundle.js';
-export { describeBundle, namesDigest } from './bundle.js';
+export { describeBundle, namesAlgorithm, namesDigest } from './bundle.js';
 export type { ChecksumEntry } from './checksums.js';
 export {
   formatChecksumLine,

@@ -3,6 +3,7 @@ import {
   type DigestSet,
   describeBundle,
   digestFile,
+  namesAlgorithm,
   namesDigest,
   PredicateType,
   SBOM_FORMATS,
@@ -304,8 +305,7 @@ export async function publish(
   const about = async (d: BundleDescription): Promise<Place[]> => {
     const out: Place[] = [];
     if (publication.index && namesDigest(d, publication.index.descriptor.digest)) out.push('index');
-    const bySha512 =
-      d.subjects.some((s) => s.digest.sha512) || d.messageDigest?.algorithm === 'sha512';
+    const bySha512 = namesAlgorithm(d, 'sha512');
     for (const [i, plan] of publication.plans.entries()) {
       if (
         namesDigest(d, plan.descriptor.digest) ||

@@ -49,6 +49,7 @@ describe('public API', () => {
         'isSbomPredicateType',
         'isBaseError',
         'mapConcurrent',
+        'namesAlgorithm',
         'namesDigest',
         'openRegularFile',
         'parseChecksumFile',

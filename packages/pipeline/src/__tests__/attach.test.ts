@@ -25,13 +25,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** FILE's provenance bundle, written beside it. */
-async function signed(name: string): Promise<string> {
+/** FILE's provenance bundle, written beside it (its subject's digest: SHA-256 by default). */
+async function signed(name: string, algorithms?: ('sha256' | 'sha512')[]): Promise<string> {
   const file = join(dir, name);
   await writeFile(file, `the file ${name}`);
   const attested = await attest(
     {
       artifacts: { paths: [file] },
+      ...(algorithms ? { algorithms } : {}),
       sbom: false,
       provenance: { builder: 'github' },
       signing: { fulcioURL: dev.fulcioURL, rekorURL: dev.rekorURL },
@@ -70,6 +71,29 @@ describe('attachToManifest', () => {
     const attached = await attachToManifest({ reference, bundles: [good] }, context);
     expect(attached.map((r) => [r.source, r.subject])).toEqual([[good, manifest]]);
     expect(await listReferrers(target, manifest)).toHaveLength(1);
+  });
+
+  it('matches a bundle that names the file by SHA-512 alone, and refuses one about another file', async () => {
+    const good = await signed('app512', ['sha512']);
+    const wrong = await signed('other512', ['sha512']);
+    const published = await publishFiles(
+      {
+        target: { reference: `oci-layout:${join(dir, 'layout512')}` },
+        files: { paths: [join(dir, 'app512')] },
+        attachSidecars: false,
+      },
+      context,
+    );
+    const { reference } = published;
+    const err = await attachToManifest({ reference, bundles: [wrong] }, context).then(
+      () => undefined,
+      (e: unknown) => e as PipelineError,
+    );
+    expect(err?.message).toContain(`${wrong}: the bundle is not about ${reference}`);
+    const attached = await attachToManifest({ reference, bundles: [good] }, context);
+    expect(attached.map((r) => [r.source, r.subject])).toEqual([
+      [good, published.artifacts[0]!.manifest.digest],
+    ]);
   });
 
   it('names the file that is missing', async () => {
