@@ -441,6 +441,7 @@ __webpack_require__.d(__webpack_exports__, {
   isSbomPredicateType: () => (/* reexport */ isSbomPredicateType),
   isSigstoreBundleMediaType: () => (/* reexport */ isSigstoreBundleMediaType),
   mapConcurrent: () => (/* reexport */ mapConcurrent),
+  namesAlgorithm: () => (/* reexport */ namesAlgorithm),
   namesDigest: () => (/* reexport */ namesDigest),
   openRegularFile: () => (/* reexport */ openRegularFile),
   parseChecksumFile: () => (/* reexport */ parseChecksumFile),
@@ -672,6 +673,14 @@ function namesDigest(description, digest) {
     if (m && m.algorithm === algorithm && m.hex === want)
         return true;
     return description.subjects.some((s) => s.digest[algorithm] === want);
+}
+/**
+ * True when the bundle names some digest with `algorithm` (a SHA-512 subject or message
+ * digest): only then is it worth hashing a file with that algorithm to match it.
+ */
+function namesAlgorithm(description, algorithm) {
+    return (description.messageDigest?.algorithm === algorithm ||
+        description.subjects.some((s) => s.digest[algorithm] !== undefined));
 }
 //# sourceMappingURL=bundle.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/error.js
@@ -1605,22 +1614,13 @@ async function mapConcurrent(items, limit, fn) {
     await Promise.all(workers);
     return results;
 }
-/** Subjects for files, directories (recursed, sorted) and globs; names must be unique. */
+/**
+ * Subjects for files, directories (recursed, sorted) and globs; names must be unique. The
+ * subjects of `collectArtifacts({ paths })`, without the paths.
+ */
 async function subjectsFromPaths(paths, options = {}) {
-    const files = await expandPaths(paths);
-    const limit = options.limit ?? MAX_SUBJECTS;
-    if (files.length > limit) {
-        throw new CoreError({
-            code: 'TOO_MANY_SUBJECTS',
-            message: `${files.length} files found: at most ${limit} subjects are allowed`,
-        });
-    }
-    const algorithms = options.algorithms ?? ['sha256'];
-    const subjects = await mapConcurrent(files, options.concurrency ?? 4, async (f) => ({
-        name: subjectName(f),
-        digest: (await digestFile(f.path, algorithms)),
-    }));
-    return dedupeSubjects(subjects);
+    const artifacts = await collectArtifacts({ paths }, options);
+    return artifacts.map(({ name, digest }) => ({ name, digest }));
 }
 /** Subjects listed in a `sha256sum`/`sha512sum` style checksums file. */
 async function subjectsFromChecksumFile(path) {
@@ -1815,10 +1815,13 @@ async function writeFileAtomic(path, data, mode) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   attachToManifest: () => (/* binding */ attachToManifest)
 /* harmony export */ });
-/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23135);
-/* harmony import */ var _attachments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93135);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98506);
-/* harmony import */ var _oci_target_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16200);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var _build_artifact_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23135);
+/* harmony import */ var _attachments_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93135);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98506);
+/* harmony import */ var _oci_target_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(16200);
 // Attaching attestations to a manifest that is already published (`attest push --bundle B
 // oci://REGISTRY/REPO@sha256:...` with no file): what a later job does with what it signs
 // about a published artifact, such as a verification summary. Nothing is pushed again.
@@ -1826,7 +1829,10 @@ async function writeFileAtomic(path, data, mode) {
 
 
 
-const invalid = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PipelineError */ .z({ code: 'INVALID_REQUEST', message });
+
+
+
+const invalid = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .PipelineError */ .z({ code: 'INVALID_REQUEST', message });
 /**
  * Attaches each attestation to the manifest named by digest: a bundle only when its statement
  * (or message signature) names that manifest or the file it holds, as publish attaches them;
@@ -1840,30 +1846,61 @@ async function attachToManifest(request, context) {
     // The files first: a bad one fails before the registry is asked anything.
     const attachments = [
         ...(request.attachments ?? []),
-        ...(await (0,_attachments_js__WEBPACK_IMPORTED_MODULE_1__/* .readAttachments */ .V_)({ bundles: request.bundles ?? [], sboms: request.sboms ?? [] })),
+        ...(await (0,_attachments_js__WEBPACK_IMPORTED_MODULE_4__/* .readAttachments */ .V_)({ bundles: request.bundles ?? [], sboms: request.sboms ?? [] })),
     ];
-    const target = oci.openTarget(ref, (0,_oci_target_js__WEBPACK_IMPORTED_MODULE_3__/* .ociOptions */ .S)(context, request.credentials));
+    const target = oci.openTarget(ref, (0,_oci_target_js__WEBPACK_IMPORTED_MODULE_6__/* .ociOptions */ .S)(context, request.credentials));
     const { descriptor, bytes } = await target.fetchManifest(ref.digest);
     let layers = [];
     try {
         const manifest = JSON.parse(new TextDecoder().decode(bytes));
         if (Array.isArray(manifest.layers))
-            layers = manifest.layers
-                .map((l) => l?.digest)
-                .filter((d) => typeof d === 'string');
+            layers = manifest.layers.filter((l) => typeof l?.digest === 'string' &&
+                Number.isSafeInteger(l.size));
     }
     catch {
         // An unreadable manifest names no file: only its own digest can match.
     }
     const subject = { target, descriptor };
     const options = context.onProgress ? { onProgress: context.onProgress } : {};
-    // Every bundle is checked before the first is sent: a wrong one leaves nothing half-attached.
-    for (const a of attachments) {
-        if (a.kind !== 'bundle')
-            continue;
-        const d = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.describeBundle)(a.json);
-        if (!(0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, descriptor.digest) && !layers.some((l) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, l)))
+    // A bundle may name its file by SHA-512 alone (as publish matches it): the layers are then
+    // fetched, checked against their own digests, and hashed with SHA-512, once each.
+    let scratch;
+    const sha512s = new Map();
+    const sha512Of = (layer) => {
+        let d = sha512s.get(layer.digest);
+        if (!d) {
+            d = (async () => {
+                scratch ??= await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'attest-attach-'));
+                const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, String(sha512s.size));
+                await target.fetchBlobToFile(layer, path);
+                return `sha512:${(await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.digestFile)(path, ['sha512'])).sha512}`;
+            })();
+            sha512s.set(layer.digest, d);
+        }
+        return d;
+    };
+    try {
+        // Every bundle is checked before the first is sent: a wrong one leaves nothing half-attached.
+        for (const a of attachments) {
+            if (a.kind !== 'bundle')
+                continue;
+            const d = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.describeBundle)(a.json);
+            if ((0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.namesDigest)(d, descriptor.digest) || layers.some((l) => (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.namesDigest)(d, l.digest)))
+                continue;
+            if ((0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.namesAlgorithm)(d, 'sha512')) {
+                let found = false;
+                for (const l of layers)
+                    if (!found && (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.namesDigest)(d, await sha512Of(l)))
+                        found = true;
+                if (found)
+                    continue;
+            }
             throw invalid(`${a.source}: the bundle is not about ${request.reference} (no subject or signed digest is its manifest or its file)`);
+        }
+    }
+    finally {
+        if (scratch)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(scratch, { recursive: true, force: true });
     }
     const referrers = [];
     for (const a of attachments) {
@@ -5464,7 +5501,7 @@ async function publish(request, context) {
         const out = [];
         if (publication.index && (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, publication.index.descriptor.digest))
             out.push('index');
-        const bySha512 = d.subjects.some((s) => s.digest.sha512) || d.messageDigest?.algorithm === 'sha512';
+        const bySha512 = (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesAlgorithm)(d, 'sha512');
         for (const [i, plan] of publication.plans.entries()) {
             if ((0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, plan.descriptor.digest) ||
                 (plan.layer && (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.namesDigest)(d, plan.layer.digest)))
