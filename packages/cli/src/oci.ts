@@ -1,35 +1,26 @@
-import type { ProgressCallback } from '@build-artifact/core';
-import { openTarget, parseReference, type Reference, type Target } from '@build-artifact/oci';
+import type { FlowContext } from '@build-artifact/pipeline';
 import { type CommandIO, UsageError } from './command.js';
+import { ociProgress } from './progress.js';
 
-/** Parses an `oci://` or `oci-layout:` argument; anything else is a usage error. */
-export function ociReference(arg: string, what = 'reference'): Reference {
+/** An `oci://` or `oci-layout:` argument, as given; anything else is a usage error. */
+export function ociReference(arg: string, what = 'reference'): string {
   if (!arg.startsWith('oci://') && !arg.startsWith('oci-layout:')) {
     throw new UsageError(
       `${what} must be oci://REGISTRY/REPOSITORY[:TAG] or oci-layout:DIR[:TAG], not "${arg}"`,
     );
   }
-  return parseReference(arg);
+  return arg;
 }
 
 /**
- * Opens the registry repository or layout directory an argument names: plain HTTP with
- * `--plain-http` or `ATTEST_PLAIN_HTTP=1`, as the flows decide it.
+ * The context of a flow that speaks OCI: plain HTTP with `--plain-http` (else as the flows
+ * decide it, from `ATTEST_PLAIN_HTTP=1`), progress and warnings on stderr.
  */
-export function openOci(
-  ref: Reference,
-  io: CommandIO,
-  options: { plainHttp?: boolean; onProgress?: ProgressCallback } = {},
-): Target {
-  return openTarget(ref, {
+export function ociContext(io: CommandIO, command: string, plainHttp = false): FlowContext {
+  return {
     cwd: io.cwd,
     env: io.env,
-    ...(options.plainHttp || io.env.ATTEST_PLAIN_HTTP === '1' ? { plainHttp: true } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-}
-
-/** `tag`, `digest`, or `latest`: what a reference points at inside its target. */
-export function referenceTarget(ref: Reference): string {
-  return ref.digest ?? ref.tag ?? 'latest';
+    ...(plainHttp ? { plainHttp: true } : {}),
+    onProgress: ociProgress(io, command),
+  };
 }

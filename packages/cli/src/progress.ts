@@ -1,4 +1,4 @@
-import type { ProgressCallback } from '@build-artifact/core';
+import { type ProgressCallback, safeText } from '@build-artifact/core';
 import type { CommandIO } from './command.js';
 
 /**
@@ -10,7 +10,10 @@ export function ociProgress(io: CommandIO, command: string): ProgressCallback {
   let lastLine = 0;
   return (event) => {
     if (event.level === 'warning') {
-      io.stderr.write(`${tty ? '\r\x1b[K' : ''}attest ${command}: warning: ${event.message}\n`);
+      // A retry's reason can quote the registry: escaped like all text from outside.
+      io.stderr.write(
+        `${tty ? '\r\x1b[K' : ''}attest ${command}: warning: ${safeText(event.message)}\n`,
+      );
       return;
     }
     if (!tty || event.step !== 'oci.upload' || event.total === undefined) return;
@@ -19,7 +22,7 @@ export function ociProgress(io: CommandIO, command: string): ProgressCallback {
     lastLine = now;
     const pct = event.total ? Math.floor(((event.done ?? 0) / event.total) * 100) : 100;
     io.stderr.write(
-      `\r\x1b[K${event.message.slice(0, 19)} ${pct}% of ${(event.total / 1048576).toFixed(1)} MiB`,
+      `\r\x1b[K${safeText(event.message.slice(0, 19))} ${pct}% of ${(event.total / 1048576).toFixed(1)} MiB`,
     );
     if (event.done === event.total) io.stderr.write('\r\x1b[K');
   };

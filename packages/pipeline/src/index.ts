@@ -22,6 +22,13 @@ export {
 export type { DemoSummaries, DemoSummary } from './demo/summaries.js';
 export type { PipelineErrorCode } from './errors.js';
 export { PipelineError } from './errors.js';
+export type {
+  DiscoverRequest,
+  PullFlowResult,
+  PullRequest,
+  ReferrerNode,
+} from './fetch.js';
+export { discoverReferrers, pullArtifact } from './fetch.js';
 export type { FlowContext, OciArtifact } from './oci-target.js';
 export { fetchOciArtifact } from './oci-target.js';
 export type { ResolvedPolicy } from './policy.js';

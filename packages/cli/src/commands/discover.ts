@@ -1,55 +1,11 @@
 import { safeJson, safeText } from '@build-artifact/core';
-import {
-  Annotation,
-  type Descriptor,
-  formatPlatform,
-  formatReference,
-  isIndex,
-  listReferrers,
-  readManifest,
-  type Target,
-} from '@build-artifact/oci';
+import { Annotation } from '@build-artifact/oci';
+import type { ReferrerNode } from '@build-artifact/pipeline';
 import { type Command, UsageError } from '../command.js';
-import { ociReference, openOci, referenceTarget } from '../oci.js';
+import { ociContext, ociReference } from '../oci.js';
 import { outputFormat } from '../output.js';
 
-interface Node {
-  digest: string;
-  mediaType: string;
-  size: number;
-  artifactType?: string;
-  platform?: string;
-  annotations?: Record<string, string>;
-  manifests?: Node[];
-  referrers: Node[];
-}
-
-async function referrerTree(
-  target: Target,
-  digest: string,
-  depth: number,
-  seen: Set<string>,
-): Promise<Node[]> {
-  if (depth <= 0) return [];
-  const out: Node[] = [];
-  for (const d of await listReferrers(target, digest)) {
-    if (seen.has(d.digest)) continue;
-    seen.add(d.digest);
-    out.push({ ...describe(d), referrers: await referrerTree(target, d.digest, depth - 1, seen) });
-  }
-  return out;
-}
-
-function describe(d: Descriptor): Omit<Node, 'referrers'> {
-  return {
-    digest: d.digest,
-    mediaType: d.mediaType,
-    size: d.size,
-    ...(d.artifactType ? { artifactType: d.artifactType } : {}),
-    ...(d.platform ? { platform: formatPlatform(d.platform) } : {}),
-    ...(d.annotations ? { annotations: d.annotations } : {}),
-  };
-}
+type Node = ReferrerNode;
 
 function label(n: Node): string {
   const type = n.artifactType ?? n.mediaType;
@@ -97,26 +53,11 @@ export const discoverCommand: Command = {
     if (!Number.isInteger(depth) || depth < 1)
       throw new UsageError(`--depth must be a positive integer, not "${String(values.depth)}"`);
     if (positionals.length !== 1) throw new UsageError('discover needs exactly one REF');
-    const ref = ociReference(positionals[0]!, 'REF');
-    const target = openOci(ref, io, { plainHttp: values['plain-http'] === true });
-    const top = await readManifest(target, referenceTarget(ref));
-    const seen = new Set<string>([top.descriptor.digest]);
-    const root: Node = {
-      ...describe(top.descriptor),
-      referrers: await referrerTree(target, top.descriptor.digest, depth, seen),
-    };
-    if (isIndex(top.manifest)) {
-      root.manifests = [];
-      for (const child of top.manifest.manifests) {
-        seen.add(child.digest);
-        root.manifests.push({
-          ...describe(child),
-          referrers: await referrerTree(target, child.digest, depth, seen),
-        });
-      }
-    }
-    const { tag: _t, ...base } = ref;
-    const reference = formatReference({ ...base, digest: top.descriptor.digest });
+    const { discoverReferrers } = await import('@build-artifact/pipeline');
+    const { reference, root } = await discoverReferrers(
+      { reference: ociReference(positionals[0]!, 'REF'), depth },
+      ociContext(io, 'discover', values['plain-http'] === true),
+    );
     if (format === 'json') {
       io.stdout.write(`${safeJson({ reference, ...root }, 2)}\n`);
     } else {

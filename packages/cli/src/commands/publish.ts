@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { parseResolvedDependency } from '@build-artifact/provenance';
 import { type Command, UsageError } from '../command.js';
+import { ociContext } from '../oci.js';
 import { outputFormat, writeSafeJson } from '../output.js';
-import { ociProgress } from '../progress.js';
 import { sbomFormatFromFlags } from '../sbom-flags.js';
 import {
   annotationsFromFlags,
@@ -81,12 +81,7 @@ export const publishCommand: Command = {
       ...(values['tag-by-name'] ? { tagByName: true } : {}),
       ...(values['artifact-type'] ? { artifactType: String(values['artifact-type']) } : {}),
     };
-    const context = {
-      cwd: io.cwd,
-      env: io.env,
-      ...(values['plain-http'] ? { plainHttp: true } : {}),
-      onProgress: ociProgress(io, 'publish'),
-    };
+    const context = ociContext(io, 'publish', values['plain-http'] === true);
     const { attest, publishAttested } = await import('@build-artifact/pipeline');
     const attested = await attest(
       {

@@ -1,10 +1,7 @@
-import { resolve } from 'node:path';
 import { safeJson, safeText } from '@build-artifact/core';
-import { formatReference, pull } from '@build-artifact/oci';
 import { type Command, UsageError } from '../command.js';
-import { ociReference, openOci, referenceTarget } from '../oci.js';
+import { ociContext, ociReference } from '../oci.js';
 import { outputFormat } from '../output.js';
-import { ociProgress } from '../progress.js';
 
 export const pullCommand: Command = {
   name: 'pull',
@@ -31,19 +28,18 @@ export const pullCommand: Command = {
   async run({ values, positionals }, io) {
     const format = outputFormat(values.format);
     if (positionals.length !== 1) throw new UsageError('pull needs exactly one REF');
-    const ref = ociReference(positionals[0]!, 'REF');
-    const target = openOci(ref, io, {
-      plainHttp: values['plain-http'] === true,
-      onProgress: ociProgress(io, 'pull'),
-    });
-    const out = resolve(io.cwd, String(values.output));
-    const result = await pull(target, referenceTarget(ref), out, {
-      referrers: values['no-referrers'] !== true,
-    });
-    const { tag: _t, ...base } = ref;
+    const { pullArtifact } = await import('@build-artifact/pipeline');
+    const result = await pullArtifact(
+      {
+        reference: ociReference(positionals[0]!, 'REF'),
+        output: String(values.output),
+        referrers: values['no-referrers'] !== true,
+      },
+      ociContext(io, 'pull', values['plain-http'] === true),
+    );
     if (format === 'json') {
       io.stdout.write(
-        `${safeJson({ reference: formatReference({ ...base, digest: result.descriptor.digest }), files: result.files, skipped: result.skipped }, 2)}\n`,
+        `${safeJson({ reference: result.reference, files: result.files, skipped: result.skipped }, 2)}\n`,
       );
     } else {
       for (const f of result.files)
@@ -55,7 +51,7 @@ export const pullCommand: Command = {
       }
       const skipped = result.skipped.length;
       io.stderr.write(
-        `attest pull: ${formatReference({ ...base, digest: result.descriptor.digest })}: ${result.files.length} files written to ${out}${skipped ? `, ${skipped} referrer${skipped === 1 ? '' : 's'} skipped` : ''}\n`,
+        `${safeText(`attest pull: ${result.reference}: ${result.files.length} files written to ${result.output}${skipped ? `, ${skipped} referrer${skipped === 1 ? '' : 's'} skipped` : ''}`)}\n`,
       );
     }
     return 0;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type Command, type CommandIO, UsageError } from '../command.js';
+import { ociContext } from '../oci.js';
 import { outputFormat } from '../output.js';
-import { ociProgress } from '../progress.js';
 import { renderAttached, renderPushed } from '../render/push.js';
 import { annotationsFromFlags } from '../sign-flags.js';
 
@@ -92,12 +92,7 @@ export const pushCommand: Command = {
         sboms: values.sbom ? [resolve(io.cwd, String(values.sbom))] : [],
         ...(values['no-attestations'] ? { attachSidecars: false } : {}),
       },
-      {
-        cwd: io.cwd,
-        env: io.env,
-        ...(values['plain-http'] === true ? { plainHttp: true } : {}),
-        onProgress: ociProgress(io, 'push'),
-      },
+      ociContext(io, 'push', values['plain-http'] === true),
     );
     renderPushed(io, result, format);
     return 0;
@@ -124,12 +119,7 @@ async function attachOnly(
       bundles,
       sboms: values.sbom ? [resolve(io.cwd, String(values.sbom))] : [],
     },
-    {
-      cwd: io.cwd,
-      env: io.env,
-      ...(values['plain-http'] === true ? { plainHttp: true } : {}),
-      onProgress: ociProgress(io, 'push'),
-    },
+    ociContext(io, 'push', values['plain-http'] === true),
   );
   renderAttached(io, destination, referrers, format);
   return 0;
