@@ -122,8 +122,8 @@ function info(text) {
 //# sourceMappingURL=progress.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 16 modules
-var pipeline_dist = __webpack_require__(95510);
+// EXTERNAL MODULE: ./packages/pipeline/dist/index.js + 17 modules
+var pipeline_dist = __webpack_require__(64748);
 // EXTERNAL MODULE: ./packages/provenance/dist/index.js + 6 modules
 var provenance_dist = __webpack_require__(26395);
 // EXTERNAL MODULE: ./packages/report/dist/index.js + 6 modules
@@ -2080,7 +2080,7 @@ class PipelineError extends _build_artifact_core__WEBPACK_IMPORTED_MODULE_0__.Ba
 
 /***/ }),
 
-/***/ 95510:
+/***/ 64748:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2102,7 +2102,7 @@ __webpack_require__.d(__webpack_exports__, {
   x6: () => (/* reexport */ report_withoutStatements)
 });
 
-// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, buildPredicate, decodeClaims, demoClaims, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, publish, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor, verifiedReport, verifyTargets
+// UNUSED EXPORTS: DEMO_REPOSITORY, DEMO_SIGNER_REPOSITORY, DEMO_SIGNER_WORKFLOW, FLAGS_POLICY_NAME, STAGES, attachToManifest, buildPredicate, decodeClaims, demoClaims, discoverReferrers, fetchOciArtifact, findCargo, findGo, inGitHubActions, isOciArgument, manifestSubjects, manifestSubjectsOf, parseTarget, planPublication, policyIdentity, policyUri, publish, pullArtifact, resolvePolicy, resolveSigner, runDemo, signAttestation, signPayload, summaryStatement, tagFor, verifiedReport, verifyTargets
 
 // EXTERNAL MODULE: ./packages/pipeline/dist/attach.js
 var attach = __webpack_require__(50148);
@@ -5093,6 +5093,99 @@ async function signedSbom(bundlePath) {
     return describeBundle(JSON.parse(await readFile(bundlePath, 'utf8'))).statement?.predicate;
 }
 //# sourceMappingURL=demo.js.map
+;// CONCATENATED MODULE: ./packages/pipeline/dist/fetch.js
+// Reading what is published: an artifact with its attestations pulled to a folder (`attest
+// pull`), and the tree of referrers attached to it (`attest discover`).
+
+
+
+/** An `oci://` or `oci-layout:` reference, parsed; anything else is a request error. */
+async function openReference(reference, context, credentials) {
+    if (!reference.startsWith('oci://') && !reference.startsWith('oci-layout:'))
+        throw new PipelineError({
+            code: 'INVALID_REQUEST',
+            message: `the reference must be oci://REGISTRY/REPOSITORY[:TAG] or oci-layout:DIR[:TAG], not "${reference}"`,
+        });
+    const oci = await __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 27688));
+    const ref = oci.parseReference(reference);
+    const target = oci.openTarget(ref, ociOptions(context, credentials));
+    const { tag: _tag, ...base } = ref;
+    return {
+        oci,
+        target,
+        /** What the reference points at in its target: a digest, a tag, or `latest`. */
+        at: ref.digest ?? ref.tag ?? 'latest',
+        /** The reference to a manifest of the same repository by digest. */
+        byDigest: (digest) => oci.formatReference({ ...base, digest }),
+    };
+}
+/** Pulls an artifact and, unless asked not to, its attestations: every digest checked. */
+async function pullArtifact(request, context) {
+    const { oci, target, at, byDigest } = await openReference(request.reference, context, request.credentials);
+    const output = resolve(context.cwd, request.output);
+    const result = await oci.pull(target, at, output, {
+        referrers: request.referrers !== false,
+        ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    });
+    return {
+        reference: byDigest(result.descriptor.digest),
+        output,
+        files: result.files,
+        skipped: result.skipped,
+    };
+}
+/**
+ * The referrers attached to a manifest (and to each manifest of an index), with theirs, down to
+ * `depth` levels; each digest listed once, so a cycle of referrers ends.
+ */
+async function discoverReferrers(request, context) {
+    const depth = request.depth ?? 3;
+    if (!Number.isSafeInteger(depth) || depth < 1)
+        throw new PipelineError({
+            code: 'INVALID_REQUEST',
+            message: `the depth must be a positive integer, not ${depth}`,
+        });
+    const { oci, target, at, byDigest } = await openReference(request.reference, context, request.credentials);
+    const node = (d) => ({
+        digest: d.digest,
+        mediaType: d.mediaType,
+        size: d.size,
+        ...(d.artifactType ? { artifactType: d.artifactType } : {}),
+        ...(d.platform ? { platform: oci.formatPlatform(d.platform) } : {}),
+        ...(d.annotations ? { annotations: d.annotations } : {}),
+    });
+    const seen = new Set();
+    const referrersOf = async (t, digest, left) => {
+        if (left <= 0)
+            return [];
+        const out = [];
+        for (const d of await oci.listReferrers(t, digest)) {
+            if (seen.has(d.digest))
+                continue;
+            seen.add(d.digest);
+            out.push({ ...node(d), referrers: await referrersOf(t, d.digest, left - 1) });
+        }
+        return out;
+    };
+    const top = await oci.readManifest(target, at);
+    seen.add(top.descriptor.digest);
+    const root = {
+        ...node(top.descriptor),
+        referrers: await referrersOf(target, top.descriptor.digest, depth),
+    };
+    if (oci.isIndex(top.manifest)) {
+        root.manifests = [];
+        for (const child of top.manifest.manifests) {
+            seen.add(child.digest);
+            root.manifests.push({
+                ...node(child),
+                referrers: await referrersOf(target, child.digest, depth),
+            });
+        }
+    }
+    return { reference: byDigest(top.descriptor.digest), root };
+}
+//# sourceMappingURL=fetch.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/publish-files.js
 // Publishing files that were attested earlier (another job, another machine): what `attest push`
 // and the push action both do, so the same files and sidecars give the same manifests.
@@ -5269,6 +5362,7 @@ async function describeArtifacts(request, context) {
 }
 //# sourceMappingURL=sbom.js.map
 ;// CONCATENATED MODULE: ./packages/pipeline/dist/index.js
+
 
 
 

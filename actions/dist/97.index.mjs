@@ -41,7 +41,7 @@ __webpack_async_result__();
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _build_artifact_actions_common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50299);
-/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95510);
+/* harmony import */ var _build_artifact_pipeline__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64748);
 
 
 async function run(inputs, env = process.env) {
