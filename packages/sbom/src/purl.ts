@@ -88,7 +88,10 @@ function purl(
     const byKey = new Map<string, string>();
     for (const [key, value] of Object.entries(qualifiers)) {
       const lower = key.toLowerCase();
-      const trimmed = URL_QUALIFIERS.has(lower) ? withoutSecrets(value.trim()) : value.trim();
+      // Trimmed again after the secrets go: `x ?token=...` leaves `x `.
+      const trimmed = URL_QUALIFIERS.has(lower)
+        ? withoutSecrets(value.trim()).trim()
+        : value.trim();
       if (trimmed !== '') byKey.set(lower, trimmed);
     }
     if (byKey.size > 0) {

@@ -628,6 +628,13 @@ describe('the pnpm-lock.yaml scanner declines what it does not read itself', () 
     ['a key JavaScript orders first', `${head}${entry}    dependencies:\n      '7': 1.0.0\n`],
     ['a __proto__ key', `${head}${entry}    dependencies:\n      __proto__: 1.0.0\n`],
     ['a big integer', `${head}  a@1.0.0:\n    version: 123456789012345678901\n`],
+    // Keys YAML reads as another value: a hex number, null, a float (found by the fuzz test).
+    ['a field key YAML reads as a number', `${head}${entry}    0x1: false\n`],
+    ['a field key YAML reads as null', `${head}${entry}    null: false\n`],
+    [
+      'a dependency key YAML reads as another number',
+      `${head}${entry}    dependencies:\n      1.50: 1.0.0\n`,
+    ],
     ['a root not at the margin', `  lockfileVersion: '9.0'\n  packages: {}\n`],
     ['an empty document', '# nothing\n\n'],
   ];

@@ -154,6 +154,13 @@ describe('package URLs', () => {
     expect(npmPurl('a\ud800', '1')).toBe('pkg:npm/a%EF%BF%BD@1');
   });
 
+  it('agree with packageurl-js where removing a URL query leaves trailing spaces', () => {
+    // Found by the fuzz test: `! ?` loses its query, and what is left is trimmed again.
+    agrees('cargo', '//a//b/', '', { repository_url: '! ?' });
+    agrees('pypi', 'a', '1', { download_url: ' https://x.test/a.whl ?token=1' });
+    expect(cargoPurl('a', '1', { repository_url: '! ?' })).toBe('pkg:cargo/a@1?repository_url=%21');
+  });
+
   it('agree with packageurl-js on fuzzed names, versions and qualifiers', () => {
     // Printable ASCII mostly (where the encodings differ), and any well-formed Unicode.
     const text = fc.oneof(

@@ -216,6 +216,17 @@ function flow(s: string, pos: number, depth = 0): [unknown, number] {
   }
 }
 
+/**
+ * Throws Unsupported for a plain key YAML reads as something other than its text: null or a
+ * number written another way (`~:`, `1.0:` become "" and "1" in the full parser), or a special
+ * number (`0x1:`). Such keys are left to the full parser.
+ */
+export function checkPlainKey(key: string): void {
+  const resolved = plainScalar(key);
+  if (resolved === null || (typeof resolved === 'number' && String(resolved) !== key))
+    throw new Unsupported('key read as another value');
+}
+
 /** The key of a `key: value` or `key:` line (trimmed) and the index after its colon. */
 export function mappingKey(s: string): [key: string, pos: number] {
   let key: string;
@@ -236,11 +247,7 @@ export function mappingKey(s: string): [key: string, pos: number] {
     if (key.includes(' #')) throw new Unsupported('comment in key');
     // A tab in a plain key may end it (`a:<tab>b: c` is two mappings to YAML): not lockfile text.
     if (key.includes('\t')) throw new Unsupported('tab in key');
-    // A key YAML reads as null or as a number written another way (`~:`, `1.0:`) becomes
-    // another string in the full parser ("", "1"): left to it.
-    const resolved = plainScalar(key);
-    if (resolved === null || (typeof resolved === 'number' && String(resolved) !== key))
-      throw new Unsupported('key read as another value');
+    checkPlainKey(key);
     pos = colon + 1;
   }
   if (key === '__proto__') throw new Unsupported('__proto__');

@@ -13,7 +13,7 @@
  * duplicate key where a kept value is, a nested value where a scalar is kept) makes it decline
  * the whole file, which then goes to the YAML route.
  */
-import { inlineValue, mappingKey, plainScalar, Unsupported } from './fastyaml.js';
+import { checkPlainKey, inlineValue, mappingKey, plainScalar, Unsupported } from './fastyaml.js';
 
 /** Fields of `packages` and `snapshots` entries the inventory never reads. */
 export const UNREAD_FIELDS: ReadonlySet<string> = new Set([
@@ -277,6 +277,8 @@ class PnpmScanner {
       if (PLAIN_KEY.test(text)) {
         at = PLAIN_KEY.lastIndex;
         key = text.slice(i, at - 1);
+        // As mappingKey: a key YAML reads as null or another number leaves the subset.
+        checkPlainKey(key);
       }
     }
     if (key !== undefined && key !== '__proto__') {
