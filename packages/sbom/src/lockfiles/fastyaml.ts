@@ -222,6 +222,18 @@ function flow(s: string, pos: number, depth = 0): [unknown, number] {
  * number (`0x1:`). Such keys are left to the full parser.
  */
 export function checkPlainKey(key: string): void {
+  // Only a digit, a sign, a dot, `~` or n/N can start a null or a number: other keys (most of
+  // a lockfile's, on every line) are their text without asking plainScalar.
+  const c = key.charCodeAt(0);
+  if (
+    !(c >= 0x30 && c <= 0x39) &&
+    c !== 0x2b &&
+    c !== 0x2d &&
+    c !== 0x2e &&
+    c !== 0x7e &&
+    (c | 0x20) !== 0x6e
+  )
+    return;
   const resolved = plainScalar(key);
   if (resolved === null || (typeof resolved === 'number' && String(resolved) !== key))
     throw new Unsupported('key read as another value');
