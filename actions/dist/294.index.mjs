@@ -2708,6 +2708,26 @@ function flow(s, pos, depth = 0) {
         throw new Unsupported('flow syntax');
     }
 }
+/**
+ * Throws Unsupported for a plain key YAML reads as something other than its text: null or a
+ * number written another way (`~:`, `1.0:` become "" and "1" in the full parser), or a special
+ * number (`0x1:`). Such keys are left to the full parser.
+ */
+function checkPlainKey(key) {
+    // Only a digit, a sign, a dot, `~` or n/N can start a null or a number: other keys (most of
+    // a lockfile's, on every line) are their text without asking plainScalar.
+    const c = key.charCodeAt(0);
+    if (!(c >= 0x30 && c <= 0x39) &&
+        c !== 0x2b &&
+        c !== 0x2d &&
+        c !== 0x2e &&
+        c !== 0x7e &&
+        (c | 0x20) !== 0x6e)
+        return;
+    const resolved = plainScalar(key);
+    if (resolved === null || (typeof resolved === 'number' && String(resolved) !== key))
+        throw new Unsupported('key read as another value');
+}
 /** The key of a `key: value` or `key:` line (trimmed) and the index after its colon. */
 function mappingKey(s) {
     let key;
@@ -2735,11 +2755,7 @@ function mappingKey(s) {
         // A tab in a plain key may end it (`a:<tab>b: c` is two mappings to YAML): not lockfile text.
         if (key.includes('\t'))
             throw new Unsupported('tab in key');
-        // A key YAML reads as null or as a number written another way (`~:`, `1.0:`) becomes
-        // another string in the full parser ("", "1"): left to it.
-        const resolved = plainScalar(key);
-        if (resolved === null || (typeof resolved === 'number' && String(resolved) !== key))
-            throw new Unsupported('key read as another value');
+        checkPlainKey(key);
         pos = colon + 1;
     }
     if (key === '__proto__')
@@ -3152,6 +3168,8 @@ class PnpmScanner {
             if (PLAIN_KEY.test(text)) {
                 at = PLAIN_KEY.lastIndex;
                 key = text.slice(i, at - 1);
+                // As mappingKey: a key YAML reads as null or another number leaves the subset.
+                checkPlainKey(key);
             }
         }
         if (key !== undefined && key !== '__proto__') {
@@ -5282,7 +5300,10 @@ function purl(type, namespace, name, version, qualifiers) {
         const byKey = new Map();
         for (const [key, value] of Object.entries(qualifiers)) {
             const lower = key.toLowerCase();
-            const trimmed = URL_QUALIFIERS.has(lower) ? withoutSecrets(value.trim()) : value.trim();
+            // Trimmed again after the secrets go: `x ?token=...` leaves `x `.
+            const trimmed = URL_QUALIFIERS.has(lower)
+                ? withoutSecrets(value.trim()).trim()
+                : value.trim();
             if (trimmed !== '')
                 byKey.set(lower, trimmed);
         }
