@@ -5,7 +5,10 @@ import { captureIO } from './io.js';
 describe('ociProgress', () => {
   it('escapes what a warning quotes from a registry', async () => {
     const io = captureIO();
-    ociProgress(io, 'push')({
+    ociProgress(
+      io,
+      'push',
+    )({
       step: 'oci.retry',
       level: 'warning',
       message: 'retrying: 503 \u001b[2J\u001b]0;owned\u0007\n::error::forged',
