@@ -31,7 +31,7 @@ export type {
 export { discoverReferrers, pullArtifact } from './fetch.js';
 export type { FlowContext, OciArtifact } from './oci-target.js';
 export { fetchOciArtifact } from './oci-target.js';
-export type { ResolvedPolicy } from './policy.js';
+export type { PolicyRequest, ResolvedPolicy, TrustRequest } from './policy.js';
 export { FLAGS_POLICY_NAME, policyIdentity, policyUri, resolvePolicy } from './policy.js';
 export type { Predicate, ProvenanceRequest } from './provenance-source.js';
 export { buildPredicate, inGitHubActions } from './provenance-source.js';
@@ -76,7 +76,6 @@ export { isOciArgument, parseTarget } from './targets.js';
 export type {
   SummaryRequest,
   TargetResult,
-  TrustRequest,
   VerifyOutcome,
   VerifyRequest,
 } from './verify.js';

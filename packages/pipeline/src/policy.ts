@@ -10,7 +10,29 @@ import type {
   VerifyPolicy,
 } from '@build-artifact/verify';
 import type { FlowContext } from './oci-target.js';
-import type { TrustRequest, VerifyRequest } from './verify.js';
+
+/** Where trust comes from: the shipped roots by default. */
+export interface TrustRequest {
+  /** A `trusted_root.json` (JSON or JSON lines) that replaces the shipped roots. */
+  trustedRoot?: string;
+  /** Refresh the roots from their TUF repositories (network). */
+  tufRefresh?: boolean;
+  /** A PEM public key: bundles signed with a key verify against it. */
+  key?: string;
+}
+
+/** The parts of a verify request (see VerifyRequest) that make its policy. */
+export interface PolicyRequest {
+  policy: VerifyPolicy;
+  trust?: TrustRequest;
+  /** Also verify what each artifact embeds or was built from, with the same policy. */
+  recursive?: boolean;
+  /**
+   * A policy file (YAML or JSON, keys named as `attest verify`'s flags): its rules apply, and
+   * those of this request (`policy`, `trust`, `recursive`) replace them where they are set.
+   */
+  policyFile?: string;
+}
 
 /** A verification's effective policy, before its trust is loaded. */
 export interface ResolvedPolicy {
@@ -32,7 +54,7 @@ export const FLAGS_POLICY_NAME = 'flags';
  * `key` are relative to the file's folder, the request's to `context.cwd`.
  */
 export async function resolvePolicy(
-  request: VerifyRequest,
+  request: PolicyRequest,
   context: FlowContext,
 ): Promise<ResolvedPolicy> {
   const v = await import('@build-artifact/verify');

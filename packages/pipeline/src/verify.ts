@@ -14,11 +14,10 @@ import type {
   SummaryPolicy,
   SummaryResult,
   Trust,
-  VerifyPolicy,
 } from '@build-artifact/verify';
 import { PipelineError } from './errors.js';
 import { type FlowContext, fetchOciArtifact } from './oci-target.js';
-import { policyIdentity, resolvePolicy } from './policy.js';
+import { type PolicyRequest, policyIdentity, resolvePolicy, type TrustRequest } from './policy.js';
 import {
   type DependencyResult,
   evidenceBeside,
@@ -28,31 +27,12 @@ import {
 } from './recursive.js';
 import { parseTarget, type Target } from './targets.js';
 
-/** Where trust comes from: the shipped roots by default. */
-export interface TrustRequest {
-  /** A `trusted_root.json` (JSON or JSON lines) that replaces the shipped roots. */
-  trustedRoot?: string;
-  /** Refresh the roots from their TUF repositories (network). */
-  tufRefresh?: boolean;
-  /** A PEM public key: bundles signed with a key verify against it. */
-  key?: string;
-}
-
 /** What `attest verify` and the verify action are asked: targets, evidence, policy, trust. */
-export interface VerifyRequest {
+export interface VerifyRequest extends PolicyRequest {
   /** Files, `sha256:HEX`/`sha512:HEX` digests, `oci://` or `oci-layout:` references. */
   targets: readonly string[];
   /** Bundle files (JSON or JSON lines) used for every target instead of what is found. */
   bundles?: readonly string[];
-  policy: VerifyPolicy;
-  trust?: TrustRequest;
-  /** Also verify what each artifact embeds or was built from, with the same policy. */
-  recursive?: boolean;
-  /**
-   * A policy file (YAML or JSON, keys named as `attest verify`'s flags): its rules apply, and
-   * those of this request (`policy`, `trust`, `recursive`) replace them where they are set.
-   */
-  policyFile?: string;
   /**
    * Accept a verification summary (VSA) signed by a trusted verifier instead of checking the
    * evidence itself (see SummaryRequest).
