@@ -103,6 +103,18 @@ describe('point 10: files that are not regular files', () => {
     expect(walked.signal, 'killed: it hung').toBeNull();
     expect(walked.stderr).toBe(`attest sbom: warning: ${project}: no supported lockfile found\n`);
   });
+
+  it('a FIFO named go.sum beside a go.mod', async () => {
+    const module = join(dir, 'fifo-go');
+    await mkdir(module);
+    await writeFile(join(module, 'go.mod'), 'module example.com/a\n\ngo 1.22\n');
+    const sum = makeFifo(join(module, 'go.sum'));
+    expectRefused(
+      runAttest(['sbom', join(module, 'go.mod')]),
+      'sbom',
+      `${sum}: is a named pipe (FIFO), not a regular file`,
+    );
+  });
 });
 
 describe('point 11: JSON that overflows the stack', () => {
