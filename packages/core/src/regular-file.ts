@@ -38,6 +38,13 @@ function notRegular(path: string, what: string, cause?: unknown): CoreError {
   });
 }
 
+/** An open(2) failure, named: a Unix socket or a device with no driver behind it gives ENXIO. */
+function openFailure(path: string, err: unknown): CoreError {
+  if ((err as NodeJS.ErrnoException).code === 'ENXIO')
+    return notRegular(path, 'a socket or a device', err);
+  return fileError(path, err);
+}
+
 /** An open regular file and what fstat said of it when opened (its size can still change). */
 export interface OpenedFile {
   handle: FileHandle;
@@ -55,10 +62,7 @@ export async function openRegularFile(path: string): Promise<OpenedFile> {
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    // open(2) of a Unix socket, or of a device with no driver behind it.
-    if (code === 'ENXIO') throw notRegular(path, 'a socket or a device', err);
-    throw fileError(path, err);
+    throw openFailure(path, err);
   }
   try {
     const stats = await handle.stat();
@@ -73,6 +77,22 @@ export async function openRegularFile(path: string): Promise<OpenedFile> {
 
 function tooLarge(path: string, message: string): CoreError {
   return new CoreError({ code: 'FILE_TOO_LARGE', message: `${path}: ${message}` });
+}
+
+/**
+ * The buffer to read on into once `buffer` is full: twice as large (at least MIN_GROWTH), up
+ * to one byte past the limit, so that reading that byte shows the file grew past it.
+ */
+function grown(
+  buffer: Buffer<ArrayBuffer>,
+  path: string,
+  maxBytes: number,
+  limit: string,
+): Buffer<ArrayBuffer> {
+  if (buffer.length > maxBytes) throw tooLarge(path, `grew while being read, past the ${limit}`);
+  const next = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
+  buffer.copy(next);
+  return next;
 }
 
 export interface ReadRegularFileOptions {
@@ -102,16 +122,7 @@ export async function readRegularFile(
     let buffer = Buffer.allocUnsafe(size + 1);
     let length = 0;
     for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) {
-          throw tooLarge(path, `grew while being read, past the ${limit}`);
-        }
-        const grown = Buffer.allocUnsafe(
-          Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)),
-        );
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
+      if (length === buffer.length) buffer = grown(buffer, path, maxBytes, limit);
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
@@ -144,9 +155,7 @@ export function readRegularFileTextSync(path: string, options: ReadRegularFileOp
   try {
     fd = openSync(path, OPEN_FLAGS);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENXIO') throw notRegular(path, 'a socket or a device', err);
-    throw fileError(path, err);
+    throw openFailure(path, err);
   }
   try {
     const stats = fstatSync(fd);
@@ -156,14 +165,7 @@ export function readRegularFileTextSync(path: string, options: ReadRegularFileOp
     let buffer = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
     for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) throw tooLarge(path, `grew while being read, past the ${limit}`);
-        const grown = Buffer.allocUnsafe(
-          Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)),
-        );
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
+      if (length === buffer.length) buffer = grown(buffer, path, maxBytes, limit);
       const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
