@@ -6,8 +6,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { closeSync, constants, openSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { encodeEnvelope, preAuthEncoding } from '@build-artifact/core';
+import { attestBin } from './attest-cli.js';
 
 const fifos = new Set<string>();
 
@@ -76,8 +76,6 @@ export interface CliRun {
   stdout: string;
   stderr: string;
 }
-
-const attestBin = resolve(import.meta.dirname, '..', '..', 'packages', 'cli', 'bin', 'attest.js');
 
 /**
  * Runs the built `attest` binary as a user would, with a 3 GB address-space ceiling (a read

@@ -69,7 +69,7 @@ export async function attachToManifest(
     if (!d) {
       d = (async () => {
         scratch ??= await mkdtemp(join(tmpdir(), 'attest-attach-'));
-        const path = join(scratch, String(sha512s.size));
+        const path = join(scratch, layer.digest.replace(':', '-'));
         await target.fetchBlobToFile(layer, path);
         return `sha512:${(await digestFile(path, ['sha512'])).sha512}`;
       })();

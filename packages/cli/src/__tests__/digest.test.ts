@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attestBin } from '../../../../test/helpers/attest-cli.js';
 import { main } from '../index.js';
 import { captureIO } from './io.js';
 
@@ -58,8 +59,7 @@ describe('attest digest', () => {
 
   it('runs as the installed `attest` binary', () => {
     const file = join(dir, 'tree', 'Z');
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'attest.js');
-    const r = spawnSync(process.execPath, [bin, 'digest', file], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [attestBin, 'digest', file], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(execFileSync('sha256sum', [file], { encoding: 'utf8' }));
   });

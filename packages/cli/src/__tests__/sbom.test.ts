@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateBom } from '@build-artifact/sbom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attestBin } from '../../../../test/helpers/attest-cli.js';
 import { main } from '../index.js';
 import { captureIO } from './io.js';
 
@@ -141,10 +142,13 @@ describe('attest sbom', () => {
   });
 
   it('runs as the installed binary', () => {
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'attest.js');
-    const r = spawnSync(process.execPath, [bin, 'sbom', join(LOCKFILES, 'golang-nats-server')], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [attestBin, 'sbom', join(LOCKFILES, 'golang-nats-server')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).components).toHaveLength(11);
   });
@@ -153,9 +157,8 @@ describe('attest sbom', () => {
     // Lithuanian collation puts `y` between `i` and `j`, Danish puts `aa` after `z`: a BOM
     // sorted by the locale comes out in another order there (vite's `…-dynamic-import` Babel
     // plugin moves ahead of `…-dotall-regex` under lt_LT).
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'attest.js');
     const run = (locale: string): string => {
-      const r = spawnSync(process.execPath, [bin, 'sbom', join(LOCKFILES, 'npm-vite-pnpm')], {
+      const r = spawnSync(process.execPath, [attestBin, 'sbom', join(LOCKFILES, 'npm-vite-pnpm')], {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
         env: { ...process.env, LC_ALL: locale, LANG: locale, SOURCE_DATE_EPOCH: '1700000000' },
