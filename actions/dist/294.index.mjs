@@ -4812,8 +4812,8 @@ function parseLockfile(kind, text, file, read) {
 
 const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
 /**
- * A lockfile or a companion (Cargo.toml, package.json): a regular file of at most 256 MiB,
- * read without waiting on a FIFO or a device that has a lockfile's name.
+ * A lockfile or a file it names (go.sum beside go.mod, a requirements file's `-r` include): a
+ * regular file of at most 256 MiB, read without waiting on a FIFO or a device of that name.
  */
 function readText(path) {
     try {
@@ -4824,7 +4824,7 @@ function readText(path) {
             throw new errors/* SbomError */.SP({
                 code: 'LIMIT_EXCEEDED',
                 file: path,
-                message: 'lockfile larger than 256 MiB',
+                message: 'larger than the 256 MiB a lockfile may be',
                 cause: err,
             });
         }

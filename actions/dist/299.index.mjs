@@ -834,6 +834,12 @@ function notRegular(path, what, cause) {
         cause,
     });
 }
+/** An open(2) failure, named: a Unix socket or a device with no driver behind it gives ENXIO. */
+function openFailure(path, err) {
+    if (err.code === 'ENXIO')
+        return notRegular(path, 'a socket or a device', err);
+    return fileError(path, err);
+}
 /**
  * Opens `path` for reading if, once open, it is a regular file (symlinks followed). The type is
  * taken from the open handle (`fstat`), not from the path beforehand, which could be swapped
@@ -846,11 +852,7 @@ async function openRegularFile(path) {
         handle = await (0,promises_.open)(path, OPEN_FLAGS);
     }
     catch (err) {
-        const code = err.code;
-        // open(2) of a Unix socket, or of a device with no driver behind it.
-        if (code === 'ENXIO')
-            throw notRegular(path, 'a socket or a device', err);
-        throw fileError(path, err);
+        throw openFailure(path, err);
     }
     try {
         const stats = await handle.stat();
@@ -867,6 +869,17 @@ async function openRegularFile(path) {
 }
 function tooLarge(path, message) {
     return new CoreError({ code: 'FILE_TOO_LARGE', message: `${path}: ${message}` });
+}
+/**
+ * The buffer to read on into once `buffer` is full: twice as large (at least MIN_GROWTH), up
+ * to one byte past the limit, so that reading that byte shows the file grew past it.
+ */
+function grown(buffer, path, maxBytes, limit) {
+    if (buffer.length > maxBytes)
+        throw tooLarge(path, `grew while being read, past the ${limit}`);
+    const next = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
+    buffer.copy(next);
+    return next;
 }
 /**
  * The whole content of a regular file of at most `maxBytes`: refused before reading if its size
@@ -886,14 +899,8 @@ async function readRegularFile(path, options) {
         let buffer = Buffer.allocUnsafe(size + 1);
         let length = 0;
         for (;;) {
-            if (length === buffer.length) {
-                if (length > maxBytes) {
-                    throw tooLarge(path, `grew while being read, past the ${limit}`);
-                }
-                const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
-                buffer.copy(grown, 0, 0, length);
-                buffer = grown;
-            }
+            if (length === buffer.length)
+                buffer = grown(buffer, path, maxBytes, limit);
             const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
             if (bytesRead === 0)
                 break;
@@ -926,10 +933,7 @@ function readRegularFileTextSync(path, options) {
         fd = (0,external_node_fs_.openSync)(path, OPEN_FLAGS);
     }
     catch (err) {
-        const code = err.code;
-        if (code === 'ENXIO')
-            throw notRegular(path, 'a socket or a device', err);
-        throw fileError(path, err);
+        throw openFailure(path, err);
     }
     try {
         const stats = (0,external_node_fs_.fstatSync)(fd);
@@ -941,13 +945,8 @@ function readRegularFileTextSync(path, options) {
         let buffer = Buffer.allocUnsafe(stats.size + 1);
         let length = 0;
         for (;;) {
-            if (length === buffer.length) {
-                if (length > maxBytes)
-                    throw tooLarge(path, `grew while being read, past the ${limit}`);
-                const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(buffer.length * 2, MIN_GROWTH)));
-                buffer.copy(grown, 0, 0, length);
-                buffer = grown;
-            }
+            if (length === buffer.length)
+                buffer = grown(buffer, path, maxBytes, limit);
             const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, length);
             if (bytesRead === 0)
                 break;
@@ -1871,7 +1870,7 @@ async function attachToManifest(request, context) {
         if (!d) {
             d = (async () => {
                 scratch ??= await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'attest-attach-'));
-                const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, String(sha512s.size));
+                const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, layer.digest.replace(':', '-'));
                 await target.fetchBlobToFile(layer, path);
                 return `sha512:${(await (0,_build_artifact_core__WEBPACK_IMPORTED_MODULE_3__.digestFile)(path, ['sha512'])).sha512}`;
             })();
